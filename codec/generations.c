@@ -1,0 +1,346 @@
+/* generations.c: the generation loop behind jart_run, with its checks,
+ * reports and cancellation.
+ *
+ * Each generation encodes and decodes the previous one's output
+ * (roundtrip.c) with the quality and grid offset of the drift schedule
+ * (schedule.c).  Colours are kept packed (1 or 3 samples a pixel) while
+ * the loop runs; alpha is read from the source and never changes.  The
+ * destination is written once, after the last generation, so that an error
+ * or a cancel leaves it untouched.  Without drift a generation that
+ * changes no pixel is a fixed point: every later one would be identical,
+ * so the loop may stop there.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jart-private.h"
+
+void
+jart_settings_init (JartSettings *settings)
+{
+  memset (settings, 0, sizeof *settings);
+  settings->quality = 75;
+  settings->generations = 1;
+  settings->subsampling = JART_SUBSAMPLING_420;
+  settings->dct = JART_DCT_ACCURATE;
+  settings->stop_at_fixed_point = 1;
+  settings->background[0] = 255;
+  settings->background[1] = 255;
+  settings->background[2] = 255;
+}
+
+JartStatus
+jart_settings_check (const JartSettings *s)
+{
+  if (s == NULL)
+    return JART_ERROR_NULL;
+  if (s->quality < JART_QUALITY_MIN || s->quality > JART_QUALITY_MAX)
+    return JART_ERROR_QUALITY;
+  if (s->generations < JART_GENERATIONS_MIN
+      || s->generations > JART_GENERATIONS_MAX)
+    return JART_ERROR_GENERATIONS;
+  if ((int)s->subsampling < JART_SUBSAMPLING_444
+      || (int)s->subsampling > JART_SUBSAMPLING_411)
+    return JART_ERROR_SUBSAMPLING;
+  if (s->dct != JART_DCT_ACCURATE && s->dct != JART_DCT_FAST)
+    return JART_ERROR_DCT;
+  if (s->quality_jitter < 0 || s->quality_jitter > JART_QUALITY_JITTER_MAX)
+    return JART_ERROR_JITTER;
+  if (s->grid_drift < 0 || s->grid_drift > JART_GRID_DRIFT_MAX)
+    return JART_ERROR_DRIFT;
+  if (s->anchor_x < 0 || s->anchor_x > JART_GRID_ANCHOR_MAX || s->anchor_y < 0
+      || s->anchor_y > JART_GRID_ANCHOR_MAX)
+    return JART_ERROR_ANCHOR;
+  return JART_OK;
+}
+
+JartStatus
+jart_image_check (const JartImage *image)
+{
+  if (image == NULL || image->pixels == NULL)
+    return JART_ERROR_NULL;
+  if (image->width < 1 || image->width > JART_MAX_DIMENSION
+      || image->height < 1 || image->height > JART_MAX_DIMENSION)
+    return JART_ERROR_SIZE;
+  if (image->channels < 1 || image->channels > 4)
+    return JART_ERROR_CHANNELS;
+  if (image->stride < (size_t)image->width * (size_t)image->channels)
+    return JART_ERROR_STRIDE;
+  return JART_OK;
+}
+
+/* Everything one run owns. */
+typedef struct
+{
+  const JartImage *src;
+  int colors; /* 1 or 3 */
+  int alpha;  /* 1 when the last channel is alpha */
+  size_t npixels;
+  uint8_t *current;   /* packed colours of the last generation */
+  uint8_t *next;      /* packed colours being computed */
+  uint8_t *flattened; /* the encoder's input when flattening */
+  uint8_t *frame;     /* interleaved pixels for generation_done */
+  JartWork work;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  free (run->current);
+  free (run->next);
+  free (run->flattened);
+  free (run->frame);
+  jart_work_free (&run->work);
+}
+
+/* Copies the colour samples of SRC into the packed buffer PACKED. */
+static void
+pack_colors (const JartImage *src, int colors, uint8_t *packed)
+{
+  int x, y, c;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *p = src->pixels + (size_t)y * src->stride;
+
+      for (x = 0; x < src->width; x++, p += src->channels)
+        for (c = 0; c < colors; c++)
+          *packed++ = p[c];
+    }
+}
+
+/* Writes the packed colours PACKED and SRC's alpha into DST's layout. */
+static void
+unpack_pixels (const uint8_t *packed, int colors, const JartImage *src,
+               uint8_t *dst, size_t dst_stride)
+{
+  int x, y, c;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *s = src->pixels + (size_t)y * src->stride;
+      uint8_t *d = dst + (size_t)y * dst_stride;
+
+      for (x = 0; x < src->width; x++, s += src->channels, d += src->channels)
+        {
+          for (c = 0; c < colors; c++)
+            d[c] = *packed++;
+          if (src->channels > colors)
+            d[colors] = s[colors];
+        }
+    }
+}
+
+/* The encoder's view of PACKED under "flatten": every colour composited on
+ * the background by its alpha. */
+static void
+flatten_colors (const Run *run, const uint8_t *packed,
+                const uint8_t background[3], uint8_t *out)
+{
+  const JartImage *src = run->src;
+  uint8_t bg[3];
+  int x, y, c;
+
+  if (run->colors == 1)
+    bg[0] = jart_rgb_to_y (background[0], background[1], background[2]);
+  else
+    memcpy (bg, background, 3);
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *s = src->pixels + (size_t)y * src->stride;
+
+      for (x = 0; x < src->width; x++, s += src->channels)
+        {
+          uint32_t a = s[run->colors];
+
+          for (c = 0; c < run->colors; c++)
+            *out++
+                = (uint8_t)((*packed++ * a + bg[c] * (255 - a) + 127) / 255);
+        }
+    }
+}
+
+/* Fills REPORT's change count and PSNR for the generation that turned
+ * run->current into run->next. */
+static void
+measure (const Run *run, JartGenerationReport *report)
+{
+  const JartImage *src = run->src;
+  const uint8_t *before = run->current, *after = run->next;
+  uint64_t changed = 0, sse = 0;
+  int x, y, c;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *s = src->pixels + (size_t)y * src->stride;
+
+      for (x = 0; x < src->width; x++, s += src->channels)
+        {
+          int differs = 0;
+
+          for (c = 0; c < run->colors; c++)
+            {
+              int d = after[c] - s[c];
+
+              sse += (uint64_t)(d * d);
+              differs |= after[c] != before[c];
+            }
+          changed += (uint64_t)differs;
+          before += run->colors;
+          after += run->colors;
+        }
+    }
+  report->changed_pixels = changed;
+  if (sse == 0)
+    report->psnr = INFINITY;
+  else
+    {
+      double mse = (double)sse / ((double)run->npixels * run->colors);
+
+      report->psnr = 10.0 * log10 (255.0 * 255.0 / mse);
+    }
+}
+
+static JartStatus
+run_check (const JartImage *src, const JartImage *dst,
+           const JartSettings *settings)
+{
+  JartStatus status;
+
+  if (src == NULL || dst == NULL || settings == NULL)
+    return JART_ERROR_NULL;
+  if ((status = jart_image_check (src)) != JART_OK
+      || (status = jart_image_check (dst)) != JART_OK)
+    return status;
+  if (dst->width != src->width || dst->height != src->height)
+    return JART_ERROR_SIZE;
+  if (dst->channels != src->channels)
+    return JART_ERROR_CHANNELS;
+  return jart_settings_check (settings);
+}
+
+static JartStatus
+run_allocate (Run *run, const JartSettings *settings,
+              const JartCallbacks *callbacks)
+{
+  const JartImage *src = run->src;
+  size_t packed = run->npixels * (size_t)run->colors;
+  int max_drift = settings->grid_drift;
+
+  run->current = malloc (packed);
+  run->next = malloc (packed);
+  if (run->current == NULL || run->next == NULL)
+    return JART_ERROR_NO_MEMORY;
+  if (settings->flatten && run->alpha)
+    {
+      run->flattened = malloc (packed);
+      if (run->flattened == NULL)
+        return JART_ERROR_NO_MEMORY;
+    }
+  if (callbacks != NULL && callbacks->generation_done != NULL)
+    {
+      run->frame = malloc (run->npixels * (size_t)src->channels);
+      if (run->frame == NULL)
+        return JART_ERROR_NO_MEMORY;
+    }
+  return jart_work_init (&run->work, src->width, src->height, run->colors,
+                         settings->subsampling, settings->anchor_x + max_drift,
+                         settings->anchor_y + max_drift);
+}
+
+JartStatus
+jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
+          const JartCallbacks *callbacks, JartResult *result)
+{
+  static const JartCallbacks no_callbacks = { NULL, NULL, NULL, NULL };
+  const JartCallbacks *cb = callbacks != NULL ? callbacks : &no_callbacks;
+  int drift, g;
+  Run run;
+  JartResult res = { 0, 0 };
+  JartStatus status;
+
+  if (result != NULL)
+    *result = res;
+  status = run_check (src, dst, settings);
+  if (status != JART_OK)
+    return status;
+
+  memset (&run, 0, sizeof run);
+  run.src = src;
+  run.colors = src->channels >= 3 ? 3 : 1;
+  run.alpha = src->channels == 2 || src->channels == 4;
+  run.npixels = (size_t)src->width * (size_t)src->height;
+  status = run_allocate (&run, settings, cb);
+  if (status != JART_OK)
+    {
+      run_free (&run);
+      return status;
+    }
+  pack_colors (src, run.colors, run.current);
+  drift = settings->quality_jitter > 0 || settings->grid_drift > 0;
+
+  for (g = 1; g <= settings->generations; g++)
+    {
+      JartGenerationReport report;
+      const uint8_t *input = run.current;
+      uint8_t *swap;
+
+      report.generation = g;
+      jart_schedule (settings, g, &report.quality, &report.dx, &report.dy);
+      if (run.flattened != NULL)
+        {
+          flatten_colors (&run, run.current, settings->background,
+                          run.flattened);
+          input = run.flattened;
+        }
+      status
+          = jart_round_trip (&run.work, input, run.next, report.quality,
+                             settings->dct, report.dx, report.dy, cb->cancel);
+      if (status != JART_OK)
+        break;
+      measure (&run, &report);
+      swap = run.current;
+      run.current = run.next;
+      run.next = swap;
+      res.generations_run = g;
+
+      if (cb->generation_done != NULL)
+        {
+          JartImage frame
+              = { run.frame, src->width, src->height, src->channels,
+                  (size_t)src->width * (size_t)src->channels };
+
+          unpack_pixels (run.current, run.colors, src, run.frame,
+                         frame.stride);
+          if (cb->generation_done (&report, &frame, cb->user_data))
+            status = JART_ERROR_CANCELLED;
+        }
+      if (status == JART_OK && cb->progress != NULL
+          && cb->progress ((double)g / settings->generations, cb->user_data))
+        status = JART_ERROR_CANCELLED;
+      if (status == JART_OK && jart_cancel_requested (cb->cancel))
+        status = JART_ERROR_CANCELLED;
+      if (status != JART_OK)
+        break;
+      if (report.changed_pixels == 0 && !drift
+          && settings->stop_at_fixed_point)
+        {
+          res.fixed_point = g;
+          break;
+        }
+    }
+
+  if (status == JART_OK)
+    {
+      unpack_pixels (run.current, run.colors, src, dst->pixels, dst->stride);
+      if (result != NULL)
+        *result = res;
+    }
+  run_free (&run);
+  return status;
+}

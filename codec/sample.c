@@ -1,0 +1,196 @@
+/* sample.c: chroma down- and upsampling, as libjpeg-turbo's jcsample.c and
+ * jdsample.c (fancy upsampling on, the default) compute them.
+ *
+ * Down: 2:1 horizontally averages pairs with a bias alternating 0, 1 along
+ * the row; 2x2 averages quads with a bias alternating 1, 2; the other
+ * integer ratios (4:4:0 and 4:1:1) round the mean.  The alternating bias
+ * keeps the rounding error from piling up on one side.
+ *
+ * Up ("fancy", a triangle filter): each output sample is 3/4 of the
+ * nearest input sample plus 1/4 of the next nearest, horizontally for
+ * 4:2:2, vertically for 4:4:0, both for 4:2:0 (there 9/16, 3/16, 3/16,
+ * 1/16), with the neighbours clamped to the component's real samples
+ * (never its padding).  4:2:2 and 4:2:0 fall back to plain replication
+ * when the component is at most 2 samples wide; 4:1:1 always replicates.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "jart-private.h"
+
+void
+jart_sampling_factors (JartSubsampling subsampling, int *h, int *v)
+{
+  switch (subsampling)
+    {
+    case JART_SUBSAMPLING_422:
+      *h = 2, *v = 1;
+      break;
+    case JART_SUBSAMPLING_420:
+      *h = 2, *v = 2;
+      break;
+    case JART_SUBSAMPLING_440:
+      *h = 1, *v = 2;
+      break;
+    case JART_SUBSAMPLING_411:
+      *h = 4, *v = 1;
+      break;
+    case JART_SUBSAMPLING_444:
+    default:
+      *h = 1, *v = 1;
+      break;
+    }
+}
+
+void
+jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
+               int *height)
+{
+  int h = 1, v = 1;
+
+  if (channels >= 3)
+    jart_sampling_factors (subsampling, &h, &v);
+  *width = 8 * h;
+  *height = 8 * v;
+}
+
+void
+jart_downsample_row (int h, int v, const uint8_t *const *rows, int out_width,
+                     uint8_t *out)
+{
+  const uint8_t *a = rows[0];
+  int k;
+
+  if (h == 1 && v == 1)
+    {
+      for (k = 0; k < out_width; k++)
+        out[k] = a[k];
+    }
+  else if (h == 2 && v == 1)
+    {
+      for (k = 0; k < out_width; k++)
+        out[k] = (uint8_t)((a[2 * k] + a[2 * k + 1] + (k & 1)) >> 1);
+    }
+  else if (h == 2 && v == 2)
+    {
+      const uint8_t *b = rows[1];
+
+      for (k = 0; k < out_width; k++)
+        out[k] = (uint8_t)((a[2 * k] + a[2 * k + 1] + b[2 * k] + b[2 * k + 1]
+                            + 1 + (k & 1))
+                           >> 2);
+    }
+  else if (h == 1 && v == 2)
+    {
+      const uint8_t *b = rows[1];
+
+      for (k = 0; k < out_width; k++)
+        out[k] = (uint8_t)((a[k] + b[k] + 1) >> 1);
+    }
+  else /* h == 4, v == 1 */
+    {
+      for (k = 0; k < out_width; k++)
+        out[k] = (uint8_t)((a[4 * k] + a[4 * k + 1] + a[4 * k + 2]
+                            + a[4 * k + 3] + 2)
+                           >> 2);
+    }
+}
+
+static inline int
+clamp_index (int i, int last)
+{
+  return i < 0 ? 0 : i > last ? last : i;
+}
+
+void
+jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride, int dw,
+                   int dh, int cy, int x0, int n, int *cs, uint8_t *out)
+{
+  int i;
+
+  if (h == 1 && v == 1)
+    {
+      const uint8_t *row = plane + (size_t)cy * stride + x0;
+
+      for (i = 0; i < n; i++)
+        out[i] = row[i];
+    }
+  else if (h == 2 && dw <= 2)
+    {
+      /* Too narrow for the triangle filter: replicate (2:1 or 2x2). */
+      const uint8_t *row = plane + (size_t)(cy / v) * stride;
+
+      for (i = 0; i < n; i++)
+        out[i] = row[(x0 + i) >> 1];
+    }
+  else if (h == 2 && v == 1)
+    {
+      const uint8_t *row = plane + (size_t)cy * stride;
+
+      for (i = 0; i < n; i++)
+        {
+          int x = x0 + i, c = x >> 1;
+
+          if (x & 1)
+            out[i]
+                = (uint8_t)((3 * row[c] + row[clamp_index (c + 1, dw - 1)] + 2)
+                            >> 2);
+          else
+            out[i]
+                = (uint8_t)((3 * row[c] + row[clamp_index (c - 1, dw - 1)] + 1)
+                            >> 2);
+        }
+    }
+  else if (h == 2 && v == 2)
+    {
+      int r = cy >> 1;
+      int r2 = clamp_index ((cy & 1) ? r + 1 : r - 1, dh - 1);
+      const uint8_t *near = plane + (size_t)r * stride;
+      const uint8_t *far = plane + (size_t)r2 * stride;
+      int c_first = clamp_index ((x0 >> 1) - 1, dw - 1);
+      int c_last = clamp_index (((x0 + n - 1) >> 1) + 1, dw - 1);
+      int c;
+
+      /* Column sums of the vertical filter, then the horizontal one. */
+      for (c = c_first; c <= c_last; c++)
+        cs[c] = 3 * near[c] + far[c];
+      for (i = 0; i < n; i++)
+        {
+          int x = x0 + i;
+
+          c = x >> 1;
+          if (x & 1)
+            out[i]
+                = (uint8_t)((3 * cs[c] + cs[clamp_index (c + 1, dw - 1)] + 7)
+                            >> 4);
+          else
+            out[i]
+                = (uint8_t)((3 * cs[c] + cs[clamp_index (c - 1, dw - 1)] + 8)
+                            >> 4);
+        }
+    }
+  else if (h == 1 && v == 2)
+    {
+      int r = cy >> 1;
+      const uint8_t *near = plane + (size_t)r * stride + x0;
+      const uint8_t *far;
+      int bias;
+
+      if (cy & 1)
+        far = plane + (size_t)clamp_index (r + 1, dh - 1) * stride + x0,
+        bias = 2;
+      else
+        far = plane + (size_t)clamp_index (r - 1, dh - 1) * stride + x0,
+        bias = 1;
+      for (i = 0; i < n; i++)
+        out[i] = (uint8_t)((3 * near[i] + far[i] + bias) >> 2);
+    }
+  else /* h == 4, v == 1: replicate */
+    {
+      const uint8_t *row = plane + (size_t)cy * stride;
+
+      for (i = 0; i < n; i++)
+        out[i] = row[(x0 + i) >> 2];
+    }
+}

@@ -1,0 +1,51 @@
+/* schedule.c: the drift schedule, which quality and grid offset each
+ * generation uses.
+ *
+ * Generation g draws three numbers from SplitMix64 (Steele, Lea and Flood,
+ * "Fast Splittable Pseudorandom Number Generators", OOPSLA 2014) seeded
+ * with (seed << 32) | g: a quality offset r in [-J, J] and a grid drift
+ * (dx, dy), each in [0, S].  It uses quality clamp (q + r, 1, 100) and the
+ * offset (anchor_x + dx, anchor_y + dy).  Every generation's numbers depend
+ * only on the seed and g, so a schedule can be recomputed for any
+ * generation, and J does not change the drift of the grid nor S the
+ * quality's.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "jart-private.h"
+
+static uint64_t
+splitmix64_next (uint64_t *state)
+{
+  uint64_t z = (*state += UINT64_C (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * UINT64_C (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * UINT64_C (0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+/* A number in 0..N-1 from the top 32 bits of the next draw. */
+static int
+uniform_below (uint64_t *state, int n)
+{
+  return (int)(((splitmix64_next (state) >> 32) * (uint64_t)n) >> 32);
+}
+
+void
+jart_schedule (const JartSettings *settings, int generation, int *quality,
+               int *dx, int *dy)
+{
+  uint64_t state = ((uint64_t)settings->seed << 32) | (uint32_t)generation;
+  int jitter = settings->quality_jitter;
+  int drift = settings->grid_drift;
+  int q;
+
+  q = settings->quality + uniform_below (&state, 2 * jitter + 1) - jitter;
+  *quality = q < JART_QUALITY_MIN   ? JART_QUALITY_MIN
+             : q > JART_QUALITY_MAX ? JART_QUALITY_MAX
+                                    : q;
+  *dx = settings->anchor_x + uniform_below (&state, drift + 1);
+  *dy = settings->anchor_y + uniform_below (&state, drift + 1);
+}
