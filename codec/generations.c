@@ -1,10 +1,12 @@
 /* generations.c: the generation loop behind jart_run, with its checks,
  * reports and cancellation.
  *
- * Each generation encodes and decodes the previous one's output
+ * Each generation encodes and decodes the previous one's output in place
  * (roundtrip.c) with the quality and grid offset of the drift schedule
  * (schedule.c).  Colours are kept packed (1 or 3 samples a pixel) while
  * the loop runs; alpha is read from the source and never changes.  The
+ * PSNR's squared error is kept up to date from what each generation
+ * changed.  The
  * destination is written once, after the last generation, so that an error
  * or a cancel leaves it untouched.  Without drift a generation that
  * changes no pixel is a fixed point: every later one would be identical,
@@ -56,6 +58,8 @@ jart_settings_check (const JartSettings *s)
   if (s->anchor_x < 0 || s->anchor_x > JART_GRID_ANCHOR_MAX || s->anchor_y < 0
       || s->anchor_y > JART_GRID_ANCHOR_MAX)
     return JART_ERROR_ANCHOR;
+  if (s->threads < 0 || s->threads > JART_THREADS_MAX)
+    return JART_ERROR_THREADS;
   return JART_OK;
 }
 
@@ -79,12 +83,9 @@ typedef struct
 {
   const JartImage *src;
   int colors; /* 1 or 3 */
-  int alpha;  /* 1 when the last channel is alpha */
   size_t npixels;
-  uint8_t *current;   /* packed colours of the last generation */
-  uint8_t *next;      /* packed colours being computed */
-  uint8_t *flattened; /* the encoder's input when flattening */
-  uint8_t *frame;     /* interleaved pixels for generation_done */
+  uint8_t *current; /* packed colours of the last generation */
+  uint8_t *frame;   /* interleaved pixels for generation_done */
   JartWork work;
 } Run;
 
@@ -92,8 +93,6 @@ static void
 run_free (Run *run)
 {
   free (run->current);
-  free (run->next);
-  free (run->flattened);
   free (run->frame);
   jart_work_free (&run->work);
 }
@@ -136,74 +135,12 @@ unpack_pixels (const uint8_t *packed, int colors, const JartImage *src,
     }
 }
 
-/* The encoder's view of PACKED under "flatten": every colour composited on
- * the background by its alpha. */
-static void
-flatten_colors (const Run *run, const uint8_t *packed,
-                const uint8_t background[3], uint8_t *out)
+static double
+psnr_of (uint64_t sse, size_t samples)
 {
-  const JartImage *src = run->src;
-  uint8_t bg[3];
-  int x, y, c;
-
-  if (run->colors == 1)
-    bg[0] = jart_rgb_to_y (background[0], background[1], background[2]);
-  else
-    memcpy (bg, background, 3);
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *s = src->pixels + (size_t)y * src->stride;
-
-      for (x = 0; x < src->width; x++, s += src->channels)
-        {
-          uint32_t a = s[run->colors];
-
-          for (c = 0; c < run->colors; c++)
-            *out++
-                = (uint8_t)((*packed++ * a + bg[c] * (255 - a) + 127) / 255);
-        }
-    }
-}
-
-/* Fills REPORT's change count and PSNR for the generation that turned
- * run->current into run->next. */
-static void
-measure (const Run *run, JartGenerationReport *report)
-{
-  const JartImage *src = run->src;
-  const uint8_t *before = run->current, *after = run->next;
-  uint64_t changed = 0, sse = 0;
-  int x, y, c;
-
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *s = src->pixels + (size_t)y * src->stride;
-
-      for (x = 0; x < src->width; x++, s += src->channels)
-        {
-          int differs = 0;
-
-          for (c = 0; c < run->colors; c++)
-            {
-              int d = after[c] - s[c];
-
-              sse += (uint64_t)(d * d);
-              differs |= after[c] != before[c];
-            }
-          changed += (uint64_t)differs;
-          before += run->colors;
-          after += run->colors;
-        }
-    }
-  report->changed_pixels = changed;
   if (sse == 0)
-    report->psnr = INFINITY;
-  else
-    {
-      double mse = (double)sse / ((double)run->npixels * run->colors);
-
-      report->psnr = 10.0 * log10 (255.0 * 255.0 / mse);
-    }
+    return INFINITY;
+  return 10.0 * log10 (255.0 * 255.0 * (double)samples / (double)sse);
 }
 
 static JartStatus
@@ -229,28 +166,17 @@ run_allocate (Run *run, const JartSettings *settings,
               const JartCallbacks *callbacks)
 {
   const JartImage *src = run->src;
-  size_t packed = run->npixels * (size_t)run->colors;
-  int max_drift = settings->grid_drift;
 
-  run->current = malloc (packed);
-  run->next = malloc (packed);
-  if (run->current == NULL || run->next == NULL)
+  run->current = malloc (run->npixels * (size_t)run->colors);
+  if (run->current == NULL)
     return JART_ERROR_NO_MEMORY;
-  if (settings->flatten && run->alpha)
-    {
-      run->flattened = malloc (packed);
-      if (run->flattened == NULL)
-        return JART_ERROR_NO_MEMORY;
-    }
-  if (callbacks != NULL && callbacks->generation_done != NULL)
+  if (callbacks->generation_done != NULL)
     {
       run->frame = malloc (run->npixels * (size_t)src->channels);
       if (run->frame == NULL)
         return JART_ERROR_NO_MEMORY;
     }
-  return jart_work_init (&run->work, src->width, src->height, run->colors,
-                         settings->subsampling, settings->anchor_x + max_drift,
-                         settings->anchor_y + max_drift);
+  return jart_work_init (&run->work, src, settings);
 }
 
 JartStatus
@@ -259,10 +185,11 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
 {
   static const JartCallbacks no_callbacks = { NULL, NULL, NULL, NULL };
   const JartCallbacks *cb = callbacks != NULL ? callbacks : &no_callbacks;
-  int drift, g;
-  Run run;
   JartResult res = { 0, 0 };
   JartStatus status;
+  uint64_t sse = 0;
+  int drift, g;
+  Run run;
 
   if (result != NULL)
     *result = res;
@@ -273,7 +200,6 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
   memset (&run, 0, sizeof run);
   run.src = src;
   run.colors = src->channels >= 3 ? 3 : 1;
-  run.alpha = src->channels == 2 || src->channels == 4;
   run.npixels = (size_t)src->width * (size_t)src->height;
   status = run_allocate (&run, settings, cb);
   if (status != JART_OK)
@@ -287,26 +213,18 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
   for (g = 1; g <= settings->generations; g++)
     {
       JartGenerationReport report;
-      const uint8_t *input = run.current;
-      uint8_t *swap;
+      JartTripStats stats;
 
       report.generation = g;
       jart_schedule (settings, g, &report.quality, &report.dx, &report.dy);
-      if (run.flattened != NULL)
-        {
-          flatten_colors (&run, run.current, settings->background,
-                          run.flattened);
-          input = run.flattened;
-        }
-      status
-          = jart_round_trip (&run.work, input, run.next, report.quality,
-                             settings->dct, report.dx, report.dy, cb->cancel);
+      status = jart_round_trip (&run.work, run.current, report.quality,
+                                settings->dct, report.dx, report.dy,
+                                cb->cancel, &stats);
       if (status != JART_OK)
         break;
-      measure (&run, &report);
-      swap = run.current;
-      run.current = run.next;
-      run.next = swap;
+      sse = (uint64_t)((int64_t)sse + stats.sse_delta);
+      report.changed_pixels = stats.changed_pixels;
+      report.psnr = psnr_of (sse, run.npixels * (size_t)run.colors);
       res.generations_run = g;
 
       if (cb->generation_done != NULL)

@@ -68,33 +68,62 @@ void jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride,
                         int dw, int dh, int cy, int x0, int n, int *cs,
                         uint8_t *out);
 
-/* roundtrip.c: one generation.  The workspace holds every buffer a
- * generation needs, sized once for the largest canvas of a run. */
+/* roundtrip.c: one generation, computed MCU by MCU.
+ *
+ * The component planes persist from one generation to the next: when a
+ * generation uses the quality and grid offset of the one before, only the
+ * MCUs whose input changed are encoded again, and only they and the
+ * neighbours whose chroma upsampling reads them are decoded.  The image is
+ * updated in place. */
+
+/* Buffers one thread needs for a stretch of one row. */
 typedef struct
 {
-  int width, height, colors; /* the image; colors is 1 or 3 */
-  int hmax, vmax;            /* luma sampling factors */
-  uint8_t *plane[3];         /* components, padded to whole blocks */
-  size_t plane_size[3];
-  uint8_t *conv[3];    /* one image row converted to Y, Cb, Cr */
-  uint8_t *rows[2][4]; /* padded full-resolution chroma rows, per row group */
-  size_t row_length;
-  uint8_t *up[2]; /* one upsampled output row of Cb and Cr */
-  int *colsum;    /* scratch for upsampling */
+  uint8_t *flat;       /* image samples flattened on the background */
+  uint8_t *conv[3];    /* image samples converted to Y, Cb, Cr */
+  uint8_t *rows[2][4]; /* full-resolution chroma rows of one row group */
+  uint8_t *up[2];      /* upsampled Cb and Cr */
+  uint8_t *decoded;    /* decoded colours */
+  int *colsum;         /* column sums of the 4:2:0 upsampler */
+} JartScratch;
+
+typedef struct
+{
+  const JartImage *src; /* for alpha (flattening) and the PSNR */
+  int width, height;
+  int colors;        /* 1 or 3 */
+  int hmax, vmax;    /* luma sampling factors */
+  int flatten;       /* the encoder sees colours flattened on bg */
+  uint8_t bg[3];     /* the background (its luma for gray) */
+  uint8_t *plane[3]; /* decoded components, padded to whole blocks */
+  uint8_t *dirty;    /* MCUs to encode this generation */
+  uint8_t *decode;   /* MCUs to decode this generation */
+  uint8_t *changed;  /* MCUs whose pixels this generation changed */
+  size_t mcu_capacity;
+  int valid; /* the planes hold generation prev_*'s result */
+  int prev_quality, prev_dx, prev_dy;
+  int threads;
+  JartScratch *scratch; /* one a thread */
 } JartWork;
 
-JartStatus jart_work_init (JartWork *work, int width, int height, int colors,
-                           JartSubsampling subsampling, int max_dx,
-                           int max_dy);
+/* What one generation changed. */
+typedef struct
+{
+  uint64_t changed_pixels; /* pixels whose colour changed */
+  int64_t sse_delta;       /* change of the squared error against src */
+} JartTripStats;
+
+JartStatus jart_work_init (JartWork *work, const JartImage *src,
+                           const JartSettings *settings);
 void jart_work_free (JartWork *work);
 
-/* Encodes and decodes the packed image IN (colors samples a pixel, the
- * subsampling given to jart_work_init) with the grid offset (DX, DY), at
- * most the maxima given there, and writes the decoded pixels to OUT.
- * Returns JART_ERROR_CANCELLED as soon as CANCEL is raised, leaving OUT
- * partly written. */
-JartStatus jart_round_trip (JartWork *work, const uint8_t *in, uint8_t *out,
-                            int quality, JartDct dct, int dx, int dy,
-                            const JartCancel *cancel);
+/* Encodes and decodes the packed image IMAGE (colors samples a pixel)
+ * with QUALITY, DCT and the grid offset (DX, DY), at most the maxima of
+ * the settings given to jart_work_init, and replaces it by the decoded
+ * pixels.  Returns JART_ERROR_CANCELLED as soon as CANCEL is raised, with
+ * IMAGE partly updated. */
+JartStatus jart_round_trip (JartWork *work, uint8_t *image, int quality,
+                            JartDct dct, int dx, int dy,
+                            const JartCancel *cancel, JartTripStats *stats);
 
 #endif /* JART_PRIVATE_H */

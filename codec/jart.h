@@ -18,11 +18,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifdef __cplusplus
-extern "C"
-{
-#endif
-
 /* Limits of the parameters, inclusive. */
 #define JART_MAX_DIMENSION 65535
 #define JART_QUALITY_MIN 1
@@ -32,175 +27,175 @@ extern "C"
 #define JART_QUALITY_JITTER_MAX 50
 #define JART_GRID_DRIFT_MAX 7
 #define JART_GRID_ANCHOR_MAX 31
+#define JART_THREADS_MAX 64
 
-  typedef enum
-  {
-    JART_OK = 0,
-    JART_ERROR_NULL,        /* a required pointer is NULL */
-    JART_ERROR_SIZE,        /* width or height outside 1..65535 */
-    JART_ERROR_CHANNELS,    /* channels outside 1..4 */
-    JART_ERROR_STRIDE,      /* a row stride smaller than width * channels */
-    JART_ERROR_QUALITY,     /* quality outside 1..100 */
-    JART_ERROR_GENERATIONS, /* generations outside 1..1000 */
-    JART_ERROR_SUBSAMPLING, /* not a JartSubsampling value */
-    JART_ERROR_DCT,         /* not a JartDct value */
-    JART_ERROR_JITTER,      /* quality jitter outside 0..50 */
-    JART_ERROR_DRIFT,       /* grid drift outside 0..7 */
-    JART_ERROR_ANCHOR,      /* grid anchor outside 0..31 */
-    JART_ERROR_NO_MEMORY,   /* an allocation failed */
-    JART_ERROR_CANCELLED    /* the caller cancelled the run */
-  } JartStatus;
+typedef enum
+{
+  JART_OK = 0,
+  JART_ERROR_NULL,        /* a required pointer is NULL */
+  JART_ERROR_SIZE,        /* width or height outside 1..65535 */
+  JART_ERROR_CHANNELS,    /* channels outside 1..4 */
+  JART_ERROR_STRIDE,      /* a row stride smaller than width * channels */
+  JART_ERROR_QUALITY,     /* quality outside 1..100 */
+  JART_ERROR_GENERATIONS, /* generations outside 1..1000 */
+  JART_ERROR_SUBSAMPLING, /* not a JartSubsampling value */
+  JART_ERROR_DCT,         /* not a JartDct value */
+  JART_ERROR_JITTER,      /* quality jitter outside 0..50 */
+  JART_ERROR_DRIFT,       /* grid drift outside 0..7 */
+  JART_ERROR_ANCHOR,      /* grid anchor outside 0..31 */
+  JART_ERROR_THREADS,     /* threads outside 0..64 */
+  JART_ERROR_NO_MEMORY,   /* an allocation failed */
+  JART_ERROR_CANCELLED    /* the caller cancelled the run */
+} JartStatus;
 
-  /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
-   * except for gray, which the codec picks by itself for 1- and 2-channel
-   * images (the subsampling setting is then ignored). */
-  typedef enum
-  {
-    JART_SUBSAMPLING_444 = 0,
-    JART_SUBSAMPLING_422 = 1,
-    JART_SUBSAMPLING_420 = 2,
-    JART_SUBSAMPLING_440 = 3,
-    JART_SUBSAMPLING_411 = 4
-  } JartSubsampling;
+/* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
+ * except for gray, which the codec picks by itself for 1- and 2-channel
+ * images (the subsampling setting is then ignored). */
+typedef enum
+{
+  JART_SUBSAMPLING_444 = 0,
+  JART_SUBSAMPLING_422 = 1,
+  JART_SUBSAMPLING_420 = 2,
+  JART_SUBSAMPLING_440 = 3,
+  JART_SUBSAMPLING_411 = 4
+} JartSubsampling;
 
-  /* The encoder's forward DCT.  Decoding always uses the accurate integer
-   * inverse DCT, as GIMP's JPEG loader and nearly every viewer do. */
-  typedef enum
-  {
-    JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
-    JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST */
-  } JartDct;
+/* The encoder's forward DCT.  Decoding always uses the accurate integer
+ * inverse DCT, as GIMP's JPEG loader and nearly every viewer do. */
+typedef enum
+{
+  JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
+  JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST */
+} JartDct;
 
-  /* A block of 8-bit interleaved pixels.  channels: 1 gray, 2 gray + alpha,
-   * 3 RGB, 4 RGBA.  The last channel of 2 and 4 is alpha, which the codec
-   * never changes.  stride is the distance in bytes between rows. */
-  typedef struct
-  {
-    uint8_t *pixels;
-    int width;
-    int height;
-    int channels;
-    size_t stride;
-  } JartImage;
+/* A block of 8-bit interleaved pixels.  channels: 1 gray, 2 gray + alpha,
+ * 3 RGB, 4 RGBA.  The last channel of 2 and 4 is alpha, which the codec
+ * never changes.  stride is the distance in bytes between rows. */
+typedef struct
+{
+  uint8_t *pixels;
+  int width;
+  int height;
+  int channels;
+  size_t stride;
+} JartImage;
 
-  /* What one run does.  jart_settings_init fills in the defaults. */
-  typedef struct
-  {
-    int quality;                 /* 1..100, IJG scaling, baseline tables */
-    int generations;             /* 1..1000 */
-    JartSubsampling subsampling; /* ignored for gray */
-    JartDct dct;                 /* forward DCT of the encoder */
-    int quality_jitter;      /* 0..50: generation g uses q + r, r in [-J, J] */
-    int grid_drift;          /* 0..7: generation g's grid moves by 0..S */
-    uint32_t seed;           /* seeds the drift, nothing else */
-    int anchor_x;            /* 0..31: columns before the image's first */
-    int anchor_y;            /* 0..31: rows before the image's first */
-    int stop_at_fixed_point; /* nonzero: without drift, stop when a
-                                generation changes nothing */
-    int flatten;             /* nonzero: the encoder sees the colours
-                                composited on background[] by their
-                                alpha; zero: the pixels' own colours */
-    uint8_t background[3];   /* R'G'B' of the background; gray images
-                                use its luma (the JPEG Y formula) */
-  } JartSettings;
+/* What one run does.  jart_settings_init fills in the defaults. */
+typedef struct
+{
+  int quality;                 /* 1..100, IJG scaling, baseline tables */
+  int generations;             /* 1..1000 */
+  JartSubsampling subsampling; /* ignored for gray */
+  JartDct dct;                 /* forward DCT of the encoder */
+  int quality_jitter;      /* 0..50: generation g uses q + r, r in [-J, J] */
+  int grid_drift;          /* 0..7: generation g's grid moves by 0..S */
+  uint32_t seed;           /* seeds the drift, nothing else */
+  int anchor_x;            /* 0..31: columns before the image's first */
+  int anchor_y;            /* 0..31: rows before the image's first */
+  int stop_at_fixed_point; /* nonzero: without drift, stop when a
+                              generation changes nothing */
+  int flatten;             /* nonzero: the encoder sees the colours
+                              composited on background[] by their
+                              alpha; zero: the pixels' own colours */
+  uint8_t background[3];   /* R'G'B' of the background; gray images
+                              use its luma (the JPEG Y formula) */
+  int threads;             /* 0: one per core, else 1..64; the pixels are
+                              the same for any count */
+} JartSettings;
 
-  /* What one generation did. */
-  typedef struct
-  {
-    int generation; /* 1-based */
-    int quality;    /* the quality used, after jitter */
-    int dx;         /* the grid offset used: anchor + drift */
-    int dy;
-    uint64_t changed_pixels; /* pixels whose colour differs from the input
-                                of this generation (alpha never counts) */
-    double psnr;             /* dB against the run's input, colour channels
-                                only; INFINITY when identical */
-  } JartGenerationReport;
+/* What one generation did. */
+typedef struct
+{
+  int generation; /* 1-based */
+  int quality;    /* the quality used, after jitter */
+  int dx;         /* the grid offset used: anchor + drift */
+  int dy;
+  uint64_t changed_pixels; /* pixels whose colour differs from the input
+                              of this generation (alpha never counts) */
+  double psnr;             /* dB against the run's input, colour channels
+                              only; INFINITY when identical */
+} JartGenerationReport;
 
-  /* Called after each generation with its report and its pixels (same width,
-   * height and channels as the input; valid only during the call).  Return
-   * nonzero to cancel the run. */
-  typedef int (*JartGenerationFunc) (const JartGenerationReport *report,
-                                     const JartImage *pixels, void *user_data);
+/* Called after each generation with its report and its pixels (same width,
+ * height and channels as the input; valid only during the call).  Return
+ * nonzero to cancel the run. */
+typedef int (*JartGenerationFunc) (const JartGenerationReport *report,
+                                   const JartImage *pixels, void *user_data);
 
-  /* Called now and then with the fraction of the run done, 0..1.  Return
-   * nonzero to cancel the run. */
-  typedef int (*JartProgressFunc) (double fraction, void *user_data);
+/* Called now and then with the fraction of the run done, 0..1.  Return
+ * nonzero to cancel the run. */
+typedef int (*JartProgressFunc) (double fraction, void *user_data);
 
-  /* A cancel flag that any thread may raise while a run is under way. */
-  typedef struct JartCancel JartCancel;
+/* A cancel flag that any thread may raise while a run is under way. */
+typedef struct JartCancel JartCancel;
 
-  typedef struct
-  {
-    JartGenerationFunc generation_done; /* may be NULL */
-    JartProgressFunc progress;          /* may be NULL */
-    JartCancel *cancel;                 /* may be NULL */
-    void *user_data;
-  } JartCallbacks;
+typedef struct
+{
+  JartGenerationFunc generation_done; /* may be NULL */
+  JartProgressFunc progress;          /* may be NULL */
+  JartCancel *cancel;                 /* may be NULL */
+  void *user_data;
+} JartCallbacks;
 
-  /* How a run ended. */
-  typedef struct
-  {
-    int generations_run; /* how many were computed */
-    int fixed_point;     /* 0, or the first generation that changed no pixel:
-                            it and every later generation equal the one
-                            before it */
-  } JartResult;
+/* How a run ended. */
+typedef struct
+{
+  int generations_run; /* how many were computed */
+  int fixed_point;     /* 0, or the first generation that changed no pixel:
+                          it and every later generation equal the one
+                          before it */
+} JartResult;
 
-  /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
-   * accurate DCT, no drift, seed 0, anchor 0, stop at the fixed point, own
-   * colours under transparency, white background.
-   *
-   * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
-   * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
-   * the decoded colours replace the pixel's colours and alpha is kept.  It
-   * applies only to images with alpha. */
-  void jart_settings_init (JartSettings *settings);
+/* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
+ * accurate DCT, no drift, seed 0, anchor 0, stop at the fixed point, own
+ * colours under transparency, white background, one thread per core.
+ *
+ * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
+ * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
+ * the decoded colours replace the pixel's colours and alpha is kept.  It
+ * applies only to images with alpha. */
+void jart_settings_init (JartSettings *settings);
 
-  /* Checks every field; JART_OK or the code of the first bad one. */
-  JartStatus jart_settings_check (const JartSettings *settings);
+/* Checks every field; JART_OK or the code of the first bad one. */
+JartStatus jart_settings_check (const JartSettings *settings);
 
-  /* Checks an image's fields (pixels, size, channels, stride). */
-  JartStatus jart_image_check (const JartImage *image);
+/* Checks an image's fields (pixels, size, channels, stride). */
+JartStatus jart_image_check (const JartImage *image);
 
-  /* Runs SETTINGS->generations generations on SRC and writes the last one to
-   * DST, which must have the same width, height and channels and may be SRC
-   * itself.  DST is written only when the run succeeds: on any error,
-   * cancel included, it is untouched.  RESULT and CALLBACKS may be NULL. */
-  JartStatus jart_run (const JartImage *src, JartImage *dst,
-                       const JartSettings *settings,
-                       const JartCallbacks *callbacks, JartResult *result);
+/* Runs SETTINGS->generations generations on SRC and writes the last one to
+ * DST, which must have the same width, height and channels and may be SRC
+ * itself.  DST is written only when the run succeeds: on any error,
+ * cancel included, it is untouched.  RESULT and CALLBACKS may be NULL. */
+JartStatus jart_run (const JartImage *src, JartImage *dst,
+                     const JartSettings *settings,
+                     const JartCallbacks *callbacks, JartResult *result);
 
-  /* The grid offset, quality and drift generation GENERATION (1-based) of a
-   * run with SETTINGS uses: the schedule jart_run follows, for replaying it
-   * elsewhere. */
-  void jart_schedule (const JartSettings *settings, int generation,
-                      int *quality, int *dx, int *dy);
+/* The grid offset, quality and drift generation GENERATION (1-based) of a
+ * run with SETTINGS uses: the schedule jart_run follows, for replaying it
+ * elsewhere. */
+void jart_schedule (const JartSettings *settings, int generation, int *quality,
+                    int *dx, int *dy);
 
-  /* The MCU size for SUBSAMPLING with CHANNELS channels, in pixels: the grid
-   * an anchor is taken modulo. */
-  void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
-                      int *height);
+/* The MCU size for SUBSAMPLING with CHANNELS channels, in pixels: the grid
+ * an anchor is taken modulo. */
+void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
+                    int *height);
 
-  /* The 64 entries of the baseline quantization table for QUALITY (1..100),
-   * row-major; TABLE 0 is luminance, any other chrominance (ITU T.81 Annex
-   * K.1 scaled by the IJG formula). */
-  JartStatus jart_quant_table (int quality, int table, uint16_t out[64]);
+/* The 64 entries of the baseline quantization table for QUALITY (1..100),
+ * row-major; TABLE 0 is luminance, any other chrominance (ITU T.81 Annex
+ * K.1 scaled by the IJG formula). */
+JartStatus jart_quant_table (int quality, int table, uint16_t out[64]);
 
-  JartCancel *jart_cancel_new (void);
-  void jart_cancel_free (JartCancel *cancel);
-  void jart_cancel_request (JartCancel *cancel);
-  void jart_cancel_reset (JartCancel *cancel);
-  int jart_cancel_requested (const JartCancel *cancel);
+JartCancel *jart_cancel_new (void);
+void jart_cancel_free (JartCancel *cancel);
+void jart_cancel_request (JartCancel *cancel);
+void jart_cancel_reset (JartCancel *cancel);
+int jart_cancel_requested (const JartCancel *cancel);
 
-  /* A short English sentence for STATUS; never NULL. */
-  const char *jart_strerror (JartStatus status);
+/* A short English sentence for STATUS; never NULL. */
+const char *jart_strerror (JartStatus status);
 
-  /* The codec's version, "MAJOR.MINOR.PATCH". */
-  const char *jart_version (void);
-
-#ifdef __cplusplus
-}
-#endif
+/* The codec's version, "MAJOR.MINOR.PATCH". */
+const char *jart_version (void);
 
 #endif /* JART_H */

@@ -1,6 +1,6 @@
 /* roundtrip.c: one generation, a baseline JPEG encode and decode of the
- * whole image without the (lossless) entropy coding, with libjpeg-turbo's
- * geometry:
+ * image without the (lossless) entropy coding, with libjpeg-turbo's
+ * geometry, computed MCU by MCU:
  *
  * - the encoder sees a canvas of (W + dx) x (H + dy) pixels whose pixel
  *   (x, y) is the image's (clamp (x - dx), clamp (y - dy)): a grid offset;
@@ -10,15 +10,30 @@
  *   jcprepct.c pads the bottom of the image;
  * - every block goes through the forward DCT, quantization, dequantization
  *   and the inverse DCT in place;
- * - the decoder upsamples the chroma of the canvas rows and columns that
- *   cover the image and converts them back to R'G'B'.
+ * - the decoder upsamples the chroma of the canvas pixels that cover the
+ *   image and converts them back to R'G'B'.
+ *
+ * Encoding an MCU reads only its own pixels (with the edge replication
+ * above), and decoding one reads its own planes plus, through the chroma
+ * upsampler, one chroma sample of its neighbours.  So when a generation
+ * runs with the quality and offset of the one before, the planes of every
+ * MCU whose pixels did not change are still right: only the changed MCUs
+ * are encoded again, and only they and their neighbours are decoded.  The
+ * result is the same, bit for bit, as encoding everything.
+ *
+ * Work is split into MCU rows, which threads take in turn: first every
+ * row is encoded, then every row decoded (decoding reads the chroma of the
+ * rows next to it).  Each row is written by one thread only, so the pixels
+ * do not depend on the number of threads.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jart-private.h"
 
@@ -34,13 +49,28 @@ clamp_int (int v, int low, int high)
   return v < low ? low : v > high ? high : v;
 }
 
+static inline int
+min_int (int a, int b)
+{
+  return a < b ? a : b;
+}
+
+static inline int
+max_int (int a, int b)
+{
+  return a > b ? a : b;
+}
+
 /* The geometry of one generation's canvas. */
 typedef struct
 {
   int canvas_w, canvas_h;   /* W + dx, H + dy */
   int luma_w, luma_h;       /* the luma plane, whole blocks */
-  int chroma_w, chroma_h;   /* the chroma planes, whole blocks */
+  int chroma_w, chroma_h;   /* the chroma planes, whole MCUs */
   int chroma_dw, chroma_dh; /* the chroma's real (downsampled) size */
+  int mcu_w, mcu_h;         /* an MCU's size in canvas pixels */
+  int mcu_cols, mcu_rows;
+  int groups; /* row groups (vmax canvas rows) holding image rows */
 } Geometry;
 
 static void
@@ -49,57 +79,128 @@ geometry_compute (Geometry *g, int width, int height, int hmax, int vmax,
 {
   g->canvas_w = width + dx;
   g->canvas_h = height + dy;
+  g->mcu_w = 8 * hmax;
+  g->mcu_h = 8 * vmax;
+  g->mcu_cols = (g->canvas_w + g->mcu_w - 1) / g->mcu_w;
+  g->mcu_rows = (g->canvas_h + g->mcu_h - 1) / g->mcu_h;
   g->luma_w = round_up (g->canvas_w, 8);
   g->luma_h = round_up (g->canvas_h, 8);
-  g->chroma_w = round_up (g->canvas_w, 8 * hmax) / hmax;
-  g->chroma_h = round_up (g->canvas_h, 8 * vmax) / vmax;
+  g->chroma_w = g->mcu_cols * 8;
+  g->chroma_h = g->mcu_rows * 8;
   g->chroma_dw = (g->canvas_w + hmax - 1) / hmax;
   g->chroma_dh = (g->canvas_h + vmax - 1) / vmax;
+  g->groups = (g->canvas_h + vmax - 1) / vmax;
+}
+
+static int
+default_threads (void)
+{
+  long n = sysconf (_SC_NPROCESSORS_ONLN);
+
+  return n < 1 ? 1 : n > JART_THREADS_MAX ? JART_THREADS_MAX : (int)n;
+}
+
+static JartStatus
+scratch_init (JartScratch *s, const JartWork *work, const Geometry *g)
+{
+  size_t width = (size_t)work->width;
+  size_t row_length = (size_t)g->mcu_cols * (size_t)g->mcu_w;
+  int c, j;
+
+  s->flat = malloc (width * (size_t)work->colors);
+  s->decoded = malloc (width * (size_t)work->colors);
+  if (s->flat == NULL || s->decoded == NULL)
+    return JART_ERROR_NO_MEMORY;
+  if (work->colors == 1)
+    return JART_OK;
+  for (c = 0; c < 3; c++)
+    if ((s->conv[c] = malloc (width)) == NULL)
+      return JART_ERROR_NO_MEMORY;
+  for (c = 0; c < 2; c++)
+    {
+      if ((s->up[c] = malloc (width)) == NULL)
+        return JART_ERROR_NO_MEMORY;
+      for (j = 0; j < work->vmax; j++)
+        if ((s->rows[c][j] = malloc (row_length)) == NULL)
+          return JART_ERROR_NO_MEMORY;
+    }
+  s->colsum = malloc ((size_t)g->chroma_w * sizeof (int));
+  return s->colsum == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
+}
+
+static void
+scratch_free (JartScratch *s)
+{
+  int c, j;
+
+  free (s->flat);
+  free (s->decoded);
+  for (c = 0; c < 3; c++)
+    free (s->conv[c]);
+  for (c = 0; c < 2; c++)
+    {
+      free (s->up[c]);
+      for (j = 0; j < 4; j++)
+        free (s->rows[c][j]);
+    }
+  free (s->colsum);
 }
 
 JartStatus
-jart_work_init (JartWork *work, int width, int height, int colors,
-                JartSubsampling subsampling, int max_dx, int max_dy)
+jart_work_init (JartWork *work, const JartImage *src,
+                const JartSettings *settings)
 {
   Geometry g;
-  int c, j;
+  size_t luma, chroma;
+  int t;
 
   memset (work, 0, sizeof *work);
-  work->width = width;
-  work->height = height;
-  work->colors = colors;
+  work->src = src;
+  work->width = src->width;
+  work->height = src->height;
+  work->colors = src->channels >= 3 ? 3 : 1;
   work->hmax = work->vmax = 1;
-  if (colors == 3)
-    jart_sampling_factors (subsampling, &work->hmax, &work->vmax);
-  geometry_compute (&g, width, height, work->hmax, work->vmax, max_dx, max_dy);
+  if (work->colors == 3)
+    jart_sampling_factors (settings->subsampling, &work->hmax, &work->vmax);
+  work->flatten
+      = settings->flatten && (src->channels == 2 || src->channels == 4);
+  if (work->colors == 3)
+    memcpy (work->bg, settings->background, 3);
+  else
+    work->bg[0]
+        = jart_rgb_to_y (settings->background[0], settings->background[1],
+                         settings->background[2]);
 
-  work->plane_size[0] = (size_t)g.luma_w * (size_t)g.luma_h;
-  work->plane[0] = malloc (work->plane_size[0]);
-  if (work->plane[0] == NULL)
+  /* Size everything for the largest offset the run can use. */
+  geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
+                    settings->anchor_x + settings->grid_drift,
+                    settings->anchor_y + settings->grid_drift);
+  luma = (size_t)g.luma_w * (size_t)g.luma_h;
+  chroma = (size_t)g.chroma_w * (size_t)g.chroma_h;
+  work->mcu_capacity = (size_t)g.mcu_cols * (size_t)g.mcu_rows;
+  work->plane[0] = malloc (luma);
+  work->dirty = malloc (work->mcu_capacity);
+  work->decode = malloc (work->mcu_capacity);
+  work->changed = malloc (work->mcu_capacity);
+  if (!work->plane[0] || !work->dirty || !work->decode || !work->changed)
     goto no_memory;
-  if (colors == 3)
+  if (work->colors == 3)
     {
-      work->row_length = (size_t)g.chroma_w * (size_t)work->hmax;
-      for (c = 1; c < 3; c++)
-        {
-          work->plane_size[c] = (size_t)g.chroma_w * (size_t)g.chroma_h;
-          work->plane[c] = malloc (work->plane_size[c]);
-          work->conv[c] = malloc ((size_t)width);
-          work->up[c - 1] = malloc ((size_t)width);
-          if (!work->plane[c] || !work->conv[c] || !work->up[c - 1])
-            goto no_memory;
-          for (j = 0; j < work->vmax; j++)
-            {
-              work->rows[c - 1][j] = malloc (work->row_length);
-              if (work->rows[c - 1][j] == NULL)
-                goto no_memory;
-            }
-        }
-      work->conv[0] = malloc ((size_t)width);
-      work->colsum = malloc ((size_t)g.chroma_w * sizeof (int));
-      if (!work->conv[0] || !work->colsum)
+      work->plane[1] = malloc (chroma);
+      work->plane[2] = malloc (chroma);
+      if (!work->plane[1] || !work->plane[2])
         goto no_memory;
     }
+
+  work->threads
+      = settings->threads > 0 ? settings->threads : default_threads ();
+  work->threads = clamp_int (work->threads, 1, g.mcu_rows);
+  work->scratch = calloc ((size_t)work->threads, sizeof (JartScratch));
+  if (work->scratch == NULL)
+    goto no_memory;
+  for (t = 0; t < work->threads; t++)
+    if (scratch_init (&work->scratch[t], work, &g) != JART_OK)
+      goto no_memory;
   return JART_OK;
 
 no_memory:
@@ -110,178 +211,402 @@ no_memory:
 void
 jart_work_free (JartWork *work)
 {
-  int c, j;
+  int c, t;
 
   for (c = 0; c < 3; c++)
-    {
-      free (work->plane[c]);
-      free (work->conv[c]);
-    }
-  for (c = 0; c < 2; c++)
-    {
-      free (work->up[c]);
-      for (j = 0; j < 4; j++)
-        free (work->rows[c][j]);
-    }
-  free (work->colsum);
+    free (work->plane[c]);
+  free (work->dirty);
+  free (work->decode);
+  free (work->changed);
+  if (work->scratch != NULL)
+    for (t = 0; t < work->threads; t++)
+      scratch_free (&work->scratch[t]);
+  free (work->scratch);
   memset (work, 0, sizeof *work);
 }
 
-/* Writes the image row SRC (WIDTH samples) into DST at column DX, the
- * first sample repeated before it and the last after it up to LENGTH. */
+/* One generation's shared state, read by every thread. */
+typedef struct
+{
+  JartWork *work;
+  Geometry g;
+  uint8_t *image;
+  int dx, dy;
+  JartDct dct;
+  JartQuant quant[2];
+  const JartCancel *cancel;
+  int decoding; /* the phase: 0 encode, 1 decode */
+  atomic_int next_row;
+  atomic_int stopped;
+} Pass;
+
+typedef struct
+{
+  Pass *pass;
+  JartScratch *scratch;
+  JartTripStats stats;
+} Worker;
+
+/* Canvas columns X0 .. X1 - 1 of one image row: SRC holds the row's
+ * samples from image column FIRST on, one a pixel. */
 static void
-pad_row (const uint8_t *src, int width, int dx, int length, uint8_t *dst)
+gather (const uint8_t *src, int first, int width, int dx, int x0, int x1,
+        uint8_t *dst)
 {
-  memset (dst, src[0], (size_t)dx);
-  memcpy (dst + dx, src, (size_t)width);
-  memset (dst + dx + width, src[width - 1], (size_t)(length - dx - width));
-}
+  int x = x0, mid_end = min_int (x1, dx + width);
 
-static int
-cancelled (const JartCancel *cancel)
-{
-  return cancel != NULL && atomic_load (&cancel->requested);
-}
-
-/* Builds the component planes of the canvas from the packed image IN. */
-static JartStatus
-encode_planes (JartWork *work, const Geometry *g, const uint8_t *in, int dx,
-               int dy, const JartCancel *cancel)
-{
-  const int width = work->width, colors = work->colors;
-  const int hmax = work->hmax, vmax = work->vmax;
-  const size_t in_stride = (size_t)width * (size_t)colors;
-  const int groups = (g->canvas_h + vmax - 1) / vmax;
-  int group, j, c, row;
-
-  for (group = 0; group < groups; group++)
+  for (; x < x1 && x < dx; x++)
+    *dst++ = src[0];
+  if (x < mid_end)
     {
-      if (cancelled (cancel))
-        return JART_ERROR_CANCELLED;
-      for (j = 0; j < vmax; j++)
-        {
-          int cy = group * vmax + j;
-          int iy = clamp_int (cy - dy, 0, work->height - 1);
-          const uint8_t *src = in + (size_t)iy * in_stride;
-          uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w;
-
-          if (colors == 1)
-            {
-              pad_row (src, width, dx, g->luma_w, luma);
-              continue;
-            }
-          jart_rgb_to_ycc_row (src, 3, width, work->conv[0], work->conv[1],
-                               work->conv[2]);
-          pad_row (work->conv[0], width, dx, g->luma_w, luma);
-          for (c = 1; c < 3; c++)
-            pad_row (work->conv[c], width, dx, g->chroma_w * hmax,
-                     work->rows[c - 1][j]);
-        }
-      if (colors == 3)
-        for (c = 1; c < 3; c++)
-          jart_downsample_row (
-              hmax, vmax, (const uint8_t *const *)work->rows[c - 1],
-              g->chroma_w, work->plane[c] + (size_t)group * g->chroma_w);
+      memcpy (dst, src + (x - dx - first), (size_t)(mid_end - x));
+      dst += mid_end - x;
+      x = mid_end;
     }
-
-  /* Below the last row group: the last downsampled row again. */
-  for (row = groups * vmax; row < g->luma_h; row++)
-    memcpy (work->plane[0] + (size_t)row * g->luma_w,
-            work->plane[0] + (size_t)(groups * vmax - 1) * g->luma_w,
-            (size_t)g->luma_w);
-  if (colors == 3)
-    for (c = 1; c < 3; c++)
-      for (row = groups; row < g->chroma_h; row++)
-        memcpy (work->plane[c] + (size_t)row * g->chroma_w,
-                work->plane[c] + (size_t)(groups - 1) * g->chroma_w,
-                (size_t)g->chroma_w);
-  return JART_OK;
+  for (; x < x1; x++)
+    *dst++ = src[width - 1 - first];
 }
 
-/* DCT, quantization and back for every block of one plane. */
-static JartStatus
-transform_plane (uint8_t *plane, int plane_w, int plane_h,
-                 const JartQuant *quant, JartDct dct, const JartCancel *cancel)
+/* N pixels of image row IY from column FIRST, composited on the
+ * background by their alpha. */
+static void
+flatten_segment (const JartWork *work, const uint8_t *colors, int iy,
+                 int first, int n, uint8_t *out)
+{
+  const JartImage *src = work->src;
+  const uint8_t *alpha = src->pixels + (size_t)iy * src->stride
+                         + (size_t)first * src->channels + work->colors;
+  int i, c;
+
+  for (i = 0; i < n; i++, alpha += src->channels)
+    for (c = 0; c < work->colors; c++)
+      {
+        uint32_t a = *alpha;
+
+        *out++
+            = (uint8_t)((*colors++ * a + work->bg[c] * (255 - a) + 127) / 255);
+      }
+}
+
+static void
+transform_blocks (uint8_t *plane, int plane_w, int x0, int x1, int y0, int y1,
+                  const JartQuant *quant, JartDct dct)
 {
   int32_t block[64];
   int bx, by, r, c;
 
-  for (by = 0; by < plane_h; by += 8)
-    {
-      if (cancelled (cancel))
-        return JART_ERROR_CANCELLED;
-      for (bx = 0; bx < plane_w; bx += 8)
-        {
-          uint8_t *origin = plane + (size_t)by * plane_w + bx;
+  for (by = y0; by < y1; by += 8)
+    for (bx = x0; bx < x1; bx += 8)
+      {
+        uint8_t *origin = plane + (size_t)by * plane_w + bx;
 
-          for (r = 0; r < 8; r++)
-            for (c = 0; c < 8; c++)
-              block[r * 8 + c] = origin[(size_t)r * plane_w + c] - 128;
-          if (dct == JART_DCT_FAST)
-            jart_fdct_ifast (block);
-          else
-            jart_fdct_islow (block);
-          jart_quant_round_trip (block, quant);
-          jart_idct_islow (block, origin, (size_t)plane_w);
-        }
-    }
-  return JART_OK;
+        for (r = 0; r < 8; r++)
+          for (c = 0; c < 8; c++)
+            block[r * 8 + c] = origin[(size_t)r * plane_w + c] - 128;
+        if (dct == JART_DCT_FAST)
+          jart_fdct_ifast (block);
+        else
+          jart_fdct_islow (block);
+        jart_quant_round_trip (block, quant);
+        jart_idct_islow (block, origin, (size_t)plane_w);
+      }
 }
 
-/* Writes the decoded image, the canvas cropped at (DX, DY), to OUT. */
+/* Builds and transforms the planes of MCUs MX0 .. MX1 - 1 of MCU row MY. */
 static void
-decode_planes (JartWork *work, const Geometry *g, uint8_t *out, int dx, int dy)
+encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
 {
-  const int width = work->width;
-  int oy, c;
+  const JartWork *work = p->work;
+  const Geometry *g = &p->g;
+  const int width = work->width, colors = work->colors;
+  const int hmax = work->hmax, vmax = work->vmax;
+  const int x0 = mx0 * g->mcu_w, x1 = mx1 * g->mcu_w;
+  const int luma_x1 = min_int (x1, g->luma_w);
+  const int c0 = x0 / hmax, c1 = x1 / hmax;
+  const int first = clamp_int (x0 - p->dx, 0, width - 1);
+  const int n = clamp_int (x1 - 1 - p->dx, 0, width - 1) - first + 1;
+  const int last_luma_row = g->groups * vmax - 1;
+  int group, j, c, row;
 
-  for (oy = 0; oy < work->height; oy++)
+  for (group = my * 8; group < my * 8 + 8; group++)
     {
-      int cy = oy + dy;
-      const uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + dx;
-
-      if (work->colors == 1)
+      if (group >= g->groups)
         {
-          memcpy (out + (size_t)oy * width, luma, (size_t)width);
+          /* Below the image: the last downsampled row again. */
+          for (c = 1; c < colors; c++)
+            memcpy (work->plane[c] + (size_t)group * g->chroma_w + c0,
+                    work->plane[c] + (size_t)(g->groups - 1) * g->chroma_w
+                        + c0,
+                    (size_t)(c1 - c0));
           continue;
         }
-      for (c = 1; c < 3; c++)
-        jart_upsample_row (work->hmax, work->vmax, work->plane[c],
-                           (size_t)g->chroma_w, g->chroma_dw, g->chroma_dh, cy,
-                           dx, width, work->colsum, work->up[c - 1]);
-      jart_ycc_to_rgb_row (luma, work->up[0], work->up[1], width,
-                           out + (size_t)oy * width * 3);
+      for (j = 0; j < vmax; j++)
+        {
+          int cy = group * vmax + j;
+          int iy = clamp_int (cy - p->dy, 0, work->height - 1);
+          const uint8_t *row
+              = p->image + ((size_t)iy * width + first) * colors;
+          uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + x0;
+
+          if (work->flatten)
+            {
+              flatten_segment (work, row, iy, first, n, s->flat);
+              row = s->flat;
+            }
+          if (colors == 1)
+            {
+              gather (row, first, width, p->dx, x0, luma_x1, luma);
+              continue;
+            }
+          jart_rgb_to_ycc_row (row, 3, n, s->conv[0], s->conv[1], s->conv[2]);
+          gather (s->conv[0], first, width, p->dx, x0, luma_x1, luma);
+          for (c = 1; c < 3; c++)
+            gather (s->conv[c], first, width, p->dx, x0, x1,
+                    s->rows[c - 1][j]);
+        }
+      for (c = 1; c < colors; c++)
+        jart_downsample_row (
+            hmax, vmax, (const uint8_t *const *)s->rows[c - 1], c1 - c0,
+            work->plane[c] + (size_t)group * g->chroma_w + c0);
     }
+  for (row = max_int (last_luma_row + 1, my * g->mcu_h);
+       row < min_int ((my + 1) * g->mcu_h, g->luma_h); row++)
+    memcpy (work->plane[0] + (size_t)row * g->luma_w + x0,
+            work->plane[0] + (size_t)last_luma_row * g->luma_w + x0,
+            (size_t)(luma_x1 - x0));
+
+  transform_blocks (work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
+                    min_int ((my + 1) * g->mcu_h, g->luma_h), &p->quant[0],
+                    p->dct);
+  for (c = 1; c < colors; c++)
+    transform_blocks (work->plane[c], g->chroma_w, c0, c1, my * 8, my * 8 + 8,
+                      &p->quant[1], p->dct);
+}
+
+/* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the
+ * image, counting and marking what changed. */
+static void
+decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
+            JartTripStats *stats)
+{
+  const JartWork *work = p->work;
+  const JartImage *src = work->src;
+  const Geometry *g = &p->g;
+  const int width = work->width, colors = work->colors;
+  const int cx0 = max_int (mx0 * g->mcu_w, p->dx);
+  const int cx1 = min_int (mx1 * g->mcu_w, p->dx + width);
+  const int cy0 = max_int (my * g->mcu_h, p->dy);
+  const int cy1 = min_int ((my + 1) * g->mcu_h, p->dy + work->height);
+  const int n = cx1 - cx0;
+  uint8_t *changed = work->changed + (size_t)my * g->mcu_cols;
+  int cy, i, c;
+
+  for (cy = cy0; cy < cy1; cy++)
+    {
+      const int oy = cy - p->dy, ox = cx0 - p->dx;
+      const uint8_t *decoded = work->plane[0] + (size_t)cy * g->luma_w + cx0;
+      uint8_t *pixel = p->image + ((size_t)oy * width + ox) * colors;
+      const uint8_t *orig = src->pixels + (size_t)oy * src->stride
+                            + (size_t)ox * src->channels;
+
+      if (colors == 3)
+        {
+          for (c = 1; c < 3; c++)
+            jart_upsample_row (work->hmax, work->vmax, work->plane[c],
+                               (size_t)g->chroma_w, g->chroma_dw, g->chroma_dh,
+                               cy, cx0, n, s->colsum, s->up[c - 1]);
+          jart_ycc_to_rgb_row (decoded, s->up[0], s->up[1], n, s->decoded);
+          decoded = s->decoded;
+        }
+      for (i = 0; i < n; i++, orig += src->channels)
+        {
+          int differs = 0;
+
+          for (c = 0; c < colors; c++, pixel++, decoded++)
+            if (*decoded != *pixel)
+              {
+                int before = *pixel - orig[c], after = *decoded - orig[c];
+
+                stats->sse_delta += after * after - before * before;
+                *pixel = *decoded;
+                differs = 1;
+              }
+          if (differs)
+            {
+              stats->changed_pixels++;
+              changed[(cx0 + i) / g->mcu_w] = 1;
+            }
+        }
+    }
+}
+
+/* Calls RUN for every stretch of MCUs of row MY marked in MAP. */
+static void
+for_each_run (Worker *w, int my, const uint8_t *map)
+{
+  const Pass *p = w->pass;
+  const uint8_t *row = map + (size_t)my * p->g.mcu_cols;
+  int a = 0, b;
+
+  while (a < p->g.mcu_cols)
+    {
+      if (!row[a])
+        {
+          a++;
+          continue;
+        }
+      for (b = a + 1; b < p->g.mcu_cols && row[b]; b++)
+        ;
+      if (p->decoding)
+        decode_run (p, w->scratch, my, a, b, &w->stats);
+      else
+        encode_run (p, w->scratch, my, a, b);
+      a = b;
+    }
+}
+
+static void *
+worker_main (void *data)
+{
+  Worker *w = data;
+  Pass *p = w->pass;
+  const uint8_t *map = p->decoding ? p->work->decode : p->work->dirty;
+
+  for (;;)
+    {
+      int my = atomic_fetch_add (&p->next_row, 1);
+
+      if (my >= p->g.mcu_rows)
+        break;
+      if (jart_cancel_requested (p->cancel))
+        {
+          atomic_store (&p->stopped, 1);
+          break;
+        }
+      for_each_run (w, my, map);
+    }
+  return NULL;
+}
+
+/* Runs one phase over every MCU row on the work's threads.  A thread that
+ * cannot be started leaves its share to the others. */
+static void
+run_phase (Pass *p, Worker *workers, int decoding)
+{
+  pthread_t ids[JART_THREADS_MAX];
+  int started[JART_THREADS_MAX];
+  int t, threads = p->work->threads;
+
+  p->decoding = decoding;
+  atomic_store (&p->next_row, 0);
+  for (t = 1; t < threads; t++)
+    started[t] = pthread_create (&ids[t], NULL, worker_main, &workers[t]) == 0;
+  worker_main (&workers[0]);
+  for (t = 1; t < threads; t++)
+    if (started[t])
+      pthread_join (ids[t], NULL);
+}
+
+/* The decode map: the MCUs to encode, and where chroma upsampling reads
+ * across MCU borders (4:2:2, 4:2:0, 4:4:0), their neighbours too. */
+static void
+mark_decode (JartWork *work, const Geometry *g)
+{
+  int cols = g->mcu_cols, rows = g->mcu_rows, mx, my, i, j;
+
+  if (work->colors == 1 || (work->hmax != 2 && work->vmax != 2))
+    {
+      memcpy (work->decode, work->dirty, (size_t)cols * rows);
+      return;
+    }
+  memset (work->decode, 0, (size_t)cols * rows);
+  for (my = 0; my < rows; my++)
+    for (mx = 0; mx < cols; mx++)
+      if (work->dirty[(size_t)my * cols + mx])
+        for (j = max_int (my - 1, 0); j <= min_int (my + 1, rows - 1); j++)
+          for (i = max_int (mx - 1, 0); i <= min_int (mx + 1, cols - 1); i++)
+            work->decode[(size_t)j * cols + i] = 1;
+}
+
+/* MCUs left of and above the image replicate its first column and row:
+ * when the MCU holding an image edge changed, so do they. */
+static void
+mark_padding (JartWork *work, const Geometry *g, int dx, int dy)
+{
+  int cols = g->mcu_cols, first_col = dx / g->mcu_w, first_row = dy / g->mcu_h;
+  uint8_t *map = work->changed;
+  int mx, my;
+
+  for (mx = 0; mx < cols; mx++)
+    if (map[(size_t)first_row * cols + mx])
+      for (my = 0; my < first_row; my++)
+        map[(size_t)my * cols + mx] = 1;
+  for (my = 0; my < g->mcu_rows; my++)
+    if (map[(size_t)my * cols + first_col])
+      memset (map + (size_t)my * cols, 1, (size_t)first_col);
 }
 
 JartStatus
-jart_round_trip (JartWork *work, const uint8_t *in, uint8_t *out, int quality,
-                 JartDct dct, int dx, int dy, const JartCancel *cancel)
+jart_round_trip (JartWork *work, uint8_t *image, int quality, JartDct dct,
+                 int dx, int dy, const JartCancel *cancel,
+                 JartTripStats *stats)
 {
-  Geometry g;
-  JartQuant quant;
-  JartStatus status;
-  int c;
+  Worker workers[JART_THREADS_MAX];
+  Pass pass;
+  size_t mcus;
+  int t;
 
-  geometry_compute (&g, work->width, work->height, work->hmax, work->vmax, dx,
-                    dy);
-  status = encode_planes (work, &g, in, dx, dy, cancel);
-  if (status != JART_OK)
-    return status;
-
-  jart_quant_prepare (quality, 0, dct, &quant);
-  status = transform_plane (work->plane[0], g.luma_w, g.luma_h, &quant, dct,
-                            cancel);
-  if (status == JART_OK && work->colors == 3)
+  memset (&pass, 0, sizeof pass);
+  pass.work = work;
+  pass.image = image;
+  pass.dx = dx;
+  pass.dy = dy;
+  pass.dct = dct;
+  pass.cancel = cancel;
+  atomic_init (&pass.next_row, 0);
+  atomic_init (&pass.stopped, 0);
+  geometry_compute (&pass.g, work->width, work->height, work->hmax, work->vmax,
+                    dx, dy);
+  jart_quant_prepare (quality, 0, dct, &pass.quant[0]);
+  jart_quant_prepare (quality, 1, dct, &pass.quant[1]);
+  for (t = 0; t < work->threads; t++)
     {
-      jart_quant_prepare (quality, 1, dct, &quant);
-      for (c = 1; c < 3 && status == JART_OK; c++)
-        status = transform_plane (work->plane[c], g.chroma_w, g.chroma_h,
-                                  &quant, dct, cancel);
+      workers[t].pass = &pass;
+      workers[t].scratch = &work->scratch[t];
+      workers[t].stats.changed_pixels = 0;
+      workers[t].stats.sse_delta = 0;
     }
-  if (status != JART_OK)
-    return status;
 
-  decode_planes (work, &g, out, dx, dy);
+  /* What to encode: everything, unless the planes hold the previous
+   * generation at the same settings; then what it changed. */
+  mcus = (size_t)pass.g.mcu_cols * (size_t)pass.g.mcu_rows;
+  if (work->valid && quality == work->prev_quality && dx == work->prev_dx
+      && dy == work->prev_dy)
+    memcpy (work->dirty, work->changed, mcus);
+  else
+    memset (work->dirty, 1, mcus);
+  memset (work->changed, 0, mcus);
+  work->valid = 0;
+
+  run_phase (&pass, workers, 0);
+  if (atomic_load (&pass.stopped))
+    return JART_ERROR_CANCELLED;
+  mark_decode (work, &pass.g);
+  run_phase (&pass, workers, 1);
+  if (atomic_load (&pass.stopped))
+    return JART_ERROR_CANCELLED;
+  mark_padding (work, &pass.g, dx, dy);
+
+  work->valid = 1;
+  work->prev_quality = quality;
+  work->prev_dx = dx;
+  work->prev_dy = dy;
+  stats->changed_pixels = 0;
+  stats->sse_delta = 0;
+  for (t = 0; t < work->threads; t++)
+    {
+      stats->changed_pixels += workers[t].stats.changed_pixels;
+      stats->sse_delta += workers[t].stats.sse_delta;
+    }
   return JART_OK;
 }

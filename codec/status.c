@@ -40,6 +40,8 @@ jart_strerror (JartStatus status)
       return "grid drift must be 0 to 7";
     case JART_ERROR_ANCHOR:
       return "the grid anchor must be 0 to 31 in each direction";
+    case JART_ERROR_THREADS:
+      return "threads must be 0 (one per core) to 64";
     case JART_ERROR_NO_MEMORY:
       return "not enough memory";
     case JART_ERROR_CANCELLED:
