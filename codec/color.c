@@ -24,14 +24,15 @@ jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b)
 }
 
 void
-jart_rgb_to_ycc_row (const uint8_t *rgb, size_t pixel_step, int n, uint8_t *y,
-                     uint8_t *cb, uint8_t *cr)
+jart_rgb_to_ycc_row (const uint8_t *red, const uint8_t *green,
+                     const uint8_t *blue, int n, uint8_t *y, uint8_t *cb,
+                     uint8_t *cr)
 {
   int i;
 
-  for (i = 0; i < n; i++, rgb += pixel_step)
+  for (i = 0; i < n; i++)
     {
-      int32_t r = rgb[0], g = rgb[1], b = rgb[2];
+      int32_t r = red[i], g = green[i], b = blue[i];
 
       y[i] = (uint8_t)((19595 * r + 38470 * g + 7471 * b + HALF) >> 16);
       cb[i]
@@ -50,11 +51,11 @@ clamp_sample (int32_t v)
 
 void
 jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
-                     int n, uint8_t *rgb)
+                     int n, uint8_t *red, uint8_t *green, uint8_t *blue)
 {
   int i;
 
-  for (i = 0; i < n; i++, rgb += 3)
+  for (i = 0; i < n; i++)
     {
       int32_t luma = y[i];
       int32_t b = cb[i] - 128;
@@ -62,8 +63,8 @@ jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
 
       /* >> on a negative value is an arithmetic shift with GCC and Clang,
          which is what libjpeg's RIGHT_SHIFT is too. */
-      rgb[0] = clamp_sample (luma + ((91881 * r + HALF) >> 16));
-      rgb[1] = clamp_sample (luma + ((-22554 * b - 46802 * r + HALF) >> 16));
-      rgb[2] = clamp_sample (luma + ((116130 * b + HALF) >> 16));
+      red[i] = clamp_sample (luma + ((91881 * r + HALF) >> 16));
+      green[i] = clamp_sample (luma + ((-22554 * b - 46802 * r + HALF) >> 16));
+      blue[i] = clamp_sample (luma + ((116130 * b + HALF) >> 16));
     }
 }

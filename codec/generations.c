@@ -60,6 +60,8 @@ jart_settings_check (const JartSettings *s)
     return JART_ERROR_ANCHOR;
   if (s->threads < 0 || s->threads > JART_THREADS_MAX)
     return JART_ERROR_THREADS;
+  if (!jart_kernels_available (s->kernels))
+    return JART_ERROR_KERNELS;
   return JART_OK;
 }
 
@@ -84,55 +86,15 @@ typedef struct
   const JartImage *src;
   int colors; /* 1 or 3 */
   size_t npixels;
-  uint8_t *current; /* packed colours of the last generation */
-  uint8_t *frame;   /* interleaved pixels for generation_done */
+  uint8_t *frame; /* interleaved pixels for generation_done */
   JartWork work;
 } Run;
 
 static void
 run_free (Run *run)
 {
-  free (run->current);
   free (run->frame);
   jart_work_free (&run->work);
-}
-
-/* Copies the colour samples of SRC into the packed buffer PACKED. */
-static void
-pack_colors (const JartImage *src, int colors, uint8_t *packed)
-{
-  int x, y, c;
-
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *p = src->pixels + (size_t)y * src->stride;
-
-      for (x = 0; x < src->width; x++, p += src->channels)
-        for (c = 0; c < colors; c++)
-          *packed++ = p[c];
-    }
-}
-
-/* Writes the packed colours PACKED and SRC's alpha into DST's layout. */
-static void
-unpack_pixels (const uint8_t *packed, int colors, const JartImage *src,
-               uint8_t *dst, size_t dst_stride)
-{
-  int x, y, c;
-
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *s = src->pixels + (size_t)y * src->stride;
-      uint8_t *d = dst + (size_t)y * dst_stride;
-
-      for (x = 0; x < src->width; x++, s += src->channels, d += src->channels)
-        {
-          for (c = 0; c < colors; c++)
-            d[c] = *packed++;
-          if (src->channels > colors)
-            d[colors] = s[colors];
-        }
-    }
 }
 
 static double
@@ -167,9 +129,6 @@ run_allocate (Run *run, const JartSettings *settings,
 {
   const JartImage *src = run->src;
 
-  run->current = malloc (run->npixels * (size_t)run->colors);
-  if (run->current == NULL)
-    return JART_ERROR_NO_MEMORY;
   if (callbacks->generation_done != NULL)
     {
       run->frame = malloc (run->npixels * (size_t)src->channels);
@@ -207,7 +166,6 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
       run_free (&run);
       return status;
     }
-  pack_colors (src, run.colors, run.current);
   drift = settings->quality_jitter > 0 || settings->grid_drift > 0;
 
   for (g = 1; g <= settings->generations; g++)
@@ -217,9 +175,8 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
 
       report.generation = g;
       jart_schedule (settings, g, &report.quality, &report.dx, &report.dy);
-      status = jart_round_trip (&run.work, run.current, report.quality,
-                                settings->dct, report.dx, report.dy,
-                                cb->cancel, &stats);
+      status = jart_round_trip (&run.work, report.quality, settings->dct,
+                                report.dx, report.dy, cb->cancel, &stats);
       if (status != JART_OK)
         break;
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);
@@ -233,8 +190,7 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
               = { run.frame, src->width, src->height, src->channels,
                   (size_t)src->width * (size_t)src->channels };
 
-          unpack_pixels (run.current, run.colors, src, run.frame,
-                         frame.stride);
+          jart_work_output (&run.work, run.frame, frame.stride);
           if (cb->generation_done (&report, &frame, cb->user_data))
             status = JART_ERROR_CANCELLED;
         }
@@ -255,7 +211,7 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
 
   if (status == JART_OK)
     {
-      unpack_pixels (run.current, run.colors, src, dst->pixels, dst->stride);
+      jart_work_output (&run.work, dst->pixels, dst->stride);
       if (result != NULL)
         *result = res;
     }

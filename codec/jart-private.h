@@ -15,6 +15,8 @@
 
 #include "jart.h"
 
+typedef struct JartKernels JartKernels;
+
 /* The thread-safe cancel flag behind JartCancel. */
 struct JartCancel
 {
@@ -28,6 +30,10 @@ typedef struct
 {
   uint16_t quantval[64]; /* natural (row-major) order */
   int32_t divisor[64];
+  /* The same, laid out for the SIMD kernels. */
+  int32_t multiplier[64]; /* quantval */
+  int32_t half[64];       /* divisor / 2, the rounding term */
+  float reciprocal[64];   /* 1 / divisor: an estimate, corrected */
 } JartQuant;
 
 void jart_quant_prepare (int quality, int table, JartDct dct,
@@ -47,10 +53,11 @@ void jart_fdct_ifast (int32_t block[64]);
 void jart_idct_islow (const int32_t coef[64], uint8_t *out, size_t stride);
 
 /* color.c: one row of N pixels. */
-void jart_rgb_to_ycc_row (const uint8_t *rgb, size_t pixel_step, int n,
-                          uint8_t *y, uint8_t *cb, uint8_t *cr);
+void jart_rgb_to_ycc_row (const uint8_t *r, const uint8_t *g, const uint8_t *b,
+                          int n, uint8_t *y, uint8_t *cb, uint8_t *cr);
 void jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb,
-                          const uint8_t *cr, int n, uint8_t *rgb);
+                          const uint8_t *cr, int n, uint8_t *r, uint8_t *g,
+                          uint8_t *b);
 uint8_t jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b);
 
 /* sample.c: the luma sampling factors of a mode (chroma is always 1x1). */
@@ -63,9 +70,11 @@ void jart_downsample_row (int h, int v, const uint8_t *const *rows,
 
 /* Upsamples the decoded chroma PLANE (STRIDE bytes a row; the component's
  * downsampled size DW x DH) to full resolution for canvas row CY, columns
- * X0 .. X0 + N - 1.  CS is scratch of at least DW ints. */
-void jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride,
-                        int dw, int dh, int cy, int x0, int n, int *cs,
+ * X0 .. X0 + N - 1, with KERNELS.  SUMS is scratch of DW + 2 entries, PAIRS
+ * of N + 2 bytes. */
+void jart_upsample_row (const JartKernels *kernels, int h, int v,
+                        const uint8_t *plane, size_t stride, int dw, int dh,
+                        int cy, int x0, int n, int32_t *sums, uint8_t *pairs,
                         uint8_t *out);
 
 /* roundtrip.c: one generation, computed MCU by MCU.
@@ -79,17 +88,22 @@ void jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride,
 /* Buffers one thread needs for a stretch of one row. */
 typedef struct
 {
-  uint8_t *flat;       /* image samples flattened on the background */
+  uint8_t *flat[3];    /* image samples flattened on the background */
   uint8_t *conv[3];    /* image samples converted to Y, Cb, Cr */
   uint8_t *rows[2][4]; /* full-resolution chroma rows of one row group */
   uint8_t *up[2];      /* upsampled Cb and Cr */
-  uint8_t *decoded;    /* decoded colours */
-  int *colsum;         /* column sums of the 4:2:0 upsampler */
+  uint8_t *decoded[3]; /* decoded colour planes of one row */
+  uint8_t *differs;    /* per pixel: nonzero where a colour changed */
+  int32_t *sums;       /* column sums of the upsampler */
+  uint8_t *pairs;      /* the upsampler's output pairs */
 } JartScratch;
 
 typedef struct
 {
-  const JartImage *src; /* for alpha (flattening) and the PSNR */
+  const JartKernels *kernels; /* the hot stages, for this CPU */
+  const JartImage *src;       /* for alpha (flattening) */
+  uint8_t *image[3];          /* the image's colour planes, updated in place */
+  uint8_t *original[3];       /* the source's colour planes, for the PSNR */
   int width, height;
   int colors;        /* 1 or 3 */
   int hmax, vmax;    /* luma sampling factors */
@@ -117,13 +131,15 @@ JartStatus jart_work_init (JartWork *work, const JartImage *src,
                            const JartSettings *settings);
 void jart_work_free (JartWork *work);
 
-/* Encodes and decodes the packed image IMAGE (colors samples a pixel)
- * with QUALITY, DCT and the grid offset (DX, DY), at most the maxima of
- * the settings given to jart_work_init, and replaces it by the decoded
- * pixels.  Returns JART_ERROR_CANCELLED as soon as CANCEL is raised, with
- * IMAGE partly updated. */
-JartStatus jart_round_trip (JartWork *work, uint8_t *image, int quality,
-                            JartDct dct, int dx, int dy,
-                            const JartCancel *cancel, JartTripStats *stats);
+/* Encodes and decodes work->image with QUALITY, DCT and the grid offset
+ * (DX, DY), at most the maxima of the settings given to jart_work_init,
+ * and replaces it by the decoded pixels.  Returns JART_ERROR_CANCELLED as
+ * soon as CANCEL is raised, with the image partly updated. */
+JartStatus jart_round_trip (JartWork *work, int quality, JartDct dct, int dx,
+                            int dy, const JartCancel *cancel,
+                            JartTripStats *stats);
+
+/* Writes work->image and the source's alpha in DST's layout. */
+void jart_work_output (const JartWork *work, uint8_t *dst, size_t stride);
 
 #endif /* JART_PRIVATE_H */

@@ -44,6 +44,7 @@ typedef enum
   JART_ERROR_DRIFT,       /* grid drift outside 0..7 */
   JART_ERROR_ANCHOR,      /* grid anchor outside 0..31 */
   JART_ERROR_THREADS,     /* threads outside 0..64 */
+  JART_ERROR_KERNELS,     /* not a JartKernelPath, or one this CPU lacks */
   JART_ERROR_NO_MEMORY,   /* an allocation failed */
   JART_ERROR_CANCELLED    /* the caller cancelled the run */
 } JartStatus;
@@ -80,6 +81,16 @@ typedef struct
   size_t stride;
 } JartImage;
 
+/* Which implementation of the hot stages a run uses.  Every path gives
+ * the same pixels; AUTO takes the fastest the CPU has. */
+typedef enum
+{
+  JART_KERNELS_AUTO = 0,
+  JART_KERNELS_PORTABLE = 1, /* plain C */
+  JART_KERNELS_SSE2 = 2,     /* x86 SSE2 */
+  JART_KERNELS_AVX2 = 3      /* x86 AVX2 */
+} JartKernelPath;
+
 /* What one run does.  jart_settings_init fills in the defaults. */
 typedef struct
 {
@@ -101,6 +112,7 @@ typedef struct
                               use its luma (the JPEG Y formula) */
   int threads;             /* 0: one per core, else 1..64; the pixels are
                               the same for any count */
+  JartKernelPath kernels;  /* AUTO unless a test forces one */
 } JartSettings;
 
 /* What one generation did. */
@@ -191,6 +203,13 @@ void jart_cancel_free (JartCancel *cancel);
 void jart_cancel_request (JartCancel *cancel);
 void jart_cancel_reset (JartCancel *cancel);
 int jart_cancel_requested (const JartCancel *cancel);
+
+/* Nonzero when this build and CPU can run PATH. */
+int jart_kernels_available (JartKernelPath path);
+
+/* The name of PATH ("portable", "sse2", "avx2"); AUTO names the one it
+ * picks on this CPU. */
+const char *jart_kernels_name (JartKernelPath path);
 
 /* A short English sentence for STATUS; never NULL. */
 const char *jart_strerror (JartStatus status);

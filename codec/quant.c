@@ -80,6 +80,9 @@ jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
         quant->divisor[i] = (q * aan_scales[i] + (1 << 10)) >> 11;
       else
         quant->divisor[i] = q * 8;
+      quant->multiplier[i] = q;
+      quant->half[i] = quant->divisor[i] >> 1;
+      quant->reciprocal[i] = 1.0f / (float)quant->divisor[i];
     }
 }
 

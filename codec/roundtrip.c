@@ -35,7 +35,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jart-private.h"
+#include "kernels.h"
 
 static inline int
 round_up (int value, int multiple)
@@ -107,10 +107,12 @@ scratch_init (JartScratch *s, const JartWork *work, const Geometry *g)
   size_t row_length = (size_t)g->mcu_cols * (size_t)g->mcu_w;
   int c, j;
 
-  s->flat = malloc (width * (size_t)work->colors);
-  s->decoded = malloc (width * (size_t)work->colors);
-  if (s->flat == NULL || s->decoded == NULL)
+  if ((s->differs = malloc (width)) == NULL)
     return JART_ERROR_NO_MEMORY;
+  for (c = 0; c < work->colors; c++)
+    if ((s->flat[c] = malloc (width)) == NULL
+        || (s->decoded[c] = malloc (width)) == NULL)
+      return JART_ERROR_NO_MEMORY;
   if (work->colors == 1)
     return JART_OK;
   for (c = 0; c < 3; c++)
@@ -124,8 +126,9 @@ scratch_init (JartScratch *s, const JartWork *work, const Geometry *g)
         if ((s->rows[c][j] = malloc (row_length)) == NULL)
           return JART_ERROR_NO_MEMORY;
     }
-  s->colsum = malloc ((size_t)g->chroma_w * sizeof (int));
-  return s->colsum == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
+  s->sums = malloc (((size_t)g->chroma_w + 2) * sizeof (int32_t));
+  s->pairs = malloc (width + 2);
+  return s->sums == NULL || s->pairs == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
 }
 
 static void
@@ -133,17 +136,75 @@ scratch_free (JartScratch *s)
 {
   int c, j;
 
-  free (s->flat);
-  free (s->decoded);
+  free (s->differs);
   for (c = 0; c < 3; c++)
-    free (s->conv[c]);
+    {
+      free (s->flat[c]);
+      free (s->decoded[c]);
+      free (s->conv[c]);
+    }
   for (c = 0; c < 2; c++)
     {
       free (s->up[c]);
       for (j = 0; j < 4; j++)
         free (s->rows[c][j]);
     }
-  free (s->colsum);
+  free (s->sums);
+  free (s->pairs);
+}
+
+/* Splits SRC's colours into the planes PLANES. */
+static void
+split_planes (const JartImage *src, int colors, uint8_t *const *planes)
+{
+  const int step = src->channels;
+  int x, y;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *p = src->pixels + (size_t)y * src->stride;
+      size_t row = (size_t)y * src->width;
+
+      if (colors == 1)
+        for (x = 0; x < src->width; x++)
+          planes[0][row + x] = p[(size_t)x * step];
+      else
+        for (x = 0; x < src->width; x++)
+          {
+            planes[0][row + x] = p[(size_t)x * step];
+            planes[1][row + x] = p[(size_t)x * step + 1];
+            planes[2][row + x] = p[(size_t)x * step + 2];
+          }
+    }
+}
+
+void
+jart_work_output (const JartWork *work, uint8_t *dst, size_t stride)
+{
+  const JartImage *src = work->src;
+  const int step = src->channels, colors = work->colors;
+  int x, y;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *s = src->pixels + (size_t)y * src->stride;
+      uint8_t *d = dst + (size_t)y * stride;
+      size_t row = (size_t)y * src->width;
+
+      if (colors == 1)
+        for (x = 0; x < src->width; x++)
+          d[(size_t)x * step] = work->image[0][row + x];
+      else
+        for (x = 0; x < src->width; x++)
+          {
+            d[(size_t)x * step] = work->image[0][row + x];
+            d[(size_t)x * step + 1] = work->image[1][row + x];
+            d[(size_t)x * step + 2] = work->image[2][row + x];
+          }
+      if (step > colors)
+        for (x = 0; x < src->width; x++)
+          d[(size_t)x * step + colors] = s[(size_t)x * step + colors];
+    }
 }
 
 JartStatus
@@ -152,9 +213,12 @@ jart_work_init (JartWork *work, const JartImage *src,
 {
   Geometry g;
   size_t luma, chroma;
-  int t;
+  int t, c;
 
   memset (work, 0, sizeof *work);
+  work->kernels = jart_kernels_get (settings->kernels);
+  if (work->kernels == NULL)
+    return JART_ERROR_KERNELS;
   work->src = src;
   work->width = src->width;
   work->height = src->height;
@@ -184,6 +248,19 @@ jart_work_init (JartWork *work, const JartImage *src,
   work->changed = malloc (work->mcu_capacity);
   if (!work->plane[0] || !work->dirty || !work->decode || !work->changed)
     goto no_memory;
+  for (c = 0; c < work->colors; c++)
+    {
+      size_t size = (size_t)work->width * (size_t)work->height;
+
+      work->image[c] = malloc (size);
+      work->original[c] = malloc (size);
+      if (!work->image[c] || !work->original[c])
+        goto no_memory;
+    }
+  split_planes (src, work->colors, work->image);
+  for (c = 0; c < work->colors; c++)
+    memcpy (work->original[c], work->image[c],
+            (size_t)work->width * (size_t)work->height);
   if (work->colors == 3)
     {
       work->plane[1] = malloc (chroma);
@@ -214,7 +291,11 @@ jart_work_free (JartWork *work)
   int c, t;
 
   for (c = 0; c < 3; c++)
-    free (work->plane[c]);
+    {
+      free (work->plane[c]);
+      free (work->image[c]);
+      free (work->original[c]);
+    }
   free (work->dirty);
   free (work->decode);
   free (work->changed);
@@ -230,7 +311,6 @@ typedef struct
 {
   JartWork *work;
   Geometry g;
-  uint8_t *image;
   int dx, dy;
   JartDct dct;
   JartQuant quant[2];
@@ -268,48 +348,39 @@ gather (const uint8_t *src, int first, int width, int dx, int x0, int x1,
 }
 
 /* N pixels of image row IY from column FIRST, composited on the
- * background by their alpha. */
+ * background by their alpha, into the planes OUT. */
 static void
-flatten_segment (const JartWork *work, const uint8_t *colors, int iy,
-                 int first, int n, uint8_t *out)
+flatten_segment (const JartWork *work, int iy, int first, int n,
+                 uint8_t *const *out)
 {
   const JartImage *src = work->src;
   const uint8_t *alpha = src->pixels + (size_t)iy * src->stride
                          + (size_t)first * src->channels + work->colors;
+  size_t row = (size_t)iy * work->width + first;
   int i, c;
 
-  for (i = 0; i < n; i++, alpha += src->channels)
-    for (c = 0; c < work->colors; c++)
-      {
-        uint32_t a = *alpha;
+  for (c = 0; c < work->colors; c++)
+    {
+      const uint8_t *in = work->image[c] + row, *a = alpha;
+      uint32_t bg = work->bg[c];
 
-        *out++
-            = (uint8_t)((*colors++ * a + work->bg[c] * (255 - a) + 127) / 255);
-      }
+      for (i = 0; i < n; i++, a += src->channels)
+        out[c][i]
+            = (uint8_t)((in[i] * (uint32_t)*a + bg * (255 - *a) + 127) / 255);
+    }
 }
 
+/* The block rows Y0 .. Y1 - 1 (multiples of 8) of one plane, columns
+ * X0 .. X1 - 1, through the DCT, quantization and back. */
 static void
-transform_blocks (uint8_t *plane, int plane_w, int x0, int x1, int y0, int y1,
-                  const JartQuant *quant, JartDct dct)
+transform_blocks (const JartWork *work, uint8_t *plane, int plane_w, int x0,
+                  int x1, int y0, int y1, const JartQuant *quant, JartDct dct)
 {
-  int32_t block[64];
-  int bx, by, r, c;
+  int by;
 
   for (by = y0; by < y1; by += 8)
-    for (bx = x0; bx < x1; bx += 8)
-      {
-        uint8_t *origin = plane + (size_t)by * plane_w + bx;
-
-        for (r = 0; r < 8; r++)
-          for (c = 0; c < 8; c++)
-            block[r * 8 + c] = origin[(size_t)r * plane_w + c] - 128;
-        if (dct == JART_DCT_FAST)
-          jart_fdct_ifast (block);
-        else
-          jart_fdct_islow (block);
-        jart_quant_round_trip (block, quant);
-        jart_idct_islow (block, origin, (size_t)plane_w);
-      }
+    work->kernels->transform_blocks (plane + (size_t)by * plane_w,
+                                     (size_t)plane_w, x0, x1, quant, dct);
 }
 
 /* Builds and transforms the planes of MCUs MX0 .. MX1 - 1 of MCU row MY. */
@@ -344,28 +415,32 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
         {
           int cy = group * vmax + j;
           int iy = clamp_int (cy - p->dy, 0, work->height - 1);
-          const uint8_t *row
-              = p->image + ((size_t)iy * width + first) * colors;
+          size_t offset = (size_t)iy * width + first;
+          const uint8_t *in[3];
           uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + x0;
 
+          for (c = 0; c < colors; c++)
+            in[c] = work->image[c] + offset;
           if (work->flatten)
             {
-              flatten_segment (work, row, iy, first, n, s->flat);
-              row = s->flat;
+              flatten_segment (work, iy, first, n, s->flat);
+              for (c = 0; c < colors; c++)
+                in[c] = s->flat[c];
             }
           if (colors == 1)
             {
-              gather (row, first, width, p->dx, x0, luma_x1, luma);
+              gather (in[0], first, width, p->dx, x0, luma_x1, luma);
               continue;
             }
-          jart_rgb_to_ycc_row (row, 3, n, s->conv[0], s->conv[1], s->conv[2]);
+          work->kernels->rgb_to_ycc (in[0], in[1], in[2], n, s->conv[0],
+                                     s->conv[1], s->conv[2]);
           gather (s->conv[0], first, width, p->dx, x0, luma_x1, luma);
           for (c = 1; c < 3; c++)
             gather (s->conv[c], first, width, p->dx, x0, x1,
                     s->rows[c - 1][j]);
         }
       for (c = 1; c < colors; c++)
-        jart_downsample_row (
+        work->kernels->downsample (
             hmax, vmax, (const uint8_t *const *)s->rows[c - 1], c1 - c0,
             work->plane[c] + (size_t)group * g->chroma_w + c0);
     }
@@ -375,12 +450,12 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
             work->plane[0] + (size_t)last_luma_row * g->luma_w + x0,
             (size_t)(luma_x1 - x0));
 
-  transform_blocks (work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
-                    min_int ((my + 1) * g->mcu_h, g->luma_h), &p->quant[0],
-                    p->dct);
+  transform_blocks (work, work->plane[0], g->luma_w, x0, luma_x1,
+                    my * g->mcu_h, min_int ((my + 1) * g->mcu_h, g->luma_h),
+                    &p->quant[0], p->dct);
   for (c = 1; c < colors; c++)
-    transform_blocks (work->plane[c], g->chroma_w, c0, c1, my * 8, my * 8 + 8,
-                      &p->quant[1], p->dct);
+    transform_blocks (work, work->plane[c], g->chroma_w, c0, c1, my * 8,
+                      my * 8 + 8, &p->quant[1], p->dct);
 }
 
 /* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the
@@ -390,7 +465,6 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
             JartTripStats *stats)
 {
   const JartWork *work = p->work;
-  const JartImage *src = work->src;
   const Geometry *g = &p->g;
   const int width = work->width, colors = work->colors;
   const int cx0 = max_int (mx0 * g->mcu_w, p->dx);
@@ -403,40 +477,42 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
 
   for (cy = cy0; cy < cy1; cy++)
     {
-      const int oy = cy - p->dy, ox = cx0 - p->dx;
-      const uint8_t *decoded = work->plane[0] + (size_t)cy * g->luma_w + cx0;
-      uint8_t *pixel = p->image + ((size_t)oy * width + ox) * colors;
-      const uint8_t *orig = src->pixels + (size_t)oy * src->stride
-                            + (size_t)ox * src->channels;
+      const size_t offset = (size_t)(cy - p->dy) * width + (cx0 - p->dx);
+      const uint8_t *fresh[3];
 
+      fresh[0] = work->plane[0] + (size_t)cy * g->luma_w + cx0;
       if (colors == 3)
         {
           for (c = 1; c < 3; c++)
-            jart_upsample_row (work->hmax, work->vmax, work->plane[c],
-                               (size_t)g->chroma_w, g->chroma_dw, g->chroma_dh,
-                               cy, cx0, n, s->colsum, s->up[c - 1]);
-          jart_ycc_to_rgb_row (decoded, s->up[0], s->up[1], n, s->decoded);
-          decoded = s->decoded;
+            jart_upsample_row (work->kernels, work->hmax, work->vmax,
+                               work->plane[c], (size_t)g->chroma_w,
+                               g->chroma_dw, g->chroma_dh, cy, cx0, n, s->sums,
+                               s->pairs, s->up[c - 1]);
+          work->kernels->ycc_to_rgb (fresh[0], s->up[0], s->up[1], n,
+                                     s->decoded[0], s->decoded[1],
+                                     s->decoded[2]);
+          for (c = 0; c < 3; c++)
+            fresh[c] = s->decoded[c];
         }
-      for (i = 0; i < n; i++, orig += src->channels)
-        {
-          int differs = 0;
 
-          for (c = 0; c < colors; c++, pixel++, decoded++)
-            if (*decoded != *pixel)
-              {
-                int before = *pixel - orig[c], after = *decoded - orig[c];
+      /* Most rows of a late generation change nothing. */
+      for (c = 0; c < colors; c++)
+        if (memcmp (fresh[c], work->image[c] + offset, (size_t)n) != 0)
+          break;
+      if (c == colors)
+        continue;
 
-                stats->sse_delta += after * after - before * before;
-                *pixel = *decoded;
-                differs = 1;
-              }
-          if (differs)
-            {
-              stats->changed_pixels++;
-              changed[(cx0 + i) / g->mcu_w] = 1;
-            }
-        }
+      memset (s->differs, 0, (size_t)n);
+      for (c = 0; c < colors; c++)
+        stats->sse_delta += work->kernels->update (
+            fresh[c], work->image[c] + offset, work->original[c] + offset, n,
+            s->differs);
+      for (i = 0; i < n; i++)
+        if (s->differs[i])
+          {
+            stats->changed_pixels++;
+            changed[(cx0 + i) / g->mcu_w] = 1;
+          }
     }
 }
 
@@ -547,9 +623,8 @@ mark_padding (JartWork *work, const Geometry *g, int dx, int dy)
 }
 
 JartStatus
-jart_round_trip (JartWork *work, uint8_t *image, int quality, JartDct dct,
-                 int dx, int dy, const JartCancel *cancel,
-                 JartTripStats *stats)
+jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
+                 const JartCancel *cancel, JartTripStats *stats)
 {
   Worker workers[JART_THREADS_MAX];
   Pass pass;
@@ -558,7 +633,6 @@ jart_round_trip (JartWork *work, uint8_t *image, int quality, JartDct dct,
 
   memset (&pass, 0, sizeof pass);
   pass.work = work;
-  pass.image = image;
   pass.dx = dx;
   pass.dy = dy;
   pass.dct = dct;

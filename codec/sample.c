@@ -17,7 +17,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "jart-private.h"
+#include <string.h>
+
+#include "kernels.h"
 
 void
 jart_sampling_factors (JartSubsampling subsampling, int *h, int *v)
@@ -104,18 +106,14 @@ clamp_index (int i, int last)
 }
 
 void
-jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride, int dw,
-                   int dh, int cy, int x0, int n, int *cs, uint8_t *out)
+jart_upsample_row (const JartKernels *kernels, int h, int v,
+                   const uint8_t *plane, size_t stride, int dw, int dh, int cy,
+                   int x0, int n, int32_t *sums, uint8_t *pairs, uint8_t *out)
 {
   int i;
 
   if (h == 1 && v == 1)
-    {
-      const uint8_t *row = plane + (size_t)cy * stride + x0;
-
-      for (i = 0; i < n; i++)
-        out[i] = row[i];
-    }
+    memcpy (out, plane + (size_t)cy * stride + x0, (size_t)n);
   else if (h == 2 && dw <= 2)
     {
       /* Too narrow for the triangle filter: replicate (2:1 or 2x2). */
@@ -124,54 +122,40 @@ jart_upsample_row (int h, int v, const uint8_t *plane, size_t stride, int dw,
       for (i = 0; i < n; i++)
         out[i] = row[(x0 + i) >> 1];
     }
-  else if (h == 2 && v == 1)
+  else if (h == 2)
     {
-      const uint8_t *row = plane + (size_t)cy * stride;
+      /* 4:2:2 and 4:2:0.  Column sums S (with one guard sample on each
+       * side, S[-1] = S[0] and S[dw] = S[dw - 1]), then 3:1 horizontally.
+       * For 4:2:2 the sums are 4 * in, which with the biases 4 and 8 and
+       * the shift 4 gives (3 in[c] + in[c -+ 1] + 1 or 2) >> 2 exactly. */
+      int32_t *s = sums + 1;
+      int c_lo = x0 >> 1, c_hi = (x0 + n - 1) >> 1;
+      int s_lo = c_lo > 0 ? c_lo - 1 : 0;
+      int s_hi = c_hi < dw - 1 ? c_hi + 1 : dw - 1;
+      const uint8_t *near, *far;
 
-      for (i = 0; i < n; i++)
+      if (v == 2)
         {
-          int x = x0 + i, c = x >> 1;
+          int r = cy >> 1;
+          int r2 = clamp_index ((cy & 1) ? r + 1 : r - 1, dh - 1);
 
-          if (x & 1)
-            out[i]
-                = (uint8_t)((3 * row[c] + row[clamp_index (c + 1, dw - 1)] + 2)
-                            >> 2);
-          else
-            out[i]
-                = (uint8_t)((3 * row[c] + row[clamp_index (c - 1, dw - 1)] + 1)
-                            >> 2);
+          near = plane + (size_t)r * stride;
+          far = plane + (size_t)r2 * stride;
         }
+      else
+        near = far = plane + (size_t)cy * stride;
+      kernels->fancy_rows (near + s_lo, far + s_lo, s_hi - s_lo + 1, s + s_lo);
+      s[-1] = s[0];
+      s[dw] = s[dw - 1];
+      if (v == 2)
+        kernels->fancy_h2 (s, c_lo, c_hi + 1, 8, 7, 4, pairs);
+      else
+        kernels->fancy_h2 (s, c_lo, c_hi + 1, 4, 8, 4, pairs);
+      memcpy (out, pairs + (x0 & 1), (size_t)n);
     }
-  else if (h == 2 && v == 2)
+  else if (v == 2)
     {
-      int r = cy >> 1;
-      int r2 = clamp_index ((cy & 1) ? r + 1 : r - 1, dh - 1);
-      const uint8_t *near = plane + (size_t)r * stride;
-      const uint8_t *far = plane + (size_t)r2 * stride;
-      int c_first = clamp_index ((x0 >> 1) - 1, dw - 1);
-      int c_last = clamp_index (((x0 + n - 1) >> 1) + 1, dw - 1);
-      int c;
-
-      /* Column sums of the vertical filter, then the horizontal one. */
-      for (c = c_first; c <= c_last; c++)
-        cs[c] = 3 * near[c] + far[c];
-      for (i = 0; i < n; i++)
-        {
-          int x = x0 + i;
-
-          c = x >> 1;
-          if (x & 1)
-            out[i]
-                = (uint8_t)((3 * cs[c] + cs[clamp_index (c + 1, dw - 1)] + 7)
-                            >> 4);
-          else
-            out[i]
-                = (uint8_t)((3 * cs[c] + cs[clamp_index (c - 1, dw - 1)] + 8)
-                            >> 4);
-        }
-    }
-  else if (h == 1 && v == 2)
-    {
+      /* 4:4:0: 3:1 vertically. */
       int r = cy >> 1;
       const uint8_t *near = plane + (size_t)r * stride + x0;
       const uint8_t *far;

@@ -42,6 +42,8 @@ jart_strerror (JartStatus status)
       return "the grid anchor must be 0 to 31 in each direction";
     case JART_ERROR_THREADS:
       return "threads must be 0 (one per core) to 64";
+    case JART_ERROR_KERNELS:
+      return "the requested kernels do not exist or this CPU cannot run them";
     case JART_ERROR_NO_MEMORY:
       return "not enough memory";
     case JART_ERROR_CANCELLED:

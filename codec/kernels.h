@@ -1,0 +1,68 @@
+/* kernels.h: the table of hot-stage implementations a run dispatches
+ * through, one table per instruction set (kernels.c: portable C, which
+ * the others must match bit for bit; kernels-sse2.c; kernels-avx2.c).
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef JART_KERNELS_H
+#define JART_KERNELS_H
+
+#include "jart-private.h"
+
+struct JartKernels
+{
+  JartKernelPath path;
+  const char *name;
+
+  /* Forward DCT, quantization, dequantization and inverse DCT, in place,
+   * for the blocks of one block row: 8 rows of PLANE, STRIDE bytes apart,
+   * columns X0 .. X1 - 1 (multiples of 8). */
+  void (*transform_blocks) (uint8_t *plane, size_t stride, int x0, int x1,
+                            const JartQuant *quant, JartDct dct);
+
+  /* N pixels of R'G'B' planes to Y, Cb and Cr. */
+  void (*rgb_to_ycc) (const uint8_t *r, const uint8_t *g, const uint8_t *b,
+                      int n, uint8_t *y, uint8_t *cb, uint8_t *cr);
+
+  /* N samples of Y, Cb and Cr to R'G'B' planes, clamped to 0..255. */
+  void (*ycc_to_rgb) (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
+                      int n, uint8_t *r, uint8_t *g, uint8_t *b);
+
+  /* sample.c's jart_downsample_row. */
+  void (*downsample) (int h, int v, const uint8_t *const *rows, int out_width,
+                      uint8_t *out);
+
+  /* SUMS[i] = 3 * NEAR[i] + FAR[i] for N samples: the vertical step of
+   * the fancy upsampler, and with NEAR == FAR (4 * NEAR) the widening for
+   * the horizontal-only one. */
+  void (*fancy_rows) (const uint8_t *near, const uint8_t *far, int n,
+                      int32_t *sums);
+
+  /* The horizontal step: for C in C0 .. C1 - 1,
+   * OUT[2 (C - C0)] = (3 S[C] + S[C - 1] + BIAS_EVEN) >> SHIFT and
+   * OUT[2 (C - C0) + 1] = (3 S[C] + S[C + 1] + BIAS_ODD) >> SHIFT.
+   * S[C0 - 1] and S[C1] must be readable. */
+  void (*fancy_h2) (const int32_t *s, int c0, int c1, int bias_even,
+                    int bias_odd, int shift, uint8_t *out);
+
+  /* Replaces N samples of CURRENT by FRESH, sets DIFFERS[i] nonzero where
+   * they differed (leaving it as it was elsewhere), and returns how much
+   * the squared error against ORIGINAL changed. */
+  int64_t (*update) (const uint8_t *fresh, uint8_t *current,
+                     const uint8_t *original, int n, uint8_t *differs);
+};
+
+/* The table for PATH (AUTO: the best this CPU runs), or NULL when the
+ * build or the CPU lacks it. */
+const JartKernels *jart_kernels_get (JartKernelPath path);
+
+#if defined(JART_HAVE_X86)
+extern const JartKernels jart_kernels_sse2;
+extern const JartKernels jart_kernels_avx2;
+void jart_sse2_downsample (int h, int v, const uint8_t *const *rows,
+                           int out_width, uint8_t *out);
+#endif
+
+#endif /* JART_KERNELS_H */
