@@ -182,6 +182,12 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
                      const JartSettings *settings,
                      const JartCallbacks *callbacks, JartResult *result);
 
+/* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
+ * CHANNELS channels and SETTINGS (besides one frame of the image's own
+ * size when a generation callback is set); 0 for nonsense arguments. */
+size_t jart_memory_needed (int width, int height, int channels,
+                           const JartSettings *settings);
+
 /* The grid offset, quality and drift generation GENERATION (1-based) of a
  * run with SETTINGS uses: the schedule jart_run follows, for replaying it
  * elsewhere. */

@@ -100,11 +100,66 @@ default_threads (void)
   return n < 1 ? 1 : n > JART_THREADS_MAX ? JART_THREADS_MAX : (int)n;
 }
 
+/* What a run allocates, for SRC's size and the largest grid offset the
+ * settings allow; jart_work_init allocates exactly this and
+ * jart_memory_needed adds it up. */
+typedef struct
+{
+  int colors, hmax, vmax, threads;
+  Geometry g;     /* at the largest offset */
+  size_t pixels;  /* width * height: one image plane */
+  size_t luma;    /* the luma plane */
+  size_t chroma;  /* each chroma plane */
+  size_t mcus;    /* each MCU map */
+  size_t row;     /* one padded full-resolution chroma row */
+  size_t scratch; /* one thread's scratch, in bytes */
+} Sizes;
+
+static void
+sizes_compute (Sizes *z, int width, int height, int channels,
+               const JartSettings *settings)
+{
+  z->colors = channels >= 3 ? 3 : 1;
+  z->hmax = z->vmax = 1;
+  if (z->colors == 3)
+    jart_sampling_factors (settings->subsampling, &z->hmax, &z->vmax);
+  geometry_compute (&z->g, width, height, z->hmax, z->vmax,
+                    settings->anchor_x + settings->grid_drift,
+                    settings->anchor_y + settings->grid_drift);
+  z->pixels = (size_t)width * (size_t)height;
+  z->luma = (size_t)z->g.luma_w * (size_t)z->g.luma_h;
+  z->chroma
+      = z->colors == 3 ? (size_t)z->g.chroma_w * (size_t)z->g.chroma_h : 0;
+  z->mcus = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_rows;
+  z->row = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_w;
+  z->threads = settings->threads > 0 ? settings->threads : default_threads ();
+  z->threads = clamp_int (z->threads, 1, z->g.mcu_rows);
+  /* differs, flat and decoded; for colour also conv, up, rows, sums and
+     pairs (see scratch_init). */
+  z->scratch = (size_t)width * (1 + 2 * (size_t)z->colors);
+  if (z->colors == 3)
+    z->scratch += (size_t)width * 5 + 2 * (size_t)z->vmax * z->row
+                  + ((size_t)z->g.chroma_w + 2) * sizeof (int32_t)
+                  + (size_t)width + 2;
+}
+
+size_t
+jart_memory_needed (int width, int height, int channels,
+                    const JartSettings *settings)
+{
+  Sizes z;
+
+  if (width < 1 || height < 1 || channels < 1 || settings == NULL)
+    return 0;
+  sizes_compute (&z, width, height, channels, settings);
+  return z.luma + 2 * z.chroma + 3 * z.mcus + 2 * (size_t)z.colors * z.pixels
+         + (size_t)z.threads * (z.scratch + sizeof (JartScratch));
+}
+
 static JartStatus
-scratch_init (JartScratch *s, const JartWork *work, const Geometry *g)
+scratch_init (JartScratch *s, const JartWork *work, const Sizes *z)
 {
   size_t width = (size_t)work->width;
-  size_t row_length = (size_t)g->mcu_cols * (size_t)g->mcu_w;
   int c, j;
 
   if ((s->differs = malloc (width)) == NULL)
@@ -123,10 +178,10 @@ scratch_init (JartScratch *s, const JartWork *work, const Geometry *g)
       if ((s->up[c] = malloc (width)) == NULL)
         return JART_ERROR_NO_MEMORY;
       for (j = 0; j < work->vmax; j++)
-        if ((s->rows[c][j] = malloc (row_length)) == NULL)
+        if ((s->rows[c][j] = malloc (z->row)) == NULL)
           return JART_ERROR_NO_MEMORY;
     }
-  s->sums = malloc (((size_t)g->chroma_w + 2) * sizeof (int32_t));
+  s->sums = malloc (((size_t)z->g.chroma_w + 2) * sizeof (int32_t));
   s->pairs = malloc (width + 2);
   return s->sums == NULL || s->pairs == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
 }
@@ -211,21 +266,20 @@ JartStatus
 jart_work_init (JartWork *work, const JartImage *src,
                 const JartSettings *settings)
 {
-  Geometry g;
-  size_t luma, chroma;
+  Sizes z;
   int t, c;
 
   memset (work, 0, sizeof *work);
   work->kernels = jart_kernels_get (settings->kernels);
   if (work->kernels == NULL)
     return JART_ERROR_KERNELS;
+  sizes_compute (&z, src->width, src->height, src->channels, settings);
   work->src = src;
   work->width = src->width;
   work->height = src->height;
-  work->colors = src->channels >= 3 ? 3 : 1;
-  work->hmax = work->vmax = 1;
-  if (work->colors == 3)
-    jart_sampling_factors (settings->subsampling, &work->hmax, &work->vmax);
+  work->colors = z.colors;
+  work->hmax = z.hmax;
+  work->vmax = z.vmax;
   work->flatten
       = settings->flatten && (src->channels == 2 || src->channels == 4);
   if (work->colors == 3)
@@ -235,48 +289,30 @@ jart_work_init (JartWork *work, const JartImage *src,
         = jart_rgb_to_y (settings->background[0], settings->background[1],
                          settings->background[2]);
 
-  /* Size everything for the largest offset the run can use. */
-  geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
-                    settings->anchor_x + settings->grid_drift,
-                    settings->anchor_y + settings->grid_drift);
-  luma = (size_t)g.luma_w * (size_t)g.luma_h;
-  chroma = (size_t)g.chroma_w * (size_t)g.chroma_h;
-  work->mcu_capacity = (size_t)g.mcu_cols * (size_t)g.mcu_rows;
-  work->plane[0] = malloc (luma);
-  work->dirty = malloc (work->mcu_capacity);
-  work->decode = malloc (work->mcu_capacity);
-  work->changed = malloc (work->mcu_capacity);
+  work->mcu_capacity = z.mcus;
+  work->plane[0] = malloc (z.luma);
+  work->dirty = malloc (z.mcus);
+  work->decode = malloc (z.mcus);
+  work->changed = malloc (z.mcus);
   if (!work->plane[0] || !work->dirty || !work->decode || !work->changed)
     goto no_memory;
+  for (c = 1; c < work->colors; c++)
+    if ((work->plane[c] = malloc (z.chroma)) == NULL)
+      goto no_memory;
   for (c = 0; c < work->colors; c++)
-    {
-      size_t size = (size_t)work->width * (size_t)work->height;
-
-      work->image[c] = malloc (size);
-      work->original[c] = malloc (size);
-      if (!work->image[c] || !work->original[c])
-        goto no_memory;
-    }
+    if ((work->image[c] = malloc (z.pixels)) == NULL
+        || (work->original[c] = malloc (z.pixels)) == NULL)
+      goto no_memory;
   split_planes (src, work->colors, work->image);
   for (c = 0; c < work->colors; c++)
-    memcpy (work->original[c], work->image[c],
-            (size_t)work->width * (size_t)work->height);
-  if (work->colors == 3)
-    {
-      work->plane[1] = malloc (chroma);
-      work->plane[2] = malloc (chroma);
-      if (!work->plane[1] || !work->plane[2])
-        goto no_memory;
-    }
+    memcpy (work->original[c], work->image[c], z.pixels);
 
-  work->threads
-      = settings->threads > 0 ? settings->threads : default_threads ();
-  work->threads = clamp_int (work->threads, 1, g.mcu_rows);
+  work->threads = z.threads;
   work->scratch = calloc ((size_t)work->threads, sizeof (JartScratch));
   if (work->scratch == NULL)
     goto no_memory;
   for (t = 0; t < work->threads; t++)
-    if (scratch_init (&work->scratch[t], work, &g) != JART_OK)
+    if (scratch_init (&work->scratch[t], work, &z) != JART_OK)
       goto no_memory;
   return JART_OK;
 

@@ -1,0 +1,397 @@
+/* bench.c: jpeg-artifacts-bench, the codec against libjpeg-turbo in one
+ * run.  For one image (by default the embedded sample scaled up to 24
+ * megapixels) and four cases it times libjpeg-turbo's TurboJPEG
+ * compress-and-decompress loop (TJFLAG_ACCURATEDCT, the accurate DCT) and
+ * the codec on the same pixels and settings, checks that both end with the
+ * same pixels, and prints for each: milliseconds a generation, megapixels
+ * a second, the codec's peak memory, and how many times faster the codec
+ * is.  A drifting case pads, encodes, decodes and crops with libjpeg-turbo
+ * the way the codec's schedule says (jart_schedule).
+ *
+ * Each codec run happens in a child process, so that its peak resident
+ * memory (getrusage) can be told apart from the parent's.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <turbojpeg.h>
+#include <unistd.h>
+
+#include "images.h"
+#include "jart.h"
+
+typedef struct
+{
+  const char *name;
+  int generations;
+  int threads; /* 0: all cores */
+  int jitter, drift;
+} Case;
+
+static const Case cases[] = {
+  { "1 generation, 1 thread", 1, 1, 0, 0 },
+  { "1 generation, all threads", 1, 0, 0, 0 },
+  { "100 generations q75 4:2:0, all threads", 100, 0, 0, 0 },
+  { "100 generations with drift (jitter 5, grid drift 3), all threads", 100, 0,
+    5, 3 },
+};
+
+static double
+now (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static const int tj_subsampling[]
+    = { TJSAMP_444, TJSAMP_422, TJSAMP_420, TJSAMP_440, TJSAMP_411 };
+
+/* The settings a case runs with. */
+static void
+case_settings (const Case *c, int quality, JartSubsampling subsampling,
+               JartSettings *settings)
+{
+  jart_settings_init (settings);
+  settings->quality = quality;
+  settings->subsampling = subsampling;
+  settings->generations = c->generations;
+  settings->threads = c->threads;
+  settings->quality_jitter = c->jitter;
+  settings->grid_drift = c->drift;
+  settings->seed = 1;
+}
+
+/* libjpeg-turbo's loop: IMAGE (tight, 1 or 3 channels) is replaced by the
+ * last generation.  Returns the seconds it took, or -1. */
+static double
+turbojpeg_loop (JartImage *image, const JartSettings *settings)
+{
+  const int w = image->width, h = image->height, ch = image->channels;
+  const int pad = settings->anchor_x + settings->grid_drift;
+  const int format = ch == 1 ? TJPF_GRAY : TJPF_RGB;
+  const int sampling
+      = ch == 1 ? TJSAMP_GRAY : tj_subsampling[settings->subsampling];
+  size_t canvas_size = (size_t)(w + pad) * (size_t)(h + pad) * (size_t)ch;
+  uint8_t *canvas = malloc (canvas_size);
+  unsigned char *jpeg = NULL;
+  unsigned long jpeg_size = 0;
+  tjhandle compressor = tjInitCompress ();
+  tjhandle decompressor = tjInitDecompress ();
+  double start, seconds = -1;
+  int g, y, x, c;
+
+  if (canvas == NULL || compressor == NULL || decompressor == NULL)
+    goto done;
+  start = now ();
+  for (g = 1; g <= settings->generations; g++)
+    {
+      int quality, dx, dy, cw, chh;
+      const uint8_t *in = image->pixels;
+      uint8_t *out = image->pixels;
+
+      jart_schedule (settings, g, &quality, &dx, &dy);
+      cw = w + dx;
+      chh = h + dy;
+      if (dx > 0 || dy > 0)
+        {
+          /* The canvas: the image at (dx, dy), its edges repeated. */
+          for (y = 0; y < chh; y++)
+            {
+              const uint8_t *src
+                  = image->pixels
+                    + (size_t)(y < dy ? 0 : y - dy) * (size_t)w * ch;
+              uint8_t *dst = canvas + (size_t)y * (size_t)cw * ch;
+
+              for (x = 0; x < dx; x++)
+                for (c = 0; c < ch; c++)
+                  dst[x * ch + c] = src[c];
+              memcpy (dst + (size_t)dx * ch, src, (size_t)w * ch);
+            }
+          in = out = canvas;
+        }
+      if (tjCompress2 (compressor, in, cw, 0, chh, format, &jpeg, &jpeg_size,
+                       sampling, quality, TJFLAG_ACCURATEDCT)
+              != 0
+          || tjDecompress2 (decompressor, jpeg, jpeg_size, out, cw, 0, chh,
+                            format, TJFLAG_ACCURATEDCT)
+                 != 0)
+        {
+          fprintf (stderr, "jpeg-artifacts-bench: libjpeg-turbo: %s\n",
+                   tjGetErrorStr ());
+          goto done;
+        }
+      if (dx > 0 || dy > 0)
+        for (y = 0; y < h; y++)
+          memcpy (image->pixels + (size_t)y * (size_t)w * ch,
+                  canvas + ((size_t)(y + dy) * (size_t)cw + (size_t)dx) * ch,
+                  (size_t)w * ch);
+    }
+  seconds = now () - start;
+
+done:
+  tjFree (jpeg);
+  if (compressor)
+    tjDestroy (compressor);
+  if (decompressor)
+    tjDestroy (decompressor);
+  free (canvas);
+  return seconds;
+}
+
+/* What a child reports of its codec run. */
+typedef struct
+{
+  double seconds;
+  long peak_kib; /* resident memory the run added at its peak */
+  int status;    /* JartStatus */
+  int identical; /* 1 when the pixels equal libjpeg-turbo's */
+  int generations_run;
+  int fixed_point;
+} CodecResult;
+
+static long
+resident_kib (void)
+{
+  long pages = 0, resident = 0;
+  FILE *f = fopen ("/proc/self/statm", "r");
+
+  if (f != NULL)
+    {
+      if (fscanf (f, "%ld %ld", &pages, &resident) != 2)
+        resident = 0;
+      fclose (f);
+    }
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+/* Runs the codec in a child process on a copy of SRC and compares its
+ * result with EXPECTED. */
+static int
+codec_run (const JartImage *src, const JartSettings *settings,
+           const JartImage *expected, CodecResult *result)
+{
+  int fds[2];
+  pid_t pid;
+
+  if (pipe (fds) != 0 || (pid = fork ()) < 0)
+    return -1;
+  if (pid == 0)
+    {
+      CodecResult r = { 0, 0, 0, 0, 0, 0 };
+      JartImage *work = image_copy (src);
+      JartResult run;
+      struct rusage usage;
+      long before = resident_kib ();
+      double start = now ();
+
+      close (fds[0]);
+      r.status = jart_run (work, work, settings, NULL, &run);
+      r.seconds = now () - start;
+      getrusage (RUSAGE_SELF, &usage);
+      r.peak_kib = usage.ru_maxrss - before;
+      r.identical
+          = r.status == JART_OK
+            && memcmp (work->pixels, expected->pixels,
+                       (size_t)src->width * src->height * src->channels)
+                   == 0;
+      r.generations_run = run.generations_run;
+      r.fixed_point = run.fixed_point;
+      if (write (fds[1], &r, sizeof r) != (ssize_t)sizeof r)
+        _exit (2);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], result, sizeof *result) != (ssize_t)sizeof *result)
+    result->status = -1;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return result->status == -1 ? -1 : 0;
+}
+
+/* The embedded sample scaled up by FACTOR with bilinear interpolation. */
+static JartImage *
+scale_up (const JartImage *src, int factor)
+{
+  JartImage *out
+      = image_new (src->width * factor, src->height * factor, src->channels);
+  int x, y, c;
+
+  for (y = 0; y < out->height; y++)
+    {
+      double fy = (y + 0.5) / factor - 0.5;
+      int y0 = fy < 0 ? 0 : (int)fy;
+      int y1 = y0 + 1 < src->height ? y0 + 1 : y0;
+      double wy = fy < 0 ? 0 : fy - y0;
+
+      for (x = 0; x < out->width; x++)
+        {
+          double fx = (x + 0.5) / factor - 0.5;
+          int x0 = fx < 0 ? 0 : (int)fx;
+          int x1 = x0 + 1 < src->width ? x0 + 1 : x0;
+          double wx = fx < 0 ? 0 : fx - x0;
+
+          for (c = 0; c < src->channels; c++)
+            {
+              const uint8_t *p = src->pixels + c;
+              size_t s = (size_t)src->stride, n = (size_t)src->channels;
+              double top
+                  = p[y0 * s + x0 * n] * (1 - wx) + p[y0 * s + x1 * n] * wx;
+              double bottom
+                  = p[y1 * s + x0 * n] * (1 - wx) + p[y1 * s + x1 * n] * wx;
+
+              out->pixels[((size_t)y * out->width + x) * src->channels + c]
+                  = (uint8_t)(top * (1 - wy) + bottom * wy + 0.5);
+            }
+        }
+    }
+  return out;
+}
+
+static void
+usage (FILE *stream)
+{
+  fprintf (stream,
+           "Usage: jpeg-artifacts-bench [--quality N] [--subsampling "
+           "444|422|420|440|411]\n"
+           "                            [--cases LIST] [IMAGE]\n"
+           "Times libjpeg-turbo and the codec on IMAGE (PNG or JPEG; by "
+           "default data/coffee.png\n"
+           "scaled up 10 times, 6000x4000) and checks that both give the "
+           "same pixels.\n"
+           "LIST picks cases by number, e.g. 1,3 (default: all four).\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *path = NULL, *list = "1234";
+  int quality = 75, i, failures = 0;
+  JartSubsampling subsampling = JART_SUBSAMPLING_420;
+  JartImage *image;
+  double megapixels;
+
+  for (i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0)
+        {
+          usage (stdout);
+          return 0;
+        }
+      else if (strcmp (argv[i], "--quality") == 0 && i + 1 < argc)
+        quality = atoi (argv[++i]);
+      else if (strcmp (argv[i], "--subsampling") == 0 && i + 1 < argc)
+        {
+          static const char *names[] = { "444", "422", "420", "440", "411" };
+          int m;
+
+          i++;
+          for (m = 0; m < 5 && strcmp (argv[i], names[m]) != 0; m++)
+            ;
+          if (m == 5)
+            {
+              usage (stderr);
+              return 2;
+            }
+          subsampling = (JartSubsampling)m;
+        }
+      else if (strcmp (argv[i], "--cases") == 0 && i + 1 < argc)
+        list = argv[++i];
+      else if (argv[i][0] == '-' || path != NULL)
+        {
+          usage (stderr);
+          return 2;
+        }
+      else
+        path = argv[i];
+    }
+  if (quality < 1 || quality > 100)
+    {
+      usage (stderr);
+      return 2;
+    }
+
+  if (path != NULL)
+    image = image_load (path);
+  else
+    {
+      JartImage *sample = image_load (JART_SAMPLE_IMAGE);
+
+      image = sample != NULL ? scale_up (sample, 10) : NULL;
+      image_free (sample);
+    }
+  if (image == NULL)
+    return 1;
+  if (image->channels == 2 || image->channels == 4)
+    {
+      fprintf (stderr, "jpeg-artifacts-bench: the image has alpha; give it "
+                       "without\n");
+      return 1;
+    }
+  megapixels = (double)image->width * image->height / 1e6;
+  printf ("image: %s, %dx%d, %d channels (%.1f MP), quality %d\n",
+          path != NULL ? path : "data/coffee.png scaled up 10 times",
+          image->width, image->height, image->channels, megapixels, quality);
+  printf ("codec: %s kernels, %ld cores\n\n",
+          jart_kernels_name (JART_KERNELS_AUTO),
+          sysconf (_SC_NPROCESSORS_ONLN));
+  printf ("%-66s %11s %11s %9s %9s %8s %s\n", "case", "turbo ms/g",
+          "codec ms/g", "codec MP/s", "peak MiB", "speed-up", "pixels");
+
+  for (i = 0; i < (int)(sizeof cases / sizeof cases[0]); i++)
+    {
+      const Case *c = &cases[i];
+      JartSettings settings;
+      JartImage *expected = image_copy (image);
+      CodecResult r;
+      double turbo;
+
+      if (strchr (list, '1' + i) == NULL)
+        {
+          image_free (expected);
+          continue;
+        }
+      case_settings (c, quality, subsampling, &settings);
+      turbo = turbojpeg_loop (expected, &settings);
+      if (turbo < 0 || codec_run (image, &settings, expected, &r) != 0
+          || r.status != JART_OK)
+        {
+          fprintf (stderr, "jpeg-artifacts-bench: case %d failed\n", i + 1);
+          image_free (expected);
+          return 1;
+        }
+      printf ("%-66s %11.1f %11.1f %9.1f %9.1f %7.2fx %s\n", c->name,
+              turbo * 1e3 / c->generations, r.seconds * 1e3 / c->generations,
+              megapixels * c->generations / r.seconds, r.peak_kib / 1024.0,
+              turbo / r.seconds, r.identical ? "identical" : "DIFFERENT");
+      if (r.fixed_point > 0)
+        printf ("%-66s (the codec stopped at the fixed point, generation "
+                "%d)\n",
+                "", r.fixed_point);
+      failures += !r.identical;
+      image_free (expected);
+    }
+  {
+    JartSettings settings;
+    double bytes, size;
+
+    case_settings (&cases[0], quality, subsampling, &settings);
+    bytes = (double)jart_memory_needed (image->width, image->height,
+                                        image->channels, &settings);
+    size = (double)image->width * image->height * image->channels;
+    printf ("\ncodec working memory for this image (1 thread): %.1f MiB, "
+            "%.2f times its %.1f MiB of 8-bit pixels\n",
+            bytes / 1048576.0, bytes / size, size / 1048576.0);
+  }
+  image_free (image);
+  return failures ? 1 : 0;
+}
