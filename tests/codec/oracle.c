@@ -1,0 +1,506 @@
+/* oracle.c: libjpeg-turbo as the reference of every test.  Compression goes
+ * through tjCompress2 where TurboJPEG can be told which forward DCT to use,
+ * and through the libjpeg API otherwise: tjCompress2 switches to the
+ * accurate DCT by itself from quality 96 on, while the codec's fast DCT is
+ * JDCT_IFAST at every quality, as GIMP's "fast" export gives.  The decoder
+ * is always tjDecompress2 with the accurate IDCT and fancy upsampling, as
+ * GIMP's loader and nearly every viewer use.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "oracle.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* jpeglib.h needs size_t and FILE declared first. */
+#include <jpeglib.h>
+#include <turbojpeg.h>
+
+#include "images.h"
+
+struct Oracle
+{
+  tjhandle compressor;
+  tjhandle decompressor;
+  unsigned char *jpeg; /* TurboJPEG's output buffer (tjAlloc), reused */
+  unsigned long jpeg_capacity;
+  uint8_t *canvas_in; /* the padded canvas the encoder sees */
+  uint8_t *canvas_out;
+  size_t canvas_capacity;
+};
+
+/* TJSAMP_* of each JartSubsampling, and the luma sampling factors. */
+static const int tjsamp_of[]
+    = { TJSAMP_444, TJSAMP_422, TJSAMP_420, TJSAMP_440, TJSAMP_411 };
+static const int luma_h[] = { 1, 2, 2, 1, 4 };
+static const int luma_v[] = { 1, 1, 2, 2, 1 };
+
+Oracle *
+oracle_new (void)
+{
+  Oracle *oracle = calloc (1, sizeof *oracle);
+
+  if (!oracle)
+    return NULL;
+  oracle->compressor = tjInitCompress ();
+  oracle->decompressor = tjInitDecompress ();
+  if (!oracle->compressor || !oracle->decompressor)
+    {
+      fprintf (stderr, "oracle: TurboJPEG: %s\n", tjGetErrorStr2 (NULL));
+      oracle_free (oracle);
+      return NULL;
+    }
+  return oracle;
+}
+
+void
+oracle_free (Oracle *oracle)
+{
+  if (!oracle)
+    return;
+  if (oracle->compressor)
+    tjDestroy (oracle->compressor);
+  if (oracle->decompressor)
+    tjDestroy (oracle->decompressor);
+  tjFree (oracle->jpeg);
+  free (oracle->canvas_in);
+  free (oracle->canvas_out);
+  free (oracle);
+}
+
+/* libjpeg's fatal errors: print and leave.  A failing oracle is a broken
+ * test environment, not a codec bug; 99 tells meson so. */
+static void
+libjpeg_error_exit (j_common_ptr cinfo)
+{
+  char message[JMSG_LENGTH_MAX];
+
+  (*cinfo->err->format_message) (cinfo, message);
+  fprintf (stderr, "oracle: libjpeg: %s\n", message);
+  exit (99);
+}
+
+/* Compression through the libjpeg API, as GIMP's export does it: defaults,
+ * baseline quality tables, the asked sampling factors and DCT.  The JPEG
+ * stream is left in *JPEG (malloc'ed by libjpeg, freed by the caller). */
+static void
+compress_libjpeg (const uint8_t *in, int width, int height, int components,
+                  JartSubsampling subsampling, JartDct dct, int quality,
+                  unsigned char **jpeg, unsigned long *size)
+{
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jerr.error_exit = libjpeg_error_exit;
+  jpeg_create_compress (&cinfo);
+  *jpeg = NULL;
+  *size = 0;
+  jpeg_mem_dest (&cinfo, jpeg, size);
+  cinfo.image_width = (JDIMENSION)width;
+  cinfo.image_height = (JDIMENSION)height;
+  cinfo.input_components = components;
+  cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_quality (&cinfo, quality, TRUE);
+  if (components == 3)
+    {
+      cinfo.comp_info[0].h_samp_factor = luma_h[subsampling];
+      cinfo.comp_info[0].v_samp_factor = luma_v[subsampling];
+      for (int c = 1; c < 3; c++)
+        {
+          cinfo.comp_info[c].h_samp_factor = 1;
+          cinfo.comp_info[c].v_samp_factor = 1;
+        }
+    }
+  cinfo.dct_method = dct == JART_DCT_FAST ? JDCT_IFAST : JDCT_ISLOW;
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      JSAMPROW row
+          = (JSAMPROW)(in + (size_t)cinfo.next_scanline * width * components);
+      jpeg_write_scanlines (&cinfo, &row, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+}
+
+void
+oracle_quant_table (int quality, int table, uint16_t out[64])
+{
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jerr.error_exit = libjpeg_error_exit;
+  jpeg_create_compress (&cinfo);
+  cinfo.in_color_space = JCS_RGB;
+  cinfo.input_components = 3;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_quality (&cinfo, quality, TRUE);
+  for (int i = 0; i < 64; i++)
+    out[i] = cinfo.quant_tbl_ptrs[table]->quantval[i];
+  jpeg_destroy_compress (&cinfo);
+}
+
+int
+oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
+                   int components, JartSubsampling subsampling, JartDct dct,
+                   int quality, OracleRoute route, uint8_t *out)
+{
+  int format = components == 1 ? TJPF_GRAY : TJPF_RGB;
+  int tjsamp = components == 1 ? TJSAMP_GRAY : tjsamp_of[subsampling];
+  unsigned char *jpeg;
+  unsigned long size;
+  int libjpeg;
+
+  if (route == ORACLE_ROUTE_AUTO)
+    libjpeg = dct == JART_DCT_FAST && quality >= 96;
+  else
+    libjpeg = route == ORACLE_ROUTE_LIBJPEG;
+  if (!libjpeg && dct == JART_DCT_FAST && quality >= 96)
+    {
+      fprintf (stderr,
+               "oracle: tjCompress2 cannot use the fast DCT at "
+               "quality %d\n",
+               quality);
+      return -1;
+    }
+
+  if (libjpeg)
+    compress_libjpeg (in, width, height, components, subsampling, dct, quality,
+                      &jpeg, &size);
+  else
+    {
+      int flags = dct == JART_DCT_FAST ? TJFLAG_FASTDCT : TJFLAG_ACCURATEDCT;
+      unsigned long needed = tjBufSize (width, height, tjsamp);
+      if (needed > oracle->jpeg_capacity)
+        {
+          tjFree (oracle->jpeg);
+          oracle->jpeg = tjAlloc ((int)needed);
+          oracle->jpeg_capacity = oracle->jpeg ? needed : 0;
+          if (!oracle->jpeg)
+            {
+              fprintf (stderr, "oracle: out of memory\n");
+              return -1;
+            }
+        }
+      size = oracle->jpeg_capacity;
+      flags |= TJFLAG_NOREALLOC;
+      if (tjCompress2 (oracle->compressor, in, width, 0, height, format,
+                       &oracle->jpeg, &size, tjsamp, quality, flags)
+          != 0)
+        {
+          fprintf (stderr, "oracle: tjCompress2 (%dx%d, q%d): %s\n", width,
+                   height, quality, tjGetErrorStr2 (oracle->compressor));
+          return -1;
+        }
+      jpeg = oracle->jpeg;
+    }
+
+  if (tjDecompress2 (oracle->decompressor, jpeg, size, out, width, 0, height,
+                     format, TJFLAG_ACCURATEDCT)
+      != 0)
+    {
+      fprintf (stderr, "oracle: tjDecompress2 (%dx%d, q%d): %s\n", width,
+               height, quality, tjGetErrorStr2 (oracle->decompressor));
+      if (libjpeg)
+        free (jpeg);
+      return -1;
+    }
+  if (libjpeg)
+    free (jpeg);
+  return 0;
+}
+
+static int
+grow_canvas (Oracle *oracle, size_t bytes)
+{
+  if (bytes <= oracle->canvas_capacity)
+    return 0;
+  free (oracle->canvas_in);
+  free (oracle->canvas_out);
+  oracle->canvas_in = malloc (bytes);
+  oracle->canvas_out = malloc (bytes);
+  if (!oracle->canvas_in || !oracle->canvas_out)
+    {
+      fprintf (stderr, "oracle: out of memory\n");
+      oracle->canvas_capacity = 0;
+      return -1;
+    }
+  oracle->canvas_capacity = bytes;
+  return 0;
+}
+
+static int
+clamp_int (int v, int lo, int hi)
+{
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+static int
+generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
+                  const JartSettings *settings, int quality, int dx, int dy)
+{
+  int width = in->width, height = in->height, channels = in->channels;
+  int components = channels >= 3 ? 3 : 1;
+  int has_alpha = channels == 2 || channels == 4;
+  int flatten = settings->flatten && has_alpha;
+  int cw = width + dx, ch = height + dy;
+  uint8_t background[3];
+
+  if (components == 1)
+    background[0] = oracle_luma (settings->background);
+  else
+    memcpy (background, settings->background, 3);
+
+  if (grow_canvas (oracle, (size_t)cw * ch * components) != 0)
+    return -1;
+
+  for (int y = 0; y < ch; y++)
+    {
+      const uint8_t *src_row
+          = in->pixels
+            + (size_t)clamp_int (y - dy, 0, height - 1) * in->stride;
+      uint8_t *canvas_row = oracle->canvas_in + (size_t)y * cw * components;
+      for (int x = 0; x < cw; x++)
+        {
+          const uint8_t *px
+              = src_row + (size_t)clamp_int (x - dx, 0, width - 1) * channels;
+          for (int c = 0; c < components; c++)
+            canvas_row[x * components + c]
+                = flatten
+                      ? oracle_flatten (px[c], px[components], background[c])
+                      : px[c];
+        }
+    }
+
+  if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
+                         settings->subsampling, settings->dct, quality,
+                         ORACLE_ROUTE_AUTO, oracle->canvas_out)
+      != 0)
+    return -1;
+
+  for (int y = 0; y < height; y++)
+    {
+      const uint8_t *dec_row
+          = oracle->canvas_out + ((size_t)(y + dy) * cw + dx) * components;
+      const uint8_t *in_row = in->pixels + (size_t)y * in->stride;
+      uint8_t *out_row = out->pixels + (size_t)y * out->stride;
+      for (int x = 0; x < width; x++)
+        {
+          memcpy (out_row + (size_t)x * channels, dec_row + x * components,
+                  components);
+          if (has_alpha)
+            out_row[(size_t)x * channels + components]
+                = in_row[(size_t)x * channels + components];
+        }
+    }
+  return 0;
+}
+
+int
+oracle_generation_in_bands (Oracle *oracle, const JartImage *in,
+                            JartImage *out, const JartSettings *settings,
+                            int quality, int dx, int dy, int along_rows)
+{
+  int channels = in->channels;
+  int length = along_rows ? in->height : in->width;
+  int b_start = ORACLE_BAND_CUT - ORACLE_BAND_MARGIN;
+  JartImage in_a = *in, out_a = *out, in_b = *in;
+  JartImage *out_b;
+  int status;
+
+  if (length <= ORACLE_BAND_CUT + ORACLE_BAND_MARGIN)
+    return generation_whole (oracle, in, out, settings, quality, dx, dy);
+  if (along_rows)
+    {
+      in_a.height = out_a.height = ORACLE_BAND_CUT + ORACLE_BAND_MARGIN;
+      in_b.pixels += (size_t)b_start * in->stride;
+      in_b.height = length - b_start;
+      out_b = image_new (in->width, in_b.height, channels);
+    }
+  else
+    {
+      in_a.width = out_a.width = ORACLE_BAND_CUT + ORACLE_BAND_MARGIN;
+      in_b.pixels += (size_t)b_start * channels;
+      in_b.width = length - b_start;
+      out_b = image_new (in_b.width, in->height, channels);
+    }
+
+  status
+      = oracle_generation (oracle, &in_a, &out_a, settings, quality, dx, dy);
+  if (status == 0)
+    status
+        = oracle_generation (oracle, &in_b, out_b, settings, quality, dx, dy);
+  if (status == 0 && along_rows)
+    for (int y = ORACLE_BAND_CUT; y < length; y++)
+      memcpy (out->pixels + (size_t)y * out->stride,
+              out_b->pixels + (size_t)(y - b_start) * out_b->stride,
+              (size_t)in->width * channels);
+  else if (status == 0)
+    for (int y = 0; y < in->height; y++)
+      memcpy (out->pixels + (size_t)y * out->stride
+                  + (size_t)ORACLE_BAND_CUT * channels,
+              out_b->pixels + (size_t)y * out_b->stride
+                  + (size_t)ORACLE_BAND_MARGIN * channels,
+              (size_t)(length - ORACLE_BAND_CUT) * channels);
+  image_free (out_b);
+  return status;
+}
+
+int
+oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
+                   const JartSettings *settings, int quality, int dx, int dy)
+{
+  if (in->height + dy > ORACLE_MAX_SIDE)
+    return oracle_generation_in_bands (oracle, in, out, settings, quality, dx,
+                                       dy, 1);
+  if (in->width + dx > ORACLE_MAX_SIDE)
+    return oracle_generation_in_bands (oracle, in, out, settings, quality, dx,
+                                       dy, 0);
+  return generation_whole (oracle, in, out, settings, quality, dx, dy);
+}
+
+uint64_t
+oracle_changed_pixels (const JartImage *a, const JartImage *b)
+{
+  int colours = a->channels >= 3 ? 3 : 1;
+  uint64_t changed = 0;
+
+  for (int y = 0; y < a->height; y++)
+    {
+      const uint8_t *ra = a->pixels + (size_t)y * a->stride;
+      const uint8_t *rb = b->pixels + (size_t)y * b->stride;
+      for (int x = 0; x < a->width; x++)
+        if (memcmp (ra + (size_t)x * a->channels, rb + (size_t)x * b->channels,
+                    colours)
+            != 0)
+          changed++;
+    }
+  return changed;
+}
+
+double
+oracle_psnr (const JartImage *a, const JartImage *b)
+{
+  int colours = a->channels >= 3 ? 3 : 1;
+  uint64_t sum = 0;
+
+  for (int y = 0; y < a->height; y++)
+    {
+      const uint8_t *ra = a->pixels + (size_t)y * a->stride;
+      const uint8_t *rb = b->pixels + (size_t)y * b->stride;
+      for (int x = 0; x < a->width; x++)
+        for (int c = 0; c < colours; c++)
+          {
+            int d = ra[(size_t)x * a->channels + c]
+                    - rb[(size_t)x * b->channels + c];
+            sum += (uint64_t)(d * d);
+          }
+    }
+  if (sum == 0)
+    return INFINITY;
+  return 10.0
+         * log10 (255.0 * 255.0 * (double)a->width * a->height * colours
+                  / (double)sum);
+}
+
+struct OracleLoop
+{
+  Oracle *oracle;
+  const JartImage *src;
+  JartSettings settings;
+  JartImage *current; /* the last generation's output */
+  JartImage *next;
+  int generation;
+};
+
+OracleLoop *
+oracle_loop_new (Oracle *oracle, const JartImage *src,
+                 const JartSettings *settings)
+{
+  OracleLoop *loop = malloc (sizeof *loop);
+
+  if (!loop)
+    return NULL;
+  loop->oracle = oracle;
+  loop->src = src;
+  loop->settings = *settings;
+  loop->current = image_copy (src);
+  loop->next = image_new (src->width, src->height, src->channels);
+  loop->generation = 0;
+  return loop;
+}
+
+void
+oracle_loop_free (OracleLoop *loop)
+{
+  if (!loop)
+    return;
+  image_free (loop->current);
+  image_free (loop->next);
+  free (loop);
+}
+
+int
+oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
+                  const JartImage **pixels)
+{
+  JartImage *swap;
+
+  report->generation = ++loop->generation;
+  jart_schedule (&loop->settings, report->generation, &report->quality,
+                 &report->dx, &report->dy);
+  if (oracle_generation (loop->oracle, loop->current, loop->next,
+                         &loop->settings, report->quality, report->dx,
+                         report->dy)
+      != 0)
+    return -1;
+  report->changed_pixels = oracle_changed_pixels (loop->current, loop->next);
+  report->psnr = oracle_psnr (loop->src, loop->next);
+  swap = loop->current;
+  loop->current = loop->next;
+  loop->next = swap;
+  *pixels = loop->current;
+  return 0;
+}
+
+int
+oracle_run (Oracle *oracle, const JartImage *src, const JartSettings *settings,
+            int generations, OracleGenerationFunc func, void *user_data,
+            JartImage *final)
+{
+  OracleLoop *loop = oracle_loop_new (oracle, src, settings);
+  const JartImage *pixels;
+  int status = 0;
+
+  if (!loop)
+    return -1;
+  pixels = loop->current;
+
+  for (int g = 1; g <= generations; g++)
+    {
+      JartGenerationReport report;
+
+      if (oracle_loop_step (loop, &report, &pixels) != 0)
+        {
+          status = -1;
+          break;
+        }
+      if (func && func (&report, pixels, user_data) != 0)
+        break;
+    }
+  if (status == 0 && final)
+    for (int y = 0; y < src->height; y++)
+      memcpy (final->pixels + (size_t)y * final->stride,
+              pixels->pixels + (size_t)y * pixels->stride,
+              (size_t)src->width * src->channels);
+  oracle_loop_free (loop);
+  return status;
+}

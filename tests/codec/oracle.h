@@ -1,0 +1,136 @@
+/* oracle.h: the reference the codec is tested against, libjpeg-turbo
+ * itself.  One round trip is a real compression (TurboJPEG, or the libjpeg
+ * API where TurboJPEG cannot be made to use the fast forward DCT) and a real
+ * decompression (TurboJPEG, accurate IDCT, fancy upsampling).  On top of it
+ * sit one generation as the codec defines it (grid offset by padding, alpha
+ * kept, optional flattening) and the generation loop following the codec's
+ * own schedule.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef TEST_ORACLE_H
+#define TEST_ORACLE_H
+
+#include <stdint.h>
+
+#include "jart.h"
+
+/* Which library path a round trip's compression took. */
+typedef enum
+{
+  ORACLE_ROUTE_AUTO = 0, /* TurboJPEG where it can, else the libjpeg API */
+  ORACLE_ROUTE_TURBOJPEG,
+  ORACLE_ROUTE_LIBJPEG
+} OracleRoute;
+
+typedef struct Oracle Oracle;
+
+Oracle *oracle_new (void);
+void oracle_free (Oracle *oracle);
+
+/* One baseline JPEG round trip of the tight WIDTH x HEIGHT image IN with
+ * COMPONENTS 1 (gray, encoded as a gray JPEG) or 3 (RGB, encoded as YCbCr
+ * with SUBSAMPLING) into OUT, of the same layout.  DCT chooses the forward
+ * DCT: JART_DCT_ACCURATE is TJFLAG_ACCURATEDCT; JART_DCT_FAST is JDCT_IFAST
+ * at every quality, through tjCompress2 below quality 96 and the libjpeg
+ * API from 96 on (ROUTE forces one of the two where it can give the asked
+ * DCT).  Decompression is always tjDecompress2 with TJFLAG_ACCURATEDCT.
+ * 0 on success, -1 with a message on stderr. */
+int oracle_round_trip (Oracle *oracle, const uint8_t *in, int width,
+                       int height, int components, JartSubsampling subsampling,
+                       JartDct dct, int quality, OracleRoute route,
+                       uint8_t *out);
+
+/* The quantization table TABLE (0 luminance, 1 chrominance) libjpeg's
+ * jpeg_set_quality (QUALITY, force_baseline TRUE) installs, in natural
+ * (row-major) order. */
+void oracle_quant_table (int quality, int table, uint16_t out[64]);
+
+/* One generation of a run with SETTINGS, done by libjpeg-turbo: the encoder
+ * sees a (W + DX) x (H + DY) canvas whose pixel (x, y) is IN's pixel
+ * (clamp (x - DX, 0, W - 1), clamp (y - DY, 0, H - 1)), flattened on the
+ * background when SETTINGS->flatten is on and IN has alpha; the decoded
+ * canvas cropped at (DX, DY) gives OUT's colours, IN's alpha is copied.
+ * IN and OUT (any strides, not overlapping) have the same size and
+ * channels.  Uses SETTINGS->subsampling, dct, flatten and background
+ * only.  A canvas side beyond libjpeg's limit of 65500 is done in bands
+ * (oracle_generation_in_bands). */
+int oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
+                       const JartSettings *settings, int quality, int dx,
+                       int dy);
+
+/* libjpeg's largest image side, and how a longer side is cut: two bands
+ * meeting at ORACLE_BAND_CUT and overlapping by ORACLE_BAND_MARGIN on
+ * each side of it.  The cut and the second band's start are multiples of
+ * 32, every MCU size, so both bands keep the image's grid.  A band's own
+ * edge (its padding, and the decoder's upsampling, which clamps there)
+ * changes at most two MCUs next to it, 64 pixels, well inside the margin:
+ * each band gives exact pixels on its side of the cut. */
+#define ORACLE_MAX_SIDE 65500
+#define ORACLE_BAND_CUT 32768
+#define ORACLE_BAND_MARGIN 128
+
+/* oracle_generation cut in two bands along the rows (ALONG_ROWS nonzero:
+ * an upper and a lower band) or the columns, whatever the size; the image
+ * must be longer than ORACLE_BAND_CUT + ORACLE_BAND_MARGIN that way. */
+int oracle_generation_in_bands (Oracle *oracle, const JartImage *in,
+                                JartImage *out, const JartSettings *settings,
+                                int quality, int dx, int dy, int along_rows);
+
+/* The encoder's input colour for colour C under alpha A on background B. */
+static inline uint8_t
+oracle_flatten (uint8_t c, uint8_t a, uint8_t b)
+{
+  return (uint8_t)((c * a + b * (255 - a) + 127) / 255);
+}
+
+/* The luma of an R'G'B' colour by the JPEG Y formula. */
+static inline uint8_t
+oracle_luma (const uint8_t rgb[3])
+{
+  return (uint8_t)((19595 * rgb[0] + 38470 * rgb[1] + 7471 * rgb[2] + 32768)
+                   >> 16);
+}
+
+/* A generation loop advanced one generation at a time, so that a test can
+ * keep it in step with the codec's own loop: generation g uses the quality
+ * and grid offset jart_schedule gives for it, and the loop never stops at
+ * a fixed point.  The report's changed_pixels counts pixels whose colour
+ * differs from the generation's input; psnr compares the colour channels
+ * with SRC's.  SRC must outlive the loop. */
+typedef struct OracleLoop OracleLoop;
+
+OracleLoop *oracle_loop_new (Oracle *oracle, const JartImage *src,
+                             const JartSettings *settings);
+void oracle_loop_free (OracleLoop *loop);
+
+/* Runs the next generation: fills REPORT and points *PIXELS at its tight
+ * pixels, valid until the next step.  0 on success, -1 on a library
+ * error. */
+int oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
+                      const JartImage **pixels);
+
+/* Called by oracle_run after each generation with what the codec's report
+ * for it must hold and the generation's pixels (tight).  Return nonzero to
+ * stop the loop. */
+typedef int (*OracleGenerationFunc) (const JartGenerationReport *report,
+                                     const JartImage *pixels, void *user_data);
+
+/* Runs GENERATIONS generations of SETTINGS on SRC (any stride) as
+ * OracleLoop does, calling FUNC after each.  FINAL (SRC's size, any
+ * stride), when not NULL, receives the last generation run.  0 on success,
+ * -1 on a library error. */
+int oracle_run (Oracle *oracle, const JartImage *src,
+                const JartSettings *settings, int generations,
+                OracleGenerationFunc func, void *user_data, JartImage *final);
+
+/* Colour-channel PSNR in dB of B against A (same size and channels), the
+ * codec's definition: INFINITY when equal. */
+double oracle_psnr (const JartImage *a, const JartImage *b);
+
+/* How many pixels of A and B differ in a colour channel. */
+uint64_t oracle_changed_pixels (const JartImage *a, const JartImage *b);
+
+#endif /* TEST_ORACLE_H */

@@ -1,0 +1,354 @@
+/* runcase.c: the codec and the oracle on one case, generation by
+ * generation.  The codec's generation callback advances the oracle loop by
+ * one generation and compares pixels and report at once; after jart_run
+ * returns, the oracle goes on to the full generation count, which is what
+ * the destination must hold even when the codec stopped at a fixed point.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "runcase.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "images.h"
+
+JartSettings
+case_settings (int quality, int generations, JartSubsampling subsampling,
+               JartDct dct)
+{
+  JartSettings settings;
+
+  jart_settings_init (&settings);
+  settings.quality = quality;
+  settings.generations = generations;
+  settings.subsampling = subsampling;
+  settings.dct = dct;
+  return settings;
+}
+
+void
+case_describe (const TestCase *test, char *text, size_t size)
+{
+  const JartSettings *s = &test->settings;
+  const JartImage *src = test->src;
+  int n;
+
+  n = snprintf (text, size,
+                "[%s %dx%d channels %d, mode %s%s, dct %s, quality %d, "
+                "generations %d, jitter %d, drift %d, seed %u, anchor "
+                "(%d,%d), stop %d",
+                test->label, src->width, src->height, src->channels,
+                subsampling_name (s->subsampling),
+                src->channels < 3 ? " (gray)" : "", dct_name (s->dct),
+                s->quality, s->generations, s->quality_jitter, s->grid_drift,
+                (unsigned)s->seed, s->anchor_x, s->anchor_y,
+                s->stop_at_fixed_point);
+  if (n > 0 && (size_t)n < size)
+    snprintf (text + n, size - n,
+              s->flatten ? ", flatten on (%d,%d,%d)]" : "]", s->background[0],
+              s->background[1], s->background[2]);
+}
+
+/* One case in flight. */
+typedef struct
+{
+  Oracle *oracle;
+  Tally *tally;
+  const TestCase *test;
+  const char *description;
+  OracleLoop *loop;
+  const JartImage *oracle_pixels; /* the oracle's last generation */
+  uint64_t *changed;              /* the oracle's changed pixels, 1-based */
+  int oracle_generations;         /* generations the oracle has run */
+  int callbacks;                  /* generation callbacks received */
+  int diverged; /* a generation differed: later ones are not compared */
+  int ok;       /* nothing failed so far */
+  double last_fraction;
+} CaseRun;
+
+static int
+oracle_step (CaseRun *run, JartGenerationReport *report)
+{
+  if (oracle_loop_step (run->loop, report, &run->oracle_pixels) != 0)
+    {
+      tally_check (run->tally, 0, "%s: the oracle failed at generation %d",
+                   run->description, run->oracle_generations + 1);
+      run->ok = 0;
+      return -1;
+    }
+  run->oracle_generations++;
+  run->changed[run->oracle_generations] = report->changed_pixels;
+  return 0;
+}
+
+static int
+same_psnr (double a, double b)
+{
+  if (isinf (a) || isinf (b))
+    return isinf (a) && isinf (b) && (a > 0) == (b > 0);
+  return fabs (a - b) <= 1e-6;
+}
+
+static int
+on_generation (const JartGenerationReport *report, const JartImage *pixels,
+               void *user_data)
+{
+  CaseRun *run = user_data;
+  Tally *tally = run->tally;
+  const JartImage *src = run->test->src;
+  JartGenerationReport expected;
+  char what[512];
+  int g = ++run->callbacks;
+
+  if (!tally_check (tally, report->generation == g,
+                    "%s: callback %d reports generation %d", run->description,
+                    g, report->generation))
+    run->ok = 0;
+  if (!tally_check (
+          tally,
+          pixels->width == src->width && pixels->height == src->height
+              && pixels->channels == src->channels
+              && pixels->stride >= (size_t)pixels->width * pixels->channels,
+          "%s: generation %d's pixels are %dx%d, %d channels, "
+          "stride %zu",
+          run->description, g, pixels->width, pixels->height, pixels->channels,
+          pixels->stride))
+    {
+      run->ok = 0;
+      run->diverged = 1;
+    }
+  if (g > run->test->settings.generations || run->oracle_generations != g - 1
+      || oracle_step (run, &expected) != 0)
+    {
+      run->ok = 0;
+      run->diverged = 1;
+      return 0;
+    }
+
+  if (!tally_check (tally,
+                    report->quality == expected.quality
+                        && report->dx == expected.dx
+                        && report->dy == expected.dy,
+                    "%s generation %d: report says quality %d offset "
+                    "(%d,%d), jart_schedule %d (%d,%d)",
+                    run->description, g, report->quality, report->dx,
+                    report->dy, expected.quality, expected.dx, expected.dy))
+    run->ok = 0;
+
+  if (run->diverged)
+    return 0;
+  snprintf (what, sizeof what, "%s generation %d", run->description, g);
+  tally->round_trips++;
+  if (!compare_images (tally, run->oracle_pixels, pixels, what))
+    {
+      run->ok = 0;
+      run->diverged = 1;
+      return 0;
+    }
+  if (!tally_check (tally, report->changed_pixels == expected.changed_pixels,
+                    "%s: report's changed_pixels %llu, oracle %llu", what,
+                    (unsigned long long)report->changed_pixels,
+                    (unsigned long long)expected.changed_pixels))
+    run->ok = 0;
+  if (!tally_check (tally, same_psnr (report->psnr, expected.psnr),
+                    "%s: report's psnr %.9f, oracle %.9f", what, report->psnr,
+                    expected.psnr))
+    run->ok = 0;
+  return 0;
+}
+
+static int
+on_progress (double fraction, void *user_data)
+{
+  CaseRun *run = user_data;
+
+  if (!tally_check (run->tally,
+                    fraction >= 0.0 && fraction <= 1.0
+                        && fraction >= run->last_fraction,
+                    "%s: progress %g after %g", run->description, fraction,
+                    run->last_fraction))
+    run->ok = 0;
+  run->last_fraction = fraction;
+  return 0;
+}
+
+/* The first generation from which on no generation up to the last changed
+ * a pixel, or 0 when the last one did. */
+static int
+unchanged_tail (const CaseRun *run, int generations)
+{
+  int first = 0;
+
+  for (int g = generations; g >= 1 && run->changed[g] == 0; g--)
+    first = g;
+  return first;
+}
+
+int
+case_run (Oracle *oracle, Tally *tally, const TestCase *test,
+          CaseOutcome *outcome)
+{
+  const JartSettings *s = &test->settings;
+  const JartImage *src = test->src;
+  int n = s->generations;
+  int still = s->quality_jitter == 0 && s->grid_drift == 0;
+  JartImage *src_before = image_copy (src);
+  JartImage *work = NULL; /* the in-place run's pixels */
+  JartImage *dst, *dst_before;
+  JartImage alias;
+  const JartImage *run_src = src;
+  char description[400];
+  CaseRun run;
+  JartCallbacks callbacks;
+  JartResult result = { -1, -1 };
+  JartStatus status;
+  int first_unchanged = 0, expect_run, expect_fixed, tail;
+
+  if (test->in_place)
+    {
+      work = image_padded (
+          src, src->stride - (size_t)src->width * src->channels, 0xe7);
+      run_src = work;
+      dst = work;
+      if (test->in_place == 2)
+        {
+          alias = *work;
+          dst = &alias;
+        }
+    }
+  else
+    {
+      /* A destination that holds neither the source nor the result. */
+      dst = image_padded (src, test->dst_padding, 0xe7);
+      for (int y = 0; y < dst->height; y++)
+        for (size_t i = 0; i < (size_t)dst->width * dst->channels; i++)
+          dst->pixels[y * dst->stride + i] = (uint8_t)(i * 37 + y * 11 + 5);
+    }
+  dst_before = image_padded (
+      dst, dst->stride - (size_t)dst->width * dst->channels, 0);
+  memcpy (dst_before->pixels, dst->pixels, dst->stride * dst->height);
+
+  case_describe (test, description, sizeof description);
+  if (test->in_place || test->dst_padding)
+    {
+      size_t n = strlen (description);
+      if (n > 0 && n + 64 < sizeof description)
+        {
+          if (test->in_place)
+            snprintf (description + n - 1, sizeof description - n + 1,
+                      ", in place%s]",
+                      test->in_place == 2 ? " (two JartImages)" : "");
+          else
+            snprintf (description + n - 1, sizeof description - n + 1,
+                      ", source padding %zu, destination padding %zu]",
+                      src->stride - (size_t)src->width * src->channels,
+                      test->dst_padding);
+        }
+    }
+  memset (&run, 0, sizeof run);
+  run.oracle = oracle;
+  run.tally = tally;
+  run.test = test;
+  run.description = description;
+  run.loop = oracle_loop_new (oracle, src, s);
+  run.changed = calloc ((size_t)n + 1, sizeof *run.changed);
+  run.ok = 1;
+  if (!run.loop || !run.changed)
+    {
+      fprintf (stderr, "out of memory\n");
+      exit (99);
+    }
+  tally->cases++;
+
+  callbacks.generation_done = on_generation;
+  callbacks.progress = on_progress;
+  callbacks.cancel = NULL;
+  callbacks.user_data = &run;
+  status = jart_run (run_src, dst, s, &callbacks, &result);
+
+  if (!tally_check (tally, status == JART_OK, "%s: jart_run returned %d (%s)",
+                    description, status, jart_strerror (status)))
+    run.ok = 0;
+  else
+    {
+      char what[512];
+      snprintf (what, sizeof what, "%s: source untouched", description);
+      if (!test->in_place && !compare_images (tally, src_before, src, what))
+        run.ok = 0;
+      if (!tally_check (tally, image_padding_equal (dst_before, dst),
+                        "%s: jart_run wrote into the padding after the "
+                        "destination's rows",
+                        description))
+        run.ok = 0;
+
+      /* The oracle goes on to the full count. */
+      while (run.oracle_generations < n && run.ok)
+        {
+          JartGenerationReport report;
+          if (oracle_step (&run, &report) != 0)
+            break;
+        }
+    }
+
+  if (run.ok)
+    {
+      for (int g = 1; g <= n && !first_unchanged; g++)
+        if (run.changed[g] == 0)
+          first_unchanged = g;
+      expect_run = still && s->stop_at_fixed_point && first_unchanged
+                       ? first_unchanged
+                       : n;
+      expect_fixed = still && s->stop_at_fixed_point ? first_unchanged : 0;
+      tail = unchanged_tail (&run, n);
+
+      if (!tally_check (tally, result.generations_run == expect_run,
+                        "%s: generations_run %d, expected %d (first "
+                        "unchanged generation %d)",
+                        description, result.generations_run, expect_run,
+                        first_unchanged))
+        run.ok = 0;
+      if (!tally_check (tally,
+                        result.fixed_point == expect_fixed
+                            || (result.fixed_point != 0
+                                && result.fixed_point == tail
+                                && !(still && s->stop_at_fixed_point)),
+                        "%s: fixed_point %d, expected %d (first unchanged "
+                        "generation %d, unchanged from %d on)",
+                        description, result.fixed_point, expect_fixed,
+                        first_unchanged, tail))
+        run.ok = 0;
+      if (!tally_check (tally, run.callbacks == result.generations_run,
+                        "%s: %d generation callbacks for %d generations run",
+                        description, run.callbacks, result.generations_run))
+        run.ok = 0;
+      if (run.oracle_generations == n)
+        {
+          char what[512];
+          snprintf (what, sizeof what, "%s final destination (generation %d)",
+                    description, n);
+          if (!compare_images (tally, run.oracle_pixels, dst, what))
+            run.ok = 0;
+        }
+    }
+
+  if (outcome)
+    {
+      outcome->status = status;
+      outcome->result = result;
+      outcome->first_unchanged = first_unchanged;
+    }
+  oracle_loop_free (run.loop);
+  free (run.changed);
+  image_free (src_before);
+  image_free (dst_before);
+  if (work)
+    image_free (work);
+  else
+    image_free (dst);
+  return run.ok;
+}

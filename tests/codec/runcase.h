@@ -1,0 +1,66 @@
+/* runcase.h: one test case run twice, by the codec and by the oracle, and
+ * compared at every generation.  The oracle loop advances in step with the
+ * codec's generation callback, so that a photo's twenty generations need
+ * no more than two images of memory.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef TEST_RUNCASE_H
+#define TEST_RUNCASE_H
+
+#include <stddef.h>
+
+#include "compare.h"
+#include "jart.h"
+#include "oracle.h"
+
+typedef struct
+{
+  const char *label;     /* the picture: a pattern or a photo's name */
+  const JartImage *src;  /* any stride */
+  JartSettings settings; /* what the codec runs */
+  int in_place;          /* 1: the codec runs on a copy of SRC (same
+                            stride) as both source and destination, one
+                            JartImage; 2: the same pixels, two JartImages */
+  size_t dst_padding;    /* bytes after each destination row, which the
+                            codec must not touch (not in place) */
+} TestCase;
+
+/* What a case's run gave, for tests that look further. */
+typedef struct
+{
+  JartStatus status;
+  JartResult result;   /* the codec's */
+  int first_unchanged; /* the oracle's first generation that changed no
+                          pixel, 0 when none did */
+} CaseOutcome;
+
+/* jart_settings_init, then the four settings every case names. */
+JartSettings case_settings (int quality, int generations,
+                            JartSubsampling subsampling, JartDct dct);
+
+/* A one-line description of CASE for messages: the picture, its size and
+ * channels, every setting. */
+void case_describe (const TestCase *test, char *text, size_t size);
+
+/* Runs CASE through jart_run with a generation callback and a progress
+ * callback and through the oracle loop, and checks:
+ * - jart_run returns JART_OK and leaves the source untouched;
+ * - every generation's pixels (the callback's) equal the oracle's, and its
+ *   report equals the oracle's (generation, quality, grid offset, changed
+ *   pixels; PSNR to 1e-6 dB);
+ * - callbacks come in order, progress stays in 0..1 and never goes back;
+ * - generations_run and fixed_point: without drift and with
+ *   stop_at_fixed_point, the run stops at the oracle's first generation
+ *   that changed no pixel and reports it; otherwise all generations run;
+ * - the destination equals the oracle's last generation, run for the full
+ *   generation count whether the codec stopped early or not, and the
+ *   padding bytes after its rows are untouched.
+ * Counts everything in TALLY, fills OUTCOME when not NULL.  Returns 1 when
+ * all held. */
+int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
+              CaseOutcome *outcome);
+
+#endif /* TEST_RUNCASE_H */

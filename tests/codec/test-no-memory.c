@@ -1,0 +1,236 @@
+/* test-no-memory.c: allocation failures.  The program is linked with
+ * -Wl,--wrap for malloc, calloc, realloc, aligned_alloc, posix_memalign and
+ * pthread_create, so that every call the codec makes to them comes here
+ * first.  A clean run counts the codec's allocations; then the run is
+ * repeated with the first, second, ... allocation failing (once, and from
+ * there on), and with thread creation failing.  Each such run must either
+ * return JART_ERROR_NO_MEMORY and leave the destination untouched, or (for
+ * a failure the codec can do without, such as a worker thread) succeed
+ * with exactly libjpeg-turbo's pixels.  Never a crash, never a half-written
+ * destination.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "images.h"
+#include "runcase.h"
+
+/* The failure plan; armed only around jart_run. */
+static atomic_int armed;
+static atomic_long calls;       /* allocations seen while armed */
+static atomic_long fail_at;     /* 1-based; 0: never */
+static atomic_int fail_onwards; /* fail every call from fail_at on */
+static atomic_int fail_threads; /* pthread_create fails */
+
+static int
+should_fail (void)
+{
+  long n, at;
+
+  if (!atomic_load (&armed))
+    return 0;
+  n = atomic_fetch_add (&calls, 1) + 1;
+  at = atomic_load (&fail_at);
+  return at > 0 && (n == at || (atomic_load (&fail_onwards) && n > at));
+}
+
+void *__real_malloc (size_t size);
+void *__real_calloc (size_t count, size_t size);
+void *__real_realloc (void *pointer, size_t size);
+void *__real_aligned_alloc (size_t alignment, size_t size);
+int __real_posix_memalign (void **pointer, size_t alignment, size_t size);
+int __real_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
+                           void *(*start) (void *), void *arg);
+
+void *__wrap_malloc (size_t size);
+void *__wrap_calloc (size_t count, size_t size);
+void *__wrap_realloc (void *pointer, size_t size);
+void *__wrap_aligned_alloc (size_t alignment, size_t size);
+int __wrap_posix_memalign (void **pointer, size_t alignment, size_t size);
+int __wrap_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
+                           void *(*start) (void *), void *arg);
+
+void *
+__wrap_malloc (size_t size)
+{
+  return should_fail () ? NULL : __real_malloc (size);
+}
+
+void *
+__wrap_calloc (size_t count, size_t size)
+{
+  return should_fail () ? NULL : __real_calloc (count, size);
+}
+
+void *
+__wrap_realloc (void *pointer, size_t size)
+{
+  return should_fail () ? NULL : __real_realloc (pointer, size);
+}
+
+void *
+__wrap_aligned_alloc (size_t alignment, size_t size)
+{
+  return should_fail () ? NULL : __real_aligned_alloc (alignment, size);
+}
+
+int
+__wrap_posix_memalign (void **pointer, size_t alignment, size_t size)
+{
+  return should_fail () ? ENOMEM
+                        : __real_posix_memalign (pointer, alignment, size);
+}
+
+int
+__wrap_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
+                       void *(*start) (void *), void *arg)
+{
+  if (atomic_load (&armed) && atomic_load (&fail_threads))
+    return EAGAIN;
+  return __real_pthread_create (thread, attr, start, arg);
+}
+
+static int
+on_generation (const JartGenerationReport *report, const JartImage *pixels,
+               void *user_data)
+{
+  (void)report;
+  (void)pixels;
+  (void)user_data;
+  return 0;
+}
+
+/* One run under the current plan, judged. */
+static void
+run_under_plan (Tally *tally, const JartImage *src, const JartImage *expected,
+                const JartSettings *settings, int with_callback,
+                const char *what)
+{
+  JartImage *dst = image_new (src->width, src->height, src->channels);
+  JartImage *before;
+  JartCallbacks callbacks = { on_generation, NULL, NULL, NULL };
+  JartStatus status;
+  char text[400];
+
+  memset (dst->pixels, 0x77, dst->stride * dst->height);
+  before = image_copy (dst);
+  atomic_store (&calls, 0);
+  atomic_store (&armed, 1);
+  status
+      = jart_run (src, dst, settings, with_callback ? &callbacks : NULL, NULL);
+  atomic_store (&armed, 0);
+
+  if (status == JART_OK)
+    {
+      snprintf (text, sizeof text,
+                "%s: succeeded despite the failure, so "
+                "its pixels must be right",
+                what);
+      compare_images (tally, expected, dst, text);
+    }
+  else
+    {
+      tally_check (tally, status == JART_ERROR_NO_MEMORY,
+                   "%s: jart_run returned %d (%s), expected "
+                   "JART_ERROR_NO_MEMORY",
+                   what, status, jart_strerror (status));
+      snprintf (text, sizeof text, "%s: destination untouched", what);
+      compare_images (tally, before, dst, text);
+    }
+  image_free (before);
+  image_free (dst);
+}
+
+static void
+check_config (Tally *tally, Oracle *oracle, const char *label,
+              const JartImage *src, const JartSettings *settings,
+              int with_callback)
+{
+  JartImage *expected = image_new (src->width, src->height, src->channels);
+  TestCase test = { .label = label, .src = src, .settings = *settings };
+  char description[400], what[500];
+  long total;
+
+  case_describe (&test, description, sizeof description);
+  if (oracle_run (oracle, src, settings, settings->generations, NULL, NULL,
+                  expected)
+      != 0)
+    {
+      tally_check (tally, 0, "%s: the oracle failed", description);
+      image_free (expected);
+      return;
+    }
+
+  /* Count the allocations of a clean run (which must be right). */
+  atomic_store (&fail_at, 0);
+  atomic_store (&fail_threads, 0);
+  snprintf (what, sizeof what, "%s, no failure", description);
+  run_under_plan (tally, src, expected, settings, with_callback, what);
+  total = atomic_load (&calls);
+  tally_note (tally, "%s: %ld allocations", description, total);
+
+  for (int onwards = 0; onwards < 2; onwards++)
+    for (long k = 1; k <= total; k++)
+      {
+        atomic_store (&fail_at, k);
+        atomic_store (&fail_onwards, onwards);
+        snprintf (what, sizeof what, "%s, allocation %ld of %ld fails%s",
+                  description, k, total, onwards ? " and all after it" : "");
+        run_under_plan (tally, src, expected, settings, with_callback, what);
+      }
+
+  atomic_store (&fail_at, 0);
+  atomic_store (&fail_threads, 1);
+  snprintf (what, sizeof what, "%s, thread creation fails", description);
+  run_under_plan (tally, src, expected, settings, with_callback, what);
+  atomic_store (&fail_threads, 0);
+  image_free (expected);
+}
+
+int
+main (void)
+{
+  Tally tally;
+  Oracle *oracle;
+  JartImage *rgba, *gray;
+  JartSettings s;
+
+  tally_init (&tally, "no-memory");
+  oracle = oracle_new ();
+  if (!oracle)
+    return 99;
+  rgba = image_new (70, 45, 4);
+  gray = image_new (33, 20, 2);
+  image_fill (rgba, PATTERN_NOISE, 11);
+  image_fill (gray, PATTERN_CHECKER, 12);
+
+  s = case_settings (70, 5, JART_SUBSAMPLING_420, JART_DCT_ACCURATE);
+  s.flatten = 1;
+  s.grid_drift = 3;
+  s.threads = 4;
+  check_config (&tally, oracle, "noise", rgba, &s, 1);
+
+  s = case_settings (40, 30, JART_SUBSAMPLING_411, JART_DCT_FAST);
+  s.threads = 1;
+  check_config (&tally, oracle, "noise", rgba, &s, 0);
+
+  s = case_settings (90, 10, JART_SUBSAMPLING_444, JART_DCT_ACCURATE);
+  s.threads = 0;
+  s.flatten = 1;
+  check_config (&tally, oracle, "checker", gray, &s, 1);
+
+  image_free (rgba);
+  image_free (gray);
+  oracle_free (oracle);
+  return tally_finish (&tally);
+}
