@@ -1,0 +1,648 @@
+#!/bin/sh
+# cli-test.sh: the command-line tool's tests, one case per call:
+#   cli-test.sh CASE
+# with TOOL (jpeg-artifacts), HELPER (cli-image), DATA (the sample images)
+# and VERSION (the project's version) in the environment.  Each case runs
+# the tool in a fresh folder and checks its exit status, its output and the
+# files it leaves; the first failed check prints what was expected and what
+# came, and ends the case with status 1.
+#
+# Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+: "${TOOL:?}" "${HELPER:?}" "${DATA:?}" "${VERSION:?}"
+LC_ALL=C
+export LC_ALL
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cli-test.XXXXXX")
+cleanup() {
+  chmod -R u+rwx "$work" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# run ARGS...: runs the tool; its status in $status, its output in the
+# files out.txt and err.txt.
+run() {
+  status=0
+  "$TOOL" "$@" >out.txt 2>err.txt || status=$?
+}
+
+# expect_status N: the last run ended with status N.
+expect_status() {
+  if [ "$status" -ne "$1" ]; then
+    echo "stdout:" >&2
+    cat out.txt >&2
+    echo "stderr:" >&2
+    cat err.txt >&2
+    fail "exit status $status, expected $1"
+  fi
+}
+
+# expect_error STATUS TEXT: the last run ended with STATUS, printed nothing
+# on stdout, and one line on stderr that starts with the program's name and
+# contains TEXT.
+expect_error() {
+  expect_status "$1"
+  [ ! -s out.txt ] || fail "stdout not empty: $(cat out.txt)"
+  lines=$(wc -l <err.txt)
+  [ "$lines" -eq 1 ] || fail "stderr has $lines lines, expected 1: $(cat err.txt)"
+  case "$(cat err.txt)" in
+    "jpeg-artifacts: "*) ;;
+    *) fail "stderr does not start with the program's name: $(cat err.txt)" ;;
+  esac
+  grep -F -q -e "$2" err.txt || fail "stderr lacks \"$2\": $(cat err.txt)"
+}
+
+# usage_error TEXT ARGS...: running the tool with ARGS is a usage error
+# (status 2) whose message contains TEXT.
+usage_error() {
+  text=$1
+  shift
+  run "$@"
+  expect_error 2 "$text"
+}
+
+# io_error TEXT ARGS...: running the tool with ARGS fails with status 1 and
+# a message containing TEXT, and leaves no output.
+io_error() {
+  text=$1
+  shift
+  run "$@"
+  expect_error 1 "$text"
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+# expect_files DIR NAMES: DIR holds exactly NAMES (sorted, space separated):
+# in particular no temporary file is left behind.
+expect_files() {
+  found=$(ls -A "$1" | sort | tr '\n' ' ' | sed 's/ $//')
+  [ "$found" = "$2" ] || fail "$1 holds \"$found\", expected \"$2\""
+}
+
+# expect_info FILE "W H C": FILE's size and channels, as the helper reads
+# them.
+expect_info() {
+  info=$("$HELPER" info "$1")
+  [ "$info" = "$2" ] || fail "$1 is \"$info\" (width height channels), expected \"$2\""
+}
+
+# table_rows: the rows of the last run's table, without the heading.
+table_rows() {
+  awk '$1 ~ /^[0-9]+$/' out.txt
+}
+
+# check_table GENERATIONS: the last run printed the heading and then
+# GENERATIONS rows numbered 1, 2, ... with well-formed columns.
+check_table() {
+  heading=$(sed -n 1p out.txt)
+  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)" ] \
+    || fail "unexpected heading: $heading"
+  rows=$(table_rows | wc -l)
+  [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
+  table_rows | awk '
+    NF != 6 { print "bad row: " $0; exit 1 }
+    $1 != NR { print "row " NR " is generation " $1; exit 1 }
+    $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
+      print "bad row: " $0; exit 1 }
+    $6 !~ /^([0-9]+\.[0-9][0-9]|inf)$/ { print "bad PSNR: " $0; exit 1 }
+  ' >awk.txt || fail "$(cat awk.txt)"
+}
+
+# The cases.
+
+case_bad_option() {
+  usage_error "unknown option --frobnicate" --frobnicate "$DATA/coffee.png" out.png
+  usage_error "unknown option -x" -x "$DATA/coffee.png" out.png
+  usage_error "ambiguous option --q" --q 50 "$DATA/coffee.png" out.png
+  usage_error "option --flatten takes no value" --flatten=yes "$DATA/coffee.png" out.png
+  usage_error "--quality needs a value" "$DATA/coffee.png" out.png --quality
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+case_operands() {
+  usage_error "missing INPUT and OUTPUT" --quality 50
+  usage_error "missing the OUTPUT file" "$DATA/coffee.png"
+  usage_error "not also extra.png" "$DATA/coffee.png" out.png extra.png
+}
+
+case_quality_range() {
+  run --quality 300 "$DATA/coffee.png" out.png
+  expect_error 2 "--quality must be 1 to 100, not 300"
+  [ "$(cat err.txt)" = "jpeg-artifacts: --quality must be 1 to 100, not 300" ] \
+    || fail "message: $(cat err.txt)"
+  usage_error "--quality must be 1 to 100, not 0" --quality 0 "$DATA/coffee.png" out.png
+  usage_error "--quality must be 1 to 100, not -5" --quality -5 "$DATA/coffee.png" out.png
+  usage_error "--quality must be 1 to 100, not 99999999999999999999" \
+    --quality 99999999999999999999 "$DATA/coffee.png" out.png
+  usage_error "--quality must be a whole number from 1 to 100, not abc" \
+    --quality abc "$DATA/coffee.png" out.png
+  usage_error "--quality must be a whole number from 1 to 100, not 7.5" \
+    --quality=7.5 "$DATA/coffee.png" out.png
+}
+
+case_generations_range() {
+  usage_error "--generations must be 1 to 1000, not 0" --generations 0 "$DATA/coffee.png" out.png
+  usage_error "--generations must be 1 to 1000, not 1001" --generations 1001 "$DATA/coffee.png" out.png
+  usage_error "--generations must be a whole number from 1 to 1000, not ten" \
+    --generations ten "$DATA/coffee.png" out.png
+}
+
+case_subsampling_value() {
+  usage_error "--subsampling must be 444, 422, 420, 440 or 411, not 423" \
+    --subsampling 423 "$DATA/coffee.png" out.png
+  usage_error "--subsampling must be 444, 422, 420, 440 or 411, not 4:2:1" \
+    --subsampling 4:2:1 "$DATA/coffee.png" out.png
+  usage_error "--subsampling must be 444, 422, 420, 440 or 411, not " \
+    --subsampling= "$DATA/coffee.png" out.png
+}
+
+case_jitter_range() {
+  usage_error "--quality-jitter must be 0 to 50, not 51" --quality-jitter 51 "$DATA/coffee.png" out.png
+  usage_error "--quality-jitter must be 0 to 50, not -1" --quality-jitter -1 "$DATA/coffee.png" out.png
+}
+
+case_drift_range() {
+  usage_error "--grid-drift must be 0 to 7, not 8" --grid-drift 8 "$DATA/coffee.png" out.png
+  usage_error "--grid-drift must be 0 to 7, not -1" --grid-drift -1 "$DATA/coffee.png" out.png
+}
+
+case_seed_range() {
+  usage_error "--seed must be 0 to 4294967295, not 4294967296" --seed 4294967296 "$DATA/coffee.png" out.png
+  usage_error "--seed must be 0 to 4294967295, not -1" --seed -1 "$DATA/coffee.png" out.png
+}
+
+case_dct_value() {
+  usage_error "--dct must be accurate or fast, not float" --dct float "$DATA/coffee.png" out.png
+}
+
+case_background_value() {
+  usage_error "--background must be a colour written RRGGBB" --background 12345 "$DATA/coffee.png" out.png
+  usage_error "not gggggg" --background gggggg "$DATA/coffee.png" out.png
+}
+
+case_missing_input() {
+  io_error "cannot open nothere.png: No such file or directory" nothere.png out.png
+}
+
+case_input_directory() {
+  mkdir folder.png
+  io_error "cannot read folder.png: Is a directory" folder.png out.png
+  if [ "$(id -u)" -ne 0 ]; then
+    # Permissions do not stop root, so this part needs another user.
+    cp "$DATA/coins.png" locked.png
+    chmod 000 locked.png
+    io_error "cannot open locked.png: Permission denied" locked.png out.png
+  fi
+}
+
+case_input_not_image() {
+  echo "just some text" >notes.png
+  io_error "notes.png: not a PNG, PGM, PPM or JPEG file" notes.png out.png
+  : >empty.png
+  io_error "empty.png: the file is empty" empty.png out.png
+  printf 'P3\n2 2\n255\n0 0 0 0 0 0 0 0 0 0 0 0\n' >plain.ppm
+  io_error "plain.ppm: a netpbm file of type P3" plain.ppm out.png
+}
+
+case_input_truncated_png() {
+  head -c 20000 "$DATA/coffee.png" >cut.png
+  io_error "cut.png: broken PNG file" cut.png out.png
+}
+
+case_input_truncated_pnm() {
+  "$HELPER" to-pnm "$DATA/coins.png" coins.pgm
+  head -c 5000 coins.pgm >cut.pgm
+  io_error "cut.pgm: the file ends too early" cut.pgm out.png
+  printf 'P5\n4 4\n65535\n' >deep.pgm
+  head -c 32 /dev/zero >>deep.pgm
+  io_error "deep.pgm: maxval 65535; only PGM and PPM files with maxval 255" deep.pgm out.png
+  printf 'P6\n4 x\n255\n' >bad.ppm
+  io_error "bad.ppm: broken PPM header" bad.ppm out.png
+}
+
+case_input_truncated_jpeg() {
+  head -c 60000 "$DATA/Garden.jpg" >cut.jpg
+  io_error "cut.jpg: broken JPEG file" cut.jpg out.png
+}
+
+case_unwritable_output() {
+  run "$DATA/coins.png" nothere/out.png
+  expect_error 1 "cannot write nothere/out.png: No such file or directory"
+  echo text >file
+  run "$DATA/coins.png" file/out.png
+  expect_error 1 "cannot write file/out.png: Not a directory"
+  mkdir folder.png
+  run "$DATA/coins.png" folder.png
+  expect_error 1 "cannot write folder.png: Is a directory"
+  expect_files . "err.txt file folder.png out.txt"
+  expect_files folder.png ""
+  if [ "$(id -u)" -ne 0 ]; then
+    # Permissions do not stop root, so this part needs another user.
+    mkdir locked
+    chmod 555 locked
+    run "$DATA/coins.png" locked/out.png
+    expect_error 1 "cannot write locked/out.png: Permission denied"
+    expect_files locked ""
+  fi
+}
+
+case_unknown_extension() {
+  usage_error "out.gif: unknown output format; name the output .png, .ppm, .pgm or .pnm" \
+    "$DATA/coffee.png" out.gif
+  usage_error "out: unknown output format" "$DATA/coffee.png" out
+  usage_error "out.png.bak: unknown output format" "$DATA/coffee.png" out.png.bak
+  # Known before the input is read.
+  usage_error "out.jpg: unknown output format" nothere.png out.jpg
+  expect_files . "err.txt out.txt"
+}
+
+case_alpha_to_pnm() {
+  "$HELPER" make-png rgba.png rgba 40 30
+  usage_error "out.ppm: PGM and PPM files have no alpha channel" rgba.png out.ppm
+  usage_error "out.pnm: PGM and PPM files have no alpha channel" rgba.png out.pnm
+  "$HELPER" make-png ga.png gray-alpha 40 30
+  usage_error "out.pgm: PGM and PPM files have no alpha channel" ga.png out.pgm
+  expect_files . "err.txt ga.png out.txt rgba.png"
+}
+
+case_channels_mismatch() {
+  usage_error "out.ppm: a PPM file holds RGB only and the image is gray" "$DATA/coins.png" out.ppm
+  usage_error "out.pgm: a PGM file holds gray only and the image is RGB" "$DATA/coffee.png" out.pgm
+  expect_files . "err.txt out.txt"
+}
+
+case_help() {
+  run --help
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  grep -q "^Usage: jpeg-artifacts \[OPTION\]... INPUT OUTPUT$" out.txt || fail "no usage line"
+  for option in --quality --generations --subsampling --dct --quality-jitter \
+    --grid-drift --seed --flatten --background --no-stop --quiet --help --version; do
+    grep -q -e "^ .*$option" out.txt || fail "--help does not describe $option"
+  done
+  cp out.txt help.txt
+  # -h is the same, and --help wins over what follows it.
+  run -h --quality 500
+  expect_status 0
+  cmp -s out.txt help.txt || fail "-h differs from --help"
+}
+
+case_version() {
+  run --version
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  line=$(cat out.txt)
+  case "$line" in
+    "jpeg-artifacts $VERSION (codec "[0-9]*.[0-9]*.[0-9]*")") ;;
+    *) fail "--version printed \"$line\"" ;;
+  esac
+  [ "$(wc -l <out.txt)" -eq 1 ] || fail "--version printed more than one line"
+}
+
+case_replace_output() {
+  mkdir result
+  echo "an old file" >result/out.png
+  chmod 640 result/out.png
+  old_inode=$(ls -i result/out.png | awk '{print $1}')
+  run --quiet "$DATA/coins.png" result/out.png
+  expect_status 0
+  expect_info result/out.png "384 303 1"
+  expect_files result "out.png"
+  [ "$(stat -c %a result/out.png)" = 640 ] || fail "mode $(stat -c %a result/out.png), expected 640 kept"
+  new_inode=$(ls -i result/out.png | awk '{print $1}')
+  [ "$old_inode" != "$new_inode" ] || fail "out.png was rewritten in place, not replaced by a rename"
+  # A new file gets 0666 less the umask.
+  (umask 027 && "$TOOL" --quiet "$DATA/coins.png" result/new.png)
+  [ "$(stat -c %a result/new.png)" = 640 ] || fail "new file mode $(stat -c %a result/new.png), expected 640"
+  expect_files result "new.png out.png"
+}
+
+case_failed_write_keeps_old() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  cp "$DATA/chelsea.png" saved.png
+  # A file-size limit of a few kilobytes makes writing the PNG fail midway.
+  status=0
+  (ulimit -f 8 && exec "$TOOL" "$DATA/coffee.png" result/out.png) >out.txt 2>err.txt || status=$?
+  expect_status 1
+  [ "$(wc -l <err.txt)" -eq 1 ] || fail "stderr: $(cat err.txt)"
+  grep -q "^jpeg-artifacts: cannot write result/out.png: File too large$" err.txt \
+    || fail "message: $(cat err.txt)"
+  cmp -s result/out.png saved.png || fail "the old output was changed"
+  expect_files result "out.png"
+  # The run itself went through: the table was printed.
+  check_table 1
+}
+
+case_interrupt_keeps_old() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  "$TOOL" --no-stop --generations 1000 "$DATA/Garden.jpg" result/out.png >out.txt 2>err.txt &
+  pid=$!
+  sleep 1
+  kill -TERM "$pid"
+  status=0
+  wait "$pid" || status=$?
+  [ "$status" -eq 143 ] || fail "status $status, expected 143 (ended by SIGTERM)"
+  cmp -s result/out.png "$DATA/chelsea.png" || fail "the old output was changed"
+  expect_files result "out.png"
+}
+
+case_read_png_gray() {
+  run --quiet "$DATA/coins.png" out.png
+  expect_status 0
+  expect_info out.png "384 303 1"
+  ! "$HELPER" same "$DATA/coins.png" out.png 2>/dev/null || fail "the image did not change"
+}
+
+case_read_png_gray_alpha() {
+  "$HELPER" make-png in.png gray-alpha 67 45
+  run --quiet in.png out.png
+  expect_status 0
+  expect_info out.png "67 45 2"
+  "$HELPER" same-alpha in.png out.png || fail "alpha changed"
+  ! "$HELPER" same in.png out.png 2>/dev/null || fail "the image did not change"
+}
+
+case_read_png_rgb() {
+  run --quiet "$DATA/coffee.png" out.png
+  expect_status 0
+  expect_info out.png "600 400 3"
+  ! "$HELPER" same "$DATA/coffee.png" out.png 2>/dev/null || fail "the image did not change"
+}
+
+case_read_png_rgba() {
+  "$HELPER" make-png in.png rgba 67 45
+  run --quiet --generations 5 in.png out.png
+  expect_status 0
+  expect_info out.png "67 45 4"
+  "$HELPER" same-alpha in.png out.png || fail "alpha changed"
+  ! "$HELPER" same in.png out.png 2>/dev/null || fail "the image did not change"
+}
+
+case_read_png_palette() {
+  # A palette expands to RGB, a palette with tRNS to RGBA; the results match
+  # those of the same pixels given as RGB(A) in another way.
+  "$HELPER" make-png pal.png palette 50 40
+  "$HELPER" to-pnm pal.png pal.ppm
+  run --quiet pal.png out.png
+  expect_status 0
+  expect_info out.png "50 40 3"
+  run --quiet pal.ppm out-ppm.png
+  expect_status 0
+  "$HELPER" same out.png out-ppm.png || fail "palette PNG and PPM give different results"
+  "$HELPER" make-png pala.png palette-alpha 50 40
+  run --quiet pala.png outa.png
+  expect_status 0
+  expect_info outa.png "50 40 4"
+  "$HELPER" same-alpha pala.png outa.png || fail "alpha from tRNS changed"
+}
+
+case_read_png_gray_trns() {
+  # A gray PNG whose tRNS chunk makes one level transparent reads as gray +
+  # alpha.
+  "$HELPER" make-png in.png gray-trns 50 40
+  run --quiet in.png out.png
+  expect_status 0
+  expect_info out.png "50 40 2"
+  "$HELPER" same-alpha in.png out.png || fail "alpha from tRNS changed"
+}
+
+case_read_png_interlaced() {
+  "$HELPER" make-png plain.png rgb 61 37
+  "$HELPER" make-png adam7.png rgb-interlaced 61 37
+  run --quiet plain.png out-plain.png
+  expect_status 0
+  run --quiet adam7.png out-adam7.png
+  expect_status 0
+  "$HELPER" same out-plain.png out-adam7.png || fail "interlaced PNG read differently"
+}
+
+case_read_png_16bit() {
+  # 25829 / 257 = 100.502: rounding gives 101 where dropping the low byte
+  # gives 100; alpha 4848 / 257 = 18.86 gives 19 (18 by truncation).  An
+  # even colour passes quality 100 unchanged.
+  "$HELPER" make-png16 deep.png 24 20 25829 4848
+  run --quiet --quality 100 deep.png out.png
+  expect_status 0
+  expect_info out.png "24 20 4"
+  "$HELPER" near out.png 0 101 101 101 19 || fail "16-bit samples not rounded to 8 bits"
+}
+
+case_read_ppm() {
+  "$HELPER" to-pnm "$DATA/coffee.png" coffee.ppm
+  run --quiet --generations 3 coffee.ppm from-ppm.png
+  expect_status 0
+  run --quiet --generations 3 "$DATA/coffee.png" from-png.png
+  expect_status 0
+  expect_info from-ppm.png "600 400 3"
+  "$HELPER" same from-ppm.png from-png.png || fail "PPM and PNG of the same pixels give different results"
+}
+
+case_read_pgm() {
+  "$HELPER" to-pnm "$DATA/coins.png" coins.pgm
+  run --quiet --generations 3 coins.pgm from-pgm.png
+  expect_status 0
+  run --quiet --generations 3 "$DATA/coins.png" from-png.png
+  expect_status 0
+  expect_info from-pgm.png "384 303 1"
+  "$HELPER" same from-pgm.png from-png.png || fail "PGM and PNG of the same pixels give different results"
+}
+
+case_read_jpeg() {
+  # PPM outputs: compressing 4 megapixels of PNG would take most of the time.
+  "$HELPER" jpeg-to-pnm "$DATA/Garden.jpg" garden.ppm
+  run --quiet "$DATA/Garden.jpg" from-jpeg.ppm
+  expect_status 0
+  expect_info from-jpeg.ppm "2560 1600 3"
+  run --quiet garden.ppm from-ppm.ppm
+  expect_status 0
+  "$HELPER" same from-jpeg.ppm from-ppm.ppm || fail "the JPEG was decoded differently"
+}
+
+case_read_jpeg_gray() {
+  "$HELPER" make-jpeg "$DATA/coins.png" coins.jpg 85
+  "$HELPER" jpeg-to-pnm coins.jpg coins.pgm
+  run --quiet coins.jpg from-jpeg.png
+  expect_status 0
+  expect_info from-jpeg.png "384 303 1"
+  run --quiet coins.pgm from-pgm.png
+  expect_status 0
+  "$HELPER" same from-jpeg.png from-pgm.png || fail "the gray JPEG was decoded differently"
+}
+
+case_write_pnm() {
+  run --quiet "$DATA/coffee.png" out.png
+  expect_status 0
+  run --quiet "$DATA/coffee.png" out.ppm
+  expect_status 0
+  run --quiet "$DATA/coffee.png" out.PNM
+  expect_status 0
+  [ "$(head -c 2 out.ppm)" = P6 ] || fail "out.ppm is not a P6 file"
+  [ "$(head -c 2 out.PNM)" = P6 ] || fail "out.PNM is not a P6 file"
+  "$HELPER" same out.png out.ppm || fail "PPM and PNG outputs differ"
+  "$HELPER" same out.png out.PNM || fail "PNM and PNG outputs differ"
+  run --quiet "$DATA/coins.png" gray.pgm
+  expect_status 0
+  run --quiet "$DATA/coins.png" gray.pnm
+  expect_status 0
+  run --quiet "$DATA/coins.png" gray.png
+  expect_status 0
+  [ "$(head -c 2 gray.pgm)" = P5 ] || fail "gray.pgm is not a P5 file"
+  [ "$(head -c 2 gray.pnm)" = P5 ] || fail "gray.pnm is not a P5 file"
+  "$HELPER" same gray.png gray.pgm || fail "PGM and PNG outputs differ"
+  "$HELPER" same gray.png gray.pnm || fail "PNM and PNG outputs differ"
+}
+
+# reference_run IMAGE QUALITY SUBSAMPLING DCT GENERATIONS: the tool's result
+# equals GENERATIONS round trips through libturbojpeg.
+reference_run() {
+  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5"
+  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" "$1" out.png
+  expect_status 0
+  "$HELPER" same reference.pnm out.png \
+    || fail "$1 at quality $2, $3, $4 DCT, $5 generations differs from libjpeg-turbo"
+}
+
+case_matches_libjpeg_turbo() {
+  reference_run "$DATA/coffee.png" 75 420 accurate 1
+  reference_run "$DATA/chelsea.png" 50 444 fast 3
+  reference_run "$DATA/chelsea.png" 30 422 accurate 2
+  reference_run "$DATA/chelsea.png" 60 440 accurate 1
+  reference_run "$DATA/chelsea.png" 90 411 fast 1
+  reference_run "$DATA/coins.png" 90 420 accurate 2
+}
+
+case_table_converges() {
+  run --generations 200 "$DATA/coffee.png" out.png
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  n=$(table_rows | wc -l)
+  [ "$n" -ge 2 ] && [ "$n" -lt 200 ] || fail "$n rows: the run did not stop at a fixed point"
+  check_table "$n"
+  table_rows | awk -v n="$n" '
+    $2 != 75 || $3 != 0 || $4 != 0 { print "row " NR ": not quality 75 at (0, 0)"; exit 1 }
+    NR < n && $5 == 0 { print "generation " NR " changed nothing but the run went on"; exit 1 }
+    NR == n && $5 != 0 { print "the last generation changed pixels"; exit 1 }
+  ' >awk.txt || fail "$(cat awk.txt)"
+  grep -q -x "converged: generation $n changed no pixel; generations $((n - 1)) and later are identical" out.txt \
+    || fail "no converged line for generation $n: $(tail -n 2 out.txt)"
+  grep -q -x "stopped after generation $n of 200: the others would be the same (--no-stop runs them)" out.txt \
+    || fail "no stopped line: $(tail -n 2 out.txt)"
+  [ "$(wc -l <out.txt)" -eq $((n + 3)) ] || fail "unexpected lines: $(cat out.txt)"
+  # The fixed point is real: n - 1 generations give the same image.
+  "$TOOL" --quiet --generations $((n - 1)) "$DATA/coffee.png" before.png
+  "$HELPER" same before.png out.png || fail "generation $((n - 1)) differs from generation $n"
+  # The first row's figures are those of the first generation's image.
+  "$TOOL" --quiet "$DATA/coffee.png" first.png
+  expected=$("$HELPER" diff "$DATA/coffee.png" first.png)
+  got=$(table_rows | awk 'NR == 1 { print $5, $6 }')
+  [ "$got" = "$expected" ] || fail "row 1 says \"$got\" (changed, PSNR), the images \"$expected\""
+  expected=$("$HELPER" diff "$DATA/coffee.png" out.png | awk '{ print $2 }')
+  got=$(table_rows | awk -v n="$n" 'NR == n { print $6 }')
+  [ "$got" = "$expected" ] || fail "the last row's PSNR is $got, the image's $expected"
+}
+
+case_table_no_stop() {
+  "$TOOL" --generations 200 "$DATA/coffee.png" first.png >first.txt
+  n=$(awk '$1 ~ /^[0-9]+$/' first.txt | wc -l)
+  run --no-stop --generations $((n + 4)) "$DATA/coffee.png" out.png
+  expect_status 0
+  check_table $((n + 4))
+  table_rows | awk -v n="$n" 'NR >= n && $5 != 0 { print "generation " NR " changed pixels"; exit 1 }' \
+    >awk.txt || fail "$(cat awk.txt)"
+  grep -q -x "converged: generation $n changed no pixel; generations $((n - 1)) and later are identical" out.txt \
+    || fail "no converged line for generation $n: $(tail -n 2 out.txt)"
+  ! grep -q "^stopped" out.txt || fail "--no-stop run says it stopped"
+  "$HELPER" same first.png out.png || fail "the images after the fixed point differ"
+}
+
+case_table_identical() {
+  # Mid-gray has no DCT coefficient but DC 0: a fixed point from the start.
+  "$HELPER" make-png flat.png flat 40 24
+  run --generations 10 flat.png out.png
+  expect_status 0
+  check_table 1
+  [ "$(table_rows)" = "         1       75   0   0               0        inf" ] \
+    || fail "row: $(table_rows)"
+  grep -q -x "converged: generation 1 changed no pixel; the input is already a fixed point" out.txt \
+    || fail "converged line: $(cat out.txt)"
+  "$HELPER" same flat.png out.png || fail "the image changed"
+}
+
+case_table_not_converged() {
+  run --generations 2 "$DATA/chelsea.png" out.png
+  expect_status 0
+  check_table 2
+  changed=$(table_rows | awk 'NR == 2 { print $5 }')
+  grep -q -x "not converged: generation 2 still changed $changed pixels" out.txt \
+    || fail "last line: $(tail -n 1 out.txt)"
+}
+
+case_table_jitter_drift() {
+  run --generations 12 --quality 60 --quality-jitter 10 --grid-drift 3 --seed 42 "$DATA/coffee.png" a.png
+  expect_status 0
+  check_table 12
+  table_rows | awk '
+    $2 < 50 || $2 > 70 { print "quality " $2 " outside 60 +- 10"; exit 1 }
+    $3 > 3 || $4 > 3 { print "offset (" $3 ", " $4 ") beyond 3"; exit 1 }
+    { q[$2] = 1; if ($3 != 0 || $4 != 0) moved = 1 }
+    END { n = 0; for (k in q) n++
+          if (n < 2) { print "the quality never varied"; exit 1 }
+          if (!moved) { print "the grid never moved"; exit 1 } }
+  ' >awk.txt || fail "$(cat awk.txt)"
+  tail -n 1 out.txt | grep -q "^no fixed point with quality jitter or grid drift: generation 12 changed" \
+    || fail "last line: $(tail -n 1 out.txt)"
+  cp out.txt a.txt
+  # The same seed repeats the run; another seed makes another.
+  run --generations 12 --quality 60 --quality-jitter 10 --grid-drift 3 --seed 42 "$DATA/coffee.png" b.png
+  expect_status 0
+  cmp -s a.txt out.txt || fail "the same seed gave another table"
+  "$HELPER" same a.png b.png || fail "the same seed gave another image"
+  run --generations 12 --quality 60 --quality-jitter 10 --grid-drift 3 --seed 43 "$DATA/coffee.png" c.png
+  expect_status 0
+  ! cmp -s a.txt out.txt || fail "another seed gave the same table"
+}
+
+case_quiet() {
+  run --quiet --generations 3 "$DATA/chelsea.png" quiet.png
+  expect_status 0
+  [ ! -s out.txt ] || fail "--quiet printed: $(cat out.txt)"
+  [ ! -s err.txt ] || fail "--quiet printed on stderr: $(cat err.txt)"
+  "$TOOL" --generations 3 "$DATA/chelsea.png" loud.png >/dev/null
+  "$HELPER" same quiet.png loud.png || fail "--quiet changed the result"
+}
+
+case_flatten() {
+  # Fully transparent pixels of random colours: flattened, the encoder sees
+  # only the background, and the decoded colours are near it; alpha stays 0.
+  "$HELPER" make-png clear.png clear 32 32
+  run --quiet --quality 95 --subsampling 444 --background ff0000 clear.png red.png
+  expect_status 0
+  "$HELPER" near red.png 3 255 0 0 0 || fail "--background ff0000 did not flatten onto red"
+  run --quiet --quality 95 --subsampling 444 --flatten clear.png white.png
+  expect_status 0
+  "$HELPER" near white.png 3 255 255 255 0 || fail "--flatten did not flatten onto white"
+  run --quiet --quality 95 --subsampling 444 clear.png own.png
+  expect_status 0
+  ! "$HELPER" near own.png 3 255 255 255 0 2>/dev/null || fail "without --flatten the colours were lost"
+  "$HELPER" same-alpha clear.png own.png || fail "alpha changed"
+  # On an image without alpha, --flatten changes nothing and says so.
+  run --flatten "$DATA/coins.png" coins.png
+  expect_status 0
+  grep -q -x "jpeg-artifacts: note: --flatten changes nothing: $DATA/coins.png has no alpha channel" err.txt \
+    || fail "no note: $(cat err.txt)"
+}
+
+name=$(echo "${1:?usage: cli-test.sh CASE}" | tr - _)
+"case_$name"
+echo "ok: $1"

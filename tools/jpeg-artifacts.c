@@ -1,0 +1,263 @@
+/* jpeg-artifacts.c: the command-line tool's main(): read INPUT, run the
+ * codec's generations on it while printing their table, and replace OUTPUT
+ * with the result in one step.
+ *
+ * Exit status: 0 success; 1 a file could not be read or written, or the
+ * codec failed; 2 a bad command line (an unknown option, a value out of
+ * range, an output name without a known extension, an output format that
+ * cannot hold the image's channels).  Every failure prints one line on
+ * stderr.  An interrupt (SIGINT, SIGTERM, SIGHUP) cancels the run, removes
+ * the temporary file and ends the process by that signal, OUTPUT untouched.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic-file.h"
+#include "i18n.h"
+#include "image-io.h"
+#include "jart.h"
+#include "options.h"
+#include "report.h"
+
+#define PROGRAM_NAME "jpeg-artifacts"
+
+#define EXIT_USAGE 2
+
+/* The signal that asked the run to stop, or 0.  Set by the handler, read
+ * by the codec's callbacks (from any thread) and by main. */
+static volatile sig_atomic_t interrupted;
+
+typedef struct
+{
+  Report report;
+  bool quiet;
+} RunState;
+
+static void
+on_interrupt (int signal_number)
+{
+  interrupted = signal_number;
+}
+
+/* Lets SIGINT, SIGTERM and SIGHUP cancel the run instead of ending the
+ * process at once; a second one ends it (SA_RESETHAND).  A signal ignored
+ * when the tool started (SIGINT in a background job) stays ignored.  A
+ * write beyond the file-size limit fails with EFBIG instead of killing the
+ * process, so that the temporary file is removed. */
+static void
+install_signal_handlers (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  struct sigaction action, previous;
+  size_t i;
+
+  memset (&action, 0, sizeof action);
+  action.sa_handler = on_interrupt;
+  action.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigemptyset (&action.sa_mask);
+  for (i = 0; i < sizeof signals / sizeof signals[0]; i++)
+    if (sigaction (signals[i], NULL, &previous) == 0
+        && previous.sa_handler != SIG_IGN)
+      sigaction (signals[i], &action, NULL);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
+static int
+on_generation_done (const JartGenerationReport *generation,
+                    const JartImage *pixels, void *user_data)
+{
+  RunState *state = user_data;
+
+  (void)pixels;
+  if (!state->quiet)
+    report_generation (&state->report, generation);
+  return interrupted != 0;
+}
+
+static int
+on_progress (double fraction, void *user_data)
+{
+  (void)fraction;
+  (void)user_data;
+  return interrupted != 0;
+}
+
+/* Prints "jpeg-artifacts: MESSAGE" on stderr. */
+static void
+print_error (const char *message)
+{
+  fflush (stdout);
+  fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+}
+
+static void print_note (const char *format, ...) TOOL_PRINTF (1, 2);
+
+/* Prints "jpeg-artifacts: note: ..." on stderr. */
+static void
+print_note (const char *format, ...)
+{
+  va_list args;
+
+  fflush (stdout);
+  fprintf (stderr, "%s: %s", PROGRAM_NAME, _ ("note: "));
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+}
+
+/* Ends the process by the signal that interrupted it, as if the default
+ * action had run (the handler has reset itself). */
+static void
+die_of_interrupt (void)
+{
+  signal (interrupted, SIG_DFL);
+  raise (interrupted);
+  exit (EXIT_FAILURE);
+}
+
+/* Checks that everything printed on stdout got out. */
+static int
+finish_stdout (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      print_error (_ ("cannot write to the standard output"));
+      return status == EXIT_SUCCESS ? EXIT_FAILURE : status;
+    }
+  return status;
+}
+
+/* Runs the generations of OPTIONS on IMAGE in place and writes the result
+ * to OUTPUT, which is already open. */
+static int
+run (const ToolOptions *options, JartImage *image, AtomicFile *output,
+     ImageFormat format)
+{
+  RunState state;
+  JartCallbacks callbacks;
+  JartResult result;
+  JartStatus status;
+  ToolError error;
+
+  memset (&state, 0, sizeof state);
+  state.quiet = options->quiet;
+  report_init (&state.report, stdout, &options->settings);
+  callbacks.generation_done = on_generation_done;
+  callbacks.progress = on_progress;
+  callbacks.cancel = NULL;
+  callbacks.user_data = &state;
+
+  if (!options->quiet)
+    report_header (&state.report);
+  status = jart_run (image, image, &options->settings, &callbacks, &result);
+  if (interrupted)
+    {
+      atomic_file_abort (output);
+      die_of_interrupt ();
+    }
+  if (status != JART_OK)
+    {
+      atomic_file_abort (output);
+      tool_error_set (&error, _ ("the codec failed: %s"),
+                      jart_strerror (status));
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  if (!options->quiet)
+    report_summary (&state.report, &result);
+
+  if (!image_write (output->stream, options->output, image, format, &error))
+    {
+      atomic_file_abort (output);
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  if (interrupted)
+    {
+      atomic_file_abort (output);
+      die_of_interrupt ();
+    }
+  if (!atomic_file_commit (output, &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+main (int argc, char **argv)
+{
+  ToolOptions options;
+  ToolError error;
+  ImageFormat format;
+  JartImage image;
+  AtomicFile output;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+
+  switch (options_parse (argc, argv, &options, &error))
+    {
+    case OPTIONS_HELP:
+      options_print_help (stdout);
+      return finish_stdout (EXIT_SUCCESS);
+    case OPTIONS_VERSION:
+      printf ("%s %s (codec %s)\n", PROGRAM_NAME, PACKAGE_VERSION,
+              jart_version ());
+      return finish_stdout (EXIT_SUCCESS);
+    case OPTIONS_BAD:
+      print_error (error.message);
+      return EXIT_USAGE;
+    case OPTIONS_RUN:
+      break;
+    }
+
+  /* An unknown output extension is known before INPUT is read; whether
+   * the format can hold INPUT's channels, only after. */
+  format = image_format_from_name (options.output);
+  if (format == IMAGE_FORMAT_UNKNOWN)
+    {
+      image_format_check (format, 0, options.output, &error);
+      print_error (error.message);
+      return EXIT_USAGE;
+    }
+  if (!image_read (options.input, &image, &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  if (!image_format_check (format, image.channels, options.output, &error))
+    {
+      print_error (error.message);
+      image_free (&image);
+      return EXIT_USAGE;
+    }
+  if (options.settings.flatten && !options.quiet
+      && (image.channels == 1 || image.channels == 3))
+    print_note (_ ("--flatten changes nothing: %s has no alpha channel"),
+                options.input);
+
+  install_signal_handlers ();
+  if (!atomic_file_open (&output, options.output, &error))
+    {
+      print_error (error.message);
+      image_free (&image);
+      return EXIT_FAILURE;
+    }
+  status = run (&options, &image, &output, format);
+  image_free (&image);
+  return finish_stdout (status);
+}

@@ -1,0 +1,418 @@
+/* options.c: parsing jpeg-artifacts' command line with getopt_long (long
+ * options, "--name value" or "--name=value", unambiguous abbreviations,
+ * options and operands in any order, "--" ending the options) and the
+ * --help text.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+enum
+{
+  OPTION_QUALITY = 256,
+  OPTION_GENERATIONS,
+  OPTION_SUBSAMPLING,
+  OPTION_DCT,
+  OPTION_QUALITY_JITTER,
+  OPTION_GRID_DRIFT,
+  OPTION_SEED,
+  OPTION_FLATTEN,
+  OPTION_BACKGROUND,
+  OPTION_NO_STOP,
+  OPTION_QUIET,
+  OPTION_VERSION
+};
+
+static const struct option options_long[]
+    = { { "quality", required_argument, NULL, OPTION_QUALITY },
+        { "generations", required_argument, NULL, OPTION_GENERATIONS },
+        { "subsampling", required_argument, NULL, OPTION_SUBSAMPLING },
+        { "dct", required_argument, NULL, OPTION_DCT },
+        { "quality-jitter", required_argument, NULL, OPTION_QUALITY_JITTER },
+        { "grid-drift", required_argument, NULL, OPTION_GRID_DRIFT },
+        { "seed", required_argument, NULL, OPTION_SEED },
+        { "flatten", no_argument, NULL, OPTION_FLATTEN },
+        { "background", required_argument, NULL, OPTION_BACKGROUND },
+        { "no-stop", no_argument, NULL, OPTION_NO_STOP },
+        { "quiet", no_argument, NULL, OPTION_QUIET },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, OPTION_VERSION },
+        { NULL, 0, NULL, 0 } };
+
+/* The subsampling names --subsampling takes, in JartSubsampling order;
+ * "4:2:0" is taken as well as "420". */
+static const char *const options_subsampling_names[]
+    = { "444", "422", "420", "440", "411" };
+
+/* The name, without "--", of the long option whose getopt value is VALUE. */
+static const char *
+options_name (int value)
+{
+  int i;
+
+  for (i = 0; options_long[i].name != NULL; i++)
+    if (options_long[i].val == value)
+      return options_long[i].name;
+  return "?";
+}
+
+/* Parses TEXT, the value of option --NAME, as a whole number in MIN..MAX. */
+static bool
+options_parse_number (const char *name, const char *text, long long min,
+                      long long max, long long *value, ToolError *error)
+{
+  char *end;
+  long long number;
+
+  errno = 0;
+  number = strtoll (text, &end, 10);
+  if (text[0] == '\0' || *end != '\0'
+      || !(text[0] == '-' || text[0] == '+'
+           || (text[0] >= '0' && text[0] <= '9')))
+    {
+      tool_error_set (error,
+                      _ ("--%s must be a whole number from %lld to %lld, "
+                         "not %s"),
+                      name, min, max, text);
+      return false;
+    }
+  if (errno == ERANGE || number < min || number > max)
+    {
+      tool_error_set (error, _ ("--%s must be %lld to %lld, not %s"), name,
+                      min, max, text);
+      return false;
+    }
+  *value = number;
+  return true;
+}
+
+/* Parses an int option's TEXT into VALUE, within MIN..MAX. */
+static bool
+options_parse_int (int option, const char *text, int min, int max, int *value,
+                   ToolError *error)
+{
+  long long number;
+
+  if (!options_parse_number (options_name (option), text, min, max, &number,
+                             error))
+    return false;
+  *value = (int)number;
+  return true;
+}
+
+static bool
+options_parse_subsampling (const char *text, JartSubsampling *subsampling,
+                           ToolError *error)
+{
+  char digits[4];
+  size_t i;
+
+  /* "4:2:0" reads as "420". */
+  if (strlen (text) == 5 && text[1] == ':' && text[3] == ':')
+    {
+      digits[0] = text[0];
+      digits[1] = text[2];
+      digits[2] = text[4];
+      digits[3] = '\0';
+    }
+  else if (strlen (text) == 3)
+    memcpy (digits, text, 4);
+  else
+    digits[0] = '\0';
+
+  for (i = 0; i < sizeof options_subsampling_names
+                      / sizeof options_subsampling_names[0];
+       i++)
+    if (strcmp (digits, options_subsampling_names[i]) == 0)
+      {
+        *subsampling = (JartSubsampling)i;
+        return true;
+      }
+  tool_error_set (error,
+                  _ ("--subsampling must be 444, 422, 420, 440 or 411, not "
+                     "%s"),
+                  text);
+  return false;
+}
+
+static bool
+options_parse_dct (const char *text, JartDct *dct, ToolError *error)
+{
+  if (strcmp (text, "accurate") == 0)
+    *dct = JART_DCT_ACCURATE;
+  else if (strcmp (text, "fast") == 0)
+    *dct = JART_DCT_FAST;
+  else
+    {
+      tool_error_set (error, _ ("--dct must be accurate or fast, not %s"),
+                      text);
+      return false;
+    }
+  return true;
+}
+
+static int
+options_hex_digit (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Parses RRGGBB (hexadecimal, an optional leading '#') into RGB. */
+static bool
+options_parse_color (const char *text, uint8_t rgb[3], ToolError *error)
+{
+  const char *hex = text[0] == '#' ? text + 1 : text;
+  int i;
+
+  if (strlen (hex) == 6)
+    {
+      for (i = 0; i < 3; i++)
+        {
+          int high = options_hex_digit (hex[2 * i]);
+          int low = options_hex_digit (hex[2 * i + 1]);
+
+          if (high < 0 || low < 0)
+            break;
+          rgb[i] = (uint8_t)(high * 16 + low);
+        }
+      if (i == 3)
+        return true;
+    }
+  tool_error_set (error,
+                  _ ("--background must be a colour written RRGGBB in "
+                     "hexadecimal, such as ff8000, not %s"),
+                  text);
+  return false;
+}
+
+/* Describes the option ARGUMENT that getopt_long did not recognise: no long
+ * option starts with its name, or several do. */
+static void
+options_unknown (const char *argument, int short_option, ToolError *error)
+{
+  size_t length;
+  int i, matches = 0;
+
+  if (short_option != 0)
+    {
+      tool_error_set (error, _ ("unknown option -%c (see --help)"),
+                      short_option);
+      return;
+    }
+  if (strncmp (argument, "--", 2) != 0)
+    {
+      tool_error_set (error, _ ("unknown option %s (see --help)"), argument);
+      return;
+    }
+  length = strcspn (argument + 2, "=");
+  for (i = 0; options_long[i].name != NULL; i++)
+    if (strncmp (options_long[i].name, argument + 2, length) == 0)
+      matches++;
+  if (matches > 1)
+    tool_error_set (error, _ ("ambiguous option --%.*s (see --help)"),
+                    (int)length, argument + 2);
+  else if (matches == 1)
+    tool_error_set (error, _ ("option --%.*s takes no value (see --help)"),
+                    (int)length, argument + 2);
+  else
+    tool_error_set (error, _ ("unknown option --%.*s (see --help)"),
+                    (int)length, argument + 2);
+}
+
+OptionsAction
+options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
+{
+  JartSettings *settings = &options->settings;
+  bool background_given = false;
+  long long seed;
+  int c;
+
+  memset (options, 0, sizeof *options);
+  jart_settings_init (settings);
+  opterr = 0;
+  optind = 1;
+
+  while ((c = getopt_long (argc, argv, ":h", options_long, NULL)) != -1)
+    {
+      bool ok = true;
+
+      switch (c)
+        {
+        case OPTION_QUALITY:
+          ok = options_parse_int (c, optarg, JART_QUALITY_MIN,
+                                  JART_QUALITY_MAX, &settings->quality, error);
+          break;
+        case OPTION_GENERATIONS:
+          ok = options_parse_int (c, optarg, JART_GENERATIONS_MIN,
+                                  JART_GENERATIONS_MAX, &settings->generations,
+                                  error);
+          break;
+        case OPTION_SUBSAMPLING:
+          ok = options_parse_subsampling (optarg, &settings->subsampling,
+                                          error);
+          break;
+        case OPTION_DCT:
+          ok = options_parse_dct (optarg, &settings->dct, error);
+          break;
+        case OPTION_QUALITY_JITTER:
+          ok = options_parse_int (c, optarg, 0, JART_QUALITY_JITTER_MAX,
+                                  &settings->quality_jitter, error);
+          break;
+        case OPTION_GRID_DRIFT:
+          ok = options_parse_int (c, optarg, 0, JART_GRID_DRIFT_MAX,
+                                  &settings->grid_drift, error);
+          break;
+        case OPTION_SEED:
+          ok = options_parse_number ("seed", optarg, 0, UINT32_MAX, &seed,
+                                     error);
+          if (ok)
+            settings->seed = (uint32_t)seed;
+          break;
+        case OPTION_FLATTEN:
+          settings->flatten = 1;
+          break;
+        case OPTION_BACKGROUND:
+          ok = options_parse_color (optarg, settings->background, error);
+          background_given = true;
+          break;
+        case OPTION_NO_STOP:
+          settings->stop_at_fixed_point = 0;
+          break;
+        case OPTION_QUIET:
+          options->quiet = true;
+          break;
+        case 'h':
+          return OPTIONS_HELP;
+        case OPTION_VERSION:
+          return OPTIONS_VERSION;
+        case ':':
+          tool_error_set (error, _ ("--%s needs a value (see --help)"),
+                          options_name (optopt));
+          return OPTIONS_BAD;
+        case '?':
+        default:
+          options_unknown (argv[optind - 1], optopt < 256 ? optopt : 0, error);
+          return OPTIONS_BAD;
+        }
+      if (!ok)
+        return OPTIONS_BAD;
+    }
+
+  /* A background is only used by flattening: asking for one asks for
+   * that. */
+  if (background_given)
+    settings->flatten = 1;
+
+  if (argc - optind < 2)
+    {
+      tool_error_set (error, "%s",
+                      argc - optind == 0
+                          ? _ ("missing INPUT and OUTPUT files (see --help)")
+                          : _ ("missing the OUTPUT file (see --help)"));
+      return OPTIONS_BAD;
+    }
+  if (argc - optind > 2)
+    {
+      tool_error_set (error,
+                      _ ("one INPUT and one OUTPUT only, not also %s "
+                         "(see --help)"),
+                      argv[optind + 2]);
+      return OPTIONS_BAD;
+    }
+  options->input = argv[optind];
+  options->output = argv[optind + 1];
+  return OPTIONS_RUN;
+}
+
+void
+options_print_help (FILE *stream)
+{
+  JartSettings defaults;
+
+  jart_settings_init (&defaults);
+  fprintf (stream, _ ("Usage: jpeg-artifacts [OPTION]... INPUT OUTPUT\n"));
+  fprintf (stream,
+           _ ("Save INPUT as a JPEG, once or many times over, and write "
+              "what a JPEG\ndecoder would show to OUTPUT.  Each "
+              "generation re-saves the one before.\n\n"));
+  fprintf (stream,
+           _ ("INPUT: a PNG, a binary PGM or PPM (maxval 255) or a JPEG "
+              "file.\nOUTPUT: PNG, PGM or PPM by its extension: .png, .pgm, "
+              ".ppm, or .pnm for\nPGM or PPM, whichever the image is.  "
+              "OUTPUT keeps INPUT's channels (gray,\ngray + alpha, RGB, "
+              "RGBA), so an image with alpha needs .png; alpha is never\n"
+              "changed.  An existing OUTPUT is replaced in one step, and "
+              "only on success.\n\n"));
+  fprintf (stream, _ ("Options:\n"));
+  fprintf (stream,
+           _ ("  --quality N          JPEG quality, %d to %d (default %d)\n"),
+           JART_QUALITY_MIN, JART_QUALITY_MAX, defaults.quality);
+  fprintf (stream,
+           _ ("  --generations N      how many times to save, %d to %d "
+              "(default %d)\n"),
+           JART_GENERATIONS_MIN, JART_GENERATIONS_MAX, defaults.generations);
+  fprintf (stream,
+           _ ("  --subsampling MODE   chroma subsampling: 444, 422, 420, "
+              "440 or 411\n                       (default %s; gray "
+              "images have none)\n"),
+           options_subsampling_names[defaults.subsampling]);
+  fprintf (stream,
+           _ ("  --dct METHOD         the encoder's forward DCT: accurate "
+              "or fast\n                       (default %s)\n"),
+           defaults.dct == JART_DCT_FAST ? "fast" : "accurate");
+  fprintf (stream,
+           _ ("  --quality-jitter J   each generation's quality is N plus "
+              "a random -J to J,\n                       J from 0 to %d "
+              "(default %d)\n"),
+           JART_QUALITY_JITTER_MAX, defaults.quality_jitter);
+  fprintf (stream,
+           _ ("  --grid-drift S       each generation's 8x8 grid moves by "
+              "a random 0 to S\n                       pixels across and "
+              "down, S from 0 to %d (default %d)\n"),
+           JART_GRID_DRIFT_MAX, defaults.grid_drift);
+  fprintf (stream,
+           _ ("  --seed N             seed of the jitter and the drift, 0 "
+              "to %lu (default %lu)\n"),
+           (unsigned long)UINT32_MAX, (unsigned long)defaults.seed);
+  fprintf (stream,
+           _ ("  --flatten            the encoder sees colours composited "
+              "on the background by\n                       their alpha "
+              "(images with alpha; alpha itself is kept)\n"));
+  fprintf (stream,
+           _ ("  --background RRGGBB  the background for --flatten "
+              "(default %02x%02x%02x);\n                       implies "
+              "--flatten\n"),
+           defaults.background[0], defaults.background[1],
+           defaults.background[2]);
+  fprintf (stream,
+           _ ("  --no-stop            run every generation, also after "
+              "one that changed nothing\n"));
+  fprintf (stream, _ ("  --quiet              print no table, only errors\n"));
+  fprintf (stream, _ ("  -h, --help           show this help and exit\n"));
+  fprintf (stream, _ ("  --version            show the version and exit\n\n"));
+  fprintf (stream,
+           _ ("Prints one row per generation: its quality, grid offset "
+              "(dx, dy), the pixels\nit changed and the PSNR against INPUT "
+              "in dB, then where the images converged.\nWithout jitter and "
+              "drift the run stops at the first generation that changes\n"
+              "no pixel, since every later one would be the same.\n\n"));
+  fprintf (stream, _ ("Exit status: 0 on success, 1 when a file or the codec "
+                      "fails, 2 for a bad\ncommand line.\n"));
+}

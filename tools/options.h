@@ -1,0 +1,46 @@
+/* options.h: the command line of jpeg-artifacts, parsed into the codec's
+ * settings and the tool's own switches, and the --help text that
+ * describes it.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "jart.h"
+#include "tool-error.h"
+
+/* What the command line asks for. */
+typedef enum
+{
+  OPTIONS_RUN,     /* run the generations on INPUT, write OUTPUT */
+  OPTIONS_HELP,    /* --help */
+  OPTIONS_VERSION, /* --version */
+  OPTIONS_BAD      /* a usage error, described in the ToolError */
+} OptionsAction;
+
+typedef struct
+{
+  JartSettings settings; /* quality, generations, subsampling, DCT, jitter,
+                            drift, seed, flatten, background, stop */
+  const char *input;     /* the INPUT operand */
+  const char *output;    /* the OUTPUT operand */
+  bool quiet;            /* print no table and no summary */
+} ToolOptions;
+
+/* Parses ARGV into OPTIONS.  Every value is checked against its range; the
+ * first problem ends the parse with OPTIONS_BAD and a one-line ERROR that
+ * names the option and the value given.  --help and --version take effect
+ * where they appear. */
+OptionsAction options_parse (int argc, char **argv, ToolOptions *options,
+                             ToolError *error);
+
+/* Prints the --help text to STREAM. */
+void options_print_help (FILE *stream);
+
+#endif /* OPTIONS_H */

@@ -1,0 +1,152 @@
+/* report.c: the per-generation table and the closing line of
+ * jpeg-artifacts; see report.h.  Numbers are right-aligned under headings
+ * that may be translated, so each column is as wide as the wider of its
+ * heading and its numbers.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "report.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "i18n.h"
+
+enum
+{
+  COLUMN_GENERATION,
+  COLUMN_QUALITY,
+  COLUMN_DX,
+  COLUMN_DY,
+  COLUMN_CHANGED,
+  COLUMN_PSNR,
+  COLUMN_COUNT
+};
+
+/* The columns' headings and the widths their numbers need: up to 1000
+ * generations, quality 100, offsets below 40, 65535 x 65535 pixels and a
+ * PSNR such as "100.00". */
+static const char *const report_headings[COLUMN_COUNT]
+    = { N_ ("generation"), N_ ("quality"),        N_ ("dx"),
+        N_ ("dy"),         N_ ("changed pixels"), N_ ("PSNR (dB)") };
+static const int report_number_widths[COLUMN_COUNT] = { 4, 3, 2, 2, 10, 6 };
+
+/* The characters of the UTF-8 string TEXT: its bytes less continuation
+ * bytes. */
+static int
+report_text_width (const char *text)
+{
+  int width = 0;
+
+  for (; *text != '\0'; text++)
+    if (((unsigned char)*text & 0xc0) != 0x80)
+      width++;
+  return width;
+}
+
+void
+report_init (Report *report, FILE *stream, const JartSettings *settings)
+{
+  int i;
+
+  memset (report, 0, sizeof *report);
+  report->stream = stream;
+  report->requested = settings->generations;
+  report->varying = settings->quality_jitter > 0 || settings->grid_drift > 0;
+  for (i = 0; i < COLUMN_COUNT; i++)
+    {
+      int heading = report_text_width (_ (report_headings[i]));
+
+      report->widths[i] = heading > report_number_widths[i]
+                              ? heading
+                              : report_number_widths[i];
+    }
+}
+
+void
+report_header (Report *report)
+{
+  int i;
+
+  for (i = 0; i < COLUMN_COUNT; i++)
+    {
+      const char *heading = _ (report_headings[i]);
+      int pad = report->widths[i] - report_text_width (heading);
+
+      fprintf (report->stream, "%s%*s%s", i > 0 ? "  " : "", pad, "", heading);
+    }
+  fputc ('\n', report->stream);
+  fflush (report->stream);
+}
+
+void
+report_generation (Report *report, const JartGenerationReport *generation)
+{
+  char psnr[32];
+  const int *w = report->widths;
+
+  if (isinf (generation->psnr))
+    snprintf (psnr, sizeof psnr, "inf");
+  else
+    snprintf (psnr, sizeof psnr, "%.2f", generation->psnr);
+  fprintf (report->stream, "%*d  %*d  %*d  %*d  %*" PRIu64 "  %*s\n",
+           w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
+           generation->quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY],
+           generation->dy, w[COLUMN_CHANGED], generation->changed_pixels,
+           w[COLUMN_PSNR], psnr);
+  fflush (report->stream);
+
+  report->last_generation = generation->generation;
+  report->last_changed = generation->changed_pixels;
+  if (generation->changed_pixels == 0 && report->first_unchanged == 0)
+    report->first_unchanged = generation->generation;
+}
+
+void
+report_summary (Report *report, const JartResult *result)
+{
+  int fixed_point = result->fixed_point;
+  unsigned long changed = (unsigned long)report->last_changed;
+
+  /* Without jitter and drift every generation repeats the same operation,
+   * so one that changed nothing is a fixed point also when the run went on
+   * past it (--no-stop). */
+  if (fixed_point == 0 && !report->varying)
+    fixed_point = report->first_unchanged;
+
+  if (fixed_point == 1)
+    fprintf (report->stream,
+             _ ("converged: generation 1 changed no pixel; the input is "
+                "already a fixed point\n"));
+  else if (fixed_point > 1)
+    fprintf (report->stream,
+             _ ("converged: generation %d changed no pixel; generations %d "
+                "and later are identical\n"),
+             fixed_point, fixed_point - 1);
+  else if (report->varying)
+    fprintf (report->stream,
+             ngettext ("no fixed point with quality jitter or grid drift: "
+                       "generation %d changed %" PRIu64 " pixel\n",
+                       "no fixed point with quality jitter or grid drift: "
+                       "generation %d changed %" PRIu64 " pixels\n",
+                       changed),
+             report->last_generation, report->last_changed);
+  else
+    fprintf (report->stream,
+             ngettext ("not converged: generation %d still changed %" PRIu64
+                       " pixel\n",
+                       "not converged: generation %d still changed %" PRIu64
+                       " pixels\n",
+                       changed),
+             report->last_generation, report->last_changed);
+
+  if (fixed_point > 0 && result->generations_run < report->requested)
+    fprintf (report->stream,
+             _ ("stopped after generation %d of %d: the others would be "
+                "the same (--no-stop runs them)\n"),
+             result->generations_run, report->requested);
+  fflush (report->stream);
+}

@@ -1,0 +1,45 @@
+/* report.h: what jpeg-artifacts prints while it runs: a table with one row
+ * per generation (generation, quality, grid offset dx and dy, pixels
+ * changed, PSNR against the input) and, at the end, where the images
+ * converged.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "jart.h"
+
+typedef struct
+{
+  FILE *stream;
+  int requested;         /* generations asked for */
+  bool varying;          /* quality jitter or grid drift: the settings
+                            change from one generation to the next */
+  int widths[6];         /* the columns' widths */
+  int last_generation;   /* the last row printed */
+  uint64_t last_changed; /* its changed pixels */
+  int first_unchanged;   /* the first generation that changed no pixel */
+} Report;
+
+/* Prepares REPORT for a run with SETTINGS, printing to STREAM. */
+void report_init (Report *report, FILE *stream, const JartSettings *settings);
+
+/* Prints the table's heading. */
+void report_header (Report *report);
+
+/* Prints GENERATION's row. */
+void report_generation (Report *report,
+                        const JartGenerationReport *generation);
+
+/* Prints how the run ended: the generation where the images converged, or
+ * that they did not. */
+void report_summary (Report *report, const JartResult *result);
+
+#endif /* REPORT_H */
