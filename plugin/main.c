@@ -1,0 +1,405 @@
+/* main.c: the GIMP plug-in's entry points.  query() registers the procedure
+ * plug-in-jpeg-artifacts under Filters ▸ Distorts; run() reads its
+ * parameters as the run mode says (the dialog, the last values, or the
+ * caller's checked arguments), checks the drawables, applies the effect
+ * (apply.c) and answers with the result's drawable and the per-generation
+ * table of the drawable's run.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+#include <gtk/gtk.h>
+#include <libgimp/gimp.h>
+
+#include "apply.h"
+#include "dialog.h"
+#include "params.h"
+#include "pixels.h"
+#include "targets.h"
+#include "theme.h"
+#include "values.h"
+
+#define PLUG_IN_PROC "plug-in-jpeg-artifacts"
+#define PLUG_IN_BINARY "gimp-jpeg-artifacts"
+#define PLUG_IN_ROLE "gimp-jpeg-artifacts"
+
+/* gimp_set_data key of what the dialog remembers of its window. */
+#define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
+
+/* Numbers per generation in the returned table. */
+#define TABLE_COLUMNS 5
+
+/* The return values, after the status. */
+enum
+{
+  RETURN_RESULT = 1,
+  RETURN_GENERATIONS_RUN,
+  RETURN_FIXED_POINT,
+  RETURN_TABLE_LENGTH,
+  RETURN_TABLE,
+  N_RETURN
+};
+
+static void query (void);
+static void run (const gchar *name, gint nparams, const GimpParam *param,
+                 gint *nreturn_vals, GimpParam **return_vals);
+
+const GimpPlugInInfo PLUG_IN_INFO = {
+  NULL,  /* init_proc */
+  NULL,  /* quit_proc */
+  query, /* query_proc */
+  run,   /* run_proc */
+};
+
+MAIN ()
+
+static void
+query (void)
+{
+  static const GimpParamDef args[] = {
+    { GIMP_PDB_INT32, "run-mode",
+      "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), "
+      "RUN-WITH-LAST-VALS (2) }" },
+    { GIMP_PDB_IMAGE, "image", "Input image" },
+    { GIMP_PDB_DRAWABLE, "drawable",
+      "Input drawable: a layer, a layer mask or a channel" },
+    { GIMP_PDB_INT32, "quality",
+      "JPEG quality, 1..100, on the scale of GIMP's JPEG export" },
+    { GIMP_PDB_INT32, "generations",
+      "How many times the drawable is saved as a JPEG and opened again, "
+      "1..1000" },
+    { GIMP_PDB_INT32, "subsampling",
+      "Chroma subsampling { 4:4:4 (0), 4:2:2 (1), 4:2:0 (2), 4:4:0 (3), "
+      "4:1:1 (4) }; ignored for grayscale" },
+    { GIMP_PDB_INT32, "dct",
+      "The encoder's DCT { accurate integer (0), fast integer (1) }" },
+    { GIMP_PDB_INT32, "quality-jitter",
+      "0..50: each generation uses a quality up to this much above or "
+      "below 'quality'" },
+    { GIMP_PDB_INT32, "grid-drift",
+      "0..7: each generation moves the 8x8 grid by up to this many pixels, "
+      "as cropping between saves does" },
+    { GIMP_PDB_INT32, "seed",
+      "Seeds the jitter and drift; the same seed gives the same result" },
+    { GIMP_PDB_INT32, "grid-anchor",
+      "Where the 8x8 grid starts { the image's origin, as exporting the "
+      "image gives (0), the layer's origin (1) }" },
+    { GIMP_PDB_INT32, "transparency",
+      "What the encoder sees under transparent pixels { the layer's own "
+      "colours (0), the colours flattened on the background colour (1) }; "
+      "alpha itself never changes" },
+    { GIMP_PDB_INT32, "apply-to",
+      "{ the drawable (0), the drawable and the layers linked to it (1) }" },
+    { GIMP_PDB_INT32, "output",
+      "{ replace the drawable (0), a new layer above it (1), one new layer "
+      "per generation, for animation frames (2) }" },
+  };
+  static const GimpParamDef return_vals[] = {
+    { GIMP_PDB_DRAWABLE, "result",
+      "The drawable that holds the result: the drawable itself (output "
+      "0), the new layer (1), the last generation's layer (2)" },
+    { GIMP_PDB_INT32, "generations-run",
+      "Generations computed for the drawable: fewer than asked when a "
+      "generation changed nothing, since every later one is the same; 0 "
+      "when the dialog had computed the result" },
+    { GIMP_PDB_INT32, "fixed-point",
+      "0, or the first generation that changed no pixel" },
+    { GIMP_PDB_INT32, "table-length",
+      "5 x generations-run, the length of 'table'" },
+    { GIMP_PDB_FLOATARRAY, "table",
+      "For each generation computed for the drawable, 5 numbers: the "
+      "quality used, the grid's x and y offset, the pixels it changed, its "
+      "PSNR in dB against the drawable's pixels before the run (inf when "
+      "equal)" },
+  };
+
+  gimp_plugin_domain_register (GETTEXT_PACKAGE, LOCALEDIR);
+
+  gimp_install_procedure (
+      PLUG_IN_PROC,
+      N_ ("Make the layer look saved as a JPEG, once or many times over"),
+      "Runs the lossy part of a baseline JPEG round trip (colour "
+      "conversion, chroma subsampling, 8x8 DCT, quantization and back) on "
+      "the drawable, exactly as libjpeg-turbo, the library behind GIMP's "
+      "JPEG export and import, computes it, 'generations' times over: each "
+      "generation encodes the previous one's result, as saving a JPEG again "
+      "and again does.  'quality' and 'subsampling' are the export's "
+      "settings; 'quality-jitter' and 'grid-drift' vary them from one "
+      "generation to the next, as images shared over and over are, drawn "
+      "from 'seed'.  The whole drawable is computed, the 8x8 grid anchored "
+      "at the image's origin (as exporting the image places it, the "
+      "layer's offsets counted) or at the layer's own, and the result "
+      "blended through the selection.  Alpha is never changed; "
+      "'transparency' says whether the encoder sees the colours under it "
+      "or those colours flattened on the background colour.  'apply-to' "
+      "also changes the layers linked to the drawable; 'output' replaces "
+      "the drawable, adds a new layer above it, or adds one layer per "
+      "generation (animation frames).  Works on RGB and grayscale layers, "
+      "layer masks and channels of every precision, through 8-bit "
+      "gamma-encoded values as a JPEG file holds them.  Everything is one "
+      "undo step.",
+      "The JPEG Artifacts for GIMP authors",
+      "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
+      "GPL-3.0-or-later",
+      "2026", N_ ("JPEG _Artifacts…"), "RGB*, GRAY*", GIMP_PLUGIN,
+      G_N_ELEMENTS (args), G_N_ELEMENTS (return_vals), args, return_vals);
+
+  gimp_plugin_menu_register (PLUG_IN_PROC, "<Image>/Filters/Distorts");
+}
+
+/* The last values stored by a successful run, or the defaults when there
+ * are none or they do not fit this version's ranges. */
+static void
+load_last_values (JaValues *values)
+{
+  JaValues stored;
+  gchar *message;
+
+  ja_values_init (values);
+  if (gimp_get_data_size (PLUG_IN_PROC) != sizeof stored
+      || !gimp_get_data (PLUG_IN_PROC, &stored))
+    return;
+  message = ja_params_check (&stored);
+  if (message == NULL)
+    *values = stored;
+  g_free (message);
+}
+
+/* Before the dialog: checks what no choice in it can change, so that a
+ * drawable the effect cannot apply to gets its message at once.  A layer
+ * is checked as if its result went into a new layer (its own text and
+ * lock do not matter then), a mask or a channel as if it were replaced. */
+static GimpPDBStatusType
+check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
+                     gchar **message)
+{
+  JaValues permissive = *values;
+  GArray *targets = NULL;
+  GimpPDBStatusType status;
+
+  permissive.apply_to = JA_APPLY_DRAWABLE;
+  permissive.output
+      = gimp_item_is_valid (drawable) && gimp_item_is_layer (drawable)
+            ? JA_OUTPUT_NEW_LAYER
+            : JA_OUTPUT_REPLACE;
+  status
+      = ja_targets_collect (image, drawable, &permissive, &targets, message);
+  if (targets != NULL)
+    g_array_free (targets, TRUE);
+  return status;
+}
+
+/* Shows the dialog for DRAWABLE.  TRUE when the user chose OK: VALUES are
+ * the dialog's, *SOURCE holds the drawable's pixels and *RESULT, when not
+ * NULL, the result the preview showed. */
+static gboolean
+show_dialog (gint32 image, gint32 drawable, JaValues *values,
+             JartImage *source, guint8 **result)
+{
+  JaDialogLayer layer = { 0 };
+  JaDialogGeometry geometry;
+  GimpRGB background;
+  gchar *theme_dir;
+  gboolean ok;
+
+  *result = NULL;
+  if (!ja_pixels_read (drawable, source))
+    return FALSE;
+
+  ja_dialog_geometry_init (&geometry);
+  if (gimp_get_data_size (DIALOG_DATA_KEY) == sizeof geometry)
+    gimp_get_data (DIALOG_DATA_KEY, &geometry);
+
+  layer.image = *source;
+  gimp_drawable_offsets (drawable, &layer.offset_x, &layer.offset_y);
+  layer.selection = ja_pixels_read_selection (image, drawable);
+  gimp_context_get_background (&background);
+  gimp_rgb_get_uchar (&background, &layer.background[0], &layer.background[1],
+                      &layer.background[2]);
+  layer.transient_xid = (gulong)gimp_progress_get_window_handle ();
+  layer.check_size = gimp_check_size ();
+  layer.check_type = gimp_check_type ();
+  /* Deprecated without a successor in GIMP 2.10, yet the only way to learn
+     which theme GIMP wears. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  theme_dir = gimp_get_theme_dir ();
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  layer.dark_theme = ja_theme_is_dark (theme_dir);
+  layer.image_name = gimp_image_get_name (image);
+
+  gtk_init (NULL, NULL);
+  ok = ja_dialog_run (&layer, values, &geometry, result);
+  gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);
+
+  g_free ((gchar *)layer.image_name);
+  g_free (theme_dir);
+  g_free ((guint8 *)layer.selection);
+  if (!ok)
+    {
+      g_free (source->pixels);
+      source->pixels = NULL;
+    }
+  return ok;
+}
+
+/* The table of return values from OUTCOME's reports, one row of
+ * TABLE_COLUMNS numbers per generation. */
+static gdouble *
+make_table (const JaOutcome *outcome)
+{
+  gdouble *table = g_new (gdouble, outcome->reports->len * TABLE_COLUMNS + 1);
+  guint i;
+
+  for (i = 0; i < outcome->reports->len; i++)
+    {
+      const JartGenerationReport *report
+          = &g_array_index (outcome->reports, JartGenerationReport, i);
+      gdouble *row = table + i * TABLE_COLUMNS;
+
+      row[0] = report->quality;
+      row[1] = report->dx;
+      row[2] = report->dy;
+      row[3] = (gdouble)report->changed_pixels;
+      row[4] = report->psnr;
+    }
+  return table;
+}
+
+static void
+run (const gchar *name, gint nparams, const GimpParam *param,
+     gint *nreturn_vals, GimpParam **return_vals)
+{
+  static GimpParam values[N_RETURN];
+  static gdouble *table = NULL;
+  static gchar *error_message = NULL;
+  GimpPDBStatusType status = GIMP_PDB_SUCCESS;
+  GimpRunMode run_mode;
+  JaValues ja_values;
+  JaOutcome outcome = { -1, { 0, 0 }, NULL };
+  JartImage source = { 0 };
+  guint8 *dialog_result = NULL;
+  GArray *targets = NULL;
+  gchar *message = NULL;
+  gint32 image, drawable;
+
+  (void)name;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  gegl_init (NULL, NULL);
+  gimp_plugin_enable_precision ();
+
+  g_clear_pointer (&table, g_free);
+  g_clear_pointer (&error_message, g_free);
+  *return_vals = values;
+  *nreturn_vals = 1;
+  values[0].type = GIMP_PDB_STATUS;
+
+  if (nparams < 3)
+    {
+      message = g_strdup_printf (
+          _ ("%s takes at least the run mode, the image and the drawable; "
+             "it got %d parameters."),
+          PLUG_IN_PROC, nparams);
+      status = GIMP_PDB_CALLING_ERROR;
+      goto done;
+    }
+  run_mode = param[JA_PARAM_RUN_MODE].data.d_int32;
+  image = param[JA_PARAM_IMAGE].data.d_image;
+  drawable = param[JA_PARAM_DRAWABLE].data.d_drawable;
+
+  switch (run_mode)
+    {
+    case GIMP_RUN_INTERACTIVE:
+      load_last_values (&ja_values);
+      status = check_before_dialog (image, drawable, &ja_values, &message);
+      if (status != GIMP_PDB_SUCCESS)
+        goto done;
+      if (!show_dialog (image, drawable, &ja_values, &source, &dialog_result))
+        {
+          status = GIMP_PDB_CANCEL;
+          goto done;
+        }
+      break;
+
+    case GIMP_RUN_NONINTERACTIVE:
+      if (nparams != JA_N_PARAMS)
+        {
+          message = g_strdup_printf (_ ("%s takes %d parameters; it got %d."),
+                                     PLUG_IN_PROC, JA_N_PARAMS, nparams);
+          status = GIMP_PDB_CALLING_ERROR;
+          goto done;
+        }
+      ja_params_read (param, &ja_values);
+      message = ja_params_check (&ja_values);
+      if (message != NULL)
+        {
+          status = GIMP_PDB_CALLING_ERROR;
+          goto done;
+        }
+      break;
+
+    case GIMP_RUN_WITH_LAST_VALS:
+      load_last_values (&ja_values);
+      break;
+
+    default:
+      message = g_strdup_printf (
+          _ ("Parameter 'run-mode' is %d; it must be 0 to 2."), run_mode);
+      status = GIMP_PDB_CALLING_ERROR;
+      goto done;
+    }
+
+  status
+      = ja_targets_collect (image, drawable, &ja_values, &targets, &message);
+  if (status != GIMP_PDB_SUCCESS)
+    goto done;
+
+  status = ja_apply (image, targets, &ja_values,
+                     source.pixels != NULL ? &source : NULL, dialog_result,
+                     &outcome, &message);
+  if (status != GIMP_PDB_SUCCESS)
+    goto done;
+
+  gimp_set_data (PLUG_IN_PROC, &ja_values, sizeof ja_values);
+  if (run_mode != GIMP_RUN_NONINTERACTIVE)
+    gimp_displays_flush ();
+
+  table = make_table (&outcome);
+  *nreturn_vals = N_RETURN;
+  values[RETURN_RESULT].type = GIMP_PDB_DRAWABLE;
+  values[RETURN_RESULT].data.d_drawable = outcome.result;
+  values[RETURN_GENERATIONS_RUN].type = GIMP_PDB_INT32;
+  values[RETURN_GENERATIONS_RUN].data.d_int32 = outcome.run.generations_run;
+  values[RETURN_FIXED_POINT].type = GIMP_PDB_INT32;
+  values[RETURN_FIXED_POINT].data.d_int32 = outcome.run.fixed_point;
+  values[RETURN_TABLE_LENGTH].type = GIMP_PDB_INT32;
+  values[RETURN_TABLE_LENGTH].data.d_int32
+      = (gint32)outcome.reports->len * TABLE_COLUMNS;
+  values[RETURN_TABLE].type = GIMP_PDB_FLOATARRAY;
+  values[RETURN_TABLE].data.d_floatarray = table;
+
+done:
+  if (targets != NULL)
+    g_array_free (targets, TRUE);
+  if (outcome.reports != NULL)
+    g_array_free (outcome.reports, TRUE);
+  g_free (source.pixels);
+  g_free (dialog_result);
+
+  values[0].data.d_status = status;
+  if (message != NULL)
+    {
+      /* GIMP shows this text with the error, and scripts get it. */
+      error_message = message;
+      *nreturn_vals = 2;
+      values[1].type = GIMP_PDB_STRING;
+      values[1].data.d_string = error_message;
+    }
+}
