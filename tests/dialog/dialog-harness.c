@@ -1,0 +1,325 @@
+/* dialog-harness.c: opens the filter's dialog (ui/) on an image file, the
+ * way the plug-in opens it on a layer, so that the dialog can be driven
+ * and looked at outside GIMP.  The image is read with gdk-pixbuf; the
+ * values start from a key file and are written back to it after OK, as the
+ * plug-in keeps its last values; the dialog's geometry likewise.  After OK
+ * the result (the dialog's own, or computed here with the codec when the
+ * dialog hands none over) is written as a PNG, and the line "ok" printed;
+ * after Cancel, "cancel".
+ *
+ *   dialog-harness IMAGE [--values FILE] [--geometry FILE] [--output PNG]
+ *                        [--offset X,Y] [--check-size N] [--check-type N]
+ *                        [--theme-dir DIR] [--selection-ellipse]
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "theme.h"
+
+static const char *const value_keys[]
+    = { "quality",      "generations", "subsampling", "dct",
+        "jitter",       "drift",       "seed",        "anchor",
+        "transparency", "apply-to",    "output" };
+
+static int *
+value_field (JaValues *v, int i)
+{
+  int *fields[] = { &v->quality,  &v->generations,    &v->subsampling,
+                    &v->dct,      &v->quality_jitter, &v->grid_drift,
+                    NULL,         &v->grid_anchor,    &v->transparency,
+                    &v->apply_to, &v->output };
+
+  return fields[i];
+}
+
+static void
+load_values (const char *path, JaValues *values)
+{
+  GKeyFile *file = g_key_file_new ();
+  unsigned i;
+
+  ja_values_init (values);
+  if (path != NULL && g_key_file_load_from_file (file, path, 0, NULL))
+    for (i = 0; i < G_N_ELEMENTS (value_keys); i++)
+      if (g_key_file_has_key (file, "values", value_keys[i], NULL))
+        {
+          gint64 v
+              = g_key_file_get_int64 (file, "values", value_keys[i], NULL);
+
+          if (value_field (values, i) != NULL)
+            *value_field (values, i) = (int)v;
+          else
+            values->seed = (guint32)v;
+        }
+  g_key_file_free (file);
+}
+
+static void
+save_values (const char *path, const JaValues *values)
+{
+  GKeyFile *file = g_key_file_new ();
+  JaValues copy = *values;
+  unsigned i;
+
+  for (i = 0; i < G_N_ELEMENTS (value_keys); i++)
+    g_key_file_set_int64 (file, "values", value_keys[i],
+                          value_field (&copy, i) ? *value_field (&copy, i)
+                                                 : (gint64)copy.seed);
+  g_key_file_save_to_file (file, path, NULL);
+  g_key_file_free (file);
+}
+
+static void
+load_geometry (const char *path, JaDialogGeometry *g)
+{
+  GKeyFile *file = g_key_file_new ();
+
+  ja_dialog_geometry_init (g);
+  if (path != NULL && g_key_file_load_from_file (file, path, 0, NULL))
+    {
+      g->x = g_key_file_get_integer (file, "geometry", "x", NULL);
+      g->y = g_key_file_get_integer (file, "geometry", "y", NULL);
+      g->width = g_key_file_get_integer (file, "geometry", "width", NULL);
+      g->height = g_key_file_get_integer (file, "geometry", "height", NULL);
+      g->split = g_key_file_get_integer (file, "geometry", "split", NULL);
+      g->grid = g_key_file_get_integer (file, "geometry", "grid", NULL);
+      g->split_position
+          = g_key_file_get_double (file, "geometry", "split-position", NULL);
+    }
+  g_key_file_free (file);
+}
+
+static void
+save_geometry (const char *path, const JaDialogGeometry *g)
+{
+  GKeyFile *file = g_key_file_new ();
+
+  g_key_file_set_integer (file, "geometry", "x", g->x);
+  g_key_file_set_integer (file, "geometry", "y", g->y);
+  g_key_file_set_integer (file, "geometry", "width", g->width);
+  g_key_file_set_integer (file, "geometry", "height", g->height);
+  g_key_file_set_integer (file, "geometry", "split", g->split);
+  g_key_file_set_integer (file, "geometry", "grid", g->grid);
+  g_key_file_set_double (file, "geometry", "split-position",
+                         g->split_position);
+  g_key_file_save_to_file (file, path, NULL);
+  g_key_file_free (file);
+}
+
+/* The image as packed 8-bit rows, 3 or 4 channels as gdk-pixbuf reads it;
+ * a PNG whose three colour channels are equal everywhere becomes gray. */
+static gboolean
+load_image (const char *path, JartImage *image)
+{
+  GError *error = NULL;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  int x, y, c, channels, stride;
+  const guint8 *src;
+  gboolean gray = TRUE;
+
+  if (pixbuf == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", path, error->message);
+      g_error_free (error);
+      return FALSE;
+    }
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  src = gdk_pixbuf_read_pixels (pixbuf);
+  image->width = gdk_pixbuf_get_width (pixbuf);
+  image->height = gdk_pixbuf_get_height (pixbuf);
+  for (y = 0; y < image->height && gray; y++)
+    for (x = 0; x < image->width; x++)
+      {
+        const guint8 *p = src + (size_t)y * stride + (size_t)x * channels;
+
+        if (p[0] != p[1] || p[1] != p[2])
+          {
+            gray = FALSE;
+            break;
+          }
+      }
+  image->channels = gray ? channels - 2 : channels;
+  image->stride = (size_t)image->width * image->channels;
+  image->pixels = g_malloc (image->stride * image->height);
+  for (y = 0; y < image->height; y++)
+    for (x = 0; x < image->width; x++)
+      {
+        const guint8 *p = src + (size_t)y * stride + (size_t)x * channels;
+        guint8 *q = image->pixels + (size_t)y * image->stride
+                    + (size_t)x * image->channels;
+
+        if (gray)
+          {
+            q[0] = p[0];
+            if (channels == 4)
+              q[1] = p[3];
+          }
+        else
+          for (c = 0; c < channels; c++)
+            q[c] = p[c];
+      }
+  g_object_unref (pixbuf);
+  return TRUE;
+}
+
+static gboolean
+save_png (const char *path, const guint8 *pixels, const JartImage *layout)
+{
+  gboolean alpha = layout->channels == 2 || layout->channels == 4;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, alpha, 8,
+                                      layout->width, layout->height);
+  guint8 *dst = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  int n = gdk_pixbuf_get_n_channels (pixbuf);
+  int x, y;
+  GError *error = NULL;
+  gboolean ok;
+
+  for (y = 0; y < layout->height; y++)
+    for (x = 0; x < layout->width; x++)
+      {
+        const guint8 *p
+            = pixels + ((size_t)y * layout->width + x) * layout->channels;
+        guint8 *q = dst + (size_t)y * stride + (size_t)x * n;
+
+        if (layout->channels <= 2)
+          {
+            q[0] = q[1] = q[2] = p[0];
+            if (alpha)
+              q[3] = p[1];
+          }
+        else
+          memcpy (q, p, n);
+      }
+  ok = gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  if (!ok)
+    {
+      fprintf (stderr, "%s: %s\n", path, error->message);
+      g_error_free (error);
+    }
+  g_object_unref (pixbuf);
+  return ok;
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *values_path = NULL, *geometry_path = NULL, *output = NULL;
+  const char *theme_dir = NULL;
+  JaDialogLayer layer = { 0 };
+  JaDialogGeometry geometry;
+  JaValues values;
+  guint8 *result = NULL, *selection = NULL;
+  gboolean ellipse = FALSE;
+  int i;
+
+  gtk_init (&argc, &argv);
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: %s IMAGE [options]\n", argv[0]);
+      return 2;
+    }
+  layer.check_size = 1;
+  layer.check_type = 1;
+  layer.background[0] = layer.background[1] = layer.background[2] = 255;
+  for (i = 2; i < argc; i++)
+    {
+      const char *next = i + 1 < argc ? argv[i + 1] : "";
+
+      if (strcmp (argv[i], "--values") == 0)
+        values_path = argv[++i];
+      else if (strcmp (argv[i], "--geometry") == 0)
+        geometry_path = argv[++i];
+      else if (strcmp (argv[i], "--output") == 0)
+        output = argv[++i];
+      else if (strcmp (argv[i], "--offset") == 0)
+        {
+          sscanf (next, "%d,%d", &layer.offset_x, &layer.offset_y);
+          i++;
+        }
+      else if (strcmp (argv[i], "--check-size") == 0)
+        layer.check_size = atoi (argv[++i]);
+      else if (strcmp (argv[i], "--check-type") == 0)
+        layer.check_type = atoi (argv[++i]);
+      else if (strcmp (argv[i], "--theme-dir") == 0)
+        theme_dir = argv[++i];
+      else if (strcmp (argv[i], "--selection-ellipse") == 0)
+        ellipse = TRUE;
+      else
+        {
+          fprintf (stderr, "unknown option %s\n", argv[i]);
+          return 2;
+        }
+    }
+
+  if (!load_image (argv[1], &layer.image))
+    return 1;
+  if (ellipse)
+    {
+      int w = layer.image.width, h = layer.image.height, x, y;
+
+      selection = g_malloc ((size_t)w * h);
+      for (y = 0; y < h; y++)
+        for (x = 0; x < w; x++)
+          {
+            double dx = (x + 0.5 - w / 2.0) / (w / 2.0);
+            double dy = (y + 0.5 - h / 2.0) / (h / 2.0);
+
+            selection[(size_t)y * w + x] = dx * dx + dy * dy <= 1 ? 255 : 0;
+          }
+      layer.selection = selection;
+    }
+  layer.dark_theme = ja_theme_is_dark (theme_dir);
+  layer.image_name = argv[1];
+  load_values (values_path, &values);
+  load_geometry (geometry_path, &geometry);
+
+  if (!ja_dialog_run (&layer, &values, &geometry, &result))
+    {
+      if (geometry_path != NULL)
+        save_geometry (geometry_path, &geometry);
+      printf ("cancel\n");
+      return 0;
+    }
+  if (geometry_path != NULL)
+    save_geometry (geometry_path, &geometry);
+  if (values_path != NULL)
+    save_values (values_path, &values);
+
+  if (result == NULL)
+    {
+      JartSettings settings;
+      JartImage dst = layer.image;
+      JartStatus status;
+
+      ja_values_to_settings (&values, layer.offset_x, layer.offset_y,
+                             layer.image.channels, layer.background,
+                             &settings);
+      result = g_malloc (layer.image.stride * layer.image.height);
+      dst.pixels = result;
+      status = jart_run (&layer.image, &dst, &settings, NULL, NULL);
+      if (status != JART_OK)
+        {
+          fprintf (stderr, "%s\n", jart_strerror (status));
+          return 1;
+        }
+      printf ("computed-here\n");
+    }
+  if (output != NULL && !save_png (output, result, &layer.image))
+    return 1;
+  printf ("ok\n");
+  g_free (result);
+  g_free (selection);
+  g_free (layer.image.pixels);
+  return 0;
+}

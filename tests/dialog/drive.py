@@ -1,0 +1,659 @@
+#!/usr/bin/python3
+# drive.py: drives the JPEG Artifacts dialog as a person would, through the
+# accessibility tree (AT-SPI, Debian's python3-pyatspi) to find controls by
+# their accessible names and read them, and through xdotool to click, drag
+# and press keys, inside a private X server (Xvfb) and D-Bus session.  Each
+# scenario is one meson test: it runs the dialog either in the test harness
+# (tests/dialog/dialog-harness, the dialog on an image file) or inside a
+# real GIMP 2.10 that opens the image and calls the plug-in interactively
+# from a Script-Fu batch, then checks what the dialog wrote.  Screenshots
+# (import -window root) go to the log folder for a person to look at.
+#
+# Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SCREEN = "1280x1024x24"
+PROCEDURE = "plug-in-jpeg-artifacts"
+PLUGIN_NAME = "gimp-jpeg-artifacts"
+
+
+class Failure(Exception):
+    pass
+
+
+def log(*words):
+    print("[%6.2f]" % (time.monotonic() - START), *words, flush=True)
+
+
+START = time.monotonic()
+
+
+# ---------------------------------------------------------------- session
+
+
+def reexec_in_session(argv):
+    """Runs this script again inside dbus-run-session and xvfb-run."""
+    env = dict(os.environ)
+    env["JA_DIALOG_SESSION"] = "1"
+    env.pop("NO_AT_BRIDGE", None)
+    command = [
+        "dbus-run-session", "--",
+        "xvfb-run", "-a", "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
+        "/usr/bin/python3", os.path.abspath(__file__)] + argv
+    return subprocess.call(command, env=env)
+
+
+def start_accessibility():
+    """Starts the AT-SPI bus of this D-Bus session; GTK 3 apps started after
+    it, with GTK_MODULES=gail:atk-bridge for GTK 2 ones, publish their
+    widgets on it."""
+    launcher = subprocess.Popen(
+        ["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.environ["GTK_MODULES"] = "gail:atk-bridge"
+    os.environ["NO_AT_BRIDGE"] = "0"
+    os.environ.pop("NO_AT_BRIDGE")
+    time.sleep(0.5)
+    return launcher
+
+
+# ---------------------------------------------------------------- AT-SPI
+
+pyatspi = None
+
+
+def load_pyatspi():
+    global pyatspi
+    import pyatspi as module
+    pyatspi = module
+
+
+def wait_for(what, predicate, timeout, interval=0.2):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = predicate()
+        except Exception as error:  # the tree changes under our feet
+            value = None
+            last_error = error
+        else:
+            last_error = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise Failure("timed out after %ds waiting for %s%s" % (
+                timeout, what,
+                " (%s)" % last_error if last_error else ""))
+        time.sleep(interval)
+
+
+def find_dialog(app_names, timeout):
+    """The dialog window, found among the applications on the desktop."""
+    def search():
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            if app is None or app.name not in app_names:
+                continue
+            for window in app:
+                if window is not None and window.name.startswith(
+                        "JPEG Artifacts"):
+                    if window.getState().contains(pyatspi.STATE_SHOWING):
+                        return window
+        return None
+    return wait_for("the JPEG Artifacts dialog", search, timeout)
+
+
+def find(root, role, name, timeout=10):
+    def search():
+        return pyatspi.findDescendant(
+            root, lambda o: o is not None and o.getRole() == role
+            and o.name == name)
+    return wait_for("%s '%s'" % (role, name), search, timeout)
+
+
+def text_of(accessible):
+    text = accessible.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def value_of(accessible):
+    return accessible.queryValue().currentValue
+
+
+def extents(accessible):
+    e = accessible.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return e.x, e.y, e.width, e.height
+
+
+# ---------------------------------------------------------------- X input
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool"] + [str(a) for a in args], check=True)
+
+
+def click(accessible):
+    x, y, w, h = extents(accessible)
+    xdotool("mousemove", "--sync", x + w // 2, y + h // 2)
+    xdotool("click", "1")
+
+
+def type_into_spin(accessible, value):
+    """Clicks into a spin button's entry, replaces its text, presses Tab."""
+    x, y, w, h = extents(accessible)
+    xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
+    xdotool("click", "1")
+    time.sleep(0.1)
+    xdotool("key", "ctrl+a")
+    xdotool("type", "--delay", "20", str(value))
+    xdotool("key", "Tab")
+
+
+def drag_slider(slider, to_fraction):
+    """Presses on a horizontal slider's knob and drags it to TO_FRACTION of
+    its length."""
+    value = slider.queryValue()
+    low, high = value.minimumValue, value.maximumValue
+    x, y, w, h = extents(slider)
+    margin = 10
+    frac = (value.currentValue - low) / (high - low)
+    x0 = x + margin + frac * (w - 2 * margin)
+    x1 = x + margin + to_fraction * (w - 2 * margin)
+    cy = y + h // 2
+    xdotool("mousemove", "--sync", int(x0), cy)
+    xdotool("mousedown", "1")
+    steps = 8
+    for i in range(1, steps + 1):
+        xdotool("mousemove", "--sync", int(x0 + (x1 - x0) * i / steps), cy)
+        time.sleep(0.03)
+    xdotool("mouseup", "1")
+
+
+# ---------------------------------------------------------------- pixels
+
+
+def screenshot(path):
+    """The whole screen, with the pointer parked in a corner so that no
+    tooltip covers the dialog."""
+    xdotool("mousemove", 0, 0)
+    time.sleep(0.3)
+    subprocess.run(["import", "-window", "root", path], check=True)
+    log("screenshot", path)
+
+
+def rgb_bytes(path, crop=None):
+    """The pixels of an image file as packed 8-bit RGB, and its size."""
+    command = ["convert", path]
+    if crop is not None:
+        command += ["-crop", "%dx%d+%d+%d" % crop, "+repage"]
+    size = subprocess.run(
+        ["identify", "-format", "%w %h", path] if crop is None else
+        ["echo", "%d %d" % (crop[0], crop[1])],
+        check=True, capture_output=True, text=True).stdout.split()
+    data = subprocess.run(command + ["-depth", "8", "rgb:-"], check=True,
+                          capture_output=True).stdout
+    return data, int(size[0]), int(size[1])
+
+
+def preview_matches(shot, preview_box, result_png):
+    """Checks that the preview, at 100 %, shows exactly RESULT_PNG's pixels:
+    the layer is centred in the preview widget."""
+    px, py, pw, ph = preview_box
+    result, lw, lh = rgb_bytes(result_png)
+    screen, sw, sh = rgb_bytes(shot)
+    ox = (pw - lw + 1) // 2 if pw >= lw else -((lw - pw) // 2)
+    oy = (ph - lh + 1) // 2 if ph >= lh else -((lh - ph) // 2)
+    x_from, x_to = max(0, ox), min(pw, ox + lw)
+    y_from, y_to = max(0, oy), min(ph, oy + lh)
+    if x_to - x_from < 64 or y_to - y_from < 64:
+        raise Failure("the preview shows too little of the layer: %r"
+                      % (preview_box,))
+    mismatches = 0
+    for sy in range(y_from, y_to):
+        s0 = ((py + sy) * sw + px + x_from) * 3
+        s1 = ((py + sy) * sw + px + x_to) * 3
+        r0 = ((sy - oy) * lw + x_from - ox) * 3
+        r1 = ((sy - oy) * lw + x_to - ox) * 3
+        if screen[s0:s1] != result[r0:r1]:
+            mismatches += 1
+    log("preview vs result: %d of %d rows differ over %dx%d pixels"
+        % (mismatches, y_to - y_from, x_to - x_from, y_to - y_from))
+    return mismatches == 0
+
+
+def same_pixels(a, b):
+    return rgb_bytes(a) == rgb_bytes(b)
+
+
+# ---------------------------------------------------------------- dialog
+
+
+class Dialog:
+    def __init__(self, window):
+        self.window = window
+
+    def control(self, role, name):
+        return find(self.window, role, name)
+
+    def spin(self, name):
+        return self.control(pyatspi.ROLE_SPIN_BUTTON, name)
+
+    def slider(self, name):
+        return self.control(pyatspi.ROLE_SLIDER, name)
+
+    def button(self, name):
+        return self.control(pyatspi.ROLE_PUSH_BUTTON, name)
+
+    def focus(self):
+        """Gives the dialog's window the keyboard, as clicking its title bar
+        would (there is no window manager)."""
+        xdotool("search", "--limit", "1", "--name", "^JPEG Artifacts",
+                "windowfocus", "--sync")
+
+    def status(self):
+        return text_of(self.control(pyatspi.ROLE_LABEL, "Status"))
+
+    def check_names(self):
+        """Every control the issue lists is there under its name."""
+        wanted = [
+            (pyatspi.ROLE_SLIDER, "Quality"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Quality"),
+            (pyatspi.ROLE_SLIDER, "Generations"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Generations"),
+            (pyatspi.ROLE_COMBO_BOX, "Subsampling"),
+            (pyatspi.ROLE_COMBO_BOX, "DCT method"),
+            (pyatspi.ROLE_SLIDER, "Quality jitter"),
+            (pyatspi.ROLE_SLIDER, "Grid drift"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Seed"),
+            (pyatspi.ROLE_PUSH_BUTTON, "New seed"),
+            (pyatspi.ROLE_COMBO_BOX, "Grid anchor"),
+            (pyatspi.ROLE_COMBO_BOX, "Transparency"),
+            (pyatspi.ROLE_COMBO_BOX, "Apply to"),
+            (pyatspi.ROLE_COMBO_BOX, "Output"),
+            (pyatspi.ROLE_COMBO_BOX, "Zoom"),
+            (pyatspi.ROLE_CHECK_BOX, "Before/after split"),
+            (pyatspi.ROLE_CHECK_BOX, "8×8 grid"),
+            (pyatspi.ROLE_PUSH_BUTTON, "Show original"),
+            (pyatspi.ROLE_PUSH_BUTTON, "Reset"),
+            (pyatspi.ROLE_PUSH_BUTTON, "Cancel"),
+            (pyatspi.ROLE_PUSH_BUTTON, "OK"),
+            (pyatspi.ROLE_IMAGE, "Preview"),
+            (pyatspi.ROLE_CHART, "PSNR per generation"),
+        ]
+        for role, name in wanted:
+            accessible = find(self.window, role, name, timeout=5)
+            if role != pyatspi.ROLE_IMAGE and role != pyatspi.ROLE_CHART \
+                    and role not in (pyatspi.ROLE_PUSH_BUTTON,) \
+                    and not accessible.description:
+                raise Failure("%s has no description (tooltip)" % name)
+        log("all %d controls found by accessible name" % len(wanted))
+
+    def wait_ready(self, timeout=60, generations=None):
+        ready = "Result ready"
+        if generations is not None:
+            ready += ": generation %d of %d" % (generations, generations)
+        status = wait_for("the result", lambda: self.status().startswith(
+            ready) and self.status(), timeout)
+        log("status:", status)
+        return status
+
+    def set_number(self, name, value):
+        self.focus()
+        spin = self.spin(name)
+        type_into_spin(spin, value)
+        wait_for("%s = %s" % (name, value),
+                 lambda: value_of(spin) == value, 5)
+        log("%s set to %s" % (name, value))
+
+    def preview_box(self):
+        return extents(self.control(pyatspi.ROLE_IMAGE, "Preview"))
+
+
+# ---------------------------------------------------------------- runners
+
+
+class Harness:
+    """The dialog in tests/dialog/dialog-harness on an image file."""
+    app_names = ("dialog-harness",)
+
+    def __init__(self, args, work):
+        self.args = args
+        self.work = work
+        self.values = os.path.join(work, "values.ini")
+        self.geometry = os.path.join(work, "geometry.ini")
+        self.process = None
+
+    def open(self, output):
+        self.output = output
+        self.process = subprocess.Popen(
+            [self.args.harness, self.args.image, "--values", self.values,
+             "--geometry", self.geometry, "--output", output],
+            stdout=subprocess.PIPE, text=True)
+        return Dialog(find_dialog(self.app_names, 30))
+
+    def close(self, timeout=60):
+        out, _ = self.process.communicate(timeout=timeout)
+        log("harness said:", out.strip().replace("\n", " "))
+        if self.process.returncode != 0:
+            raise Failure("the harness failed: %d" % self.process.returncode)
+        return out.split()
+
+    def finish(self):
+        pass
+
+
+class Gimp:
+    """The dialog opened by the plug-in inside GIMP 2.10, which a Script-Fu
+    batch started: it opens the image in a display, calls the procedure
+    interactively RUNS times, exporting the layer after each call to
+    out-N.png, then quits."""
+    app_names = (PLUGIN_NAME,)
+
+    def __init__(self, args, work, runs):
+        self.args = args
+        self.work = work
+        self.runs = runs
+        self.run = 0
+        self.started = False
+
+    def start(self):
+        home = os.path.join(self.work, "gimp2")
+        folder = os.path.join(home, "plug-ins", PLUGIN_NAME)
+        os.makedirs(folder)
+        shutil.copy(self.args.plugin, os.path.join(folder, PLUGIN_NAME))
+        image = os.path.abspath(self.args.image)
+        calls = []
+        for n in range(1, self.runs + 1):
+            out = os.path.join(self.work, "out-%d.png" % n)
+            calls.append(
+                '(catch #f (%s RUN-INTERACTIVE image layer'
+                ' 75 1 2 0 0 0 0 0 0 0 0))\n'
+                '  (file-png-save RUN-NONINTERACTIVE image layer "%s" "%s"'
+                ' 0 9 0 0 0 0 0)' % (PROCEDURE, out, out))
+        batch = ('(let* ((image (car (gimp-file-load RUN-NONINTERACTIVE'
+                 ' "%s" "%s")))\n'
+                 '       (layer (car (gimp-image-get-active-layer image)))\n'
+                 '       (display (car (gimp-display-new image))))\n'
+                 '  %s\n'
+                 '  (gimp-display-delete display))\n'
+                 % (image, image, "\n  ".join(calls)))
+        log("GIMP batch:\n" + batch)
+        env = dict(os.environ)
+        env["GIMP2_DIRECTORY"] = home
+        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+        self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
+        self.process = subprocess.Popen(
+            ["gimp-2.10", "-n", "-d", "-f", "-s",
+             "--batch-interpreter=plug-in-script-fu-eval",
+             "-b", batch, "-b", "(gimp-quit 0)"],
+            env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
+        self.started = True
+
+    def open(self, output):
+        if not self.started:
+            self.start()
+        self.run += 1
+        self.output = os.path.join(self.work, "out-%d.png" % self.run)
+        if output != self.output:
+            self.link = output
+        dialog = Dialog(find_dialog(self.app_names, 120))
+        return dialog
+
+    def close(self, timeout=60):
+        wait_for("out-%d.png" % self.run,
+                 lambda: os.path.exists(self.output)
+                 and os.path.getsize(self.output) > 0, timeout)
+        time.sleep(0.5)
+        return ["ok"]
+
+    def finish(self):
+        try:
+            self.process.wait(timeout=60)
+        finally:
+            self.log_file.close()
+        with open(os.path.join(self.work, "gimp.log")) as f:
+            text = f.read()
+        log("GIMP's output:\n" + text[-3000:])
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+def cli_reference(args, work, quality, generations):
+    out = os.path.join(work, "cli.png")
+    subprocess.run([args.cli, "--quality", str(quality), "--generations",
+                    str(generations), "--quiet", args.image, out],
+                   check=True)
+    return out
+
+
+def scenario_apply(args, runner, work):
+    """Quality 30, Generations 5, OK: the result equals the command-line
+    tool's and the pixels the preview showed."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.check_names()
+    dialog.wait_ready()
+    dialog.set_number("Quality", 30)
+    dialog.set_number("Generations", 5)
+    dialog.wait_ready(generations=5)
+    preview = dialog.preview_box()
+    shot = os.path.join(args.logdir, "%s-ready.png" % args.name)
+    screenshot(shot)
+    click(dialog.button("OK"))
+    said = runner.close()
+    runner.finish()
+    if "ok" not in said:
+        raise Failure("OK did not apply")
+    if "computed-here" in said:
+        raise Failure("the dialog handed over no result")
+    reference = cli_reference(args, work, 30, 5)
+    if not same_pixels(runner.output, reference):
+        raise Failure("the result differs from jpeg-artifacts' output")
+    log("the result equals jpeg-artifacts --quality 30 --generations 5")
+    if not preview_matches(shot, preview, runner.output):
+        raise Failure("the preview did not show the pixels OK wrote")
+    if same_pixels(runner.output, args.image):
+        raise Failure("the result equals the original")
+
+
+def scenario_slider(args, runner, work):
+    """Dragging the Quality slider changes the preview's pixels."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.set_number("Quality", 60)
+    dialog.wait_ready()
+    before = os.path.join(args.logdir, "%s-before.png" % args.name)
+    screenshot(before)
+    box = dialog.preview_box()
+    slider = dialog.slider("Quality")
+    drag_slider(slider, 0.05)
+    wait_for("Quality to move", lambda: value_of(slider) < 20, 5)
+    log("Quality dragged to", value_of(slider))
+    dialog.wait_ready()
+    after = os.path.join(args.logdir, "%s-after.png" % args.name)
+    screenshot(after)
+    crop = (box[2], box[3], box[0], box[1])
+    a = rgb_bytes(before, crop)[0]
+    b = rgb_bytes(after, crop)[0]
+    changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
+    log("%d of %d preview pixels changed" % (changed, len(a) // 3))
+    if changed < len(a) // 3 // 10:
+        raise Failure("the preview hardly changed")
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+
+
+def scenario_cancel(args, runner, work, key):
+    """Cancel (KEY False) or Escape (KEY True) leaves the layer unchanged."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.set_number("Quality", 10)
+    dialog.set_number("Generations", 3)
+    dialog.wait_ready()
+    if key:
+        x, y, w, h = extents(dialog.spin("Quality"))
+        dialog.focus()
+        xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
+        xdotool("click", "1")
+        xdotool("key", "Escape")
+        log("pressed Escape")
+    else:
+        click(dialog.button("Cancel"))
+        log("clicked Cancel")
+    said = runner.close()
+    runner.finish()
+    if isinstance(runner, Harness):
+        if "cancel" not in said or os.path.exists(runner.output):
+            raise Failure("the dialog did not cancel")
+    elif not same_pixels(runner.output, args.image):
+        raise Failure("the layer changed")
+    log("the layer is unchanged")
+
+
+def scenario_last_values(args, runner, work):
+    """The dialog opens with the values of the last OK (given by Enter)."""
+    dialog = runner.open(os.path.join(work, "first.png"))
+    dialog.set_number("Quality", 42)
+    dialog.set_number("Generations", 7)
+    dialog.set_number("Grid drift", 2)
+    dialog.wait_ready(generations=7)
+    # Enter in a spin button is OK, the dialog's default response.
+    x, y, w, h = extents(dialog.spin("Quality"))
+    dialog.focus()
+    xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
+    xdotool("click", "1")
+    xdotool("key", "Return")
+    log("pressed Enter")
+    runner.close(timeout=15)
+    dialog = runner.open(os.path.join(work, "second.png"))
+    got = {name: value_of(dialog.spin(name))
+           for name in ("Quality", "Generations", "Grid drift")}
+    log("the second dialog opened with", got)
+    shot = os.path.join(args.logdir, "%s-reopened.png" % args.name)
+    dialog.wait_ready()
+    screenshot(shot)
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+    if got != {"Quality": 42, "Generations": 7, "Grid drift": 2}:
+        raise Failure("the dialog did not open with the last values")
+
+
+def generation_in_status(status):
+    """K in "Computing… generation K of N", or None."""
+    words = status.split()
+    if len(words) >= 3 and words[0].startswith("Computing") \
+            and words[1] == "generation":
+        return int(words[2])
+    return None
+
+
+def scenario_progress(args, runner, work):
+    """A long run shows its progress and exact intermediate generations; a
+    change while it runs starts it again; without drift the run reports
+    where it converged."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.set_number("Quality", 30)
+    dialog.set_number("Grid drift", 3)
+    dialog.set_number("Generations", 1000)
+    status = wait_for("generation 50 or later", lambda: (
+        (generation_in_status(dialog.status()) or 0) >= 50
+        and dialog.status()), 60, interval=0.05)
+    log("status:", status)
+    preview = dialog.control(pyatspi.ROLE_IMAGE, "Preview")
+    log("preview's description:", preview.description)
+    if not preview.description.startswith("Computing"):
+        raise Failure("the preview does not say it is computing")
+    screenshot(os.path.join(args.logdir, "%s-computing.png" % args.name))
+    before = generation_in_status(dialog.status())
+    spin = dialog.spin("Quality")
+    spin.queryValue().currentValue = 25
+    after = generation_in_status(dialog.status())
+    log("Quality changed at generation %s: now %s" % (before, after))
+    if after is None or before is None or after >= before:
+        raise Failure("the change did not start the run again")
+    dialog.wait_ready(timeout=120, generations=1000)
+    log("reading the convergence")
+    converged = text_of(dialog.control(pyatspi.ROLE_LABEL, "Convergence"))
+    log("convergence: %r" % converged)
+    if converged:
+        raise Failure("a run with drift claims convergence: " + converged)
+    screenshot(os.path.join(args.logdir, "%s-1000.png" % args.name))
+    dialog.set_number("Grid drift", 0)
+    dialog.set_number("Generations", 50)
+    dialog.wait_ready(generations=50)
+    converged = text_of(dialog.control(pyatspi.ROLE_LABEL, "Convergence"))
+    log("convergence:", converged)
+    if not converged.startswith("Converged at generation"):
+        raise Failure("no convergence reported")
+    screenshot(os.path.join(args.logdir, "%s-converged.png" % args.name))
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+
+
+SCENARIOS = {
+    "progress": (scenario_progress, 1),
+    "apply": (scenario_apply, 1),
+    "slider": (scenario_slider, 1),
+    "cancel": (lambda a, r, w: scenario_cancel(a, r, w, False), 1),
+    "escape": (lambda a, r, w: scenario_cancel(a, r, w, True), 1),
+    "last-values": (scenario_last_values, 2),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--in", dest="where", choices=("harness", "gimp"),
+                        required=True)
+    parser.add_argument("--harness")
+    parser.add_argument("--plugin")
+    parser.add_argument("--cli")
+    parser.add_argument("--image", required=True)
+    parser.add_argument("--logdir", required=True)
+    args = parser.parse_args()
+    args.name = "%s-%s" % (args.where, args.scenario)
+
+    if os.environ.get("JA_DIALOG_SESSION") != "1":
+        return reexec_in_session(sys.argv[1:])
+
+    os.makedirs(args.logdir, exist_ok=True)
+    launcher = start_accessibility()
+    load_pyatspi()
+    work = tempfile.mkdtemp(prefix="ja-dialog-%s-" % args.name)
+    function, runs = SCENARIOS[args.scenario]
+    runner = Harness(args, work) if args.where == "harness" \
+        else Gimp(args, work, runs)
+    try:
+        function(args, runner, work)
+    except (Failure, subprocess.TimeoutExpired) as failure:
+        log("FAIL:", failure)
+        try:
+            screenshot(os.path.join(args.logdir, "%s-failure.png"
+                                    % args.name))
+        except Exception:
+            pass
+        return 1
+    finally:
+        for process in (getattr(runner, "process", None), launcher):
+            if process is not None and process.poll() is None:
+                process.kill()
+        if isinstance(runner, Gimp) and os.path.exists(
+                os.path.join(work, "gimp.log")):
+            shutil.copy(os.path.join(work, "gimp.log"),
+                        os.path.join(args.logdir, "%s-gimp.log" % args.name))
+        shutil.rmtree(work, ignore_errors=True)
+    log("PASS", args.name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

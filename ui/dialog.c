@@ -1,0 +1,1030 @@
+/* dialog.c: the filter's dialog (see dialog.h).  It lays out the preview
+ * with its view controls and read-outs on the left and the filter's
+ * parameters on the right, keeps a JaValues in step with the controls, and
+ * restarts the background computation (worker.c) whenever a parameter
+ * changes.  The preview only ever shows pixels the codec finished for the
+ * current parameters, or, veiled and labelled, the previous ones while the
+ * new ones are computed.  OK hands over the result the preview shows;
+ * when it is not finished yet, OK waits for it with the dialog still
+ * responsive, so Cancel keeps working.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <stdlib.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/gdkx.h>
+#endif
+
+#include "dialog.h"
+#include "plot.h"
+#include "preview.h"
+#include "worker.h"
+
+/* The Generations slider is logarithmic: position 0..GEN_SLIDER_RANGE maps
+ * to 1..1000 generations, so 1 to 10 take a third of its length. */
+#define GEN_SLIDER_RANGE 1000.0
+
+#define RESPONSE_RESET 1
+
+/* While a run is under way, the read-outs change at most this often: each
+ * change is also an accessibility event, and a thousand of them a second
+ * would flood a screen reader. */
+#define READOUTS_INTERVAL_MS 200
+
+typedef struct
+{
+  const JaDialogLayer *layer;
+  JaValues values;
+  JartSettings settings;
+
+  GtkWidget *dialog;
+  GtkWidget *controls;
+  GtkWidget *ok_button;
+  GtkWidget *reset_button;
+  JaPreview *preview;
+  JaPlot *plot;
+  GtkWidget *status_label;
+  GtkWidget *progress;
+  GtkWidget *psnr_label;
+  GtkWidget *converge_label;
+
+  GtkAdjustment *quality;
+  GtkAdjustment *generations;
+  GtkAdjustment *generations_position;
+  GtkAdjustment *jitter;
+  GtkAdjustment *drift;
+  GtkAdjustment *seed;
+  GtkWidget *subsampling;
+  GtkWidget *dct;
+  GtkWidget *anchor;
+  GtkWidget *transparency;
+  GtkWidget *apply_to;
+  GtkWidget *output;
+  GtkWidget *seed_spin;
+  GtkWidget *seed_button;
+  GtkWidget *zoom;
+  GtkWidget *split;
+  GtkWidget *grid;
+
+  JaWorker *worker;
+  gboolean updating;  /* controls are being set from values */
+  gboolean syncing;   /* the two Generations adjustments */
+  gboolean finishing; /* OK was pressed before the result was ready */
+  gboolean accepted;
+  guint shown_serial; /* what the preview shows: run and generation */
+  int shown_generation;
+  gboolean shown_final;
+  guint readouts_timeout; /* a delayed update_readouts */
+  gint64 readouts_time;   /* when the read-outs were last updated */
+  GMainLoop *loop;
+} Dialog;
+
+void
+ja_dialog_geometry_init (JaDialogGeometry *geometry)
+{
+  geometry->x = -1;
+  geometry->y = -1;
+  geometry->width = 0;
+  geometry->height = 0;
+  geometry->split = 0;
+  geometry->grid = 0;
+  geometry->split_position = 0.5;
+}
+
+static int
+position_to_generations (double position)
+{
+  double g = exp (position / GEN_SLIDER_RANGE * log (JART_GENERATIONS_MAX));
+
+  return CLAMP ((int)floor (g + 0.5), JART_GENERATIONS_MIN,
+                JART_GENERATIONS_MAX);
+}
+
+static double
+generations_to_position (int generations)
+{
+  return GEN_SLIDER_RANGE * log (generations) / log (JART_GENERATIONS_MAX);
+}
+
+static void
+set_accessible (GtkWidget *widget, const char *name, const char *tooltip)
+{
+  AtkObject *accessible = gtk_widget_get_accessible (widget);
+
+  if (name != NULL)
+    atk_object_set_name (accessible, name);
+  if (tooltip != NULL)
+    {
+      gtk_widget_set_tooltip_text (widget, tooltip);
+      atk_object_set_description (accessible, tooltip);
+    }
+}
+
+static GtkWidget *
+mnemonic_label (const char *text, GtkWidget *target)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), target);
+  return label;
+}
+
+static void
+add_heading (GtkGrid *grid, int row, const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (row > 0)
+    gtk_widget_set_margin_top (label, 10);
+  gtk_grid_attach (grid, label, 0, row, 3, 1);
+  g_free (markup);
+}
+
+/* A row of GRID: a mnemonic label, a slider on SLIDER_ADJ and a spin button
+ * on VALUE_ADJ (the same adjustment but for Generations). */
+static GtkWidget *
+add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
+                const char *tooltip, GtkAdjustment *slider_adj,
+                GtkAdjustment *value_adj)
+{
+  GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, slider_adj);
+  GtkWidget *spin = gtk_spin_button_new (value_adj, 1, 0);
+  GtkWidget *label = mnemonic_label (mnemonic, spin);
+
+  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+  gtk_range_set_round_digits (GTK_RANGE (scale), 0);
+  gtk_widget_set_hexpand (scale, TRUE);
+  gtk_widget_set_size_request (scale, 160, -1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
+  gtk_entry_set_width_chars (GTK_ENTRY (spin), 5);
+  set_accessible (scale, name, tooltip);
+  set_accessible (spin, name, tooltip);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, scale, 1, row, 1, 1);
+  gtk_grid_attach (grid, spin, 2, row, 1, 1);
+  return scale;
+}
+
+/* A row of GRID: a mnemonic label and a combo box with N ITEMS. */
+static GtkWidget *
+add_combo_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
+               const char *tooltip, const char *const *items, int n)
+{
+  GtkWidget *combo = gtk_combo_box_text_new ();
+  GtkWidget *label = mnemonic_label (mnemonic, combo);
+  int i;
+
+  for (i = 0; i < n; i++)
+    gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (combo), _ (items[i]));
+  set_accessible (combo, name, tooltip);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, combo, 1, row, 2, 1);
+  return combo;
+}
+
+static void
+update_sensitivity (Dialog *d)
+{
+  int channels = d->layer->image.channels;
+  gboolean drift = d->values.quality_jitter > 0 || d->values.grid_drift > 0;
+
+  gtk_widget_set_sensitive (d->subsampling, channels >= 3);
+  gtk_widget_set_sensitive (d->transparency, channels == 2 || channels == 4);
+  gtk_widget_set_sensitive (d->seed_spin, drift);
+  gtk_widget_set_sensitive (d->seed_button, drift);
+}
+
+static void
+values_to_widgets (Dialog *d)
+{
+  const JaValues *v = &d->values;
+
+  d->updating = TRUE;
+  gtk_adjustment_set_value (d->quality, v->quality);
+  gtk_adjustment_set_value (d->generations, v->generations);
+  gtk_adjustment_set_value (d->generations_position,
+                            generations_to_position (v->generations));
+  gtk_adjustment_set_value (d->jitter, v->quality_jitter);
+  gtk_adjustment_set_value (d->drift, v->grid_drift);
+  gtk_adjustment_set_value (d->seed, v->seed);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->subsampling), v->subsampling);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->dct), v->dct);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->anchor), v->grid_anchor);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->transparency), v->transparency);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->apply_to), v->apply_to);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->output), v->output);
+  d->updating = FALSE;
+  update_sensitivity (d);
+}
+
+static void
+widgets_to_values (Dialog *d)
+{
+  JaValues *v = &d->values;
+
+  v->quality = (int)gtk_adjustment_get_value (d->quality);
+  v->generations = (int)gtk_adjustment_get_value (d->generations);
+  v->quality_jitter = (int)gtk_adjustment_get_value (d->jitter);
+  v->grid_drift = (int)gtk_adjustment_get_value (d->drift);
+  v->seed = (guint32)gtk_adjustment_get_value (d->seed);
+  v->subsampling = gtk_combo_box_get_active (GTK_COMBO_BOX (d->subsampling));
+  v->dct = gtk_combo_box_get_active (GTK_COMBO_BOX (d->dct));
+  v->grid_anchor = gtk_combo_box_get_active (GTK_COMBO_BOX (d->anchor));
+  v->transparency = gtk_combo_box_get_active (GTK_COMBO_BOX (d->transparency));
+  v->apply_to = gtk_combo_box_get_active (GTK_COMBO_BOX (d->apply_to));
+  v->output = gtk_combo_box_get_active (GTK_COMBO_BOX (d->output));
+}
+
+/* The text of the computation's state, also the preview's badge. */
+static char *
+progress_text (Dialog *d, const JaWorkerState *state)
+{
+  int next = MIN (state->done + 1, state->total);
+
+  if (d->finishing)
+    return g_strdup_printf (_ ("Finishing… generation %d of %d"), next,
+                            state->total);
+  return g_strdup_printf (_ ("Computing… generation %d of %d"), next,
+                          state->total);
+}
+
+static void
+update_readouts (Dialog *d)
+{
+  const JaWorkerState *state = ja_worker_get_state (d->worker);
+  AtkObject *preview_accessible
+      = gtk_widget_get_accessible (GTK_WIDGET (d->preview));
+  char *status, *psnr = NULL, *converge = NULL, *description;
+
+  if (!state->finished)
+    {
+      status = progress_text (d, state);
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (d->progress),
+                                     state->fraction);
+      gtk_widget_set_opacity (d->progress, 1.0);
+    }
+  else
+    {
+      if (state->status == JART_OK)
+        status = g_strdup_printf (_ ("Result ready: generation %d of %d"),
+                                  state->total, state->total);
+      else
+        status = g_strdup_printf (_ ("The result could not be computed: %s"),
+                                  jart_strerror (state->status));
+      gtk_widget_set_opacity (d->progress, 0.0);
+    }
+
+  if (state->done > 0)
+    {
+      const JartGenerationReport *last = &state->reports[state->done - 1];
+      char *value = isfinite (last->psnr)
+                        ? g_strdup_printf (_ ("%.2f dB"), last->psnr)
+                        : g_strdup (_ ("∞ (identical)"));
+
+      if (state->finished && state->status == JART_OK)
+        psnr = g_strdup_printf (_ ("PSNR against the original: %s"), value);
+      else
+        psnr = g_strdup_printf (_ ("PSNR of generation %d: %s"),
+                                last->generation, value);
+      g_free (value);
+    }
+  if (state->finished && state->status == JART_OK
+      && state->result.fixed_point > 0)
+    {
+      int last_change = state->result.fixed_point - 1;
+
+      if (last_change >= 1)
+        converge = g_strdup_printf (
+            _ ("Converged at generation %d: more generations change nothing "
+               "— add drift to keep degrading"),
+            last_change);
+      else
+        converge = g_strdup (_ ("Already converged: one generation changes "
+                                "nothing at these settings"));
+    }
+
+  gtk_label_set_text (GTK_LABEL (d->status_label), status);
+  gtk_label_set_text (GTK_LABEL (d->psnr_label), psnr ? psnr : "");
+  gtk_label_set_text (GTK_LABEL (d->converge_label), converge ? converge : "");
+  ja_plot_set_data (d->plot, state->reports, state->done, state->total,
+                    state->finished ? state->result.fixed_point : 0);
+
+  description = g_strdup_printf ("%s. %s", status, psnr ? psnr : "");
+  atk_object_set_description (preview_accessible, description);
+  g_free (description);
+  g_free (status);
+  g_free (psnr);
+  g_free (converge);
+}
+
+static gboolean
+readouts_timeout (gpointer data)
+{
+  Dialog *d = data;
+
+  d->readouts_timeout = 0;
+  d->readouts_time = g_get_monotonic_time ();
+  update_readouts (d);
+  return G_SOURCE_REMOVE;
+}
+
+/* Updates the read-outs now when NOW or when they have not changed for a
+ * while, else soon. */
+static void
+schedule_readouts (Dialog *d, gboolean now)
+{
+  gint64 elapsed_ms
+      = (g_get_monotonic_time () - d->readouts_time) / G_TIME_SPAN_MILLISECOND;
+
+  if (now || elapsed_ms >= READOUTS_INTERVAL_MS)
+    {
+      if (d->readouts_timeout != 0)
+        g_source_remove (d->readouts_timeout);
+      readouts_timeout (d);
+    }
+  else if (d->readouts_timeout == 0)
+    d->readouts_timeout = g_timeout_add (
+        READOUTS_INTERVAL_MS - (guint)elapsed_ms, readouts_timeout, d);
+}
+
+static void
+update_grid (Dialog *d)
+{
+  int quality, dx = d->settings.anchor_x, dy = d->settings.anchor_y;
+
+  if (d->shown_generation > 0)
+    jart_schedule (&d->settings, d->shown_generation, &quality, &dx, &dy);
+  ja_preview_set_grid (
+      d->preview, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->grid)),
+      dx, dy);
+}
+
+/* The badge over the preview while a run is under way: it says what the
+ * preview shows, so that nothing passes for the result before it is. */
+static char *
+badge_text (Dialog *d, const JaWorkerState *state)
+{
+  if (state->finished)
+    return NULL;
+  if (d->shown_serial == state->serial && d->shown_generation > 0)
+    return g_strdup_printf (_ ("Generation %d of %d — computing…"),
+                            d->shown_generation, state->total);
+  if (d->shown_serial != 0)
+    return g_strdup (_ ("Previous settings — computing…"));
+  return g_strdup (_ ("Original — computing…"));
+}
+
+static void
+worker_notify (JaWorker *worker, gpointer user_data)
+{
+  Dialog *d = user_data;
+  const JaWorkerState *state = ja_worker_get_state (worker);
+  gboolean final = state->finished && state->status == JART_OK;
+  char *badge;
+
+  if (state->pixels != NULL
+      && (state->serial != d->shown_serial
+          || state->pixels_generation != d->shown_generation
+          || final != d->shown_final))
+    {
+      d->shown_serial = state->serial;
+      d->shown_generation = state->pixels_generation;
+      d->shown_final = final;
+      badge = badge_text (d, state);
+      ja_preview_set_result (d->preview, state->pixels, FALSE, badge);
+      update_grid (d);
+    }
+  else
+    {
+      badge = badge_text (d, state);
+      ja_preview_set_badge (d->preview, state->serial != d->shown_serial,
+                            badge);
+    }
+  g_free (badge);
+  schedule_readouts (d, state->finished || state->done == 0);
+
+  if (d->finishing && state->finished)
+    {
+      d->finishing = FALSE;
+      if (state->status == JART_OK)
+        {
+          d->accepted = TRUE;
+          g_main_loop_quit (d->loop);
+        }
+      else
+        {
+          gtk_widget_set_sensitive (d->controls, TRUE);
+          gtk_widget_set_sensitive (d->ok_button, TRUE);
+          gtk_widget_set_sensitive (d->reset_button, TRUE);
+        }
+    }
+}
+
+/* Starts computing the current values; the run under way is cancelled.
+ * Called at once on every change, so the state the dialog shows (and
+ * reports through the accessibility tree) always belongs to the values
+ * the controls show. */
+static void
+restart (Dialog *d)
+{
+  const JartImage *image = &d->layer->image;
+
+  ja_values_to_settings (&d->values, d->layer->offset_x, d->layer->offset_y,
+                         image->channels, d->layer->background, &d->settings);
+  ja_worker_start (d->worker, &d->settings);
+  worker_notify (d->worker, d);
+}
+
+static void
+control_changed (Dialog *d)
+{
+  if (d->updating)
+    return;
+  widgets_to_values (d);
+  update_sensitivity (d);
+  restart (d);
+}
+
+static void
+adjustment_changed (GtkAdjustment *adjustment, Dialog *d)
+{
+  (void)adjustment;
+  control_changed (d);
+}
+
+static void
+combo_changed (GtkComboBox *combo, Dialog *d)
+{
+  (void)combo;
+  control_changed (d);
+}
+
+static void
+generations_position_changed (GtkAdjustment *position, Dialog *d)
+{
+  int generations
+      = position_to_generations (gtk_adjustment_get_value (position));
+
+  if (d->syncing || d->updating)
+    return;
+  d->syncing = TRUE;
+  gtk_adjustment_set_value (d->generations, generations);
+  d->syncing = FALSE;
+}
+
+static void
+generations_changed (GtkAdjustment *generations, Dialog *d)
+{
+  int value = (int)gtk_adjustment_get_value (generations);
+
+  if (!d->syncing && !d->updating
+      && position_to_generations (
+             gtk_adjustment_get_value (d->generations_position))
+             != value)
+    {
+      d->syncing = TRUE;
+      gtk_adjustment_set_value (d->generations_position,
+                                generations_to_position (value));
+      d->syncing = FALSE;
+    }
+  control_changed (d);
+}
+
+static void
+new_seed_clicked (GtkButton *button, Dialog *d)
+{
+  (void)button;
+  gtk_adjustment_set_value (d->seed, g_random_int ());
+}
+
+static void
+zoom_changed (GtkComboBox *combo, Dialog *d)
+{
+  const char *id = gtk_combo_box_get_active_id (combo);
+
+  if (id != NULL)
+    ja_preview_set_zoom (d->preview, atoi (id));
+}
+
+static void
+preview_zoom_changed (JaPreview *preview, Dialog *d)
+{
+  char id[16];
+
+  g_snprintf (id, sizeof id, "%d", ja_preview_get_zoom (preview));
+  g_signal_handlers_block_by_func (d->zoom, zoom_changed, d);
+  if (!gtk_combo_box_set_active_id (GTK_COMBO_BOX (d->zoom), id))
+    gtk_combo_box_set_active (GTK_COMBO_BOX (d->zoom), -1);
+  g_signal_handlers_unblock_by_func (d->zoom, zoom_changed, d);
+}
+
+static void
+split_toggled (GtkToggleButton *toggle, Dialog *d)
+{
+  ja_preview_set_split (d->preview, gtk_toggle_button_get_active (toggle));
+}
+
+static void
+grid_toggled (GtkToggleButton *toggle, Dialog *d)
+{
+  (void)toggle;
+  update_grid (d);
+}
+
+static void
+original_pressed (GtkButton *button, Dialog *d)
+{
+  (void)button;
+  ja_preview_set_show_original (d->preview, TRUE);
+}
+
+static void
+original_released (GtkButton *button, Dialog *d)
+{
+  (void)button;
+  ja_preview_set_show_original (d->preview, FALSE);
+}
+
+static void
+dialog_response (GtkDialog *dialog, int response, Dialog *d)
+{
+  const JaWorkerState *state;
+
+  (void)dialog;
+  switch (response)
+    {
+    case RESPONSE_RESET:
+      ja_values_init (&d->values);
+      values_to_widgets (d);
+      restart (d);
+      return;
+
+    case GTK_RESPONSE_OK:
+      state = ja_worker_get_state (d->worker);
+      if (d->values.output == JA_OUTPUT_PER_GENERATION || state->finished)
+        {
+          d->accepted = TRUE;
+          g_main_loop_quit (d->loop);
+          return;
+        }
+      d->finishing = TRUE;
+      gtk_widget_set_sensitive (d->controls, FALSE);
+      gtk_widget_set_sensitive (d->ok_button, FALSE);
+      gtk_widget_set_sensitive (d->reset_button, FALSE);
+      schedule_readouts (d, TRUE);
+      return;
+
+    default:
+      d->accepted = FALSE;
+      g_main_loop_quit (d->loop);
+      return;
+    }
+}
+
+static GtkWidget *
+build_view_bar (Dialog *d)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *button;
+  static const struct
+  {
+    const char *id;
+    const char *text;
+  } zooms[] = {
+    { "0", N_ ("Fit") },     { "100", N_ ("100 %") }, { "200", N_ ("200 %") },
+    { "400", N_ ("400 %") }, { "800", N_ ("800 %") },
+  };
+  unsigned i;
+
+  d->zoom = gtk_combo_box_text_new ();
+  for (i = 0; i < G_N_ELEMENTS (zooms); i++)
+    gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (d->zoom), zooms[i].id,
+                               _ (zooms[i].text));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (d->zoom), "100");
+  set_accessible (d->zoom, _ ("Zoom"),
+                  _ ("The preview's magnification; above 100 % every layer "
+                     "pixel is a sharp square, so the 8×8 blocks show. "
+                     "Ctrl+scroll and the + and - keys zoom too."));
+  label = mnemonic_label (_ ("_Zoom:"), d->zoom);
+  gtk_box_pack_start (GTK_BOX (bar), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (bar), d->zoom, FALSE, FALSE, 0);
+  g_signal_connect (d->zoom, "changed", G_CALLBACK (zoom_changed), d);
+
+  d->split = gtk_check_button_new_with_mnemonic (_ ("_Split before/after"));
+  set_accessible (d->split, _ ("Before/after split"),
+                  _ ("Shows the original left of a divider and the result "
+                     "right of it; drag the divider to compare."));
+  gtk_box_pack_start (GTK_BOX (bar), d->split, FALSE, FALSE, 0);
+  g_signal_connect (d->split, "toggled", G_CALLBACK (split_toggled), d);
+
+  d->grid = gtk_check_button_new_with_mnemonic (_ ("8×8 gr_id"));
+  set_accessible (d->grid, _ ("8×8 grid"),
+                  _ ("Draws the 8×8 block grid the last generation was "
+                     "encoded on."));
+  gtk_box_pack_start (GTK_BOX (bar), d->grid, FALSE, FALSE, 0);
+  g_signal_connect (d->grid, "toggled", G_CALLBACK (grid_toggled), d);
+
+  button = gtk_button_new_with_mnemonic (_ ("Sho_w original"));
+  set_accessible (button, _ ("Show original"),
+                  _ ("Shows the original layer for as long as the button is "
+                     "held down."));
+  gtk_box_pack_end (GTK_BOX (bar), button, FALSE, FALSE, 0);
+  g_signal_connect (button, "pressed", G_CALLBACK (original_pressed), d);
+  g_signal_connect (button, "released", G_CALLBACK (original_released), d);
+  return bar;
+}
+
+static GtkWidget *
+build_preview_side (Dialog *d)
+{
+  const JaDialogLayer *layer = d->layer;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame, *status_box;
+
+  gtk_box_pack_start (GTK_BOX (box), build_view_bar (d), FALSE, FALSE, 0);
+
+  d->preview = JA_PREVIEW (ja_preview_new (
+      &layer->image, layer->selection, layer->check_size, layer->check_type));
+  set_accessible (GTK_WIDGET (d->preview), _ ("Preview"), NULL);
+  gtk_widget_set_tooltip_text (
+      GTK_WIDGET (d->preview),
+      _ ("The result, exactly as OK will write it. Drag or scroll to pan."));
+  g_signal_connect (d->preview, "zoom-changed",
+                    G_CALLBACK (preview_zoom_changed), d);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_shadow_type (GTK_FRAME (frame), GTK_SHADOW_IN);
+  gtk_container_add (GTK_CONTAINER (frame), GTK_WIDGET (d->preview));
+  gtk_widget_set_vexpand (frame, TRUE);
+  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_box_pack_start (GTK_BOX (box), frame, TRUE, TRUE, 0);
+
+  status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  d->status_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->status_label), 0.0);
+  set_accessible (d->status_label, _ ("Status"), NULL);
+  d->progress = gtk_progress_bar_new ();
+  gtk_widget_set_valign (d->progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (d->progress, 120, -1);
+  set_accessible (d->progress, _ ("Progress"), NULL);
+  gtk_box_pack_start (GTK_BOX (status_box), d->status_label, TRUE, TRUE, 0);
+  gtk_box_pack_end (GTK_BOX (status_box), d->progress, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), status_box, FALSE, FALSE, 0);
+
+  d->psnr_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->psnr_label), 0.0);
+  gtk_label_set_selectable (GTK_LABEL (d->psnr_label), FALSE);
+  set_accessible (d->psnr_label, _ ("PSNR"),
+                  _ ("Peak signal-to-noise ratio of the result against the "
+                     "original, over the colour channels: higher is closer."));
+  gtk_box_pack_start (GTK_BOX (box), d->psnr_label, FALSE, FALSE, 0);
+
+  d->converge_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->converge_label), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (d->converge_label), TRUE);
+  set_accessible (d->converge_label, _ ("Convergence"), NULL);
+  gtk_box_pack_start (GTK_BOX (box), d->converge_label, FALSE, FALSE, 0);
+
+  d->plot = JA_PLOT (ja_plot_new ());
+  set_accessible (GTK_WIDGET (d->plot), _ ("PSNR per generation"),
+                  _ ("The PSNR of each generation against the original; a "
+                     "dashed line where more generations change nothing."));
+  gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (d->plot), FALSE, FALSE, 0);
+  return box;
+}
+
+static GtkWidget *
+build_controls (Dialog *d)
+{
+  GtkWidget *widget = gtk_grid_new ();
+  GtkGrid *grid = GTK_GRID (widget);
+  GtkWidget *label;
+  int row = 0;
+  static const char *const subsampling[] = {
+    N_ ("4:4:4 (all colour detail)"),
+    N_ ("4:2:2 (colour halved across)"),
+    N_ ("4:2:0 (colour quartered)"),
+    N_ ("4:4:0 (colour halved down)"),
+    N_ ("4:1:1 (colour a quarter across)"),
+  };
+  static const char *const dct[] = {
+    N_ ("Integer (accurate)"),
+    N_ ("Fast integer"),
+  };
+  static const char *const anchor[] = {
+    N_ ("Image origin (as exported)"),
+    N_ ("Layer origin"),
+  };
+  static const char *const transparency[] = {
+    N_ ("Encode the layer's own colours"),
+    N_ ("Flatten on the background colour"),
+  };
+  static const char *const apply_to[] = {
+    N_ ("This layer"),
+    N_ ("This layer and its linked layers"),
+  };
+  static const char *const output[] = {
+    N_ ("Replace the layer"),
+    N_ ("New layer above it"),
+    N_ ("One new layer per generation"),
+  };
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 8);
+
+  d->quality
+      = gtk_adjustment_new (75, JART_QUALITY_MIN, JART_QUALITY_MAX, 1, 10, 0);
+  d->generations = gtk_adjustment_new (1, JART_GENERATIONS_MIN,
+                                       JART_GENERATIONS_MAX, 1, 10, 0);
+  d->generations_position
+      = gtk_adjustment_new (0, 0, GEN_SLIDER_RANGE, 10, 100, 0);
+  d->jitter = gtk_adjustment_new (0, 0, JART_QUALITY_JITTER_MAX, 1, 5, 0);
+  d->drift = gtk_adjustment_new (0, 0, JART_GRID_DRIFT_MAX, 1, 1, 0);
+  d->seed = gtk_adjustment_new (0, 0, G_MAXUINT32, 1, 1000, 0);
+
+  add_heading (grid, row++, _ ("Saving"));
+  add_slider_row (grid, row++, _ ("_Quality:"), _ ("Quality"),
+                  _ ("The JPEG quality each generation is saved with, as in "
+                     "GIMP's JPEG export: lower values give coarser blocks "
+                     "and more ringing."),
+                  d->quality, d->quality);
+  {
+    GtkWidget *scale = add_slider_row (
+        grid, row++, _ ("_Generations:"), _ ("Generations"),
+        _ ("How many times the layer is saved as a JPEG and opened again, "
+           "each time from the previous result. The slider gives the small "
+           "counts most of its length."),
+        d->generations_position, d->generations);
+    static const int marks[] = { 1, 10, 100, 1000 };
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS (marks); i++)
+      {
+        char text[8];
+
+        g_snprintf (text, sizeof text, "%d", marks[i]);
+        gtk_scale_add_mark (GTK_SCALE (scale),
+                            generations_to_position (marks[i]), GTK_POS_BOTTOM,
+                            text);
+      }
+  }
+  d->subsampling = add_combo_row (
+      grid, row++, _ ("S_ubsampling:"), _ ("Subsampling"),
+      _ ("How much colour detail each save keeps: 4:4:4 all of it, 4:2:0 "
+         "(GIMP's default) a quarter. Gray layers have no colour to "
+         "subsample."),
+      subsampling, G_N_ELEMENTS (subsampling));
+  d->dct = add_combo_row (
+      grid, row++, _ ("_DCT method:"), _ ("DCT method"),
+      _ ("The encoder's discrete cosine transform: the accurate integer one "
+         "GIMP uses, or the fast one of quicker encoders."),
+      dct, G_N_ELEMENTS (dct));
+
+  add_heading (grid, row++, _ ("Drift"));
+  add_slider_row (grid, row++, _ ("Quality _jitter:"), _ ("Quality jitter"),
+                  _ ("Each generation is saved with a quality up to this "
+                     "much above or below Quality, as when different "
+                     "programs re-save an image."),
+                  d->jitter, d->jitter);
+  add_slider_row (grid, row++, _ ("Grid dri_ft:"), _ ("Grid drift"),
+                  _ ("Each generation's 8×8 grid moves by up to this many "
+                     "pixels, as when an image is cropped between saves; "
+                     "without drift, repeated saves soon change nothing."),
+                  d->drift, d->drift);
+  d->seed_spin = gtk_spin_button_new (d->seed, 1, 0);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (d->seed_spin), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (d->seed_spin), TRUE);
+  gtk_widget_set_hexpand (d->seed_spin, TRUE);
+  set_accessible (d->seed_spin, _ ("Seed"),
+                  _ ("Where the random jitter and drift start: the same seed "
+                     "gives the same result."));
+  label = mnemonic_label (_ ("S_eed:"), d->seed_spin);
+  d->seed_button = gtk_button_new_with_mnemonic (_ ("_New seed"));
+  set_accessible (d->seed_button, _ ("New seed"),
+                  _ ("Picks a new random seed."));
+  g_signal_connect (d->seed_button, "clicked", G_CALLBACK (new_seed_clicked),
+                    d);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, d->seed_spin, 1, row, 1, 1);
+  gtk_grid_attach (grid, d->seed_button, 2, row, 1, 1);
+  row++;
+
+  add_heading (grid, row++, _ ("Layer"));
+  d->anchor = add_combo_row (
+      grid, row++, _ ("Grid _anchor:"), _ ("Grid anchor"),
+      _ ("Where the 8×8 grid starts: at the image's origin, where exporting "
+         "the image would put it, or at the layer's own corner."),
+      anchor, G_N_ELEMENTS (anchor));
+  d->transparency = add_combo_row (
+      grid, row++, _ ("_Transparency:"), _ ("Transparency"),
+      _ ("What the encoder sees under transparent pixels: the layer's own "
+         "colours, or the layer flattened on the background colour. Alpha "
+         "itself is never changed."),
+      transparency, G_N_ELEMENTS (transparency));
+  d->apply_to = add_combo_row (
+      grid, row++, _ ("Appl_y to:"), _ ("Apply to"),
+      _ ("Degrade this layer only, or also every layer linked to it."),
+      apply_to, G_N_ELEMENTS (apply_to));
+  d->output = add_combo_row (
+      grid, row++, _ ("Out_put:"), _ ("Output"),
+      _ ("Replace the layer's pixels, add the result as a new layer above "
+         "it, or add one new layer per generation."),
+      output, G_N_ELEMENTS (output));
+
+  g_signal_connect (d->quality, "value-changed",
+                    G_CALLBACK (adjustment_changed), d);
+  g_signal_connect (d->generations_position, "value-changed",
+                    G_CALLBACK (generations_position_changed), d);
+  g_signal_connect (d->generations, "value-changed",
+                    G_CALLBACK (generations_changed), d);
+  g_signal_connect (d->jitter, "value-changed",
+                    G_CALLBACK (adjustment_changed), d);
+  g_signal_connect (d->drift, "value-changed", G_CALLBACK (adjustment_changed),
+                    d);
+  g_signal_connect (d->seed, "value-changed", G_CALLBACK (adjustment_changed),
+                    d);
+  g_signal_connect (d->subsampling, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect (d->dct, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect (d->anchor, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect (d->transparency, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect (d->apply_to, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect (d->output, "changed", G_CALLBACK (combo_changed), d);
+  return widget;
+}
+
+static void
+build_dialog (Dialog *d, const JaDialogGeometry *geometry)
+{
+  GtkWidget *content, *paned, *preview_side, *area;
+  char *title;
+
+  if (d->layer->image_name != NULL)
+    title = g_strdup_printf (_ ("JPEG Artifacts – %s"), d->layer->image_name);
+  else
+    title = g_strdup (_ ("JPEG Artifacts"));
+  d->dialog = gtk_dialog_new ();
+  gtk_window_set_title (GTK_WINDOW (d->dialog), title);
+  gtk_window_set_role (GTK_WINDOW (d->dialog), "gimp-jpeg-artifacts");
+  gtk_window_set_default_size (
+      GTK_WINDOW (d->dialog),
+      geometry && geometry->width > 0 ? geometry->width : 1040,
+      geometry && geometry->height > 0 ? geometry->height : 700);
+  g_free (title);
+
+  d->reset_button = gtk_dialog_add_button (GTK_DIALOG (d->dialog),
+                                           _ ("_Reset"), RESPONSE_RESET);
+  set_accessible (d->reset_button, NULL,
+                  _ ("Sets every control back to its default value."));
+  area = gtk_widget_get_parent (d->reset_button);
+  if (GTK_IS_BUTTON_BOX (area))
+    gtk_button_box_set_child_secondary (GTK_BUTTON_BOX (area), d->reset_button,
+                                        TRUE);
+  gtk_dialog_add_button (GTK_DIALOG (d->dialog), _ ("_Cancel"),
+                         GTK_RESPONSE_CANCEL);
+  d->ok_button = gtk_dialog_add_button (GTK_DIALOG (d->dialog), _ ("_OK"),
+                                        GTK_RESPONSE_OK);
+  gtk_widget_set_tooltip_text (
+      d->ok_button, _ ("Applies the result the preview shows to the layer."));
+  gtk_dialog_set_default_response (GTK_DIALOG (d->dialog), GTK_RESPONSE_OK);
+
+  content = gtk_dialog_get_content_area (GTK_DIALOG (d->dialog));
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_container_set_border_width (GTK_CONTAINER (paned), 6);
+  preview_side = build_preview_side (d);
+  gtk_widget_set_margin_end (preview_side, 6);
+  d->controls = build_controls (d);
+  gtk_widget_set_margin_start (d->controls, 6);
+  gtk_paned_pack1 (GTK_PANED (paned), preview_side, TRUE, FALSE);
+  gtk_paned_pack2 (GTK_PANED (paned), d->controls, FALSE, FALSE);
+  gtk_box_pack_start (GTK_BOX (content), paned, TRUE, TRUE, 0);
+
+  if (geometry != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->split),
+                                    geometry->split);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->grid),
+                                    geometry->grid);
+      ja_preview_set_split_position (d->preview, geometry->split_position);
+    }
+
+  g_signal_connect (d->dialog, "response", G_CALLBACK (dialog_response), d);
+}
+
+/* Places the window where it was, if that is still on a monitor. */
+static void
+restore_position (Dialog *d, const JaDialogGeometry *geometry)
+{
+  GdkDisplay *display = gtk_widget_get_display (d->dialog);
+  GdkMonitor *monitor;
+  GdkRectangle area;
+
+  if (geometry == NULL || geometry->x < 0 || geometry->y < 0)
+    {
+      gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
+      return;
+    }
+  monitor = gdk_display_get_monitor_at_point (display, geometry->x + 40,
+                                              geometry->y + 40);
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_workarea (monitor, &area);
+  if (geometry->x + 40 < area.x + area.width
+      && geometry->y + 40 < area.y + area.height)
+    gtk_window_move (GTK_WINDOW (d->dialog), geometry->x, geometry->y);
+  else
+    gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
+}
+
+/* Keeps the dialog above GIMP's image window.  Returns the foreign window
+ * to release when the dialog closes, or NULL. */
+static GdkWindow *
+set_transient (Dialog *d)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (d->dialog);
+  GdkWindow *parent;
+
+  if (d->layer->transient_xid == 0 || !GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  parent = gdk_x11_window_foreign_new_for_display (
+      display, (Window)d->layer->transient_xid);
+  if (parent != NULL)
+    gdk_window_set_transient_for (gtk_widget_get_window (d->dialog), parent);
+  return parent;
+#else
+  (void)d;
+  return NULL;
+#endif
+}
+
+gboolean
+ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
+               JaDialogGeometry *geometry, guint8 **result_out)
+{
+  Dialog d = { 0 };
+  GdkWindow *parent;
+
+  if (result_out != NULL)
+    *result_out = NULL;
+  g_return_val_if_fail (jart_image_check (&layer->image) == JART_OK, FALSE);
+
+  d.layer = layer;
+  d.values = *values;
+  g_object_set (gtk_settings_get_default (),
+                "gtk-application-prefer-dark-theme", layer->dark_theme, NULL);
+
+  build_dialog (&d, geometry);
+  values_to_widgets (&d);
+  restore_position (&d, geometry);
+  gtk_widget_realize (d.dialog);
+  parent = set_transient (&d);
+  gtk_widget_show_all (d.dialog);
+
+  d.worker = ja_worker_new (&layer->image, worker_notify, &d);
+  d.loop = g_main_loop_new (NULL, FALSE);
+  restart (&d);
+  g_main_loop_run (d.loop);
+
+  if (geometry != NULL)
+    {
+      gtk_window_get_position (GTK_WINDOW (d.dialog), &geometry->x,
+                               &geometry->y);
+      gtk_window_get_size (GTK_WINDOW (d.dialog), &geometry->width,
+                           &geometry->height);
+      geometry->split
+          = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.split));
+      geometry->grid
+          = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.grid));
+      geometry->split_position = ja_preview_get_split_position (d.preview);
+    }
+  if (d.accepted)
+    {
+      *values = d.values;
+      if (result_out != NULL && d.values.output != JA_OUTPUT_PER_GENERATION)
+        *result_out = ja_worker_steal_result (d.worker);
+    }
+
+  ja_worker_free (d.worker);
+  if (d.readouts_timeout != 0)
+    g_source_remove (d.readouts_timeout);
+  gtk_widget_destroy (d.dialog);
+  if (parent != NULL)
+    g_object_unref (parent);
+  g_main_loop_unref (d.loop);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  return d.accepted;
+}

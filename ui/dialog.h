@@ -1,0 +1,74 @@
+/* dialog.h: the filter's GTK 3 dialog, the one entry point of ui/ that the
+ * plug-in calls in interactive mode.  ui/ knows nothing of GIMP: the
+ * plug-in reads the layer and the few things the dialog shows of GIMP
+ * (its display window, checkerboard, background colour and theme) and
+ * passes them in a JaDialogLayer.
+ *
+ * The plug-in process must have called gtk_init before ja_dialog_run.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef JA_DIALOG_H
+#define JA_DIALOG_H
+
+#include <glib.h>
+
+#include "jart.h"
+#include "values.h"
+
+/* What the dialog needs of the layer and of GIMP.  Nothing is copied:
+ * everything must stay valid until ja_dialog_run returns. */
+typedef struct
+{
+  JartImage image; /* the whole layer, 8 bits per channel:
+                      R'G'B', R'G'B'A, Y' or Y'A; read-only */
+  int offset_x;    /* the layer's offsets in its image */
+  int offset_y;
+  const guint8 *selection; /* NULL, or image.width * image.height bytes
+                              (rows packed): how much of each layer pixel
+                              the selection covers, 0..255 */
+  guint8 background[3];    /* GIMP's background colour, R'G'B' */
+  gulong transient_xid;    /* the X11 window of the image's display
+                              (gimp_display_get_window_handle), 0: none */
+  int check_size;          /* gimp_check_size (): 0 small .. 2 large */
+  int check_type;          /* gimp_check_type (): 0 light .. 5 black */
+  gboolean dark_theme;     /* ja_theme_is_dark (gimp_get_theme_dir ()) */
+  const char *image_name;  /* shown in the title, or NULL */
+} JaDialogLayer;
+
+/* What the dialog remembers of itself from one run to the next (the
+ * plug-in keeps it, e.g. with gimp_set_data). */
+typedef struct
+{
+  int x; /* the window's position on the screen, -1: let it be */
+  int y;
+  int width; /* the window's size, 0: the default */
+  int height;
+  int split;             /* the before/after split was on */
+  int grid;              /* the grid overlay was on */
+  double split_position; /* the divider, 0..1 */
+} JaDialogGeometry;
+
+/* Fills GEOMETRY with "nothing remembered yet". */
+void ja_dialog_geometry_init (JaDialogGeometry *geometry);
+
+/* Shows the dialog for LAYER, starting from VALUES, and returns when the
+ * user closed it.
+ *
+ * OK: returns TRUE and stores the dialog's values in VALUES.  *RESULT_OUT
+ * then holds the filter's result for the whole layer, computed from those
+ * values (image.width * image.height * image.channels bytes, rows packed,
+ * not yet blended through the selection; free with g_free), or NULL when
+ * the plug-in must compute it itself: for JA_OUTPUT_PER_GENERATION, which
+ * needs every generation, or when the computation failed.  The pixels the
+ * preview showed are these.  Cancel, Escape or closing the window: returns
+ * FALSE, VALUES untouched, *RESULT_OUT NULL.
+ *
+ * GEOMETRY (may be NULL) is read at the start and updated at the end in
+ * either case.  RESULT_OUT may be NULL when the result is not wanted. */
+gboolean ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
+                        JaDialogGeometry *geometry, guint8 **result_out);
+
+#endif /* JA_DIALOG_H */

@@ -1,0 +1,425 @@
+/* worker.c: the thread that runs the codec for the dialog.
+ *
+ * One long-lived thread takes runs ("jobs") from a one-place mailbox: a new
+ * job replaces a queued one that never started and cancels the one under
+ * way through its own JartCancel, so a slider dragged across its range
+ * costs one cancelled run per step at most and only the last settings are
+ * computed to the end.  The thread records each generation's report and,
+ * a few times a second, copies that generation's pixels into a snapshot
+ * buffer; one idle callback at a time carries both to the main loop, where
+ * the snapshot is swapped (not copied) into the worker's display buffer.
+ * Jobs are reference counted because idle callbacks may outlive them in
+ * the mailbox; the worker is too, so that an idle callback queued before
+ * ja_worker_free finds it marked dead instead of freed.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "worker.h"
+
+/* The shortest time between two snapshots of intermediate generations. */
+#define SNAPSHOT_INTERVAL_US (150 * G_TIME_SPAN_MILLISECOND)
+
+/* The shortest time between two progress notifications. */
+#define PROGRESS_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct Job Job;
+
+struct JaWorker
+{
+  gint ref_count;
+  gboolean alive; /* FALSE once ja_worker_free ran: idles drop their news */
+
+  JartImage src;
+  size_t packed_size; /* width * height * channels */
+  JaWorkerNotify notify;
+  gpointer user_data;
+
+  GThread *thread;
+  GMutex lock; /* guards pending, running and quit */
+  GCond wake;
+  Job *pending;
+  Job *running;
+  gboolean quit;
+
+  /* Main-loop side, touched by the main thread only. */
+  guint next_serial;
+  Job *current;    /* the newest job started */
+  GArray *reports; /* JartGenerationReport, a copy of current's */
+  guint8 *display; /* the newest intermediate snapshot shown */
+  guint8 *final;   /* the newest finished result */
+  JaWorkerState state;
+};
+
+struct Job
+{
+  gint ref_count;
+  JaWorker *worker; /* holds a reference */
+  guint serial;
+  JartSettings settings;
+  JartCancel *cancel;
+
+  GMutex lock; /* guards everything below */
+  GArray *reports;
+  guint8 *snapshot;
+  int snapshot_generation;
+  gboolean snapshot_ready; /* SNAPSHOT holds news the main loop has not
+                              taken yet */
+  gint64 last_snapshot;
+  gint64 last_progress;
+  double fraction;
+  gboolean idle_pending;
+  gboolean finished;
+  JartStatus status;
+  JartResult result;
+  guint8 *final;
+};
+
+static JaWorker *
+worker_ref (JaWorker *worker)
+{
+  g_atomic_int_inc (&worker->ref_count);
+  return worker;
+}
+
+static void
+worker_unref (JaWorker *worker)
+{
+  if (!g_atomic_int_dec_and_test (&worker->ref_count))
+    return;
+  g_mutex_clear (&worker->lock);
+  g_cond_clear (&worker->wake);
+  g_array_unref (worker->reports);
+  g_free (worker->display);
+  g_free (worker->final);
+  g_free (worker);
+}
+
+static Job *
+job_ref (Job *job)
+{
+  g_atomic_int_inc (&job->ref_count);
+  return job;
+}
+
+static void
+job_unref (Job *job)
+{
+  if (job == NULL || !g_atomic_int_dec_and_test (&job->ref_count))
+    return;
+  jart_cancel_free (job->cancel);
+  g_mutex_clear (&job->lock);
+  g_array_unref (job->reports);
+  g_free (job->snapshot);
+  g_free (job->final);
+  worker_unref (job->worker);
+  g_free (job);
+}
+
+/* Main loop: copies JOB's news into the worker's state. */
+static gboolean
+job_deliver (gpointer data)
+{
+  Job *job = data;
+  JaWorker *worker = job->worker;
+  gboolean current;
+
+  g_mutex_lock (&job->lock);
+  job->idle_pending = FALSE;
+  current = worker->alive && job == worker->current;
+  if (current)
+    {
+      JaWorkerState *state = &worker->state;
+
+      g_array_set_size (worker->reports, job->reports->len);
+      if (job->reports->len > 0)
+        memcpy (worker->reports->data, job->reports->data,
+                job->reports->len * sizeof (JartGenerationReport));
+      state->reports = (const JartGenerationReport *)worker->reports->data;
+      state->done = (int)job->reports->len;
+      state->fraction = job->fraction;
+
+      if (job->snapshot_ready)
+        {
+          guint8 *swap = worker->display;
+
+          worker->display = job->snapshot;
+          job->snapshot = swap;
+          job->snapshot_ready = FALSE;
+          state->pixels = worker->display;
+          state->pixels_generation = job->snapshot_generation;
+        }
+      if (job->finished && !state->finished)
+        {
+          state->finished = TRUE;
+          state->status = job->status;
+          state->result = job->result;
+          if (job->final != NULL)
+            {
+              g_free (worker->final);
+              worker->final = job->final;
+              job->final = NULL;
+              state->pixels = worker->final;
+              state->pixels_generation = job->result.generations_run;
+            }
+        }
+    }
+  g_mutex_unlock (&job->lock);
+
+  if (current)
+    worker->notify (worker, worker->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread, JOB locked: queues one delivery unless one is queued. */
+static void
+job_post_locked (Job *job)
+{
+  if (job->idle_pending)
+    return;
+  job->idle_pending = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, job_deliver, job_ref (job),
+                   (GDestroyNotify)job_unref);
+}
+
+static int
+job_generation_done (const JartGenerationReport *report,
+                     const JartImage *pixels, void *user_data)
+{
+  Job *job = user_data;
+  JaWorker *worker = job->worker;
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&job->lock);
+  g_array_append_val (job->reports, *report);
+  /* The last generation arrives as the final result: no snapshot. */
+  if (!job->snapshot_ready && report->generation < job->settings.generations
+      && (job->last_snapshot == 0
+          || now - job->last_snapshot >= SNAPSHOT_INTERVAL_US))
+    {
+      size_t row = (size_t)pixels->width * (size_t)pixels->channels;
+      int y;
+
+      if (job->snapshot == NULL)
+        job->snapshot = g_try_malloc (worker->packed_size);
+      if (job->snapshot != NULL)
+        {
+          for (y = 0; y < pixels->height; y++)
+            memcpy (job->snapshot + (size_t)y * row,
+                    pixels->pixels + (size_t)y * pixels->stride, row);
+          job->snapshot_generation = report->generation;
+          job->snapshot_ready = TRUE;
+          job->last_snapshot = now;
+        }
+    }
+  job->fraction = (double)report->generation / job->settings.generations;
+  job_post_locked (job);
+  g_mutex_unlock (&job->lock);
+
+  return jart_cancel_requested (job->cancel);
+}
+
+static int
+job_progress (double fraction, void *user_data)
+{
+  Job *job = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  if (now - job->last_progress >= PROGRESS_INTERVAL_US)
+    {
+      job->last_progress = now;
+      job_post_locked (job);
+    }
+  g_mutex_unlock (&job->lock);
+
+  return jart_cancel_requested (job->cancel);
+}
+
+/* Worker thread: runs JOB to its end or its cancellation. */
+static void
+job_run (Job *job)
+{
+  JaWorker *worker = job->worker;
+  JartCallbacks callbacks
+      = { job_generation_done, job_progress, job->cancel, job };
+  JartResult result = { 0, 0 };
+  JartImage dst = worker->src;
+  JartStatus status;
+  guint8 *pixels;
+
+  pixels = g_try_malloc (worker->packed_size);
+  if (pixels == NULL)
+    status = JART_ERROR_NO_MEMORY;
+  else
+    {
+      dst.pixels = pixels;
+      dst.stride = (size_t)dst.width * (size_t)dst.channels;
+      status
+          = jart_run (&worker->src, &dst, &job->settings, &callbacks, &result);
+    }
+
+  g_mutex_lock (&job->lock);
+  job->finished = TRUE;
+  job->status = status;
+  job->result = result;
+  if (status == JART_OK)
+    job->final = pixels;
+  else
+    g_free (pixels);
+  job_post_locked (job);
+  g_mutex_unlock (&job->lock);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  JaWorker *worker = data;
+
+  for (;;)
+    {
+      Job *job;
+
+      g_mutex_lock (&worker->lock);
+      while (worker->pending == NULL && !worker->quit)
+        g_cond_wait (&worker->wake, &worker->lock);
+      if (worker->quit)
+        {
+          g_mutex_unlock (&worker->lock);
+          break;
+        }
+      job = worker->pending;
+      worker->pending = NULL;
+      worker->running = job;
+      g_mutex_unlock (&worker->lock);
+
+      job_run (job);
+
+      g_mutex_lock (&worker->lock);
+      worker->running = NULL;
+      g_mutex_unlock (&worker->lock);
+      job_unref (job);
+    }
+  return NULL;
+}
+
+JaWorker *
+ja_worker_new (const JartImage *src, JaWorkerNotify notify, gpointer user_data)
+{
+  JaWorker *worker = g_new0 (JaWorker, 1);
+
+  worker->ref_count = 1;
+  worker->alive = TRUE;
+  worker->src = *src;
+  worker->packed_size
+      = (size_t)src->width * (size_t)src->height * (size_t)src->channels;
+  worker->notify = notify;
+  worker->user_data = user_data;
+  g_mutex_init (&worker->lock);
+  g_cond_init (&worker->wake);
+  worker->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
+  worker->state.finished = TRUE;
+  worker->thread = g_thread_new ("ja-worker", worker_thread, worker);
+  return worker;
+}
+
+static void
+cancel_locked (JaWorker *worker)
+{
+  if (worker->pending != NULL)
+    {
+      job_unref (worker->pending);
+      worker->pending = NULL;
+    }
+  if (worker->running != NULL)
+    jart_cancel_request (worker->running->cancel);
+}
+
+guint
+ja_worker_start (JaWorker *worker, const JartSettings *settings)
+{
+  Job *job = g_new0 (Job, 1);
+  JaWorkerState *state = &worker->state;
+
+  job->ref_count = 1;
+  job->worker = worker_ref (worker);
+  job->serial = ++worker->next_serial;
+  job->settings = *settings;
+  job->cancel = jart_cancel_new ();
+  g_mutex_init (&job->lock);
+  job->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
+
+  /* The main loop forgets the old run at once; its idles are dropped. */
+  job_unref (worker->current);
+  worker->current = job_ref (job);
+  g_array_set_size (worker->reports, 0);
+  g_clear_pointer (&worker->final, g_free);
+  memset (state, 0, sizeof *state);
+  state->serial = job->serial;
+  state->total = settings->generations;
+  state->reports = (const JartGenerationReport *)worker->reports->data;
+
+  g_mutex_lock (&worker->lock);
+  cancel_locked (worker);
+  worker->pending = job;
+  g_cond_signal (&worker->wake);
+  g_mutex_unlock (&worker->lock);
+
+  return job->serial;
+}
+
+void
+ja_worker_cancel (JaWorker *worker)
+{
+  g_mutex_lock (&worker->lock);
+  cancel_locked (worker);
+  g_mutex_unlock (&worker->lock);
+  job_unref (worker->current);
+  worker->current = NULL;
+  if (!worker->state.finished)
+    {
+      worker->state.finished = TRUE;
+      worker->state.status = JART_ERROR_CANCELLED;
+    }
+}
+
+const JaWorkerState *
+ja_worker_get_state (JaWorker *worker)
+{
+  return &worker->state;
+}
+
+guint8 *
+ja_worker_steal_result (JaWorker *worker)
+{
+  guint8 *result = worker->final;
+
+  if (result == NULL)
+    return NULL;
+  worker->final = NULL;
+  if (worker->state.pixels == result)
+    worker->state.pixels = NULL;
+  return result;
+}
+
+void
+ja_worker_free (JaWorker *worker)
+{
+  g_mutex_lock (&worker->lock);
+  cancel_locked (worker);
+  worker->quit = TRUE;
+  g_cond_signal (&worker->wake);
+  g_mutex_unlock (&worker->lock);
+  g_thread_join (worker->thread);
+
+  worker->alive = FALSE;
+  job_unref (worker->current);
+  worker->current = NULL;
+  worker_unref (worker);
+}
