@@ -189,11 +189,112 @@ unchanged_tail (const CaseRun *run, int generations)
   return first;
 }
 
+/* The kernel path and thread count the environment forces on every case
+ * (see runcase.h), applied to SETTINGS.  Exits with 77, meson's "skipped",
+ * when the forced path is one this CPU lacks, and with 99 on a value it
+ * cannot read. */
+static void
+apply_forced (JartSettings *settings)
+{
+  static const char *paths[] = { "auto", "portable", "sse2", "avx2" };
+  const char *kernels = getenv ("JART_TEST_KERNELS");
+  const char *threads = getenv ("JART_TEST_THREADS");
+
+  if (kernels != NULL && *kernels != '\0')
+    {
+      int p;
+
+      for (p = 0; p < 4 && strcmp (kernels, paths[p]) != 0; p++)
+        ;
+      if (p == 4)
+        {
+          fprintf (stderr,
+                   "JART_TEST_KERNELS=%s: not auto, portable, sse2 "
+                   "or avx2\n",
+                   kernels);
+          exit (99);
+        }
+      if (!jart_kernels_available ((JartKernelPath)p))
+        {
+          printf ("the %s kernels are not available here: skipped\n", kernels);
+          exit (77);
+        }
+      settings->kernels = (JartKernelPath)p;
+    }
+  if (threads != NULL && *threads != '\0')
+    {
+      char *end;
+      long t = strtol (threads, &end, 10);
+
+      if (*end != '\0' || t < 0 || t > JART_THREADS_MAX)
+        {
+          fprintf (stderr, "JART_TEST_THREADS=%s: not 0..%d\n", threads,
+                   JART_THREADS_MAX);
+          exit (99);
+        }
+      settings->threads = (int)t;
+    }
+}
+
+/* Runs the case once more without any callback, the codec's other way of
+ * keeping its working image, and checks that it ends where the first run
+ * did: the same result and the same destination pixels as EXPECTED. */
+static int
+check_without_callbacks (Tally *tally, const TestCase *test,
+                         const JartSettings *s, const JartResult *expected,
+                         const JartImage *pixels, const char *description)
+{
+  const JartImage *src = test->src;
+  JartImage *work, *dst;
+  JartImage alias;
+  JartResult result = { -1, -1 };
+  JartStatus status;
+  char what[512];
+  int ok;
+
+  work = image_padded (src, src->stride - (size_t)src->width * src->channels,
+                       0xe7);
+  if (test->in_place)
+    {
+      alias = *work;
+      dst = test->in_place == 2 ? &alias : work;
+      status = jart_run (work, dst, s, NULL, &result);
+    }
+  else
+    {
+      dst = image_padded (src, test->dst_padding, 0x5a);
+      for (int y = 0; y < dst->height; y++)
+        for (size_t i = 0; i < (size_t)dst->width * dst->channels; i++)
+          dst->pixels[y * dst->stride + i] = (uint8_t)(i * 53 + y * 7 + 1);
+      status = jart_run (work, dst, s, NULL, &result);
+    }
+  ok = tally_check (tally, status == JART_OK,
+                    "%s: without callbacks, jart_run returned %d (%s)",
+                    description, status, jart_strerror (status))
+       && tally_check (tally,
+                       result.generations_run == expected->generations_run
+                           && result.fixed_point == expected->fixed_point,
+                       "%s: without callbacks, generations_run %d and "
+                       "fixed_point %d, with them %d and %d",
+                       description, result.generations_run, result.fixed_point,
+                       expected->generations_run, expected->fixed_point);
+  if (ok)
+    {
+      snprintf (what, sizeof what, "%s, run without callbacks", description);
+      ok = compare_images (tally, pixels, dst, what);
+    }
+  if (dst != work && dst != &alias)
+    image_free (dst);
+  image_free (work);
+  return ok;
+}
+
 int
 case_run (Oracle *oracle, Tally *tally, const TestCase *test,
           CaseOutcome *outcome)
 {
-  const JartSettings *s = &test->settings;
+  JartSettings forced = test->settings;
+  const JartSettings *s = &forced;
   const JartImage *src = test->src;
   int n = s->generations;
   int still = s->quality_jitter == 0 && s->grid_drift == 0;
@@ -209,6 +310,7 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
   JartStatus status;
   int first_unchanged = 0, expect_run, expect_fixed, tail;
 
+  apply_forced (&forced);
   if (test->in_place)
     {
       work = image_padded (
@@ -334,6 +436,10 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
           if (!compare_images (tally, run.oracle_pixels, dst, what))
             run.ok = 0;
         }
+      if (run.ok
+          && !check_without_callbacks (tally, test, s, &result, dst,
+                                       description))
+        run.ok = 0;
     }
 
   if (outcome)

@@ -57,7 +57,13 @@ void case_describe (const TestCase *test, char *text, size_t size);
  *   that changed no pixel and reports it; otherwise all generations run;
  * - the destination equals the oracle's last generation, run for the full
  *   generation count whether the codec stopped early or not, and the
- *   padding bytes after its rows are untouched.
+ *   padding bytes after its rows are untouched;
+ * - the same run without any callback ends with the same result and the
+ *   same destination pixels.
+ * The environment may force settings on every case, for running whole
+ * test programs with each kernel path and thread count:
+ * JART_TEST_KERNELS (auto, portable, sse2 or avx2; a path this CPU lacks
+ * skips the test) and JART_TEST_THREADS (0..64).
  * Counts everything in TALLY, fills OUTCOME when not NULL.  Returns 1 when
  * all held. */
 int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
