@@ -59,6 +59,18 @@ const GimpPlugInInfo PLUG_IN_INFO = {
 
 MAIN ()
 
+/* Where the translations are: $JPEG_ARTIFACTS_LOCALEDIR when set (the po/
+ * folder of an uninstalled build, as the tests use), else the installed
+ * LOCALEDIR.  GIMP reads the plug-in's menu label and blurb from the same
+ * catalogue, as query() registers it. */
+static const gchar *
+locale_dir (void)
+{
+  const gchar *dir = g_getenv ("JPEG_ARTIFACTS_LOCALEDIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
+}
+
 static void
 query (void)
 {
@@ -119,7 +131,7 @@ query (void)
       "equal)" },
   };
 
-  gimp_plugin_domain_register (GETTEXT_PACKAGE, LOCALEDIR);
+  gimp_plugin_domain_register (GETTEXT_PACKAGE, locale_dir ());
 
   gimp_install_procedure (
       PLUG_IN_PROC,
@@ -290,7 +302,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
 
   (void)name;
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   gegl_init (NULL, NULL);
   gimp_plugin_enable_precision ();

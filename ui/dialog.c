@@ -616,6 +616,7 @@ build_view_bar (Dialog *d)
                                _ (zooms[i].text));
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (d->zoom), "100");
   set_accessible (d->zoom, _ ("Zoom"),
+                  /* xgettext:no-c-format */
                   _ ("The preview's magnification; above 100 % every layer "
                      "pixel is a sharp square, so the 8×8 blocks show. "
                      "Ctrl+scroll and the + and - keys zoom too."));

@@ -318,13 +318,13 @@ read_file (const char *path, unsigned long *size)
 {
   FILE *file = fopen (path, "rb");
   unsigned char *data;
-  long length;
+  long length = 0;
 
   if (file == NULL || fseek (file, 0, SEEK_END) != 0
       || (length = ftell (file)) < 0 || fseek (file, 0, SEEK_SET) != 0)
     die ("%s: cannot read", path);
   data = malloc ((size_t)length + 1);
-  if (fread (data, 1, (size_t)length, file) != (size_t)length)
+  if (data == NULL || fread (data, 1, (size_t)length, file) != (size_t)length)
     die ("%s: cannot read", path);
   fclose (file);
   *size = (unsigned long)length;

@@ -296,6 +296,29 @@ case_help() {
   cmp -s out.txt help.txt || fail "-h differs from --help"
 }
 
+# In German (LOCALEDIR: the build's catalogues): the usage line and every
+# option's description come from de.po, as gettext(1) reads them from the
+# same catalogue; "Qualität" is there, so an English fallback cannot pass.
+case_help_german() {
+  : "${LOCALEDIR:?}"
+  status=0
+  LC_ALL=de_DE.UTF-8 LANGUAGE=de JPEG_ARTIFACTS_LOCALEDIR=$LOCALEDIR \
+    "$TOOL" --help >out.txt 2>err.txt || status=$?
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  usage=$(LC_ALL=de_DE.UTF-8 LANGUAGE=de TEXTDOMAINDIR=$LOCALEDIR \
+    gettext -e -d gimp-jpeg-artifacts "Usage: jpeg-artifacts [OPTION]... INPUT OUTPUT\\n")
+  [ "$usage" != "Usage: jpeg-artifacts [OPTION]... INPUT OUTPUT" ] \
+    || fail "de.po does not translate the usage line"
+  grep -q -F -x "$usage" out.txt || fail "no German usage line '$usage' in: $(cat out.txt)"
+  grep -q "Qualität" out.txt || fail "no 'Qualität' in: $(cat out.txt)"
+  ! grep -q "^Usage:" out.txt || fail "the English usage line is still there"
+  for option in --quality --generations --subsampling --dct --quality-jitter \
+    --grid-drift --seed --flatten --background --no-stop --quiet --help --version; do
+    grep -q -e "^ .*$option" out.txt || fail "the German --help does not describe $option"
+  done
+}
+
 case_version() {
   run --version
   expect_status 0

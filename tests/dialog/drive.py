@@ -95,16 +95,16 @@ def wait_for(what, predicate, timeout, interval=0.2):
         time.sleep(interval)
 
 
-def find_dialog(app_names, timeout):
-    """The dialog window, found among the applications on the desktop."""
+def find_dialog(app_names, timeout, title="JPEG Artifacts"):
+    """The dialog window, whose title starts with TITLE, found among the
+    applications on the desktop."""
     def search():
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is None or app.name not in app_names:
                 continue
             for window in app:
-                if window is not None and window.name.startswith(
-                        "JPEG Artifacts"):
+                if window is not None and window.name.startswith(title):
                     if window.getState().contains(pyatspi.STATE_SHOWING):
                         return window
         return None
@@ -237,8 +237,9 @@ def same_pixels(a, b):
 
 
 class Dialog:
-    def __init__(self, window):
+    def __init__(self, window, title="JPEG Artifacts"):
         self.window = window
+        self.title = title
 
     def control(self, role, name):
         return find(self.window, role, name)
@@ -255,14 +256,15 @@ class Dialog:
     def focus(self):
         """Gives the dialog's window the keyboard, as clicking its title bar
         would (there is no window manager)."""
-        xdotool("search", "--limit", "1", "--name", "^JPEG Artifacts",
+        xdotool("search", "--limit", "1", "--name", "^" + self.title,
                 "windowfocus", "--sync")
 
     def status(self):
         return text_of(self.control(pyatspi.ROLE_LABEL, "Status"))
 
-    def check_names(self):
-        """Every control the issue lists is there under its name."""
+    def check_names(self, translate=lambda name: name):
+        """Every control the issue lists is there under its name, as
+        TRANSLATE gives it in the dialog's language."""
         wanted = [
             (pyatspi.ROLE_SLIDER, "Quality"),
             (pyatspi.ROLE_SPIN_BUTTON, "Quality"),
@@ -289,7 +291,7 @@ class Dialog:
             (pyatspi.ROLE_CHART, "PSNR per generation"),
         ]
         for role, name in wanted:
-            accessible = find(self.window, role, name, timeout=5)
+            accessible = find(self.window, role, translate(name), timeout=5)
             if role != pyatspi.ROLE_IMAGE and role != pyatspi.ROLE_CHART \
                     and role not in (pyatspi.ROLE_PUSH_BUTTON,) \
                     and not accessible.description:
@@ -389,6 +391,12 @@ class Gimp:
         env = dict(os.environ)
         env["GIMP2_DIRECTORY"] = home
         env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+        if self.args.language:
+            # gettext ignores LANGUAGE in the C locale.
+            env["LANG"] = env["LC_ALL"] = LOCALES[self.args.language]
+            env["LANGUAGE"] = self.args.language
+            env["JPEG_ARTIFACTS_LOCALEDIR"] = self.args.localedir
+        self.home = home
         self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
         self.process = subprocess.Popen(
             ["gimp-2.10", "-n", "-d", "-f", "-s",
@@ -397,14 +405,14 @@ class Gimp:
             env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
         self.started = True
 
-    def open(self, output):
+    def open(self, output, title="JPEG Artifacts"):
         if not self.started:
             self.start()
         self.run += 1
         self.output = os.path.join(self.work, "out-%d.png" % self.run)
         if output != self.output:
             self.link = output
-        dialog = Dialog(find_dialog(self.app_names, 120))
+        dialog = Dialog(find_dialog(self.app_names, 120, title), title)
         return dialog
 
     def close(self, timeout=60):
@@ -599,6 +607,96 @@ def scenario_progress(args, runner, work):
     runner.finish()
 
 
+# The locale each --language runs GIMP in.
+LOCALES = {"de": "de_DE.UTF-8"}
+
+
+class Catalogue:
+    """The plug-in's compiled catalogue for one language: the dialog's
+    English names, mnemonics and colons aside, and their translations."""
+
+    def __init__(self, localedir, language):
+        import gettext
+        translation = gettext.translation(
+            PLUGIN_NAME, localedir, languages=[language])
+        self.raw = translation.gettext
+        self.names = {}
+        for english, translated in translation._catalog.items():
+            if isinstance(english, str) and english:
+                self.names[self.plain(english)] = self.plain(translated)
+
+    @staticmethod
+    def plain(text):
+        return text.replace("_", "").rstrip(":").strip()
+
+    def __call__(self, name):
+        if name not in self.names:
+            raise Failure("the catalogue has no translation of '%s'" % name)
+        return self.names[name]
+
+
+def find_menu_item(app_names, label, timeout):
+    """GIMP's menu item LABEL, through GIMP's own accessibility tree."""
+    def search():
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name in app_names:
+                item = pyatspi.findDescendant(
+                    app, lambda o: o is not None
+                    and o.getRole() == pyatspi.ROLE_MENU_ITEM
+                    and o.name.replace("_", "") == label)
+                if item is not None:
+                    return item
+        return None
+    return wait_for("GIMP's menu item '%s'" % label, search, timeout)
+
+
+def scenario_german(args, runner, work):
+    """GIMP in German (LANGUAGE=de): every control of the dialog carries
+    its German name from the plug-in's catalogue, Filter > Verzerren shows
+    the German menu label, GIMP registered the plug-in's text domain, and
+    Abbrechen leaves the layer unchanged."""
+    german = Catalogue(args.localedir, "de")
+    # Words a German GIMP uses, so that a catalogue that is not loaded (or
+    # not German) cannot pass.
+    for english, expected in (("Quality", "Qualität"),
+                              ("Preview", "Vorschau"),
+                              ("Cancel", "Abbrechen")):
+        if german(english) != expected:
+            raise Failure("'%s' is '%s' in de.po, expected '%s'"
+                          % (english, german(english), expected))
+    # In GIMP the title names the image: what comes before that.
+    title = german.raw("JPEG Artifacts – %s").split("%s")[0]
+    dialog = runner.open(os.path.join(work, "result.png"), title)
+    log("the dialog's title:", dialog.window.name)
+    dialog.check_names(german)
+    screenshot(os.path.join(args.logdir, "%s-dialog.png" % args.name))
+    menu_label = german("JPEG Artifacts…")
+    item = find_menu_item(("gimp-2.10", "GNU Image Manipulation Program",
+                           "GIMP"), menu_label, 30)
+    path = []
+    node = item.parent
+    while node is not None and len(path) < 12:
+        if node.name:
+            path.append(node.name.replace("_", ""))
+        node = node.parent
+    log("GIMP's menu item:", item.name, "in", " < ".join(path))
+    if path[:2] != ["Verzerren", "Filter"]:
+        raise Failure("the menu item '%s' is not in Filter > Verzerren: %s"
+                      % (item.name, " < ".join(path)))
+    click(dialog.button(german("Cancel")))
+    runner.close()
+    runner.finish()
+    if not same_pixels(runner.output, args.image):
+        raise Failure("the layer changed")
+    # pluginrc holds binary icon data too: search its bytes.
+    with open(os.path.join(runner.home, "pluginrc"), "rb") as f:
+        pluginrc = f.read()
+    registered = '(locale-def "%s" "%s")' % (PLUGIN_NAME, args.localedir)
+    if registered.encode("utf-8") not in pluginrc:
+        raise Failure("pluginrc has no %s" % registered)
+    log("GIMP registered the text domain:", registered)
+
+
 SCENARIOS = {
     "progress": (scenario_progress, 1),
     "apply": (scenario_apply, 1),
@@ -606,6 +704,7 @@ SCENARIOS = {
     "cancel": (lambda a, r, w: scenario_cancel(a, r, w, False), 1),
     "escape": (lambda a, r, w: scenario_cancel(a, r, w, True), 1),
     "last-values": (scenario_last_values, 2),
+    "german": (scenario_german, 1),
 }
 
 
@@ -619,6 +718,10 @@ def main():
     parser.add_argument("--cli")
     parser.add_argument("--image", required=True)
     parser.add_argument("--logdir", required=True)
+    parser.add_argument("--language", choices=sorted(LOCALES),
+                        help="run GIMP in this language")
+    parser.add_argument("--localedir",
+                        help="the build's po/ folder, the catalogues")
     args = parser.parse_args()
     args.name = "%s-%s" % (args.where, args.scenario)
 
