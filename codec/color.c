@@ -7,6 +7,8 @@
  * 0.08131 -> 5329; for decoding 1.40200 -> 91881, 1.77200 -> 116130,
  * 0.34414 -> 22554, 0.71414 -> 46802.  The encoder's chroma rows add one
  * half minus one (32767) so they stay below 256; the decoder clamps.
+ * Rows are interleaved pixels of 3 (RGB) or 4 (RGBA) bytes; alpha passes
+ * through the decoder unchanged.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,15 +26,14 @@ jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b)
 }
 
 void
-jart_rgb_to_ycc_row (const uint8_t *red, const uint8_t *green,
-                     const uint8_t *blue, int n, uint8_t *y, uint8_t *cb,
-                     uint8_t *cr)
+jart_rgb_to_ycc_row (const uint8_t *pixels, int step, int n, uint8_t *y,
+                     uint8_t *cb, uint8_t *cr)
 {
   int i;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++, pixels += step)
     {
-      int32_t r = red[i], g = green[i], b = blue[i];
+      int32_t r = pixels[0], g = pixels[1], b = pixels[2];
 
       y[i] = (uint8_t)((19595 * r + 38470 * g + 7471 * b + HALF) >> 16);
       cb[i]
@@ -51,11 +52,11 @@ clamp_sample (int32_t v)
 
 void
 jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
-                     int n, uint8_t *red, uint8_t *green, uint8_t *blue)
+                     int n, const uint8_t *alpha, int step, uint8_t *out)
 {
   int i;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++, out += step)
     {
       int32_t luma = y[i];
       int32_t b = cb[i] - 128;
@@ -63,8 +64,10 @@ jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
 
       /* >> on a negative value is an arithmetic shift with GCC and Clang,
          which is what libjpeg's RIGHT_SHIFT is too. */
-      red[i] = clamp_sample (luma + ((91881 * r + HALF) >> 16));
-      green[i] = clamp_sample (luma + ((-22554 * b - 46802 * r + HALF) >> 16));
-      blue[i] = clamp_sample (luma + ((116130 * b + HALF) >> 16));
+      out[0] = clamp_sample (luma + ((91881 * r + HALF) >> 16));
+      out[1] = clamp_sample (luma + ((-22554 * b - 46802 * r + HALF) >> 16));
+      out[2] = clamp_sample (luma + ((116130 * b + HALF) >> 16));
+      if (step == 4)
+        out[3] = alpha[(size_t)i * 4 + 3];
     }
 }

@@ -3,14 +3,17 @@
  *
  * Each generation encodes and decodes the previous one's output in place
  * (roundtrip.c) with the quality and grid offset of the drift schedule
- * (schedule.c).  Colours are kept packed (1 or 3 samples a pixel) while
- * the loop runs; alpha is read from the source and never changes.  The
- * PSNR's squared error is kept up to date from what each generation
- * changed.  The
- * destination is written once, after the last generation, so that an error
- * or a cancel leaves it untouched.  Without drift a generation that
- * changes no pixel is a fixed point: every later one would be identical,
- * so the loop may stop there.
+ * (schedule.c).  The working image keeps the source's interleaved layout;
+ * alpha is copied from the source and never changes.  The PSNR's squared
+ * error is kept up to date from what each generation changed.  The
+ * destination must be untouched after an error or a cancel: with any
+ * callback the loop works on an image of its own and writes the
+ * destination once, after the last generation; without callbacks nothing
+ * can fail or cancel once the run has its memory, so the destination
+ * itself is the working image (the first generation reads the source and
+ * writes it, row by row in an order that allows the two to be one).  Without
+ * drift a generation that changes no pixel is a fixed point: every later one
+ * would be identical, so the loop may stop there.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -124,7 +127,7 @@ run_check (const JartImage *src, const JartImage *dst,
 }
 
 static JartStatus
-run_allocate (Run *run, const JartSettings *settings,
+run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
               const JartCallbacks *callbacks)
 {
   const JartImage *src = run->src;
@@ -135,7 +138,8 @@ run_allocate (Run *run, const JartSettings *settings,
       if (run->frame == NULL)
         return JART_ERROR_NO_MEMORY;
     }
-  return jart_work_init (&run->work, src, settings);
+  return jart_work_init (&run->work, src, dst, settings,
+                         callbacks->generation_done != NULL);
 }
 
 JartStatus
@@ -160,7 +164,9 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
   run.src = src;
   run.colors = src->channels >= 3 ? 3 : 1;
   run.npixels = (size_t)src->width * (size_t)src->height;
-  status = run_allocate (&run, settings, cb);
+  status = run_allocate (
+      &run, cb->generation_done || cb->progress || cb->cancel ? NULL : dst,
+      settings, cb);
   if (status != JART_OK)
     {
       run_free (&run);
@@ -201,8 +207,7 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
         status = JART_ERROR_CANCELLED;
       if (status != JART_OK)
         break;
-      if (report.changed_pixels == 0 && !drift
-          && settings->stop_at_fixed_point)
+      if (!stats.changed && !drift && settings->stop_at_fixed_point)
         {
           res.fixed_point = g;
           break;

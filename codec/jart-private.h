@@ -52,12 +52,14 @@ void jart_fdct_ifast (int32_t block[64]);
  * of 8 samples, STRIDE bytes apart, clamped to 0..255. */
 void jart_idct_islow (const int32_t coef[64], uint8_t *out, size_t stride);
 
-/* color.c: one row of N pixels. */
-void jart_rgb_to_ycc_row (const uint8_t *r, const uint8_t *g, const uint8_t *b,
-                          int n, uint8_t *y, uint8_t *cb, uint8_t *cr);
+/* color.c: one row of N interleaved pixels of STEP (3 or 4) bytes, R'G'B'
+ * first, to the Y, Cb and Cr planes; and back, where a fourth byte (alpha)
+ * is copied from ALPHA, a row in the same layout. */
+void jart_rgb_to_ycc_row (const uint8_t *pixels, int step, int n, uint8_t *y,
+                          uint8_t *cb, uint8_t *cr);
 void jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb,
-                          const uint8_t *cr, int n, uint8_t *r, uint8_t *g,
-                          uint8_t *b);
+                          const uint8_t *cr, int n, const uint8_t *alpha,
+                          int step, uint8_t *out);
 uint8_t jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b);
 
 /* sample.c: the luma sampling factors of a mode (chroma is always 1x1). */
@@ -82,18 +84,17 @@ void jart_upsample_row (const JartKernels *kernels, int h, int v,
  * The component planes persist from one generation to the next: when a
  * generation uses the quality and grid offset of the one before, only the
  * MCUs whose input changed are encoded again, and only they and the
- * neighbours whose chroma upsampling reads them are decoded.  The image is
- * updated in place. */
+ * neighbours whose chroma upsampling reads them are decoded.  The working
+ * image keeps the source's interleaved layout and is updated in place. */
 
 /* Buffers one thread needs for a stretch of one row. */
 typedef struct
 {
-  uint8_t *flat[3];    /* image samples flattened on the background */
+  uint8_t *flat;       /* image pixels flattened on the background */
   uint8_t *conv[3];    /* image samples converted to Y, Cb, Cr */
   uint8_t *rows[2][4]; /* full-resolution chroma rows of one row group */
   uint8_t *up[2];      /* upsampled Cb and Cr */
-  uint8_t *decoded[3]; /* decoded colour planes of one row */
-  uint8_t *differs;    /* per pixel: nonzero where a colour changed */
+  uint8_t *packed;     /* decoded pixels of one row, in the image's layout */
   int32_t *sums;       /* column sums of the upsampler */
   uint8_t *pairs;      /* the upsampler's output pairs */
 } JartScratch;
@@ -101,18 +102,25 @@ typedef struct
 typedef struct
 {
   const JartKernels *kernels; /* the hot stages, for this CPU */
-  const JartImage *src;       /* for alpha (flattening) */
-  uint8_t *image[3];          /* the image's colour planes, updated in place */
-  uint8_t *original[3];       /* the source's colour planes, for the PSNR */
+  const JartImage *src;       /* the run's input, for the PSNR */
+  uint8_t *pixels;            /* the working image, in the source's channels */
+  size_t stride;              /* its row stride */
+  int owns_pixels;            /* 1: allocated here; 0: the run's destination */
+  const uint8_t *input; /* this generation's input: SRC's pixels at first,
+                           then the working image */
+  size_t input_stride;
   int width, height;
-  int colors;        /* 1 or 3 */
-  int hmax, vmax;    /* luma sampling factors */
-  int flatten;       /* the encoder sees colours flattened on bg */
-  uint8_t bg[3];     /* the background (its luma for gray) */
-  uint8_t *plane[3]; /* decoded components, padded to whole blocks */
-  uint8_t *dirty;    /* MCUs to encode this generation */
-  uint8_t *decode;   /* MCUs to decode this generation */
-  uint8_t *changed;  /* MCUs whose pixels this generation changed */
+  int channels;        /* 1..4, as the source */
+  int colors;          /* 1 or 3 */
+  int hmax, vmax;      /* luma sampling factors */
+  int flatten;         /* the encoder sees colours flattened on bg */
+  int stats;           /* count changed pixels and the squared error */
+  uint8_t bg[3];       /* the background (its luma for gray) */
+  uint8_t *plane[3];   /* decoded components, padded to whole blocks */
+  uint8_t *dirty;      /* MCUs to encode this generation */
+  uint8_t *decode;     /* MCUs to decode this generation */
+  uint8_t *changed;    /* MCUs whose pixels this generation changed */
+  atomic_int *pending; /* per MCU row: encodes it still waits for */
   size_t mcu_capacity;
   int valid; /* the planes hold generation prev_*'s result */
   int prev_quality, prev_dx, prev_dy;
@@ -123,23 +131,32 @@ typedef struct
 /* What one generation changed. */
 typedef struct
 {
-  uint64_t changed_pixels; /* pixels whose colour changed */
-  int64_t sse_delta;       /* change of the squared error against src */
+  int changed;             /* nonzero when any pixel's colour changed */
+  uint64_t changed_pixels; /* how many did (counted only with stats) */
+  int64_t sse_delta;       /* change of the squared error against src
+                              (only with stats) */
 } JartTripStats;
 
+/* Prepares a run on SRC with SETTINGS.  DST, when not NULL, becomes the
+ * working image (it must then not be written by anyone else nor read
+ * before the run ends; it may be SRC); else one is allocated.  STATS asks
+ * for exact changed-pixel counts and the squared error, which need SRC
+ * intact: only with an allocated working image. */
 JartStatus jart_work_init (JartWork *work, const JartImage *src,
-                           const JartSettings *settings);
+                           JartImage *dst, const JartSettings *settings,
+                           int stats);
 void jart_work_free (JartWork *work);
 
-/* Encodes and decodes work->image with QUALITY, DCT and the grid offset
- * (DX, DY), at most the maxima of the settings given to jart_work_init,
- * and replaces it by the decoded pixels.  Returns JART_ERROR_CANCELLED as
- * soon as CANCEL is raised, with the image partly updated. */
+/* Encodes and decodes the working image with QUALITY, DCT and the grid
+ * offset (DX, DY), at most the maxima of the settings given to
+ * jart_work_init, and replaces it by the decoded pixels.  Returns
+ * JART_ERROR_CANCELLED as soon as CANCEL is raised, with the image partly
+ * updated. */
 JartStatus jart_round_trip (JartWork *work, int quality, JartDct dct, int dx,
                             int dy, const JartCancel *cancel,
                             JartTripStats *stats);
 
-/* Writes work->image and the source's alpha in DST's layout. */
+/* Writes the working image to DST (nothing when it is DST). */
 void jart_work_output (const JartWork *work, uint8_t *dst, size_t stride);
 
 #endif /* JART_PRIVATE_H */

@@ -136,6 +136,82 @@ v_transpose (V r[8])
   r[7] = _mm256_permute2x128_si256 (u3, u7, 0x31);
 }
 
+/* Pixels v_load_rgb may read: 10 for step 3 (its second load starts at
+ * pixel 4 and takes 16 bytes), 8 for step 4. */
+#define V_RGB_READ 10
+
+/* Eight interleaved pixels to R, G and B lanes: each 128-bit half holds
+ * four pixels, and one byte shuffle a channel puts their samples in the
+ * low bytes of the 32-bit lanes. */
+static inline void
+v_load_rgb (const uint8_t *p, int step, V *r, V *g, V *b)
+{
+  V x;
+
+  if (step == 3)
+    {
+      x = _mm256_inserti128_si256 (
+          _mm256_castsi128_si256 (_mm_loadu_si128 ((const __m128i *)p)),
+          _mm_loadu_si128 ((const __m128i *)(p + 12)), 1);
+      *r = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (0, -1, -1, -1, 3, -1, -1, -1, 6, -1, -1, -1, 9,
+                               -1, -1, -1, 0, -1, -1, -1, 3, -1, -1, -1, 6, -1,
+                               -1, -1, 9, -1, -1, -1));
+      *g = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (1, -1, -1, -1, 4, -1, -1, -1, 7, -1, -1, -1, 10,
+                               -1, -1, -1, 1, -1, -1, -1, 4, -1, -1, -1, 7, -1,
+                               -1, -1, 10, -1, -1, -1));
+      *b = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (2, -1, -1, -1, 5, -1, -1, -1, 8, -1, -1, -1, 11,
+                               -1, -1, -1, 2, -1, -1, -1, 5, -1, -1, -1, 8, -1,
+                               -1, -1, 11, -1, -1, -1));
+    }
+  else
+    {
+      const V low = _mm256_set1_epi32 (0xFF);
+
+      x = _mm256_loadu_si256 ((const __m256i *)p);
+      *r = _mm256_and_si256 (x, low);
+      *g = _mm256_and_si256 (_mm256_srli_epi32 (x, 8), low);
+      *b = _mm256_and_si256 (_mm256_srli_epi32 (x, 16), low);
+    }
+}
+
+static inline V
+v_clamp_u8 (V x)
+{
+  return _mm256_min_epi32 (_mm256_max_epi32 (x, _mm256_setzero_si256 ()),
+                           _mm256_set1_epi32 (255));
+}
+
+/* Eight pixels from R, G and B lanes, clamped: the 32-bit lanes are made
+ * R | G << 8 | B << 16, then alpha goes in the top byte (step 4) or a
+ * byte shuffle packs each half's four pixels into 12 bytes (step 3). */
+static inline void
+v_store_rgb (uint8_t *p, int step, const uint8_t *alpha, V r, V g, V b)
+{
+  V x = _mm256_or_si256 (
+      _mm256_or_si256 (v_clamp_u8 (r), _mm256_slli_epi32 (v_clamp_u8 (g), 8)),
+      _mm256_slli_epi32 (v_clamp_u8 (b), 16));
+
+  if (step == 3)
+    {
+      x = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1,
+                               -1, -1, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14,
+                               -1, -1, -1, -1));
+      _mm_storeu_si128 ((__m128i *)p, _mm256_castsi256_si128 (x));
+      _mm_storeu_si128 ((__m128i *)(p + 12), _mm256_extracti128_si256 (x, 1));
+    }
+  else
+    {
+      V a = _mm256_and_si256 (_mm256_loadu_si256 ((const __m256i *)alpha),
+                              _mm256_set1_epi32 ((int32_t)0xFF000000u));
+
+      _mm256_storeu_si256 ((__m256i *)p, _mm256_or_si256 (x, a));
+    }
+}
+
 #include "kernels-x86.h"
 
 const JartKernels jart_kernels_avx2 = {
@@ -147,5 +223,4 @@ const JartKernels jart_kernels_avx2 = {
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
-  .update = simd_update,
 };

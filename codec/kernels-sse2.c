@@ -175,6 +175,90 @@ v_transpose (V r[8])
     }
 }
 
+/* Pixels v_load_rgb reads: exactly the eight. */
+#define V_RGB_READ 8
+
+/* Eight interleaved pixels to R, G and B lanes: for step 4 the 32-bit
+ * lanes are the pixels and masks and shifts split them; SSE2 has no byte
+ * shuffle, so step 3 goes through memory. */
+static inline void
+v_load_rgb (const uint8_t *p, int step, V *r, V *g, V *b)
+{
+  if (step == 4)
+    {
+      const __m128i low = _mm_set1_epi32 (0xFF);
+      __m128i lo = _mm_loadu_si128 ((const __m128i *)p);
+      __m128i hi = _mm_loadu_si128 ((const __m128i *)(p + 16));
+
+      *r = v_make (_mm_and_si128 (lo, low), _mm_and_si128 (hi, low));
+      *g = v_make (_mm_and_si128 (_mm_srli_epi32 (lo, 8), low),
+                   _mm_and_si128 (_mm_srli_epi32 (hi, 8), low));
+      *b = v_make (_mm_and_si128 (_mm_srli_epi32 (lo, 16), low),
+                   _mm_and_si128 (_mm_srli_epi32 (hi, 16), low));
+    }
+  else
+    {
+      int32_t lanes[3][8];
+      int i;
+
+      for (i = 0; i < 8; i++)
+        {
+          lanes[0][i] = p[3 * i];
+          lanes[1][i] = p[3 * i + 1];
+          lanes[2][i] = p[3 * i + 2];
+        }
+      *r = v_load (lanes[0]);
+      *g = v_load (lanes[1]);
+      *b = v_load (lanes[2]);
+    }
+}
+
+/* Eight pixels from R, G and B lanes, clamped by the saturating packs and
+ * interleaved by byte and word unpacks (alpha for step 4 from ALPHA). */
+static inline void
+v_store_rgb (uint8_t *p, int step, const uint8_t *alpha, V r, V g, V b)
+{
+  __m128i r8 = _mm_packs_epi32 (r.lo, r.hi), g8 = _mm_packs_epi32 (g.lo, g.hi);
+  __m128i b8 = _mm_packs_epi32 (b.lo, b.hi), a8, rg, ba;
+
+  r8 = _mm_packus_epi16 (r8, r8);
+  g8 = _mm_packus_epi16 (g8, g8);
+  b8 = _mm_packus_epi16 (b8, b8);
+  if (step == 4)
+    {
+      __m128i lo
+          = _mm_srli_epi32 (_mm_loadu_si128 ((const __m128i *)alpha), 24);
+      __m128i hi = _mm_srli_epi32 (
+          _mm_loadu_si128 ((const __m128i *)(alpha + 16)), 24);
+
+      a8 = _mm_packs_epi32 (lo, hi);
+      a8 = _mm_packus_epi16 (a8, a8);
+    }
+  else
+    a8 = _mm_setzero_si128 ();
+  rg = _mm_unpacklo_epi8 (r8, g8);
+  ba = _mm_unpacklo_epi8 (b8, a8);
+  if (step == 4)
+    {
+      _mm_storeu_si128 ((__m128i *)p, _mm_unpacklo_epi16 (rg, ba));
+      _mm_storeu_si128 ((__m128i *)(p + 16), _mm_unpackhi_epi16 (rg, ba));
+    }
+  else
+    {
+      uint8_t x[32];
+      int i;
+
+      _mm_storeu_si128 ((__m128i *)x, _mm_unpacklo_epi16 (rg, ba));
+      _mm_storeu_si128 ((__m128i *)(x + 16), _mm_unpackhi_epi16 (rg, ba));
+      for (i = 0; i < 8; i++)
+        {
+          p[3 * i] = x[4 * i];
+          p[3 * i + 1] = x[4 * i + 1];
+          p[3 * i + 2] = x[4 * i + 2];
+        }
+    }
+}
+
 #include "kernels-x86.h"
 
 /* sample.c's 2:1 and 2x2 averages, eight outputs at a time in 16-bit
@@ -232,5 +316,4 @@ const JartKernels jart_kernels_sse2 = {
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
-  .update = simd_update,
 };

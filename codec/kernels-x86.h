@@ -13,6 +13,10 @@
  *   v_load, v_store      8 lanes from and to int32 memory
  *   v_load_u8, v_store_u8  8 samples in, 8 samples out clamped to 0..255
  *   v_store_u8_pairs (p, a, b)  16 samples a0 b0 a1 b1 ..., clamped
+ *   v_load_rgb (p, step, &r, &g, &b)  8 interleaved pixels of STEP (3 or
+ *                        4) bytes; may read V_RGB_READ pixels
+ *   v_store_rgb (p, step, alpha, r, g, b)  8 pixels, clamped, alpha (step
+ *                        4) from ALPHA; may write 32 bytes past them
  *   v_transpose (V[8])   the 8x8 transpose
  *
  * The arithmetic is the portable kernels' (fdct.c, quant.c, idct.c) lane
@@ -237,20 +241,21 @@ simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
     }
 }
 
-/* color.c's jart_rgb_to_ycc_row, eight pixels at a time. */
+/* color.c's jart_rgb_to_ycc_row, eight pixels at a time while
+ * v_load_rgb may read V_RGB_READ pixels. */
 static void
-simd_rgb_to_ycc (const uint8_t *red, const uint8_t *green, const uint8_t *blue,
-                 int n, uint8_t *y, uint8_t *cb, uint8_t *cr)
+simd_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
+                 uint8_t *cb, uint8_t *cr)
 {
   const V half = v_set1 (1 << 15);
   const V chroma = v_set1 ((128 << 16) + (1 << 15) - 1);
   int i = 0;
 
-  for (; i + 8 <= n; i += 8)
+  for (; i + V_RGB_READ <= n; i += 8)
     {
-      V r = v_load_u8 (red + i), g = v_load_u8 (green + i);
-      V b = v_load_u8 (blue + i);
+      V r, g, b;
 
+      v_load_rgb (pixels + (size_t)i * step, step, &r, &g, &b);
       v_store_u8 (y + i,
                   v_srai (v_add (v_add (v_mulc (r, 19595), v_mulc (g, 38470)),
                                  v_add (v_mulc (b, 7471), half)),
@@ -269,14 +274,15 @@ simd_rgb_to_ycc (const uint8_t *red, const uint8_t *green, const uint8_t *blue,
                   16));
     }
   if (i < n)
-    jart_rgb_to_ycc_row (red + i, green + i, blue + i, n - i, y + i, cb + i,
+    jart_rgb_to_ycc_row (pixels + (size_t)i * step, step, n - i, y + i, cb + i,
                          cr + i);
 }
 
-/* color.c's jart_ycc_to_rgb_row, eight pixels at a time; storing clamps. */
+/* color.c's jart_ycc_to_rgb_row, eight pixels at a time; v_store_rgb
+ * clamps. */
 static void
 simd_ycc_to_rgb (const uint8_t *y, const uint8_t *cb, const uint8_t *cr, int n,
-                 uint8_t *red, uint8_t *green, uint8_t *blue)
+                 const uint8_t *alpha, int step, uint8_t *out)
 {
   const V half = v_set1 (1 << 15), center = v_set1 (128);
   int i = 0;
@@ -287,66 +293,19 @@ simd_ycc_to_rgb (const uint8_t *y, const uint8_t *cb, const uint8_t *cr, int n,
       V b = v_sub (v_load_u8 (cb + i), center);
       V r = v_sub (v_load_u8 (cr + i), center);
 
-      v_store_u8 (red + i,
-                  v_add (luma, v_srai (v_add (v_mulc (r, 91881), half), 16)));
-      v_store_u8 (green + i,
-                  v_add (luma, v_srai (v_add (v_add (v_mulc (b, -22554),
-                                                     v_mulc (r, -46802)),
-                                              half),
-                                       16)));
-      v_store_u8 (blue + i,
-                  v_add (luma, v_srai (v_add (v_mulc (b, 116130), half), 16)));
+      v_store_rgb (
+          out + (size_t)i * step, step, alpha + (size_t)i * step,
+          v_add (luma, v_srai (v_add (v_mulc (r, 91881), half), 16)),
+          v_add (luma,
+                 v_srai (v_add (v_add (v_mulc (b, -22554), v_mulc (r, -46802)),
+                                half),
+                         16)),
+          v_add (luma, v_srai (v_add (v_mulc (b, 116130), half), 16)));
     }
   if (i < n)
-    jart_ycc_to_rgb_row (y + i, cb + i, cr + i, n - i, red + i, green + i,
-                         blue + i);
-}
-
-/* kernels.c's portable_update, eight samples at a time.  The squared
- * error changes by at most 65025 a sample, so a lane sums 4096 samples
- * before it is added to the 64-bit total. */
-static int64_t
-simd_update (const uint8_t *fresh, uint8_t *current, const uint8_t *original,
-             int n, uint8_t *differs)
-{
-  int64_t total = 0;
-  int32_t lanes[8];
-  int i = 0, j;
-
-  while (i + 8 <= n)
-    {
-      V sum = v_set1 (0);
-      int end = i + 8 * 4096 < n ? i + 8 * 4096 : n;
-
-      for (; i + 8 <= end; i += 8)
-        {
-          V f = v_load_u8 (fresh + i), c = v_load_u8 (current + i);
-          V o = v_load_u8 (original + i);
-          V after = v_sub (f, o), before = v_sub (c, o);
-          V seen = v_load_u8 (differs + i);
-
-          sum = v_add (sum,
-                       v_sub (v_mul (after, after), v_mul (before, before)));
-          /* 1 where f != c: (f - c) squared is positive exactly there. */
-          v_store_u8 (differs + i,
-                      v_sub (seen, v_gt (v_mul (v_sub (f, c), v_sub (f, c)),
-                                         v_set1 (0))));
-        }
-      v_store (lanes, sum);
-      for (j = 0; j < 8; j++)
-        total += lanes[j];
-    }
-  memcpy (current, fresh, (size_t)(i < n ? i : n));
-  for (; i < n; i++)
-    {
-      int32_t after = fresh[i] - original[i];
-      int32_t before = current[i] - original[i];
-
-      total += after * after - before * before;
-      differs[i] |= fresh[i] != current[i];
-      current[i] = fresh[i];
-    }
-  return total;
+    jart_ycc_to_rgb_row (y + i, cb + i, cr + i, n - i,
+                         alpha + (size_t)i * step, step,
+                         out + (size_t)i * step);
 }
 
 /* kernels.c's portable_fancy_rows, eight samples at a time. */

@@ -32,25 +32,6 @@ portable_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
     }
 }
 
-static int64_t
-portable_update (const uint8_t *fresh, uint8_t *current,
-                 const uint8_t *original, int n, uint8_t *differs)
-{
-  int64_t delta = 0;
-  int i;
-
-  for (i = 0; i < n; i++)
-    {
-      int32_t after = fresh[i] - original[i];
-      int32_t before = current[i] - original[i];
-
-      delta += after * after - before * before;
-      differs[i] |= fresh[i] != current[i];
-      current[i] = fresh[i];
-    }
-  return delta;
-}
-
 static void
 portable_fancy_rows (const uint8_t *near, const uint8_t *far, int n,
                      int32_t *sums)
@@ -83,7 +64,6 @@ static const JartKernels portable_kernels = {
   .downsample = jart_downsample_row,
   .fancy_rows = portable_fancy_rows,
   .fancy_h2 = portable_fancy_h2,
-  .update = portable_update,
 };
 
 static int

@@ -22,13 +22,16 @@ struct JartKernels
   void (*transform_blocks) (uint8_t *plane, size_t stride, int x0, int x1,
                             const JartQuant *quant, JartDct dct);
 
-  /* N pixels of R'G'B' planes to Y, Cb and Cr. */
-  void (*rgb_to_ycc) (const uint8_t *r, const uint8_t *g, const uint8_t *b,
-                      int n, uint8_t *y, uint8_t *cb, uint8_t *cr);
+  /* color.c's jart_rgb_to_ycc_row: N interleaved pixels of STEP (3 or 4)
+   * bytes to Y, Cb and Cr. */
+  void (*rgb_to_ycc) (const uint8_t *pixels, int step, int n, uint8_t *y,
+                      uint8_t *cb, uint8_t *cr);
 
-  /* N samples of Y, Cb and Cr to R'G'B' planes, clamped to 0..255. */
+  /* color.c's jart_ycc_to_rgb_row: N samples of Y, Cb and Cr to
+   * interleaved pixels, clamped, alpha (STEP 4) copied from ALPHA.  May
+   * write up to 32 bytes past OUT's N pixels. */
   void (*ycc_to_rgb) (const uint8_t *y, const uint8_t *cb, const uint8_t *cr,
-                      int n, uint8_t *r, uint8_t *g, uint8_t *b);
+                      int n, const uint8_t *alpha, int step, uint8_t *out);
 
   /* sample.c's jart_downsample_row. */
   void (*downsample) (int h, int v, const uint8_t *const *rows, int out_width,
@@ -46,12 +49,6 @@ struct JartKernels
    * S[C0 - 1] and S[C1] must be readable. */
   void (*fancy_h2) (const int32_t *s, int c0, int c1, int bias_even,
                     int bias_odd, int shift, uint8_t *out);
-
-  /* Replaces N samples of CURRENT by FRESH, sets DIFFERS[i] nonzero where
-   * they differed (leaving it as it was elsewhere), and returns how much
-   * the squared error against ORIGINAL changed. */
-  int64_t (*update) (const uint8_t *fresh, uint8_t *current,
-                     const uint8_t *original, int n, uint8_t *differs);
 };
 
 /* The table for PATH (AUTO: the best this CPU runs), or NULL when the

@@ -30,9 +30,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _DEFAULT_SOURCE /* madvise */
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "kernels.h"
@@ -100,6 +103,34 @@ default_threads (void)
   return n < 1 ? 1 : n > JART_THREADS_MAX ? JART_THREADS_MAX : (int)n;
 }
 
+/* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
+ * (2 MiB) and the kernel is asked to back them with such pages: a 24 MP
+ * image then costs a few dozen page faults instead of thousands. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define BIG_BUFFER ((size_t)8 << 20)
+
+static size_t
+buffer_size (size_t size)
+{
+  return size >= BIG_BUFFER ? (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
+                            : size;
+}
+
+static void *
+buffer_alloc (size_t size)
+{
+  void *p;
+
+  if (size < BIG_BUFFER)
+    return malloc (size);
+  p = aligned_alloc (HUGE_PAGE, buffer_size (size));
+#if defined(MADV_HUGEPAGE)
+  if (p != NULL)
+    madvise (p, buffer_size (size), MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
 /* What a run allocates, for SRC's size and the largest grid offset the
  * settings allow; jart_work_init allocates exactly this and
  * jart_memory_needed adds it up. */
@@ -107,11 +138,12 @@ typedef struct
 {
   int colors, hmax, vmax, threads;
   Geometry g;     /* at the largest offset */
-  size_t pixels;  /* width * height: one image plane */
+  size_t image;   /* the working image, when allocated */
   size_t luma;    /* the luma plane */
   size_t chroma;  /* each chroma plane */
   size_t mcus;    /* each MCU map */
   size_t row;     /* one padded full-resolution chroma row */
+  size_t packed;  /* one decoded row of pixels, with the SIMD slack */
   size_t scratch; /* one thread's scratch, in bytes */
 } Sizes;
 
@@ -126,19 +158,20 @@ sizes_compute (Sizes *z, int width, int height, int channels,
   geometry_compute (&z->g, width, height, z->hmax, z->vmax,
                     settings->anchor_x + settings->grid_drift,
                     settings->anchor_y + settings->grid_drift);
-  z->pixels = (size_t)width * (size_t)height;
+  z->image = (size_t)width * (size_t)height * (size_t)channels;
   z->luma = (size_t)z->g.luma_w * (size_t)z->g.luma_h;
   z->chroma
       = z->colors == 3 ? (size_t)z->g.chroma_w * (size_t)z->g.chroma_h : 0;
   z->mcus = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_rows;
   z->row = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_w;
+  z->packed = (size_t)width * (size_t)channels + 32;
   z->threads = settings->threads > 0 ? settings->threads : default_threads ();
   z->threads = clamp_int (z->threads, 1, z->g.mcu_rows);
-  /* differs, flat and decoded; for colour also conv, up, rows, sums and
-     pairs (see scratch_init). */
-  z->scratch = (size_t)width * (1 + 2 * (size_t)z->colors);
+  /* flat, conv[0] and packed; for colour also conv[1..2], up, rows, sums
+     and pairs (see scratch_init). */
+  z->scratch = (size_t)width * (size_t)channels + (size_t)width + z->packed;
   if (z->colors == 3)
-    z->scratch += (size_t)width * 5 + 2 * (size_t)z->vmax * z->row
+    z->scratch += (size_t)width * 4 + 2 * (size_t)z->vmax * z->row
                   + ((size_t)z->g.chroma_w + 2) * sizeof (int32_t)
                   + (size_t)width + 2;
 }
@@ -152,7 +185,8 @@ jart_memory_needed (int width, int height, int channels,
   if (width < 1 || height < 1 || channels < 1 || settings == NULL)
     return 0;
   sizes_compute (&z, width, height, channels, settings);
-  return z.luma + 2 * z.chroma + 3 * z.mcus + 2 * (size_t)z.colors * z.pixels
+  return buffer_size (z.luma) + 2 * buffer_size (z.chroma) + 3 * z.mcus
+         + (size_t)z.g.mcu_rows * sizeof (atomic_int)
          + (size_t)z.threads * (z.scratch + sizeof (JartScratch));
 }
 
@@ -162,15 +196,14 @@ scratch_init (JartScratch *s, const JartWork *work, const Sizes *z)
   size_t width = (size_t)work->width;
   int c, j;
 
-  if ((s->differs = malloc (width)) == NULL)
+  s->flat = malloc (width * (size_t)work->channels);
+  s->conv[0] = malloc (width);
+  s->packed = malloc (z->packed);
+  if (s->flat == NULL || s->conv[0] == NULL || s->packed == NULL)
     return JART_ERROR_NO_MEMORY;
-  for (c = 0; c < work->colors; c++)
-    if ((s->flat[c] = malloc (width)) == NULL
-        || (s->decoded[c] = malloc (width)) == NULL)
-      return JART_ERROR_NO_MEMORY;
   if (work->colors == 1)
     return JART_OK;
-  for (c = 0; c < 3; c++)
+  for (c = 1; c < 3; c++)
     if ((s->conv[c] = malloc (width)) == NULL)
       return JART_ERROR_NO_MEMORY;
   for (c = 0; c < 2; c++)
@@ -191,13 +224,10 @@ scratch_free (JartScratch *s)
 {
   int c, j;
 
-  free (s->differs);
+  free (s->flat);
+  free (s->packed);
   for (c = 0; c < 3; c++)
-    {
-      free (s->flat[c]);
-      free (s->decoded[c]);
-      free (s->conv[c]);
-    }
+    free (s->conv[c]);
   for (c = 0; c < 2; c++)
     {
       free (s->up[c]);
@@ -208,63 +238,22 @@ scratch_free (JartScratch *s)
   free (s->pairs);
 }
 
-/* Splits SRC's colours into the planes PLANES. */
-static void
-split_planes (const JartImage *src, int colors, uint8_t *const *planes)
-{
-  const int step = src->channels;
-  int x, y;
-
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *p = src->pixels + (size_t)y * src->stride;
-      size_t row = (size_t)y * src->width;
-
-      if (colors == 1)
-        for (x = 0; x < src->width; x++)
-          planes[0][row + x] = p[(size_t)x * step];
-      else
-        for (x = 0; x < src->width; x++)
-          {
-            planes[0][row + x] = p[(size_t)x * step];
-            planes[1][row + x] = p[(size_t)x * step + 1];
-            planes[2][row + x] = p[(size_t)x * step + 2];
-          }
-    }
-}
-
 void
 jart_work_output (const JartWork *work, uint8_t *dst, size_t stride)
 {
-  const JartImage *src = work->src;
-  const int step = src->channels, colors = work->colors;
-  int x, y;
+  size_t bytes = (size_t)work->width * (size_t)work->channels;
+  int y;
 
-  for (y = 0; y < src->height; y++)
-    {
-      const uint8_t *s = src->pixels + (size_t)y * src->stride;
-      uint8_t *d = dst + (size_t)y * stride;
-      size_t row = (size_t)y * src->width;
-
-      if (colors == 1)
-        for (x = 0; x < src->width; x++)
-          d[(size_t)x * step] = work->image[0][row + x];
-      else
-        for (x = 0; x < src->width; x++)
-          {
-            d[(size_t)x * step] = work->image[0][row + x];
-            d[(size_t)x * step + 1] = work->image[1][row + x];
-            d[(size_t)x * step + 2] = work->image[2][row + x];
-          }
-      if (step > colors)
-        for (x = 0; x < src->width; x++)
-          d[(size_t)x * step + colors] = s[(size_t)x * step + colors];
-    }
+  if (dst == work->pixels)
+    return;
+  for (y = 0; y < work->height; y++)
+    memcpy (dst + (size_t)y * stride, work->pixels + (size_t)y * work->stride,
+            bytes);
 }
 
 JartStatus
-jart_work_init (JartWork *work, const JartImage *src,
-                const JartSettings *settings)
+jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
+                const JartSettings *settings, int stats)
 {
   Sizes z;
   int t, c;
@@ -277,9 +266,11 @@ jart_work_init (JartWork *work, const JartImage *src,
   work->src = src;
   work->width = src->width;
   work->height = src->height;
+  work->channels = src->channels;
   work->colors = z.colors;
   work->hmax = z.hmax;
   work->vmax = z.vmax;
+  work->stats = stats;
   work->flatten
       = settings->flatten && (src->channels == 2 || src->channels == 4);
   if (work->colors == 3)
@@ -288,24 +279,34 @@ jart_work_init (JartWork *work, const JartImage *src,
     work->bg[0]
         = jart_rgb_to_y (settings->background[0], settings->background[1],
                          settings->background[2]);
+  work->input = src->pixels;
+  work->input_stride = src->stride;
 
   work->mcu_capacity = z.mcus;
-  work->plane[0] = malloc (z.luma);
+  work->plane[0] = buffer_alloc (z.luma);
   work->dirty = malloc (z.mcus);
   work->decode = malloc (z.mcus);
   work->changed = malloc (z.mcus);
-  if (!work->plane[0] || !work->dirty || !work->decode || !work->changed)
+  work->pending = malloc ((size_t)z.g.mcu_rows * sizeof (atomic_int));
+  if (!work->plane[0] || !work->dirty || !work->decode || !work->changed
+      || !work->pending)
     goto no_memory;
   for (c = 1; c < work->colors; c++)
-    if ((work->plane[c] = malloc (z.chroma)) == NULL)
+    if ((work->plane[c] = buffer_alloc (z.chroma)) == NULL)
       goto no_memory;
-  for (c = 0; c < work->colors; c++)
-    if ((work->image[c] = malloc (z.pixels)) == NULL
-        || (work->original[c] = malloc (z.pixels)) == NULL)
-      goto no_memory;
-  split_planes (src, work->colors, work->image);
-  for (c = 0; c < work->colors; c++)
-    memcpy (work->original[c], work->image[c], z.pixels);
+  if (dst != NULL)
+    {
+      work->pixels = dst->pixels;
+      work->stride = dst->stride;
+    }
+  else
+    {
+      work->pixels = buffer_alloc (z.image);
+      work->stride = (size_t)src->width * (size_t)src->channels;
+      work->owns_pixels = 1;
+      if (work->pixels == NULL)
+        goto no_memory;
+    }
 
   work->threads = z.threads;
   work->scratch = calloc ((size_t)work->threads, sizeof (JartScratch));
@@ -327,14 +328,13 @@ jart_work_free (JartWork *work)
   int c, t;
 
   for (c = 0; c < 3; c++)
-    {
-      free (work->plane[c]);
-      free (work->image[c]);
-      free (work->original[c]);
-    }
+    free (work->plane[c]);
+  if (work->owns_pixels)
+    free (work->pixels);
   free (work->dirty);
   free (work->decode);
   free (work->changed);
+  free (work->pending);
   if (work->scratch != NULL)
     for (t = 0; t < work->threads; t++)
       scratch_free (&work->scratch[t]);
@@ -348,10 +348,10 @@ typedef struct
   JartWork *work;
   Geometry g;
   int dx, dy;
+  int first_row; /* the MCU row holding the image's first row */
   JartDct dct;
   JartQuant quant[2];
   const JartCancel *cancel;
-  int decoding; /* the phase: 0 encode, 1 decode */
   atomic_int next_row;
   atomic_int stopped;
 } Pass;
@@ -383,26 +383,20 @@ gather (const uint8_t *src, int first, int width, int dx, int x0, int x1,
     *dst++ = src[width - 1 - first];
 }
 
-/* N pixels of image row IY from column FIRST, composited on the
- * background by their alpha, into the planes OUT. */
+/* N pixels IN of the image composited on the background by their alpha,
+ * into OUT in the same layout (alpha left out). */
 static void
-flatten_segment (const JartWork *work, int iy, int first, int n,
-                 uint8_t *const *out)
+flatten_segment (const JartWork *work, const uint8_t *in, int n, uint8_t *out)
 {
-  const JartImage *src = work->src;
-  const uint8_t *alpha = src->pixels + (size_t)iy * src->stride
-                         + (size_t)first * src->channels + work->colors;
-  size_t row = (size_t)iy * work->width + first;
+  const int step = work->channels, colors = work->colors;
   int i, c;
 
-  for (c = 0; c < work->colors; c++)
+  for (i = 0; i < n; i++, in += step, out += step)
     {
-      const uint8_t *in = work->image[c] + row, *a = alpha;
-      uint32_t bg = work->bg[c];
+      uint32_t a = in[colors];
 
-      for (i = 0; i < n; i++, a += src->channels)
-        out[c][i]
-            = (uint8_t)((in[i] * (uint32_t)*a + bg * (255 - *a) + 127) / 255);
+      for (c = 0; c < colors; c++)
+        out[c] = (uint8_t)((in[c] * a + work->bg[c] * (255 - a) + 127) / 255);
     }
 }
 
@@ -426,6 +420,7 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
   const JartWork *work = p->work;
   const Geometry *g = &p->g;
   const int width = work->width, colors = work->colors;
+  const int step = work->channels;
   const int hmax = work->hmax, vmax = work->vmax;
   const int x0 = mx0 * g->mcu_w, x1 = mx1 * g->mcu_w;
   const int luma_x1 = min_int (x1, g->luma_w);
@@ -433,7 +428,7 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
   const int first = clamp_int (x0 - p->dx, 0, width - 1);
   const int n = clamp_int (x1 - 1 - p->dx, 0, width - 1) - first + 1;
   const int last_luma_row = g->groups * vmax - 1;
-  int group, j, c, row;
+  int group, j, c, i, row;
 
   for (group = my * 8; group < my * 8 + 8; group++)
     {
@@ -451,25 +446,28 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
         {
           int cy = group * vmax + j;
           int iy = clamp_int (cy - p->dy, 0, work->height - 1);
-          size_t offset = (size_t)iy * width + first;
-          const uint8_t *in[3];
+          const uint8_t *in = work->input + (size_t)iy * work->input_stride
+                              + (size_t)first * step;
           uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + x0;
 
-          for (c = 0; c < colors; c++)
-            in[c] = work->image[c] + offset;
           if (work->flatten)
             {
-              flatten_segment (work, iy, first, n, s->flat);
-              for (c = 0; c < colors; c++)
-                in[c] = s->flat[c];
+              flatten_segment (work, in, n, s->flat);
+              in = s->flat;
             }
           if (colors == 1)
             {
-              gather (in[0], first, width, p->dx, x0, luma_x1, luma);
+              if (step == 2)
+                {
+                  for (i = 0; i < n; i++)
+                    s->conv[0][i] = in[2 * i];
+                  in = s->conv[0];
+                }
+              gather (in, first, width, p->dx, x0, luma_x1, luma);
               continue;
             }
-          work->kernels->rgb_to_ycc (in[0], in[1], in[2], n, s->conv[0],
-                                     s->conv[1], s->conv[2]);
+          work->kernels->rgb_to_ycc (in, step, n, s->conv[0], s->conv[1],
+                                     s->conv[2]);
           gather (s->conv[0], first, width, p->dx, x0, luma_x1, luma);
           for (c = 1; c < 3; c++)
             gather (s->conv[c], first, width, p->dx, x0, x1,
@@ -494,29 +492,104 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
                       my * 8 + 8, &p->quant[1], p->dct);
 }
 
+/* Nonzero when the N bytes at A and B differ. */
+static inline int
+bytes_differ (const uint8_t *a, const uint8_t *b, size_t n)
+{
+  uint64_t x = 0, u, v;
+  size_t i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      memcpy (&u, a + i, 8);
+      memcpy (&v, b + i, 8);
+      x |= u ^ v;
+    }
+  for (; i < n; i++)
+    x |= (uint64_t)(a[i] ^ b[i]);
+  return x != 0;
+}
+
+/* Compares the decoded pixels FRESH of canvas columns CX0 .. CX0 + N - 1
+ * with the generation's input IN, exactly and with the squared error
+ * against the source row ORIGINAL (stats), and marks the MCUs of CHANGED
+ * (indexed by canvas column / MCU_W) that changed.  Returns nonzero when
+ * any pixel changed. */
+static int
+compare_row (const JartWork *work, const uint8_t *fresh, const uint8_t *in,
+             const uint8_t *original, int cx0, int n, int mcu_w,
+             uint8_t *changed, JartTripStats *stats)
+{
+  const int step = work->channels, colors = work->colors;
+  int any = 0, x = cx0, i, c;
+
+  if (!bytes_differ (fresh, in, (size_t)n * step))
+    return 0;
+  if (work->stats)
+    {
+      for (i = 0; i < n; i++)
+        {
+          const uint8_t *f = fresh + (size_t)i * step;
+          const uint8_t *b = in + (size_t)i * step;
+          const uint8_t *o = original + (size_t)i * step;
+          int differs = 0;
+
+          for (c = 0; c < colors; c++)
+            {
+              int32_t after = f[c] - o[c], before = b[c] - o[c];
+
+              stats->sse_delta += after * after - before * before;
+              differs |= f[c] != b[c];
+            }
+          if (differs)
+            {
+              stats->changed_pixels++;
+              changed[(cx0 + i) / mcu_w] = 1;
+            }
+        }
+      return 1;
+    }
+  while (x < cx0 + n)
+    {
+      int end = min_int (cx0 + n, (x / mcu_w + 1) * mcu_w);
+      size_t at = (size_t)(x - cx0) * step;
+
+      if (bytes_differ (fresh + at, in + at, (size_t)(end - x) * step))
+        changed[x / mcu_w] = 1, any = 1;
+      x = end;
+    }
+  return any;
+}
+
 /* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the
- * image, counting and marking what changed. */
+ * working image, counting and marking what changed. */
 static void
 decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
             JartTripStats *stats)
 {
   const JartWork *work = p->work;
   const Geometry *g = &p->g;
-  const int width = work->width, colors = work->colors;
+  const int step = work->channels, colors = work->colors;
   const int cx0 = max_int (mx0 * g->mcu_w, p->dx);
-  const int cx1 = min_int (mx1 * g->mcu_w, p->dx + width);
+  const int cx1 = min_int (mx1 * g->mcu_w, p->dx + work->width);
   const int cy0 = max_int (my * g->mcu_h, p->dy);
   const int cy1 = min_int ((my + 1) * g->mcu_h, p->dy + work->height);
   const int n = cx1 - cx0;
+  const size_t bytes = (size_t)n * step;
   uint8_t *changed = work->changed + (size_t)my * g->mcu_cols;
   int cy, i, c;
 
   for (cy = cy0; cy < cy1; cy++)
     {
-      const size_t offset = (size_t)(cy - p->dy) * width + (cx0 - p->dx);
-      const uint8_t *fresh[3];
+      const size_t column = (size_t)(cx0 - p->dx) * step;
+      const int iy = cy - p->dy;
+      const uint8_t *in
+          = work->input + (size_t)iy * work->input_stride + column;
+      const uint8_t *original
+          = work->src->pixels + (size_t)iy * work->src->stride + column;
+      uint8_t *out = work->pixels + (size_t)iy * work->stride + column;
+      const uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + cx0;
 
-      fresh[0] = work->plane[0] + (size_t)cy * g->luma_w + cx0;
       if (colors == 3)
         {
           for (c = 1; c < 3; c++)
@@ -524,37 +597,33 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
                                work->plane[c], (size_t)g->chroma_w,
                                g->chroma_dw, g->chroma_dh, cy, cx0, n, s->sums,
                                s->pairs, s->up[c - 1]);
-          work->kernels->ycc_to_rgb (fresh[0], s->up[0], s->up[1], n,
-                                     s->decoded[0], s->decoded[1],
-                                     s->decoded[2]);
-          for (c = 0; c < 3; c++)
-            fresh[c] = s->decoded[c];
+          work->kernels->ycc_to_rgb (luma, s->up[0], s->up[1], n, in, step,
+                                     s->packed);
         }
-
-      /* Most rows of a late generation change nothing. */
-      for (c = 0; c < colors; c++)
-        if (memcmp (fresh[c], work->image[c] + offset, (size_t)n) != 0)
-          break;
-      if (c == colors)
-        continue;
-
-      memset (s->differs, 0, (size_t)n);
-      for (c = 0; c < colors; c++)
-        stats->sse_delta += work->kernels->update (
-            fresh[c], work->image[c] + offset, work->original[c] + offset, n,
-            s->differs);
-      for (i = 0; i < n; i++)
-        if (s->differs[i])
+      else if (step == 2)
+        for (i = 0; i < n; i++)
           {
-            stats->changed_pixels++;
-            changed[(cx0 + i) / g->mcu_w] = 1;
+            s->packed[2 * i] = luma[i];
+            s->packed[2 * i + 1] = in[2 * i + 1];
           }
+      else
+        memcpy (s->packed, luma, (size_t)n);
+
+      if (compare_row (work, s->packed, in, original, cx0, n, g->mcu_w,
+                       changed, stats))
+        {
+          stats->changed = 1;
+          memcpy (out, s->packed, bytes);
+        }
+      else if (out != in)
+        memcpy (out, s->packed, bytes);
     }
 }
 
-/* Calls RUN for every stretch of MCUs of row MY marked in MAP. */
+/* Calls encode_run or decode_run for every stretch of MCUs of row MY
+ * marked in MAP. */
 static void
-for_each_run (Worker *w, int my, const uint8_t *map)
+for_each_run (Worker *w, int my, const uint8_t *map, int decoding)
 {
   const Pass *p = w->pass;
   const uint8_t *row = map + (size_t)my * p->g.mcu_cols;
@@ -569,7 +638,7 @@ for_each_run (Worker *w, int my, const uint8_t *map)
         }
       for (b = a + 1; b < p->g.mcu_cols && row[b]; b++)
         ;
-      if (p->decoding)
+      if (decoding)
         decode_run (p, w->scratch, my, a, b, &w->stats);
       else
         encode_run (p, w->scratch, my, a, b);
@@ -577,12 +646,36 @@ for_each_run (Worker *w, int my, const uint8_t *map)
     }
 }
 
+/* The encode of MCU row K is done: counts it off the rows that wait for
+ * it and decodes those that wait no longer. */
+static void
+encoded (Worker *w, int k)
+{
+  Pass *p = w->pass;
+  int rows[4], n = 0, d, i;
+
+  for (d = k - 1; d <= k + 1; d++)
+    if (d >= 0 && d < p->g.mcu_rows)
+      rows[n++] = d;
+  if (k < p->first_row - 1)
+    rows[n++] = p->first_row;
+  for (i = 0; i < n; i++)
+    if (atomic_fetch_sub (&p->work->pending[rows[i]], 1) == 1)
+      for_each_run (w, rows[i], p->work->decode, 1);
+}
+
+/* Each thread takes the next MCU row, encodes it, and decodes every row
+ * whose last missing neighbour that was: decoding row R reads the planes
+ * of rows R - 1 .. R + 1 (chroma upsampling), and writes the image rows
+ * that the encoders of those rows read (row R itself and, above the
+ * image, the first image row for every row before it), so it waits for
+ * their encodes.  A row is decoded once, by whichever thread finished its
+ * last encode, mostly right after it was built, while it is in cache. */
 static void *
 worker_main (void *data)
 {
   Worker *w = data;
   Pass *p = w->pass;
-  const uint8_t *map = p->decoding ? p->work->decode : p->work->dirty;
 
   for (;;)
     {
@@ -595,21 +688,25 @@ worker_main (void *data)
           atomic_store (&p->stopped, 1);
           break;
         }
-      for_each_run (w, my, map);
+      for_each_run (w, my, p->work->dirty, 0);
+      encoded (w, my);
     }
   return NULL;
 }
 
-/* Runs one phase over every MCU row on the work's threads.  A thread that
- * cannot be started leaves its share to the others. */
+/* Runs the generation over every MCU row on the work's threads.  A thread
+ * that cannot be started leaves its share to the others. */
 static void
-run_phase (Pass *p, Worker *workers, int decoding)
+run_pass (Pass *p, Worker *workers)
 {
   pthread_t ids[JART_THREADS_MAX];
   int started[JART_THREADS_MAX];
-  int t, threads = p->work->threads;
+  int t, threads = p->work->threads, r;
 
-  p->decoding = decoding;
+  for (r = 0; r < p->g.mcu_rows; r++)
+    atomic_init (&p->work->pending[r],
+                 (r > 0) + 1 + (r + 1 < p->g.mcu_rows)
+                     + (r == p->first_row ? max_int (r - 1, 0) : 0));
   atomic_store (&p->next_row, 0);
   for (t = 1; t < threads; t++)
     started[t] = pthread_create (&ids[t], NULL, worker_main, &workers[t]) == 0;
@@ -618,7 +715,6 @@ run_phase (Pass *p, Worker *workers, int decoding)
     if (started[t])
       pthread_join (ids[t], NULL);
 }
-
 /* The decode map: the MCUs to encode, and where chroma upsampling reads
  * across MCU borders (4:2:2, 4:2:0, 4:4:0), their neighbours too. */
 static void
@@ -673,18 +769,19 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   pass.dy = dy;
   pass.dct = dct;
   pass.cancel = cancel;
+  pass.first_row = 0;
   atomic_init (&pass.next_row, 0);
   atomic_init (&pass.stopped, 0);
   geometry_compute (&pass.g, work->width, work->height, work->hmax, work->vmax,
                     dx, dy);
+  pass.first_row = dy / pass.g.mcu_h;
   jart_quant_prepare (quality, 0, dct, &pass.quant[0]);
   jart_quant_prepare (quality, 1, dct, &pass.quant[1]);
   for (t = 0; t < work->threads; t++)
     {
       workers[t].pass = &pass;
       workers[t].scratch = &work->scratch[t];
-      workers[t].stats.changed_pixels = 0;
-      workers[t].stats.sse_delta = 0;
+      memset (&workers[t].stats, 0, sizeof workers[t].stats);
     }
 
   /* What to encode: everything, unless the planes hold the previous
@@ -698,11 +795,8 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   memset (work->changed, 0, mcus);
   work->valid = 0;
 
-  run_phase (&pass, workers, 0);
-  if (atomic_load (&pass.stopped))
-    return JART_ERROR_CANCELLED;
   mark_decode (work, &pass.g);
-  run_phase (&pass, workers, 1);
+  run_pass (&pass, workers);
   if (atomic_load (&pass.stopped))
     return JART_ERROR_CANCELLED;
   mark_padding (work, &pass.g, dx, dy);
@@ -711,10 +805,12 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   work->prev_quality = quality;
   work->prev_dx = dx;
   work->prev_dy = dy;
-  stats->changed_pixels = 0;
-  stats->sse_delta = 0;
+  work->input = work->pixels;
+  work->input_stride = work->stride;
+  memset (stats, 0, sizeof *stats);
   for (t = 0; t < work->threads; t++)
     {
+      stats->changed |= workers[t].stats.changed;
       stats->changed_pixels += workers[t].stats.changed_pixels;
       stats->sse_delta += workers[t].stats.sse_delta;
     }
