@@ -34,6 +34,7 @@ typedef struct
   int32_t multiplier[64]; /* quantval */
   int32_t half[64];       /* divisor / 2, the rounding term */
   float reciprocal[64];   /* 1 / divisor: an estimate, corrected */
+  float bias[64];         /* divisor / 2 + 0.5 (kernels-avx2.c) */
 } JartQuant;
 
 void jart_quant_prepare (int quality, int table, JartDct dct,

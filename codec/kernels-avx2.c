@@ -214,10 +214,286 @@ v_store_rgb (uint8_t *p, int step, const uint8_t *alpha, V r, V g, V b)
 
 #include "kernels-x86.h"
 
+/* The accurate DCT, quantization and inverse DCT of two blocks at once in
+ * 16-bit lanes: each register holds one row of two horizontally adjacent
+ * blocks, one block a 128-bit half, and every shuffle stays within the
+ * halves.  Each output of a 1-D pass is a sum of products of the inputs
+ * with the constants of fdct.c and idct.c multiplied out (for instance
+ * the forward DCT's out7 = -11363 t4 + 9633 t5 - 6436 t6 + 2260 t7), which
+ * vpmaddwd computes exactly in 32 bits from pairs of 16-bit inputs; the
+ * descaled results fit 16 bits again (the accurate DCT of 8-bit samples
+ * stays below 2^15 in every pass; the inverse saturates like
+ * libjpeg-turbo's own AVX2 code).  Quantization divides in float: with
+ * n = |x| + d / 2 below 2^17, trunc ((n + 0.5) * (1 / d)) is floor (n / d)
+ * exactly, since the product's error (below 2^-7 / d) is smaller than its
+ * distance (at least 0.5 / d) to the next integer. */
+
+/* The pair constant (A, B) for vpmaddwd: A times the even lanes, B the
+ * odd ones. */
+static inline V
+pair (int a, int b)
+{
+  return _mm256_set1_epi32 (
+      (int32_t)((uint32_t)(uint16_t)a | ((uint32_t)(uint16_t)b << 16)));
+}
+
+/* DESCALE of the 32-bit halves LO and HI by SHIFT after adding ROUND,
+ * packed to 16 bits with saturation. */
+static inline V
+descale_pack (V lo, V hi, V round, int shift)
+{
+  return _mm256_packs_epi32 (_mm256_sra_epi32 (_mm256_add_epi32 (lo, round),
+                                               _mm_cvtsi32_si128 (shift)),
+                             _mm256_sra_epi32 (_mm256_add_epi32 (hi, round),
+                                               _mm_cvtsi32_si128 (shift)));
+}
+
+/* The 8x8 transpose of 16-bit lanes, in each half. */
+static inline void
+transpose16 (V r[8])
+{
+  V a0 = _mm256_unpacklo_epi16 (r[0], r[1]);
+  V a1 = _mm256_unpackhi_epi16 (r[0], r[1]);
+  V a2 = _mm256_unpacklo_epi16 (r[2], r[3]);
+  V a3 = _mm256_unpackhi_epi16 (r[2], r[3]);
+  V a4 = _mm256_unpacklo_epi16 (r[4], r[5]);
+  V a5 = _mm256_unpackhi_epi16 (r[4], r[5]);
+  V a6 = _mm256_unpacklo_epi16 (r[6], r[7]);
+  V a7 = _mm256_unpackhi_epi16 (r[6], r[7]);
+  V b0 = _mm256_unpacklo_epi32 (a0, a2);
+  V b1 = _mm256_unpackhi_epi32 (a0, a2);
+  V b2 = _mm256_unpacklo_epi32 (a1, a3);
+  V b3 = _mm256_unpackhi_epi32 (a1, a3);
+  V b4 = _mm256_unpacklo_epi32 (a4, a6);
+  V b5 = _mm256_unpackhi_epi32 (a4, a6);
+  V b6 = _mm256_unpacklo_epi32 (a5, a7);
+  V b7 = _mm256_unpackhi_epi32 (a5, a7);
+
+  r[0] = _mm256_unpacklo_epi64 (b0, b4);
+  r[1] = _mm256_unpackhi_epi64 (b0, b4);
+  r[2] = _mm256_unpacklo_epi64 (b1, b5);
+  r[3] = _mm256_unpackhi_epi64 (b1, b5);
+  r[4] = _mm256_unpacklo_epi64 (b2, b6);
+  r[5] = _mm256_unpackhi_epi64 (b2, b6);
+  r[6] = _mm256_unpacklo_epi64 (b3, b7);
+  r[7] = _mm256_unpackhi_epi64 (b3, b7);
+}
+
+/* The odd part shared by both directions: from the pairs (A, B) and
+ * (C, D) (the forward DCT's t4, t5 and t6, t7; the inverse's c7, c5 and
+ * c3, c1), the four sums of products in 32-bit halves. */
+static inline void
+odd_part (V ab_lo, V ab_hi, V cd_lo, V cd_hi, V lo[4], V hi[4])
+{
+  static const int k[4][4] = { { -11363, 9633, -6436, 2260 },
+                               { 9633, 2261, -11362, 6437 },
+                               { -6436, -11362, -2259, 9633 },
+                               { 2260, 6437, 9633, 11363 } };
+  int i;
+
+  for (i = 0; i < 4; i++)
+    {
+      V p = pair (k[i][0], k[i][1]), q = pair (k[i][2], k[i][3]);
+
+      lo[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_lo, p),
+                                _mm256_madd_epi16 (cd_lo, q));
+      hi[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_hi, p),
+                                _mm256_madd_epi16 (cd_hi, q));
+    }
+}
+
+/* One pass of the accurate forward DCT over D[0..7]; ROWS picks the first
+ * pass's scaling, else the second's. */
+static inline void
+fwd16 (V d[8], int rows)
+{
+  const int shift = rows ? 11 : 15;
+  const V round = _mm256_set1_epi32 (1 << (shift - 1));
+  V t0 = _mm256_add_epi16 (d[0], d[7]), t7 = _mm256_sub_epi16 (d[0], d[7]);
+  V t1 = _mm256_add_epi16 (d[1], d[6]), t6 = _mm256_sub_epi16 (d[1], d[6]);
+  V t2 = _mm256_add_epi16 (d[2], d[5]), t5 = _mm256_sub_epi16 (d[2], d[5]);
+  V t3 = _mm256_add_epi16 (d[3], d[4]), t4 = _mm256_sub_epi16 (d[3], d[4]);
+  V t10 = _mm256_add_epi16 (t0, t3), t13 = _mm256_sub_epi16 (t0, t3);
+  V t11 = _mm256_add_epi16 (t1, t2), t12 = _mm256_sub_epi16 (t1, t2);
+  V lo, hi, olo[4], ohi[4];
+
+  if (rows)
+    {
+      d[0] = _mm256_slli_epi16 (_mm256_add_epi16 (t10, t11), 2);
+      d[4] = _mm256_slli_epi16 (_mm256_sub_epi16 (t10, t11), 2);
+    }
+  else
+    {
+      const V two = _mm256_set1_epi32 (2);
+
+      lo = _mm256_unpacklo_epi16 (t10, t11);
+      hi = _mm256_unpackhi_epi16 (t10, t11);
+      d[0] = descale_pack (_mm256_madd_epi16 (lo, pair (1, 1)),
+                           _mm256_madd_epi16 (hi, pair (1, 1)), two, 2);
+      d[4] = descale_pack (_mm256_madd_epi16 (lo, pair (1, -1)),
+                           _mm256_madd_epi16 (hi, pair (1, -1)), two, 2);
+    }
+  lo = _mm256_unpacklo_epi16 (t12, t13);
+  hi = _mm256_unpackhi_epi16 (t12, t13);
+  d[2] = descale_pack (_mm256_madd_epi16 (lo, pair (4433, 10703)),
+                       _mm256_madd_epi16 (hi, pair (4433, 10703)), round,
+                       shift);
+  d[6] = descale_pack (_mm256_madd_epi16 (lo, pair (-10704, 4433)),
+                       _mm256_madd_epi16 (hi, pair (-10704, 4433)), round,
+                       shift);
+  odd_part (_mm256_unpacklo_epi16 (t4, t5), _mm256_unpackhi_epi16 (t4, t5),
+            _mm256_unpacklo_epi16 (t6, t7), _mm256_unpackhi_epi16 (t6, t7),
+            olo, ohi);
+  d[7] = descale_pack (olo[0], ohi[0], round, shift);
+  d[5] = descale_pack (olo[1], ohi[1], round, shift);
+  d[3] = descale_pack (olo[2], ohi[2], round, shift);
+  d[1] = descale_pack (olo[3], ohi[3], round, shift);
+}
+
+/* One pass of the accurate inverse DCT over D[0..7]: the first (COLUMNS)
+ * keeps 2 extra bits, the second adds the 128 of the level shift. */
+static inline void
+inv16 (V d[8], int columns)
+{
+  const int shift = columns ? 11 : 18;
+  const V round
+      = _mm256_set1_epi32 (columns ? 1 << 10 : (1 << 17) + (128 << 18));
+  V e_lo = _mm256_unpacklo_epi16 (d[2], d[6]);
+  V e_hi = _mm256_unpackhi_epi16 (d[2], d[6]);
+  V z_lo = _mm256_unpacklo_epi16 (d[0], d[4]);
+  V z_hi = _mm256_unpackhi_epi16 (d[0], d[4]);
+  V tmp2_lo = _mm256_madd_epi16 (e_lo, pair (4433, -10704));
+  V tmp2_hi = _mm256_madd_epi16 (e_hi, pair (4433, -10704));
+  V tmp3_lo = _mm256_madd_epi16 (e_lo, pair (10703, 4433));
+  V tmp3_hi = _mm256_madd_epi16 (e_hi, pair (10703, 4433));
+  V tmp0_lo = _mm256_madd_epi16 (z_lo, pair (8192, 8192));
+  V tmp0_hi = _mm256_madd_epi16 (z_hi, pair (8192, 8192));
+  V tmp1_lo = _mm256_madd_epi16 (z_lo, pair (8192, -8192));
+  V tmp1_hi = _mm256_madd_epi16 (z_hi, pair (8192, -8192));
+  V even_lo[4], even_hi[4], olo[4], ohi[4];
+  int i;
+
+  even_lo[0] = _mm256_add_epi32 (tmp0_lo, tmp3_lo); /* tmp10 */
+  even_hi[0] = _mm256_add_epi32 (tmp0_hi, tmp3_hi);
+  even_lo[1] = _mm256_add_epi32 (tmp1_lo, tmp2_lo); /* tmp11 */
+  even_hi[1] = _mm256_add_epi32 (tmp1_hi, tmp2_hi);
+  even_lo[2] = _mm256_sub_epi32 (tmp1_lo, tmp2_lo); /* tmp12 */
+  even_hi[2] = _mm256_sub_epi32 (tmp1_hi, tmp2_hi);
+  even_lo[3] = _mm256_sub_epi32 (tmp0_lo, tmp3_lo); /* tmp13 */
+  even_hi[3] = _mm256_sub_epi32 (tmp0_hi, tmp3_hi);
+  odd_part (_mm256_unpacklo_epi16 (d[7], d[5]),
+            _mm256_unpackhi_epi16 (d[7], d[5]),
+            _mm256_unpacklo_epi16 (d[3], d[1]),
+            _mm256_unpackhi_epi16 (d[3], d[1]), olo, ohi);
+  /* Output i pairs tmp1i with odd term 3 - i. */
+  for (i = 0; i < 4; i++)
+    {
+      d[i] = descale_pack (_mm256_add_epi32 (even_lo[i], olo[3 - i]),
+                           _mm256_add_epi32 (even_hi[i], ohi[3 - i]), round,
+                           shift);
+      d[7 - i] = descale_pack (_mm256_sub_epi32 (even_lo[i], olo[3 - i]),
+                               _mm256_sub_epi32 (even_hi[i], ohi[3 - i]),
+                               round, shift);
+    }
+}
+
+/* Quantization and dequantization of row U of the coefficients D. */
+static inline V
+quant16 (V d, const JartQuant *quant, int u)
+{
+  const V zero = _mm256_setzero_si256 ();
+  V ax = _mm256_abs_epi16 (d);
+  __m256 bias_lo = _mm256_broadcast_ps ((const __m128 *)(quant->bias + 8 * u));
+  __m256 bias_hi
+      = _mm256_broadcast_ps ((const __m128 *)(quant->bias + 8 * u + 4));
+  __m256 r_lo
+      = _mm256_broadcast_ps ((const __m128 *)(quant->reciprocal + 8 * u));
+  __m256 r_hi
+      = _mm256_broadcast_ps ((const __m128 *)(quant->reciprocal + 8 * u + 4));
+  V q_lo = _mm256_cvttps_epi32 (_mm256_mul_ps (
+      _mm256_add_ps (_mm256_cvtepi32_ps (_mm256_unpacklo_epi16 (ax, zero)),
+                     bias_lo),
+      r_lo));
+  V q_hi = _mm256_cvttps_epi32 (_mm256_mul_ps (
+      _mm256_add_ps (_mm256_cvtepi32_ps (_mm256_unpackhi_epi16 (ax, zero)),
+                     bias_hi),
+      r_hi));
+  V qv = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *)(quant->quantval + 8 * u)));
+
+  return _mm256_sign_epi16 (
+      _mm256_mullo_epi16 (_mm256_packs_epi32 (q_lo, q_hi), qv), d);
+}
+
+/* Two blocks (PAIR) or one at ORIGIN through the accurate DCT and back. */
+static inline void
+islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
+{
+  const V center = _mm256_set1_epi16 (128);
+  V d[8];
+  int i;
+
+  for (i = 0; i < 8; i++)
+    {
+      const uint8_t *p = origin + (size_t)i * stride;
+      __m128i row = two ? _mm_loadu_si128 ((const __m128i *)p)
+                        : _mm_loadl_epi64 ((const __m128i *)p);
+
+      d[i] = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (row), center);
+    }
+  transpose16 (d);
+  fwd16 (d, 1);
+  transpose16 (d);
+  fwd16 (d, 0);
+  for (i = 0; i < 8; i++)
+    d[i] = quant16 (d[i], quant, i);
+  inv16 (d, 1);
+  transpose16 (d);
+  inv16 (d, 0);
+  transpose16 (d);
+  for (i = 0; i < 8; i += 2)
+    {
+      /* Rows i and i + 1 of both blocks, as A_i B_i A_i+1 B_i+1. */
+      V x = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (d[i], d[i + 1]),
+                                      0xD8);
+      uint8_t *p = origin + (size_t)i * stride;
+
+      if (two)
+        {
+          _mm_storeu_si128 ((__m128i *)p, _mm256_castsi256_si128 (x));
+          _mm_storeu_si128 ((__m128i *)(p + stride),
+                            _mm256_extracti128_si256 (x, 1));
+        }
+      else
+        {
+          _mm_storel_epi64 ((__m128i *)p, _mm256_castsi256_si128 (x));
+          _mm_storel_epi64 ((__m128i *)(p + stride),
+                            _mm256_extracti128_si256 (x, 1));
+        }
+    }
+}
+
+static void
+avx2_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
+                       const JartQuant *quant, JartDct dct)
+{
+  int bx;
+
+  if (dct == JART_DCT_FAST)
+    {
+      simd_transform_blocks (plane, stride, x0, x1, quant, dct);
+      return;
+    }
+  for (bx = x0; bx + 16 <= x1; bx += 16)
+    islow_blocks (plane + bx, stride, quant, 1);
+  if (bx < x1)
+    islow_blocks (plane + bx, stride, quant, 0);
+}
+
 const JartKernels jart_kernels_avx2 = {
   .path = JART_KERNELS_AVX2,
   .name = "avx2",
-  .transform_blocks = simd_transform_blocks,
+  .transform_blocks = avx2_transform_blocks,
   .rgb_to_ycc = simd_rgb_to_ycc,
   .ycc_to_rgb = simd_ycc_to_rgb,
   .downsample = jart_sse2_downsample,

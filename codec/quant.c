@@ -83,6 +83,7 @@ jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
       quant->multiplier[i] = q;
       quant->half[i] = quant->divisor[i] >> 1;
       quant->reciprocal[i] = 1.0f / (float)quant->divisor[i];
+      quant->bias[i] = (float)quant->half[i] + 0.5f;
     }
 }
 
