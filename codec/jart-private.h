@@ -74,7 +74,7 @@ void jart_downsample_row (int h, int v, const uint8_t *const *rows,
 /* Upsamples the decoded chroma PLANE (STRIDE bytes a row; the component's
  * downsampled size DW x DH) to full resolution for canvas row CY, columns
  * X0 .. X0 + N - 1, with KERNELS.  SUMS is scratch of DW + 2 entries, PAIRS
- * of N + 2 bytes. */
+ * of N + 2 bytes; OUT must have room for N + 1. */
 void jart_upsample_row (const JartKernels *kernels, int h, int v,
                         const uint8_t *plane, size_t stride, int dw, int dh,
                         int cy, int x0, int n, int32_t *sums, uint8_t *pairs,
@@ -92,9 +92,9 @@ void jart_upsample_row (const JartKernels *kernels, int h, int v,
 typedef struct
 {
   uint8_t *flat;       /* image pixels flattened on the background */
-  uint8_t *conv[3];    /* image samples converted to Y, Cb, Cr */
+  uint8_t *conv[1];    /* gray samples taken out of gray + alpha */
   uint8_t *rows[2][4]; /* full-resolution chroma rows of one row group */
-  uint8_t *up[2];      /* upsampled Cb and Cr */
+  uint8_t *up[2];      /* upsampled Cb and Cr, one byte to spare */
   uint8_t *packed;     /* decoded pixels of one row, in the image's layout */
   int32_t *sums;       /* column sums of the upsampler */
   uint8_t *pairs;      /* the upsampler's output pairs */

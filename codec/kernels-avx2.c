@@ -239,7 +239,7 @@ pair (int a, int b)
 
 /* DESCALE of the 32-bit halves LO and HI by SHIFT after adding ROUND,
  * packed to 16 bits with saturation. */
-static inline V
+static inline __attribute__ ((always_inline)) V
 descale_pack (V lo, V hi, V round, int shift)
 {
   return _mm256_packs_epi32 (_mm256_sra_epi32 (_mm256_add_epi32 (lo, round),
@@ -249,7 +249,7 @@ descale_pack (V lo, V hi, V round, int shift)
 }
 
 /* The 8x8 transpose of 16-bit lanes, in each half. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 transpose16 (V r[8])
 {
   V a0 = _mm256_unpacklo_epi16 (r[0], r[1]);
@@ -282,7 +282,7 @@ transpose16 (V r[8])
 /* The odd part shared by both directions: from the pairs (A, B) and
  * (C, D) (the forward DCT's t4, t5 and t6, t7; the inverse's c7, c5 and
  * c3, c1), the four sums of products in 32-bit halves. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 odd_part (V ab_lo, V ab_hi, V cd_lo, V cd_hi, V lo[4], V hi[4])
 {
   static const int k[4][4] = { { -11363, 9633, -6436, 2260 },
@@ -304,7 +304,7 @@ odd_part (V ab_lo, V ab_hi, V cd_lo, V cd_hi, V lo[4], V hi[4])
 
 /* One pass of the accurate forward DCT over D[0..7]; ROWS picks the first
  * pass's scaling, else the second's. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 fwd16 (V d[8], int rows)
 {
   const int shift = rows ? 11 : 15;
@@ -352,7 +352,7 @@ fwd16 (V d[8], int rows)
 
 /* One pass of the accurate inverse DCT over D[0..7]: the first (COLUMNS)
  * keeps 2 extra bits, the second adds the 128 of the level shift. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 inv16 (V d[8], int columns)
 {
   const int shift = columns ? 11 : 18;
@@ -398,7 +398,7 @@ inv16 (V d[8], int columns)
 }
 
 /* Quantization and dequantization of row U of the coefficients D. */
-static inline V
+static inline __attribute__ ((always_inline)) V
 quant16 (V d, const JartQuant *quant, int u)
 {
   const V zero = _mm256_setzero_si256 ();
@@ -426,7 +426,7 @@ quant16 (V d, const JartQuant *quant, int u)
 }
 
 /* Two blocks (PAIR) or one at ORIGIN through the accurate DCT and back. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
 {
   const V center = _mm256_set1_epi16 (128);
@@ -499,4 +499,5 @@ const JartKernels jart_kernels_avx2 = {
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
+  .mark_changes = simd_mark_changes,
 };

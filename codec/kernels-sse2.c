@@ -316,4 +316,5 @@ const JartKernels jart_kernels_sse2 = {
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
+  .mark_changes = simd_mark_changes,
 };

@@ -346,3 +346,46 @@ simd_fancy_h2 (const int32_t *s, int c0, int c1, int bias_even, int bias_odd,
       *out++ = (uint8_t)((3 * s[c] + s[c + 1] + bias_odd) >> shift);
     }
 }
+
+/* kernels.c's jart_mark_changes, sixteen bytes at a time: a segment of 16
+ * bytes or more is covered by loads that may overlap at its end. */
+static int
+simd_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
+                   size_t first, size_t segment, uint8_t *flags)
+{
+  size_t at = 0, length = first < bytes ? first : bytes;
+  int any = 0;
+
+  while (at < bytes)
+    {
+      if (length < 16)
+        {
+          if (jart_mark_changes (a + at, b + at, length, length, length,
+                                 flags))
+            any = 1;
+        }
+      else
+        {
+          __m128i x = _mm_setzero_si128 ();
+          size_t i;
+
+          for (i = 0; i + 16 < length; i += 16)
+            x = _mm_or_si128 (
+                x, _mm_xor_si128 (
+                       _mm_loadu_si128 ((const __m128i *)(a + at + i)),
+                       _mm_loadu_si128 ((const __m128i *)(b + at + i))));
+          x = _mm_or_si128 (
+              x,
+              _mm_xor_si128 (
+                  _mm_loadu_si128 ((const __m128i *)(a + at + length - 16)),
+                  _mm_loadu_si128 ((const __m128i *)(b + at + length - 16))));
+          if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (x, _mm_setzero_si128 ()))
+              != 0xFFFF)
+            *flags = 1, any = 1;
+        }
+      flags++;
+      at += length;
+      length = bytes - at < segment ? bytes - at : segment;
+    }
+  return any;
+}

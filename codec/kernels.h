@@ -49,11 +49,22 @@ struct JartKernels
    * S[C0 - 1] and S[C1] must be readable. */
   void (*fancy_h2) (const int32_t *s, int c0, int c1, int bias_even,
                     int bias_odd, int shift, uint8_t *out);
+
+  /* Compares BYTES bytes of A and B in segments, the first FIRST bytes
+   * long and the others SEGMENT (the last may be shorter), and sets
+   * FLAGS[k] to 1 where segment k differs (leaving the others).  Returns
+   * nonzero when any did. */
+  int (*mark_changes) (const uint8_t *a, const uint8_t *b, size_t bytes,
+                       size_t first, size_t segment, uint8_t *flags);
 };
 
 /* The table for PATH (AUTO: the best this CPU runs), or NULL when the
  * build or the CPU lacks it. */
 const JartKernels *jart_kernels_get (JartKernelPath path);
+
+/* kernels.c's portable mark_changes, for the other tables. */
+int jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
+                       size_t first, size_t segment, uint8_t *flags);
 
 #if defined(JART_HAVE_X86)
 extern const JartKernels jart_kernels_sse2;

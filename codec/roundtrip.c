@@ -107,7 +107,7 @@ default_threads (void)
  * (2 MiB) and the kernel is asked to back them with such pages: a 24 MP
  * image then costs a few dozen page faults instead of thousands. */
 #define HUGE_PAGE ((size_t)2 << 20)
-#define BIG_BUFFER ((size_t)8 << 20)
+#define BIG_BUFFER ((size_t)4 << 20)
 
 static size_t
 buffer_size (size_t size)
@@ -167,11 +167,11 @@ sizes_compute (Sizes *z, int width, int height, int channels,
   z->packed = (size_t)width * (size_t)channels + 32;
   z->threads = settings->threads > 0 ? settings->threads : default_threads ();
   z->threads = clamp_int (z->threads, 1, z->g.mcu_rows);
-  /* flat, conv[0] and packed; for colour also conv[1..2], up, rows, sums
-     and pairs (see scratch_init). */
+  /* flat, conv[0] and packed; for colour also up, rows, sums and pairs
+     (see scratch_init). */
   z->scratch = (size_t)width * (size_t)channels + (size_t)width + z->packed;
   if (z->colors == 3)
-    z->scratch += (size_t)width * 4 + 2 * (size_t)z->vmax * z->row
+    z->scratch += ((size_t)width + 1) * 2 + 2 * (size_t)z->vmax * z->row
                   + ((size_t)z->g.chroma_w + 2) * sizeof (int32_t)
                   + (size_t)width + 2;
 }
@@ -203,12 +203,9 @@ scratch_init (JartScratch *s, const JartWork *work, const Sizes *z)
     return JART_ERROR_NO_MEMORY;
   if (work->colors == 1)
     return JART_OK;
-  for (c = 1; c < 3; c++)
-    if ((s->conv[c] = malloc (width)) == NULL)
-      return JART_ERROR_NO_MEMORY;
   for (c = 0; c < 2; c++)
     {
-      if ((s->up[c] = malloc (width)) == NULL)
+      if ((s->up[c] = malloc (width + 1)) == NULL)
         return JART_ERROR_NO_MEMORY;
       for (j = 0; j < work->vmax; j++)
         if ((s->rows[c][j] = malloc (z->row)) == NULL)
@@ -226,8 +223,7 @@ scratch_free (JartScratch *s)
 
   free (s->flat);
   free (s->packed);
-  for (c = 0; c < 3; c++)
-    free (s->conv[c]);
+  free (s->conv[0]);
   for (c = 0; c < 2; c++)
     {
       free (s->up[c]);
@@ -363,6 +359,21 @@ typedef struct
   JartTripStats stats;
 } Worker;
 
+/* Canvas columns X0 .. X1 - 1 of one image row into DST, whose samples of
+ * the image columns FIRST .. FIRST + N - 1 are in place already (at
+ * FIRST + DX - X0): the columns left and right of the image repeat its
+ * edges. */
+static void
+pad_edges (uint8_t *dst, int first, int n, int dx, int x0, int x1)
+{
+  int at = first + dx - x0, x;
+
+  for (x = 0; x < at; x++)
+    dst[x] = dst[at];
+  for (x = at + n; x < x1 - x0; x++)
+    dst[x] = dst[at + n - 1];
+}
+
 /* Canvas columns X0 .. X1 - 1 of one image row: SRC holds the row's
  * samples from image column FIRST on, one a pixel. */
 static void
@@ -466,12 +477,15 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
               gather (in, first, width, p->dx, x0, luma_x1, luma);
               continue;
             }
-          work->kernels->rgb_to_ycc (in, step, n, s->conv[0], s->conv[1],
-                                     s->conv[2]);
-          gather (s->conv[0], first, width, p->dx, x0, luma_x1, luma);
-          for (c = 1; c < 3; c++)
-            gather (s->conv[c], first, width, p->dx, x0, x1,
-                    s->rows[c - 1][j]);
+          {
+            const int at = first + p->dx - x0;
+
+            work->kernels->rgb_to_ycc (in, step, n, luma + at,
+                                       s->rows[0][j] + at, s->rows[1][j] + at);
+            pad_edges (luma, first, n, p->dx, x0, luma_x1);
+            for (c = 0; c < 2; c++)
+              pad_edges (s->rows[c][j], first, n, p->dx, x0, x1);
+          }
         }
       for (c = 1; c < colors; c++)
         work->kernels->downsample (
@@ -492,24 +506,6 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
                       my * 8 + 8, &p->quant[1], p->dct);
 }
 
-/* Nonzero when the N bytes at A and B differ. */
-static inline int
-bytes_differ (const uint8_t *a, const uint8_t *b, size_t n)
-{
-  uint64_t x = 0, u, v;
-  size_t i = 0;
-
-  for (; i + 8 <= n; i += 8)
-    {
-      memcpy (&u, a + i, 8);
-      memcpy (&v, b + i, 8);
-      x |= u ^ v;
-    }
-  for (; i < n; i++)
-    x |= (uint64_t)(a[i] ^ b[i]);
-  return x != 0;
-}
-
 /* Compares the decoded pixels FRESH of canvas columns CX0 .. CX0 + N - 1
  * with the generation's input IN, exactly and with the squared error
  * against the source row ORIGINAL (stats), and marks the MCUs of CHANGED
@@ -521,44 +517,36 @@ compare_row (const JartWork *work, const uint8_t *fresh, const uint8_t *in,
              uint8_t *changed, JartTripStats *stats)
 {
   const int step = work->channels, colors = work->colors;
-  int any = 0, x = cx0, i, c;
+  int i, c;
 
-  if (!bytes_differ (fresh, in, (size_t)n * step))
+  if (!work->stats)
+    return work->kernels->mark_changes (
+        fresh, in, (size_t)n * step,
+        (size_t)(min_int (cx0 + n, (cx0 / mcu_w + 1) * mcu_w) - cx0) * step,
+        (size_t)mcu_w * step, changed + cx0 / mcu_w);
+  if (memcmp (fresh, in, (size_t)n * step) == 0)
     return 0;
-  if (work->stats)
+  for (i = 0; i < n; i++)
     {
-      for (i = 0; i < n; i++)
+      const uint8_t *f = fresh + (size_t)i * step;
+      const uint8_t *b = in + (size_t)i * step;
+      const uint8_t *o = original + (size_t)i * step;
+      int differs = 0;
+
+      for (c = 0; c < colors; c++)
         {
-          const uint8_t *f = fresh + (size_t)i * step;
-          const uint8_t *b = in + (size_t)i * step;
-          const uint8_t *o = original + (size_t)i * step;
-          int differs = 0;
+          int32_t after = f[c] - o[c], before = b[c] - o[c];
 
-          for (c = 0; c < colors; c++)
-            {
-              int32_t after = f[c] - o[c], before = b[c] - o[c];
-
-              stats->sse_delta += after * after - before * before;
-              differs |= f[c] != b[c];
-            }
-          if (differs)
-            {
-              stats->changed_pixels++;
-              changed[(cx0 + i) / mcu_w] = 1;
-            }
+          stats->sse_delta += after * after - before * before;
+          differs |= f[c] != b[c];
         }
-      return 1;
+      if (differs)
+        {
+          stats->changed_pixels++;
+          changed[(cx0 + i) / mcu_w] = 1;
+        }
     }
-  while (x < cx0 + n)
-    {
-      int end = min_int (cx0 + n, (x / mcu_w + 1) * mcu_w);
-      size_t at = (size_t)(x - cx0) * step;
-
-      if (bytes_differ (fresh + at, in + at, (size_t)(end - x) * step))
-        changed[x / mcu_w] = 1, any = 1;
-      x = end;
-    }
-  return any;
+  return 1;
 }
 
 /* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the

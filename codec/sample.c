@@ -147,11 +147,16 @@ jart_upsample_row (const JartKernels *kernels, int h, int v,
       kernels->fancy_rows (near + s_lo, far + s_lo, s_hi - s_lo + 1, s + s_lo);
       s[-1] = s[0];
       s[dw] = s[dw - 1];
+      /* From an even column the pairs can go straight to OUT (which has
+         room for one more). */
+      uint8_t *to = (x0 & 1) ? pairs : out;
+
       if (v == 2)
-        kernels->fancy_h2 (s, c_lo, c_hi + 1, 8, 7, 4, pairs);
+        kernels->fancy_h2 (s, c_lo, c_hi + 1, 8, 7, 4, to);
       else
-        kernels->fancy_h2 (s, c_lo, c_hi + 1, 4, 8, 4, pairs);
-      memcpy (out, pairs + (x0 & 1), (size_t)n);
+        kernels->fancy_h2 (s, c_lo, c_hi + 1, 4, 8, 4, to);
+      if (x0 & 1)
+        memcpy (out, pairs + 1, (size_t)n);
     }
   else if (v == 2)
     {
