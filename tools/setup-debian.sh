@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup-debian.sh: installs every Debian 12 package that building the
 # project and running all of its tests need: the compiler and meson, the
-# libraries (libgimp, GTK 3, libpng, libjpeg-turbo), GIMP itself for the
+# libraries (libgimp, GTK 3, libpng, libjpeg-turbo), clang with its
+# sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, and the de_DE.UTF-8 locale the translation test runs GIMP in.
 # Safe to run again: it installs only what is missing.  Run it as root or
@@ -17,6 +18,7 @@ fi
 
 packages="
   gcc libc6-dev meson ninja-build pkg-config gettext clang-format
+  clang libclang-rt-14-dev valgrind
   libpng-dev libturbojpeg0-dev libjpeg62-turbo-dev
   libgimp2.0-dev libgtk-3-dev
   gimp

@@ -46,7 +46,11 @@ def reexec_in_session(argv):
     env.pop("NO_AT_BRIDGE", None)
     command = [
         "dbus-run-session", "--",
-        "xvfb-run", "-a", "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
+        # -a finds a free display from -n on; a start that differs from
+        # run to run keeps two tests (or a server still shutting down)
+        # off the same display.
+        "xvfb-run", "-a", "-n", str(100 + os.getpid() % 800),
+        "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
         "/usr/bin/python3", os.path.abspath(__file__)] + argv
     return subprocess.call(command, env=env)
 

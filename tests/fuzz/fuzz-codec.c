@@ -1,0 +1,358 @@
+/* fuzz-codec.c: the codec's public API under fuzzing, checked against
+ * libjpeg-turbo.  One input is a header of settings bytes followed by
+ * pixels: the header picks the image's width, height, channels and row
+ * padding, every JartSettings field (kernel path and thread count among
+ * them), in-place or not, and now and then one field out of its range; the
+ * pixels fill the image, repeated when the input is short.
+ *
+ * A valid case runs through case_run (tests/codec/runcase.c): the codec and
+ * libjpeg-turbo in step at every generation, the reports, the callbacks,
+ * the untouched source and row padding.  An invalid one must return the
+ * field's error code and leave the destination untouched.  Any failure
+ * aborts, so that libFuzzer keeps the input.
+ *
+ * Built two ways: with -fsanitize=fuzzer (meson -Dfuzzing=true, clang) as
+ * the libFuzzer target, and, without it, as fuzz-replay, which runs the
+ * inputs named on its command line (files or folders: the seed corpus and
+ * the regressions of tests/fuzz/regressions) once each, and writes the
+ * seed corpus with --write-seeds DIR.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "compare.h"
+#include "images.h"
+#include "jart.h"
+#include "oracle.h"
+#include "runcase.h"
+
+/* The header's bytes, in order. */
+enum
+{
+  H_WIDTH,       /* with H_SHAPE: the image's width */
+  H_HEIGHT,      /* and height */
+  H_SHAPE,       /* low 2 bits: 0..1 small, 2 a long row, 3 a tall column;
+                    bits 2..3: channels - 1 */
+  H_PADDING,     /* bytes after each source row, 0..7 */
+  H_QUALITY,     /* 1..100 */
+  H_GENERATIONS, /* 1..4 */
+  H_MODE,        /* low 3 bits: subsampling (mod 5); bit 3: fast DCT;
+                    bit 4: no stop at the fixed point; bit 5: flatten;
+                    bits 6..7: in place (0, 1 or 2) */
+  H_JITTER,      /* 0..50, small values likelier */
+  H_DRIFT,       /* 0..7 */
+  H_ANCHOR,      /* low nibble anchor x mod 16, high nibble anchor y */
+  H_SEED,        /* the seed's low byte */
+  H_BACKGROUND,  /* the background's three bytes start here */
+  H_RUN = H_BACKGROUND + 3, /* low 2 bits: threads 1..3 (0 = 3);
+                               bits 2..3: kernel path */
+  H_INVALID,                /* < 32: field (value % 12) is made invalid */
+  H_SIZE
+};
+
+static int
+input_byte (const uint8_t *data, size_t size, size_t i)
+{
+  return i < size ? data[i] : 0;
+}
+
+/* Sets field FIELD of SETTINGS (or the image) out of its range; returns
+ * the status jart_run must give. */
+static JartStatus
+make_invalid (int field, int value, JartSettings *s, JartImage *image)
+{
+  switch (field)
+    {
+    case 0:
+      s->quality = value & 1 ? 101 + value : -value;
+      return JART_ERROR_QUALITY;
+    case 1:
+      s->generations = value & 1 ? 1001 + value : -value;
+      return JART_ERROR_GENERATIONS;
+    case 2:
+      s->subsampling = (JartSubsampling)(5 + value);
+      return JART_ERROR_SUBSAMPLING;
+    case 3:
+      s->dct = (JartDct)(value & 1 ? 2 + value : -1 - value);
+      return JART_ERROR_DCT;
+    case 4:
+      s->quality_jitter = value & 1 ? 51 + value : -1 - value;
+      return JART_ERROR_JITTER;
+    case 5:
+      s->grid_drift = value & 1 ? 8 + value : -1 - value;
+      return JART_ERROR_DRIFT;
+    case 6:
+      s->anchor_x = value & 1 ? 32 + value : -1 - value;
+      return JART_ERROR_ANCHOR;
+    case 7:
+      s->threads = value & 1 ? JART_THREADS_MAX + 1 + value : -1 - value;
+      return JART_ERROR_THREADS;
+    case 8:
+      s->kernels = (JartKernelPath)(4 + value);
+      return JART_ERROR_KERNELS;
+    case 9:
+      image->channels = value & 1 ? 5 + value : 0;
+      return JART_ERROR_CHANNELS;
+    case 10:
+      image->stride = (size_t)image->width * (size_t)image->channels - 1;
+      return JART_ERROR_STRIDE;
+    default:
+      image->width = value & 1 ? JART_MAX_DIMENSION + 1 + value : -value;
+      return JART_ERROR_SIZE;
+    }
+}
+
+/* Runs one input; aborts when a check fails. */
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  static Oracle *oracle;
+  const uint8_t *pixels = size > H_SIZE ? data + H_SIZE : NULL;
+  size_t npixels = size > H_SIZE ? size - H_SIZE : 0;
+  int shape = input_byte (data, size, H_SHAPE);
+  int mode = input_byte (data, size, H_MODE);
+  int run = input_byte (data, size, H_RUN);
+  int invalid = input_byte (data, size, H_INVALID);
+  int width, height, channels;
+  size_t padding, i, n;
+  JartImage *src;
+  JartSettings s;
+  Tally tally;
+  int ok;
+
+  if (oracle == NULL && (oracle = oracle_new ()) == NULL)
+    abort ();
+
+  width = 1 + input_byte (data, size, H_WIDTH) % 40;
+  height = 1 + input_byte (data, size, H_HEIGHT) % 40;
+  if ((shape & 3) == 2)
+    width = 1 + (input_byte (data, size, H_WIDTH) * 7) % 1200, height %= 3;
+  else if ((shape & 3) == 3)
+    height = 1 + (input_byte (data, size, H_HEIGHT) * 7) % 1200, width %= 3;
+  width += width == 0;
+  height += height == 0;
+  channels = 1 + ((shape >> 2) & 3);
+  padding = (size_t)(input_byte (data, size, H_PADDING) % 8);
+
+  /* The source, its rows PADDING bytes longer, filled from the input. */
+  {
+    JartImage *tight = image_new (width, height, channels);
+    n = (size_t)width * (size_t)height * (size_t)channels;
+    for (i = 0; i < n; i++)
+      tight->pixels[i] = npixels ? pixels[i % npixels] : (uint8_t)(i * 37);
+    src = image_padded (tight, padding, 0xA5);
+    image_free (tight);
+  }
+
+  jart_settings_init (&s);
+  s.quality = 1 + input_byte (data, size, H_QUALITY) % 100;
+  s.generations = 1 + input_byte (data, size, H_GENERATIONS) % 4;
+  s.subsampling = (JartSubsampling)((mode & 7) % 5);
+  s.dct = mode & 8 ? JART_DCT_FAST : JART_DCT_ACCURATE;
+  s.stop_at_fixed_point = !(mode & 16);
+  s.flatten = (mode & 32) != 0;
+  {
+    int j = input_byte (data, size, H_JITTER);
+    s.quality_jitter = j < 128 ? j % 6 : j % 51;
+  }
+  s.grid_drift = input_byte (data, size, H_DRIFT) % 8;
+  s.anchor_x = input_byte (data, size, H_ANCHOR) & 15;
+  s.anchor_y = input_byte (data, size, H_ANCHOR) >> 4;
+  s.seed = (uint32_t)input_byte (data, size, H_SEED) * 2654435761u;
+  for (i = 0; i < 3; i++)
+    s.background[i] = (uint8_t)input_byte (data, size, H_BACKGROUND + i);
+  s.threads = (run & 3) == 0 ? 3 : run & 3;
+  s.kernels = (JartKernelPath)((run >> 2) & 3);
+  if (!jart_kernels_available (s.kernels))
+    s.kernels = JART_KERNELS_AUTO;
+
+  tally_init (&tally, "fuzz-codec");
+  tally.max_messages = 4;
+  if (invalid < 32)
+    {
+      /* One field out of range: its error, and nothing written. */
+      JartImage bad = *src;
+      JartImage *dst = image_copy (src);
+      JartImage *before = image_copy (dst);
+      JartStatus expected = make_invalid (invalid % 12, invalid, &s, &bad);
+      JartStatus got = jart_run (&bad, dst, &s, NULL, NULL);
+
+      ok = tally_check (&tally, got == expected,
+                        "field %d out of range: status %d (%s), expected %d",
+                        invalid % 12, (int)got, jart_strerror (got),
+                        (int)expected)
+           && compare_images (&tally, before, dst,
+                              "the destination after a refused run");
+      image_free (before);
+      image_free (dst);
+    }
+  else
+    {
+      TestCase test = { .label = "fuzz input", .src = src };
+
+      test.settings = s;
+      test.in_place = (mode >> 6) % 3;
+      test.dst_padding = test.in_place ? 0 : (size_t)(run >> 4) % 5;
+      ok = case_run (oracle, &tally, &test, NULL);
+    }
+  image_free (src);
+  if (!ok)
+    {
+      tally_finish (&tally);
+      abort ();
+    }
+  return 0;
+}
+
+#ifdef FUZZ_REPLAY
+
+/* Runs the input in PATH; 0 when it passed. */
+static int
+replay_file (const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  uint8_t *data = NULL;
+  long size;
+
+  if (f == NULL || fseek (f, 0, SEEK_END) != 0 || (size = ftell (f)) < 0
+      || fseek (f, 0, SEEK_SET) != 0)
+    {
+      fprintf (stderr, "fuzz-replay: cannot read %s\n", path);
+      if (f != NULL)
+        fclose (f);
+      return 1;
+    }
+  data = malloc ((size_t)size + 1);
+  if (data == NULL || fread (data, 1, (size_t)size, f) != (size_t)size)
+    {
+      fprintf (stderr, "fuzz-replay: cannot read %s\n", path);
+      fclose (f);
+      free (data);
+      return 1;
+    }
+  fclose (f);
+  LLVMFuzzerTestOneInput (data, (size_t)size);
+  free (data);
+  return 0;
+}
+
+/* Runs PATH, a file or every file of a folder; returns the inputs run, or
+ * -1 on a read error. */
+static long
+replay_path (const char *path)
+{
+  struct stat st;
+  DIR *dir;
+  struct dirent *entry;
+  long count = 0;
+
+  if (stat (path, &st) != 0)
+    {
+      fprintf (stderr, "fuzz-replay: no such file or folder: %s\n", path);
+      return -1;
+    }
+  if (!S_ISDIR (st.st_mode))
+    return replay_file (path) == 0 ? 1 : -1;
+  dir = opendir (path);
+  if (dir == NULL)
+    return -1;
+  while ((entry = readdir (dir)) != NULL)
+    {
+      char child[4096];
+
+      size_t length = strlen (entry->d_name);
+
+      /* Hidden files and the folder's README are no inputs. */
+      if (entry->d_name[0] == '.'
+          || (length > 3 && strcmp (entry->d_name + length - 3, ".md") == 0))
+        continue;
+      snprintf (child, sizeof child, "%s/%s", path, entry->d_name);
+      if (replay_file (child) != 0)
+        {
+          closedir (dir);
+          return -1;
+        }
+      count++;
+    }
+  closedir (dir);
+  return count;
+}
+
+/* Writes the seed corpus into DIR: every subsampling mode, channel count,
+ * shape and DCT, some with drift, in place or not, and one of each
+ * invalid field. */
+static int
+write_seeds (const char *dir)
+{
+  uint32_t state = 12345;
+  int k, written = 0;
+
+  mkdir (dir, 0777);
+  for (k = 0; k < 64; k++)
+    {
+      uint8_t seed[H_SIZE + 96];
+      char path[4096];
+      FILE *f;
+      size_t i;
+
+      for (i = 0; i < sizeof seed; i++)
+        seed[i] = (uint8_t)random_next (&state);
+      seed[H_SHAPE] = (uint8_t)((k & 3) | (((k >> 2) & 3) << 2));
+      seed[H_MODE] = (uint8_t)((k % 5) | ((k & 8) ? 8 : 0)
+                               | ((k & 16) ? 32 : 0) | ((k % 3) << 6));
+      seed[H_JITTER] = (uint8_t)(k % 4 == 0 ? 3 : 0);
+      seed[H_DRIFT] = (uint8_t)(k % 4 == 0 ? 3 : 0);
+      seed[H_RUN] = (uint8_t)((k % 3 + 1) | ((k % 4) << 2));
+      seed[H_INVALID] = (uint8_t)(k < 12 ? k : 200);
+      snprintf (path, sizeof path, "%s/seed-%02d", dir, k);
+      f = fopen (path, "wb");
+      if (f == NULL || fwrite (seed, 1, sizeof seed, f) != sizeof seed)
+        {
+          fprintf (stderr, "fuzz-replay: cannot write %s\n", path);
+          if (f != NULL)
+            fclose (f);
+          return 1;
+        }
+      fclose (f);
+      written++;
+    }
+  printf ("fuzz-replay: wrote %d seeds into %s\n", written, dir);
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  long total = 0;
+  int i;
+
+  if (argc == 3 && strcmp (argv[1], "--write-seeds") == 0)
+    return write_seeds (argv[2]);
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: fuzz-replay FILE-OR-FOLDER...\n"
+                       "       fuzz-replay --write-seeds FOLDER\n");
+      return 2;
+    }
+  for (i = 1; i < argc; i++)
+    {
+      long n = replay_path (argv[i]);
+      if (n < 0)
+        return 1;
+      total += n;
+    }
+  printf ("fuzz-replay: %ld inputs run, none failed\n", total);
+  return 0;
+}
+
+#endif /* FUZZ_REPLAY */
