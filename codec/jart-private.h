@@ -34,7 +34,11 @@ typedef struct
   int32_t multiplier[64]; /* quantval */
   int32_t half[64];       /* divisor / 2, the rounding term */
   float reciprocal[64];   /* 1 / divisor: an estimate, corrected */
-  float bias[64];         /* divisor / 2 + 0.5 (kernels-avx2.c) */
+  /* The accurate DCT's quotient in 16 bits (kernels-avx2.c):
+   * q = ((((|x| + half) & ~7) * recip16) >> 16) * scale16 >> 16. */
+  uint16_t half16[64];
+  uint16_t recip16[64];
+  uint16_t scale16[64];
 } JartQuant;
 
 void jart_quant_prepare (int quality, int table, JartDct dct,

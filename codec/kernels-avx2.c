@@ -223,10 +223,8 @@ v_store_rgb (uint8_t *p, int step, const uint8_t *alpha, V r, V g, V b)
  * vpmaddwd computes exactly in 32 bits from pairs of 16-bit inputs; the
  * descaled results fit 16 bits again (the accurate DCT of 8-bit samples
  * stays below 2^15 in every pass; the inverse saturates like
- * libjpeg-turbo's own AVX2 code).  Quantization divides in float: with
- * n = |x| + d / 2 below 2^17, trunc ((n + 0.5) * (1 / d)) is floor (n / d)
- * exactly, since the product's error (below 2^-7 / d) is smaller than its
- * distance (at least 0.5 / d) to the next integer. */
+ * libjpeg-turbo's own AVX2 code).  Quantization divides by two products
+ * (quant.c's quant_prepare16). */
 
 /* The pair constant (A, B) for vpmaddwd: A times the even lanes, B the
  * odd ones. */
@@ -397,32 +395,23 @@ inv16 (V d[8], int columns)
     }
 }
 
-/* Quantization and dequantization of row U of the coefficients D. */
+/* Quantization and dequantization of row U of the coefficients D, with
+ * quant.c's 16-bit quotient. */
 static inline __attribute__ ((always_inline)) V
 quant16 (V d, const JartQuant *quant, int u)
 {
-  const V zero = _mm256_setzero_si256 ();
-  V ax = _mm256_abs_epi16 (d);
-  __m256 bias_lo = _mm256_broadcast_ps ((const __m128 *)(quant->bias + 8 * u));
-  __m256 bias_hi
-      = _mm256_broadcast_ps ((const __m128 *)(quant->bias + 8 * u + 4));
-  __m256 r_lo
-      = _mm256_broadcast_ps ((const __m128 *)(quant->reciprocal + 8 * u));
-  __m256 r_hi
-      = _mm256_broadcast_ps ((const __m128 *)(quant->reciprocal + 8 * u + 4));
-  V q_lo = _mm256_cvttps_epi32 (_mm256_mul_ps (
-      _mm256_add_ps (_mm256_cvtepi32_ps (_mm256_unpacklo_epi16 (ax, zero)),
-                     bias_lo),
-      r_lo));
-  V q_hi = _mm256_cvttps_epi32 (_mm256_mul_ps (
-      _mm256_add_ps (_mm256_cvtepi32_ps (_mm256_unpackhi_epi16 (ax, zero)),
-                     bias_hi),
-      r_hi));
-  V qv = _mm256_broadcastsi128_si256 (
-      _mm_loadu_si128 ((const __m128i *)(quant->quantval + 8 * u)));
+#define ROW16(field)                                                          \
+  _mm256_broadcastsi128_si256 (                                               \
+      _mm_loadu_si128 ((const __m128i *)(quant->field + 8 * u)))
+  V n = _mm256_add_epi16 (_mm256_abs_epi16 (d), ROW16 (half16));
+  V q = _mm256_mulhi_epu16 (
+      _mm256_mulhi_epu16 (
+          _mm256_and_si256 (n, _mm256_set1_epi16 ((short)0xFFF8)),
+          ROW16 (recip16)),
+      ROW16 (scale16));
 
-  return _mm256_sign_epi16 (
-      _mm256_mullo_epi16 (_mm256_packs_epi32 (q_lo, q_hi), qv), d);
+  return _mm256_sign_epi16 (_mm256_mullo_epi16 (q, ROW16 (quantval)), d);
+#undef ROW16
 }
 
 /* Two blocks (PAIR) or one at ORIGIN through the accurate DCT and back. */

@@ -64,6 +64,26 @@ jart_quant_table (int quality, int table, uint16_t out[64])
   return JART_OK;
 }
 
+/* The 16-bit quotient of the accurate DCT's coefficient I, whose divisor
+ * is d = 8 q: floor ((|x| + 4 q) / 8 q) = floor (m / q) with
+ * m = (|x| + 4 q) >> 3 < 2^13, and floor (m / q) = (m R) >> k for
+ * R = ceil (2^k / q) and the largest k that keeps R below 2^16, done as
+ * two high-half products (8 m R >> 16, then >> k - 13 as a product with
+ * 2^(29 - k)).  Exact for every q of 1..255 and |x| <= 32768, which was
+ * checked exhaustively. */
+static void
+quant_prepare16 (JartQuant *quant, int i)
+{
+  uint32_t q = quant->quantval[i];
+  int k = 29;
+
+  while (((UINT32_C (1) << k) + q - 1) / q > 65535)
+    k--;
+  quant->half16[i] = (uint16_t)(4 * q);
+  quant->recip16[i] = (uint16_t)(((UINT32_C (1) << k) + q - 1) / q);
+  quant->scale16[i] = (uint16_t)(UINT32_C (1) << (29 - k));
+}
+
 void
 jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
 {
@@ -83,7 +103,7 @@ jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
       quant->multiplier[i] = q;
       quant->half[i] = quant->divisor[i] >> 1;
       quant->reciprocal[i] = 1.0f / (float)quant->divisor[i];
-      quant->bias[i] = (float)quant->half[i] + 0.5f;
+      quant_prepare16 (quant, i);
     }
 }
 
