@@ -235,6 +235,102 @@ pair (int a, int b)
       (int32_t)((uint32_t)(uint16_t)a | ((uint32_t)(uint16_t)b << 16)));
 }
 
+/* Eight pixels of Y, Cb and Cr in 32-bit lanes, from the pairs (R, G),
+ * (G, B) and (B, 2) byte shuffles make of them: vpmaddwd takes 16-bit
+ * constants, so 38470 G becomes -27066 G plus G << 16 (added after the
+ * shift), the rounding 32768 is 2 * 16384, and 32768 B and 32768 R are
+ * shifts by 15. */
+static inline __attribute__ ((always_inline)) void
+ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
+{
+  const V low = _mm256_set1_epi32 (0xFFFF);
+  const V chroma = _mm256_set1_epi32 ((128 << 16) + (1 << 15) - 1);
+  V x, rg, gb, b;
+
+  if (step == 3)
+    {
+      x = _mm256_inserti128_si256 (
+          _mm256_castsi128_si256 (_mm_loadu_si128 ((const __m128i *)p)),
+          _mm_loadu_si128 ((const __m128i *)(p + 12)), 1);
+      rg = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (0, -1, 1, -1, 3, -1, 4, -1, 6, -1, 7, -1, 9, -1,
+                               10, -1, 0, -1, 1, -1, 3, -1, 4, -1, 6, -1, 7,
+                               -1, 9, -1, 10, -1));
+      gb = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (1, -1, 2, -1, 4, -1, 5, -1, 7, -1, 8, -1, 10,
+                               -1, 11, -1, 1, -1, 2, -1, 4, -1, 5, -1, 7, -1,
+                               8, -1, 10, -1, 11, -1));
+    }
+  else
+    {
+      x = _mm256_loadu_si256 ((const __m256i *)p);
+      rg = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (0, -1, 1, -1, 4, -1, 5, -1, 8, -1, 9, -1, 12,
+                               -1, 13, -1, 0, -1, 1, -1, 4, -1, 5, -1, 8, -1,
+                               9, -1, 12, -1, 13, -1));
+      gb = _mm256_shuffle_epi8 (
+          x, _mm256_setr_epi8 (1, -1, 2, -1, 5, -1, 6, -1, 9, -1, 10, -1, 13,
+                               -1, 14, -1, 1, -1, 2, -1, 5, -1, 6, -1, 9, -1,
+                               10, -1, 13, -1, 14, -1));
+    }
+  b = _mm256_srli_epi32 (gb, 16);
+  *y = _mm256_add_epi32 (
+      _mm256_srai_epi32 (
+          _mm256_add_epi32 (
+              _mm256_madd_epi16 (rg, pair (19595, -27066)),
+              _mm256_madd_epi16 (
+                  _mm256_or_si256 (b, _mm256_set1_epi32 (2 << 16)),
+                  pair (7471, 1 << 14))),
+          16),
+      _mm256_and_si256 (gb, low));
+  *cb = _mm256_srai_epi32 (
+      _mm256_add_epi32 (_mm256_madd_epi16 (rg, pair (-11059, -21709)),
+                        _mm256_add_epi32 (_mm256_slli_epi32 (b, 15), chroma)),
+      16);
+  *cr = _mm256_srai_epi32 (
+      _mm256_add_epi32 (
+          _mm256_madd_epi16 (gb, pair (-27439, -5329)),
+          _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_and_si256 (rg, low), 15),
+                            chroma)),
+      16);
+}
+
+/* Four vectors of eight samples (0..255) as 32 bytes in order. */
+static inline __attribute__ ((always_inline)) void
+store32 (uint8_t *p, V a, V b, V c, V d)
+{
+  V x = _mm256_packus_epi16 (_mm256_packs_epi32 (a, b),
+                             _mm256_packs_epi32 (c, d));
+
+  _mm256_storeu_si256 ((__m256i *)p,
+                       _mm256_permutevar8x32_epi32 (
+                           x, _mm256_setr_epi32 (0, 4, 1, 5, 2, 6, 3, 7)));
+}
+
+/* color.c's jart_rgb_to_ycc_row, 32 pixels at a time. */
+static void
+avx2_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
+                 uint8_t *cb, uint8_t *cr)
+{
+  int i = 0;
+
+  for (; i + 34 <= n; i += 32)
+    {
+      V ys[4], cbs[4], crs[4];
+      int k;
+
+      for (k = 0; k < 4; k++)
+        ycc8 (pixels + (size_t)(i + 8 * k) * step, step, &ys[k], &cbs[k],
+              &crs[k]);
+      store32 (y + i, ys[0], ys[1], ys[2], ys[3]);
+      store32 (cb + i, cbs[0], cbs[1], cbs[2], cbs[3]);
+      store32 (cr + i, crs[0], crs[1], crs[2], crs[3]);
+    }
+  if (i < n)
+    simd_rgb_to_ycc (pixels + (size_t)i * step, step, n - i, y + i, cb + i,
+                     cr + i);
+}
+
 /* DESCALE of the 32-bit halves LO and HI by SHIFT after adding ROUND,
  * packed to 16 bits with saturation. */
 static inline __attribute__ ((always_inline)) V
@@ -483,7 +579,7 @@ const JartKernels jart_kernels_avx2 = {
   .path = JART_KERNELS_AVX2,
   .name = "avx2",
   .transform_blocks = avx2_transform_blocks,
-  .rgb_to_ycc = simd_rgb_to_ycc,
+  .rgb_to_ycc = avx2_rgb_to_ycc,
   .ycc_to_rgb = simd_ycc_to_rgb,
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,

@@ -1,0 +1,78 @@
+/* huffman.h: the baseline Huffman entropy coder's arithmetic, for counting
+ * the bytes of a JPEG file without writing one (jpegsize.c): the four
+ * example tables of ITU T.81 Annex K.3 (which libjpeg installs as its
+ * defaults), optimal tables built from symbol counts as libjpeg's
+ * jpeg_gen_optimal_table builds them (T.81 Annex K.2 with its 16-bit length
+ * limit and the reserved all-ones code point), the canonical codes of a
+ * table (T.81 Annex C), the symbols of one 8x8 block (T.81 F.1.2: the DC
+ * difference, then run/size symbols of the AC coefficients in zigzag order
+ * with ZRL and EOB) and a bit sink that counts the entropy-coded bytes with
+ * the 0x00 stuffed after every 0xFF (T.81 F.1.2.3) and the final partial
+ * byte padded with 1 bits.  Private to the codec.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef JART_HUFFMAN_H
+#define JART_HUFFMAN_H
+
+#include <stdint.h>
+
+/* A table as a DHT marker holds it (T.81 B.2.4.2): bits[k] codes of
+ * length k for k = 1..16 (bits[0] unused), then the symbols in code
+ * order. */
+typedef struct
+{
+  uint8_t bits[17];
+  uint8_t huffval[256];
+  int count; /* symbols: the sum of bits[1..16] */
+} JartHuffTable;
+
+/* Each symbol's code and its length in bits (0: the table has no code for
+ * it). */
+typedef struct
+{
+  uint16_t code[256];
+  uint8_t size[256];
+} JartHuffCodes;
+
+/* The symbol counts of one DC or AC table. */
+typedef struct
+{
+  uint64_t freq[256];
+} JartHuffCounts;
+
+/* Counts the entropy-coded bytes that bits put through it make. */
+typedef struct
+{
+  uint64_t bytes;  /* whole bytes out so far, stuffed zeros included */
+  uint32_t buffer; /* bits not yet making a whole byte, in the low bits */
+  int pending;     /* how many */
+} JartBitCount;
+
+/* T.81 Annex K.3 (Tables K.3 to K.6): AC nonzero picks the AC table,
+ * CHROMA nonzero the chrominance one. */
+void jart_huff_standard (int ac, int chroma, JartHuffTable *table);
+
+/* The table libjpeg's jpeg_gen_optimal_table builds for COUNTS. */
+void jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table);
+
+/* The canonical codes of TABLE (T.81 C.2, Figures C.1 to C.3). */
+void jart_huff_codes (const JartHuffTable *table, JartHuffCodes *codes);
+
+/* Counts the symbols of one block of quantized coefficients COEF (natural,
+ * row-major order) whose DC is coded as the difference from LAST_DC. */
+void jart_huff_count_block (const int32_t coef[64], int32_t last_dc,
+                            JartHuffCounts *dc, JartHuffCounts *ac);
+
+/* Puts the codes of the same block through SINK. */
+void jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
+                             const JartHuffCodes *dc, const JartHuffCodes *ac,
+                             JartBitCount *sink);
+
+/* Pads the last byte with 1 bits and returns the bytes of entropy-coded
+ * data. */
+uint64_t jart_bits_finish (JartBitCount *sink);
+
+#endif /* JART_HUFFMAN_H */
