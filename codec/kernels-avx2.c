@@ -375,26 +375,30 @@ transpose16 (V r[8])
 
 /* The odd part shared by both directions: from the pairs (A, B) and
  * (C, D) (the forward DCT's t4, t5 and t6, t7; the inverse's c7, c5 and
- * c3, c1), the four sums of products in 32-bit halves. */
+ * c3, c1), the four sums of products in 32-bit halves.  Written out
+ * rather than looped: -O2 keeps a loop, and its arrays on the stack. */
+#define ODD_TERM(i, k0, k1, k2, k3)                                           \
+  do                                                                          \
+    {                                                                         \
+      const V p_ = pair ((k0), (k1)), q_ = pair ((k2), (k3));                 \
+                                                                              \
+      lo[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_lo, p_),                \
+                                _mm256_madd_epi16 (cd_lo, q_));               \
+      hi[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_hi, p_),                \
+                                _mm256_madd_epi16 (cd_hi, q_));               \
+    }                                                                         \
+  while (0)
+
 static inline __attribute__ ((always_inline)) void
 odd_part (V ab_lo, V ab_hi, V cd_lo, V cd_hi, V lo[4], V hi[4])
 {
-  static const int k[4][4] = { { -11363, 9633, -6436, 2260 },
-                               { 9633, 2261, -11362, 6437 },
-                               { -6436, -11362, -2259, 9633 },
-                               { 2260, 6437, 9633, 11363 } };
-  int i;
-
-  for (i = 0; i < 4; i++)
-    {
-      V p = pair (k[i][0], k[i][1]), q = pair (k[i][2], k[i][3]);
-
-      lo[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_lo, p),
-                                _mm256_madd_epi16 (cd_lo, q));
-      hi[i] = _mm256_add_epi32 (_mm256_madd_epi16 (ab_hi, p),
-                                _mm256_madd_epi16 (cd_hi, q));
-    }
+  ODD_TERM (0, -11363, 9633, -6436, 2260);
+  ODD_TERM (1, 9633, 2261, -11362, 6437);
+  ODD_TERM (2, -6436, -11362, -2259, 9633);
+  ODD_TERM (3, 2260, 6437, 9633, 11363);
 }
+
+#undef ODD_TERM
 
 /* One pass of the accurate forward DCT over D[0..7]; ROWS picks the first
  * pass's scaling, else the second's. */
@@ -465,7 +469,6 @@ inv16 (V d[8], int columns)
   V tmp1_lo = _mm256_madd_epi16 (z_lo, pair (8192, -8192));
   V tmp1_hi = _mm256_madd_epi16 (z_hi, pair (8192, -8192));
   V even_lo[4], even_hi[4], olo[4], ohi[4];
-  int i;
 
   even_lo[0] = _mm256_add_epi32 (tmp0_lo, tmp3_lo); /* tmp10 */
   even_hi[0] = _mm256_add_epi32 (tmp0_hi, tmp3_hi);
@@ -480,15 +483,22 @@ inv16 (V d[8], int columns)
             _mm256_unpacklo_epi16 (d[3], d[1]),
             _mm256_unpackhi_epi16 (d[3], d[1]), olo, ohi);
   /* Output i pairs tmp1i with odd term 3 - i. */
-  for (i = 0; i < 4; i++)
-    {
-      d[i] = descale_pack (_mm256_add_epi32 (even_lo[i], olo[3 - i]),
-                           _mm256_add_epi32 (even_hi[i], ohi[3 - i]), round,
-                           shift);
-      d[7 - i] = descale_pack (_mm256_sub_epi32 (even_lo[i], olo[3 - i]),
-                               _mm256_sub_epi32 (even_hi[i], ohi[3 - i]),
-                               round, shift);
-    }
+#define INV_OUT(i)                                                            \
+  do                                                                          \
+    {                                                                         \
+      d[i] = descale_pack (_mm256_add_epi32 (even_lo[i], olo[3 - (i)]),       \
+                           _mm256_add_epi32 (even_hi[i], ohi[3 - (i)]),       \
+                           round, shift);                                     \
+      d[7 - (i)] = descale_pack (_mm256_sub_epi32 (even_lo[i], olo[3 - (i)]), \
+                                 _mm256_sub_epi32 (even_hi[i], ohi[3 - (i)]), \
+                                 round, shift);                               \
+    }                                                                         \
+  while (0)
+  INV_OUT (0);
+  INV_OUT (1);
+  INV_OUT (2);
+  INV_OUT (3);
+#undef INV_OUT
 }
 
 /* Quantization and dequantization of row U of the coefficients D, with
@@ -510,53 +520,66 @@ quant16 (V d, const JartQuant *quant, int u)
 #undef ROW16
 }
 
+/* The eight rows or columns of D, each written out: -O2 keeps short
+ * loops as loops, and D on the stack. */
+#define EACH8(M) M (0) M (1) M (2) M (3) M (4) M (5) M (6) M (7)
+
 /* Two blocks (PAIR) or one at ORIGIN through the accurate DCT and back. */
 static inline __attribute__ ((always_inline)) void
 islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
 {
   const V center = _mm256_set1_epi16 (128);
   V d[8];
-  int i;
 
-  for (i = 0; i < 8; i++)
-    {
-      const uint8_t *p = origin + (size_t)i * stride;
-      __m128i row = two ? _mm_loadu_si128 ((const __m128i *)p)
-                        : _mm_loadl_epi64 ((const __m128i *)p);
-
-      d[i] = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (row), center);
-    }
+#define LOAD_ROW(i)                                                           \
+  {                                                                           \
+    const uint8_t *p_ = origin + (size_t)(i)*stride;                          \
+    __m128i row_ = two ? _mm_loadu_si128 ((const __m128i *)p_)                \
+                       : _mm_loadl_epi64 ((const __m128i *)p_);               \
+                                                                              \
+    d[i] = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (row_), center);            \
+  }
+#define QUANT_ROW(i) d[i] = quant16 (d[i], quant, i);
+  EACH8 (LOAD_ROW)
   transpose16 (d);
   fwd16 (d, 1);
   transpose16 (d);
   fwd16 (d, 0);
-  for (i = 0; i < 8; i++)
-    d[i] = quant16 (d[i], quant, i);
+  EACH8 (QUANT_ROW)
   inv16 (d, 1);
   transpose16 (d);
   inv16 (d, 0);
   transpose16 (d);
-  for (i = 0; i < 8; i += 2)
-    {
-      /* Rows i and i + 1 of both blocks, as A_i B_i A_i+1 B_i+1. */
-      V x = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (d[i], d[i + 1]),
-                                      0xD8);
-      uint8_t *p = origin + (size_t)i * stride;
-
-      if (two)
-        {
-          _mm_storeu_si128 ((__m128i *)p, _mm256_castsi256_si128 (x));
-          _mm_storeu_si128 ((__m128i *)(p + stride),
-                            _mm256_extracti128_si256 (x, 1));
-        }
-      else
-        {
-          _mm_storel_epi64 ((__m128i *)p, _mm256_castsi256_si128 (x));
-          _mm_storel_epi64 ((__m128i *)(p + stride),
-                            _mm256_extracti128_si256 (x, 1));
-        }
-    }
+#undef LOAD_ROW
+#undef QUANT_ROW
+  /* Rows i and i + 1 of both blocks, as A_i B_i A_i+1 B_i+1. */
+#define STORE_ROWS(i)                                                         \
+  {                                                                           \
+    V x_ = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (d[i], d[i + 1]),    \
+                                     0xD8);                                   \
+    uint8_t *p_ = origin + (size_t)(i)*stride;                                \
+                                                                              \
+    if (two)                                                                  \
+      {                                                                       \
+        _mm_storeu_si128 ((__m128i *)p_, _mm256_castsi256_si128 (x_));        \
+        _mm_storeu_si128 ((__m128i *)(p_ + stride),                           \
+                          _mm256_extracti128_si256 (x_, 1));                  \
+      }                                                                       \
+    else                                                                      \
+      {                                                                       \
+        _mm_storel_epi64 ((__m128i *)p_, _mm256_castsi256_si128 (x_));        \
+        _mm_storel_epi64 ((__m128i *)(p_ + stride),                           \
+                          _mm256_extracti128_si256 (x_, 1));                  \
+      }                                                                       \
+  }
+  STORE_ROWS (0)
+  STORE_ROWS (2)
+  STORE_ROWS (4)
+  STORE_ROWS (6)
+#undef STORE_ROWS
 }
+
+#undef EACH8
 
 static void
 avx2_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
