@@ -178,11 +178,25 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
     {
       JartGenerationReport report;
       JartTripStats stats;
+      JartTrack track;
 
       report.generation = g;
       jart_schedule (settings, g, &report.quality, &report.dx, &report.dy);
-      status = jart_round_trip (&run.work, report.quality, settings->dct,
-                                report.dx, report.dy, cb->cancel, &stats);
+      /* Which MCUs changed matters only to a next generation at the same
+       * quality and offset; whether any did, to the fixed point. */
+      track = !drift && settings->stop_at_fixed_point ? JART_TRACK_ANY
+                                                      : JART_TRACK_NONE;
+      if (g < settings->generations)
+        {
+          int quality, dx, dy;
+
+          jart_schedule (settings, g + 1, &quality, &dx, &dy);
+          if (quality == report.quality && dx == report.dx && dy == report.dy)
+            track = JART_TRACK_MCUS;
+        }
+      status
+          = jart_round_trip (&run.work, report.quality, settings->dct,
+                             report.dx, report.dy, track, cb->cancel, &stats);
       if (status != JART_OK)
         break;
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);

@@ -152,13 +152,23 @@ JartStatus jart_work_init (JartWork *work, const JartImage *src,
                            int stats);
 void jart_work_free (JartWork *work);
 
+/* What a generation must find out about its changes besides the stats
+ * (which the work's STATS always gets in full). */
+typedef enum
+{
+  JART_TRACK_NONE, /* nothing: stats->changed is then 1 */
+  JART_TRACK_ANY,  /* only stats->changed */
+  JART_TRACK_MCUS  /* which MCUs changed, for a next generation at the
+                      same quality and offset to encode only those */
+} JartTrack;
+
 /* Encodes and decodes the working image with QUALITY, DCT and the grid
  * offset (DX, DY), at most the maxima of the settings given to
- * jart_work_init, and replaces it by the decoded pixels.  Returns
- * JART_ERROR_CANCELLED as soon as CANCEL is raised, with the image partly
- * updated. */
+ * jart_work_init, and replaces it by the decoded pixels, finding out
+ * TRACK about what changed.  Returns JART_ERROR_CANCELLED as soon as
+ * CANCEL is raised, with the image partly updated. */
 JartStatus jart_round_trip (JartWork *work, int quality, JartDct dct, int dx,
-                            int dy, const JartCancel *cancel,
+                            int dy, JartTrack track, const JartCancel *cancel,
                             JartTripStats *stats);
 
 /* Writes the working image to DST (nothing when it is DST). */

@@ -347,9 +347,11 @@ typedef struct
   int first_row; /* the MCU row holding the image's first row */
   JartDct dct;
   JartQuant quant[2];
+  JartTrack track;
   const JartCancel *cancel;
   atomic_int next_row;
   atomic_int stopped;
+  atomic_int found; /* JART_TRACK_ANY: a changed pixel was seen */
 } Pass;
 
 typedef struct
@@ -549,15 +551,67 @@ compare_row (const JartWork *work, const uint8_t *fresh, const uint8_t *in,
   return 1;
 }
 
-/* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the
- * working image, counting and marking what changed. */
+/* The decoded pixels of canvas row CY, columns CX0 .. CX0 + N - 1, into
+ * OUT, exactly N pixels (alpha from IN, which may be OUT) unless OUT is
+ * the scratch row: the kernel may write past its pixels, so the last ones
+ * go through the scratch row first. */
 static void
-decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
+decode_row (const Pass *p, JartScratch *s, int cy, int cx0, int n,
+            const uint8_t *in, uint8_t *out)
+{
+  const JartWork *work = p->work;
+  const Geometry *g = &p->g;
+  const int step = work->channels;
+  const uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + cx0;
+  int i, c;
+
+  if (work->colors == 3)
+    {
+      const int tail = min_int (n, 16), n1 = n - tail;
+
+      for (c = 1; c < 3; c++)
+        jart_upsample_row (work->kernels, work->hmax, work->vmax,
+                           work->plane[c], (size_t)g->chroma_w, g->chroma_dw,
+                           g->chroma_dh, cy, cx0, n, s->sums, s->pairs,
+                           s->up[c - 1]);
+      if (out == s->packed)
+        {
+          /* The scratch row has room for what the kernel writes past. */
+          work->kernels->ycc_to_rgb (luma, s->up[0], s->up[1], n, in, step,
+                                     out);
+          return;
+        }
+      /* The tail first, while IN's alpha there is intact; the bulk may
+         write up to 32 bytes into it (16 pixels of 3 or 4 bytes are
+         more), then the tail is copied over that. */
+      work->kernels->ycc_to_rgb (luma + n1, s->up[0] + n1, s->up[1] + n1, tail,
+                                 in + (size_t)n1 * step, step, s->packed);
+      if (n1 > 0)
+        work->kernels->ycc_to_rgb (luma, s->up[0], s->up[1], n1, in, step,
+                                   out);
+      memcpy (out + (size_t)n1 * step, s->packed, (size_t)tail * step);
+    }
+  else if (step == 2)
+    for (i = 0; i < n; i++)
+      {
+        out[2 * i] = luma[i];
+        out[2 * i + 1] = in[2 * i + 1];
+      }
+  else
+    memcpy (out, luma, (size_t)n);
+}
+
+/* Decodes the image pixels of MCUs MX0 .. MX1 - 1 of MCU row MY into the
+ * working image, finding out what the pass tracks about the changes.  A
+ * row is decoded straight into the image unless it must be compared with
+ * its input and is that input. */
+static void
+decode_run (Pass *p, JartScratch *s, int my, int mx0, int mx1,
             JartTripStats *stats)
 {
   const JartWork *work = p->work;
   const Geometry *g = &p->g;
-  const int step = work->channels, colors = work->colors;
+  const int step = work->channels;
   const int cx0 = max_int (mx0 * g->mcu_w, p->dx);
   const int cx1 = min_int (mx1 * g->mcu_w, p->dx + work->width);
   const int cy0 = max_int (my * g->mcu_h, p->dy);
@@ -565,7 +619,7 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
   const int n = cx1 - cx0;
   const size_t bytes = (size_t)n * step;
   uint8_t *changed = work->changed + (size_t)my * g->mcu_cols;
-  int cy, i, c;
+  int cy;
 
   for (cy = cy0; cy < cy1; cy++)
     {
@@ -576,35 +630,29 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
       const uint8_t *original
           = work->src->pixels + (size_t)iy * work->src->stride + column;
       uint8_t *out = work->pixels + (size_t)iy * work->stride + column;
-      const uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + cx0;
+      const int compare
+          = work->stats || p->track == JART_TRACK_MCUS
+            || (p->track == JART_TRACK_ANY
+                && !atomic_load_explicit (&p->found, memory_order_relaxed));
+      uint8_t *fresh = compare && out == in ? s->packed : out;
+      int differs;
 
-      if (colors == 3)
+      decode_row (p, s, cy, cx0, n, in, fresh);
+      if (!compare)
+        continue;
+      if (p->track == JART_TRACK_ANY && !work->stats)
         {
-          for (c = 1; c < 3; c++)
-            jart_upsample_row (work->kernels, work->hmax, work->vmax,
-                               work->plane[c], (size_t)g->chroma_w,
-                               g->chroma_dw, g->chroma_dh, cy, cx0, n, s->sums,
-                               s->pairs, s->up[c - 1]);
-          work->kernels->ycc_to_rgb (luma, s->up[0], s->up[1], n, in, step,
-                                     s->packed);
+          differs = memcmp (fresh, in, bytes) != 0;
+          if (differs)
+            atomic_store_explicit (&p->found, 1, memory_order_relaxed);
         }
-      else if (step == 2)
-        for (i = 0; i < n; i++)
-          {
-            s->packed[2 * i] = luma[i];
-            s->packed[2 * i + 1] = in[2 * i + 1];
-          }
       else
-        memcpy (s->packed, luma, (size_t)n);
-
-      if (compare_row (work, s->packed, in, original, cx0, n, g->mcu_w,
-                       changed, stats))
-        {
-          stats->changed = 1;
-          memcpy (out, s->packed, bytes);
-        }
-      else if (out != in)
-        memcpy (out, s->packed, bytes);
+        differs = compare_row (work, fresh, in, original, cx0, n, g->mcu_w,
+                               changed, stats);
+      if (differs)
+        stats->changed = 1;
+      if (fresh != out)
+        memcpy (out, fresh, bytes);
     }
 }
 
@@ -613,7 +661,7 @@ decode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1,
 static void
 for_each_run (Worker *w, int my, const uint8_t *map, int decoding)
 {
-  const Pass *p = w->pass;
+  Pass *p = w->pass;
   const uint8_t *row = map + (size_t)my * p->g.mcu_cols;
   int a = 0, b;
 
@@ -744,7 +792,8 @@ mark_padding (JartWork *work, const Geometry *g, int dx, int dy)
 
 JartStatus
 jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
-                 const JartCancel *cancel, JartTripStats *stats)
+                 JartTrack track, const JartCancel *cancel,
+                 JartTripStats *stats)
 {
   Worker workers[JART_THREADS_MAX];
   Pass pass;
@@ -756,10 +805,12 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   pass.dx = dx;
   pass.dy = dy;
   pass.dct = dct;
+  pass.track = work->stats ? JART_TRACK_MCUS : track;
   pass.cancel = cancel;
   pass.first_row = 0;
   atomic_init (&pass.next_row, 0);
   atomic_init (&pass.stopped, 0);
+  atomic_init (&pass.found, 0);
   geometry_compute (&pass.g, work->width, work->height, work->hmax, work->vmax,
                     dx, dy);
   pass.first_row = dy / pass.g.mcu_h;
@@ -777,25 +828,34 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   mcus = (size_t)pass.g.mcu_cols * (size_t)pass.g.mcu_rows;
   if (work->valid && quality == work->prev_quality && dx == work->prev_dx
       && dy == work->prev_dy)
-    memcpy (work->dirty, work->changed, mcus);
+    {
+      memcpy (work->dirty, work->changed, mcus);
+      mark_decode (work, &pass.g);
+    }
   else
-    memset (work->dirty, 1, mcus);
-  memset (work->changed, 0, mcus);
+    {
+      memset (work->dirty, 1, mcus);
+      memset (work->decode, 1, mcus);
+    }
+  if (pass.track == JART_TRACK_MCUS)
+    memset (work->changed, 0, mcus);
   work->valid = 0;
 
-  mark_decode (work, &pass.g);
   run_pass (&pass, workers);
   if (atomic_load (&pass.stopped))
     return JART_ERROR_CANCELLED;
-  mark_padding (work, &pass.g, dx, dy);
+  if (pass.track == JART_TRACK_MCUS)
+    mark_padding (work, &pass.g, dx, dy);
 
-  work->valid = 1;
+  /* Without the MCU map the next generation encodes everything. */
+  work->valid = pass.track == JART_TRACK_MCUS;
   work->prev_quality = quality;
   work->prev_dx = dx;
   work->prev_dy = dy;
   work->input = work->pixels;
   work->input_stride = work->stride;
   memset (stats, 0, sizeof *stats);
+  stats->changed = pass.track == JART_TRACK_NONE;
   for (t = 0; t < work->threads; t++)
     {
       stats->changed |= workers[t].stats.changed;
