@@ -199,6 +199,44 @@ void jart_schedule (const JartSettings *settings, int generation, int *quality,
 void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
                     int *height);
 
+/* The exact size in bytes of the baseline JPEG file libjpeg-turbo 2.1
+ * writes for one generation's input, without writing it: IMAGE on the
+ * canvas of grid offset (DX, DY) that jart_run's generation uses (the
+ * first DX columns and DY rows repeat the image's edge), with QUALITY and
+ * SETTINGS->subsampling, dct, flatten and background (the other fields are
+ * ignored); 1- and 2-channel images as a one-component gray JPEG.  The
+ * file is tjCompress2's with its default markers: SOI, JFIF APP0, a DQT
+ * for each quantization table, SOF0, a DHT for each Huffman table, one
+ * SOS scan without restart markers, EOI.  OPTIMIZE zero: the Huffman
+ * tables of ITU T.81 Annex K.3, TurboJPEG's default; nonzero: the optimal
+ * tables libjpeg builds with optimize_coding (TurboJPEG 2.1 with TJ_OPTIMIZE
+ * set to 1 in the environment, cjpeg -optimize, GIMP's "optimize").
+ * JART_DCT_FAST is libjpeg's JDCT_IFAST at every quality: tjCompress2
+ * switches to the accurate DCT from quality 96 on by itself, and so gives
+ * the JART_DCT_ACCURATE size there.  DX and DY must be in
+ * 0 .. JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX (else JART_ERROR_ANCHOR)
+ * and the canvas at most JART_MAX_DIMENSION a side.  Single-threaded;
+ * allocates a few rows of the image's width. */
+JartStatus jart_jpeg_size (const JartImage *image,
+                           const JartSettings *settings, int quality, int dx,
+                           int dy, int optimize, uint64_t *bytes);
+
+/* The mean structural similarity (SSIM) of B against A, which must have
+ * the same width, height and channels, as Z. Wang, A. C. Bovik, H. R.
+ * Sheikh and E. P. Simoncelli define it ("Image Quality Assessment: From
+ * Error Visibility to Structural Similarity", IEEE Trans. Image Processing
+ * 13 (4), 2004): on luma (the JPEG Y formula of R'G'B', gray as it is;
+ * alpha ignored), local statistics under a Gaussian window of sigma 1.5
+ * truncated at 3.5 sigma (11 x 11), K1 = 0.01, K2 = 0.03, L = 255,
+ * population (not sample) covariances.  The borders are as
+ * scikit-image's structural_similarity (gaussian_weights=True, sigma=1.5,
+ * use_sample_covariance=False, data_range=255) has them: the filter
+ * reflects the image at its edges (scipy's "reflect") and the mean leaves
+ * out the 5 pixels nearest each edge; an image narrower or lower than 11
+ * pixels, which scikit-image refuses, is averaged over all its pixels.
+ * 1 for identical images. */
+JartStatus jart_ssim (const JartImage *a, const JartImage *b, double *ssim);
+
 /* The 64 entries of the baseline quantization table for QUALITY (1..100),
  * row-major; TABLE 0 is luminance, any other chrominance (ITU T.81 Annex
  * K.1 scaled by the IJG formula). */

@@ -36,10 +36,18 @@
  * by the codec's callbacks (from any thread) and by main. */
 static volatile sig_atomic_t interrupted;
 
+/* What the generation callback needs for its row of the table: the run's
+ * input (for the SSIM) and each generation's input (for the size of the
+ * JPEG file it encodes), kept as tight copies since the run works in
+ * place. */
 typedef struct
 {
   Report report;
   bool quiet;
+  const JartSettings *settings;
+  JartImage original; /* the run's input */
+  JartImage previous; /* the input of the next generation */
+  JartStatus failure; /* why the callback cancelled the run, or JART_OK */
 } RunState;
 
 static void
@@ -71,15 +79,50 @@ install_signal_handlers (void)
   signal (SIGXFSZ, SIG_IGN);
 }
 
+/* A tight copy of IMAGE into COPY; false when out of memory. */
+static bool
+copy_image (const JartImage *image, JartImage *copy)
+{
+  size_t row = (size_t)image->width * (size_t)image->channels;
+  int y;
+
+  *copy = *image;
+  copy->stride = row;
+  copy->pixels = malloc (row * (size_t)image->height);
+  if (copy->pixels == NULL)
+    return false;
+  for (y = 0; y < image->height; y++)
+    memcpy (copy->pixels + (size_t)y * row,
+            image->pixels + (size_t)y * image->stride, row);
+  return true;
+}
+
+/* Prints the generation's row: the codec's report, the SSIM of its pixels
+ * against the run's input and the size of the JPEG file it encoded from
+ * the previous generation's pixels with the standard tables. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
+  uint64_t jpeg_bytes = 0;
+  double ssim = 0.0;
+  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
+  int y;
 
-  (void)pixels;
-  if (!state->quiet)
-    report_generation (&state->report, generation);
+  if (state->quiet)
+    return interrupted != 0;
+  state->failure
+      = jart_jpeg_size (&state->previous, state->settings, generation->quality,
+                        generation->dx, generation->dy, 0, &jpeg_bytes);
+  if (state->failure == JART_OK)
+    state->failure = jart_ssim (&state->original, pixels, &ssim);
+  if (state->failure != JART_OK)
+    return 1;
+  for (y = 0; y < pixels->height; y++)
+    memcpy (state->previous.pixels + (size_t)y * row,
+            pixels->pixels + (size_t)y * pixels->stride, row);
+  report_generation (&state->report, generation, ssim, jpeg_bytes);
   return interrupted != 0;
 }
 
@@ -151,6 +194,19 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
 
   memset (&state, 0, sizeof state);
   state.quiet = options->quiet;
+  state.settings = &options->settings;
+  state.failure = JART_OK;
+  if (!options->quiet
+      && (!copy_image (image, &state.original)
+          || !copy_image (image, &state.previous)))
+    {
+      free (state.original.pixels);
+      atomic_file_abort (output);
+      tool_error_set (&error, _ ("the codec failed: %s"),
+                      jart_strerror (JART_ERROR_NO_MEMORY));
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
   report_init (&state.report, stdout, &options->settings);
   callbacks.generation_done = on_generation_done;
   callbacks.progress = on_progress;
@@ -160,6 +216,10 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   if (!options->quiet)
     report_header (&state.report);
   status = jart_run (image, image, &options->settings, &callbacks, &result);
+  free (state.original.pixels);
+  free (state.previous.pixels);
+  if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)
+    status = state.failure;
   if (interrupted)
     {
       atomic_file_abort (output);

@@ -409,10 +409,12 @@ options_print_help (FILE *stream)
   fprintf (stream, _ ("  --version            show the version and exit\n\n"));
   fprintf (stream,
            _ ("Prints one row per generation: its quality, grid offset "
-              "(dx, dy), the pixels\nit changed and the PSNR against INPUT "
-              "in dB, then where the images converged.\nWithout jitter and "
-              "drift the run stops at the first generation that changes\n"
-              "no pixel, since every later one would be the same.\n\n"));
+              "(dx, dy), the pixels\nit changed, the PSNR (in dB) and SSIM "
+              "against INPUT, and the size in kB of the\nJPEG file it "
+              "encodes with the standard Huffman tables; then where the "
+              "images\nconverged.  Without jitter and drift the run stops at "
+              "the first generation\nthat changes no pixel, since every "
+              "later one would be the same.\n\n"));
   fprintf (stream, _ ("Exit status: 0 on success, 1 when a file or the codec "
                       "fails, 2 for a bad\ncommand line.\n"));
 }

@@ -23,16 +23,21 @@ enum
   COLUMN_DY,
   COLUMN_CHANGED,
   COLUMN_PSNR,
+  COLUMN_SSIM,
+  COLUMN_JPEG,
   COLUMN_COUNT
 };
 
 /* The columns' headings and the widths their numbers need: up to 1000
- * generations, quality 100, offsets below 40, 65535 x 65535 pixels and a
- * PSNR such as "100.00". */
-static const char *const report_headings[COLUMN_COUNT]
-    = { N_ ("generation"), N_ ("quality"),        N_ ("dx"),
-        N_ ("dy"),         N_ ("changed pixels"), N_ ("PSNR (dB)") };
-static const int report_number_widths[COLUMN_COUNT] = { 4, 3, 2, 2, 10, 6 };
+ * generations, quality 100, offsets below 40, 65535 x 65535 pixels, a
+ * PSNR such as "100.00", an SSIM such as "-0.1234" and a file of up to
+ * about 13 GB in kB (1000 bytes) with one decimal. */
+static const char *const report_headings[COLUMN_COUNT] = {
+  N_ ("generation"),     N_ ("quality"),   N_ ("dx"),   N_ ("dy"),
+  N_ ("changed pixels"), N_ ("PSNR (dB)"), N_ ("SSIM"), N_ ("JPEG (kB)")
+};
+static const int report_number_widths[COLUMN_COUNT]
+    = { 4, 3, 2, 2, 10, 6, 7, 10 };
 
 /* The characters of the UTF-8 string TEXT: its bytes less continuation
  * bytes. */
@@ -83,7 +88,8 @@ report_header (Report *report)
 }
 
 void
-report_generation (Report *report, const JartGenerationReport *generation)
+report_generation (Report *report, const JartGenerationReport *generation,
+                   double ssim, uint64_t jpeg_bytes)
 {
   char psnr[32];
   const int *w = report->widths;
@@ -92,11 +98,13 @@ report_generation (Report *report, const JartGenerationReport *generation)
     snprintf (psnr, sizeof psnr, "inf");
   else
     snprintf (psnr, sizeof psnr, "%.2f", generation->psnr);
-  fprintf (report->stream, "%*d  %*d  %*d  %*d  %*" PRIu64 "  %*s\n",
+  fprintf (report->stream,
+           "%*d  %*d  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f\n",
            w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
            generation->quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY],
            generation->dy, w[COLUMN_CHANGED], generation->changed_pixels,
-           w[COLUMN_PSNR], psnr);
+           w[COLUMN_PSNR], psnr, w[COLUMN_SSIM], ssim, w[COLUMN_JPEG],
+           (double)jpeg_bytes / 1000.0);
   fflush (report->stream);
 
   report->last_generation = generation->generation;

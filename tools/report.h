@@ -1,7 +1,8 @@
 /* report.h: what jpeg-artifacts prints while it runs: a table with one row
  * per generation (generation, quality, grid offset dx and dy, pixels
- * changed, PSNR against the input) and, at the end, where the images
- * converged.
+ * changed, PSNR and SSIM against the input, the size of the JPEG file the
+ * generation encodes with the standard Huffman tables) and, at the end,
+ * where the images converged.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,7 +23,7 @@ typedef struct
   int requested;         /* generations asked for */
   bool varying;          /* quality jitter or grid drift: the settings
                             change from one generation to the next */
-  int widths[6];         /* the columns' widths */
+  int widths[8];         /* the columns' widths */
   int last_generation;   /* the last row printed */
   uint64_t last_changed; /* its changed pixels */
   int first_unchanged;   /* the first generation that changed no pixel */
@@ -34,9 +35,10 @@ void report_init (Report *report, FILE *stream, const JartSettings *settings);
 /* Prints the table's heading. */
 void report_header (Report *report);
 
-/* Prints GENERATION's row. */
-void report_generation (Report *report,
-                        const JartGenerationReport *generation);
+/* Prints GENERATION's row with its SSIM against the input and the bytes
+ * of its JPEG file. */
+void report_generation (Report *report, const JartGenerationReport *generation,
+                        double ssim, uint64_t jpeg_bytes);
 
 /* Prints how the run ended: the generation where the images converged, or
  * that they did not. */

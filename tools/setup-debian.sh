@@ -4,7 +4,8 @@
 # libraries (libgimp, GTK 3, libpng, libjpeg-turbo), clang with its
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
-# tests, and the de_DE.UTF-8 locale the translation test runs GIMP in.
+# tests, scikit-image for the SSIM reference, and the de_DE.UTF-8 locale
+# the translation test runs GIMP in.
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -23,7 +24,7 @@ packages="
   libgimp2.0-dev libgtk-3-dev
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
-  xdotool imagemagick locales
+  xdotool imagemagick locales python3-skimage
 "
 
 missing=""

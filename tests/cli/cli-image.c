@@ -1,12 +1,12 @@
 /* cli-image.c: the image helper of the command-line tool's tests.  It makes
  * test images, converts and decodes them with code paths of its own (the
  * libpng simplified API, its own netpbm reader and writer, plain
- * TurboJPEG calls), computes reference JPEG round trips with libturbojpeg,
- * and checks images: their size and channels, whether two are identical,
- * whether their alpha channels are, how many pixels differ and the PSNR,
- * whether every pixel is near a colour.
- * Each command exits 0 when it did its job or its check held, 1 otherwise,
- * with a line on stderr saying what differed.
+ * TurboJPEG calls), computes reference JPEG round trips and file sizes with
+ * libturbojpeg, and checks images: their size and channels, whether two are
+ * identical, whether their alpha channels are, how many pixels differ and the
+ * PSNR, whether every pixel is near a colour. Each command exits 0 when it did
+ * its job or its check held, 1 otherwise, with a line on stderr saying what
+ * differed.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -387,6 +387,60 @@ command_make_jpeg (const char *in, const char *out, int quality)
   return 0;
 }
 
+/* TurboJPEG's subsampling and flags for PICTURE encoded with
+ * SUBSAMPLING_NAME, DCT ("fast" or "accurate") and QUALITY, as the codec
+ * must compute them. */
+static void
+encoding_of (const Picture *picture, const char *in,
+             const char *subsampling_name, const char *dct, int quality,
+             int *subsampling, int *flags)
+{
+  static const char *const names[]
+      = { "444", "422", "420", "gray", "440", "411" };
+
+  for (*subsampling = 0; *subsampling < 6; (*subsampling)++)
+    if (strcmp (subsampling_name, names[*subsampling]) == 0)
+      break;
+  if (*subsampling == 6)
+    die ("unknown subsampling %s", subsampling_name);
+  if (picture->channels == 1)
+    *subsampling = TJSAMP_GRAY;
+  else if (picture->channels != 3)
+    die ("%s: needs gray or RGB", in);
+  /* TurboJPEG's compressor uses the fast DCT below quality 96 unless told
+   * otherwise; the decompressor the accurate one unless told otherwise. */
+  *flags = strcmp (dct, "fast") == 0 ? 0 : TJFLAG_ACCURATEDCT;
+  if (*flags == 0 && quality >= 96)
+    die ("%s", "the fast DCT needs a quality below 96 here");
+}
+
+/* Prints the bytes of the JPEG file tjCompress2 writes for IN with its
+ * default (standard) Huffman tables. */
+static int
+command_jpeg_size (const char *in, int quality, const char *subsampling_name,
+                   const char *dct)
+{
+  Picture picture;
+  int subsampling, flags;
+  tjhandle handle = tjInitCompress ();
+  unsigned char *jpeg = NULL;
+  unsigned long size = 0;
+
+  load (in, &picture);
+  encoding_of (&picture, in, subsampling_name, dct, quality, &subsampling,
+               &flags);
+  if (tjCompress2 (handle, picture.pixels, picture.width, 0, picture.height,
+                   picture.channels == 1 ? TJPF_GRAY : TJPF_RGB, &jpeg, &size,
+                   subsampling, quality, flags)
+      != 0)
+    die ("%s", "TurboJPEG failed");
+  printf ("%lu\n", size);
+  tjFree (jpeg);
+  tjDestroy (handle);
+  free (picture.pixels);
+  return 0;
+}
+
 /* GENERATIONS JPEG round trips of IN with libturbojpeg, as the codec must
  * compute them, written to OUT as PGM or PPM. */
 static int
@@ -394,26 +448,12 @@ command_roundtrip (const char *in, const char *out, int quality,
                    const char *subsampling_name, const char *dct,
                    int generations)
 {
-  static const char *const names[]
-      = { "444", "422", "420", "gray", "440", "411" };
   Picture picture;
   int subsampling, g, flags;
 
   load (in, &picture);
-  for (subsampling = 0; subsampling < 6; subsampling++)
-    if (strcmp (subsampling_name, names[subsampling]) == 0)
-      break;
-  if (subsampling == 6)
-    die ("unknown subsampling %s", subsampling_name);
-  if (picture.channels == 1)
-    subsampling = TJSAMP_GRAY;
-  else if (picture.channels != 3)
-    die ("%s: needs gray or RGB", in);
-  /* TurboJPEG's compressor uses the fast DCT below quality 96 unless told
-   * otherwise; the decompressor the accurate one unless told otherwise. */
-  flags = strcmp (dct, "fast") == 0 ? 0 : TJFLAG_ACCURATEDCT;
-  if (flags == 0 && quality >= 96)
-    die ("%s", "the fast DCT needs a quality below 96 here");
+  encoding_of (&picture, in, subsampling_name, dct, quality, &subsampling,
+               &flags);
 
   for (g = 0; g < generations; g++)
     {
@@ -590,6 +630,7 @@ usage (void)
            "       cli-image to-pnm IN OUT\n"
            "       cli-image roundtrip IN OUT QUALITY SUBSAMPLING DCT "
            "GENERATIONS\n"
+           "       cli-image jpeg-size IN QUALITY SUBSAMPLING DCT\n"
            "       cli-image info FILE\n"
            "       cli-image same A B | same-alpha A B | diff A B\n"
            "       cli-image near FILE TOLERANCE VALUE...\n");
@@ -615,6 +656,8 @@ main (int argc, char **argv)
   if (strcmp (command, "roundtrip") == 0 && argc == 8)
     return command_roundtrip (argv[2], argv[3], atoi (argv[4]), argv[5],
                               argv[6], atoi (argv[7]));
+  if (strcmp (command, "jpeg-size") == 0 && argc == 6)
+    return command_jpeg_size (argv[2], atoi (argv[3]), argv[4], argv[5]);
   if (strcmp (command, "info") == 0 && argc == 3)
     return command_info (argv[2]);
   if (strcmp (command, "same") == 0 && argc == 4)

@@ -104,17 +104,27 @@ table_rows() {
 # GENERATIONS rows numbered 1, 2, ... with well-formed columns.
 check_table() {
   heading=$(sed -n 1p out.txt)
-  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)" ] \
+  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
     || fail "unexpected heading: $heading"
   rows=$(table_rows | wc -l)
   [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
   table_rows | awk '
-    NF != 6 { print "bad row: " $0; exit 1 }
+    NF != 8 { print "bad row: " $0; exit 1 }
     $1 != NR { print "row " NR " is generation " $1; exit 1 }
     $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
       print "bad row: " $0; exit 1 }
     $6 !~ /^([0-9]+\.[0-9][0-9]|inf)$/ { print "bad PSNR: " $0; exit 1 }
+    $7 !~ /^-?[01]\.[0-9][0-9][0-9][0-9]$/ || $7 > 1 || $7 < -1 {
+      print "bad SSIM: " $0; exit 1 }
+    $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
   ' >awk.txt || fail "$(cat awk.txt)"
+}
+
+# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
+# decimal) of the file tjCompress2 writes for IMAGE.
+jpeg_kb() {
+  bytes=$("$HELPER" jpeg-size "$@") || fail "cli-image jpeg-size $*"
+  awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1000 }'
 }
 
 # The cases.
@@ -573,6 +583,17 @@ case_table_converges() {
   expected=$("$HELPER" diff "$DATA/coffee.png" out.png | awk '{ print $2 }')
   got=$(table_rows | awk -v n="$n" 'NR == n { print $6 }')
   [ "$got" = "$expected" ] || fail "the last row's PSNR is $got, the image's $expected"
+  # The JPEG sizes are those of the files libjpeg-turbo writes for each
+  # generation's input: the photo itself, then generation 1's result.
+  expected=$(jpeg_kb "$DATA/coffee.png" 75 420 accurate)
+  got=$(table_rows | awk 'NR == 1 { print $8 }')
+  [ "$got" = "$expected" ] || fail "row 1's JPEG is $got kB, tjCompress2 writes $expected"
+  expected=$(jpeg_kb first.png 75 420 accurate)
+  got=$(table_rows | awk 'NR == 2 { print $8 }')
+  [ "$got" = "$expected" ] || fail "row 2's JPEG is $got kB, tjCompress2 writes $expected"
+  # A lossy generation lowers the SSIM below 1.
+  table_rows | awk 'NR == 1 && ($7 >= 1 || $7 <= 0.5) { print "row 1: SSIM " $7; exit 1 }' \
+    >awk.txt || fail "$(cat awk.txt)"
 }
 
 case_table_no_stop() {
@@ -595,8 +616,9 @@ case_table_identical() {
   run --generations 10 flat.png out.png
   expect_status 0
   check_table 1
-  [ "$(table_rows)" = "         1       75   0   0               0        inf" ] \
-    || fail "row: $(table_rows)"
+  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s' 1 75 0 0 0 inf 1.0000 \
+    "$(jpeg_kb flat.png 75 420 accurate)")
+  [ "$(table_rows)" = "$expected" ] || fail "row: \"$(table_rows)\", expected \"$expected\""
   grep -q -x "converged: generation 1 changed no pixel; the input is already a fixed point" out.txt \
     || fail "converged line: $(cat out.txt)"
   "$HELPER" same flat.png out.png || fail "the image changed"

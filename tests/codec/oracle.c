@@ -4,11 +4,16 @@
  * accurate DCT by itself from quality 96 on, while the codec's fast DCT is
  * JDCT_IFAST at every quality, as GIMP's "fast" export gives.  The decoder
  * is always tjDecompress2 with the accurate IDCT and fancy upsampling, as
- * GIMP's loader and nearly every viewer use.
+ * GIMP's loader and nearly every viewer use.  The files' sizes come from
+ * the same compressions, with libjpeg's optimal Huffman tables when asked
+ * (optimize_coding; TJ_OPTIMIZE=1 in the environment for TurboJPEG 2.1,
+ * which has no flag for it).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define _POSIX_C_SOURCE 200809L /* setenv */
 
 #include "oracle.h"
 
@@ -86,12 +91,13 @@ libjpeg_error_exit (j_common_ptr cinfo)
 }
 
 /* Compression through the libjpeg API, as GIMP's export does it: defaults,
- * baseline quality tables, the asked sampling factors and DCT.  The JPEG
- * stream is left in *JPEG (malloc'ed by libjpeg, freed by the caller). */
+ * baseline quality tables, the asked sampling factors and DCT, optimal
+ * Huffman tables with OPTIMIZE.  The JPEG stream is left in *JPEG
+ * (malloc'ed by libjpeg, freed by the caller). */
 static void
 compress_libjpeg (const uint8_t *in, int width, int height, int components,
                   JartSubsampling subsampling, JartDct dct, int quality,
-                  unsigned char **jpeg, unsigned long *size)
+                  int optimize, unsigned char **jpeg, unsigned long *size)
 {
   struct jpeg_compress_struct cinfo;
   struct jpeg_error_mgr jerr;
@@ -119,6 +125,7 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
         }
     }
   cinfo.dct_method = dct == JART_DCT_FAST ? JDCT_IFAST : JDCT_ISLOW;
+  cinfo.optimize_coding = optimize ? TRUE : FALSE;
   jpeg_start_compress (&cinfo, TRUE);
   while (cinfo.next_scanline < cinfo.image_height)
     {
@@ -148,13 +155,64 @@ oracle_quant_table (int quality, int table, uint16_t out[64])
   jpeg_destroy_compress (&cinfo);
 }
 
+/* Compression through tjCompress2 into ORACLE's buffer, its size in
+ * *SIZE: TJFLAG_FASTDCT or TJFLAG_ACCURATEDCT (tjCompress2 itself uses the
+ * accurate DCT from quality 96 on), optimal Huffman tables with OPTIMIZE
+ * (TurboJPEG 2.1 reads TJ_OPTIMIZE from the environment at each call).
+ * 0 on success, -1 with a message on stderr. */
+static int
+compress_turbojpeg (Oracle *oracle, const uint8_t *in, int width, int height,
+                    int components, JartSubsampling subsampling, JartDct dct,
+                    int quality, int optimize, unsigned long *size)
+{
+  int format = components == 1 ? TJPF_GRAY : TJPF_RGB;
+  int tjsamp = components == 1 ? TJSAMP_GRAY : tjsamp_of[subsampling];
+  int flags = dct == JART_DCT_FAST ? TJFLAG_FASTDCT : TJFLAG_ACCURATEDCT;
+  unsigned long needed = tjBufSize (width, height, tjsamp);
+  tjhandle handle;
+  int status;
+
+  if (needed > oracle->jpeg_capacity)
+    {
+      tjFree (oracle->jpeg);
+      oracle->jpeg = tjAlloc ((int)needed);
+      oracle->jpeg_capacity = oracle->jpeg ? needed : 0;
+      if (!oracle->jpeg)
+        {
+          fprintf (stderr, "oracle: out of memory\n");
+          return -1;
+        }
+    }
+  *size = oracle->jpeg_capacity;
+  flags |= TJFLAG_NOREALLOC;
+  /* A handle that once compressed with TJ_OPTIMIZE keeps optimizing in
+     2.1.5: such a compression gets a handle of its own. */
+  handle = optimize ? tjInitCompress () : oracle->compressor;
+  if (!handle)
+    {
+      fprintf (stderr, "oracle: TurboJPEG: %s\n", tjGetErrorStr2 (NULL));
+      return -1;
+    }
+  if (optimize)
+    setenv ("TJ_OPTIMIZE", "1", 1);
+  status = tjCompress2 (handle, in, width, 0, height, format, &oracle->jpeg,
+                        size, tjsamp, quality, flags);
+  if (optimize)
+    unsetenv ("TJ_OPTIMIZE");
+  if (status != 0)
+    fprintf (stderr, "oracle: tjCompress2 (%dx%d, q%d): %s\n", width, height,
+             quality, tjGetErrorStr2 (handle));
+  if (optimize)
+    tjDestroy (handle);
+  return status != 0 ? -1 : 0;
+}
+
 int
 oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
                    int components, JartSubsampling subsampling, JartDct dct,
                    int quality, OracleRoute route, uint8_t *out)
 {
   int format = components == 1 ? TJPF_GRAY : TJPF_RGB;
-  int tjsamp = components == 1 ? TJSAMP_GRAY : tjsamp_of[subsampling];
   unsigned char *jpeg;
   unsigned long size;
   int libjpeg;
@@ -174,32 +232,13 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
 
   if (libjpeg)
     compress_libjpeg (in, width, height, components, subsampling, dct, quality,
-                      &jpeg, &size);
+                      0, &jpeg, &size);
   else
     {
-      int flags = dct == JART_DCT_FAST ? TJFLAG_FASTDCT : TJFLAG_ACCURATEDCT;
-      unsigned long needed = tjBufSize (width, height, tjsamp);
-      if (needed > oracle->jpeg_capacity)
-        {
-          tjFree (oracle->jpeg);
-          oracle->jpeg = tjAlloc ((int)needed);
-          oracle->jpeg_capacity = oracle->jpeg ? needed : 0;
-          if (!oracle->jpeg)
-            {
-              fprintf (stderr, "oracle: out of memory\n");
-              return -1;
-            }
-        }
-      size = oracle->jpeg_capacity;
-      flags |= TJFLAG_NOREALLOC;
-      if (tjCompress2 (oracle->compressor, in, width, 0, height, format,
-                       &oracle->jpeg, &size, tjsamp, quality, flags)
+      if (compress_turbojpeg (oracle, in, width, height, components,
+                              subsampling, dct, quality, 0, &size)
           != 0)
-        {
-          fprintf (stderr, "oracle: tjCompress2 (%dx%d, q%d): %s\n", width,
-                   height, quality, tjGetErrorStr2 (oracle->compressor));
-          return -1;
-        }
+        return -1;
       jpeg = oracle->jpeg;
     }
 
@@ -243,9 +282,12 @@ clamp_int (int v, int lo, int hi)
   return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* Builds in ORACLE->canvas_in the (W + DX) x (H + DY) canvas the encoder
+ * of one generation sees (see oracle_generation), COMPONENTS bytes a
+ * pixel.  0 on success, -1 when out of memory. */
 static int
-generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
-                  const JartSettings *settings, int quality, int dx, int dy)
+build_canvas (Oracle *oracle, const JartImage *in,
+              const JartSettings *settings, int dx, int dy)
 {
   int width = in->width, height = in->height, channels = in->channels;
   int components = channels >= 3 ? 3 : 1;
@@ -279,6 +321,48 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
                       : px[c];
         }
     }
+  return 0;
+}
+
+int
+oracle_jpeg_size (Oracle *oracle, const JartImage *in,
+                  const JartSettings *settings, int quality, int dx, int dy,
+                  int optimize, OracleRoute route, unsigned long *size)
+{
+  int components = in->channels >= 3 ? 3 : 1;
+  int cw = in->width + dx, ch = in->height + dy;
+  int libjpeg;
+
+  if (route == ORACLE_ROUTE_AUTO)
+    libjpeg = settings->dct == JART_DCT_FAST && quality >= 96;
+  else
+    libjpeg = route == ORACLE_ROUTE_LIBJPEG;
+  if (build_canvas (oracle, in, settings, dx, dy) != 0)
+    return -1;
+  if (!libjpeg)
+    return compress_turbojpeg (oracle, oracle->canvas_in, cw, ch, components,
+                               settings->subsampling, settings->dct, quality,
+                               optimize, size);
+  unsigned char *jpeg;
+
+  compress_libjpeg (oracle->canvas_in, cw, ch, components,
+                    settings->subsampling, settings->dct, quality, optimize,
+                    &jpeg, size);
+  free (jpeg);
+  return 0;
+}
+
+static int
+generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
+                  const JartSettings *settings, int quality, int dx, int dy)
+{
+  int width = in->width, height = in->height, channels = in->channels;
+  int components = channels >= 3 ? 3 : 1;
+  int has_alpha = channels == 2 || channels == 4;
+  int cw = width + dx, ch = height + dy;
+
+  if (build_canvas (oracle, in, settings, dx, dy) != 0)
+    return -1;
 
   if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
                          settings->subsampling, settings->dct, quality,

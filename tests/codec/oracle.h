@@ -61,6 +61,19 @@ int oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
                        const JartSettings *settings, int quality, int dx,
                        int dy);
 
+/* The size in bytes of the JPEG file the encoder of that generation
+ * writes (the same canvas), in *SIZE: through tjCompress2 with
+ * TJFLAG_ACCURATEDCT or TJFLAG_FASTDCT (ROUTE_TURBOJPEG; from quality 96 on
+ * it uses the accurate DCT whatever the flag), or the libjpeg API with
+ * JDCT_ISLOW or JDCT_IFAST (ROUTE_LIBJPEG); AUTO as oracle_round_trip
+ * picks.  OPTIMIZE asks for optimal Huffman tables: TJ_OPTIMIZE=1 for
+ * TurboJPEG, optimize_coding for libjpeg.  No banding: the canvas must fit
+ * libjpeg.  0 on success, -1 on a library error. */
+int oracle_jpeg_size (Oracle *oracle, const JartImage *in,
+                      const JartSettings *settings, int quality, int dx,
+                      int dy, int optimize, OracleRoute route,
+                      unsigned long *size);
+
 /* libjpeg's largest image side, and how a longer side is cut: two bands
  * meeting at ORACLE_BAND_CUT and overlapping by ORACLE_BAND_MARGIN on
  * each side of it.  The cut and the second band's start are multiples of
