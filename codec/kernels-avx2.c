@@ -307,28 +307,192 @@ store32 (uint8_t *p, V a, V b, V c, V d)
                            x, _mm256_setr_epi32 (0, 4, 1, 5, 2, 6, 3, 7)));
 }
 
-/* color.c's jart_rgb_to_ycc_row, 32 pixels at a time. */
+/* 32 pixels from PIXELS to Y, Cb and Cr, written out (-O2 keeps a loop
+ * over four, and its vectors on the stack). */
+static inline __attribute__ ((always_inline)) void
+ycc32 (const uint8_t *pixels, int step, uint8_t *y, uint8_t *cb, uint8_t *cr)
+{
+  V y0, y1, y2, y3, b0, b1, b2, b3, r0, r1, r2, r3;
+
+  ycc8 (pixels, step, &y0, &b0, &r0);
+  ycc8 (pixels + 8 * step, step, &y1, &b1, &r1);
+  ycc8 (pixels + 16 * step, step, &y2, &b2, &r2);
+  ycc8 (pixels + 24 * step, step, &y3, &b3, &r3);
+  store32 (y, y0, y1, y2, y3);
+  store32 (cb, b0, b1, b2, b3);
+  store32 (cr, r0, r1, r2, r3);
+}
+
+/* color.c's jart_rgb_to_ycc_row, 32 pixels at a time, one loop a pixel
+ * size. */
 static void
 avx2_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
                  uint8_t *cb, uint8_t *cr)
 {
   int i = 0;
 
-  for (; i + 34 <= n; i += 32)
-    {
-      V ys[4], cbs[4], crs[4];
-      int k;
-
-      for (k = 0; k < 4; k++)
-        ycc8 (pixels + (size_t)(i + 8 * k) * step, step, &ys[k], &cbs[k],
-              &crs[k]);
-      store32 (y + i, ys[0], ys[1], ys[2], ys[3]);
-      store32 (cb + i, cbs[0], cbs[1], cbs[2], cbs[3]);
-      store32 (cr + i, crs[0], crs[1], crs[2], crs[3]);
-    }
+  if (step == 3)
+    for (; i + 34 <= n; i += 32)
+      ycc32 (pixels + (size_t)i * 3, 3, y + i, cb + i, cr + i);
+  else
+    for (; i + 34 <= n; i += 32)
+      ycc32 (pixels + (size_t)i * 4, 4, y + i, cb + i, cr + i);
   if (i < n)
     simd_rgb_to_ycc (pixels + (size_t)i * step, step, n - i, y + i, cb + i,
                      cr + i);
+}
+
+/* Eight pixels of color.c's jart_ycc_to_rgb_row from the (Cb - 128,
+ * Cr - 128) pairs P in 32-bit lanes (Cb the low half) and Y: the
+ * constants that do not fit 16 bits are split, 91881 Cr into Cr << 16 and
+ * 26345 Cr, -46802 Cr into -(Cr << 16) and 18734 Cr, 116130 Cb into
+ * Cb << 17 and -14942 Cb, so one vpmaddwd a channel does the products
+ * and the rest is added above the 16 fraction bits.  The channels are
+ * packed with saturation (the clamp) to R0..3 G0..3 B0..3 A0..3 in each
+ * 128-bit half, and one byte shuffle interleaves them. */
+static inline __attribute__ ((always_inline)) void
+rgb8 (V p, const uint8_t *y, int step, const uint8_t *alpha, uint8_t *out)
+{
+  const V luma = _mm256_add_epi32 (
+      _mm256_slli_epi32 (
+          _mm256_cvtepu8_epi32 (_mm_loadl_epi64 ((const __m128i *)y)), 16),
+      _mm256_set1_epi32 (1 << 15));
+  const V cr = _mm256_and_si256 (p, _mm256_set1_epi32 ((int32_t)0xFFFF0000u));
+  V r = _mm256_srai_epi32 (
+      _mm256_add_epi32 (_mm256_madd_epi16 (p, pair (0, 26345)),
+                        _mm256_add_epi32 (luma, cr)),
+      16);
+  V g = _mm256_srai_epi32 (
+      _mm256_add_epi32 (_mm256_madd_epi16 (p, pair (-22554, 18734)),
+                        _mm256_sub_epi32 (luma, cr)),
+      16);
+  V b = _mm256_srai_epi32 (
+      _mm256_add_epi32 (_mm256_madd_epi16 (p, pair (-14942, 0)),
+                        _mm256_add_epi32 (luma, _mm256_slli_epi32 (p, 17))),
+      16);
+  V a = step == 4 ? _mm256_srli_epi32 (
+            _mm256_loadu_si256 ((const __m256i *)alpha), 24)
+                  : _mm256_setzero_si256 ();
+  V x = _mm256_packus_epi16 (_mm256_packs_epi32 (r, g),
+                             _mm256_packs_epi32 (b, a));
+
+  if (step == 3)
+    {
+      x = _mm256_shuffle_epi8 (x, _mm256_setr_epi8 (0, 4, 8, 1, 5, 9, 2, 6, 10,
+                                                    3, 7, 11, -1, -1, -1, -1,
+                                                    0, 4, 8, 1, 5, 9, 2, 6, 10,
+                                                    3, 7, 11, -1, -1, -1, -1));
+      _mm_storeu_si128 ((__m128i *)out, _mm256_castsi256_si128 (x));
+      _mm_storeu_si128 ((__m128i *)(out + 12),
+                        _mm256_extracti128_si256 (x, 1));
+    }
+  else
+    _mm256_storeu_si256 (
+        (__m256i *)out,
+        _mm256_shuffle_epi8 (x, _mm256_setr_epi8 (0, 4, 8, 12, 1, 5, 9, 13, 2,
+                                                  6, 10, 14, 3, 7, 11, 15, 0,
+                                                  4, 8, 12, 1, 5, 9, 13, 2, 6,
+                                                  10, 14, 3, 7, 11, 15)));
+}
+
+/* color.c's jart_ycc_to_rgb_row, 16 pixels at a time: Cb and Cr
+ * interleaved as bytes, widened and centred make the pairs of rgb8.  With
+ * alpha each store covers exactly the pixels whose alpha rgb8 just read,
+ * so OUT may be ALPHA. */
+static void
+avx2_ycc_to_rgb (const uint8_t *y, const uint8_t *cb, const uint8_t *cr, int n,
+                 const uint8_t *alpha, int step, uint8_t *out)
+{
+  const V center = _mm256_set1_epi16 (128);
+  int i = 0;
+
+  for (; i + 16 <= n; i += 16)
+    {
+      const __m128i b = _mm_loadu_si128 ((const __m128i *)(cb + i));
+      const __m128i r = _mm_loadu_si128 ((const __m128i *)(cr + i));
+      V p0 = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (_mm_unpacklo_epi8 (b, r)),
+                               center);
+      V p1 = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (_mm_unpackhi_epi8 (b, r)),
+                               center);
+      const uint8_t *a = alpha + (size_t)i * step;
+      uint8_t *o = out + (size_t)i * step;
+
+      if (step == 4)
+        {
+          rgb8 (p0, y + i, 4, a, o);
+          rgb8 (p1, y + i + 8, 4, a + 32, o + 32);
+        }
+      else
+        {
+          rgb8 (p0, y + i, 3, NULL, o);
+          rgb8 (p1, y + i + 8, 3, NULL, o + 24);
+        }
+    }
+  if (i < n)
+    simd_ycc_to_rgb (y + i, cb + i, cr + i, n - i, alpha + (size_t)i * step,
+                     step, out + (size_t)i * step);
+}
+
+/* kernels.c's portable_fancy_rows in 16-bit lanes, 16 samples a step. */
+static void
+avx2_fancy_rows16 (const uint8_t *near, const uint8_t *far, int n,
+                   int16_t *sums)
+{
+  int i = 0;
+
+  for (; i + 16 <= n; i += 16)
+    {
+      V a = _mm256_cvtepu8_epi16 (
+          _mm_loadu_si128 ((const __m128i *)(near + i)));
+      V b = _mm256_cvtepu8_epi16 (
+          _mm_loadu_si128 ((const __m128i *)(far + i)));
+
+      _mm256_storeu_si256 (
+          (__m256i *)(sums + i),
+          _mm256_add_epi16 (_mm256_add_epi16 (a, _mm256_slli_epi16 (a, 1)),
+                            b));
+    }
+  for (; i < n; i++)
+    sums[i] = (int16_t)(3 * near[i] + far[i]);
+}
+
+/* kernels.c's portable_fancy_h2 in 16-bit lanes, 16 input samples a step:
+ * the even and odd outputs (at most 255) of a sample are one 16-bit lane
+ * E | O << 8, which is the two bytes in order. */
+static void
+avx2_fancy_h2_16 (const int16_t *s, int c0, int c1, int bias_even,
+                  int bias_odd, int shift, uint8_t *out)
+{
+  const V even_bias = _mm256_set1_epi16 ((short)bias_even);
+  const V odd_bias = _mm256_set1_epi16 ((short)bias_odd);
+  const __m128i count = _mm_cvtsi32_si128 (shift);
+  int c = c0;
+
+  for (; c + 16 <= c1; c += 16, out += 32)
+    {
+      V x = _mm256_loadu_si256 ((const __m256i *)(s + c));
+      V here = _mm256_add_epi16 (x, _mm256_slli_epi16 (x, 1));
+      V even = _mm256_srl_epi16 (
+          _mm256_add_epi16 (
+              _mm256_add_epi16 (
+                  here, _mm256_loadu_si256 ((const __m256i *)(s + c - 1))),
+              even_bias),
+          count);
+      V odd = _mm256_srl_epi16 (
+          _mm256_add_epi16 (
+              _mm256_add_epi16 (
+                  here, _mm256_loadu_si256 ((const __m256i *)(s + c + 1))),
+              odd_bias),
+          count);
+
+      _mm256_storeu_si256 ((__m256i *)out,
+                           _mm256_or_si256 (even, _mm256_slli_epi16 (odd, 8)));
+    }
+  for (; c < c1; c++)
+    {
+      *out++ = (uint8_t)((3 * s[c] + s[c - 1] + bias_even) >> shift);
+      *out++ = (uint8_t)((3 * s[c] + s[c + 1] + bias_odd) >> shift);
+    }
 }
 
 /* DESCALE of the 32-bit halves LO and HI by SHIFT after adding ROUND,
@@ -603,9 +767,11 @@ const JartKernels jart_kernels_avx2 = {
   .name = "avx2",
   .transform_blocks = avx2_transform_blocks,
   .rgb_to_ycc = avx2_rgb_to_ycc,
-  .ycc_to_rgb = simd_ycc_to_rgb,
+  .ycc_to_rgb = avx2_ycc_to_rgb,
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
+  .fancy_rows16 = avx2_fancy_rows16,
+  .fancy_h2_16 = avx2_fancy_h2_16,
   .mark_changes = simd_mark_changes,
 };
