@@ -50,6 +50,14 @@ struct JartKernels
   void (*fancy_h2) (const int32_t *s, int c0, int c1, int bias_even,
                     int bias_odd, int shift, uint8_t *out);
 
+  /* The same two steps with 16-bit sums (every sum fits: at most
+   * 4 * 255 vertically and 4 * 1020 + 8 horizontally), for tables whose
+   * SIMD code is faster so; NULL in the others. */
+  void (*fancy_rows16) (const uint8_t *near, const uint8_t *far, int n,
+                        int16_t *sums);
+  void (*fancy_h2_16) (const int16_t *s, int c0, int c1, int bias_even,
+                       int bias_odd, int shift, uint8_t *out);
+
   /* Compares BYTES bytes of A and B in segments, the first FIRST bytes
    * long and the others SEGMENT (the last may be shorter), and sets
    * FLAGS[k] to 1 where segment k differs (leaving the others).  Returns

@@ -144,17 +144,31 @@ jart_upsample_row (const JartKernels *kernels, int h, int v,
         }
       else
         near = far = plane + (size_t)cy * stride;
-      kernels->fancy_rows (near + s_lo, far + s_lo, s_hi - s_lo + 1, s + s_lo);
-      s[-1] = s[0];
-      s[dw] = s[dw - 1];
       /* From an even column the pairs can go straight to OUT (which has
          room for one more). */
       uint8_t *to = (x0 & 1) ? pairs : out;
+      const int bias_even = v == 2 ? 8 : 4, bias_odd = v == 2 ? 7 : 8;
 
-      if (v == 2)
-        kernels->fancy_h2 (s, c_lo, c_hi + 1, 8, 7, 4, to);
+      if (kernels->fancy_h2_16 != NULL)
+        {
+          /* The same in 16-bit sums, in SUMS' room. */
+          int16_t *s16 = (int16_t *)(void *)sums + 1;
+
+          kernels->fancy_rows16 (near + s_lo, far + s_lo, s_hi - s_lo + 1,
+                                 s16 + s_lo);
+          s16[-1] = s16[0];
+          s16[dw] = s16[dw - 1];
+          kernels->fancy_h2_16 (s16, c_lo, c_hi + 1, bias_even, bias_odd, 4,
+                                to);
+        }
       else
-        kernels->fancy_h2 (s, c_lo, c_hi + 1, 4, 8, 4, to);
+        {
+          kernels->fancy_rows (near + s_lo, far + s_lo, s_hi - s_lo + 1,
+                               s + s_lo);
+          s[-1] = s[0];
+          s[dw] = s[dw - 1];
+          kernels->fancy_h2 (s, c_lo, c_hi + 1, bias_even, bias_odd, 4, to);
+        }
       if (x0 & 1)
         memcpy (out, pairs + 1, (size_t)n);
     }
