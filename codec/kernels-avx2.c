@@ -495,6 +495,58 @@ avx2_fancy_h2_16 (const int16_t *s, int c0, int c1, int bias_even,
     }
 }
 
+/* sample.c's jart_downsample_row for 2:1 and 2x2, 32 samples a step:
+ * vpmaddubsw by ones adds the pairs, and the biases alternate along the
+ * 16-bit lanes from an even sample on.  The rest goes to the SSE2 one. */
+static void
+avx2_downsample (int h, int v, const uint8_t *const *rows, int out_width,
+                 uint8_t *out)
+{
+  const V ones = _mm256_set1_epi8 (1);
+  const V bias
+      = v == 2 ? _mm256_set1_epi32 (1 | 2 << 16) : _mm256_set1_epi32 (1 << 16);
+  const int shift = v == 2 ? 2 : 1;
+  int k = 0;
+
+  if (h == 2)
+    for (; k + 32 <= out_width; k += 32)
+      {
+        const uint8_t *a = rows[0] + 2 * k;
+        V lo = _mm256_maddubs_epi16 (_mm256_loadu_si256 ((const __m256i *)a),
+                                     ones);
+        V hi = _mm256_maddubs_epi16 (
+            _mm256_loadu_si256 ((const __m256i *)(a + 32)), ones);
+
+        if (v == 2)
+          {
+            const uint8_t *b = rows[1] + 2 * k;
+
+            lo = _mm256_add_epi16 (
+                lo, _mm256_maddubs_epi16 (
+                        _mm256_loadu_si256 ((const __m256i *)b), ones));
+            hi = _mm256_add_epi16 (
+                hi, _mm256_maddubs_epi16 (
+                        _mm256_loadu_si256 ((const __m256i *)(b + 32)), ones));
+          }
+        lo = _mm256_srl_epi16 (_mm256_add_epi16 (lo, bias),
+                               _mm_cvtsi32_si128 (shift));
+        hi = _mm256_srl_epi16 (_mm256_add_epi16 (hi, bias),
+                               _mm_cvtsi32_si128 (shift));
+        _mm256_storeu_si256 (
+            (__m256i *)(out + k),
+            _mm256_permute4x64_epi64 (_mm256_packus_epi16 (lo, hi), 0xD8));
+      }
+  if (k < out_width)
+    {
+      const uint8_t *tail[4] = { rows[0] + h * k, NULL, NULL, NULL };
+      int j;
+
+      for (j = 1; j < v; j++)
+        tail[j] = rows[j] + h * k;
+      jart_sse2_downsample (h, v, tail, out_width - k, out + k);
+    }
+}
+
 /* DESCALE of the 32-bit halves LO and HI by SHIFT after adding ROUND,
  * packed to 16 bits with saturation. */
 static inline __attribute__ ((always_inline)) V
@@ -768,7 +820,7 @@ const JartKernels jart_kernels_avx2 = {
   .transform_blocks = avx2_transform_blocks,
   .rgb_to_ycc = avx2_rgb_to_ycc,
   .ycc_to_rgb = avx2_ycc_to_rgb,
-  .downsample = jart_sse2_downsample,
+  .downsample = avx2_downsample,
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
   .fancy_rows16 = avx2_fancy_rows16,
