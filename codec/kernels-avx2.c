@@ -558,6 +558,14 @@ descale_pack (V lo, V hi, V round, int shift)
                                                _mm_cvtsi32_si128 (shift)));
 }
 
+/* The same with the rounding already added. */
+static inline __attribute__ ((always_inline)) V
+shift_pack (V lo, V hi, int shift)
+{
+  return _mm256_packs_epi32 (_mm256_sra_epi32 (lo, _mm_cvtsi32_si128 (shift)),
+                             _mm256_sra_epi32 (hi, _mm_cvtsi32_si128 (shift)));
+}
+
 /* The 8x8 transpose of 16-bit lanes, in each half. */
 static inline __attribute__ ((always_inline)) void
 transpose16 (V r[8])
@@ -638,14 +646,16 @@ fwd16 (V d[8], int rows)
     }
   else
     {
-      const V two = _mm256_set1_epi32 (2);
+      /* A sum or difference of 8 first-pass outputs of one frequency
+         stays within +-32640 (at most 8 * 4080, the largest output but
+         the DC's; the DC itself within -32768 .. 32512), so its
+         descaling fits 16 bits. */
+      const V two = _mm256_set1_epi16 (2);
 
-      lo = _mm256_unpacklo_epi16 (t10, t11);
-      hi = _mm256_unpackhi_epi16 (t10, t11);
-      d[0] = descale_pack (_mm256_madd_epi16 (lo, pair (1, 1)),
-                           _mm256_madd_epi16 (hi, pair (1, 1)), two, 2);
-      d[4] = descale_pack (_mm256_madd_epi16 (lo, pair (1, -1)),
-                           _mm256_madd_epi16 (hi, pair (1, -1)), two, 2);
+      d[0] = _mm256_srai_epi16 (
+          _mm256_add_epi16 (_mm256_add_epi16 (t10, t11), two), 2);
+      d[4] = _mm256_srai_epi16 (
+          _mm256_add_epi16 (_mm256_sub_epi16 (t10, t11), two), 2);
     }
   lo = _mm256_unpacklo_epi16 (t12, t13);
   hi = _mm256_unpackhi_epi16 (t12, t13);
@@ -680,10 +690,16 @@ inv16 (V d[8], int columns)
   V tmp2_hi = _mm256_madd_epi16 (e_hi, pair (4433, -10704));
   V tmp3_lo = _mm256_madd_epi16 (e_lo, pair (10703, 4433));
   V tmp3_hi = _mm256_madd_epi16 (e_hi, pair (10703, 4433));
-  V tmp0_lo = _mm256_madd_epi16 (z_lo, pair (8192, 8192));
-  V tmp0_hi = _mm256_madd_epi16 (z_hi, pair (8192, 8192));
-  V tmp1_lo = _mm256_madd_epi16 (z_lo, pair (8192, -8192));
-  V tmp1_hi = _mm256_madd_epi16 (z_hi, pair (8192, -8192));
+  /* The rounding goes in once, with tmp0 and tmp1, which every output
+     holds. */
+  V tmp0_lo
+      = _mm256_add_epi32 (_mm256_madd_epi16 (z_lo, pair (8192, 8192)), round);
+  V tmp0_hi
+      = _mm256_add_epi32 (_mm256_madd_epi16 (z_hi, pair (8192, 8192)), round);
+  V tmp1_lo
+      = _mm256_add_epi32 (_mm256_madd_epi16 (z_lo, pair (8192, -8192)), round);
+  V tmp1_hi
+      = _mm256_add_epi32 (_mm256_madd_epi16 (z_hi, pair (8192, -8192)), round);
   V even_lo[4], even_hi[4], olo[4], ohi[4];
 
   even_lo[0] = _mm256_add_epi32 (tmp0_lo, tmp3_lo); /* tmp10 */
@@ -702,12 +718,11 @@ inv16 (V d[8], int columns)
 #define INV_OUT(i)                                                            \
   do                                                                          \
     {                                                                         \
-      d[i] = descale_pack (_mm256_add_epi32 (even_lo[i], olo[3 - (i)]),       \
-                           _mm256_add_epi32 (even_hi[i], ohi[3 - (i)]),       \
-                           round, shift);                                     \
-      d[7 - (i)] = descale_pack (_mm256_sub_epi32 (even_lo[i], olo[3 - (i)]), \
-                                 _mm256_sub_epi32 (even_hi[i], ohi[3 - (i)]), \
-                                 round, shift);                               \
+      d[i] = shift_pack (_mm256_add_epi32 (even_lo[i], olo[3 - (i)]),         \
+                         _mm256_add_epi32 (even_hi[i], ohi[3 - (i)]), shift); \
+      d[7 - (i)]                                                              \
+          = shift_pack (_mm256_sub_epi32 (even_lo[i], olo[3 - (i)]),          \
+                        _mm256_sub_epi32 (even_hi[i], ohi[3 - (i)]), shift);  \
     }                                                                         \
   while (0)
   INV_OUT (0);
