@@ -9,9 +9,18 @@
  *    layer above each, or by inserting the generations' layers above each,
  *    always through the shadow buffer and the selection.
  *
- * Nothing in the image changes during phase 1, so cancelling (in GIMP 2.10
- * the Cancel button of the progress ends the plug-in's process) leaves
- * every layer as it was: at worst copies that never entered the image.
+ * Before phase 1 the run's memory need is compared with what the machine
+ * has free (memory.c): a run that cannot fit is refused before it reads a
+ * pixel.
+ *
+ * Cancel: in GIMP 2.10 the Cancel button of a plug-in's progress does not
+ * tell the plug-in; GIMP sends it GP_QUIT and SIGKILL 10 ms later (its
+ * progress "cancel" handler calls gimp_plug_in_close (plug_in, TRUE)), so
+ * the codec stops with the process.  Nothing in the image changes during
+ * phase 1, so a cancel then leaves every layer as it was: at worst copies
+ * that never entered the image.  The progress ends before phase 2, which
+ * takes its Cancel button away: a run is either cancelled before it writes
+ * anything or not at all, never halfway through its writes.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "apply.h"
+#include "memory.h"
 #include "pixels.h"
 #include "targets.h"
 
@@ -71,6 +81,17 @@ copy_for_generation (gint32 image, gint32 drawable, int generation)
 
   g_free (name);
   return copy;
+}
+
+/* Merges the shadow of LAYER, a new layer that copies the drawable and is
+ * in the image now.  A copy of a text layer is a text layer; merged with an
+ * undo step, it is marked modified, as GIMP marks a text layer a filter
+ * changed, so that its text no longer stands for its pixels and is never
+ * rendered over them. */
+static void
+merge_new_layer (gint32 layer)
+{
+  ja_pixels_merge (layer, gimp_item_is_text_layer (layer));
 }
 
 /* Inserts LAYER into IMAGE right above BELOW, in the same layer group. */
@@ -181,7 +202,7 @@ write_result (gint32 image, const JaValues *values, Work *work)
       g_free (name);
       insert_above (image, layer, work->drawable);
       ja_pixels_write_shadow (layer, &work->pixels, TRUE);
-      ja_pixels_merge (layer, FALSE);
+      merge_new_layer (layer);
       break;
 
     case JA_OUTPUT_PER_GENERATION:
@@ -200,13 +221,42 @@ write_result (gint32 image, const JaValues *values, Work *work)
           gint32 frame = g_array_index (work->frames, gint32, g);
 
           insert_above (image, frame, layer);
-          ja_pixels_merge (frame, FALSE);
+          merge_new_layer (frame);
           layer = frame;
         }
       g_array_set_size (work->frames, 0);
       break;
     }
   return layer;
+}
+
+/* NULL when the run of VALUES on the N targets in WORKS fits in the memory
+ * the machine has free, else the message.  FIRST_RESULT: the dialog
+ * computed the first target's result. */
+static gchar *
+check_memory (const Work *works, int n, const JaValues *values,
+              const guint8 *first_result)
+{
+  guint64 held = 0, computing = 0;
+  int i;
+
+  for (i = 0; i < n; i++)
+    {
+      JaMemoryNeed need;
+
+      if (!works[i].selected)
+        continue;
+      ja_memory_need (works[i].drawable, values,
+                      i == 0 && works[0].pixels.pixels != NULL,
+                      i == 0 && first_result != NULL
+                          && values->output != JA_OUTPUT_PER_GENERATION,
+                      &need);
+      ja_memory_add (&held, need.held);
+      computing = MAX (computing, need.computing);
+    }
+  ja_memory_add (&held, computing);
+  return ja_memory_check (held, ja_memory_available (), works[0].drawable,
+                          n - 1, values);
 }
 
 static void
@@ -265,6 +315,13 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
       goto done;
     }
 
+  *message = check_memory (works, n, values, first_result);
+  if (*message != NULL)
+    {
+      status = GIMP_PDB_EXECUTION_ERROR;
+      goto done;
+    }
+
   /* Phase 1: every result, the image untouched. */
   gimp_progress_init (_ ("JPEG Artifacts"));
   context.image = image;
@@ -309,6 +366,9 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
   if (status != GIMP_PDB_SUCCESS)
     goto done;
   gimp_progress_update (1.0);
+  /* No Cancel from here on; and no gimp_progress_* call either, as any of
+     them would start the progress and its Cancel button again. */
+  gimp_progress_end ();
 
   /* Phase 2: one undo step for everything written. */
   gimp_image_undo_group_start (image);

@@ -35,10 +35,12 @@ typedef struct
  * it (same size and channels, rows packed; not taken over), which is then
  * not computed again; ignored for JA_OUTPUT_PER_GENERATION.
  *
- * Nothing in the image changes before every result is ready, so a run that
- * is cancelled or fails leaves it as it was.  Returns GIMP_PDB_SUCCESS and
- * fills OUTCOME; GIMP_PDB_CANCEL when the user cancelled; otherwise
- * GIMP_PDB_EXECUTION_ERROR with *MESSAGE (free with g_free). */
+ * A run that needs more memory than the machine has free is refused before
+ * it reads a pixel.  Nothing in the image changes before every result is
+ * ready, so a run that is cancelled or fails leaves it as it was.  Returns
+ * GIMP_PDB_SUCCESS and fills OUTCOME; GIMP_PDB_CANCEL when the user
+ * cancelled; otherwise GIMP_PDB_EXECUTION_ERROR with *MESSAGE (free with
+ * g_free). */
 GimpPDBStatusType ja_apply (gint32 image, GArray *targets,
                             const JaValues *values, JartImage *first_source,
                             const guint8 *first_result, JaOutcome *outcome,

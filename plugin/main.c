@@ -19,6 +19,7 @@
 
 #include "apply.h"
 #include "dialog.h"
+#include "memory.h"
 #include "params.h"
 #include "pixels.h"
 #include "targets.h"
@@ -153,9 +154,11 @@ query (void)
       "also changes the layers linked to the drawable; 'output' replaces "
       "the drawable, adds a new layer above it, or adds one layer per "
       "generation (animation frames).  Works on RGB and grayscale layers, "
-      "layer masks and channels of every precision, through 8-bit "
-      "gamma-encoded values as a JPEG file holds them.  Everything is one "
-      "undo step.",
+      "layer masks and channels of every precision, through 8-bit values: "
+      "colours gamma-encoded as a JPEG file holds them, layer masks and "
+      "channels in the tone curve GIMP keeps them in (linear for layer "
+      "masks).  A run that needs more memory than is free is refused "
+      "before it starts.  Everything is one undo step.",
       "The JPEG Artifacts for GIMP authors",
       "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
       "GPL-3.0-or-later",
@@ -186,7 +189,9 @@ load_last_values (JaValues *values)
 /* Before the dialog: checks what no choice in it can change, so that a
  * drawable the effect cannot apply to gets its message at once.  A layer
  * is checked as if its result went into a new layer (its own text and
- * lock do not matter then), a mask or a channel as if it were replaced. */
+ * lock do not matter then), a mask or a channel as if it were replaced;
+ * and the memory is checked for what the least run needs, which the
+ * dialog's preview needs too. */
 static GimpPDBStatusType
 check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
                      gchar **message)
@@ -204,12 +209,50 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
       = ja_targets_collect (image, drawable, &permissive, &targets, message);
   if (targets != NULL)
     g_array_free (targets, TRUE);
+  if (status == GIMP_PDB_SUCCESS)
+    {
+      JaMemoryNeed need;
+      guint64 total;
+
+      gegl_init (NULL, NULL);
+      ja_memory_need (drawable, &permissive, FALSE, FALSE, &need);
+      total = need.held;
+      ja_memory_add (&total, need.computing);
+      *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
+                                  &permissive);
+      if (*message != NULL)
+        status = GIMP_PDB_EXECUTION_ERROR;
+    }
   return status;
 }
 
-/* Shows the dialog for DRAWABLE.  TRUE when the user chose OK: VALUES are
- * the dialog's, *SOURCE holds the drawable's pixels and *RESULT, when not
- * NULL, the result the preview showed. */
+/* Connects GTK to the display GIMP shows its windows on.  FALSE with
+ * *MESSAGE when there is none: GIMP runs without its user interface
+ * (gimp-console, gimp -i), where GIMP names no display, or the display
+ * cannot be opened. */
+static gboolean
+open_display (gchar **message)
+{
+  const gchar *display = gimp_display_name ();
+  gchar *args[] = { PLUG_IN_BINARY, "--display", (gchar *)display, NULL };
+  gchar **argv = args;
+  int argc = 3;
+
+  if (display != NULL && display[0] != '\0' && gtk_init_check (&argc, &argv))
+    return TRUE;
+  *message = g_strdup_printf (
+      _ ("JPEG Artifacts cannot show its dialog: GIMP has no display here "
+         "(it runs without its user interface).  Call %s with "
+         "RUN-NONINTERACTIVE and every parameter, or with "
+         "RUN-WITH-LAST-VALS."),
+      PLUG_IN_PROC);
+  return FALSE;
+}
+
+/* Shows the dialog for DRAWABLE, on the display open_display opened.  TRUE
+ * when the user chose OK: VALUES are the dialog's, *SOURCE holds the
+ * drawable's pixels and *RESULT, when not NULL, the result the preview
+ * showed. */
 static gboolean
 show_dialog (gint32 image, gint32 drawable, JaValues *values,
              JartImage *source, guint8 **result)
@@ -245,7 +288,6 @@ show_dialog (gint32 image, gint32 drawable, JaValues *values,
   layer.dark_theme = ja_theme_is_dark (theme_dir);
   layer.image_name = gimp_image_get_name (image);
 
-  gtk_init (NULL, NULL);
   ok = ja_dialog_run (&layer, values, &geometry, result);
   gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);
 
@@ -304,7 +346,6 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  gegl_init (NULL, NULL);
   gimp_plugin_enable_precision ();
 
   g_clear_pointer (&table, g_free);
@@ -333,6 +374,11 @@ run (const gchar *name, gint nparams, const GimpParam *param,
       status = check_before_dialog (image, drawable, &ja_values, &message);
       if (status != GIMP_PDB_SUCCESS)
         goto done;
+      if (!open_display (&message))
+        {
+          status = GIMP_PDB_EXECUTION_ERROR;
+          goto done;
+        }
       if (!show_dialog (image, drawable, &ja_values, &source, &dialog_result))
         {
           status = GIMP_PDB_CANCEL;
@@ -373,6 +419,9 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   if (status != GIMP_PDB_SUCCESS)
     goto done;
 
+  /* GEGL and babl from here on only: loading GEGL's modules takes most of
+     the time of a call refused above. */
+  gegl_init (NULL, NULL);
   status = ja_apply (image, targets, &ja_values,
                      source.pixels != NULL ? &source : NULL, dialog_result,
                      &outcome, &message);

@@ -23,10 +23,12 @@ typedef struct
  * effect, and collects it with the layers linked to it when VALUES asks for
  * them.  GIMP_PDB_SUCCESS with *TARGETS (a GArray of JaTarget, free with
  * g_array_free); else GIMP_PDB_CALLING_ERROR for an image or drawable that
- * is not one, GIMP_PDB_EXECUTION_ERROR for one that cannot take the effect
- * (indexed image, layer group, text layer to be replaced, locked pixels,
- * the selection mask, a size beyond JPEG's, a new layer asked for a
- * channel), with *MESSAGE naming it (free with g_free). */
+ * is not one (or a drawable of another image, or one not in its image),
+ * GIMP_PDB_EXECUTION_ERROR for one that cannot take the effect (indexed
+ * image, layer group, text layer to be replaced, pixels locked by the
+ * drawable itself or by a layer group that holds it, the selection mask, a
+ * size beyond JPEG's, a new layer asked for a channel), with *MESSAGE
+ * naming it (free with g_free). */
 GimpPDBStatusType ja_targets_collect (gint32 image, gint32 drawable,
                                       const JaValues *values, GArray **targets,
                                       gchar **message);

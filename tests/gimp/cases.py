@@ -7,16 +7,24 @@
 # Each case cuts its inputs from the sample images, drives GIMP in batch
 # mode through Script-Fu (harness.py), and compares the pixels GIMP exports
 # with the command-line tool's for the same settings, or checks the
-# messages and the untouched pixels of a call that must fail.  Exit status
-# 0 when every check holds, 1 with the first failed check on stderr.
+# messages and the untouched pixels of a call that must fail: bad
+# parameters, hostile calls counted one by one (hostile-inputs), runs too
+# big for the machine's free memory (memory-limit).  Two cases need GIMP's
+# user interface (gui.py): one Undo after a run, and Cancel in the status
+# bar during a run.  Exit status 0 when every check holds, 1 with the first
+# failed check on stderr (a machine that cannot run a case fails it too).
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
+import hashlib
+import math
 import os
+import re
 import shutil
 import sys
+import time
 
 import harness
 import pngio
@@ -97,25 +105,33 @@ def run_and_compare(config, label, source_name, image, runs):
     """For each (label, Settings) in RUNS: loads IMAGE (written as
     SOURCE_NAME), applies the settings in GIMP, and compares the layer with
     the tool's output for the same settings."""
-    source = write_input(config, source_name, image)
+    run_and_compare_all(config, [(label, source_name, image, runs)])
+
+
+def run_and_compare_all(config, inputs):
+    """run_and_compare for each (label, source name, image, runs) in
+    INPUTS, all in one GIMP start."""
     script = ""
-    for run_label, settings in runs:
-        out = config.path("gimp-%s.png" % run_label)
-        if settings.background is not None:
-            script += settings.background_scheme() + "\n"
-        script += """
+    for _, source_name, image, runs in inputs:
+        source = write_input(config, source_name, image)
+        for run_label, settings in runs:
+            out = config.path("gimp-%s.png" % run_label)
+            if settings.background is not None:
+                script += settings.background_scheme() + "\n"
+            script += """
 (let* ((img (ja-load %s)) (d (ja-drawable img)))
   (ja-try %s img d %s)
   (ja-export img d %s))
 """ % (q(source), q(run_label), settings.pdb(), q(out))
     gimp = run_gimp(config, script)
-    for run_label, settings in runs:
-        gimp.ran(run_label)
-        expected = settings.cli(config, source,
-                                config.path("cli-%s.png" % run_label))
-        actual = pngio.read(config.path("gimp-%s.png" % run_label))
-        assert_same(actual, expected,
-                    "%s %s: GIMP's layer vs the tool" % (label, run_label))
+    for label, source_name, image, runs in inputs:
+        for run_label, settings in runs:
+            gimp.ran(run_label)
+            expected = settings.cli(config, config.path(source_name),
+                                    config.path("cli-%s.png" % run_label))
+            actual = pngio.read(config.path("gimp-%s.png" % run_label))
+            assert_same(actual, expected,
+                        "%s %s: GIMP's layer vs the tool" % (label, run_label))
 
 
 def case_rgb(config):
@@ -595,7 +611,6 @@ def case_undo(config):
     """In GIMP's user interface: one Ctrl+Z after a run restores every
     layer it changed (two linked layers) and removes every layer it added
     (one per generation)."""
-    import time
 
     import gui
 
@@ -676,6 +691,835 @@ def case_undo(config):
                 "after one Undo of the layers per generation: the drawable")
 
 
+def textured(width, height, channels, seed):
+    """WIDTH x HEIGHT pixels with detail everywhere, as a thin strip cut
+    from a photo has: ramps in each direction and channel plus a
+    pseudo-random texture (a fixed linear congruential sequence)."""
+    samples = []
+    state = seed
+    for y in range(height):
+        for x in range(width):
+            for c in range(channels):
+                state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+                samples.append((x * 7 + y * 5 + c * 85 + (state >> 16) % 48)
+                               % 256)
+    return pngio.Image(width, height, channels, 8, samples)
+
+
+def case_thin_layers(config):
+    """Layers of 1 x 1, 1 x 65535 and 65535 x 1 pixels, gray, RGB and RGBA:
+    GIMP's result equals the tool's for the same settings."""
+    long_side = 65535
+    wide_rgba = harness.with_alpha(
+        textured(long_side, 1, 3, 5),
+        lambda x, y: (0, 255, x % 256, 128)[x // 97 % 4])
+    run_and_compare_all(config, [
+        ("1x1 RGB", "one-rgb.png", textured(1, 1, 3, 1), [
+            ("1x1-rgb-q50-g3-420", Settings(50, 3, "420")),
+            ("1x1-rgb-q20-g2-411-drift",
+             Settings(20, 2, "411", drift=7, seed=9)),
+        ]),
+        ("1x1 gray", "one-gray.png", textured(1, 1, 1, 2), [
+            ("1x1-gray-q30-g4", Settings(30, 4)),
+        ]),
+        ("1x65535 RGB", "tall-rgb.png", textured(1, long_side, 3, 3), [
+            ("1x65535-rgb-q40-g2-420-drift",
+             Settings(40, 2, "420", drift=3, seed=4)),
+            ("1x65535-rgb-q70-g1-440", Settings(70, 1, "440")),
+        ]),
+        ("65535x1 RGBA", "wide-rgba.png", wide_rgba, [
+            ("65535x1-rgba-q60-g2-411", Settings(60, 2, "411")),
+            ("65535x1-rgba-flattened-q35-g3-422",
+             Settings(35, 3, "422", background=(250, 20, 120))),
+        ]),
+        ("65535x1 gray", "wide-gray.png", textured(long_side, 1, 1, 6), [
+            ("65535x1-gray-q25-g3-fast", Settings(25, 3, dct="fast")),
+        ]),
+    ])
+
+
+# -------------------------------------------------------- memory limits
+
+def mem_available():
+    """MemAvailable of /proc/meminfo in bytes, or None."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+class MemorySampler:
+    """MemAvailable every 20 ms while a GIMP run lasts: the plug-in reads
+    it at some moment in between, so its number lies in the range seen."""
+
+    def __init__(self):
+        import threading
+        self.low = self.high = mem_available()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self):
+        while not self.stop.is_set():
+            value = mem_available()
+            self.low, self.high = min(self.low, value), max(self.high, value)
+            self.stop.wait(0.02)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+SI_UNITS = {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,
+            "PB": 1e15, "EB": 1e18}
+
+
+def parse_size(text):
+    """The bytes in g_format_size's TEXT, e.g. '7.1 GB', and the rounding
+    it may hide (half its last digit's unit)."""
+    number, unit = text.split()
+    scale = SI_UNITS[unit]
+    half = 0.5 * scale * (0.1 if "." in number else 1)
+    return float(number) * scale, half
+
+
+# An execution error (not "failed on invalid input arguments").  GLib puts
+# a no-break space between a size's number and its unit.
+MEMORY_MESSAGE = re.compile(
+    r"Procedure execution of plug-in-jpeg-artifacts failed: (.*'(.+)' "
+    r"needs ([0-9.]+\s[a-zA-Z]+) of memory for this run; "
+    r"([0-9.]+\s[a-zA-Z]+) is free\.  Nothing was changed\..*)$")
+
+
+def check_memory_refusal(gimp, label, name, lower, upper, sampler):
+    """The call LABEL on the drawable NAME was refused with the memory
+    message: it needs between LOWER and UPPER bytes, and the free memory
+    it names is MemAvailable as SAMPLER saw it during the run."""
+    line = gimp.value("refused-" + label)
+    match = MEMORY_MESSAGE.match(line)
+    check(match is not None,
+          "%s: not refused with the memory message (an execution error "
+          "naming the need and the free memory): %s" % (label, line))
+    message, who, need_text, free_text = match.groups()
+    need, need_slack = parse_size(need_text)
+    free, free_slack = parse_size(free_text)
+    check(who == name, "%s: the message names '%s', not '%s'"
+          % (label, who, name))
+    check(lower - need_slack <= need <= upper + need_slack,
+          "%s: the message says %s is needed; the run needs %.3g to %.3g "
+          "bytes" % (label, need_text, lower, upper))
+    check(sampler.low - free_slack <= free <= sampler.high + free_slack,
+          "%s: the message says %s is free; MemAvailable was %.4g to %.4g "
+          "bytes during the run" % (label, free_text, sampler.low,
+                                    sampler.high))
+    check(need > free, "%s: refused though %s <= %s"
+          % (label, need_text, free_text))
+    print("ok: %s refused: %s" % (label, message))
+    print("    (needs %s: the run needs %s to %s; %s free: MemAvailable "
+          "was %s to %s)"
+          % (need_text, format_bytes(lower), format_bytes(upper), free_text,
+             format_bytes(sampler.low), format_bytes(sampler.high)))
+
+
+def format_bytes(n):
+    return "%.2f GB" % (n / 1e9)
+
+
+def case_memory_limit(config):
+    """Runs that need more memory than the machine has free are refused
+    before they start, with the need and the free memory in the message,
+    and change nothing; the numbers are checked against what the run needs
+    (at least its pixel copies and GIMP's buffers, at most that plus the
+    codec's work) and against MemAvailable."""
+    available = mem_available()
+    if available is None:
+        raise harness.Failure("no MemAvailable in /proc/meminfo to check "
+                           "against")
+    generations = 1000
+    # One new layer per generation: GIMP keeps each generation's layer and
+    # its shadow (3 bytes a pixel each) until the run ends.  A square whose
+    # layers need twice what is free, and at least 1000 x 1000.
+    side = max(1000, math.ceil(math.sqrt(2 * available
+                                         / (generations * 2 * 3))))
+    if side > 12000:
+        raise harness.Failure("%s free: more than the layers of a picture GIMP "
+                           "makes quickly need" % format_bytes(available))
+    frames_pixels = side * side
+    frames_lower = (generations * 2 * 3 + 3 + 3) * frames_pixels
+    frames_upper = frames_lower + 8 * frames_pixels + 2 ** 28
+    # A 65535 x 65535 RGB layer replaced once: its copy in the plug-in, the
+    # codec's frame, GIMP's shadow and the pixels kept for Undo, 3 bytes a
+    # pixel each, and the codec's work.
+    huge = 65535
+    huge_pixels = huge * huge
+    huge_lower = 4 * 3 * huge_pixels
+    huge_upper = huge_lower + 8 * huge_pixels + 2 ** 28
+    with_huge = huge_lower > 1.2 * available
+    source = write_input(config, "rgb.png", sample_rgb(config))
+    frames = Settings(60, generations, "420", output=2)
+    script = """
+(define (refuse label img d args)
+  (set! ja-error "")
+  (let ((r (catch #f (apply plug-in-jpeg-artifacts
+                            (append (list RUN-NONINTERACTIVE img d) args)))))
+    (if r
+        (ja-log "ran" label)
+        (ja-log (string-append "refused-" label) ja-error))))
+(let* ((img (ja-load %(src)s)) (d (ja-drawable img)))
+  (gimp-image-scale img %(side)d %(side)d)
+  (gimp-item-set-name d "Large")
+  (gimp-image-clean-all img)
+  (gimp-xcf-save 0 img d %(before)s %(before)s)
+  (refuse "frames" img d '(%(frames)s))
+  (gimp-xcf-save 0 img d %(after)s %(after)s)
+  (ja-log "frames-layers" (car (gimp-image-get-layers img)))
+  (ja-log "frames-dirty" (car (gimp-image-is-dirty img))))
+""" % {"src": q(source), "side": side, "frames": frames.pdb(),
+       "before": q(config.path("frames-before.xcf")),
+       "after": q(config.path("frames-after.xcf"))}
+    if with_huge:
+        script += """
+(let* ((img (car (gimp-image-new %(n)d %(n)d RGB)))
+       (d (car (gimp-layer-new img %(n)d %(n)d RGB-IMAGE "Huge" 100
+                               LAYER-MODE-NORMAL))))
+  (gimp-image-insert-layer img d 0 0)
+  (gimp-image-clean-all img)
+  (refuse "huge" img d '(%(args)s))
+  (ja-log "huge-layers" (car (gimp-image-get-layers img)))
+  (ja-log "huge-dirty" (car (gimp-image-is-dirty img))))
+""" % {"n": huge, "args": Settings(60, 1, "420").pdb()}
+    with MemorySampler() as sampler:
+        gimp = run_gimp(config, script)
+
+    check_memory_refusal(gimp, "frames", "Large", frames_lower,
+                         frames_upper, sampler)
+    check(gimp.value("frames-layers") == "1" and
+          gimp.value("frames-dirty") == "0",
+          "after the refused run: %s layers, dirty %s"
+          % (gimp.value("frames-layers"), gimp.value("frames-dirty")))
+    with open(config.path("frames-before.xcf"), "rb") as f:
+        before = f.read()
+    with open(config.path("frames-after.xcf"), "rb") as f:
+        after = f.read()
+    check(before == after, "the refused run changed the image (its XCF "
+          "differs)")
+    print("ok: %d x %d layer, %d generations as layers: unchanged (1 layer, "
+          "not dirty, the same XCF of %d bytes)"
+          % (side, side, generations, len(before)))
+    if with_huge:
+        check_memory_refusal(gimp, "huge", "Huge", huge_lower, huge_upper,
+                             sampler)
+        check(gimp.value("huge-layers") == "1" and
+              gimp.value("huge-dirty") == "0",
+              "after the refused run on the huge layer: %s layers, dirty %s"
+              % (gimp.value("huge-layers"), gimp.value("huge-dirty")))
+        print("ok: 65535 x 65535 layer: unchanged (1 layer, not dirty)")
+    else:
+        print("note: the 65535 x 65535 layer (at least %s) fits in the %s "
+              "free here, not tried" % (format_bytes(huge_lower),
+                                        format_bytes(available)))
+
+
+# ------------------------------------------------------- hostile inputs
+
+INT32_MAX = 2 ** 31 - 1
+INT32_MIN = -2 ** 31
+
+# The parameters after the drawable with the values they take.
+PARAMETER_RANGES = [
+    ("quality", 1, 100), ("generations", 1, 1000), ("subsampling", 0, 4),
+    ("dct", 0, 1), ("quality-jitter", 0, 50), ("grid-drift", 0, 7),
+    ("grid-anchor", 0, 1), ("transparency", 0, 1), ("apply-to", 0, 1),
+    ("output", 0, 2),
+]
+
+GOOD_ARGS = [40, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0]
+
+INVALID_DRAWABLE = ("has been called with an invalid ID for argument "
+                    "'drawable'")
+INVALID_IMAGE = "has been called with an invalid ID for argument 'image'"
+
+# The Script-Fu that builds the images the hostile calls aim at.  main: a
+# photo, a layer with a mask, a channel, a text layer, a layer whose pixels
+# are locked, a layer group, a locked group with a layer in it, a locked
+# layer with a mask, and a layer linked to the text layer.  other: a second
+# image.  indexed: an indexed image.  wide: a 65536 x 1 layer, one pixel
+# beyond JPEG.  offside: a selection outside its layer.  Plus items outside
+# any image: a layer never inserted, a mask never added, a removed layer.
+HOSTILE_SETUP = """
+(define (ja-add-copy img layer name)
+  (let ((copy (car (gimp-layer-copy layer TRUE))))
+    (gimp-image-insert-layer img copy 0 0)
+    (gimp-item-set-name copy name)
+    copy))
+(define main (ja-load %(src)s))
+(define photo (ja-drawable main))
+(gimp-item-set-name photo "Photo")
+(define masked (ja-add-copy main photo "Masked"))
+(define mask (car (gimp-layer-create-mask masked ADD-MASK-COPY)))
+(gimp-layer-add-mask masked mask)
+(define channel (car (gimp-channel-new-from-component main GREEN-CHANNEL
+                                                      "Green")))
+(gimp-image-insert-channel main channel 0 0)
+(define text (car (gimp-text-layer-new main "JPEG" "Sans" 30 PIXELS)))
+(gimp-image-insert-layer main text 0 0)
+(gimp-item-set-name text "Caption")
+(define locked (ja-add-copy main photo "Locked"))
+(gimp-item-set-lock-content locked TRUE)
+(define locked-masked (ja-add-copy main photo "Locked with a mask"))
+(define locked-mask (car (gimp-layer-create-mask locked-masked
+                                                 ADD-MASK-COPY)))
+(gimp-layer-add-mask locked-masked locked-mask)
+(gimp-item-set-lock-content locked-masked TRUE)
+(define group (car (gimp-layer-group-new main)))
+(gimp-image-insert-layer main group 0 0)
+(gimp-item-set-name group "Group")
+(define in-group (car (gimp-layer-copy photo TRUE)))
+(gimp-image-insert-layer main in-group group 0)
+(gimp-item-set-name in-group "In the group")
+(define locked-group (car (gimp-layer-group-new main)))
+(gimp-image-insert-layer main locked-group 0 0)
+(gimp-item-set-name locked-group "Locked group")
+(define in-locked-group (car (gimp-layer-copy photo TRUE)))
+(gimp-image-insert-layer main in-locked-group locked-group 0)
+(gimp-item-set-name in-locked-group "In the locked group")
+(gimp-item-set-lock-content locked-group TRUE)
+(define linked (ja-add-copy main photo "Linked to the caption"))
+(gimp-item-set-linked linked TRUE)
+(gimp-item-set-linked text TRUE)
+(define path (car (gimp-vectors-new main "Path")))
+(gimp-image-insert-vectors main path 0 0)
+(define loose (car (gimp-layer-new main 20 10 RGB-IMAGE "Never inserted" 100
+                                   LAYER-MODE-NORMAL)))
+(define loose-mask (car (gimp-layer-create-mask photo ADD-MASK-WHITE)))
+(define removed (ja-add-copy main photo "Removed"))
+(gimp-image-remove-layer main removed)
+(gimp-image-set-active-layer main photo)
+(define other (ja-load %(src)s))
+(define other-layer (ja-drawable other))
+(define indexed (ja-load %(src)s))
+(gimp-image-convert-indexed indexed CONVERT-DITHER-NONE
+                            CONVERT-PALETTE-GENERATE 64 FALSE FALSE "")
+(define indexed-layer (ja-drawable indexed))
+(define wide (car (gimp-image-new 65536 1 RGB)))
+(define wide-layer (car (gimp-layer-new wide 65536 1 RGB-IMAGE "Too wide" 100
+                                        LAYER-MODE-NORMAL)))
+(gimp-image-insert-layer wide wide-layer 0 0)
+(gimp-drawable-fill wide-layer FILL-WHITE)
+(define offside (ja-load %(src)s))
+(define offside-layer (ja-drawable offside))
+(gimp-image-resize offside 400 300 0 0)
+(gimp-image-select-rectangle offside CHANNEL-OP-REPLACE 300 200 50 40)
+(define images (list main other indexed wide offside))
+(for-each gimp-image-clean-all images)
+
+; Every layer, layer mask and channel of IMG, groups left out (they have no
+; pixels of their own).
+(define (ja-drawables img)
+  (define (layer-tree layers)
+    (apply append
+           (map (lambda (l)
+                  (if (= (car (gimp-item-is-group l)) 1)
+                      (layer-tree (vector->list
+                                   (cadr (gimp-item-get-children l))))
+                      (let ((m (car (gimp-layer-get-mask l))))
+                        (if (= m -1) (list l) (list l m)))))
+                layers)))
+  (append (layer-tree (vector->list (cadr (gimp-image-get-layers img))))
+          (vector->list (cadr (gimp-image-get-channels img)))))
+
+; Exports every drawable of IMG to PREFIX-N.png and logs 'PREFIX N name'.
+(define (ja-export-all img prefix)
+  (let loop ((items (ja-drawables img)) (n 0))
+    (if (pair? items)
+        (let ((path (string-append %(dir)s "/" prefix "-"
+                                   (number->string n) ".png")))
+          (ja-export img (car items) path)
+          (ja-log prefix n (ja-name (car items)))
+          (loop (cdr items) (+ n 1))))))
+
+; Saves every image as snap-N-I.xcf (a checksum of all its layers, masks,
+; channels, selection and structure) and logs whether each is dirty.
+(define (ja-snapshot n)
+  (let loop ((rest images) (i 0))
+    (if (pair? rest)
+        (let ((path (string-append %(dir)s "/snap-" (number->string n) "-"
+                                   (number->string i) ".xcf")))
+          (gimp-xcf-save 0 (car rest) -1 path path)
+          (ja-log "dirty" n i (car (gimp-image-is-dirty (car rest))))
+          (loop (cdr rest) (+ i 1))))))
+
+(define (ja-hostile n run-mode img drawable . args)
+  (set! ja-error "")
+  (let ((r (catch #f (apply plug-in-jpeg-artifacts
+                            (append (list run-mode img drawable) args)))))
+    (if r
+        (ja-log "accepted" n)
+        (ja-log "refused" n "|" ja-error))
+    (ja-snapshot n)))
+"""
+
+
+def hostile_calls():
+    """(label, run mode, image, drawable, arguments, the words the refusal
+    must have) for every hostile call, in Script-Fu terms."""
+    calls = []
+
+    def add(label, drawable, fragment, args=None, image="main",
+            run_mode="RUN-NONINTERACTIVE"):
+        calls.append((label, run_mode, image, drawable,
+                      GOOD_ARGS if args is None else args, fragment))
+
+    def with_value(name, value):
+        args = list(GOOD_ARGS)
+        args[PARAMETER_ORDER.index(name)] = value
+        return args
+
+    for name, low, high in PARAMETER_RANGES:
+        for value in sorted({low - 1, high + 1, INT32_MIN, INT32_MAX}):
+            add("%s=%d" % (name, value), "photo",
+                "Parameter '%s' is %d; it must be %d to %d"
+                % (name, value, low, high), with_value(name, value))
+    for value in (-1, 3, INT32_MIN, INT32_MAX):
+        add("run-mode=%d" % value, "photo",
+            "Parameter 'run-mode' is %d; it must be 0 to 2" % value,
+            run_mode=str(value))
+    add("interactive-without-a-display", "photo",
+        "JPEG Artifacts cannot show its dialog: GIMP has no display here",
+        run_mode="RUN-INTERACTIVE")
+    add("image-does-not-exist", "photo", INVALID_IMAGE, image="99999")
+    # GIMP lets -1 through as "none", and 0 too for a drawable.
+    add("image-id-minus-one", "photo",
+        "Parameter 'image' is -1, which is not an open image", image="-1")
+    add("drawable-does-not-exist", "99999", INVALID_DRAWABLE)
+    add("drawable-id-minus-one", "-1", "Parameter 'drawable' is -1, which "
+        "is not a layer, a layer mask or a channel")
+    add("drawable-id-zero", "0", "Parameter 'drawable' is 0, which is not a "
+        "layer, a layer mask or a channel")
+    add("drawable-removed-from-the-image", "removed", INVALID_DRAWABLE)
+    add("drawable-is-a-path", "path", INVALID_DRAWABLE)
+    add("drawable-of-another-image", "other-layer",
+        "which belongs to another image than")
+    add("layer-never-inserted", "loose", "'Never inserted'), which is not "
+        "in image")
+    add("mask-never-added", "loose-mask", "which is not in image")
+    add("layer-group", "group", "'Group' is a layer group")
+    add("text-layer-replaced", "text",
+        "'Caption' is a text layer: replacing its pixels would turn its "
+        "text into a picture")
+    add("linked-to-a-text-layer-replaced", "linked",
+        "'Caption' is a text layer", with_value("apply-to", 1))
+    add("locked-pixels", "locked", "The pixels of 'Locked' are locked")
+    add("layer-in-a-locked-group", "in-locked-group",
+        "the layer group 'Locked group' that holds it locks those of every "
+        "layer in it")
+    add("mask-of-a-locked-layer", "locked-mask",
+        "are locked, as 'Locked with a mask' locks them")
+    add("selection-mask", "(car (gimp-image-get-selection main))",
+        "The selection mask cannot take the effect")
+    add("channel-to-a-new-layer", "channel",
+        "'Green' is a layer mask or a channel: only a layer can have new "
+        "layers added above it", with_value("output", 1))
+    add("mask-to-layers-per-generation", "mask",
+        "is a layer mask or a channel: only a layer can have new layers",
+        with_value("output", 2))
+    add("65536-pixels-wide", "wide-layer",
+        "'Too wide' is 65536 × 1 pixels; a JPEG holds at most 65535 pixels",
+        image="wide")
+    add("indexed-image", "indexed-layer", "is an indexed image",
+        image="indexed")
+    add("selection-outside-the-layer", "offside-layer",
+        "The selection does not touch", image="offside")
+    return calls
+
+
+def stored_values(path):
+    """The 8-bit values of a 16-bit PNG that holds them times 257, as a
+    16-bit linear export of an 8-bit linear layer mask does."""
+    image = pngio.read(path)
+    check(image.depth == 16 and all(v % 257 == 0 for v in image.samples),
+          "%s does not hold 8-bit values exactly" % path)
+    return pngio.Image(image.width, image.height, image.channels, 8,
+                       [v // 257 for v in image.samples])
+
+
+def case_hostile(config):
+    """Hostile calls, one GIMP session: every parameter out of range at
+    both ends and at the ends of int32, bad run modes, IDs of nothing, of a
+    path, of a removed layer, of another image's layer, of items outside
+    any image, a layer group, a text layer, locked pixels (the layer's own,
+    a group's, a mask's through its layer), the selection mask, new layers
+    asked for a channel or a mask, a layer beyond JPEG's size, an indexed
+    image, a selection outside the layer, the dialog without a display.
+    Each must be refused with a message that names the problem; after each,
+    every image is saved as XCF (all its layers, masks and channels) and
+    must equal its first save, and stay clean; at the end every drawable
+    of the main image is exported and compared with its export before the
+    calls.  Then the inputs the procedure documents as valid: seeds at both
+    ends of int32, a layer mask (on the linear values GIMP keeps in it), a
+    channel, a text layer into a new layer (its text kept), each equal to
+    the tool's result; and a last good call, which shows GIMP still
+    answers."""
+    source = write_input(config, "rgb.png",
+                         harness.cut_sample(config, "coffee.png", 200, 120,
+                                            96, 72))
+    directory = config.workdir
+    calls = hostile_calls()
+    good = Settings(40, 2, "420")
+    script = HOSTILE_SETUP % {"src": q(source), "dir": q(directory)}
+    script += """
+(ja-export-all main "before")
+(ja-snapshot 0)
+"""
+    for n, (label, run_mode, image, drawable, args, _) in enumerate(calls, 1):
+        script += "(ja-hostile %d %s %s %s %s)\n" % (
+            n, run_mode, image, drawable, " ".join(map(str, args)))
+    script += """
+(ja-export-all main "after")
+"""
+    # The documented inputs.
+    seeds = [("seed=%d" % seed, seed, seed % 2 ** 32)
+             for seed in (INT32_MIN, INT32_MAX)]
+    for label, seed, _ in seeds:
+        s = Settings(40, 3, "420", drift=5, seed=seed)
+        script += """
+(let* ((img (ja-load %s)) (d (ja-drawable img)))
+  (ja-try %s img d %s)
+  (ja-export img d %s))
+""" % (q(source), q(label), s.pdb(), q(config.path("gimp-%s.png" % label)))
+    script += """
+; A layer mask keeps linear values ("Y u8"), which the plug-in works on and
+; an 8-bit export converts; a 16-bit linear copy of the image exports them
+; exactly, as multiples of 257.
+(define (ja-export-stored-mask img layer-name path)
+  (let* ((copy (car (gimp-image-duplicate img)))
+         (layer (car (gimp-image-get-layer-by-name copy layer-name))))
+    (gimp-image-convert-precision copy PRECISION-U16-LINEAR)
+    (ja-export copy (car (gimp-layer-get-mask layer)) path)
+    (gimp-image-delete copy)))
+(ja-export-stored-mask main "Masked" %(mask_before)s)
+(ja-try "layer-mask" main mask %(good)s)
+(ja-export-stored-mask main "Masked" %(mask)s)
+(ja-try "channel" main channel %(good)s)
+(ja-export main channel %(channel)s)
+(let ((r (ja-try "text-layer-to-a-new-layer" main text %(to_layer)s)))
+  (ja-export main (car r) %(text_new)s)
+  (ja-export main text %(text_after)s)
+  (ja-log "text-kept" (car (gimp-item-is-text-layer text))
+          (car (gimp-text-layer-get-text text)))
+  (ja-log "new-layer-is-text" (car (gimp-item-is-text-layer (car r)))))
+(ja-try "last-good-call" main photo %(good)s)
+(ja-export main photo %(photo)s)
+""" % {"good": good.pdb(), "mask": q(config.path("gimp-mask-16.png")),
+       "mask_before": q(config.path("before-mask-16.png")),
+       "channel": q(config.path("gimp-channel.png")),
+       "to_layer": Settings(40, 2, "420", output=1).pdb(),
+       "text_new": q(config.path("gimp-text-new.png")),
+       "text_after": q(config.path("gimp-text-after.png")),
+       "photo": q(config.path("gimp-photo.png"))}
+    gimp = run_gimp(config, script, fonts=True)
+
+    crashed = "Plug-in crashed" in gimp.stderr or "no return values" in \
+        gimp.stderr
+    check(not crashed, "the plug-in crashed:\n%s" % gimp.stderr)
+    refusals = {}
+    for line in gimp.raw_log:
+        words = line.split(" ", 2)
+        if words[0] == "accepted":
+            refusals[int(words[1])] = None
+        elif words[0] == "refused":
+            refusals[int(words[1])] = line.split(" | ", 1)[1].rstrip("\n ")
+    dirty = {}
+    for words in gimp.lines("dirty"):
+        dirty[(int(words[1]), int(words[2]))] = words[3]
+
+    def digests(n):
+        out = []
+        for i in range(5):
+            path = config.path("snap-%d-%d.xcf" % (n, i))
+            with open(path, "rb") as f:
+                out.append(hashlib.sha256(f.read()).hexdigest())
+            if n > 0:
+                os.remove(path)
+        return out
+
+    baseline = digests(0)
+    check(all(dirty[(0, i)] == "0" for i in range(5)),
+          "the images are dirty before the first call")
+    by_gimp = by_plugin = changed = 0
+    problems = []
+    for n, (label, _, _, _, _, fragment) in enumerate(calls, 1):
+        message = refusals.get(n, "")
+        if message is None:
+            problems.append("%s: accepted" % label)
+        elif fragment not in message:
+            problems.append("%s: refused with '%s', which lacks '%s'"
+                            % (label, message, fragment))
+        elif INVALID_IMAGE in message or INVALID_DRAWABLE in message:
+            by_gimp += 1
+        else:
+            by_plugin += 1
+        now = digests(n)
+        changes = [i for i in range(5)
+                   if now[i] != baseline[i] or dirty[(n, i)] != "0"]
+        if changes:
+            changed += 1
+            problems.append("%s: changed image %s" % (label, changes))
+        if message:
+            print("ok: %s refused: %s" % (label, message.split(": ", 1)[1]))
+    names = dict((int(w[1]), " ".join(w[2:])) for w in gimp.lines("before"))
+    for n, name in sorted(names.items()):
+        before = pngio.image_content(config.path("before-%d.png" % n))
+        after = pngio.image_content(config.path("after-%d.png" % n))
+        if before != after:
+            problems.append("'%s': its pixels changed" % name)
+    check(not problems, "hostile inputs:\n  " + "\n  ".join(problems))
+    print("ok: after every refused call every image saves to the same XCF "
+          "as before them, and none is dirty")
+    print("ok: the %d layers, masks and channels of the main image export "
+          "to the same pixels as before the calls" % len(names))
+
+    documented = 0
+    for label, seed, unsigned in seeds:
+        gimp.ran(label)
+        expected = Settings(40, 3, "420", drift=5, seed=unsigned).cli(
+            config, source, config.path("cli-%s.png" % label))
+        assert_same(pngio.read(config.path("gimp-%s.png" % label)),
+                    expected, "%s vs the tool's --seed %d" % (label,
+                                                              unsigned))
+        documented += 1
+    index = dict((name, n) for n, name in names.items())
+    gimp.ran("layer-mask")
+    before = write_input(config, "before-mask.png",
+                         stored_values(config.path("before-mask-16.png")))
+    assert_same(stored_values(config.path("gimp-mask-16.png")),
+                good.cli(config, before, config.path("cli-layer-mask.png")),
+                "layer mask 'Masked mask' vs the tool on its stored values")
+    gimp.ran("channel")
+    before = config.path("before-%d.png" % index["Green"])
+    assert_same(pngio.read(config.path("gimp-channel.png")),
+                good.cli(config, before, config.path("cli-channel.png")),
+                "channel 'Green' vs the tool on its gray pixels")
+    documented += 2
+    gimp.ran("text-layer-to-a-new-layer")
+    text_before = config.path("before-%d.png" % index["Caption"])
+    assert_same(pngio.read(config.path("gimp-text-new.png")),
+                Settings(40, 2, "420").cli(config, text_before,
+                                           config.path("cli-text.png")),
+                "text layer into a new layer: the new layer vs the tool")
+    check(pngio.image_content(config.path("gimp-text-after.png"))
+          == pngio.image_content(text_before),
+          "the text layer's pixels changed")
+    check(gimp.value("text-kept") == "1 JPEG",
+          "the text layer lost its text: %s" % gimp.value("text-kept"))
+    check(gimp.value("new-layer-is-text") == "0",
+          "the new layer is an unmodified text layer, whose text GIMP would "
+          "render over its pixels")
+    print("ok: the text layer keeps its text 'JPEG' and its pixels; the new "
+          "layer is marked modified, as GIMP's filters mark a text layer")
+    documented += 1
+    gimp.ran("last-good-call")
+    photo_before = config.path("before-%d.png" % index["Photo"])
+    assert_same(pngio.read(config.path("gimp-photo.png")),
+                good.cli(config, photo_before, config.path("cli-photo.png")),
+                "the last good call vs the tool")
+
+    print("hostile inputs: %d tried, %d refused with a message (%d by GIMP's "
+          "own argument checks, %d by the plug-in), %d changed a pixel, 0 "
+          "crashed the plug-in, GIMP still answering"
+          % (len(calls), by_gimp + by_plugin, by_gimp, by_plugin, changed))
+    print("documented inputs: %d tried, %d equal to the tool's result"
+          % (documented, documented))
+
+
+# ---------------------------------------------------------------- cancel
+
+def plugin_processes(parent):
+    """The PIDs of the plug-in's processes that GIMP (PID PARENT) runs."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        if ppid == parent and name == harness.PLUGIN_NAME[:15]:
+            pids.append(int(entry))
+    return pids
+
+
+def changed_patches(before, during, box):
+    """Where the bottom 60 rows of BOX (x, y, width, height: the image
+    window) differ between the screenshots BEFORE and DURING: the runs of
+    changed columns, left to right, each as (first x, last x, middle y)."""
+    width, height, a = before
+    b = during[2]
+    x0, y0, w, h = box
+    rows = {}
+    for y in range(max(y0 + h - 60, 0), min(y0 + h, height)):
+        for x in range(max(x0, 0), min(x0 + w, width)):
+            i = (y * width + x) * 3
+            if max(abs(a[i + k] - b[i + k]) for k in range(3)) > 40:
+                rows.setdefault(x, []).append(y)
+    patches = []
+    for x in sorted(rows):
+        if patches and x - patches[-1][1] <= 8:
+            patches[-1][1] = x
+            patches[-1][2].extend(rows[x])
+        else:
+            patches.append([x, x, list(rows[x])])
+    return [(first, last, sorted(ys)[len(ys) // 2])
+            for first, last, ys in patches]
+
+
+def case_cancel(config):
+    """In GIMP's user interface: JPEG Artifacts started from the image
+    window on a layer linked to a large one, whose result the dialog does
+    not compute, is cancelled with the Cancel button of the status bar
+    while it computes the linked layer.  GIMP 2.10 tells a plug-in nothing
+    of a cancel: it ends the plug-in's process.  The test checks that the
+    process, running when Cancel is clicked, ends at once and that GIMP
+    says it killed it, that both layers keep their pixels, that the image
+    is not dirty (no undo step), that no layer was added, and that GIMP
+    still answers."""
+    import gui
+
+    settings = Settings(30, 1000, "420", jitter=10, drift=3, seed=1,
+                        apply_to=1)
+    source = write_input(config, "rgb.png", sample_rgb(config))
+    big = config.path("before-big.png")
+    small = config.path("before-small.png")
+    session = gui.GimpGui(config, verbose=True)
+    try:
+        session.start()
+        session.run(PRELUDE_GUI)
+        # A run through the procedure database stores the values the
+        # dialog then starts from.
+        session.run("""
+(let* ((img (car (gimp-image-new 16 16 RGB)))
+       (l (car (gimp-layer-new img 16 16 RGB-IMAGE "Tiny" 100
+                               LAYER-MODE-NORMAL))))
+  (gimp-image-insert-layer img l 0 0)
+  (plug-in-jpeg-artifacts RUN-NONINTERACTIVE img l %s)
+  (gimp-image-delete img))
+""" % settings.pdb())
+        session.run("""
+(begin
+  (define img (ja-load %(src)s))
+  (define big (ja-drawable img))
+  (gimp-image-scale img 1600 1200)
+  (gimp-item-set-name big "Large")
+  (define small (car (gimp-layer-copy big FALSE)))
+  (gimp-image-insert-layer img small 0 0)
+  (gimp-layer-scale small 240 180 FALSE)
+  (gimp-item-set-name small "Small")
+  (gimp-item-set-linked big TRUE)
+  (gimp-item-set-linked small TRUE)
+  (gimp-image-set-active-layer img small)
+  (ja-export img big %(big)s)
+  (ja-export img small %(small)s)
+  (gimp-image-clean-all img)
+  (define display (car (gimp-display-new img)))
+  (gimp-displays-flush))
+""" % {"src": q(source), "big": q(big), "small": q(small)})
+        # The image window's title: "[*]rgb.png-1.0 (RGB color ...) – GIMP".
+        title = r"rgb\.png-[0-9]"
+        window = session.window(title)
+        session.xdotool("windowmove", "--sync", window, "0", "0")
+        session.xdotool("windowsize", "--sync", window, "1270", "1000")
+        time.sleep(2)
+        box = session.geometry(window)
+        before = session.screenshot()
+
+        # Filters ▸ Distorts ▸ JPEG Artifacts… through Search Actions.
+        session.press_in_window(title, "slash")
+        search = session.window("Search Actions")
+        session.type_in_window(search, "JPEG Artifacts")
+        time.sleep(1)
+        session.xdotool("key", "Return")
+        dialog = session.window("^JPEG Artifacts", timeout=60)
+        time.sleep(1)
+        session.xdotool("windowfocus", "--sync", dialog)
+        session.xdotool("key", "--window", dialog, "Return")
+        pids = []
+        deadline = time.monotonic() + 120
+        while True:
+            status, windows = session.xdotool("search", "--onlyvisible",
+                                              "--name", "^JPEG Artifacts")
+            pids = plugin_processes(session.process.pid)
+            if not windows and pids:
+                break
+            check(time.monotonic() < deadline and pids,
+                  "the dialog did not close, or the plug-in ended")
+            time.sleep(0.3)
+        # The status bar now shows the progress and, at its right end, its
+        # Cancel button: the rightmost patch that changed, once it has a
+        # button's width.
+        deadline = time.monotonic() + 30
+        while True:
+            time.sleep(1)
+            during = session.screenshot()
+            patches = changed_patches(before, during, box)
+            if patches and 30 <= patches[-1][1] - patches[-1][0] <= 200:
+                break
+            check(time.monotonic() < deadline,
+                  "the status bar shows no Cancel button: %s" % patches)
+        session.save_screenshot("during-the-run.png")
+        first, last, y = patches[-1]
+        check(pids == plugin_processes(session.process.pid),
+              "the plug-in ended before Cancel was clicked")
+        clicked = time.monotonic()
+        session.click((first + last) // 2, y)
+        while plugin_processes(session.process.pid):
+            check(time.monotonic() - clicked < 10,
+                  "the plug-in still runs 10 s after Cancel")
+            time.sleep(0.05)
+        ended = time.monotonic() - clicked
+        session.save_screenshot("after-cancel.png")
+        layers = session.run("(car (gimp-image-get-layers img))")
+        dirty = session.run("(car (gimp-image-is-dirty img))")
+        session.run("(ja-export img big %s)"
+                    % q(config.path("after-big.png")))
+        session.run("(ja-export img small %s)"
+                    % q(config.path("after-small.png")))
+        answer = session.run("(car (gimp-image-get-active-layer img))")
+    finally:
+        session.stop()
+
+    with open(config.path("gimp-gui-output.txt"), encoding="utf-8",
+              errors="replace") as f:
+        console = f.read()
+    # GIMP --verbose prints this when it kills a plug-in (gimp_plug_in_close
+    # with kill_it), which its progress's cancel handler does.
+    check(re.search(r"^Terminating plug-in: '.*/%s'$" % harness.PLUGIN_NAME,
+                    console, re.MULTILINE),
+          "GIMP did not say it ended the plug-in")
+    print("ok: Cancel clicked at (%d, %d) in the status bar; GIMP ended the "
+          "plug-in's process (pid %s) %.2f s later ('Terminating plug-in' "
+          "on its console)" % ((first + last) // 2, y, pids[0], ended))
+    check(layers.strip() == "2", "after Cancel the image has %s layers"
+          % layers)
+    check(dirty.strip() == "0", "after Cancel the image is dirty")
+    for name in ("big", "small"):
+        check(pngio.image_content(config.path("before-%s.png" % name))
+              == pngio.image_content(config.path("after-%s.png" % name)),
+              "after Cancel the %s layer changed" % name)
+    print("ok: after Cancel: 2 layers, not dirty, both layers' pixels as "
+          "before (the small one's result the dialog had computed was not "
+          "written); GIMP still answers (active layer %s)" % answer.strip())
+
+
 CASES = {
     "rgb-vs-cli": case_rgb,
     "rgba-vs-cli": case_rgba,
@@ -691,6 +1535,10 @@ CASES = {
     "last-values": case_last_values,
     "errors-change-nothing": case_errors,
     "undo-one-step": case_undo,
+    "thin-layers-vs-cli": case_thin_layers,
+    "memory-limit": case_memory_limit,
+    "hostile-inputs": case_hostile,
+    "cancel-changes-nothing": case_cancel,
 }
 
 

@@ -1,9 +1,12 @@
 # gui.py: a real GIMP 2.10 with its user interface, for what batch mode
 # cannot do: GIMP 2.10's procedure database has no Undo, so the undo test
-# presses Ctrl+Z in the image window as a person would.  GIMP runs on its
-# own Xvfb server with a fresh GIMP2_DIRECTORY; the test sends it Script-Fu
-# through the Script-Fu server (plug-in-script-fu-server) and keys through
-# xdotool.
+# presses Ctrl+Z in the image window as a person would; and a plug-in
+# called through the procedure database shows no progress, so the cancel
+# test starts the filter from the image window and clicks the Cancel button
+# of its status bar.  GIMP runs on its own Xvfb server with a fresh
+# GIMP2_DIRECTORY; the test sends it Script-Fu through the Script-Fu server
+# (plug-in-script-fu-server), keys and clicks through xdotool, and reads the
+# screen with ImageMagick's import.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +21,10 @@ import harness
 from harness import Failure, check
 
 
+# The size of the private X server's screen.
+SCREEN = (1280, 1024)
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -27,9 +34,10 @@ def _free_port():
 class GimpGui:
     """GIMP with its windows on a private X server."""
 
-    def __init__(self, config, gimp="gimp-2.10"):
+    def __init__(self, config, gimp="gimp-2.10", verbose=False):
         self.config = config
         self.gimp = gimp
+        self.verbose = verbose
         self.xvfb = None
         self.process = None
         self.display = None
@@ -39,7 +47,7 @@ class GimpGui:
         read_end, write_end = os.pipe()
         self.xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-             "1280x1024x24", "-nolisten", "tcp"],
+             "%dx%dx24" % SCREEN, "-nolisten", "tcp"],
             pass_fds=(write_end,), stdout=self.log, stderr=self.log)
         os.close(write_end)
         with os.fdopen(read_end) as f:
@@ -52,8 +60,9 @@ class GimpGui:
         server = ('(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" '
                   '%d "")' % self.port)
         self.process = subprocess.Popen(
-            [self.gimp, "-n", "-d", "-f", "-s", "--console-messages",
-             "-b", server], env=env, stdout=self.log, stderr=self.log)
+            [self.gimp, "-n", "-d", "-f", "-s", "--console-messages"]
+            + (["--verbose"] if self.verbose else []) + ["-b", server],
+            env=env, stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + timeout
         while True:
             check(self.process.poll() is None,
@@ -78,11 +87,22 @@ class GimpGui:
             data += chunk
         return data
 
+    def send(self, script):
+        """Sends SCRIPT without waiting for its answer (see answer)."""
+        body = script.encode("utf-8")
+        self.socket.sendall(b"G" + struct.pack(">H", len(body)) + body)
+
+    def answer(self):
+        """The answer to the script sent last: (failed, output)."""
+        magic, error, length = struct.unpack(">cBH", self._receive(4))
+        output = self._receive(length).decode("utf-8", "replace")
+        check(magic == b"G", "the Script-Fu server answered garbage")
+        return error != 0, output
+
     def run(self, script):
         """Runs SCRIPT; returns what it printed.  A failing script is a
         Failure."""
-        body = script.encode("utf-8")
-        self.socket.sendall(b"G" + struct.pack(">H", len(body)) + body)
+        self.send(script)
         magic, error, length = struct.unpack(">cBH", self._receive(4))
         output = self._receive(length).decode("utf-8", "replace")
         print("script-fu> %s\n  -> %s" % (script.strip()[:200], output),
@@ -97,19 +117,60 @@ class GimpGui:
                               capture_output=True, timeout=30)
         return done.returncode, done.stdout.decode().split()
 
-    def press_in_window(self, title, keys):
-        """Focuses the visible window whose title contains TITLE and
-        presses KEYS (xdotool's names, e.g. ctrl+z) in it."""
-        deadline = time.monotonic() + 30
+    def window(self, title, timeout=30):
+        """The visible window whose title contains TITLE (a regular
+        expression), waiting for it up to TIMEOUT seconds."""
+        deadline = time.monotonic() + timeout
         while True:
             status, windows = self.xdotool("search", "--onlyvisible",
                                            "--name", title)
             if status == 0 and windows:
-                break
+                return windows[-1]
             check(time.monotonic() < deadline,
                   "no window titled '...%s...'" % title)
             time.sleep(0.3)
-        window = windows[-1]
+
+    def geometry(self, window):
+        """WINDOW's (x, y, width, height) on the screen."""
+        _, words = self.xdotool("getwindowgeometry", "--shell", window)
+        values = dict(w.split("=", 1) for w in words if "=" in w)
+        return tuple(int(values[k]) for k in ("X", "Y", "WIDTH", "HEIGHT"))
+
+    def screenshot(self):
+        """The whole screen as (width, height, RGB bytes, 3 a pixel)."""
+        env = dict(os.environ, DISPLAY=self.display)
+        done = subprocess.run(["import", "-window", "root", "-depth", "8",
+                               "rgb:-"], env=env, capture_output=True,
+                              timeout=60)
+        check(done.returncode == 0, "import failed: %s"
+              % done.stderr.decode("utf-8", "replace"))
+        width, height = SCREEN
+        check(len(done.stdout) == width * height * 3,
+              "a screenshot of %d bytes" % len(done.stdout))
+        return width, height, done.stdout
+
+    def save_screenshot(self, name):
+        """Saves the screen as NAME (a PNG) in the case's folder, for a
+        person to look at."""
+        env = dict(os.environ, DISPLAY=self.display)
+        subprocess.run(["import", "-window", "root",
+                        self.config.path(name)], env=env, timeout=60,
+                       capture_output=True)
+
+    def click(self, x, y):
+        self.xdotool("mousemove", "--sync", str(x), str(y))
+        self.xdotool("click", "1")
+        print("clicked at (%d, %d)" % (x, y), file=self.log, flush=True)
+
+    def type_in_window(self, window, text):
+        """Focuses WINDOW and types TEXT into it."""
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("type", "--delay", "40", "--window", window, text)
+
+    def press_in_window(self, title, keys):
+        """Focuses the visible window whose title contains TITLE and
+        presses KEYS (xdotool's names, e.g. ctrl+z) in it."""
+        window = self.window(title)
         self.xdotool("windowfocus", "--sync", window)
         self.xdotool("key", "--window", window, "--clearmodifiers", keys)
         print("pressed %s in window %s ('%s')" % (keys, window, title),

@@ -53,9 +53,16 @@ class Config:
 
 # The Script-Fu every batch starts with.  ja-log appends one line of words to
 # the log; ja-try runs a plug-in call and logs its return values or its
-# failure, never stopping the batch.
+# failure, never stopping the batch.  ja-error holds the message of the last
+# error Script-Fu raised (a failed call's message), caught or not.
 PRELUDE = """
 (define ja-port (open-output-file %(log)s))
+(define ja-error "")
+(define ja-error-hook *error-hook*)
+(set! *error-hook*
+      (lambda args
+        (set! ja-error (if (string? (car args)) (car args) ""))
+        (apply ja-error-hook args)))
 (define (ja-log . items)
   (for-each (lambda (x) (display x ja-port) (display " " ja-port)) items)
   (newline ja-port))
@@ -145,9 +152,10 @@ def fresh_gimp_directory(config):
     return gimp_dir
 
 
-def run_gimp(config, script, timeout=150):
+def run_gimp(config, script, timeout=150, fonts=False):
     """Runs SCRIPT (Script-Fu, after the prelude) in gimp-console with a
-    fresh GIMP2_DIRECTORY and returns a GimpRun."""
+    fresh GIMP2_DIRECTORY and returns a GimpRun.  FONTS: load the fonts,
+    which text layers need (a second or two more)."""
     gimp_dir = fresh_gimp_directory(config)
     log_path = os.path.join(gimp_dir, "batch.log")
     batch = ("(begin " + PRELUDE % {"log": scheme_string(log_path)}
@@ -155,8 +163,9 @@ def run_gimp(config, script, timeout=150):
     env = dict(os.environ)
     env["GIMP2_DIRECTORY"] = gimp_dir
     env.setdefault("LC_ALL", "C.UTF-8")
-    command = [config.gimp, "-i", "-n", "-d", "-f", "-s",
-               "--console-messages", "-b", batch, "-b", "(gimp-quit 0)"]
+    command = ([config.gimp, "-i", "-n", "-d"] + ([] if fonts else ["-f"])
+               + ["-s", "--console-messages", "-b", batch,
+                  "-b", "(gimp-quit 0)"])
     start = time.monotonic()
     done = subprocess.run(command, env=env, capture_output=True,
                           timeout=timeout)

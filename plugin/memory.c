@@ -1,0 +1,198 @@
+/* memory.c: the memory a run needs and the memory the machine has free.
+ *
+ * A run keeps, for each drawable it changes, the plug-in's 8-bit copy of
+ * the pixels from the moment it reads them to the end, and while the codec
+ * runs on one of them the codec's own work (jart_memory_needed) and the
+ * frame it hands to the generation callback.  GIMP keeps buffers of the
+ * drawable's own format for the result: replacing writes a shadow buffer
+ * and saves the old pixels for Undo; a new layer is a copy with its
+ * shadow; one layer per generation is that for every generation.  GIMP
+ * runs on the same machine, so all of it counts.  The sum is a bound: the
+ * codec's part is taken once, for the biggest drawable, as only one is
+ * computed at a time.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "memory.h"
+#include "pixels.h"
+
+void
+ja_memory_add (guint64 *a, guint64 b)
+{
+  if (!g_uint64_checked_add (a, *a, b))
+    *a = G_MAXUINT64;
+}
+
+/* A * B, saturating at G_MAXUINT64. */
+static guint64
+multiply (guint64 a, guint64 b)
+{
+  guint64 product;
+
+  return g_uint64_checked_mul (&product, a, b) ? product : G_MAXUINT64;
+}
+
+void
+ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
+                gboolean computed, JaMemoryNeed *need)
+{
+  guint64 pixels = multiply ((guint64)gimp_drawable_width (drawable),
+                             (guint64)gimp_drawable_height (drawable));
+  int channels = ja_pixels_channels (drawable);
+  guint64 copy = multiply (pixels, (guint64)channels);
+  guint64 native = multiply (pixels, (guint64)babl_format_get_bytes_per_pixel (
+                                         gimp_drawable_get_format (drawable)));
+  /* A new layer copied from a text layer is merged with an undo step (see
+     apply.c), which keeps its first pixels once more. */
+  guint64 per_layer = gimp_item_is_text_layer (drawable) ? 3 : 2;
+  guint64 buffers = 0;
+
+  switch (values->output)
+    {
+    case JA_OUTPUT_REPLACE:
+      buffers = 2; /* the shadow, the old pixels for Undo */
+      break;
+    case JA_OUTPUT_NEW_LAYER:
+      buffers = per_layer; /* the new layer, its shadow */
+      break;
+    case JA_OUTPUT_PER_GENERATION:
+      buffers = multiply ((guint64)values->generations, per_layer);
+      break;
+    }
+  need->held = read ? 0 : copy;
+  ja_memory_add (&need->held, multiply (native, buffers));
+
+  need->computing = 0;
+  if (!computed)
+    {
+      JartSettings settings;
+      const guint8 background[3] = { 0, 0, 0 };
+      gint offset_x, offset_y;
+
+      gimp_drawable_offsets (drawable, &offset_x, &offset_y);
+      ja_values_to_settings (values, offset_x, offset_y, channels, background,
+                             &settings);
+      need->computing = jart_memory_needed (gimp_drawable_width (drawable),
+                                            gimp_drawable_height (drawable),
+                                            channels, &settings);
+      ja_memory_add (&need->computing, copy);
+    }
+}
+
+/* The value of the /proc/meminfo line "KEY: N kB" in TEXT, in bytes. */
+static gboolean
+meminfo_field (const gchar *text, const gchar *key, guint64 *bytes)
+{
+  gsize length = strlen (key);
+  const gchar *line = text;
+
+  while (line != NULL)
+    {
+      if (strncmp (line, key, length) == 0 && line[length] == ':')
+        {
+          const gchar *number = line + length + 1;
+          gchar *end;
+          guint64 kilobytes = g_ascii_strtoull (number, &end, 10);
+
+          if (end == number)
+            return FALSE;
+          *bytes = multiply (kilobytes, 1024);
+          return TRUE;
+        }
+      line = strchr (line, '\n');
+      if (line != NULL)
+        line++;
+    }
+  return FALSE;
+}
+
+guint64
+ja_memory_available (void)
+{
+  gchar *text = NULL;
+  guint64 available = 0;
+
+  if (g_file_get_contents ("/proc/meminfo", &text, NULL, NULL))
+    {
+      guint64 free_bytes, buffers, cached;
+
+      if (!meminfo_field (text, "MemAvailable", &available)
+          && meminfo_field (text, "MemFree", &free_bytes)
+          && meminfo_field (text, "Buffers", &buffers)
+          && meminfo_field (text, "Cached", &cached))
+        {
+          /* Linux before 3.14: what the kernel would give without
+             swapping, roughly. */
+          available = free_bytes;
+          ja_memory_add (&available, buffers);
+          ja_memory_add (&available, cached);
+        }
+      g_free (text);
+      if (available > 0)
+        return available;
+    }
+
+#if defined(_SC_AVPHYS_PAGES) && defined(_SC_PAGESIZE)
+  {
+    long pages = sysconf (_SC_AVPHYS_PAGES);
+    long page_size = sysconf (_SC_PAGESIZE);
+
+    if (pages > 0 && page_size > 0)
+      return multiply ((guint64)pages, (guint64)page_size);
+  }
+#endif
+  return 0;
+}
+
+gchar *
+ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
+                 int n_linked, const JaValues *values)
+{
+  gchar *name, *need_text, *free_text, *first, *message;
+  const gchar *advice;
+
+  if (available == 0 || needed <= available)
+    return NULL;
+
+  name = gimp_item_get_name (drawable);
+  need_text = g_format_size (needed);
+  free_text = g_format_size (available);
+  if (n_linked == 0)
+    first = g_strdup_printf (
+        /* TRANSLATORS: the drawable's name, the memory the run needs and
+           the memory that is free, e.g. "7.1 GB" and "3.2 GB". */
+        _ ("'%s' needs %s of memory for this run; %s is free."), name,
+        need_text, free_text);
+  else
+    first = g_strdup_printf (
+        /* TRANSLATORS: the drawable's name, how many layers are linked to
+           it, the memory the run needs and the memory that is free. */
+        ngettext ("'%s' and the %d layer linked to it need %s of memory for "
+                  "this run; %s is free.",
+                  "'%s' and the %d layers linked to it need %s of memory "
+                  "for this run; %s is free.",
+                  n_linked),
+        name, n_linked, need_text, free_text);
+  if (values->output == JA_OUTPUT_PER_GENERATION)
+    advice = _ ("Nothing was changed.  Every generation becomes a layer: "
+                "choose fewer generations, or another output.");
+  else
+    advice = _ ("Nothing was changed.  Scale the image down (Image ▸ Scale "
+                "Image), or close other programs and try again.");
+  message = g_strconcat (first, "  ", advice, NULL);
+
+  g_free (first);
+  g_free (free_text);
+  g_free (need_text);
+  g_free (name);
+  return message;
+}

@@ -1,0 +1,48 @@
+/* memory.h: what a run needs of the machine's memory, and what the machine
+ * can give, so that a run too big for it is refused before it starts, with
+ * a message that says how much it needs and how much is free, instead of
+ * failing halfway or pushing the machine into swap.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef JA_MEMORY_H
+#define JA_MEMORY_H
+
+#include <libgimp/gimp.h>
+
+#include "values.h"
+
+/* What one target of a run needs, in bytes. */
+typedef struct
+{
+  guint64 held;      /* from the start of the run to its end: the plug-in's
+                        copy of the pixels and every buffer GIMP keeps for
+                        the result (shadow, undo, new layers) */
+  guint64 computing; /* only while the codec runs on this target: its work
+                        (jart_memory_needed) and its generation frame */
+} JaMemoryNeed;
+
+/* What a run of VALUES needs for DRAWABLE.  READ: its pixels are already
+ * in the plug-in (the dialog read them); COMPUTED: its result too, so the
+ * codec does not run on it. */
+void ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
+                     gboolean computed, JaMemoryNeed *need);
+
+/* Adds B to *A, saturating at G_MAXUINT64. */
+void ja_memory_add (guint64 *a, guint64 b);
+
+/* The bytes the machine can give now: MemAvailable of /proc/meminfo; on a
+ * kernel without it MemFree + Buffers + Cached; without /proc/meminfo the
+ * free physical pages the C library reports.  0 when none of these is
+ * known: the run is then not checked. */
+guint64 ja_memory_available (void);
+
+/* NULL when NEEDED bytes fit in AVAILABLE (0: unknown, which always fits);
+ * otherwise the message (free with g_free) for a run on DRAWABLE and
+ * N_LINKED layers linked to it with VALUES. */
+gchar *ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
+                        int n_linked, const JaValues *values);
+
+#endif /* JA_MEMORY_H */
