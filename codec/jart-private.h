@@ -39,6 +39,9 @@ typedef struct
   uint16_t half16[64];
   uint16_t recip16[64];
   uint16_t scale16[64];
+  /* Row U of half16, recip16, scale16 and quantval, each twice in a row
+   * (one 256-bit vector for two blocks side by side). */
+  uint16_t rows16[8][4][16];
 } JartQuant;
 
 void jart_quant_prepare (int quality, int table, JartDct dct,

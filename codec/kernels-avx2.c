@@ -738,16 +738,14 @@ static inline __attribute__ ((always_inline)) V
 quant16 (V d, const JartQuant *quant, int u)
 {
 #define ROW16(field)                                                          \
-  _mm256_broadcastsi128_si256 (                                               \
-      _mm_loadu_si128 ((const __m128i *)(quant->field + 8 * u)))
-  V n = _mm256_add_epi16 (_mm256_abs_epi16 (d), ROW16 (half16));
+  _mm256_loadu_si256 ((const __m256i *)quant->rows16[u][field])
+  V n = _mm256_add_epi16 (_mm256_abs_epi16 (d), ROW16 (0));
   V q = _mm256_mulhi_epu16 (
       _mm256_mulhi_epu16 (
-          _mm256_and_si256 (n, _mm256_set1_epi16 ((short)0xFFF8)),
-          ROW16 (recip16)),
-      ROW16 (scale16));
+          _mm256_and_si256 (n, _mm256_set1_epi16 ((short)0xFFF8)), ROW16 (1)),
+      ROW16 (2));
 
-  return _mm256_sign_epi16 (_mm256_mullo_epi16 (q, ROW16 (quantval)), d);
+  return _mm256_sign_epi16 (_mm256_mullo_epi16 (q, ROW16 (3)), d);
 #undef ROW16
 }
 

@@ -105,6 +105,15 @@ jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
       quant->reciprocal[i] = 1.0f / (float)quant->divisor[i];
       quant_prepare16 (quant, i);
     }
+  for (i = 0; i < 128; i++)
+    {
+      int u = i / 16, k = 8 * u + i % 8;
+
+      quant->rows16[u][0][i % 16] = quant->half16[k];
+      quant->rows16[u][1][i % 16] = quant->recip16[k];
+      quant->rows16[u][2][i % 16] = quant->scale16[k];
+      quant->rows16[u][3][i % 16] = quant->quantval[k];
+    }
 }
 
 void
