@@ -749,6 +749,23 @@ quant16 (V d, const JartQuant *quant, int u)
 #undef ROW16
 }
 
+/* Whether both blocks of the dequantized coefficients D have no AC
+ * coefficient but zeros (rows 1 to 7 and all of row 0 but its first
+ * lane in each half). */
+static inline __attribute__ ((always_inline)) int
+dc_only (const V d[8])
+{
+  V ac = _mm256_and_si256 (d[0],
+                           _mm256_setr_epi16 (0, -1, -1, -1, -1, -1, -1, -1, 0,
+                                              -1, -1, -1, -1, -1, -1, -1));
+
+  ac = _mm256_or_si256 (ac, _mm256_or_si256 (_mm256_or_si256 (d[1], d[2]),
+                                             _mm256_or_si256 (d[3], d[4])));
+  ac = _mm256_or_si256 (ac,
+                        _mm256_or_si256 (_mm256_or_si256 (d[5], d[6]), d[7]));
+  return _mm256_testz_si256 (ac, ac);
+}
+
 /* The eight rows or columns of D, each written out: -O2 keeps short
  * loops as loops, and D on the stack. */
 #define EACH8(M) M (0) M (1) M (2) M (3) M (4) M (5) M (6) M (7)
@@ -775,6 +792,29 @@ islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
   transpose16 (d);
   fwd16 (d, 0);
   EACH8 (QUANT_ROW)
+  if (dc_only (d))
+    {
+      /* The inverse of a block of DC alone is flat: ((DC + 4) >> 3) + 128
+         everywhere, which both passes give bit for bit (the first makes
+         its column 4 DC, the second (2^15 DC + 2^17 + 2^25) >> 18). */
+      V v = _mm256_add_epi16 (
+          _mm256_srai_epi16 (_mm256_add_epi16 (d[0], _mm256_set1_epi16 (4)),
+                             3),
+          center);
+      __m128i x;
+      int i;
+
+      v = _mm256_unpacklo_epi64 (_mm256_shufflelo_epi16 (v, 0),
+                                 _mm256_shufflelo_epi16 (v, 0));
+      x = _mm256_castsi256_si128 (
+          _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v, v), 0x08));
+      for (i = 0; i < 8; i++)
+        if (two)
+          _mm_storeu_si128 ((__m128i *)(origin + (size_t)i * stride), x);
+        else
+          _mm_storel_epi64 ((__m128i *)(origin + (size_t)i * stride), x);
+      return;
+    }
   inv16 (d, 1);
   transpose16 (d);
   inv16 (d, 0);
