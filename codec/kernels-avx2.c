@@ -732,6 +732,60 @@ inv16 (V d[8], int columns)
 #undef INV_OUT
 }
 
+/* inv16 for coefficients with nothing but zeros beyond the first two
+ * rows and the first two lanes of each half (D[2..7] zero): every even
+ * term is 8192 D0, and the odd terms are D1 times the c1 constants, the
+ * same sums inv16 makes with the zero products left out. */
+static inline __attribute__ ((always_inline)) void
+inv16_2x2 (V d[8], int columns)
+{
+  const int shift = columns ? 11 : 18;
+  const V round
+      = _mm256_set1_epi32 (columns ? 1 << 10 : (1 << 17) + (128 << 18));
+  const V zero = _mm256_setzero_si256 ();
+  /* D0 << 16 >> 3 is 8192 D0; (D1, 0) pairs take one constant. */
+  V even_lo = _mm256_add_epi32 (
+      _mm256_srai_epi32 (_mm256_unpacklo_epi16 (zero, d[0]), 3), round);
+  V even_hi = _mm256_add_epi32 (
+      _mm256_srai_epi32 (_mm256_unpackhi_epi16 (zero, d[0]), 3), round);
+  V c1_lo = _mm256_unpacklo_epi16 (d[1], zero);
+  V c1_hi = _mm256_unpackhi_epi16 (d[1], zero);
+
+#define INV_OUT(i, k)                                                         \
+  do                                                                          \
+    {                                                                         \
+      const V o_lo = _mm256_madd_epi16 (c1_lo, pair ((k), 0));                \
+      const V o_hi = _mm256_madd_epi16 (c1_hi, pair ((k), 0));                \
+                                                                              \
+      d[i] = shift_pack (_mm256_add_epi32 (even_lo, o_lo),                    \
+                         _mm256_add_epi32 (even_hi, o_hi), shift);            \
+      d[7 - (i)] = shift_pack (_mm256_sub_epi32 (even_lo, o_lo),              \
+                               _mm256_sub_epi32 (even_hi, o_hi), shift);      \
+    }                                                                         \
+  while (0)
+  INV_OUT (0, 11363);
+  INV_OUT (1, 9633);
+  INV_OUT (2, 6437);
+  INV_OUT (3, 2260);
+#undef INV_OUT
+}
+
+/* The transpose of 8 rows with nothing but zeros beyond the first two
+ * lanes of each half: the first two rows of the result, the others
+ * zero. */
+static inline __attribute__ ((always_inline)) void
+transpose16_2 (V r[8])
+{
+  V b0 = _mm256_unpacklo_epi32 (_mm256_unpacklo_epi16 (r[0], r[1]),
+                                _mm256_unpacklo_epi16 (r[2], r[3]));
+  V b4 = _mm256_unpacklo_epi32 (_mm256_unpacklo_epi16 (r[4], r[5]),
+                                _mm256_unpacklo_epi16 (r[6], r[7]));
+
+  r[0] = _mm256_unpacklo_epi64 (b0, b4);
+  r[1] = _mm256_unpackhi_epi64 (b0, b4);
+  r[2] = r[3] = r[4] = r[5] = r[6] = r[7] = _mm256_setzero_si256 ();
+}
+
 /* Quantization and dequantization of row U of the coefficients D, with
  * quant.c's 16-bit quotient. */
 static inline __attribute__ ((always_inline)) V
@@ -763,6 +817,21 @@ dc_only (const V d[8])
                                              _mm256_or_si256 (d[3], d[4])));
   ac = _mm256_or_si256 (ac,
                         _mm256_or_si256 (_mm256_or_si256 (d[5], d[6]), d[7]));
+  return _mm256_testz_si256 (ac, ac);
+}
+
+/* Whether both blocks of D have nothing but zeros beyond their first two
+ * rows and columns. */
+static inline __attribute__ ((always_inline)) int
+within_2x2 (const V d[8])
+{
+  V ac = _mm256_and_si256 (_mm256_or_si256 (d[0], d[1]),
+                           _mm256_setr_epi16 (0, 0, -1, -1, -1, -1, -1, -1, 0,
+                                              0, -1, -1, -1, -1, -1, -1));
+
+  ac = _mm256_or_si256 (ac, _mm256_or_si256 (_mm256_or_si256 (d[2], d[3]),
+                                             _mm256_or_si256 (d[4], d[5])));
+  ac = _mm256_or_si256 (ac, _mm256_or_si256 (d[6], d[7]));
   return _mm256_testz_si256 (ac, ac);
 }
 
@@ -815,9 +884,20 @@ islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
           _mm_storel_epi64 ((__m128i *)(origin + (size_t)i * stride), x);
       return;
     }
-  inv16 (d, 1);
-  transpose16 (d);
-  inv16 (d, 0);
+  if (within_2x2 (d))
+    {
+      /* The first pass leaves two nonzero columns, the transpose two
+         nonzero rows. */
+      inv16_2x2 (d, 1);
+      transpose16_2 (d);
+      inv16_2x2 (d, 0);
+    }
+  else
+    {
+      inv16 (d, 1);
+      transpose16 (d);
+      inv16 (d, 0);
+    }
   transpose16 (d);
 #undef LOAD_ROW
 #undef QUANT_ROW
