@@ -2,10 +2,13 @@
  * with its view controls and read-outs on the left and the filter's
  * parameters on the right, keeps a JaValues in step with the controls, and
  * restarts the background computation (worker.c) whenever a parameter
- * changes.  The preview only ever shows pixels the codec finished for the
- * current parameters, or, veiled and labelled, the previous ones while the
- * new ones are computed.  OK hands over the result the preview shows;
- * when it is not finished yet, OK waits for it with the dialog still
+ * changes.  The read-outs give the PSNR and SSIM against the original and
+ * the size of the JPEG file of the generation shown; the SSIM and the size
+ * come from the worker's statistics thread, after the pixels, and say
+ * "measuring" until they do.  The preview only ever shows pixels the codec
+ * finished for the current parameters, or, veiled and labelled, the previous
+ * ones while the new ones are computed.  OK hands over the result the preview
+ * shows; when it is not finished yet, OK waits for it with the dialog still
  * responsive, so Cancel keeps working.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -53,7 +56,10 @@ typedef struct
   GtkWidget *status_label;
   GtkWidget *progress;
   GtkWidget *psnr_label;
+  GtkWidget *ssim_label;
+  GtkWidget *size_label;
   GtkWidget *converge_label;
+  GtkWidget *plot_series;
 
   GtkAdjustment *quality;
   GtkAdjustment *generations;
@@ -72,6 +78,7 @@ typedef struct
   GtkWidget *zoom;
   GtkWidget *split;
   GtkWidget *grid;
+  GtkWidget *difference;
 
   JaWorker *worker;
   gboolean updating;  /* controls are being set from values */
@@ -262,6 +269,71 @@ progress_text (Dialog *d, const JaWorkerState *state)
                           state->total);
 }
 
+/* The generation whose SSIM and file size the read-outs give: for the
+ * result, the one the run ended on, else the newest measured one up to
+ * the generation the preview shows; 0 when it is not measured (yet). */
+static int
+stats_generation (Dialog *d, const JaWorkerState *state, gboolean result)
+{
+  int g;
+
+  if (result)
+    return state->done > 0 && state->jpeg_bytes[state->done - 1] > 0
+               ? state->done
+               : 0;
+  if (d->shown_serial != state->serial)
+    return 0;
+  for (g = MIN (d->shown_generation, state->done); g >= 1; g--)
+    if (state->jpeg_bytes[g - 1] > 0)
+      return g;
+  return 0;
+}
+
+/* The SSIM and file size read-outs' texts, into *SSIM and *SIZE. */
+static void
+stats_texts (Dialog *d, const JaWorkerState *state, char **ssim, char **size)
+{
+  gboolean result = state->finished && state->status == JART_OK;
+  int g = stats_generation (d, state, result);
+  const JartImage *image = &d->layer->image;
+  char *value, *bytes;
+  double bits;
+
+  *ssim = *size = NULL;
+  if (g == 0)
+    {
+      if (result)
+        {
+          *ssim = g_strdup (_ ("SSIM: measuring…"));
+          *size = g_strdup (_ ("File size: measuring…"));
+        }
+      return;
+    }
+  value = isnan (state->ssim[g - 1])
+              ? g_strdup (_ ("unknown"))
+              : g_strdup_printf ("%.4f", state->ssim[g - 1]);
+  bytes = g_format_size (state->jpeg_bytes[g - 1]);
+  bits = 8.0 * (double)state->jpeg_bytes[g - 1]
+         / ((double)image->width * image->height);
+  if (result)
+    {
+      *ssim = g_strdup_printf (_ ("SSIM: %s"), value);
+      /* TRANSLATORS: the size of the JPEG file, as "182.4 kB", and how
+         many bits it takes per pixel. */
+      *size = g_strdup_printf (_ ("File size: %s, %.2f bits/pixel"), bytes,
+                               bits);
+    }
+  else
+    {
+      *ssim = g_strdup_printf (_ ("SSIM of generation %d: %s"), g, value);
+      *size = g_strdup_printf (
+          _ ("File size of generation %d: %s, %.2f bits/pixel"), g, bytes,
+          bits);
+    }
+  g_free (value);
+  g_free (bytes);
+}
+
 static void
 update_readouts (Dialog *d)
 {
@@ -269,6 +341,7 @@ update_readouts (Dialog *d)
   AtkObject *preview_accessible
       = gtk_widget_get_accessible (GTK_WIDGET (d->preview));
   char *status, *psnr = NULL, *converge = NULL, *description;
+  char *ssim, *size;
 
   if (!state->finished)
     {
@@ -318,9 +391,14 @@ update_readouts (Dialog *d)
     }
 
   gtk_label_set_text (GTK_LABEL (d->status_label), status);
+  stats_texts (d, state, &ssim, &size);
+
   gtk_label_set_text (GTK_LABEL (d->psnr_label), psnr ? psnr : "");
+  gtk_label_set_text (GTK_LABEL (d->ssim_label), ssim ? ssim : "");
+  gtk_label_set_text (GTK_LABEL (d->size_label), size ? size : "");
   gtk_label_set_text (GTK_LABEL (d->converge_label), converge ? converge : "");
-  ja_plot_set_data (d->plot, state->reports, state->done, state->total,
+  ja_plot_set_data (d->plot, state->reports, state->ssim, state->jpeg_bytes,
+                    state->done, state->total,
                     state->finished ? state->result.fixed_point : 0);
 
   description = g_strdup_printf ("%s. %s", status, psnr ? psnr : "");
@@ -328,6 +406,8 @@ update_readouts (Dialog *d)
   g_free (description);
   g_free (status);
   g_free (psnr);
+  g_free (ssim);
+  g_free (size);
   g_free (converge);
 }
 
@@ -546,6 +626,42 @@ grid_toggled (GtkToggleButton *toggle, Dialog *d)
 }
 
 static void
+difference_toggled (GtkToggleButton *toggle, Dialog *d)
+{
+  ja_preview_set_difference (d->preview,
+                             gtk_toggle_button_get_active (toggle));
+}
+
+/* Shows the series the selector picks and names the chart after it. */
+static void
+plot_series_changed (GtkComboBox *combo, Dialog *d)
+{
+  static const struct
+  {
+    const char *name;
+    const char *tooltip;
+  } charts[] = {
+    { N_ ("PSNR per generation"),
+      N_ ("The PSNR of each generation against the original; a dashed "
+          "line where more generations change nothing.") },
+    { N_ ("SSIM per generation"),
+      N_ ("The SSIM of each generation against the original, for every "
+          "generation up to 32 and a sample of the later ones; a dashed "
+          "line where more generations change nothing.") },
+    { N_ ("File size per generation"),
+      N_ ("The size of the JPEG file each generation writes, for every "
+          "generation up to 32 and a sample of the later ones; a dashed "
+          "line where more generations change nothing.") },
+  };
+  int series = CLAMP (gtk_combo_box_get_active (combo), 0,
+                      (int)G_N_ELEMENTS (charts) - 1);
+
+  ja_plot_set_series (d->plot, (JaPlotSeries)series);
+  set_accessible (GTK_WIDGET (d->plot), _ (charts[series].name),
+                  _ (charts[series].tooltip));
+}
+
+static void
 original_pressed (GtkButton *button, Dialog *d)
 {
   (void)button;
@@ -639,6 +755,17 @@ build_view_bar (Dialog *d)
   gtk_box_pack_start (GTK_BOX (bar), d->grid, FALSE, FALSE, 0);
   g_signal_connect (d->grid, "toggled", G_CALLBACK (grid_toggled), d);
 
+  /* TRANSLATORS: a check box of the preview; Alt+8 toggles it. */
+  d->difference = gtk_check_button_new_with_mnemonic (_ ("Difference ×_8"));
+  set_accessible (
+      d->difference, _ ("Difference view"),
+      _ ("Shows, in place of the result, how much each colour channel "
+         "differs from the original, amplified eight times: black where "
+         "nothing changed."));
+  gtk_box_pack_start (GTK_BOX (bar), d->difference, FALSE, FALSE, 0);
+  g_signal_connect (d->difference, "toggled", G_CALLBACK (difference_toggled),
+                    d);
+
   button = gtk_button_new_with_mnemonic (_ ("Sho_w original"));
   set_accessible (button, _ ("Show original"),
                   _ ("Shows the original layer for as long as the button is "
@@ -654,7 +781,7 @@ build_preview_side (Dialog *d)
 {
   const JaDialogLayer *layer = d->layer;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *frame, *status_box;
+  GtkWidget *frame, *status_box, *quality_box, *plot_bar, *label;
 
   gtk_box_pack_start (GTK_BOX (box), build_view_bar (d), FALSE, FALSE, 0);
 
@@ -691,7 +818,43 @@ build_preview_side (Dialog *d)
   set_accessible (d->psnr_label, _ ("PSNR"),
                   _ ("Peak signal-to-noise ratio of the result against the "
                      "original, over the colour channels: higher is closer."));
-  gtk_box_pack_start (GTK_BOX (box), d->psnr_label, FALSE, FALSE, 0);
+  d->ssim_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->ssim_label), 0.0);
+  set_accessible (d->ssim_label, _ ("SSIM"),
+                  _ ("Structural similarity of the result's luma to the "
+                     "original's, from 1 for identical down: it follows "
+                     "what the eye notices better than the PSNR. Measured "
+                     "after the result is shown."));
+  quality_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  gtk_box_pack_start (GTK_BOX (quality_box), d->psnr_label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (quality_box), d->ssim_label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), quality_box, FALSE, FALSE, 0);
+
+  d->size_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->size_label), 0.0);
+  set_accessible (d->size_label, _ ("File size"),
+                  _ ("The size of the JPEG file the last generation writes "
+                     "(libjpeg-turbo with its standard Huffman tables; 1 kB "
+                     "is 1000 bytes), and the bits it takes per pixel. "
+                     "Measured after the result is shown."));
+
+  d->plot_series = gtk_combo_box_text_new ();
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
+                                  _ ("PSNR"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
+                                  _ ("SSIM"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
+                                  _ ("File size"));
+  set_accessible (d->plot_series, _ ("Plotted value"),
+                  _ ("Which value the chart shows for each generation: the "
+                     "PSNR, the SSIM or the JPEG file size."));
+  label = mnemonic_label (_ ("P_lot:"), d->plot_series);
+  /* The file size, and at the row's end the chart's selector. */
+  plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, TRUE, TRUE, 0);
+  gtk_box_pack_end (GTK_BOX (plot_bar), d->plot_series, FALSE, FALSE, 0);
+  gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box), plot_bar, FALSE, FALSE, 0);
 
   d->converge_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (d->converge_label), 0.0);
@@ -700,10 +863,10 @@ build_preview_side (Dialog *d)
   gtk_box_pack_start (GTK_BOX (box), d->converge_label, FALSE, FALSE, 0);
 
   d->plot = JA_PLOT (ja_plot_new ());
-  set_accessible (GTK_WIDGET (d->plot), _ ("PSNR per generation"),
-                  _ ("The PSNR of each generation against the original; a "
-                     "dashed line where more generations change nothing."));
   gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (d->plot), FALSE, FALSE, 0);
+  g_signal_connect (d->plot_series, "changed",
+                    G_CALLBACK (plot_series_changed), d);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->plot_series), JA_PLOT_PSNR);
   return box;
 }
 

@@ -1,7 +1,11 @@
-/* plot.h: JaPlot, a small cairo chart of the PSNR of each generation
- * against the original, drawn under the preview.  When the run stopped at
- * a fixed point, the flat rest of the curve up to the generations asked for
- * is drawn dashed.
+/* plot.h: JaPlot, a small cairo chart drawn under the preview of one of
+ * three values per generation: the PSNR against the original, the SSIM
+ * against the original, or the size of the JPEG file the generation
+ * writes.  The SSIM and the size may be known for a sample of the
+ * generations only (NAN and 0 mark the others); the curve then joins the
+ * known ones and marks each with a dot.  When the run stopped at a fixed
+ * point, the flat rest of the curve up to the generations asked for is
+ * drawn dashed.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,12 +23,26 @@ G_BEGIN_DECLS
 #define JA_TYPE_PLOT (ja_plot_get_type ())
 G_DECLARE_FINAL_TYPE (JaPlot, ja_plot, JA, PLOT, GtkDrawingArea)
 
+/* What the chart shows. */
+typedef enum
+{
+  JA_PLOT_PSNR = 0,
+  JA_PLOT_SSIM = 1,
+  JA_PLOT_FILE_SIZE = 2
+} JaPlotSeries;
+
 GtkWidget *ja_plot_new (void);
 
-/* Plots the N reports (copied) of a run that asked for TOTAL generations;
- * FIXED_POINT is JartResult's (0: none, or not known yet). */
+/* Plots the N reports (copied) of a run that asked for TOTAL generations,
+ * with SSIM and BYTES (N values each, copied; NAN and 0 where unknown, or
+ * NULL for none known); FIXED_POINT is JartResult's (0: none, or not known
+ * yet). */
 void ja_plot_set_data (JaPlot *plot, const JartGenerationReport *reports,
-                       int n, int total, int fixed_point);
+                       const double *ssim, const guint64 *bytes, int n,
+                       int total, int fixed_point);
+
+/* Which of the three values the chart shows; JA_PLOT_PSNR at first. */
+void ja_plot_set_series (JaPlot *plot, JaPlotSeries series);
 
 G_END_DECLS
 

@@ -1,7 +1,9 @@
 /* preview.c: the JaPreview widget (see preview.h).
  *
  * The layer and the result are each kept as one cairo image surface in
- * premultiplied ARGB32, built once per new result; drawing paints the
+ * premultiplied ARGB32, built once per new result, and the difference view
+ * as a third, built from a copy of the result's pixels the first time it
+ * is drawn after the result or the view changed; drawing paints the
  * checkerboard as a repeating pattern anchored at the layer's on-screen
  * origin and then the surface, scaled by the zoom with nearest-neighbour
  * filtering at 100 % and above (so one layer pixel is an exact square of
@@ -17,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "preview.h"
 
@@ -45,6 +48,9 @@ struct _JaPreview
 
   cairo_surface_t *original_surface;
   cairo_surface_t *result_surface; /* NULL: no result yet */
+  guint8 *result_pixels;           /* packed, as ja_preview_set_result got */
+  cairo_surface_t *difference_surface; /* NULL: not built for this result */
+  gboolean difference;
   gboolean stale;
   char *badge;
 
@@ -130,6 +136,55 @@ fill_surface (cairo_surface_t *surface, const JartImage *layout,
         }
     }
   cairo_surface_mark_dirty (surface);
+}
+
+/* The difference view of the result: each colour channel of the result,
+ * blended through the selection as fill_surface does, against the
+ * original's, amplified and clamped; opaque. */
+static cairo_surface_t *
+difference_surface_new (JaPreview *preview)
+{
+  const JartImage *o = &preview->original;
+  cairo_surface_t *surface
+      = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, o->width, o->height);
+  int channels = o->channels;
+  int colours = channels == 2 || channels == 4 ? channels - 1 : channels;
+  int surface_stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+  int x, y, c;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (y = 0; y < o->height; y++)
+    {
+      const guint8 *src
+          = preview->result_pixels + (size_t)y * o->width * channels;
+      const guint8 *orig = o->pixels + (size_t)y * o->stride;
+      const guint8 *m = preview->selection
+                            ? preview->selection + (size_t)y * o->width
+                            : NULL;
+      guint32 *dst = (guint32 *)(data + (size_t)y * surface_stride);
+
+      for (x = 0; x < o->width; x++)
+        {
+          int px[3] = { 0, 0, 0 };
+
+          for (c = 0; c < colours; c++)
+            {
+              int r = src[x * channels + c], b = orig[x * channels + c];
+
+              if (m != NULL && m[x] != 255)
+                r = (r * m[x] + b * (255 - m[x]) + 127) / 255;
+              px[c] = MIN (255, JA_PREVIEW_DIFFERENCE_GAIN * ABS (r - b));
+            }
+          if (colours == 1)
+            px[1] = px[2] = px[0];
+          dst[x] = 0xff000000u | (guint32)px[0] << 16 | (guint32)px[1] << 8
+                   | (guint32)px[2];
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
 }
 
 static double
@@ -352,6 +407,12 @@ ja_preview_draw (GtkWidget *widget, cairo_t *cr)
   layer_origin (preview, &ox, &oy);
 
   after = have_result ? preview->result_surface : preview->original_surface;
+  if (have_result && preview->difference)
+    {
+      if (preview->difference_surface == NULL)
+        preview->difference_surface = difference_surface_new (preview);
+      after = preview->difference_surface;
+    }
   if (preview->show_original)
     draw_part (preview, cr, preview->original_surface, FALSE, 0, width, ox, oy,
                scale);
@@ -394,6 +455,16 @@ ja_preview_draw (GtkWidget *widget, cairo_t *cr)
     }
   if (preview->show_original)
     draw_badge (preview, cr, _ ("Original"), width - 6, 6, TRUE);
+  else if (preview->difference && have_result)
+    {
+      /* TRANSLATORS: the badge over the difference view; %d is how much
+         the difference is amplified. */
+      char *text
+          = g_strdup_printf (_ ("Difference ×%d"), JA_PREVIEW_DIFFERENCE_GAIN);
+
+      draw_badge (preview, cr, text, width - 6, 6, TRUE);
+      g_free (text);
+    }
   if (preview->badge != NULL && !preview->show_original)
     draw_badge (preview, cr, preview->badge, 6, 6, FALSE);
 
@@ -630,6 +701,9 @@ ja_preview_finalize (GObject *object)
   cairo_surface_destroy (preview->original_surface);
   if (preview->result_surface != NULL)
     cairo_surface_destroy (preview->result_surface);
+  if (preview->difference_surface != NULL)
+    cairo_surface_destroy (preview->difference_surface);
+  g_free (preview->result_pixels);
   g_free (preview->badge);
   G_OBJECT_CLASS (ja_preview_parent_class)->finalize (object);
 }
@@ -696,12 +770,17 @@ ja_preview_set_result (JaPreview *preview, const guint8 *pixels,
                        gboolean stale, const char *badge)
 {
   const JartImage *o = &preview->original;
+  size_t packed = (size_t)o->width * o->height * o->channels;
 
+  if (preview->difference_surface != NULL)
+    cairo_surface_destroy (preview->difference_surface);
+  preview->difference_surface = NULL;
   if (pixels == NULL)
     {
       if (preview->result_surface != NULL)
         cairo_surface_destroy (preview->result_surface);
       preview->result_surface = NULL;
+      g_clear_pointer (&preview->result_pixels, g_free);
     }
   else
     {
@@ -710,6 +789,9 @@ ja_preview_set_result (JaPreview *preview, const guint8 *pixels,
             CAIRO_FORMAT_ARGB32, o->width, o->height);
       fill_surface (preview->result_surface, o, pixels,
                     (size_t)o->width * o->channels, o, preview->selection);
+      if (preview->result_pixels == NULL)
+        preview->result_pixels = g_malloc (packed);
+      memcpy (preview->result_pixels, pixels, packed);
     }
   preview->stale = stale;
   g_free (preview->badge);
@@ -766,6 +848,13 @@ void
 ja_preview_set_show_original (JaPreview *preview, gboolean on)
 {
   preview->show_original = on;
+  gtk_widget_queue_draw (GTK_WIDGET (preview));
+}
+
+void
+ja_preview_set_difference (JaPreview *preview, gboolean on)
+{
+  preview->difference = on;
   gtk_widget_queue_draw (GTK_WIDGET (preview));
 }
 

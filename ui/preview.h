@@ -4,9 +4,10 @@
  * blocks stay sharp), pans by dragging, scrolling or the arrow keys, shows
  * transparency over GIMP's checkerboard, and can split the view into the
  * original (left of a draggable divider) and the result (right), show the
- * original alone while a button is held, and overlay the JPEG grid the last
- * generation was encoded on.  The result is blended through the selection,
- * if any, as GIMP will write it.
+ * original alone while a button is held, show the difference between the
+ * result and the original amplified in place of the result, and overlay
+ * the JPEG grid the last generation was encoded on.  The result is blended
+ * through the selection, if any, as GIMP will write it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -59,6 +60,15 @@ double ja_preview_get_split_position (JaPreview *preview);
 
 /* While ON, the original is shown everywhere. */
 void ja_preview_set_show_original (JaPreview *preview, gboolean on);
+
+/* How much the difference view amplifies |result - original|. */
+#define JA_PREVIEW_DIFFERENCE_GAIN 8
+
+/* While ON, the result is shown as the difference view: each colour
+ * channel is MIN (255, JA_PREVIEW_DIFFERENCE_GAIN * |result - original|),
+ * opaque, so that black means unchanged.  The split and "show original"
+ * still show the original where they would. */
+void ja_preview_set_difference (JaPreview *preview, gboolean on);
 
 /* The 8x8 grid overlay: lines where (x + DX) and (y + DY), in layer
  * pixels, are multiples of 8. */

@@ -210,13 +210,20 @@ def rgb_bytes(path, crop=None):
 def preview_matches(shot, preview_box, result_png):
     """Checks that the preview, at 100 %, shows exactly RESULT_PNG's pixels:
     the layer is centred in the preview widget."""
-    px, py, pw, ph = preview_box
     result, lw, lh = rgb_bytes(result_png)
+    return preview_shows(shot, preview_box, result, lw, lh)
+
+
+def preview_shows(shot, preview_box, result, lw, lh, skip_top=0):
+    """Checks that the preview, at 100 %, shows exactly the packed RGB
+    pixels RESULT (LW x LH), centred in the preview widget, leaving out
+    the SKIP_TOP rows at the widget's top (where a badge is drawn)."""
+    px, py, pw, ph = preview_box
     screen, sw, sh = rgb_bytes(shot)
     ox = (pw - lw + 1) // 2 if pw >= lw else -((lw - pw) // 2)
     oy = (ph - lh + 1) // 2 if ph >= lh else -((lh - ph) // 2)
     x_from, x_to = max(0, ox), min(pw, ox + lw)
-    y_from, y_to = max(0, oy), min(ph, oy + lh)
+    y_from, y_to = max(skip_top, oy), min(ph, oy + lh)
     if x_to - x_from < 64 or y_to - y_from < 64:
         raise Failure("the preview shows too little of the layer: %r"
                       % (preview_box,))
@@ -288,6 +295,10 @@ class Dialog:
             (pyatspi.ROLE_CHECK_BOX, "Before/after split"),
             (pyatspi.ROLE_CHECK_BOX, "8×8 grid"),
             (pyatspi.ROLE_PUSH_BUTTON, "Show original"),
+            (pyatspi.ROLE_CHECK_BOX, "Difference view"),
+            (pyatspi.ROLE_COMBO_BOX, "Plotted value"),
+            (pyatspi.ROLE_LABEL, "File size"),
+            (pyatspi.ROLE_LABEL, "SSIM"),
             (pyatspi.ROLE_PUSH_BUTTON, "Reset"),
             (pyatspi.ROLE_PUSH_BUTTON, "Cancel"),
             (pyatspi.ROLE_PUSH_BUTTON, "OK"),
@@ -474,6 +485,143 @@ def scenario_apply(args, runner, work):
         raise Failure("the preview did not show the pixels OK wrote")
     if same_pixels(runner.output, args.image):
         raise Failure("the result equals the original")
+
+
+def cli_table(args, work, quality, generations):
+    """The command-line tool's table for QUALITY and GENERATIONS: one dict
+    per generation, of its columns as the tool printed them."""
+    env = dict(os.environ)
+    env.pop("LANGUAGE", None)
+    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+    out = subprocess.run(
+        [args.cli, "--quality", str(quality), "--generations",
+         str(generations), args.image, os.path.join(work, "table.png")],
+        check=True, capture_output=True, text=True, env=env).stdout
+    log("jpeg-artifacts said:\n" + out.rstrip())
+    rows = []
+    for line in out.splitlines():
+        words = line.split()
+        if len(words) == 8 and words[0].isdigit():
+            rows.append(dict(zip(("generation", "quality", "dx", "dy",
+                                  "changed", "psnr", "ssim", "jpeg_kb"),
+                                 words)))
+    if len(rows) != generations:
+        raise Failure("jpeg-artifacts printed %d rows, not %d"
+                      % (len(rows), generations))
+    return rows
+
+
+def parse_file_size(text):
+    """(kB as the tool prints it, bits per pixel) from the read-out
+    "File size: 182.4 kB, 1.42 bits/pixel" (g_format_size's units)."""
+    import re
+    match = re.fullmatch("File size: ([0-9.]+)[ \u00a0](bytes|kB|MB|GB), "
+                         "([0-9.]+) bits/pixel", text)
+    if match is None:
+        raise Failure("the file size read-out says %r" % text)
+    scale = {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[match.group(2)]
+    return float(match.group(1)) * scale / 1000, float(match.group(3))
+
+
+def scenario_statistics(args, runner, work):
+    """Quality 30, Generations 5: the file size and SSIM read-outs say what
+    jpeg-artifacts prints for the last generation, and the chart's
+    selector shows the three series (screenshots of each)."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.wait_ready()
+    dialog.set_number("Quality", 30)
+    dialog.set_number("Generations", 5)
+    dialog.wait_ready(generations=5)
+    size_label = dialog.control(pyatspi.ROLE_LABEL, "File size")
+    ssim_label = dialog.control(pyatspi.ROLE_LABEL, "SSIM")
+    for accessible in (size_label, ssim_label):
+        if not accessible.description:
+            raise Failure("%s has no description" % accessible.name)
+    size_text = wait_for("the file size", lambda: (
+        text_of(size_label).startswith("File size: ")
+        and "measuring" not in text_of(size_label)
+        and text_of(size_label)), 30)
+    ssim_text = wait_for("the SSIM", lambda: (
+        text_of(ssim_label).startswith("SSIM: ")
+        and "measuring" not in text_of(ssim_label)
+        and text_of(ssim_label)), 30)
+    log("read-outs: %r, %r" % (size_text, ssim_text))
+    last = cli_table(args, work, 30, 5)[-1]
+    kb, bits = parse_file_size(size_text)
+    _, width, height = rgb_bytes(args.image)
+    if "%.1f" % kb != last["jpeg_kb"]:
+        raise Failure("the dialog says %s kB, jpeg-artifacts %s kB"
+                      % ("%.1f" % kb, last["jpeg_kb"]))
+    expected_bits = float(last["jpeg_kb"]) * 8000 / (width * height)
+    if abs(bits - expected_bits) > 8 * 50 / (width * height) + 0.005:
+        raise Failure("%.2f bits/pixel, expected about %.3f"
+                      % (bits, expected_bits))
+    if ssim_text != "SSIM: " + last["ssim"]:
+        raise Failure("the dialog says %r, jpeg-artifacts SSIM %s"
+                      % (ssim_text, last["ssim"]))
+    log("file size %s kB and SSIM %s as jpeg-artifacts prints them"
+        % (last["jpeg_kb"], last["ssim"]))
+    selector = dialog.control(pyatspi.ROLE_COMBO_BOX, "Plotted value")
+    if not selector.description:
+        raise Failure("the chart's selector has no description")
+    for index, chart in ((0, "PSNR per generation"),
+                         (1, "SSIM per generation"),
+                         (2, "File size per generation")):
+        selector.querySelection().selectChild(index)
+        find(dialog.window, pyatspi.ROLE_CHART, chart)
+        log("the chart shows", chart)
+        screenshot(os.path.join(args.logdir, "%s-chart-%d.png"
+                                % (args.name, index)))
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+
+
+def scenario_difference(args, runner, work):
+    """Quality 30, Generations 5, then the difference view: the preview
+    changes and shows min(255, 8 |result - original|) per channel, black
+    where nothing changed (screenshots before and after)."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.wait_ready()
+    dialog.set_number("Quality", 30)
+    dialog.set_number("Generations", 5)
+    dialog.wait_ready(generations=5)
+    box = dialog.preview_box()
+    before = os.path.join(args.logdir, "%s-result.png" % args.name)
+    screenshot(before)
+    toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Difference view")
+    if not toggle.description:
+        raise Failure("the difference view has no description")
+    click(toggle)
+    wait_for("the difference view", lambda: toggle.getState().contains(
+        pyatspi.STATE_CHECKED), 5)
+    after = os.path.join(args.logdir, "%s-difference.png" % args.name)
+    screenshot(after)
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+
+    crop = (box[2], box[3], box[0], box[1])
+    a = rgb_bytes(before, crop)[0]
+    b = rgb_bytes(after, crop)[0]
+    changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
+    log("%d of %d preview pixels changed" % (changed, len(a) // 3))
+    if changed < len(a) // 3 // 10:
+        raise Failure("the difference view hardly changed the preview")
+    result, width, height = rgb_bytes(cli_reference(args, work, 30, 5))
+    original = rgb_bytes(args.image)[0]
+    expected = bytes(min(255, 8 * abs(r - o))
+                     for r, o in zip(result, original))
+    black = sum(1 for i in range(0, len(expected), 3)
+                if expected[i:i + 3] == b"\0\0\0")
+    log("the amplified difference is black at %d of %d pixels"
+        % (black, width * height))
+    if black == 0 or black == width * height:
+        raise Failure("the difference is uniform: nothing to check")
+    # The badge "Difference ×8" covers the preview's top corner.
+    if not preview_shows(after, box, expected, width, height, skip_top=40):
+        raise Failure("the difference view does not show "
+                      "8 |result - original|")
 
 
 def scenario_slider(args, runner, work):
@@ -709,6 +857,8 @@ SCENARIOS = {
     "escape": (lambda a, r, w: scenario_cancel(a, r, w, True), 1),
     "last-values": (scenario_last_values, 2),
     "german": (scenario_german, 1),
+    "statistics": (scenario_statistics, 1),
+    "difference": (scenario_difference, 1),
 }
 
 

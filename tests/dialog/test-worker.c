@@ -3,7 +3,10 @@
  * replaced by a short one, then by another before the first even started:
  * the worker must report the last run only, finish it, and hand over
  * exactly the pixels jart_run gives for its settings; intermediate
- * snapshots must be exact generations of the current run.
+ * snapshots must be exact generations of the current run.  The SSIM and
+ * JPEG file size the statistics thread measures for each generation of
+ * the short run (all of them: it is short) must equal jart_ssim's and
+ * jart_jpeg_size's on the generations computed directly.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -84,6 +87,69 @@ notify (JaWorker *worker, gpointer data)
     g_main_loop_quit (t->loop);
 }
 
+/* Whether the worker measured every generation of SETTINGS' run. */
+static gboolean
+all_measured (const JaWorkerState *state, const JartSettings *settings)
+{
+  int g;
+
+  if (state->done < settings->generations)
+    return FALSE;
+  for (g = 0; g < settings->generations; g++)
+    if (state->jpeg_bytes[g] == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks the statistics of every generation of the short run, waiting up
+ * to ten seconds for them; returns the failures. */
+static int
+check_stats (JaWorker *worker, const JartImage *src,
+             const JartSettings *settings)
+{
+  const JaWorkerState *state = ja_worker_get_state (worker);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  int failures = 0, g;
+
+  while (!all_measured (state, settings) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (G_TIME_SPAN_MILLISECOND);
+  for (g = 1; g <= settings->generations; g++)
+    {
+      guint8 *before = g > 1 ? direct (src, settings, g - 1) : NULL;
+      guint8 *after = direct (src, settings, g);
+      JartImage in = *src, out = *src;
+      int quality, dx, dy;
+      uint64_t bytes = 0;
+      double ssim = 0;
+
+      if (g > 1)
+        in.pixels = before;
+      out.pixels = after;
+      jart_schedule (settings, g, &quality, &dx, &dy);
+      if (g > state->done || after == NULL || (g > 1 && before == NULL)
+          || jart_jpeg_size (&in, settings, quality, dx, dy, 0, &bytes)
+                 != JART_OK
+          || jart_ssim (src, &out, &ssim) != JART_OK)
+        {
+          printf ("generation %d: no statistics to compare\n", g);
+          failures++;
+        }
+      else if (state->jpeg_bytes[g - 1] != bytes || state->ssim[g - 1] != ssim)
+        {
+          printf ("generation %d: the worker measured %" G_GUINT64_FORMAT
+                  " bytes and SSIM %.6f, directly %" G_GUINT64_FORMAT
+                  " bytes and SSIM %.6f\n",
+                  g, state->jpeg_bytes[g - 1], state->ssim[g - 1],
+                  (guint64)bytes, ssim);
+          failures++;
+        }
+      g_free (before);
+      g_free (after);
+    }
+  return failures;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -131,6 +197,7 @@ main (int argc, char **argv)
       printf ("the final result differs from jart_run's\n");
       t.failures++;
     }
+  t.failures += check_stats (worker, &src, &t.short_run);
   if (t.snapshots_checked != 1)
     {
       printf ("no intermediate generation was shown\n");
