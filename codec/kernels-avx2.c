@@ -1,6 +1,8 @@
 /* kernels-avx2.c: the kernels of kernels-x86.h on AVX2, one 256-bit
- * register a vector of eight 32-bit lanes.  Compiled with -mavx2 and run
- * only when the CPU has AVX2.
+ * register a vector of eight 32-bit lanes, and for the hot stages (the
+ * accurate DCT with quantization, both colour conversions, down- and
+ * upsampling) kernels of its own, mostly in 16-bit lanes.  Compiled with
+ * -mavx2 and run only when the CPU has AVX2.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -19,12 +19,16 @@
  * runs with the quality and offset of the one before, the planes of every
  * MCU whose pixels did not change are still right: only the changed MCUs
  * are encoded again, and only they and their neighbours are decoded.  The
- * result is the same, bit for bit, as encoding everything.
+ * result is the same, bit for bit, as encoding everything.  Which MCUs
+ * changed is found out only when the next generation can use it (same
+ * quality and offset); otherwise at most whether any pixel changed, and
+ * the rows are decoded straight into the image.
  *
- * Work is split into MCU rows, which threads take in turn: first every
- * row is encoded, then every row decoded (decoding reads the chroma of the
- * rows next to it).  Each row is written by one thread only, so the pixels
- * do not depend on the number of threads.
+ * Work is split into MCU rows, which threads take in turn: each encodes
+ * its row, and a row is decoded as soon as it and the rows next to it
+ * (whose chroma it reads) are encoded, by the thread that finished the
+ * last of them.  Each row is written by one thread only, so the pixels do
+ * not depend on the number of threads.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
