@@ -9,7 +9,10 @@
  * the way the codec's schedule says (jart_schedule).
  *
  * Each codec run happens in a child process, so that its peak resident
- * memory (getrusage) can be told apart from the parent's.
+ * memory (getrusage) can be told apart from the parent's.  Every case runs
+ * both sides REPEAT times in turn (--repeat, default 3) and reports the
+ * median of each, so that one slow run (the machine busy, a slow first
+ * touch of fresh memory) moves neither side's figure.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -257,25 +260,45 @@ scale_up (const JartImage *src, int factor)
   return out;
 }
 
+/* The median of the N values in V (sorted in place). */
+static double
+median (double *v, int n)
+{
+  int i, j;
+
+  for (i = 1; i < n; i++)
+    for (j = i; j > 0 && v[j - 1] > v[j]; j--)
+      {
+        double t = v[j];
+        v[j] = v[j - 1];
+        v[j - 1] = t;
+      }
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 static void
 usage (FILE *stream)
 {
   fprintf (stream,
            "Usage: jpeg-artifacts-bench [--quality N] [--subsampling "
            "444|422|420|440|411]\n"
-           "                            [--cases LIST] [IMAGE]\n"
+           "                            [--cases LIST] [--repeat N] "
+           "[IMAGE]\n"
            "Times libjpeg-turbo and the codec on IMAGE (PNG or JPEG; by "
            "default data/coffee.png\n"
            "scaled up 10 times, 6000x4000) and checks that both give the "
            "same pixels.\n"
-           "LIST picks cases by number, e.g. 1,3 (default: all four).\n");
+           "LIST picks cases by number, e.g. 1,3 (default: all four).\n"
+           "Each case runs both sides N times in turn (1 to 99, default 3); "
+           "the figures\n"
+           "are the medians.\n");
 }
 
 int
 main (int argc, char **argv)
 {
   const char *path = NULL, *list = "1234";
-  int quality = 75, i, failures = 0;
+  int quality = 75, repeat = 3, i, failures = 0;
   JartSubsampling subsampling = JART_SUBSAMPLING_420;
   JartImage *image;
   double megapixels;
@@ -306,6 +329,8 @@ main (int argc, char **argv)
         }
       else if (strcmp (argv[i], "--cases") == 0 && i + 1 < argc)
         list = argv[++i];
+      else if (strcmp (argv[i], "--repeat") == 0 && i + 1 < argc)
+        repeat = atoi (argv[++i]);
       else if (argv[i][0] == '-' || path != NULL)
         {
           usage (stderr);
@@ -314,7 +339,7 @@ main (int argc, char **argv)
       else
         path = argv[i];
     }
-  if (quality < 1 || quality > 100)
+  if (quality < 1 || quality > 100 || repeat < 1 || repeat > 99)
     {
       usage (stderr);
       return 2;
@@ -341,9 +366,9 @@ main (int argc, char **argv)
   printf ("image: %s, %dx%d, %d channels (%.1f MP), quality %d\n",
           path != NULL ? path : "data/coffee.png scaled up 10 times",
           image->width, image->height, image->channels, megapixels, quality);
-  printf ("codec: %s kernels, %ld cores\n\n",
+  printf ("codec: %s kernels, %ld cores; medians of %d runs of each side\n\n",
           jart_kernels_name (JART_KERNELS_AUTO),
-          sysconf (_SC_NPROCESSORS_ONLN));
+          sysconf (_SC_NPROCESSORS_ONLN), repeat);
   printf ("%-66s %11s %11s %9s %9s %8s %s\n", "case", "turbo ms/g",
           "codec ms/g", "codec MP/s", "peak MiB", "speed-up", "pixels");
 
@@ -351,33 +376,45 @@ main (int argc, char **argv)
     {
       const Case *c = &cases[i];
       JartSettings settings;
-      JartImage *expected = image_copy (image);
-      CodecResult r;
-      double turbo;
+      JartImage *expected = NULL;
+      CodecResult r = { 0, 0, 0, 0, 0, 0 };
+      double turbo_runs[99], codec_runs[99], turbo, seconds;
+      long peak_kib = 0;
+      int identical = 1, k;
 
       if (strchr (list, '1' + i) == NULL)
-        {
-          image_free (expected);
-          continue;
-        }
+        continue;
       case_settings (c, quality, subsampling, &settings);
-      turbo = turbojpeg_loop (expected, &settings);
-      if (turbo < 0 || codec_run (image, &settings, expected, &r) != 0
-          || r.status != JART_OK)
+      for (k = 0; k < repeat; k++)
         {
-          fprintf (stderr, "jpeg-artifacts-bench: case %d failed\n", i + 1);
           image_free (expected);
-          return 1;
+          expected = image_copy (image);
+          turbo_runs[k] = turbojpeg_loop (expected, &settings);
+          if (turbo_runs[k] < 0
+              || codec_run (image, &settings, expected, &r) != 0
+              || r.status != JART_OK)
+            {
+              fprintf (stderr, "jpeg-artifacts-bench: case %d failed\n",
+                       i + 1);
+              image_free (expected);
+              return 1;
+            }
+          codec_runs[k] = r.seconds;
+          identical = identical && r.identical;
+          if (r.peak_kib > peak_kib)
+            peak_kib = r.peak_kib;
         }
+      turbo = median (turbo_runs, repeat);
+      seconds = median (codec_runs, repeat);
       printf ("%-66s %11.1f %11.1f %9.1f %9.1f %7.2fx %s\n", c->name,
-              turbo * 1e3 / c->generations, r.seconds * 1e3 / c->generations,
-              megapixels * c->generations / r.seconds, r.peak_kib / 1024.0,
-              turbo / r.seconds, r.identical ? "identical" : "DIFFERENT");
+              turbo * 1e3 / c->generations, seconds * 1e3 / c->generations,
+              megapixels * c->generations / seconds, peak_kib / 1024.0,
+              turbo / seconds, identical ? "identical" : "DIFFERENT");
       if (r.fixed_point > 0)
         printf ("%-66s (the codec stopped at the fixed point, generation "
                 "%d)\n",
                 "", r.fixed_point);
-      failures += !r.identical;
+      failures += !identical;
       image_free (expected);
     }
   {
