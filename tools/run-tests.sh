@@ -6,7 +6,8 @@
 #      (memcheck: no invalid access, no leak);
 #   3. ./build-sanitize (or $SANITIZE_DIR), clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer and the libFuzzer target: every suite
-#      again, and a bounded minute of fuzzing.
+#      again (less the forced-kernel-path re-runs of the codec tests, which
+#      the fuzzer covers), and a bounded minute of fuzzing.
 # It ends with one line "N passed, N failed" over all three; the exit status
 # is 0 only when every pass passed.  README's test command and CI run this
 # after setup-debian.sh.  QUICK=1 runs pass 1 only.
@@ -101,8 +102,11 @@ if [ "${QUICK:-0}" != 1 ]; then
     -Dfuzzing=true
   unset CC
   export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+  # Every suite but the re-runs with a forced kernel path and thread count
+  # (suite kernel-paths), which the fuzzer covers here: it draws the path
+  # and the thread count from its input.
   run_pass "pass 3: AddressSanitizer and UndefinedBehaviorSanitizer, fuzzing" \
-    "$sanitize" --timeout-multiplier 4
+    "$sanitize" --timeout-multiplier 4 --no-suite kernel-paths
 fi
 
 echo "$passed passed, $failed failed"

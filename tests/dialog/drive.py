@@ -39,8 +39,9 @@ START = time.monotonic()
 # ---------------------------------------------------------------- session
 
 
-def reexec_in_session(argv):
-    """Runs this script again inside dbus-run-session and xvfb-run."""
+def reexec_in_session(argv, error_file):
+    """Runs this script again inside dbus-run-session and xvfb-run, which
+    keeps the X server's own messages in ERROR_FILE."""
     env = dict(os.environ)
     env["JA_DIALOG_SESSION"] = "1"
     env.pop("NO_AT_BRIDGE", None)
@@ -50,9 +51,21 @@ def reexec_in_session(argv):
         # run to run keeps two tests (or a server still shutting down)
         # off the same display.
         "xvfb-run", "-a", "-n", str(100 + os.getpid() % 800),
+        "-e", error_file,
         "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
         "/usr/bin/python3", os.path.abspath(__file__)] + argv
     return subprocess.call(command, env=env)
+
+
+def wait_for_display(timeout=20):
+    """Waits until the X server xvfb-run started answers: now and then the
+    first client of a fresh Xvfb was refused ("cannot open display")."""
+    def answers():
+        return subprocess.run(
+            ["xdotool", "getdisplaygeometry"], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL).returncode == 0
+    wait_for("the X server %s" % os.environ.get("DISPLAY"), answers,
+             timeout, interval=0.1)
 
 
 def start_accessibility():
@@ -880,9 +893,12 @@ def main():
     args.name = "%s-%s" % (args.where, args.scenario)
 
     if os.environ.get("JA_DIALOG_SESSION") != "1":
-        return reexec_in_session(sys.argv[1:])
+        os.makedirs(args.logdir, exist_ok=True)
+        return reexec_in_session(
+            sys.argv[1:], os.path.join(args.logdir, "%s-xvfb.log" % args.name))
 
     os.makedirs(args.logdir, exist_ok=True)
+    wait_for_display()
     launcher = start_accessibility()
     load_pyatspi()
     work = tempfile.mkdtemp(prefix="ja-dialog-%s-" % args.name)
