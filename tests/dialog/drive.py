@@ -112,20 +112,24 @@ def wait_for(what, predicate, timeout, interval=0.2):
         time.sleep(interval)
 
 
+def dialog_window(app_names, title="JPEG Artifacts"):
+    """The dialog window, whose title starts with TITLE, among the
+    applications on the desktop now, or None."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is None or app.name not in app_names:
+            continue
+        for window in app:
+            if window is not None and window.name.startswith(title):
+                if window.getState().contains(pyatspi.STATE_SHOWING):
+                    return window
+    return None
+
+
 def find_dialog(app_names, timeout, title="JPEG Artifacts"):
-    """The dialog window, whose title starts with TITLE, found among the
-    applications on the desktop."""
-    def search():
-        desktop = pyatspi.Registry.getDesktop(0)
-        for app in desktop:
-            if app is None or app.name not in app_names:
-                continue
-            for window in app:
-                if window is not None and window.name.startswith(title):
-                    if window.getState().contains(pyatspi.STATE_SHOWING):
-                        return window
-        return None
-    return wait_for("the JPEG Artifacts dialog", search, timeout)
+    """The dialog window, waited for up to TIMEOUT seconds."""
+    return wait_for("the JPEG Artifacts dialog",
+                    lambda: dialog_window(app_names, title), timeout)
 
 
 def find(root, role, name, timeout=10):
@@ -362,12 +366,34 @@ class Harness:
         self.process = None
 
     def open(self, output):
+        """Starts the harness and returns its dialog.  Now and then a
+        harness started right after the X server and the accessibility bus
+        came up could not open the display (GTK's "cannot open display",
+        the harness exiting at once, the same display answering xdotool a
+        moment later): a harness that exits before its dialog shows is
+        started again, twice at most, and the test says so."""
         self.output = output
-        self.process = subprocess.Popen(
-            [self.args.harness, self.args.image, "--values", self.values,
-             "--geometry", self.geometry, "--output", output],
-            stdout=subprocess.PIPE, text=True)
-        return Dialog(find_dialog(self.app_names, 30))
+        for attempt in range(3):
+            self.process = subprocess.Popen(
+                [self.args.harness, self.args.image, "--values", self.values,
+                 "--geometry", self.geometry, "--output", output],
+                stdout=subprocess.PIPE, text=True)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                window = dialog_window(self.app_names)
+                if window is not None:
+                    return Dialog(window)
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.2)
+            else:
+                raise Failure("timed out after 30s waiting for the JPEG "
+                              "Artifacts dialog")
+            log("the harness exited (status %d) before its dialog showed; "
+                "starting it again" % self.process.returncode)
+            time.sleep(1)
+        raise Failure("the harness exited three times before its dialog "
+                      "showed")
 
     def close(self, timeout=60):
         out, _ = self.process.communicate(timeout=timeout)
