@@ -497,15 +497,23 @@ def cli_reference(args, work, quality, generations):
     return out
 
 
+def open_at(runner, work, quality, generations, check_names=False):
+    """Opens the dialog (checking every control's name when CHECK_NAMES),
+    sets QUALITY and GENERATIONS and waits for that result."""
+    dialog = runner.open(os.path.join(work, "result.png"))
+    if check_names:
+        dialog.check_names()
+    dialog.wait_ready()
+    dialog.set_number("Quality", quality)
+    dialog.set_number("Generations", generations)
+    dialog.wait_ready(generations=generations)
+    return dialog
+
+
 def scenario_apply(args, runner, work):
     """Quality 30, Generations 5, OK: the result equals the command-line
     tool's and the pixels the preview showed."""
-    dialog = runner.open(os.path.join(work, "result.png"))
-    dialog.check_names()
-    dialog.wait_ready()
-    dialog.set_number("Quality", 30)
-    dialog.set_number("Generations", 5)
-    dialog.wait_ready(generations=5)
+    dialog = open_at(runner, work, 30, 5, check_names=True)
     preview = dialog.preview_box()
     shot = os.path.join(args.logdir, "%s-ready.png" % args.name)
     screenshot(shot)
@@ -566,11 +574,7 @@ def scenario_statistics(args, runner, work):
     """Quality 30, Generations 5: the file size and SSIM read-outs say what
     jpeg-artifacts prints for the last generation, and the chart's
     selector shows the three series (screenshots of each)."""
-    dialog = runner.open(os.path.join(work, "result.png"))
-    dialog.wait_ready()
-    dialog.set_number("Quality", 30)
-    dialog.set_number("Generations", 5)
-    dialog.wait_ready(generations=5)
+    dialog = open_at(runner, work, 30, 5)
     size_label = dialog.control(pyatspi.ROLE_LABEL, "File size")
     ssim_label = dialog.control(pyatspi.ROLE_LABEL, "SSIM")
     for accessible in (size_label, ssim_label):
@@ -620,11 +624,7 @@ def scenario_difference(args, runner, work):
     """Quality 30, Generations 5, then the difference view: the preview
     changes and shows min(255, 8 |result - original|) per channel, black
     where nothing changed (screenshots before and after)."""
-    dialog = runner.open(os.path.join(work, "result.png"))
-    dialog.wait_ready()
-    dialog.set_number("Quality", 30)
-    dialog.set_number("Generations", 5)
-    dialog.wait_ready(generations=5)
+    dialog = open_at(runner, work, 30, 5)
     box = dialog.preview_box()
     before = os.path.join(args.logdir, "%s-result.png" % args.name)
     screenshot(before)
