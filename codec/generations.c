@@ -39,18 +39,51 @@ jart_settings_init (JartSettings *settings)
   settings->background[2] = 255;
 }
 
+static int
+amount_ok (double amount)
+{
+  return amount >= 0.0 && amount <= JART_ADJUST_MAX;
+}
+
+/* The code of STEP's first bad field. */
+static JartStatus
+step_check (const JartStep *step)
+{
+  if (step->quality < 0 || step->quality > JART_QUALITY_MAX)
+    return JART_ERROR_QUALITY;
+  if ((int)step->subsampling < JART_SUBSAMPLING_444
+      || (int)step->subsampling > JART_SUBSAMPLING_411)
+    return JART_ERROR_SUBSAMPLING;
+  if (!(step->scale >= JART_SCALE_MIN && step->scale <= 1.0))
+    return JART_ERROR_SCALE;
+  if ((int)step->filter < JART_FILTER_NEAREST
+      || (int)step->filter > JART_FILTER_LANCZOS)
+    return JART_ERROR_FILTER;
+  if (!amount_ok (step->saturation) || !amount_ok (step->contrast)
+      || !amount_ok (step->sharpen))
+    return JART_ERROR_ADJUST;
+  return JART_OK;
+}
+
 JartStatus
 jart_settings_check (const JartSettings *s)
 {
+  int i, tables = 0, schedule;
+
   if (s == NULL)
     return JART_ERROR_NULL;
-  if (s->quality < JART_QUALITY_MIN || s->quality > JART_QUALITY_MAX)
+  /* A schedule's steps have their own quality and subsampling: the
+     settings' are ignored then, whatever they hold. */
+  schedule = s->n_steps > 0 && s->n_steps <= JART_STEPS_MAX;
+  if (!schedule
+      && (s->quality < JART_QUALITY_MIN || s->quality > JART_QUALITY_MAX))
     return JART_ERROR_QUALITY;
   if (s->generations < JART_GENERATIONS_MIN
       || s->generations > JART_GENERATIONS_MAX)
     return JART_ERROR_GENERATIONS;
-  if ((int)s->subsampling < JART_SUBSAMPLING_444
-      || (int)s->subsampling > JART_SUBSAMPLING_411)
+  if (!schedule
+      && ((int)s->subsampling < JART_SUBSAMPLING_444
+          || (int)s->subsampling > JART_SUBSAMPLING_411))
     return JART_ERROR_SUBSAMPLING;
   if (s->dct != JART_DCT_ACCURATE && s->dct != JART_DCT_FAST)
     return JART_ERROR_DCT;
@@ -65,6 +98,20 @@ jart_settings_check (const JartSettings *s)
     return JART_ERROR_THREADS;
   if (!jart_kernels_available (s->kernels))
     return JART_ERROR_KERNELS;
+  if (s->n_steps < 0 || s->n_steps > JART_STEPS_MAX)
+    return JART_ERROR_STEPS;
+  for (i = 0; i < s->n_steps; i++)
+    {
+      JartStatus status = step_check (&s->steps[i]);
+
+      if (status != JART_OK)
+        return status;
+      tables |= s->steps[i].quality == 0;
+    }
+  for (i = 0; tables && i < 2 * 64; i++)
+    if (s->tables[i / 64][i % 64] < 1
+        || s->tables[i / 64][i % 64] > JART_TABLE_VALUE_MAX)
+      return JART_ERROR_TABLES;
   return JART_OK;
 }
 
@@ -83,20 +130,41 @@ jart_image_check (const JartImage *image)
   return JART_OK;
 }
 
+JartStatus
+jart_image_pair_check (const JartImage *a, const JartImage *b)
+{
+  JartStatus status;
+
+  if ((status = jart_image_check (a)) != JART_OK
+      || (status = jart_image_check (b)) != JART_OK)
+    return status;
+  if (a->width != b->width || a->height != b->height)
+    return JART_ERROR_SIZE;
+  if (a->channels != b->channels)
+    return JART_ERROR_CHANNELS;
+  return JART_OK;
+}
+
 /* Everything one run owns. */
 typedef struct
 {
   const JartImage *src;
+  const JartSettings *settings;
   int colors; /* 1 or 3 */
   size_t npixels;
   uint8_t *frame; /* interleaved pixels for generation_done */
   JartWork work;
+  /* With a schedule: */
+  uint8_t *next;  /* the second frame, tight */
+  uint8_t *small; /* the scaled copy, room for the largest step's */
 } Run;
 
 static void
 run_free (Run *run)
 {
   free (run->frame);
+  free (run->next);
+  free (run->small);
   jart_work_free (&run->work);
 }
 
@@ -116,14 +184,63 @@ run_check (const JartImage *src, const JartImage *dst,
 
   if (src == NULL || dst == NULL || settings == NULL)
     return JART_ERROR_NULL;
-  if ((status = jart_image_check (src)) != JART_OK
-      || (status = jart_image_check (dst)) != JART_OK)
+  if ((status = jart_image_pair_check (src, dst)) != JART_OK)
     return status;
-  if (dst->width != src->width || dst->height != src->height)
-    return JART_ERROR_SIZE;
-  if (dst->channels != src->channels)
-    return JART_ERROR_CHANNELS;
   return jart_settings_check (settings);
+}
+
+/* The largest scaled copy of SETTINGS's steps for WIDTH x HEIGHT, in
+ * pixels (0 when none scales), and the most bytes one step's colour
+ * changes and scaling allocate. */
+static void
+schedule_needs (int width, int height, int channels,
+                const JartSettings *settings, size_t *small, size_t *scratch)
+{
+  int n = settings->n_steps < JART_STEPS_MAX ? settings->n_steps
+                                             : JART_STEPS_MAX;
+  int i, sw, sh;
+
+  *small = *scratch = 0;
+  for (i = 0; i < n; i++)
+    {
+      const JartStep *step = &settings->steps[i];
+      size_t bytes = 0, grow;
+
+      if (jart_step_changes_colours (step, channels))
+        bytes = jart_adjust_memory (width, channels);
+      jart_scaled_size (width, height, step->scale, &sw, &sh);
+      if (sw != width || sh != height)
+        {
+          JartFilter filter
+              = (int)step->filter >= JART_FILTER_NEAREST
+                        && (int)step->filter <= JART_FILTER_LANCZOS
+                    ? step->filter
+                    : JART_FILTER_LANCZOS;
+
+          if ((size_t)sw * (size_t)sh > *small)
+            *small = (size_t)sw * (size_t)sh;
+          bytes = jart_resize_memory (width, height, sw, sh, channels, filter);
+          grow = jart_resize_memory (sw, sh, width, height, channels, filter);
+          bytes = bytes > grow ? bytes : grow;
+          if (jart_step_changes_colours (step, channels)
+              && jart_adjust_memory (width, channels) > bytes)
+            bytes = jart_adjust_memory (width, channels);
+        }
+      if (bytes > *scratch)
+        *scratch = bytes;
+    }
+}
+
+size_t
+jart_schedule_memory (int width, int height, int channels,
+                      const JartSettings *settings)
+{
+  size_t frame = (size_t)width * (size_t)height * (size_t)channels;
+  size_t small, scratch;
+
+  schedule_needs (width, height, channels, settings, &small, &scratch);
+  /* The working image (always the run's own) and the second frame. */
+  return 2 * frame + small * (size_t)channels + scratch;
 }
 
 static JartStatus
@@ -138,49 +255,73 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
       if (run->frame == NULL)
         return JART_ERROR_NO_MEMORY;
     }
+  if (settings->n_steps > 0)
+    {
+      size_t small, scratch;
+
+      schedule_needs (src->width, src->height, src->channels, settings, &small,
+                      &scratch);
+      run->next = malloc (run->npixels * (size_t)src->channels);
+      if (run->next == NULL)
+        return JART_ERROR_NO_MEMORY;
+      if (small > 0
+          && (run->small = malloc (small * (size_t)src->channels)) == NULL)
+        return JART_ERROR_NO_MEMORY;
+      /* Any step may fail (an allocation of its own): the destination is
+         written only at the end. */
+      dst = NULL;
+    }
   return jart_work_init (&run->work, src, dst, settings,
                          callbacks->generation_done != NULL);
 }
 
-JartStatus
-jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
-          const JartCallbacks *callbacks, JartResult *result)
+/* Reports the generation to the callbacks and checks for a cancel. */
+static JartStatus
+run_report (Run *run, const JartCallbacks *cb,
+            const JartGenerationReport *report)
 {
-  static const JartCallbacks no_callbacks = { NULL, NULL, NULL, NULL };
-  const JartCallbacks *cb = callbacks != NULL ? callbacks : &no_callbacks;
-  JartResult res = { 0, 0 };
-  JartStatus status;
+  const JartImage *src = run->src;
+
+  if (cb->generation_done != NULL)
+    {
+      JartImage frame = { run->frame, src->width, src->height, src->channels,
+                          (size_t)src->width * (size_t)src->channels };
+
+      jart_work_output (&run->work, run->frame, frame.stride);
+      if (cb->generation_done (report, &frame, cb->user_data))
+        return JART_ERROR_CANCELLED;
+    }
+  if (cb->progress != NULL
+      && cb->progress ((double)report->generation / run->settings->generations,
+                       cb->user_data))
+    return JART_ERROR_CANCELLED;
+  if (jart_cancel_requested (cb->cancel))
+    return JART_ERROR_CANCELLED;
+  return JART_OK;
+}
+
+/* The generations without a schedule. */
+static JartStatus
+run_plain (Run *run, const JartCallbacks *cb, JartResult *res)
+{
+  const JartSettings *settings = run->settings;
+  const JartImage *src = run->src;
+  JartStatus status = JART_OK;
   uint64_t sse = 0;
   int drift, g;
-  Run run;
 
-  if (result != NULL)
-    *result = res;
-  status = run_check (src, dst, settings);
-  if (status != JART_OK)
-    return status;
-
-  memset (&run, 0, sizeof run);
-  run.src = src;
-  run.colors = src->channels >= 3 ? 3 : 1;
-  run.npixels = (size_t)src->width * (size_t)src->height;
-  status = run_allocate (
-      &run, cb->generation_done || cb->progress || cb->cancel ? NULL : dst,
-      settings, cb);
-  if (status != JART_OK)
-    {
-      run_free (&run);
-      return status;
-    }
   drift = settings->quality_jitter > 0 || settings->grid_drift > 0;
-
   for (g = 1; g <= settings->generations; g++)
     {
       JartGenerationReport report;
       JartTripStats stats;
       JartTrack track;
+      JartSave save;
 
       report.generation = g;
+      report.step = -1;
+      report.encoded_width = src->width;
+      report.encoded_height = src->height;
       jart_schedule (settings, g, &report.quality, &report.dx, &report.dy);
       /* Which MCUs changed matters only to a next generation at the same
        * quality and offset; whether any did, to the fixed point. */
@@ -194,40 +335,327 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
           if (quality == report.quality && dx == report.dx && dy == report.dy)
             track = JART_TRACK_MCUS;
         }
-      status
-          = jart_round_trip (&run.work, report.quality, settings->dct,
-                             report.dx, report.dy, track, cb->cancel, &stats);
+      save.quality = report.quality;
+      save.tables = NULL;
+      save.dct = settings->dct;
+      save.dx = report.dx;
+      save.dy = report.dy;
+      status = jart_round_trip (&run->work, &save, track, cb->cancel, &stats);
       if (status != JART_OK)
         break;
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);
       report.changed_pixels = stats.changed_pixels;
-      report.psnr = psnr_of (sse, run.npixels * (size_t)run.colors);
-      res.generations_run = g;
+      report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      res->generations_run = g;
 
-      if (cb->generation_done != NULL)
-        {
-          JartImage frame
-              = { run.frame, src->width, src->height, src->channels,
-                  (size_t)src->width * (size_t)src->channels };
-
-          jart_work_output (&run.work, run.frame, frame.stride);
-          if (cb->generation_done (&report, &frame, cb->user_data))
-            status = JART_ERROR_CANCELLED;
-        }
-      if (status == JART_OK && cb->progress != NULL
-          && cb->progress ((double)g / settings->generations, cb->user_data))
-        status = JART_ERROR_CANCELLED;
-      if (status == JART_OK && jart_cancel_requested (cb->cancel))
-        status = JART_ERROR_CANCELLED;
-      if (status != JART_OK)
+      if ((status = run_report (run, cb, &report)) != JART_OK)
         break;
       if (!stats.changed && !drift && settings->stop_at_fixed_point)
         {
-          res.fixed_point = g;
+          res->fixed_point = g;
           break;
         }
     }
+  return status;
+}
 
+/* What one generation of a schedule does. */
+typedef struct
+{
+  int index; /* into settings->steps */
+  JartStep step;
+  int dx, dy;
+  int width, height; /* the encoded image's size */
+  int adjusts;       /* the step changes the colours */
+  int in_place;      /* neither changes the colours nor scales */
+} Plan;
+
+static void
+plan_generation (const Run *run, int g, Plan *plan)
+{
+  const JartSettings *s = run->settings;
+  const JartImage *src = run->src;
+
+  plan->index = (g < s->n_steps ? g : s->n_steps) - 1;
+  jart_schedule_step (s, g, &plan->step, &plan->dx, &plan->dy);
+  jart_scaled_size (src->width, src->height, plan->step.scale, &plan->width,
+                    &plan->height);
+  plan->adjusts = jart_step_changes_colours (&plan->step, src->channels);
+  plan->in_place = !plan->adjusts && plan->width == src->width
+                   && plan->height == src->height;
+}
+
+/* Whether B encodes as A did: same quality (or both the tables), grid
+ * offset and, for colour, subsampling. */
+static int
+same_save (const Run *run, const Plan *a, const Plan *b)
+{
+  return a->step.quality == b->step.quality && a->dx == b->dx && a->dy == b->dy
+         && (run->colors == 1 || a->step.subsampling == b->step.subsampling);
+}
+
+/* The pixels of A (stride SA) whose colours differ from B's (tight), or
+ * with ANY only whether one does (0 or 1). */
+static uint64_t
+count_changed (const Run *run, const uint8_t *a, size_t sa, const uint8_t *b,
+               int any)
+{
+  const JartImage *src = run->src;
+  const int channels = src->channels, colors = run->colors;
+  const size_t bytes = (size_t)src->width * (size_t)channels;
+  uint64_t n = 0;
+  int x, y, c;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *p = a + (size_t)y * sa, *q = b + (size_t)y * bytes;
+
+      if (memcmp (p, q, bytes) == 0)
+        continue;
+      if (any)
+        return 1;
+      for (x = 0; x < src->width; x++, p += channels, q += channels)
+        for (c = 0; c < colors; c++)
+          if (p[c] != q[c])
+            {
+              n++;
+              break;
+            }
+    }
+  return n;
+}
+
+/* The squared error of the colours of OUT (tight) against the source. */
+static uint64_t
+squared_error (const Run *run, const uint8_t *out)
+{
+  const JartImage *src = run->src;
+  const int channels = src->channels, colors = run->colors;
+  uint64_t sse = 0;
+  int x, y, c;
+
+  for (y = 0; y < src->height; y++)
+    {
+      const uint8_t *p = src->pixels + (size_t)y * src->stride;
+      const uint8_t *q = out + (size_t)y * src->width * channels;
+
+      for (x = 0; x < src->width; x++, p += channels, q += channels)
+        for (c = 0; c < colors; c++)
+          {
+            int d = p[c] - q[c];
+
+            sse += (uint64_t)(d * d);
+          }
+    }
+  return sse;
+}
+
+/* A generation that changes the colours or scales: from IN (the
+ * generation's input, STRIDE bytes a row) into the second frame. */
+static JartStatus
+step_aside (Run *run, const Plan *plan, const JartSave *save,
+            const uint8_t *in, size_t stride, JartTrack track,
+            const JartCancel *cancel)
+{
+  const JartImage *src = run->src;
+  const int width = src->width, height = src->height;
+  const int channels = src->channels;
+  const size_t tight = (size_t)width * (size_t)channels;
+  const int scaled = plan->width != width || plan->height != height;
+  JartWork *work = &run->work;
+  JartImage input = { (uint8_t *)in, width, height, channels, stride };
+  JartImage frame = { run->next, width, height, channels, tight };
+  JartImage small = { run->small, plan->width, plan->height, channels,
+                      (size_t)plan->width * (size_t)channels };
+  JartImage *encoded = &frame;
+  uint8_t *pixels = work->pixels;
+  int stats = work->stats, x, y;
+  JartTripStats trip;
+  JartStatus status;
+
+  if (plan->adjusts)
+    {
+      if ((status = jart_step_adjust (&plan->step, &input, &frame)) != JART_OK)
+        return status;
+      input = frame;
+    }
+  if (scaled)
+    {
+      if ((status = jart_resize (&input, &small, plan->step.filter))
+          != JART_OK)
+        return status;
+      encoded = &small;
+    }
+
+  /* The encoder's input is no generation's output: the planes are of no
+     use.  The scaled copy is not the source's size, which the work's
+     statistics compare with. */
+  jart_work_shape (work, encoded->width, encoded->height,
+                   plan->step.subsampling);
+  work->valid = 0;
+  work->input = work->pixels = encoded->pixels;
+  work->input_stride = work->stride = encoded->stride;
+  if (scaled)
+    work->stats = 0;
+  status = jart_round_trip (work, save, scaled ? JART_TRACK_NONE : track,
+                            cancel, &trip);
+  work->stats = stats;
+  work->pixels = pixels;
+  work->stride = tight;
+  /* Back to the layer's size, which jart_work_output copies. */
+  jart_work_shape (work, width, height, plan->step.subsampling);
+  if (status != JART_OK || !scaled)
+    return status;
+
+  if ((status = jart_resize (&small, &frame, plan->step.filter)) != JART_OK)
+    return status;
+  if (channels == 2 || channels == 4)
+    for (y = 0; y < height; y++)
+      {
+        const uint8_t *a = src->pixels + (size_t)y * src->stride;
+        uint8_t *out = run->next + (size_t)y * tight;
+
+        for (x = channels - 1; x < width * channels; x += channels)
+          out[x] = a[x];
+      }
+  return JART_OK;
+}
+
+/* The generations of a schedule. */
+static JartStatus
+run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
+{
+  const JartSettings *settings = run->settings;
+  const JartImage *src = run->src;
+  const size_t tight = (size_t)src->width * (size_t)src->channels;
+  const int drift = settings->quality_jitter > 0 || settings->grid_drift > 0;
+  const int stats_on = run->work.stats;
+  JartWork *work = &run->work;
+  JartStatus status = JART_OK;
+  uint64_t sse = 0;
+  Plan plan, next;
+  int g;
+
+  plan_generation (run, 1, &plan);
+  for (g = 1; g <= settings->generations; g++)
+    {
+      const uint8_t *in = g == 1 ? src->pixels : work->pixels;
+      const size_t stride = g == 1 ? src->stride : tight;
+      /* Only from the last step on can a generation be a fixed point. */
+      const int may_stop
+          = !drift && settings->stop_at_fixed_point && g >= settings->n_steps;
+      JartGenerationReport report;
+      JartTrack track = may_stop ? JART_TRACK_ANY : JART_TRACK_NONE;
+      JartSave save;
+      int changed;
+
+      report.generation = g;
+      report.step = plan.index;
+      report.quality = plan.step.quality;
+      report.dx = plan.dx;
+      report.dy = plan.dy;
+      report.encoded_width = plan.width;
+      report.encoded_height = plan.height;
+      if (g < settings->generations)
+        {
+          plan_generation (run, g + 1, &next);
+          /* The next generation reuses this one's planes when it saves
+             its output alike. */
+          if (next.in_place && plan.width == src->width
+              && plan.height == src->height && same_save (run, &plan, &next))
+            track = JART_TRACK_MCUS;
+        }
+      save.quality = plan.step.quality;
+      save.tables = (const uint16_t (*)[64])settings->tables;
+      save.dct = settings->dct;
+      save.dx = plan.dx;
+      save.dy = plan.dy;
+
+      if (plan.in_place)
+        {
+          JartTripStats stats;
+
+          jart_work_shape (work, src->width, src->height,
+                           plan.step.subsampling);
+          status = jart_round_trip (work, &save, track, cb->cancel, &stats);
+          if (status != JART_OK)
+            break;
+          sse = (uint64_t)((int64_t)sse + stats.sse_delta);
+          report.changed_pixels = stats.changed_pixels;
+          changed = stats.changed;
+        }
+      else
+        {
+          uint8_t *out = run->next;
+
+          status
+              = step_aside (run, &plan, &save, in, stride, track, cb->cancel);
+          if (status != JART_OK)
+            break;
+          report.changed_pixels = 0;
+          changed = 1;
+          if (stats_on)
+            {
+              report.changed_pixels = count_changed (run, in, stride, out, 0);
+              changed = report.changed_pixels > 0;
+              sse = squared_error (run, out);
+            }
+          else if (may_stop)
+            changed = count_changed (run, in, stride, out, 1) > 0;
+          /* The frames swap: the output is the working image. */
+          run->next = work->pixels;
+          work->pixels = out;
+          work->input = out;
+          work->input_stride = tight;
+        }
+      report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      res->generations_run = g;
+
+      if ((status = run_report (run, cb, &report)) != JART_OK)
+        break;
+      if (!changed && may_stop)
+        {
+          res->fixed_point = g;
+          break;
+        }
+      if (g < settings->generations)
+        plan = next;
+    }
+  return status;
+}
+
+JartStatus
+jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
+          const JartCallbacks *callbacks, JartResult *result)
+{
+  static const JartCallbacks no_callbacks = { NULL, NULL, NULL, NULL };
+  const JartCallbacks *cb = callbacks != NULL ? callbacks : &no_callbacks;
+  JartResult res = { 0, 0 };
+  JartStatus status;
+  Run run;
+
+  if (result != NULL)
+    *result = res;
+  status = run_check (src, dst, settings);
+  if (status != JART_OK)
+    return status;
+
+  memset (&run, 0, sizeof run);
+  run.src = src;
+  run.settings = settings;
+  run.colors = src->channels >= 3 ? 3 : 1;
+  run.npixels = (size_t)src->width * (size_t)src->height;
+  status = run_allocate (
+      &run, cb->generation_done || cb->progress || cb->cancel ? NULL : dst,
+      settings, cb);
+  if (status != JART_OK)
+    {
+      run_free (&run);
+      return status;
+    }
+
+  status = settings->n_steps > 0 ? run_steps (&run, cb, &res)
+                                 : run_plain (&run, cb, &res);
   if (status == JART_OK)
     {
       jart_work_output (&run.work, dst->pixels, dst->stride);

@@ -2,7 +2,9 @@
  * never installed.  Each stage lives in a file named after it: quant.c
  * (quality to tables), color.c (RGB <-> YCbCr), sample.c (down- and
  * upsampling), fdct.c and idct.c (the 8x8 transforms), roundtrip.c (one
- * generation), schedule.c (drift) and generations.c (the loop).
+ * generation), schedule.c (drift and the schedule's steps), adjust.c and
+ * resize.c (a step's colour changes and scaling) and generations.c (the
+ * loop).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +24,11 @@ struct JartCancel
 {
   atomic_int requested;
 };
+
+/* generations.c: checks A and B (jart_image_check) and that they have the
+ * same width, height (else JART_ERROR_SIZE) and channels (else
+ * JART_ERROR_CHANNELS). */
+JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);
 
 /* quant.c: one quantization table with the divisors the forward DCT's
  * output is divided by (8 * quantval for the accurate DCT; quantval scaled
@@ -44,8 +51,10 @@ typedef struct
   uint16_t rows16[8][4][16];
 } JartQuant;
 
-void jart_quant_prepare (int quality, int table, JartDct dct,
-                         JartQuant *quant);
+/* Table TABLE (0 luma, else chroma) for QUALITY 1..100, or with QUALITY 0
+ * TABLES[TABLE] as it is (entries 1..255, natural order). */
+void jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
+                         JartDct dct, JartQuant *quant);
 
 /* Quantizes the forward DCT's output in BLOCK with QUANT, rounding half
  * away from zero, and replaces it by the dequantized coefficients the
@@ -130,8 +139,12 @@ typedef struct
   uint8_t *changed;    /* MCUs whose pixels this generation changed */
   atomic_int *pending; /* per MCU row: encodes it still waits for */
   size_t mcu_capacity;
-  int valid; /* the planes hold generation prev_*'s result */
+  int max_width, max_height; /* what the buffers hold (jart_work_shape) */
+  unsigned modes;            /* the subsamplings they hold, 1 << mode */
+  int valid; /* the planes hold the encoding of the last generation's
+                input, and changed[] where its output differs from it */
   int prev_quality, prev_dx, prev_dy;
+  uint16_t prev_tables[2][64]; /* with prev_quality 0 */
   int threads;
   JartScratch *scratch; /* one a thread */
 } JartWork;
@@ -149,11 +162,19 @@ typedef struct
  * working image (it must then not be written by anyone else nor read
  * before the run ends; it may be SRC); else one is allocated.  STATS asks
  * for exact changed-pixel counts and the squared error, which need SRC
- * intact: only with an allocated working image. */
+ * intact: only with an allocated working image.  With a schedule the
+ * buffers hold every subsampling its steps use (jart_work_shape picks
+ * one), and the work starts with the first step's. */
 JartStatus jart_work_init (JartWork *work, const JartImage *src,
                            JartImage *dst, const JartSettings *settings,
                            int stats);
 void jart_work_free (JartWork *work);
+
+/* Makes the work's next generations WIDTH x HEIGHT pixels (at most SRC's
+ * size) in SUBSAMPLING (one the buffers hold; ignored for gray).  A change
+ * forgets the planes: the next generation encodes everything. */
+void jart_work_shape (JartWork *work, int width, int height,
+                      JartSubsampling subsampling);
 
 /* What a generation must find out about its changes besides the stats
  * (which the work's STATS always gets in full). */
@@ -165,16 +186,53 @@ typedef enum
                       same quality and offset to encode only those */
 } JartTrack;
 
-/* Encodes and decodes the working image with QUALITY, DCT and the grid
- * offset (DX, DY), at most the maxima of the settings given to
- * jart_work_init, and replaces it by the decoded pixels, finding out
- * TRACK about what changed.  Returns JART_ERROR_CANCELLED as soon as
+/* How one generation saves. */
+typedef struct
+{
+  int quality;                  /* 1..100, or 0: TABLES */
+  const uint16_t (*tables)[64]; /* [2][64], entries 1..255 */
+  JartDct dct;
+  int dx, dy; /* the grid offset */
+} JartSave;
+
+/* Encodes and decodes the working image as SAVE says, the grid offset at
+ * most the maxima of the settings given to jart_work_init, and replaces it
+ * by the decoded pixels, finding out TRACK about what changed.  The
+ * planes are reused, and only the changed MCUs encoded, when the last
+ * generation saved alike (same quality, or same tables, and offset) and
+ * its output is this one's input.  Returns JART_ERROR_CANCELLED as soon as
  * CANCEL is raised, with the image partly updated. */
-JartStatus jart_round_trip (JartWork *work, int quality, JartDct dct, int dx,
-                            int dy, JartTrack track, const JartCancel *cancel,
+JartStatus jart_round_trip (JartWork *work, const JartSave *save,
+                            JartTrack track, const JartCancel *cancel,
                             JartTripStats *stats);
 
 /* Writes the working image to DST (nothing when it is DST). */
 void jart_work_output (const JartWork *work, uint8_t *dst, size_t stride);
+
+/* generations.c: the bytes a run with a schedule (SETTINGS->n_steps > 0)
+ * allocates besides the work: the frames and scaled copies of its steps. */
+size_t jart_schedule_memory (int width, int height, int channels,
+                             const JartSettings *settings);
+
+/* jpegsize.c: jart_jpeg_size with SETTINGS->subsampling and QUALITY 1..100
+ * or, with QUALITY 0, TABLES ([2][64]) as they are; the other arguments as
+ * jart_jpeg_size checks them. */
+JartStatus jart_jpeg_size_tables (const JartImage *image,
+                                  const JartSettings *settings, int quality,
+                                  const uint16_t (*tables)[64], int dx, int dy,
+                                  int optimize, uint64_t *bytes);
+
+/* adjust.c: nonzero when STEP changes the colours of an image of CHANNELS
+ * channels (its amounts, in the fixed point adjust.c uses, are not the
+ * neutral ones; saturation does nothing to gray). */
+int jart_step_changes_colours (const JartStep *step, int channels);
+
+/* The bytes jart_step_adjust allocates for a row of WIDTH pixels. */
+size_t jart_adjust_memory (int width, int channels);
+
+/* resize.c: the bytes jart_resize allocates for SRC_W x SRC_H to
+ * DST_W x DST_H pixels of CHANNELS channels (an upper bound). */
+size_t jart_resize_memory (int src_w, int src_h, int dst_w, int dst_h,
+                           int channels, JartFilter filter);
 
 #endif /* JART_PRIVATE_H */

@@ -28,6 +28,10 @@
 #define JART_GRID_DRIFT_MAX 7
 #define JART_GRID_ANCHOR_MAX 31
 #define JART_THREADS_MAX 64
+#define JART_STEPS_MAX 64        /* steps of a schedule */
+#define JART_SCALE_MIN 0.05      /* the smallest scale of a step */
+#define JART_ADJUST_MAX 4.0      /* saturation, contrast, sharpening */
+#define JART_TABLE_VALUE_MAX 255 /* entries of a baseline quant table */
 
 typedef enum
 {
@@ -46,7 +50,14 @@ typedef enum
   JART_ERROR_THREADS,     /* threads outside 0..64 */
   JART_ERROR_KERNELS,     /* not a JartKernelPath, or one this CPU lacks */
   JART_ERROR_NO_MEMORY,   /* an allocation failed */
-  JART_ERROR_CANCELLED    /* the caller cancelled the run */
+  JART_ERROR_CANCELLED,   /* the caller cancelled the run */
+  JART_ERROR_STEPS,       /* n_steps outside 0..JART_STEPS_MAX */
+  JART_ERROR_SCALE,       /* a step's scale outside JART_SCALE_MIN..1 */
+  JART_ERROR_FILTER,      /* not a JartFilter value */
+  JART_ERROR_ADJUST,      /* saturation, contrast or sharpening outside
+                             0..JART_ADJUST_MAX */
+  JART_ERROR_TABLES       /* a step asks for the settings' tables and an
+                             entry is outside 1..255 */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -62,7 +73,9 @@ typedef enum
 } JartSubsampling;
 
 /* The encoder's forward DCT.  Decoding always uses the accurate integer
- * inverse DCT, as GIMP's JPEG loader and nearly every viewer do. */
+ * inverse DCT, libjpeg-turbo's default (TurboJPEG, djpeg, most viewers).
+ * GIMP 2.10's JPEG loader asks for the floating-point one (JDCT_FLOAT),
+ * which can give a level more or less in a few pixels. */
 typedef enum
 {
   JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
@@ -91,6 +104,39 @@ typedef enum
   JART_KERNELS_AVX2 = 3      /* x86 AVX2 */
 } JartKernelPath;
 
+/* The filter a step scales its copy down and back up with.  Each is
+ * separable; a weight table per output column and row, in 14-bit fixed
+ * point, makes the pixels the same on every machine. */
+typedef enum
+{
+  JART_FILTER_NEAREST = 0,  /* the nearest source pixel */
+  JART_FILTER_BILINEAR = 1, /* triangle, support 1 */
+  JART_FILTER_BICUBIC = 2,  /* Keys' cubic, a = -0.5 (Catmull-Rom) */
+  JART_FILTER_LANCZOS = 3   /* Lanczos, 3 lobes */
+} JartFilter;
+
+/* One generation of a schedule: what happens to the image before it is
+ * saved, and how it is saved.  In order: saturation, contrast and
+ * sharpening change the colours (as deep-fry tools do before each save);
+ * a scale below 1 shrinks the image to round (width * scale) x
+ * round (height * scale) pixels (at least 1) with FILTER; that image is
+ * encoded and decoded (the grid offset of the generation applies to it);
+ * a shrunk image is scaled back up to the layer's size with FILTER.
+ * Alpha never changes. */
+typedef struct
+{
+  int quality;                 /* 1..100; 0: the settings' tables[] */
+  JartSubsampling subsampling; /* ignored for gray */
+  double scale;                /* JART_SCALE_MIN..1; 1: no resize */
+  JartFilter filter;           /* for the scale; ignored at 1 */
+  double saturation; /* 0..JART_ADJUST_MAX, 1 keeps: each colour moves away
+                        from the pixel's luma by this factor */
+  double contrast;   /* 0..JART_ADJUST_MAX, 1 keeps: each channel moves
+                        away from 128 by this factor */
+  double sharpen;    /* 0..JART_ADJUST_MAX, 0 keeps: unsharp mask of this
+                        amount against the 3x3 box blur */
+} JartStep;
+
 /* What one run does.  jart_settings_init fills in the defaults. */
 typedef struct
 {
@@ -113,19 +159,37 @@ typedef struct
   int threads;             /* 0: one per core, else 1..64; the pixels are
                               the same for any count */
   JartKernelPath kernels;  /* AUTO unless a test forces one */
+  /* The schedule.  n_steps 0: every generation is saved with quality and
+   * subsampling above, nothing else done.  Else generation g follows
+   * steps[min (g, n_steps) - 1] (the last step repeats) and the quality
+   * and subsampling fields above are ignored (not even checked); quality
+   * jitter moves a step's quality (not a step with the tables), grid drift
+   * and the anchor its grid.  Only a generation that follows the last
+   * step can be a fixed point. */
+  int n_steps;
+  JartStep steps[JART_STEPS_MAX];
+  /* Quantization tables for steps with quality 0, natural (row-major)
+   * order, entries 1..255: [0] luminance, [1] chrominance, as a JPEG
+   * file's own tables (GIMP's "jpeg-settings" parasite) give them. */
+  uint16_t tables[2][64];
 } JartSettings;
 
 /* What one generation did. */
 typedef struct
 {
   int generation; /* 1-based */
-  int quality;    /* the quality used, after jitter */
+  int quality;    /* the quality used, after jitter; 0: the tables */
   int dx;         /* the grid offset used: anchor + drift */
   int dy;
   uint64_t changed_pixels; /* pixels whose colour differs from the input
                               of this generation (alpha never counts) */
   double psnr;             /* dB against the run's input, colour channels
                               only; INFINITY when identical */
+  int step;                /* 0-based index into settings->steps, or -1
+                              without a schedule */
+  int encoded_width;       /* the size of the image the generation
+                              encoded: the input's, or its scaled copy */
+  int encoded_height;
 } JartGenerationReport;
 
 /* Called after each generation with its report and its pixels (same width,
@@ -184,7 +248,9 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
 
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
  * CHANNELS channels and SETTINGS (besides one frame of the image's own
- * size when a generation callback is set); 0 for nonsense arguments. */
+ * size when a generation callback is set); 0 for nonsense arguments.  An
+ * upper bound; with a schedule it counts the run's two frames, the largest
+ * scaled copy and what a step's colour changes and scaling allocate. */
 size_t jart_memory_needed (int width, int height, int channels,
                            const JartSettings *settings);
 
@@ -193,6 +259,69 @@ size_t jart_memory_needed (int width, int height, int channels,
  * elsewhere. */
 void jart_schedule (const JartSettings *settings, int generation, int *quality,
                     int *dx, int *dy);
+
+/* The step generation GENERATION (1-based) of a run with SETTINGS follows,
+ * with its quality after jitter (0 for the tables), and its grid offset:
+ * without a schedule, the step the quality and subsampling fields make.
+ * jart_schedule gives the same quality and offset. */
+void jart_schedule_step (const JartSettings *settings, int generation,
+                         JartStep *step, int *dx, int *dy);
+
+/* The exact size of the JPEG file generation GENERATION of a run with
+ * SETTINGS writes, INPUT being that generation's input (the previous
+ * generation's output, or the run's input for the first): the step's
+ * colour changes and scaling are applied to a copy, which is measured as
+ * jart_jpeg_size measures (with the step's quality or tables and
+ * subsampling).  Allocates a copy of the input (and its scaled copy) when
+ * the step changes or scales the image. */
+JartStatus jart_generation_jpeg_size (const JartImage *input,
+                                      const JartSettings *settings,
+                                      int generation, int optimize,
+                                      uint64_t *bytes);
+
+/* Applies STEP's colour changes (saturation, contrast, sharpening) to SRC
+ * and writes them to DST (same size and channels; may not overlap SRC),
+ * alpha copied: what jart_run does before a step's save.  Integer
+ * arithmetic, rounded as adjust.c describes; the neutral amounts give SRC
+ * back.  Checks only the three amounts of STEP (JART_ERROR_ADJUST). */
+JartStatus jart_step_adjust (const JartStep *step, const JartImage *src,
+                             JartImage *dst);
+
+/* Scales SRC to DST's size (any, may not overlap SRC) with FILTER, every
+ * channel alike (alpha too): what jart_run does to shrink a step's copy and
+ * grow it back.  Columns first, then rows; sample i of an axis is centred
+ * on (i + 0.5) * in / out - 0.5; the window is cut at the image's edges;
+ * an axis whose length stays is copied (resize.c has the details). */
+JartStatus jart_resize (const JartImage *src, JartImage *dst,
+                        JartFilter filter);
+
+/* The size a step with SCALE shrinks a WIDTH x HEIGHT image to:
+ * floor (side * SCALE + 0.5), at least 1, the side itself for SCALE 1
+ * (or more).  A step whose size is the image's does not scale. */
+void jart_scaled_size (int width, int height, double scale, int *out_width,
+                       int *out_height);
+
+/* Reads a schedule written as text into SETTINGS->steps and n_steps
+ * (nothing else changes).  Steps are separated by ';'; a step is words
+ * separated by spaces, in any order: "q75" quality, "tables" the
+ * settings' tables (quality 0), "444" "422" "420" "440" "411"
+ * subsampling, "x0.5" or "50%" scale, "nearest" "bilinear" "bicubic"
+ * "lanczos" filter, "sat1.4" saturation, "con1.2" contrast, "sharp0.8"
+ * sharpening, "*3" the step three times.  A word a step leaves out takes
+ * DEFAULTS's field.  An empty text (or only spaces) gives n_steps 0.  On
+ * a mistake returns JART_ERROR_STEPS (a word it does not know, or more
+ * than JART_STEPS_MAX steps) or the code of the field out of range
+ * (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS untouched, and
+ * *ERROR_AT (may be NULL) the byte offset of the word at fault. */
+JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
+                             JartSettings *settings, size_t *error_at);
+
+/* Writes SETTINGS's schedule as text jart_steps_parse reads back to the
+ * same steps (equal steps in a row as one with "*N"), into BUFFER of SIZE
+ * bytes, NUL-terminated.  Returns the length it needs without the NUL
+ * (as snprintf; BUFFER may be NULL when SIZE is 0). */
+size_t jart_steps_format (const JartSettings *settings, char *buffer,
+                          size_t size);
 
 /* The MCU size for SUBSAMPLING with CHANNELS channels, in pixels: the grid
  * an anchor is taken modulo. */

@@ -23,6 +23,11 @@
  * previous block's (libjpeg's jccoefct.c): they cost a zero DC difference
  * and an EOB each.  A gray image is one non-interleaved component.
  *
+ * A generation of a schedule (jart_generation_jpeg_size) is measured on
+ * the image its encoder sees: the step's colour changes and scaling
+ * applied to a copy, its subsampling, its quality or the settings' own
+ * tables, which are written as they are.
+ *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -283,7 +288,7 @@ job_free (SizeJob *job)
 
 static JartStatus
 job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
-          int quality, int dx, int dy)
+          int quality, const uint16_t (*tables)[64], int dx, int dy)
 {
   int c, j;
 
@@ -316,8 +321,8 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   job->row_w = job->mcu_cols * 8 * job->hmax;
   job->chroma_w = job->mcu_cols * 8;
   job->dct = settings->dct;
-  jart_quant_prepare (quality, 0, job->dct, &job->quant[0]);
-  jart_quant_prepare (quality, 1, job->dct, &job->quant[1]);
+  jart_quant_prepare (quality, tables, 0, job->dct, &job->quant[0]);
+  jart_quant_prepare (quality, tables, 1, job->dct, &job->quant[1]);
 
   job->flat = malloc ((size_t)image->width * 3);
   job->luma = malloc ((size_t)8 * job->vmax * (size_t)job->row_w);
@@ -343,6 +348,25 @@ JartStatus
 jart_jpeg_size (const JartImage *image, const JartSettings *settings,
                 int quality, int dx, int dy, int optimize, uint64_t *bytes)
 {
+  JartStatus status;
+
+  if (quality < JART_QUALITY_MIN || quality > JART_QUALITY_MAX)
+    {
+      if (bytes == NULL || settings == NULL)
+        return JART_ERROR_NULL;
+      if ((status = jart_image_check (image)) != JART_OK)
+        return status;
+      return JART_ERROR_QUALITY;
+    }
+  return jart_jpeg_size_tables (image, settings, quality, NULL, dx, dy,
+                                optimize, bytes);
+}
+
+JartStatus
+jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
+                       int quality, const uint16_t (*quant)[64], int dx,
+                       int dy, int optimize, uint64_t *bytes)
+{
   SizeJob job;
   JartHuffTable dc[2], ac[2];
   JartStatus status;
@@ -353,7 +377,8 @@ jart_jpeg_size (const JartImage *image, const JartSettings *settings,
     return JART_ERROR_NULL;
   if ((status = jart_image_check (image)) != JART_OK)
     return status;
-  if (quality < JART_QUALITY_MIN || quality > JART_QUALITY_MAX)
+  if (quality < 0 || quality > JART_QUALITY_MAX
+      || (quality == 0 && quant == NULL))
     return JART_ERROR_QUALITY;
   if ((int)settings->subsampling < JART_SUBSAMPLING_444
       || (int)settings->subsampling > JART_SUBSAMPLING_411)
@@ -366,7 +391,8 @@ jart_jpeg_size (const JartImage *image, const JartSettings *settings,
       || image->height + dy > JART_MAX_DIMENSION)
     return JART_ERROR_SIZE;
 
-  if ((status = job_init (&job, image, settings, quality, dx, dy)) != JART_OK)
+  if ((status = job_init (&job, image, settings, quality, quant, dx, dy))
+      != JART_OK)
     {
       job_free (&job);
       return status;
@@ -402,4 +428,63 @@ jart_jpeg_size (const JartImage *image, const JartSettings *settings,
     total += DHT_BYTES (dc[t].count) + DHT_BYTES (ac[t].count);
   *bytes = total;
   return JART_OK;
+}
+
+JartStatus
+jart_generation_jpeg_size (const JartImage *input,
+                           const JartSettings *settings, int generation,
+                           int optimize, uint64_t *bytes)
+{
+  const int width = input != NULL ? input->width : 0;
+  const int height = input != NULL ? input->height : 0;
+  const int channels = input != NULL ? input->channels : 0;
+  const size_t frame = (size_t)width * (size_t)height * (size_t)channels;
+  JartImage image, adjusted, scaled;
+  JartSettings save;
+  JartStep step;
+  JartStatus status;
+  int dx, dy, sw, sh;
+
+  if (input == NULL || settings == NULL || bytes == NULL)
+    return JART_ERROR_NULL;
+  if ((status = jart_image_check (input)) != JART_OK
+      || (status = jart_settings_check (settings)) != JART_OK)
+    return status;
+  if (generation < JART_GENERATIONS_MIN)
+    return JART_ERROR_GENERATIONS;
+  jart_schedule_step (settings, generation, &step, &dx, &dy);
+  jart_scaled_size (width, height, step.scale, &sw, &sh);
+  image = *input;
+  memset (&adjusted, 0, sizeof adjusted);
+  memset (&scaled, 0, sizeof scaled);
+  if (jart_step_changes_colours (&step, channels))
+    {
+      adjusted = (JartImage){ malloc (frame), width, height, channels,
+                              (size_t)width * (size_t)channels };
+      if (adjusted.pixels == NULL)
+        return JART_ERROR_NO_MEMORY;
+      status = jart_step_adjust (&step, &image, &adjusted);
+      image = adjusted;
+    }
+  if (status == JART_OK && (sw != width || sh != height))
+    {
+      scaled
+          = (JartImage){ malloc ((size_t)sw * (size_t)sh * (size_t)channels),
+                         sw, sh, channels, (size_t)sw * (size_t)channels };
+      status = scaled.pixels == NULL
+                   ? JART_ERROR_NO_MEMORY
+                   : jart_resize (&image, &scaled, step.filter);
+      image = scaled;
+    }
+  if (status == JART_OK)
+    {
+      save = *settings;
+      save.subsampling = step.subsampling;
+      status = jart_jpeg_size_tables (&image, &save, step.quality,
+                                      (const uint16_t (*)[64])settings->tables,
+                                      dx, dy, optimize, bytes);
+    }
+  free (adjusted.pixels);
+  free (scaled.pixels);
+  return status;
 }

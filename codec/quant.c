@@ -6,10 +6,15 @@
  * follow libjpeg-turbo's jcdctmgr.c: the accurate DCT's output is 8 times
  * the orthonormal DCT, so it is divided by 8 * quantval; the fast (AAN) DCT
  * leaves its output scaled by the AAN factors, which the divisor absorbs.
+ * A table given as it is (a step of a schedule with the settings' own
+ * tables, entries 1..255) goes through the same divisors: every kernel's
+ * quotient is exact for any entry of 1..255.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include <string.h>
 
 #include "jart-private.h"
 
@@ -85,11 +90,17 @@ quant_prepare16 (JartQuant *quant, int i)
 }
 
 void
-jart_quant_prepare (int quality, int table, JartDct dct, JartQuant *quant)
+jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
+                    JartDct dct, JartQuant *quant)
 {
   int i;
 
-  jart_quant_table (quality, table, quant->quantval);
+  if (quality == 0)
+    /* jpeg_add_quant_table with scale_factor 100 and force_baseline:
+       (v * 100 + 50) / 100 = v, every entry of 1..255 as it is. */
+    memcpy (quant->quantval, tables[table != 0], sizeof quant->quantval);
+  else
+    jart_quant_table (quality, table, quant->quantval);
   for (i = 0; i < 64; i++)
     {
       int32_t q = quant->quantval[i];

@@ -24,6 +24,10 @@
  * quality and offset); otherwise at most whether any pixel changed, and
  * the rows are decoded straight into the image.
  *
+ * A schedule's work holds the buffers of the largest image and of every
+ * subsampling the schedule uses; jart_work_shape makes it encode a scaled
+ * copy or another subsampling, which forgets the planes.
+ *
  * Work is split into MCU rows, which threads take in turn: each encodes
  * its row, and a row is decoded as soon as it and the rows next to it
  * (whose chroma it reads) are encoded, by the thread that finished the
@@ -135,13 +139,17 @@ buffer_alloc (size_t size)
   return p;
 }
 
-/* What a run allocates, for SRC's size and the largest grid offset the
- * settings allow; jart_work_init allocates exactly this and
- * jart_memory_needed adds it up. */
+/* What a run allocates, for SRC's size, the largest grid offset the
+ * settings allow and every subsampling they use (the settings' own, or
+ * each of the schedule's steps'); jart_work_init allocates exactly this
+ * and jart_memory_needed adds it up. */
 typedef struct
 {
-  int colors, hmax, vmax, threads;
-  Geometry g;     /* at the largest offset */
+  int colors, threads;
+  int hmax, vmax; /* the first generation's sampling factors */
+  int vrows;      /* the largest vmax: chroma rows of a row group */
+  int mcu_rows;   /* the most MCU rows */
+  int chroma_w;   /* the widest chroma plane */
   size_t image;   /* the working image, when allocated */
   size_t luma;    /* the luma plane */
   size_t chroma;  /* each chroma plane */
@@ -151,32 +159,87 @@ typedef struct
   size_t scratch; /* one thread's scratch, in bytes */
 } Sizes;
 
+static size_t
+max_size (size_t a, size_t b)
+{
+  return a > b ? a : b;
+}
+
+/* The subsamplings SETTINGS uses, as a set of 1 << mode; the first
+ * generation's in *FIRST. */
+static unsigned
+modes_used (const JartSettings *settings, JartSubsampling *first)
+{
+  unsigned modes = 0;
+  int n = clamp_int (settings->n_steps, 0, JART_STEPS_MAX), i;
+
+  *first = settings->subsampling;
+  for (i = 0; i < n; i++)
+    {
+      JartSubsampling mode = settings->steps[i].subsampling;
+
+      if ((int)mode < JART_SUBSAMPLING_444 || (int)mode > JART_SUBSAMPLING_411)
+        continue;
+      if (modes == 0)
+        *first = mode;
+      modes |= 1u << mode;
+    }
+  if (modes != 0)
+    return modes;
+  /* Without a schedule; a mode out of range works as 4:4:4 (only
+     jart_memory_needed sees one). */
+  if ((int)*first < JART_SUBSAMPLING_444 || (int)*first > JART_SUBSAMPLING_411)
+    *first = JART_SUBSAMPLING_444;
+  return 1u << *first;
+}
+
 static void
 sizes_compute (Sizes *z, int width, int height, int channels,
                const JartSettings *settings)
 {
+  JartSubsampling first;
+  unsigned modes = modes_used (settings, &first);
+  int mode, threads;
+
+  memset (z, 0, sizeof *z);
   z->colors = channels >= 3 ? 3 : 1;
-  z->hmax = z->vmax = 1;
+  z->hmax = z->vmax = z->vrows = 1;
   if (z->colors == 3)
-    jart_sampling_factors (settings->subsampling, &z->hmax, &z->vmax);
-  geometry_compute (&z->g, width, height, z->hmax, z->vmax,
-                    settings->anchor_x + settings->grid_drift,
-                    settings->anchor_y + settings->grid_drift);
+    jart_sampling_factors (first, &z->hmax, &z->vmax);
+  else
+    modes = 1u << first;
+  threads = settings->threads > 0 ? settings->threads : default_threads ();
   z->image = (size_t)width * (size_t)height * (size_t)channels;
-  z->luma = (size_t)z->g.luma_w * (size_t)z->g.luma_h;
-  z->chroma
-      = z->colors == 3 ? (size_t)z->g.chroma_w * (size_t)z->g.chroma_h : 0;
-  z->mcus = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_rows;
-  z->row = (size_t)z->g.mcu_cols * (size_t)z->g.mcu_w;
   z->packed = (size_t)width * (size_t)channels + 32;
-  z->threads = settings->threads > 0 ? settings->threads : default_threads ();
-  z->threads = clamp_int (z->threads, 1, z->g.mcu_rows);
+  for (mode = JART_SUBSAMPLING_444; mode <= JART_SUBSAMPLING_411; mode++)
+    {
+      Geometry g;
+      int h = 1, v = 1;
+
+      if (!(modes & (1u << mode)))
+        continue;
+      if (z->colors == 3)
+        jart_sampling_factors ((JartSubsampling)mode, &h, &v);
+      geometry_compute (&g, width, height, h, v,
+                        settings->anchor_x + settings->grid_drift,
+                        settings->anchor_y + settings->grid_drift);
+      z->vrows = max_int (z->vrows, v);
+      z->mcu_rows = max_int (z->mcu_rows, g.mcu_rows);
+      z->chroma_w = max_int (z->chroma_w, g.chroma_w);
+      z->luma = max_size (z->luma, (size_t)g.luma_w * (size_t)g.luma_h);
+      if (z->colors == 3)
+        z->chroma
+            = max_size (z->chroma, (size_t)g.chroma_w * (size_t)g.chroma_h);
+      z->mcus = max_size (z->mcus, (size_t)g.mcu_cols * (size_t)g.mcu_rows);
+      z->row = max_size (z->row, (size_t)g.mcu_cols * (size_t)g.mcu_w);
+      z->threads = max_int (z->threads, clamp_int (threads, 1, g.mcu_rows));
+    }
   /* flat, conv[0] and packed; for colour also up, rows, sums and pairs
      (see scratch_init). */
   z->scratch = (size_t)width * (size_t)channels + (size_t)width + z->packed;
   if (z->colors == 3)
-    z->scratch += ((size_t)width + 1) * 2 + 2 * (size_t)z->vmax * z->row
-                  + ((size_t)z->g.chroma_w + 2) * sizeof (int32_t)
+    z->scratch += ((size_t)width + 1) * 2 + 2 * (size_t)z->vrows * z->row
+                  + ((size_t)z->chroma_w + 2) * sizeof (int32_t)
                   + (size_t)width + 2;
 }
 
@@ -190,8 +253,11 @@ jart_memory_needed (int width, int height, int channels,
     return 0;
   sizes_compute (&z, width, height, channels, settings);
   return buffer_size (z.luma) + 2 * buffer_size (z.chroma) + 3 * z.mcus
-         + (size_t)z.g.mcu_rows * sizeof (atomic_int)
-         + (size_t)z.threads * (z.scratch + sizeof (JartScratch));
+         + (size_t)z.mcu_rows * sizeof (atomic_int)
+         + (size_t)z.threads * (z.scratch + sizeof (JartScratch))
+         + (settings->n_steps > 0
+                ? jart_schedule_memory (width, height, channels, settings)
+                : 0);
 }
 
 static JartStatus
@@ -211,11 +277,11 @@ scratch_init (JartScratch *s, const JartWork *work, const Sizes *z)
     {
       if ((s->up[c] = malloc (width + 1)) == NULL)
         return JART_ERROR_NO_MEMORY;
-      for (j = 0; j < work->vmax; j++)
+      for (j = 0; j < z->vrows; j++)
         if ((s->rows[c][j] = malloc (z->row)) == NULL)
           return JART_ERROR_NO_MEMORY;
     }
-  s->sums = malloc (((size_t)z->g.chroma_w + 2) * sizeof (int32_t));
+  s->sums = malloc (((size_t)z->chroma_w + 2) * sizeof (int32_t));
   s->pairs = malloc (width + 2);
   return s->sums == NULL || s->pairs == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
 }
@@ -255,6 +321,7 @@ JartStatus
 jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
                 const JartSettings *settings, int stats)
 {
+  JartSubsampling first;
   Sizes z;
   int t, c;
 
@@ -281,13 +348,16 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
                          settings->background[2]);
   work->input = src->pixels;
   work->input_stride = src->stride;
+  work->max_width = src->width;
+  work->max_height = src->height;
+  work->modes = modes_used (settings, &first);
 
   work->mcu_capacity = z.mcus;
   work->plane[0] = buffer_alloc (z.luma);
   work->dirty = malloc (z.mcus);
   work->decode = malloc (z.mcus);
   work->changed = malloc (z.mcus);
-  work->pending = malloc ((size_t)z.g.mcu_rows * sizeof (atomic_int));
+  work->pending = malloc ((size_t)z.mcu_rows * sizeof (atomic_int));
   if (!work->plane[0] || !work->dirty || !work->decode || !work->changed
       || !work->pending)
     goto no_memory;
@@ -320,6 +390,24 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
 no_memory:
   jart_work_free (work);
   return JART_ERROR_NO_MEMORY;
+}
+
+void
+jart_work_shape (JartWork *work, int width, int height,
+                 JartSubsampling subsampling)
+{
+  int h = 1, v = 1;
+
+  if (work->colors == 3)
+    jart_sampling_factors (subsampling, &h, &v);
+  if (width == work->width && height == work->height && h == work->hmax
+      && v == work->vmax)
+    return;
+  work->width = width;
+  work->height = height;
+  work->hmax = h;
+  work->vmax = v;
+  work->valid = 0;
 }
 
 void
@@ -794,12 +882,25 @@ mark_padding (JartWork *work, const Geometry *g, int dx, int dy)
       memset (map + (size_t)my * cols, 1, (size_t)first_col);
 }
 
+/* Whether the planes hold the last generation saved as SAVE. */
+static int
+saved_alike (const JartWork *work, const JartSave *save)
+{
+  if (!work->valid || save->quality != work->prev_quality
+      || save->dx != work->prev_dx || save->dy != work->prev_dy)
+    return 0;
+  return save->quality != 0
+         || memcmp (save->tables, work->prev_tables, sizeof work->prev_tables)
+                == 0;
+}
+
 JartStatus
-jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
-                 JartTrack track, const JartCancel *cancel,
-                 JartTripStats *stats)
+jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
+                 const JartCancel *cancel, JartTripStats *stats)
 {
   Worker workers[JART_THREADS_MAX];
+  const int quality = save->quality, dx = save->dx, dy = save->dy;
+  const JartDct dct = save->dct;
   Pass pass;
   size_t mcus;
   int t;
@@ -818,8 +919,8 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   geometry_compute (&pass.g, work->width, work->height, work->hmax, work->vmax,
                     dx, dy);
   pass.first_row = dy / pass.g.mcu_h;
-  jart_quant_prepare (quality, 0, dct, &pass.quant[0]);
-  jart_quant_prepare (quality, 1, dct, &pass.quant[1]);
+  jart_quant_prepare (quality, save->tables, 0, dct, &pass.quant[0]);
+  jart_quant_prepare (quality, save->tables, 1, dct, &pass.quant[1]);
   for (t = 0; t < work->threads; t++)
     {
       workers[t].pass = &pass;
@@ -830,8 +931,7 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   /* What to encode: everything, unless the planes hold the previous
    * generation at the same settings; then what it changed. */
   mcus = (size_t)pass.g.mcu_cols * (size_t)pass.g.mcu_rows;
-  if (work->valid && quality == work->prev_quality && dx == work->prev_dx
-      && dy == work->prev_dy)
+  if (saved_alike (work, save))
     {
       memcpy (work->dirty, work->changed, mcus);
       mark_decode (work, &pass.g);
@@ -854,6 +954,8 @@ jart_round_trip (JartWork *work, int quality, JartDct dct, int dx, int dy,
   /* Without the MCU map the next generation encodes everything. */
   work->valid = pass.track == JART_TRACK_MCUS;
   work->prev_quality = quality;
+  if (quality == 0)
+    memcpy (work->prev_tables, save->tables, sizeof work->prev_tables);
   work->prev_dx = dx;
   work->prev_dy = dy;
   work->input = work->pixels;

@@ -1,5 +1,5 @@
 /* schedule.c: the drift schedule, which quality and grid offset each
- * generation uses.
+ * generation uses, and which step of the settings' schedule it follows.
  *
  * Generation g draws three numbers from SplitMix64 (Steele, Lea and Flood,
  * "Fast Splittable Pseudorandom Number Generators", OOPSLA 2014) seeded
@@ -8,7 +8,9 @@
  * offset (anchor_x + dx, anchor_y + dy).  Every generation's numbers depend
  * only on the seed and g, so a schedule can be recomputed for any
  * generation, and J does not change the drift of the grid nor S the
- * quality's.
+ * quality's.  With a schedule of N steps generation g follows step
+ * min (g, N) - 1, and q is that step's quality (a step with the settings'
+ * tables, quality 0, stays 0: the draw is made and not used).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,18 +36,50 @@ uniform_below (uint64_t *state, int n)
 }
 
 void
-jart_schedule (const JartSettings *settings, int generation, int *quality,
-               int *dx, int *dy)
+jart_schedule_step (const JartSettings *settings, int generation,
+                    JartStep *step, int *dx, int *dy)
 {
   uint64_t state = ((uint64_t)settings->seed << 32) | (uint32_t)generation;
   int jitter = settings->quality_jitter;
   int drift = settings->grid_drift;
-  int q;
+  int r, q;
 
-  q = settings->quality + uniform_below (&state, 2 * jitter + 1) - jitter;
-  *quality = q < JART_QUALITY_MIN   ? JART_QUALITY_MIN
-             : q > JART_QUALITY_MAX ? JART_QUALITY_MAX
-                                    : q;
+  if (settings->n_steps > 0)
+    {
+      int n = settings->n_steps < JART_STEPS_MAX ? settings->n_steps
+                                                 : JART_STEPS_MAX;
+      int index = generation < n ? generation : n;
+
+      *step = settings->steps[(index > 0 ? index : 1) - 1];
+    }
+  else
+    {
+      step->quality = settings->quality;
+      step->subsampling = settings->subsampling;
+      step->scale = 1.0;
+      step->filter = JART_FILTER_NEAREST;
+      step->saturation = 1.0;
+      step->contrast = 1.0;
+      step->sharpen = 0.0;
+    }
+  r = uniform_below (&state, 2 * jitter + 1) - jitter;
+  if (step->quality != 0)
+    {
+      q = step->quality + r;
+      step->quality = q < JART_QUALITY_MIN   ? JART_QUALITY_MIN
+                      : q > JART_QUALITY_MAX ? JART_QUALITY_MAX
+                                             : q;
+    }
   *dx = settings->anchor_x + uniform_below (&state, drift + 1);
   *dy = settings->anchor_y + uniform_below (&state, drift + 1);
+}
+
+void
+jart_schedule (const JartSettings *settings, int generation, int *quality,
+               int *dx, int *dy)
+{
+  JartStep step;
+
+  jart_schedule_step (settings, generation, &step, dx, dy);
+  *quality = step.quality;
 }

@@ -213,13 +213,8 @@ jart_ssim (const JartImage *a, const JartImage *b, double *ssim)
 
   if (ssim == NULL)
     return JART_ERROR_NULL;
-  if ((status = jart_image_check (a)) != JART_OK
-      || (status = jart_image_check (b)) != JART_OK)
+  if ((status = jart_image_pair_check (a, b)) != JART_OK)
     return status;
-  if (a->width != b->width || a->height != b->height)
-    return JART_ERROR_SIZE;
-  if (a->channels != b->channels)
-    return JART_ERROR_CHANNELS;
   width = a->width;
   height = a->height;
   if ((status = ssim_init (&s, width, height)) != JART_OK)

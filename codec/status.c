@@ -48,6 +48,16 @@ jart_strerror (JartStatus status)
       return "not enough memory";
     case JART_ERROR_CANCELLED:
       return "cancelled";
+    case JART_ERROR_STEPS:
+      return "a schedule must have 0 to 64 steps";
+    case JART_ERROR_SCALE:
+      return "a step's scale must be 0.05 to 1";
+    case JART_ERROR_FILTER:
+      return "the filter must be nearest, bilinear, bicubic or lanczos";
+    case JART_ERROR_ADJUST:
+      return "saturation, contrast and sharpening must be 0 to 4";
+    case JART_ERROR_TABLES:
+      return "quantization table entries must be 1 to 255";
     }
   return "unknown status";
 }

@@ -3,8 +3,13 @@
  * and through the libjpeg API otherwise: tjCompress2 switches to the
  * accurate DCT by itself from quality 96 on, while the codec's fast DCT is
  * JDCT_IFAST at every quality, as GIMP's "fast" export gives.  The decoder
- * is always tjDecompress2 with the accurate IDCT and fancy upsampling, as
- * GIMP's loader and nearly every viewer use.  The files' sizes come from
+ * is always tjDecompress2 with the accurate IDCT and fancy upsampling,
+ * libjpeg-turbo's defaults, which nearly every viewer uses; a JPEG quantized
+ * with tables of its own (which TurboJPEG 2.1 cannot be given) is written and
+ * read through the libjpeg API, with the same IDCT and upsampling.  A
+ * generation of a schedule's step changes and scales its copy with the
+ * codec's own jart_step_adjust and jart_resize (which tests of their own
+ * check) around the library's round trip.  The files' sizes come from
  * the same compressions, with libjpeg's optimal Huffman tables when asked
  * (optimize_coding; TJ_OPTIMIZE=1 in the environment for TurboJPEG 2.1,
  * which has no flag for it).
@@ -91,13 +96,16 @@ libjpeg_error_exit (j_common_ptr cinfo)
 }
 
 /* Compression through the libjpeg API, as GIMP's export does it: defaults,
- * baseline quality tables, the asked sampling factors and DCT, optimal
+ * baseline quality tables (or TABLES, when not NULL, as they are:
+ * jpeg_add_quant_table with scale 100 and force_baseline, as GIMP does for
+ * an image's own tables), the asked sampling factors and DCT, optimal
  * Huffman tables with OPTIMIZE.  The JPEG stream is left in *JPEG
  * (malloc'ed by libjpeg, freed by the caller). */
 static void
 compress_libjpeg (const uint8_t *in, int width, int height, int components,
                   JartSubsampling subsampling, JartDct dct, int quality,
-                  int optimize, unsigned char **jpeg, unsigned long *size)
+                  const uint16_t (*tables)[64], int optimize,
+                  unsigned char **jpeg, unsigned long *size)
 {
   struct jpeg_compress_struct cinfo;
   struct jpeg_error_mgr jerr;
@@ -113,7 +121,18 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
   cinfo.input_components = components;
   cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_set_defaults (&cinfo);
-  jpeg_set_quality (&cinfo, quality, TRUE);
+  if (tables != NULL)
+    for (int t = 0; t < 2; t++)
+      {
+        unsigned int basic[64];
+
+        for (int i = 0; i < 64; i++)
+          basic[i] = tables[t][i];
+        /* Scale 100: the entries as they are. */
+        jpeg_add_quant_table (&cinfo, t, basic, 100, TRUE);
+      }
+  else
+    jpeg_set_quality (&cinfo, quality, TRUE);
   if (components == 3)
     {
       cinfo.comp_info[0].h_samp_factor = luma_h[subsampling];
@@ -232,7 +251,7 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
 
   if (libjpeg)
     compress_libjpeg (in, width, height, components, subsampling, dct, quality,
-                      0, &jpeg, &size);
+                      NULL, 0, &jpeg, &size);
   else
     {
       if (compress_turbojpeg (oracle, in, width, height, components,
@@ -346,15 +365,65 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
   unsigned char *jpeg;
 
   compress_libjpeg (oracle->canvas_in, cw, ch, components,
-                    settings->subsampling, settings->dct, quality, optimize,
-                    &jpeg, size);
+                    settings->subsampling, settings->dct, quality, NULL,
+                    optimize, &jpeg, size);
   free (jpeg);
   return 0;
 }
 
+int
+oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
+                         const JartSettings *settings,
+                         const uint16_t tables[2][64], int dx, int dy,
+                         int optimize, unsigned long *size)
+{
+  int components = in->channels >= 3 ? 3 : 1;
+  unsigned char *jpeg;
+
+  if (build_canvas (oracle, in, settings, dx, dy) != 0)
+    return -1;
+  compress_libjpeg (oracle->canvas_in, in->width + dx, in->height + dy,
+                    components, settings->subsampling, settings->dct, 0,
+                    (const uint16_t (*)[64])tables, optimize, &jpeg, size);
+  free (jpeg);
+  return 0;
+}
+
+/* Decompression through the libjpeg API: the accurate IDCT and fancy
+ * upsampling (the defaults), to gray or RGB, into the tight OUT. */
+static void
+decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
+                    int components, uint8_t *out)
+{
+  struct jpeg_decompress_struct dinfo;
+  struct jpeg_error_mgr jerr;
+
+  dinfo.err = jpeg_std_error (&jerr);
+  jerr.error_exit = libjpeg_error_exit;
+  jpeg_create_decompress (&dinfo);
+  jpeg_mem_src (&dinfo, jpeg, size);
+  jpeg_read_header (&dinfo, TRUE);
+  dinfo.out_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+  dinfo.dct_method = JDCT_ISLOW;
+  jpeg_start_decompress (&dinfo);
+  while (dinfo.output_scanline < dinfo.output_height)
+    {
+      JSAMPROW row = (JSAMPROW)(out
+                                + (size_t)dinfo.output_scanline
+                                      * dinfo.output_width * components);
+      jpeg_read_scanlines (&dinfo, &row, 1);
+    }
+  jpeg_finish_decompress (&dinfo);
+  jpeg_destroy_decompress (&dinfo);
+}
+
+/* One generation, the whole canvas at once: with QUALITY through
+ * oracle_round_trip, or with TABLES (not NULL) through the libjpeg API
+ * both ways. */
 static int
 generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
-                  const JartSettings *settings, int quality, int dx, int dy)
+                  const JartSettings *settings, int quality,
+                  const uint16_t (*tables)[64], int dx, int dy)
 {
   int width = in->width, height = in->height, channels = in->channels;
   int components = channels >= 3 ? 3 : 1;
@@ -364,10 +433,21 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
     return -1;
 
-  if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
-                         settings->subsampling, settings->dct, quality,
-                         ORACLE_ROUTE_AUTO, oracle->canvas_out)
-      != 0)
+  if (tables != NULL)
+    {
+      unsigned char *jpeg;
+      unsigned long size;
+
+      compress_libjpeg (oracle->canvas_in, cw, ch, components,
+                        settings->subsampling, settings->dct, 0, tables, 0,
+                        &jpeg, &size);
+      decompress_libjpeg (jpeg, size, components, oracle->canvas_out);
+      free (jpeg);
+    }
+  else if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
+                              settings->subsampling, settings->dct, quality,
+                              ORACLE_ROUTE_AUTO, oracle->canvas_out)
+           != 0)
     return -1;
 
   for (int y = 0; y < height; y++)
@@ -401,7 +481,7 @@ oracle_generation_in_bands (Oracle *oracle, const JartImage *in,
   int status;
 
   if (length <= ORACLE_BAND_CUT + ORACLE_BAND_MARGIN)
-    return generation_whole (oracle, in, out, settings, quality, dx, dy);
+    return generation_whole (oracle, in, out, settings, quality, NULL, dx, dy);
   if (along_rows)
     {
       in_a.height = out_a.height = ORACLE_BAND_CUT + ORACLE_BAND_MARGIN;
@@ -448,7 +528,125 @@ oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
   if (in->width + dx > ORACLE_MAX_SIDE)
     return oracle_generation_in_bands (oracle, in, out, settings, quality, dx,
                                        dy, 0);
-  return generation_whole (oracle, in, out, settings, quality, dx, dy);
+  return generation_whole (oracle, in, out, settings, quality, NULL, dx, dy);
+}
+
+int
+oracle_generation_tables (Oracle *oracle, const JartImage *in, JartImage *out,
+                          const JartSettings *settings,
+                          const uint16_t tables[2][64], int dx, int dy)
+{
+  if (in->height + dy > ORACLE_MAX_SIDE || in->width + dx > ORACLE_MAX_SIDE)
+    {
+      fprintf (stderr, "oracle: no bands for custom tables\n");
+      return -1;
+    }
+  return generation_whole (oracle, in, out, settings, 0,
+                           (const uint16_t (*)[64])tables, dx, dy);
+}
+
+/* The image a generation of STEP encodes, from IN: a new tight image. */
+static JartImage *
+step_input (const JartImage *in, const JartStep *step)
+{
+  JartImage *adjusted = image_new (in->width, in->height, in->channels);
+  JartImage *scaled;
+  JartStatus status;
+  int sw, sh;
+
+  status = jart_step_adjust (step, in, adjusted);
+  if (status != JART_OK)
+    {
+      fprintf (stderr, "oracle: jart_step_adjust: %s\n",
+               jart_strerror (status));
+      image_free (adjusted);
+      return NULL;
+    }
+  jart_scaled_size (in->width, in->height, step->scale, &sw, &sh);
+  if (sw == in->width && sh == in->height)
+    return adjusted;
+  scaled = image_new (sw, sh, in->channels);
+  status = jart_resize (adjusted, scaled, step->filter);
+  image_free (adjusted);
+  if (status != JART_OK)
+    {
+      fprintf (stderr, "oracle: jart_resize: %s\n", jart_strerror (status));
+      image_free (scaled);
+      return NULL;
+    }
+  return scaled;
+}
+
+int
+oracle_step_generation (Oracle *oracle, const JartImage *in, JartImage *out,
+                        const JartSettings *settings, const JartStep *step,
+                        int dx, int dy)
+{
+  JartSettings mode = *settings;
+  JartImage *encoded = step_input (in, step);
+  JartImage *decoded;
+  int status;
+
+  if (!encoded)
+    return -1;
+  mode.subsampling = step->subsampling;
+  decoded = image_new (encoded->width, encoded->height, encoded->channels);
+  if (step->quality == 0)
+    status = oracle_generation_tables (
+        oracle, encoded, decoded, &mode,
+        (const uint16_t (*)[64])settings->tables, dx, dy);
+  else
+    status = oracle_generation (oracle, encoded, decoded, &mode, step->quality,
+                                dx, dy);
+  if (status == 0)
+    {
+      JartImage *grown = image_new (in->width, in->height, in->channels);
+      int colours = in->channels >= 3 ? 3 : 1;
+
+      if (jart_resize (decoded, grown, step->filter) != JART_OK)
+        status = -1;
+      for (int y = 0; y < in->height && status == 0; y++)
+        for (int x = 0; x < in->width; x++)
+          {
+            const uint8_t *g = grown->pixels + (size_t)y * grown->stride
+                               + (size_t)x * in->channels;
+            const uint8_t *a = in->pixels + (size_t)y * in->stride
+                               + (size_t)x * in->channels;
+            uint8_t *o = out->pixels + (size_t)y * out->stride
+                         + (size_t)x * in->channels;
+
+            memcpy (o, g, (size_t)colours);
+            if (in->channels > colours)
+              o[colours] = a[colours];
+          }
+      image_free (grown);
+    }
+  image_free (encoded);
+  image_free (decoded);
+  return status;
+}
+
+int
+oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
+                       const JartSettings *settings, const JartStep *step,
+                       int dx, int dy, int optimize, unsigned long *size)
+{
+  JartSettings mode = *settings;
+  JartImage *encoded = step_input (in, step);
+  int status;
+
+  if (!encoded)
+    return -1;
+  mode.subsampling = step->subsampling;
+  if (step->quality == 0)
+    status = oracle_jpeg_size_tables (oracle, encoded, &mode,
+                                      (const uint16_t (*)[64])settings->tables,
+                                      dx, dy, optimize, size);
+  else
+    status = oracle_jpeg_size (oracle, encoded, &mode, step->quality, dx, dy,
+                               optimize, ORACLE_ROUTE_AUTO, size);
+  image_free (encoded);
+  return status;
 }
 
 uint64_t
@@ -539,13 +737,36 @@ oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
   JartImage *swap;
 
   report->generation = ++loop->generation;
-  jart_schedule (&loop->settings, report->generation, &report->quality,
-                 &report->dx, &report->dy);
-  if (oracle_generation (loop->oracle, loop->current, loop->next,
-                         &loop->settings, report->quality, report->dx,
-                         report->dy)
-      != 0)
-    return -1;
+  report->step = -1;
+  report->encoded_width = loop->src->width;
+  report->encoded_height = loop->src->height;
+  if (loop->settings.n_steps > 0)
+    {
+      JartStep step;
+      int n = loop->settings.n_steps;
+
+      jart_schedule_step (&loop->settings, report->generation, &step,
+                          &report->dx, &report->dy);
+      report->quality = step.quality;
+      report->step = (report->generation < n ? report->generation : n) - 1;
+      jart_scaled_size (loop->src->width, loop->src->height, step.scale,
+                        &report->encoded_width, &report->encoded_height);
+      if (oracle_step_generation (loop->oracle, loop->current, loop->next,
+                                  &loop->settings, &step, report->dx,
+                                  report->dy)
+          != 0)
+        return -1;
+    }
+  else
+    {
+      jart_schedule (&loop->settings, report->generation, &report->quality,
+                     &report->dx, &report->dy);
+      if (oracle_generation (loop->oracle, loop->current, loop->next,
+                             &loop->settings, report->quality, report->dx,
+                             report->dy)
+          != 0)
+        return -1;
+    }
   report->changed_pixels = oracle_changed_pixels (loop->current, loop->next);
   report->psnr = oracle_psnr (loop->src, loop->next);
   swap = loop->current;

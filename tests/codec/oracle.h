@@ -74,6 +74,40 @@ int oracle_jpeg_size (Oracle *oracle, const JartImage *in,
                       int dy, int optimize, OracleRoute route,
                       unsigned long *size);
 
+/* oracle_generation with the quantization tables TABLES (natural order,
+ * 1..255; [0] luma, [1] chroma) instead of a quality: compressed through
+ * the libjpeg API (jpeg_add_quant_table with scale 100 and force_baseline
+ * TRUE: the entries as they are) with SETTINGS->dct, and decompressed
+ * through it too (jpeg_read_scanlines, JDCT_ISLOW, fancy upsampling).  No
+ * banding. */
+int oracle_generation_tables (Oracle *oracle, const JartImage *in,
+                              JartImage *out, const JartSettings *settings,
+                              const uint16_t tables[2][64], int dx, int dy);
+
+/* oracle_jpeg_size with TABLES, through the libjpeg API. */
+int oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
+                             const JartSettings *settings,
+                             const uint16_t tables[2][64], int dx, int dy,
+                             int optimize, unsigned long *size);
+
+/* One generation of a schedule's STEP (its quality after jitter, 0 for
+ * SETTINGS->tables) on IN into OUT (the same size and channels), as
+ * jart_run defines it: IN's colours changed with jart_step_adjust, shrunk
+ * with jart_resize to jart_scaled_size when the step scales, that copy
+ * through oracle_generation (or oracle_generation_tables) in the step's
+ * subsampling with the grid offset (DX, DY), grown back with jart_resize;
+ * OUT gets its colours and IN's alpha. */
+int oracle_step_generation (Oracle *oracle, const JartImage *in,
+                            JartImage *out, const JartSettings *settings,
+                            const JartStep *step, int dx, int dy);
+
+/* The size of the file that generation's encoder writes (the step's
+ * changed and scaled copy, its subsampling, quality or tables), as
+ * oracle_jpeg_size (route AUTO) or oracle_jpeg_size_tables gives it. */
+int oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
+                           const JartSettings *settings, const JartStep *step,
+                           int dx, int dy, int optimize, unsigned long *size);
+
 /* libjpeg's largest image side, and how a longer side is cut: two bands
  * meeting at ORACLE_BAND_CUT and overlapping by ORACLE_BAND_MARGIN on
  * each side of it.  The cut and the second band's start are multiples of
@@ -109,10 +143,11 @@ oracle_luma (const uint8_t rgb[3])
 
 /* A generation loop advanced one generation at a time, so that a test can
  * keep it in step with the codec's own loop: generation g uses the quality
- * and grid offset jart_schedule gives for it, and the loop never stops at
- * a fixed point.  The report's changed_pixels counts pixels whose colour
- * differs from the generation's input; psnr compares the colour channels
- * with SRC's.  SRC must outlive the loop. */
+ * and grid offset jart_schedule gives for it, or with a schedule the step
+ * jart_schedule_step gives (oracle_step_generation), and the loop never
+ * stops at a fixed point.  The report's changed_pixels counts pixels whose
+ * colour differs from the generation's input; psnr compares the colour
+ * channels with SRC's.  SRC must outlive the loop. */
 typedef struct OracleLoop OracleLoop;
 
 OracleLoop *oracle_loop_new (Oracle *oracle, const JartImage *src,

@@ -48,6 +48,8 @@ case_describe (const TestCase *test, char *text, size_t size)
                 s->quality, s->generations, s->quality_jitter, s->grid_drift,
                 (unsigned)s->seed, s->anchor_x, s->anchor_y,
                 s->stop_at_fixed_point);
+  if (n > 0 && (size_t)n < size && s->n_steps > 0)
+    n += snprintf (text + n, size - n, ", %d steps", s->n_steps);
   if (n > 0 && (size_t)n < size)
     snprintf (text + n, size - n,
               s->flatten ? ", flatten on (%d,%d,%d)]" : "]", s->background[0],
@@ -138,6 +140,16 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
                     "(%d,%d), jart_schedule %d (%d,%d)",
                     run->description, g, report->quality, report->dx,
                     report->dy, expected.quality, expected.dx, expected.dy))
+    run->ok = 0;
+  if (!tally_check (tally,
+                    report->step == expected.step
+                        && report->encoded_width == expected.encoded_width
+                        && report->encoded_height == expected.encoded_height,
+                    "%s generation %d: report says step %d encoded %dx%d, "
+                    "expected step %d %dx%d",
+                    run->description, g, report->step, report->encoded_width,
+                    report->encoded_height, expected.step,
+                    expected.encoded_width, expected.encoded_height))
     run->ok = 0;
 
   if (run->diverged)
@@ -308,7 +320,7 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
   JartCallbacks callbacks;
   JartResult result = { -1, -1 };
   JartStatus status;
-  int first_unchanged = 0, expect_run, expect_fixed, tail;
+  int first_unchanged = 0, first_stop = 0, expect_run, expect_fixed, tail;
 
   apply_forced (&forced);
   if (test->in_place)
@@ -402,10 +414,14 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
       for (int g = 1; g <= n && !first_unchanged; g++)
         if (run.changed[g] == 0)
           first_unchanged = g;
-      expect_run = still && s->stop_at_fixed_point && first_unchanged
-                       ? first_unchanged
-                       : n;
-      expect_fixed = still && s->stop_at_fixed_point ? first_unchanged : 0;
+      /* With a schedule only a generation that follows the last step (as
+         every later one does) can be a fixed point. */
+      for (int g = s->n_steps > 1 ? s->n_steps : 1; g <= n && !first_stop; g++)
+        if (run.changed[g] == 0)
+          first_stop = g;
+      expect_run
+          = still && s->stop_at_fixed_point && first_stop ? first_stop : n;
+      expect_fixed = still && s->stop_at_fixed_point ? first_stop : 0;
       tail = unchanged_tail (&run, n);
 
       if (!tally_check (tally, result.generations_run == expect_run,

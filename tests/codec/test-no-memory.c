@@ -7,7 +7,8 @@
  * return JART_ERROR_NO_MEMORY and leave the destination untouched, or (for
  * a failure the codec can do without, such as a worker thread) succeed
  * with exactly libjpeg-turbo's pixels.  Never a crash, never a half-written
- * destination.
+ * destination.  The clean run's peak of live bytes (free is wrapped too)
+ * must stay within jart_memory_needed and the frames it leaves out.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +33,54 @@ static atomic_long fail_at;     /* 1-based; 0: never */
 static atomic_int fail_onwards; /* fail every call from fail_at on */
 static atomic_int fail_threads; /* pthread_create fails */
 
+/* The codec's live allocations while armed, for the peak. */
+#define LIVE_MAX 4096
+static struct
+{
+  void *pointer;
+  size_t size;
+} live[LIVE_MAX];
+static int live_end; /* slots in use lie below */
+static size_t live_bytes, live_peak;
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+note_alloc (void *pointer, size_t size)
+{
+  int i;
+
+  if (pointer == NULL || !atomic_load (&armed))
+    return;
+  pthread_mutex_lock (&live_lock);
+  for (i = 0; i < LIVE_MAX && live[i].pointer != NULL; i++)
+    ;
+  if (i < LIVE_MAX)
+    {
+      live[i].pointer = pointer;
+      live[i].size = size;
+      live_end = i + 1 > live_end ? i + 1 : live_end;
+      live_bytes += size;
+      live_peak = live_bytes > live_peak ? live_bytes : live_peak;
+    }
+  pthread_mutex_unlock (&live_lock);
+}
+
+static void
+note_free (void *pointer)
+{
+  if (pointer == NULL)
+    return;
+  pthread_mutex_lock (&live_lock);
+  for (int i = 0; i < live_end; i++)
+    if (live[i].pointer == pointer)
+      {
+        live_bytes -= live[i].size;
+        live[i].pointer = NULL;
+        break;
+      }
+  pthread_mutex_unlock (&live_lock);
+}
+
 static int
 should_fail (void)
 {
@@ -45,6 +94,7 @@ should_fail (void)
 }
 
 void *__real_malloc (size_t size);
+void __real_free (void *pointer);
 void *__real_calloc (size_t count, size_t size);
 void *__real_realloc (void *pointer, size_t size);
 void *__real_aligned_alloc (size_t alignment, size_t size);
@@ -53,6 +103,7 @@ int __real_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
                            void *(*start) (void *), void *arg);
 
 void *__wrap_malloc (size_t size);
+void __wrap_free (void *pointer);
 void *__wrap_calloc (size_t count, size_t size);
 void *__wrap_realloc (void *pointer, size_t size);
 void *__wrap_aligned_alloc (size_t alignment, size_t size);
@@ -63,32 +114,60 @@ int __wrap_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
 void *
 __wrap_malloc (size_t size)
 {
-  return should_fail () ? NULL : __real_malloc (size);
+  void *p = should_fail () ? NULL : __real_malloc (size);
+
+  note_alloc (p, size);
+  return p;
+}
+
+void
+__wrap_free (void *pointer)
+{
+  note_free (pointer);
+  __real_free (pointer);
 }
 
 void *
 __wrap_calloc (size_t count, size_t size)
 {
-  return should_fail () ? NULL : __real_calloc (count, size);
+  void *p = should_fail () ? NULL : __real_calloc (count, size);
+
+  note_alloc (p, count * size);
+  return p;
 }
 
 void *
 __wrap_realloc (void *pointer, size_t size)
 {
-  return should_fail () ? NULL : __real_realloc (pointer, size);
+  void *p = should_fail () ? NULL : __real_realloc (pointer, size);
+
+  if (p != NULL)
+    {
+      note_free (pointer);
+      note_alloc (p, size);
+    }
+  return p;
 }
 
 void *
 __wrap_aligned_alloc (size_t alignment, size_t size)
 {
-  return should_fail () ? NULL : __real_aligned_alloc (alignment, size);
+  void *p = should_fail () ? NULL : __real_aligned_alloc (alignment, size);
+
+  note_alloc (p, size);
+  return p;
 }
 
 int
 __wrap_posix_memalign (void **pointer, size_t alignment, size_t size)
 {
-  return should_fail () ? ENOMEM
-                        : __real_posix_memalign (pointer, alignment, size);
+  int status = should_fail ()
+                   ? ENOMEM
+                   : __real_posix_memalign (pointer, alignment, size);
+
+  if (status == 0)
+    note_alloc (*pointer, size);
+  return status;
 }
 
 int
@@ -125,10 +204,30 @@ run_under_plan (Tally *tally, const JartImage *src, const JartImage *expected,
   memset (dst->pixels, 0x77, dst->stride * dst->height);
   before = image_copy (dst);
   atomic_store (&calls, 0);
+  pthread_mutex_lock (&live_lock);
+  live_bytes = live_peak = 0;
+  pthread_mutex_unlock (&live_lock);
   atomic_store (&armed, 1);
   status
       = jart_run (src, dst, settings, with_callback ? &callbacks : NULL, NULL);
   atomic_store (&armed, 0);
+
+  if (atomic_load (&fail_at) == 0 && !atomic_load (&fail_threads))
+    {
+      /* jart_memory_needed leaves out the generation callback's frame and,
+         without a schedule, the working image allocated when there are
+         callbacks (else the destination is it). */
+      size_t frame = (size_t)src->width * src->height * src->channels;
+      size_t bound = jart_memory_needed (src->width, src->height,
+                                         src->channels, settings)
+                     + (with_callback ? frame : 0)
+                     + (with_callback && settings->n_steps == 0 ? frame : 0);
+
+      tally_check (tally, live_peak <= bound,
+                   "%s: %zu bytes live at the peak, jart_memory_needed and "
+                   "the frames %zu",
+                   what, live_peak, bound);
+    }
 
   if (status == JART_OK)
     {
@@ -177,7 +276,8 @@ check_config (Tally *tally, Oracle *oracle, const char *label,
   snprintf (what, sizeof what, "%s, no failure", description);
   run_under_plan (tally, src, expected, settings, with_callback, what);
   total = atomic_load (&calls);
-  tally_note (tally, "%s: %ld allocations", description, total);
+  tally_note (tally, "%s: %ld allocations, at most %zu bytes live",
+              description, total, live_peak);
 
   for (int onwards = 0; onwards < 2; onwards++)
     for (long k = 1; k <= total; k++)
@@ -228,6 +328,26 @@ main (void)
   s.threads = 0;
   s.flatten = 1;
   check_config (&tally, oracle, "checker", gray, &s, 1);
+
+  /* A schedule: a plain save, colour changes, a scaled step with the
+     settings' tables; each allocates of its own in every generation. */
+  s = case_settings (75, 4, JART_SUBSAMPLING_420, JART_DCT_ACCURATE);
+  s.threads = 2;
+  s.flatten = 1;
+  s.n_steps = 3;
+  s.steps[0] = (JartStep){
+    80, JART_SUBSAMPLING_422, 1.0, JART_FILTER_NEAREST, 1.0, 1.0, 0.0
+  };
+  s.steps[1] = (JartStep){
+    60, JART_SUBSAMPLING_420, 1.0, JART_FILTER_NEAREST, 1.3, 1.1, 0.5
+  };
+  s.steps[2] = (JartStep){
+    0, JART_SUBSAMPLING_444, 0.6, JART_FILTER_LANCZOS, 1.0, 1.0, 0.0
+  };
+  for (int i = 0; i < 128; i++)
+    s.tables[i / 64][i % 64] = (uint16_t)(1 + i * 7 % 255);
+  check_config (&tally, oracle, "noise, schedule", rgba, &s, 1);
+  check_config (&tally, oracle, "noise, schedule", rgba, &s, 0);
 
   image_free (rgba);
   image_free (gray);

@@ -2,12 +2,14 @@
  * libjpeg-turbo.  One input is a header of settings bytes followed by
  * pixels: the header picks the image's width, height, channels and row
  * padding, every JartSettings field (kernel path and thread count among
- * them), in-place or not, and now and then one field out of its range; the
- * pixels fill the image, repeated when the input is short.
+ * them, a schedule of up to four steps and the quantization tables), in
+ * place or not, and now and then one field out of its range; the pixels
+ * fill the image, repeated when the input is short.
  *
  * A valid case runs through case_run (tests/codec/runcase.c): the codec and
- * libjpeg-turbo in step at every generation, the reports, the callbacks,
- * the untouched source and row padding.  An invalid one must return the
+ * libjpeg-turbo in step at every generation (a schedule's steps replayed
+ * by oracle_step_generation), the reports, the callbacks, the untouched
+ * source and row padding.  An invalid one must return the
  * field's error code and leave the destination untouched.  Any failure
  * aborts, so that libFuzzer keeps the input.
  *
@@ -22,6 +24,7 @@
  */
 
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,14 +57,49 @@ enum
   H_BACKGROUND,  /* the background's three bytes start here */
   H_RUN = H_BACKGROUND + 3, /* low 2 bits: threads 1..3 (0 = 3);
                                bits 2..3: kernel path */
-  H_INVALID,                /* < 32: field (value % 12) is made invalid */
-  H_SIZE
+  H_INVALID,                /* < 32: field (value % FIELDS) is made
+                               invalid */
+  H_STEPS,                  /* low 3 bits: n_steps (mod 5); bits 3..4:
+                               the tables (0 random, else a quality's) */
+  H_TABLES,                 /* the tables' seed, or their quality */
+  H_STEP,                   /* STEP_BYTES a step, for 4 steps: */
+  H_SIZE = H_STEP + 4 * 4
 };
+
+/* A step's bytes: quality (0 mod 8: the tables, else 1..100); low 3
+ * bits subsampling (mod 5), bits 3..4 filter; scale (below 128: 1, else
+ * one of SCALES); bits 0..1 saturation, 2..3 contrast, 4..5 sharpening
+ * (one of their four values each). */
+#define STEP_BYTES 4
+static const double scales[8]
+    = { 0.05, 0.1, 0.25, 0.33, 0.5, 0.73, 0.9, 0.999 };
+static const double saturations[4] = { 1.0, 0.0, 0.5, 1.7 };
+static const double contrasts[4] = { 1.0, 0.6, 1.4, 4.0 };
+static const double sharpenings[4] = { 0.0, 0.5, 1.0, 3.9 };
+
+/* The fields make_invalid knows. */
+#define FIELDS 17
 
 static int
 input_byte (const uint8_t *data, size_t size, size_t i)
 {
   return i < size ? data[i] : 0;
+}
+
+/* Makes sure SETTINGS has a step to spoil: a plain one when it has none. */
+static void
+ensure_step (JartSettings *s)
+{
+  if (s->n_steps > 0)
+    return;
+  s->n_steps = 1;
+  s->steps[0].quality = s->quality;
+  s->steps[0].subsampling = s->subsampling;
+  s->steps[0].scale = 1.0;
+  s->steps[0].filter = JART_FILTER_NEAREST;
+  s->steps[0].saturation = 1.0;
+  s->steps[0].contrast = 1.0;
+  s->steps[0].sharpen = 0.0;
 }
 
 /* Sets field FIELD of SETTINGS (or the image) out of its range; returns
@@ -72,13 +110,21 @@ make_invalid (int field, int value, JartSettings *s, JartImage *image)
   switch (field)
     {
     case 0:
-      s->quality = value & 1 ? 101 + value : -value;
+      /* With a schedule the settings' quality is ignored: a step's. */
+      if (s->n_steps > 0)
+        s->steps[s->n_steps - 1].quality
+            = value & 1 ? 101 + value : -1 - value;
+      else
+        s->quality = value & 1 ? 101 + value : -value;
       return JART_ERROR_QUALITY;
     case 1:
       s->generations = value & 1 ? 1001 + value : -value;
       return JART_ERROR_GENERATIONS;
     case 2:
-      s->subsampling = (JartSubsampling)(5 + value);
+      if (s->n_steps > 0)
+        s->steps[0].subsampling = (JartSubsampling)(5 + value);
+      else
+        s->subsampling = (JartSubsampling)(5 + value);
       return JART_ERROR_SUBSAMPLING;
     case 3:
       s->dct = (JartDct)(value & 1 ? 2 + value : -1 - value);
@@ -104,6 +150,32 @@ make_invalid (int field, int value, JartSettings *s, JartImage *image)
     case 10:
       image->stride = (size_t)image->width * (size_t)image->channels - 1;
       return JART_ERROR_STRIDE;
+    case 12:
+      s->n_steps = value & 1 ? JART_STEPS_MAX + 1 + value : -1 - value;
+      return JART_ERROR_STEPS;
+    case 13:
+      ensure_step (s);
+      s->steps[s->n_steps - 1].scale
+          = value & 1 ? 1.0 + 0.01 * (1 + value) : JART_SCALE_MIN * 0.99;
+      return JART_ERROR_SCALE;
+    case 14:
+      ensure_step (s);
+      s->steps[0].filter = (JartFilter)(value & 1 ? 4 + value : -1 - value);
+      return JART_ERROR_FILTER;
+    case 15:
+      ensure_step (s);
+      if (value % 3 == 0)
+        s->steps[0].saturation = value & 1 ? -0.5 : NAN;
+      else if (value % 3 == 1)
+        s->steps[0].contrast = JART_ADJUST_MAX + 1.0;
+      else
+        s->steps[0].sharpen = value & 1 ? NAN : -1e-3;
+      return JART_ERROR_ADJUST;
+    case 16:
+      ensure_step (s);
+      s->steps[0].quality = 0;
+      s->tables[value & 1][value % 64] = value & 2 ? 0 : 256 + value;
+      return JART_ERROR_TABLES;
     default:
       image->width = value & 1 ? JART_MAX_DIMENSION + 1 + value : -value;
       return JART_ERROR_SIZE;
@@ -175,6 +247,41 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   s.kernels = (JartKernelPath)((run >> 2) & 3);
   if (!jart_kernels_available (s.kernels))
     s.kernels = JART_KERNELS_AUTO;
+  {
+    int steps = input_byte (data, size, H_STEPS);
+    int kind = (steps >> 3) & 3;
+    uint32_t state = (uint32_t)input_byte (data, size, H_TABLES) + 1;
+
+    s.n_steps = (steps & 7) % 5;
+    for (int k = 0; k < s.n_steps; k++)
+      {
+        size_t at = H_STEP + (size_t)k * STEP_BYTES;
+        int q = input_byte (data, size, at);
+        int m = input_byte (data, size, at + 1);
+        int scale = input_byte (data, size, at + 2);
+        int adjust = input_byte (data, size, at + 3);
+        JartStep *step = &s.steps[k];
+
+        step->quality = q % 8 == 0 ? 0 : 1 + q % 100;
+        step->subsampling = (JartSubsampling)((m & 7) % 5);
+        step->filter = (JartFilter)((m >> 3) & 3);
+        step->scale = scale < 128 ? 1.0 : scales[scale & 7];
+        step->saturation = saturations[adjust & 3];
+        step->contrast = contrasts[(adjust >> 2) & 3];
+        step->sharpen = sharpenings[(adjust >> 4) & 3];
+      }
+    for (int t = 0; t < 2; t++)
+      {
+        uint16_t quality_table[64];
+
+        jart_quant_table (1 + input_byte (data, size, H_TABLES) % 100, t,
+                          quality_table);
+        for (i = 0; i < 64; i++)
+          s.tables[t][i] = kind == 0
+                               ? (uint16_t)(1 + random_next (&state) % 255)
+                               : quality_table[i];
+      }
+  }
 
   tally_init (&tally, "fuzz-codec");
   tally.max_messages = 4;
@@ -184,12 +291,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       JartImage bad = *src;
       JartImage *dst = image_copy (src);
       JartImage *before = image_copy (dst);
-      JartStatus expected = make_invalid (invalid % 12, invalid, &s, &bad);
+      JartStatus expected = make_invalid (invalid % FIELDS, invalid, &s, &bad);
       JartStatus got = jart_run (&bad, dst, &s, NULL, NULL);
 
       ok = tally_check (&tally, got == expected,
                         "field %d out of range: status %d (%s), expected %d",
-                        invalid % 12, (int)got, jart_strerror (got),
+                        invalid % FIELDS, (int)got, jart_strerror (got),
                         (int)expected)
            && compare_images (&tally, before, dst,
                               "the destination after a refused run");
@@ -289,8 +396,8 @@ replay_path (const char *path)
 }
 
 /* Writes the seed corpus into DIR: every subsampling mode, channel count,
- * shape and DCT, some with drift, in place or not, and one of each
- * invalid field. */
+ * shape and DCT, some with drift, half with a schedule, in place or not,
+ * and one of each invalid field. */
 static int
 write_seeds (const char *dir)
 {
@@ -313,7 +420,10 @@ write_seeds (const char *dir)
       seed[H_JITTER] = (uint8_t)(k % 4 == 0 ? 3 : 0);
       seed[H_DRIFT] = (uint8_t)(k % 4 == 0 ? 3 : 0);
       seed[H_RUN] = (uint8_t)((k % 3 + 1) | ((k % 4) << 2));
-      seed[H_INVALID] = (uint8_t)(k < 12 ? k : 200);
+      seed[H_INVALID] = (uint8_t)(k < FIELDS ? k : 200);
+      /* Every other seed with a schedule. */
+      seed[H_STEPS]
+          = (uint8_t)(k % 2 ? 1 + k % 4 : 0) | (uint8_t)((k % 3) << 3);
       snprintf (path, sizeof path, "%s/seed-%02d", dir, k);
       f = fopen (path, "wb");
       if (f == NULL || fwrite (seed, 1, sizeof seed, f) != sizeof seed)
