@@ -1,9 +1,10 @@
 /* io-jpeg.c: JPEG files as source images, decoded with libturbojpeg as
- * GIMP's loader and most viewers decode them: the accurate integer inverse
- * DCT and fancy upsampling.  A grayscale JPEG gives a 1-channel image, any
- * other a 3-channel RGB one.  A file libjpeg-turbo can only decode with a
- * warning (corrupt or truncated data) is refused rather than filled in
- * with guesses.  The Exif orientation is not applied.
+ * most viewers decode them: the accurate integer inverse DCT and fancy
+ * upsampling (GIMP 2.10's loader uses the floating-point inverse DCT,
+ * which can differ by a level in a few pixels).  A grayscale JPEG gives a
+ * 1-channel image, any other a 3-channel RGB one.  A file libjpeg-turbo can
+ * only decode with a warning (corrupt or truncated data) is refused rather
+ * than filled in with guesses.  The Exif orientation is not applied.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

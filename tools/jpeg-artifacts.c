@@ -113,8 +113,8 @@ on_generation_done (const JartGenerationReport *generation,
   if (state->quiet)
     return interrupted != 0;
   state->failure
-      = jart_jpeg_size (&state->previous, state->settings, generation->quality,
-                        generation->dx, generation->dy, 0, &jpeg_bytes);
+      = jart_generation_jpeg_size (&state->previous, state->settings,
+                                   generation->generation, 0, &jpeg_bytes);
   if (state->failure == JART_OK)
     state->failure = jart_ssim (&state->original, pixels, &ssim);
   if (state->failure != JART_OK)
@@ -180,6 +180,31 @@ finish_stdout (int status)
   return status;
 }
 
+/* Replaces IMAGE's colours by min (255, 8 |IMAGE - ORIGINAL|), alpha
+ * kept: the plug-in's difference layer. */
+static void
+make_difference (JartImage *image, const JartImage *original)
+{
+  int colors = image->channels >= 3 ? 3 : 1;
+  int x, y, c;
+
+  for (y = 0; y < image->height; y++)
+    {
+      uint8_t *row = image->pixels + (size_t)y * image->stride;
+      const uint8_t *before = original->pixels + (size_t)y * original->stride;
+
+      for (x = 0; x < image->width; x++)
+        for (c = 0; c < colors; c++)
+          {
+            size_t i = (size_t)x * (size_t)image->channels + (size_t)c;
+            int d
+                = row[i] > before[i] ? row[i] - before[i] : before[i] - row[i];
+
+            row[i] = (uint8_t)(d * 8 > 255 ? 255 : d * 8);
+          }
+    }
+}
+
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
  * to OUTPUT, which is already open. */
 static int
@@ -196,7 +221,7 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   state.quiet = options->quiet;
   state.settings = &options->settings;
   state.failure = JART_OK;
-  if (!options->quiet
+  if ((!options->quiet || options->difference)
       && (!copy_image (image, &state.original)
           || !copy_image (image, &state.previous)))
     {
@@ -216,6 +241,8 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   if (!options->quiet)
     report_header (&state.report);
   status = jart_run (image, image, &options->settings, &callbacks, &result);
+  if (status == JART_OK && options->difference)
+    make_difference (image, &state.original);
   free (state.original.pixels);
   free (state.previous.pixels);
   if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "jpeg-tables.h"
 
 enum
 {
@@ -31,7 +32,14 @@ enum
   OPTION_BACKGROUND,
   OPTION_NO_STOP,
   OPTION_QUIET,
-  OPTION_VERSION
+  OPTION_VERSION,
+  OPTION_SCHEDULE,
+  OPTION_SATURATION,
+  OPTION_CONTRAST,
+  OPTION_SHARPEN,
+  OPTION_TABLES_FROM,
+  OPTION_PRESET,
+  OPTION_DIFFERENCE
 };
 
 static const struct option options_long[]
@@ -46,6 +54,13 @@ static const struct option options_long[]
         { "background", required_argument, NULL, OPTION_BACKGROUND },
         { "no-stop", no_argument, NULL, OPTION_NO_STOP },
         { "quiet", no_argument, NULL, OPTION_QUIET },
+        { "schedule", required_argument, NULL, OPTION_SCHEDULE },
+        { "saturation", required_argument, NULL, OPTION_SATURATION },
+        { "contrast", required_argument, NULL, OPTION_CONTRAST },
+        { "sharpen", required_argument, NULL, OPTION_SHARPEN },
+        { "tables-from", required_argument, NULL, OPTION_TABLES_FROM },
+        { "preset", required_argument, NULL, OPTION_PRESET },
+        { "difference", no_argument, NULL, OPTION_DIFFERENCE },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPTION_VERSION },
         { NULL, 0, NULL, 0 } };
@@ -202,6 +217,92 @@ options_parse_color (const char *text, uint8_t rgb[3], ToolError *error)
   return false;
 }
 
+/* Parses TEXT, the value of --NAME, as a decimal number from 0 to
+ * JART_ADJUST_MAX written with a '.' in any locale. */
+static bool
+options_parse_amount (int option, const char *text, double *value,
+                      ToolError *error)
+{
+  double number = 0.0, scale = 1.0;
+  int digits = 0, dot = 0;
+  const char *c;
+
+  for (c = text; *c != '\0'; c++)
+    {
+      if (*c == '.' && !dot)
+        dot = 1;
+      else if (*c >= '0' && *c <= '9' && digits < 15)
+        {
+          digits++;
+          if (dot)
+            scale *= 10.0;
+          number = number * 10.0 + (*c - '0');
+        }
+      else
+        break;
+    }
+  number /= scale;
+  if (*c != '\0' || digits == 0 || number > JART_ADJUST_MAX)
+    {
+      tool_error_set (error,
+                      _ ("--%s must be a number from 0 to %g, such as 1.25, "
+                         "not %s"),
+                      options_name (option), JART_ADJUST_MAX, text);
+      return false;
+    }
+  *value = number;
+  return true;
+}
+
+/* Parses --preset's TEXT: the id of a built-in preset. */
+static bool
+options_parse_preset (const char *text, JaValues *values, ToolError *error)
+{
+  int i, n = ja_builtin_preset_count ();
+  char ids[256] = "";
+
+  for (i = 0; i < n; i++)
+    if (strcmp (text, ja_builtin_preset_id (i)) == 0)
+      {
+        ja_builtin_preset_apply (i, values);
+        return true;
+      }
+  for (i = 0; i < n; i++)
+    {
+      if (i > 0)
+        strncat (ids, ", ", sizeof ids - strlen (ids) - 1);
+      strncat (ids, ja_builtin_preset_id (i), sizeof ids - strlen (ids) - 1);
+    }
+  tool_error_set (error, _ ("--preset must be one of %s, not %s"), ids, text);
+  return false;
+}
+
+/* Checks the schedule text of VALUES; false with ERROR naming the word at
+ * fault. */
+static bool
+options_check_schedule (const JaValues *values, ToolError *error)
+{
+  JartSettings settings;
+  JartStep step;
+  JartStatus status;
+  size_t at = 0, n;
+  const char *word;
+
+  jart_settings_init (&settings);
+  ja_values_default_step (values, NULL, &step);
+  status = jart_steps_parse (values->schedule, &step, &settings, &at);
+  if (status == JART_OK)
+    return true;
+  word = values->schedule + at;
+  n = word[0] == '*' ? 1 + strcspn (word + 1, " \t\n\r;*")
+                     : strcspn (word, " \t\n\r;*");
+  tool_error_set (error,
+                  _ ("--schedule: cannot read \"%.*s\" at byte %zu (%s); "
+                     "see --help for the words a step takes"),
+                  (int)n, word, at + 1, jart_strerror (status));
+  return false;
+}
+
 /* Describes the option ARGUMENT that getopt_long did not recognise: no long
  * option starts with its name, or several do. */
 static void
@@ -240,12 +341,17 @@ OptionsAction
 options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
 {
   JartSettings *settings = &options->settings;
-  bool background_given = false;
+  JaValues *values = &options->values;
+  const char *tables_from = NULL;
+  bool background_given = false, flatten = false, no_stop = false;
+  uint8_t background[3];
   long long seed;
   int c;
 
   memset (options, 0, sizeof *options);
   jart_settings_init (settings);
+  ja_values_init (values);
+  memcpy (background, settings->background, sizeof background);
   opterr = 0;
   optind = 1;
 
@@ -257,46 +363,79 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
         {
         case OPTION_QUALITY:
           ok = options_parse_int (c, optarg, JART_QUALITY_MIN,
-                                  JART_QUALITY_MAX, &settings->quality, error);
+                                  JART_QUALITY_MAX, &values->quality, error);
           break;
         case OPTION_GENERATIONS:
           ok = options_parse_int (c, optarg, JART_GENERATIONS_MIN,
-                                  JART_GENERATIONS_MAX, &settings->generations,
+                                  JART_GENERATIONS_MAX, &values->generations,
                                   error);
           break;
         case OPTION_SUBSAMPLING:
           ok = options_parse_subsampling (optarg, &settings->subsampling,
                                           error);
+          values->subsampling = settings->subsampling;
           break;
         case OPTION_DCT:
           ok = options_parse_dct (optarg, &settings->dct, error);
+          values->dct = settings->dct;
           break;
         case OPTION_QUALITY_JITTER:
           ok = options_parse_int (c, optarg, 0, JART_QUALITY_JITTER_MAX,
-                                  &settings->quality_jitter, error);
+                                  &values->quality_jitter, error);
           break;
         case OPTION_GRID_DRIFT:
           ok = options_parse_int (c, optarg, 0, JART_GRID_DRIFT_MAX,
-                                  &settings->grid_drift, error);
+                                  &values->grid_drift, error);
           break;
         case OPTION_SEED:
           ok = options_parse_number ("seed", optarg, 0, UINT32_MAX, &seed,
                                      error);
           if (ok)
-            settings->seed = (uint32_t)seed;
+            values->seed = (uint32_t)seed;
           break;
         case OPTION_FLATTEN:
-          settings->flatten = 1;
+          flatten = true;
           break;
         case OPTION_BACKGROUND:
-          ok = options_parse_color (optarg, settings->background, error);
+          ok = options_parse_color (optarg, background, error);
           background_given = true;
           break;
         case OPTION_NO_STOP:
-          settings->stop_at_fixed_point = 0;
+          no_stop = true;
           break;
         case OPTION_QUIET:
           options->quiet = true;
+          break;
+        case OPTION_SCHEDULE:
+          if (strlen (optarg) >= sizeof values->schedule)
+            {
+              tool_error_set (error,
+                              _ ("--schedule is too long: at most %d "
+                                 "bytes"),
+                              (int)sizeof values->schedule - 1);
+              ok = false;
+            }
+          else
+            strcpy (values->schedule, optarg);
+          break;
+        case OPTION_SATURATION:
+          ok = options_parse_amount (c, optarg, &values->saturation, error);
+          break;
+        case OPTION_CONTRAST:
+          ok = options_parse_amount (c, optarg, &values->contrast, error);
+          break;
+        case OPTION_SHARPEN:
+          ok = options_parse_amount (c, optarg, &values->sharpen, error);
+          break;
+        case OPTION_TABLES_FROM:
+          tables_from = optarg;
+          values->use_original = 1;
+          break;
+        case OPTION_PRESET:
+          ok = options_parse_preset (optarg, values, error);
+          break;
+        case OPTION_DIFFERENCE:
+          options->difference = true;
           break;
         case 'h':
           return OPTIONS_HELP;
@@ -315,10 +454,20 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
         return OPTIONS_BAD;
     }
 
-  /* A background is only used by flattening: asking for one asks for
+  /* The settings the plug-in would run with: the layer at the image's
+   * origin (so no anchor), the original's settings when asked for.  A
+   * background is only used by flattening: asking for one asks for
    * that. */
-  if (background_given)
-    settings->flatten = 1;
+  if (!options_check_schedule (values, error))
+    return OPTIONS_BAD;
+  if (tables_from != NULL
+      && !jpeg_tables_read (tables_from, &options->original, error))
+    return OPTIONS_BAD;
+  ja_values_to_settings (values,
+                         tables_from != NULL ? &options->original : NULL, 0, 0,
+                         3, background, settings);
+  settings->flatten = flatten || background_given;
+  settings->stop_at_fixed_point = !no_stop;
 
   if (argc - optind < 2)
     {
@@ -404,6 +553,44 @@ options_print_help (FILE *stream)
   fprintf (stream,
            _ ("  --no-stop            run every generation, also after "
               "one that changed nothing\n"));
+  fprintf (stream,
+           _ ("  --schedule TEXT      a step for each generation, separated "
+              "by ';' (the last\n                       repeats); a step's "
+              "words: qN quality, tables (those\n                       of "
+              "--tables-from), 444 422 420 440 411, xF or P%% scale\n"
+              "                       (shrink, save, grow back), nearest "
+              "bilinear bicubic\n                       lanczos (the "
+              "scale's filter, default lanczos), satF,\n"
+              "                       conF, sharpF (as the options below), "
+              "*N the step N\n                       times; e.g. \"q95; q75 "
+              "x0.8; q60 x0.6 bicubic\"\n"));
+  fprintf (stream,
+           _ ("  --saturation F       before each save, colours move away "
+              "from gray by F,\n                       0 to %g (default 1: "
+              "unchanged)\n"),
+           JART_ADJUST_MAX);
+  fprintf (stream,
+           _ ("  --contrast F         before each save, values move away "
+              "from mid-gray by F,\n                       0 to %g (default "
+              "1: unchanged)\n"),
+           JART_ADJUST_MAX);
+  fprintf (stream,
+           _ ("  --sharpen F          before each save, an unsharp mask of "
+              "amount F, 0 to %g\n                       (default 0: "
+              "none)\n"),
+           JART_ADJUST_MAX);
+  fprintf (stream,
+           _ ("  --tables-from FILE   save with the quantization tables and "
+              "subsampling of the\n                       JPEG file FILE "
+              "instead of --quality and --subsampling,\n"
+              "                       as re-saving FILE itself does\n"));
+  fprintf (stream,
+           _ ("  --preset ID          the look of a preset: light-resave, "
+              "shared, deep-fried,\n                       reshare-chain "
+              "(later options change it)\n"));
+  fprintf (stream,
+           _ ("  --difference         write |result - INPUT| x 8 instead of "
+              "the result\n"));
   fprintf (stream, _ ("  --quiet              print no table, only errors\n"));
   fprintf (stream, _ ("  -h, --help           show this help and exit\n"));
   fprintf (stream, _ ("  --version            show the version and exit\n\n"));

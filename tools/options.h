@@ -14,6 +14,7 @@
 
 #include "jart.h"
 #include "tool-error.h"
+#include "values.h"
 
 /* What the command line asks for. */
 typedef enum
@@ -27,10 +28,15 @@ typedef enum
 typedef struct
 {
   JartSettings settings; /* quality, generations, subsampling, DCT, jitter,
-                            drift, seed, flatten, background, stop */
+                            drift, seed, schedule, flatten, background,
+                            stop: what the plug-in would run with the same
+                            values (ja_values_to_settings) */
+  JaValues values;       /* the look options, as the plug-in has them */
+  JaOriginal original;   /* --tables-from's file, when given */
   const char *input;     /* the INPUT operand */
   const char *output;    /* the OUTPUT operand */
   bool quiet;            /* print no table and no summary */
+  bool difference;       /* write |result - INPUT| x 8 instead */
 } ToolOptions;
 
 /* Parses ARGV into OPTIONS.  Every value is checked against its range; the

@@ -61,6 +61,7 @@ report_init (Report *report, FILE *stream, const JartSettings *settings)
   report->stream = stream;
   report->requested = settings->generations;
   report->varying = settings->quality_jitter > 0 || settings->grid_drift > 0;
+  report->steps = settings->n_steps;
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       int heading = report_text_width (_ (report_headings[i]));
@@ -91,25 +92,30 @@ void
 report_generation (Report *report, const JartGenerationReport *generation,
                    double ssim, uint64_t jpeg_bytes)
 {
-  char psnr[32];
+  char psnr[32], quality[16];
   const int *w = report->widths;
 
   if (isinf (generation->psnr))
     snprintf (psnr, sizeof psnr, "inf");
   else
     snprintf (psnr, sizeof psnr, "%.2f", generation->psnr);
+  /* Quality 0: the tables of --tables-from, which have no quality. */
+  if (generation->quality == 0)
+    snprintf (quality, sizeof quality, "-");
+  else
+    snprintf (quality, sizeof quality, "%d", generation->quality);
   fprintf (report->stream,
-           "%*d  %*d  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f\n",
+           "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f\n",
            w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
-           generation->quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY],
-           generation->dy, w[COLUMN_CHANGED], generation->changed_pixels,
-           w[COLUMN_PSNR], psnr, w[COLUMN_SSIM], ssim, w[COLUMN_JPEG],
-           (double)jpeg_bytes / 1000.0);
+           quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
+           w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
+           w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes / 1000.0);
   fflush (report->stream);
 
   report->last_generation = generation->generation;
   report->last_changed = generation->changed_pixels;
-  if (generation->changed_pixels == 0 && report->first_unchanged == 0)
+  if (generation->changed_pixels == 0 && report->first_unchanged == 0
+      && generation->generation >= report->steps)
     report->first_unchanged = generation->generation;
 }
 

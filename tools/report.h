@@ -26,7 +26,9 @@ typedef struct
   int widths[8];         /* the columns' widths */
   int last_generation;   /* the last row printed */
   uint64_t last_changed; /* its changed pixels */
-  int first_unchanged;   /* the first generation that changed no pixel */
+  int first_unchanged;   /* the first generation that changed no pixel
+                            and used the schedule's last step */
+  int steps;             /* the schedule's steps, 0: none */
 } Report;
 
 /* Prepares REPORT for a run with SETTINGS, printing to STREAM. */

@@ -619,6 +619,49 @@ command_near (const char *path, int tolerance, int count, char **values)
   return worst > tolerance;
 }
 
+/* Whether D holds min (255, 8 |A - B|) in every colour sample and A's
+ * alpha: the tool's --difference of A against its input B. */
+static int
+command_difference8 (const char *a, const char *b, const char *d)
+{
+  Picture pa, pb, pd;
+  size_t i, n;
+  int colors, bad = 0;
+
+  load (a, &pa);
+  load (b, &pb);
+  load (d, &pd);
+  if (pa.width != pb.width || pa.height != pb.height
+      || pa.channels != pb.channels || pd.width != pa.width
+      || pd.height != pa.height || pd.channels != pa.channels)
+    die ("%s: the images differ in size or channels", d);
+  colors = pa.channels >= 3 ? 3 : 1;
+  n = picture_size (&pa);
+  for (i = 0; i < n && !bad; i++)
+    {
+      int c = (int)(i % (size_t)pa.channels);
+      int want = pa.pixels[i];
+
+      if (c < colors)
+        {
+          want = 8 * abs (pa.pixels[i] - pb.pixels[i]);
+          want = want > 255 ? 255 : want;
+        }
+      if (pd.pixels[i] != want)
+        {
+          fprintf (stderr,
+                   "cli-image: %s: sample %zu is %d, expected %d (%d vs "
+                   "%d)\n",
+                   d, i, pd.pixels[i], want, pa.pixels[i], pb.pixels[i]);
+          bad = 1;
+        }
+    }
+  free (pa.pixels);
+  free (pb.pixels);
+  free (pd.pixels);
+  return bad;
+}
+
 static void
 usage (void)
 {
@@ -633,7 +676,8 @@ usage (void)
            "       cli-image jpeg-size IN QUALITY SUBSAMPLING DCT\n"
            "       cli-image info FILE\n"
            "       cli-image same A B | same-alpha A B | diff A B\n"
-           "       cli-image near FILE TOLERANCE VALUE...\n");
+           "       cli-image near FILE TOLERANCE VALUE...\n"
+           "       cli-image difference8 RESULT INPUT DIFFERENCE\n");
   exit (2);
 }
 
@@ -666,6 +710,8 @@ main (int argc, char **argv)
     return command_compare (argv[2], argv[3], 1);
   if (strcmp (command, "diff") == 0 && argc == 4)
     return command_diff (argv[2], argv[3]);
+  if (strcmp (command, "difference8") == 0 && argc == 5)
+    return command_difference8 (argv[2], argv[3], argv[4]);
   if (strcmp (command, "near") == 0 && argc >= 5)
     return command_near (argv[2], atoi (argv[3]), argc - 4, argv + 4);
   usage ();

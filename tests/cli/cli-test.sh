@@ -688,6 +688,72 @@ case_flatten() {
     || fail "no note: $(cat err.txt)"
 }
 
+case_schedule_errors() {
+  usage_error '--schedule: cannot read "q150" at byte 5' --schedule "q75;q150 x0.5" "$DATA/coffee.png" out.png
+  usage_error '--schedule: cannot read "x2" at byte 5' --schedule "q75 x2" "$DATA/coffee.png" out.png
+  usage_error '--schedule: cannot read "*0" at byte 4' --schedule "q75*0" "$DATA/coffee.png" out.png
+  usage_error '--schedule: cannot read "blur" at byte 1' --schedule "blur" "$DATA/coffee.png" out.png
+  usage_error "--saturation must be a number from 0 to 4" --saturation 4.5 "$DATA/coffee.png" out.png
+  usage_error "--contrast must be a number from 0 to 4" --contrast -1 "$DATA/coffee.png" out.png
+  usage_error "--sharpen must be a number from 0 to 4" --sharpen 1,5 "$DATA/coffee.png" out.png
+  usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, not fried" --preset fried "$DATA/coffee.png" out.png
+  usage_error "is not a JPEG file" --tables-from "$DATA/coffee.png" "$DATA/coffee.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+# same_run "ARGS A" "ARGS B": the tool gives the same pixels for both.
+same_run() {
+  # shellcheck disable=SC2086
+  "$TOOL" --quiet $1 "$DATA/chelsea.png" a.png || fail "jpeg-artifacts $1"
+  # shellcheck disable=SC2086
+  "$TOOL" --quiet $2 "$DATA/chelsea.png" b.png || fail "jpeg-artifacts $2"
+  "$HELPER" same a.png b.png || fail "\"$1\" and \"$2\" give different pixels"
+}
+
+case_presets() {
+  same_run "--preset light-resave" "--quality 90 --generations 2"
+  same_run "--preset shared --seed 4" "--seed 4 --quality 65 --generations 6 --quality-jitter 5 --grid-drift 3"
+  same_run "--preset deep-fried" "--quality 15 --generations 10 --saturation 1.15 --contrast 1.06 --sharpen 0.5"
+  "$TOOL" --quiet --preset reshare-chain "$DATA/chelsea.png" a.png
+  "$TOOL" --quiet --generations 4 --grid-drift 2 \
+    --schedule "q95; q75 x0.8 lanczos; q60 x0.6 bicubic; q45 x0.5 bilinear" \
+    "$DATA/chelsea.png" b.png
+  "$HELPER" same a.png b.png || fail "--preset reshare-chain differs from its schedule"
+  # Later options change the preset's look.
+  same_run "--preset deep-fried --quality 40" "--quality 40 --generations 10 --saturation 1.15 --contrast 1.06 --sharpen 0.5"
+  "$HELPER" same a.png "$DATA/chelsea.png" 2>/dev/null && fail "a preset changed nothing"
+  true
+}
+
+case_schedule_table() {
+  run --schedule "q90 444; q50 422 x0.5 bicubic; q20 sat1.5 *2" --generations 6 "$DATA/coffee.png" out.png
+  expect_status 0
+  check_table 6
+  qualities=$(table_rows | awk '{ printf "%s ", $2 }')
+  [ "$qualities" = "90 50 20 20 20 20 " ] || fail "qualities $qualities, expected 90 50 20 20 20 20"
+  # A one-step schedule of a plain save is the plain run.
+  "$TOOL" --quiet --schedule "q40 422" --generations 3 "$DATA/coffee.png" a.png
+  "$TOOL" --quiet --quality 40 --subsampling 422 --generations 3 "$DATA/coffee.png" b.png
+  "$HELPER" same a.png b.png || fail "--schedule \"q40 422\" differs from --quality 40 --subsampling 422"
+  # Scaling changes the pixels.
+  "$TOOL" --quiet --schedule "q40 422 x0.5" --generations 3 "$DATA/coffee.png" c.png
+  "$HELPER" same a.png c.png 2>/dev/null && fail "x0.5 changed nothing"
+  true
+}
+
+case_difference() {
+  "$TOOL" --quiet --quality 20 --generations 3 "$DATA/chelsea.png" result.png
+  run --quiet --difference --quality 20 --generations 3 "$DATA/chelsea.png" difference.png
+  expect_status 0
+  "$HELPER" difference8 result.png "$DATA/chelsea.png" difference.png \
+    || fail "--difference is not 8 |result - input|"
+  "$HELPER" make-png rgba.png rgba 40 30
+  "$TOOL" --quiet --quality 20 rgba.png result.png
+  "$TOOL" --quiet --difference --quality 20 rgba.png difference.png
+  "$HELPER" difference8 result.png rgba.png difference.png \
+    || fail "--difference with alpha is not 8 |result - input| with alpha kept"
+}
+
 name=$(echo "${1:?usage: cli-test.sh CASE}" | tr - _)
 "case_$name"
 echo "ok: $1"
