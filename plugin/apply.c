@@ -7,7 +7,12 @@
  *    written into a copy of the layer that is not in the image yet.
  * 2. Write, in one undo group: into the drawables themselves, into a new
  *    layer above each, or by inserting the generations' layers above each,
- *    always through the shadow buffer and the selection.
+ *    always through the shadow buffer and the selection.  The difference
+ *    output writes the result into a new layer as the new-layer output
+ *    does, reads that layer back (the result blended through the
+ *    selection, as GIMP blends it) and writes over the whole layer
+ *    min (255, 8 |after - before|) for each colour channel, the drawable's
+ *    pixels before the run being kept from phase 1.
  *
  * Before phase 1 the run's memory need is compared with what the machine
  * has free (memory.c): a run that cannot fit is refused before it reads a
@@ -43,6 +48,7 @@ typedef struct
   gint32 drawable;
   gboolean selected; /* the selection touches it */
   JartImage pixels;  /* read, then replaced by the result in place */
+  guint8 *before;    /* output 3: the pixels as read, before the run */
   GArray *frames;    /* output 2: gint32 copies of the layer, not yet in
                         the image, one per generation computed */
 } Work;
@@ -52,8 +58,9 @@ typedef struct
 {
   gint32 image;
   const JaValues *values;
-  Work *work; /* the target being computed */
-  int index;  /* its index among COUNT targets */
+  const JaOriginal *original; /* the image's JPEG settings, or NULL */
+  Work *work;                 /* the target being computed */
+  int index;                  /* its index among COUNT targets */
   int count;
   double shown;    /* the fraction of the run the status bar shows */
   GArray *reports; /* NULL, or where this target's reports go */
@@ -156,6 +163,7 @@ compute (RunContext *context, Work *work, JartResult *result)
 {
   JartSettings settings;
   JartCallbacks callbacks = { 0 };
+  JartStatus status;
   GimpRGB background;
   guint8 rgb[3];
   gint offset_x, offset_y;
@@ -163,8 +171,11 @@ compute (RunContext *context, Work *work, JartResult *result)
   gimp_context_get_background (&background);
   gimp_rgb_get_uchar (&background, &rgb[0], &rgb[1], &rgb[2]);
   gimp_drawable_offsets (work->drawable, &offset_x, &offset_y);
-  ja_values_to_settings (context->values, offset_x, offset_y,
-                         work->pixels.channels, rgb, &settings);
+  status = ja_values_to_settings (context->values, context->original, offset_x,
+                                  offset_y, work->pixels.channels, rgb,
+                                  &settings);
+  if (status != JART_OK)
+    return status;
 
   callbacks.generation_done = on_generation;
   callbacks.progress = on_progress;
@@ -172,6 +183,49 @@ compute (RunContext *context, Work *work, JartResult *result)
   context->work = work;
   return jart_run (&work->pixels, &work->pixels, &settings, &callbacks,
                    result);
+}
+
+/* Replaces the colour channels of AFTER by min (255, 8 |after - before|)
+ * against BEFORE (same size and channels), keeping AFTER's alpha. */
+static void
+make_difference (JartImage *after, const guint8 *before)
+{
+  int colours = after->channels == 2 || after->channels == 4
+                    ? after->channels - 1
+                    : after->channels;
+  size_t n = (size_t)after->width * (size_t)after->height;
+  size_t i;
+  int c;
+
+  for (i = 0; i < n; i++)
+    {
+      guint8 *a = after->pixels + i * (size_t)after->channels;
+      const guint8 *b = before + i * (size_t)after->channels;
+
+      for (c = 0; c < colours; c++)
+        {
+          int d = 8 * ABS ((int)a[c] - (int)b[c]);
+
+          a[c] = (guint8)MIN (d, 255);
+        }
+    }
+}
+
+/* The name of the new layer of the new-layer and difference outputs. */
+static gchar *
+new_layer_name (const JaValues *values)
+{
+  if (values->output == JA_OUTPUT_DIFFERENCE)
+    return g_strdup_printf (
+        /* TRANSLATORS: the name of the layer that holds the difference
+           times 8: the quality and the number of generations. */
+        g_dngettext (
+            GETTEXT_PACKAGE, "Difference ×8 (JPEG q%d, %d generation)",
+            "Difference ×8 (JPEG q%d, %d generations)", values->generations),
+        values->quality, values->generations);
+  /* TRANSLATORS: the new layer's name: quality and generations. */
+  return g_strdup_printf (_ ("JPEG q%d × %d"), values->quality,
+                          values->generations);
 }
 
 /* Writes WORK's result as VALUES asks; returns the drawable that holds it,
@@ -195,14 +249,19 @@ write_result (gint32 image, const JaValues *values, Work *work)
       break;
 
     case JA_OUTPUT_NEW_LAYER:
-      /* TRANSLATORS: the new layer's name: quality and generations. */
-      name = g_strdup_printf (_ ("JPEG q%d × %d"), values->quality,
-                              values->generations);
+    case JA_OUTPUT_DIFFERENCE:
+      name = new_layer_name (values);
       layer = copy_layer (image, work->drawable, name);
       g_free (name);
       insert_above (image, layer, work->drawable);
       ja_pixels_write_shadow (layer, &work->pixels, TRUE);
       merge_new_layer (layer);
+      if (values->output == JA_OUTPUT_DIFFERENCE)
+        {
+          ja_pixels_read_into (layer, &work->pixels);
+          make_difference (&work->pixels, work->before);
+          ja_pixels_write_whole (layer, &work->pixels);
+        }
       break;
 
     case JA_OUTPUT_PER_GENERATION:
@@ -235,7 +294,7 @@ write_result (gint32 image, const JaValues *values, Work *work)
  * computed the first target's result. */
 static gchar *
 check_memory (const Work *works, int n, const JaValues *values,
-              const guint8 *first_result)
+              const JaOriginal *original, const guint8 *first_result)
 {
   guint64 held = 0, computing = 0;
   int i;
@@ -246,7 +305,7 @@ check_memory (const Work *works, int n, const JaValues *values,
 
       if (!works[i].selected)
         continue;
-      ja_memory_need (works[i].drawable, values,
+      ja_memory_need (works[i].drawable, values, original,
                       i == 0 && works[0].pixels.pixels != NULL,
                       i == 0 && first_result != NULL
                           && values->output != JA_OUTPUT_PER_GENERATION,
@@ -266,12 +325,13 @@ work_free (Work *work)
   if (work->frames != NULL)
     g_array_free (work->frames, TRUE);
   g_free (work->pixels.pixels);
+  g_free (work->before);
 }
 
 GimpPDBStatusType
 ja_apply (gint32 image, GArray *targets, const JaValues *values,
-          JartImage *first_source, const guint8 *first_result,
-          JaOutcome *outcome, gchar **message)
+          const JaOriginal *original, JartImage *first_source,
+          const guint8 *first_result, JaOutcome *outcome, gchar **message)
 {
   RunContext context = { 0 };
   Work *works;
@@ -315,7 +375,7 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
       goto done;
     }
 
-  *message = check_memory (works, n, values, first_result);
+  *message = check_memory (works, n, values, original, first_result);
   if (*message != NULL)
     {
       status = GIMP_PDB_EXECUTION_ERROR;
@@ -326,6 +386,7 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
   gimp_progress_init (_ ("JPEG Artifacts"));
   context.image = image;
   context.values = values;
+  context.original = original;
   context.count = n;
   for (i = 0; i < n && status == GIMP_PDB_SUCCESS; i++)
     {
@@ -341,6 +402,19 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
           *message = g_strdup (jart_strerror (JART_ERROR_NO_MEMORY));
           status = GIMP_PDB_EXECUTION_ERROR;
           break;
+        }
+      if (values->output == JA_OUTPUT_DIFFERENCE)
+        {
+          size_t size = work->pixels.stride * (size_t)work->pixels.height;
+
+          work->before = g_try_malloc (size);
+          if (work->before == NULL)
+            {
+              *message = g_strdup (jart_strerror (JART_ERROR_NO_MEMORY));
+              status = GIMP_PDB_EXECUTION_ERROR;
+              break;
+            }
+          memcpy (work->before, work->pixels.pixels, size);
         }
       if (i == 0 && first_result != NULL
           && values->output != JA_OUTPUT_PER_GENERATION)

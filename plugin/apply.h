@@ -19,7 +19,8 @@
 typedef struct
 {
   gint32 result;   /* where its result went: the drawable, the new
-                      layer, or the last generation's layer */
+                      layer, the last generation's layer, or the
+                      difference layer */
   JartResult run;  /* how its computation ended; zero when the dialog
                       handed the result over */
   GArray *reports; /* its JartGenerationReport, one per generation
@@ -27,7 +28,9 @@ typedef struct
 } JaOutcome;
 
 /* Applies VALUES to TARGETS (a GArray of JaTarget from ja_targets_collect)
- * of IMAGE.
+ * of IMAGE.  ORIGINAL: the image's JPEG settings (ja_original_read), or
+ * NULL; the caller has checked that they are usable when VALUES use
+ * them.
  *
  * FIRST_SOURCE: NULL, or the first target's pixels already read (as
  * ja_pixels_read gives them); ja_apply takes them over and frees them.
@@ -42,7 +45,8 @@ typedef struct
  * cancelled; otherwise GIMP_PDB_EXECUTION_ERROR with *MESSAGE (free with
  * g_free). */
 GimpPDBStatusType ja_apply (gint32 image, GArray *targets,
-                            const JaValues *values, JartImage *first_source,
+                            const JaValues *values, const JaOriginal *original,
+                            JartImage *first_source,
                             const guint8 *first_result, JaOutcome *outcome,
                             gchar **message);
 

@@ -1,9 +1,13 @@
 /* main.c: the GIMP plug-in's entry points.  query() registers the procedure
- * plug-in-jpeg-artifacts under Filters ▸ Distorts; run() reads its
- * parameters as the run mode says (the dialog, the last values, or the
- * caller's checked arguments), checks the drawables, applies the effect
- * (apply.c) and answers with the result's drawable and the per-generation
- * table of the drawable's run.
+ * plug-in-jpeg-artifacts under Filters ▸ Distorts, and beside it
+ * plug-in-jpeg-artifacts2, without a menu entry of its own, which takes the
+ * first one's parameters and then a preset, a schedule, colour changes and
+ * the original JPEG file's settings (GIMP's convention for an extended
+ * procedure, as file-png-save2 extends file-png-save).  Both share run():
+ * it reads the parameters as the run mode says (the dialog, the last
+ * values, or the caller's checked arguments), checks the drawables and the
+ * image's JPEG settings, applies the effect (apply.c) and answers with the
+ * result's drawable and the per-generation table of the drawable's run.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +16,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
@@ -20,6 +25,7 @@
 #include "apply.h"
 #include "dialog.h"
 #include "memory.h"
+#include "original.h"
 #include "params.h"
 #include "pixels.h"
 #include "targets.h"
@@ -27,11 +33,16 @@
 #include "values.h"
 
 #define PLUG_IN_PROC "plug-in-jpeg-artifacts"
+#define PLUG_IN_PROC2 "plug-in-jpeg-artifacts2"
 #define PLUG_IN_BINARY "gimp-jpeg-artifacts"
 #define PLUG_IN_ROLE "gimp-jpeg-artifacts"
 
-/* gimp_set_data key of what the dialog remembers of its window. */
+/* gimp_set_data key of what the dialog remembers of its window.  The last
+ * values are kept under PLUG_IN_PROC, for both procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
+
+/* The user's presets, in GIMP's folder for the user. */
+#define PRESETS_FILE "jpeg-artifacts-presets.ini"
 
 /* Numbers per generation in the returned table. */
 #define TABLE_COLUMNS 5
@@ -111,12 +122,51 @@ query (void)
       "{ the drawable (0), the drawable and the layers linked to it (1) }" },
     { GIMP_PDB_INT32, "output",
       "{ replace the drawable (0), a new layer above it (1), one new layer "
-      "per generation, for animation frames (2) }" },
+      "per generation, for animation frames (2), a new layer above it with "
+      "the difference min (255, 8 x |after - before|) of each colour "
+      "channel, alpha the drawable's (3) }" },
+    /* plug-in-jpeg-artifacts2 only. */
+    { GIMP_PDB_STRING, "preset",
+      "\"\" for none, or a preset: a built-in id (\"light-resave\", "
+      "\"shared\", \"deep-fried\", \"reshare-chain\") or the name of a "
+      "preset the user saved in the dialog.  A preset sets quality, "
+      "generations, subsampling, dct, quality-jitter, grid-drift, schedule, "
+      "saturation, contrast, sharpen and use-original-settings, overriding "
+      "those parameters; the others (seed, grid-anchor, transparency, "
+      "apply-to, output) stay the caller's" },
+    { GIMP_PDB_STRING, "schedule",
+      "\"\" for none, or what each generation does, steps separated by "
+      "';', e.g. \"q95; q75 x0.8 lanczos; q60 x0.6 bicubic; q45 x0.5\": "
+      "generation g follows step g, the last step repeats.  A step's words, "
+      "in any order: qN quality 1..100; tables the JPEG file's own tables "
+      "(needs use-original-settings 1); 444 422 420 440 411 subsampling; "
+      "xS (0.05..1) or P% scale the image down before the save and back up "
+      "after it, with nearest, bilinear, bicubic or lanczos (the default); "
+      "satS, conS, sharpS (0..4) saturation, contrast, sharpening before "
+      "the save; *N the step N times.  A word left out takes the "
+      "parameters' value (quality, subsampling, saturation, contrast, "
+      "sharpen, or the file's settings)" },
+    { GIMP_PDB_FLOAT, "saturation",
+      "0..4, before every save each colour moves away from its pixel's "
+      "luma by this factor; 1 keeps the colours" },
+    { GIMP_PDB_FLOAT, "contrast",
+      "0..4, before every save each channel moves away from 128 by this "
+      "factor; 1 keeps the colours" },
+    { GIMP_PDB_FLOAT, "sharpen",
+      "0..4, before every save an unsharp mask of this amount against the "
+      "3x3 box blur; 0 keeps the colours" },
+    { GIMP_PDB_INT32, "use-original-settings",
+      "{ save with quality and subsampling (0), save with the quantization "
+      "tables and subsampling of the JPEG file the image was loaded from, "
+      "as GIMP's JPEG export does with 'use quality settings from original "
+      "image' (1) }; 1 fails on an image that was not loaded from a JPEG "
+      "file, or whose file's settings a baseline JPEG cannot have" },
   };
   static const GimpParamDef return_vals[] = {
     { GIMP_PDB_DRAWABLE, "result",
       "The drawable that holds the result: the drawable itself (output "
-      "0), the new layer (1), the last generation's layer (2)" },
+      "0), the new layer (1), the last generation's layer (2), the "
+      "difference layer (3)" },
     { GIMP_PDB_INT32, "generations-run",
       "Generations computed for the drawable: fewer than asked when a "
       "generation changed nothing, since every later one is the same; 0 "
@@ -157,15 +207,47 @@ query (void)
       "layer masks and channels of every precision, through 8-bit values: "
       "colours gamma-encoded as a JPEG file holds them, layer masks and "
       "channels in the tone curve GIMP keeps them in (linear for layer "
-      "masks).  A run that needs more memory than is free is refused "
-      "before it starts.  Everything is one undo step.",
+      "masks).  Output 3 adds a layer that shows what changed: the "
+      "difference to the drawable, times 8.  A run that needs more memory "
+      "than is free is refused before it starts.  Everything is one undo "
+      "step.  plug-in-jpeg-artifacts2 takes the same parameters and more: "
+      "a preset, a schedule, colour changes and the original JPEG file's "
+      "settings.",
       "The JPEG Artifacts for GIMP authors",
       "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
       "GPL-3.0-or-later",
-      "2026", N_ ("JPEG _Artifacts…"), "RGB*, GRAY*", GIMP_PLUGIN,
-      G_N_ELEMENTS (args), G_N_ELEMENTS (return_vals), args, return_vals);
+      "2026", N_ ("JPEG _Artifacts…"), "RGB*, GRAY*", GIMP_PLUGIN, JA_N_PARAMS,
+      G_N_ELEMENTS (return_vals), args, return_vals);
 
   gimp_plugin_menu_register (PLUG_IN_PROC, "<Image>/Filters/Distorts");
+
+  gimp_install_procedure (
+      PLUG_IN_PROC2,
+      "Make the layer look saved as a JPEG, with a schedule, a preset or "
+      "the original file's settings",
+      "plug-in-jpeg-artifacts with six parameters more, after its "
+      "fourteen, which keep their meaning: 'preset' first sets the look "
+      "from a built-in or saved preset (overriding quality, generations, "
+      "subsampling, dct, quality-jitter, grid-drift, schedule, saturation, "
+      "contrast, sharpen and use-original-settings); 'schedule' gives each "
+      "generation its own save, e.g. \"q95; q75 x0.8 lanczos; q60 x0.6 "
+      "bicubic; q45 x0.5\" (each step its quality, subsampling, a scale "
+      "down and back up with a filter, colour changes, a repeat count), as "
+      "an image re-shared across platforms that scale and re-save it; "
+      "'saturation', 'contrast' and 'sharpen' change the colours before "
+      "every save, as deep-fried memes are made; 'use-original-settings' "
+      "saves with the quantization tables and subsampling of the JPEG "
+      "file the image was loaded from (GIMP's \"jpeg-settings\" "
+      "parasite), as GIMP's JPEG export re-saves it with the original "
+      "quality.  Every save is still exactly what libjpeg-turbo computes.  "
+      "The return values are plug-in-jpeg-artifacts'.  RUN-INTERACTIVE "
+      "shows the dialog, RUN-WITH-LAST-VALS runs with the values of the "
+      "last run of either procedure.",
+      "The JPEG Artifacts for GIMP authors",
+      "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
+      "GPL-3.0-or-later",
+      "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS (args),
+      G_N_ELEMENTS (return_vals), args, return_vals);
 }
 
 /* The last values stored by a successful run, or the defaults when there
@@ -194,7 +276,7 @@ load_last_values (JaValues *values)
  * dialog's preview needs too. */
 static GimpPDBStatusType
 check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
-                     gchar **message)
+                     const JaOriginal *original, gchar **message)
 {
   JaValues permissive = *values;
   GArray *targets = NULL;
@@ -215,7 +297,7 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
       guint64 total;
 
       gegl_init (NULL, NULL);
-      ja_memory_need (drawable, &permissive, FALSE, FALSE, &need);
+      ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
@@ -231,7 +313,7 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
  * (gimp-console, gimp -i), where GIMP names no display, or the display
  * cannot be opened. */
 static gboolean
-open_display (gchar **message)
+open_display (const gchar *procedure, gchar **message)
 {
   const gchar *display = gimp_display_name ();
   gchar *args[] = { PLUG_IN_BINARY, "--display", (gchar *)display, NULL };
@@ -245,17 +327,24 @@ open_display (gchar **message)
          "(it runs without its user interface).  Call %s with "
          "RUN-NONINTERACTIVE and every parameter, or with "
          "RUN-WITH-LAST-VALS."),
-      PLUG_IN_PROC);
+      procedure);
   return FALSE;
 }
 
-/* Shows the dialog for DRAWABLE, on the display open_display opened.  TRUE
- * when the user chose OK: VALUES are the dialog's, *SOURCE holds the
- * drawable's pixels and *RESULT, when not NULL, the result the preview
- * showed. */
+/* The file of the user's presets: newly allocated. */
+static gchar *
+presets_file (void)
+{
+  return g_build_filename (gimp_directory (), PRESETS_FILE, NULL);
+}
+
+/* Shows the dialog for DRAWABLE, on the display open_display opened, with
+ * ORIGINAL the image's JPEG settings.  TRUE when the user chose OK: VALUES
+ * are the dialog's, *SOURCE holds the drawable's pixels and *RESULT, when
+ * not NULL, the result the preview showed. */
 static gboolean
-show_dialog (gint32 image, gint32 drawable, JaValues *values,
-             JartImage *source, guint8 **result)
+show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
+             JaValues *values, JartImage *source, guint8 **result)
 {
   JaDialogLayer layer = { 0 };
   JaDialogGeometry geometry;
@@ -287,11 +376,14 @@ show_dialog (gint32 image, gint32 drawable, JaValues *values,
   G_GNUC_END_IGNORE_DEPRECATIONS
   layer.dark_theme = ja_theme_is_dark (theme_dir);
   layer.image_name = gimp_image_get_name (image);
+  layer.original = original->present ? original : NULL;
+  layer.presets_file = presets_file ();
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);
 
   g_free ((gchar *)layer.image_name);
+  g_free ((gchar *)layer.presets_file);
   g_free (theme_dir);
   g_free ((guint8 *)layer.selection);
   if (!ok)
@@ -325,6 +417,30 @@ make_table (const JaOutcome *outcome)
   return table;
 }
 
+/* Reads the parameters of a RUN-NONINTERACTIVE call of PROCEDURE, which
+ * takes EXPECTED of them, into VALUES, the preset applied, and checks
+ * them.  NULL, or the message of the calling error. */
+static gchar *
+read_arguments (const gchar *procedure, gint expected, gint nparams,
+                const GimpParam *param, JaValues *values)
+{
+  gchar *message, *file;
+
+  if (nparams != expected)
+    return g_strdup_printf (_ ("%s takes %d parameters; it got %d."),
+                            procedure, expected, nparams);
+  message = ja_params_read (param, nparams, values);
+  if (message == NULL)
+    {
+      file = presets_file ();
+      message = ja_params_apply_preset (values, file);
+      g_free (file);
+    }
+  if (message == NULL)
+    message = ja_params_check (values);
+  return message;
+}
+
 static void
 run (const gchar *name, gint nparams, const GimpParam *param,
      gint *nreturn_vals, GimpParam **return_vals)
@@ -335,14 +451,17 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   GimpPDBStatusType status = GIMP_PDB_SUCCESS;
   GimpRunMode run_mode;
   JaValues ja_values;
+  JaOriginal original;
   JaOutcome outcome = { -1, { 0, 0 }, NULL };
   JartImage source = { 0 };
   guint8 *dialog_result = NULL;
   GArray *targets = NULL;
-  gchar *message = NULL;
+  gchar *message = NULL, *original_problem = NULL;
+  gboolean second = g_strcmp0 (name, PLUG_IN_PROC2) == 0;
+  const gchar *procedure = second ? PLUG_IN_PROC2 : PLUG_IN_PROC;
+  gint expected = second ? JA_N_PARAMS2 : JA_N_PARAMS;
   gint32 image, drawable;
 
-  (void)name;
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -353,13 +472,14 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   *return_vals = values;
   *nreturn_vals = 1;
   values[0].type = GIMP_PDB_STATUS;
+  memset (&original, 0, sizeof original);
 
   if (nparams < 3)
     {
       message = g_strdup_printf (
           _ ("%s takes at least the run mode, the image and the drawable; "
              "it got %d parameters."),
-          PLUG_IN_PROC, nparams);
+          procedure, nparams);
       status = GIMP_PDB_CALLING_ERROR;
       goto done;
     }
@@ -371,15 +491,19 @@ run (const gchar *name, gint nparams, const GimpParam *param,
     {
     case GIMP_RUN_INTERACTIVE:
       load_last_values (&ja_values);
-      status = check_before_dialog (image, drawable, &ja_values, &message);
+      if (gimp_image_is_valid (image))
+        original_problem = ja_original_read (image, &original);
+      status = check_before_dialog (image, drawable, &ja_values, &original,
+                                    &message);
       if (status != GIMP_PDB_SUCCESS)
         goto done;
-      if (!open_display (&message))
+      if (!open_display (procedure, &message))
         {
           status = GIMP_PDB_EXECUTION_ERROR;
           goto done;
         }
-      if (!show_dialog (image, drawable, &ja_values, &source, &dialog_result))
+      if (!show_dialog (image, drawable, &original, &ja_values, &source,
+                        &dialog_result))
         {
           status = GIMP_PDB_CANCEL;
           goto done;
@@ -387,15 +511,8 @@ run (const gchar *name, gint nparams, const GimpParam *param,
       break;
 
     case GIMP_RUN_NONINTERACTIVE:
-      if (nparams != JA_N_PARAMS)
-        {
-          message = g_strdup_printf (_ ("%s takes %d parameters; it got %d."),
-                                     PLUG_IN_PROC, JA_N_PARAMS, nparams);
-          status = GIMP_PDB_CALLING_ERROR;
-          goto done;
-        }
-      ja_params_read (param, &ja_values);
-      message = ja_params_check (&ja_values);
+      message
+          = read_arguments (procedure, expected, nparams, param, &ja_values);
       if (message != NULL)
         {
           status = GIMP_PDB_CALLING_ERROR;
@@ -418,11 +535,20 @@ run (const gchar *name, gint nparams, const GimpParam *param,
       = ja_targets_collect (image, drawable, &ja_values, &targets, &message);
   if (status != GIMP_PDB_SUCCESS)
     goto done;
+  if (run_mode != GIMP_RUN_INTERACTIVE)
+    original_problem = ja_original_read (image, &original);
+  if (ja_values.use_original && !original.usable)
+    {
+      message = g_steal_pointer (&original_problem);
+      status = GIMP_PDB_EXECUTION_ERROR;
+      goto done;
+    }
 
   /* GEGL and babl from here on only: loading GEGL's modules takes most of
      the time of a call refused above. */
   gegl_init (NULL, NULL);
   status = ja_apply (image, targets, &ja_values,
+                     original.usable ? &original : NULL,
                      source.pixels != NULL ? &source : NULL, dialog_result,
                      &outcome, &message);
   if (status != GIMP_PDB_SUCCESS)
@@ -453,6 +579,7 @@ done:
     g_array_free (outcome.reports, TRUE);
   g_free (source.pixels);
   g_free (dialog_result);
+  g_free (original_problem);
 
   values[0].data.d_status = status;
   if (message != NULL)

@@ -6,7 +6,10 @@
  * frame it hands to the generation callback.  GIMP keeps buffers of the
  * drawable's own format for the result: replacing writes a shadow buffer
  * and saves the old pixels for Undo; a new layer is a copy with its
- * shadow; one layer per generation is that for every generation.  GIMP
+ * shadow; one layer per generation is that for every generation; the
+ * difference is a new layer, and the plug-in keeps the pixels before the
+ * run beside the result to subtract them.  The codec's work follows the
+ * settings the run has, its schedule's scaled copies included.  GIMP
  * runs on the same machine, so all of it counts.  The sum is a bound: the
  * codec's part is taken once, for the biggest drawable, as only one is
  * computed at a time.
@@ -42,8 +45,9 @@ multiply (guint64 a, guint64 b)
 }
 
 void
-ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
-                gboolean computed, JaMemoryNeed *need)
+ja_memory_need (gint32 drawable, const JaValues *values,
+                const JaOriginal *original, gboolean read, gboolean computed,
+                JaMemoryNeed *need)
 {
   guint64 pixels = multiply ((guint64)gimp_drawable_width (drawable),
                              (guint64)gimp_drawable_height (drawable));
@@ -67,8 +71,14 @@ ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
     case JA_OUTPUT_PER_GENERATION:
       buffers = multiply ((guint64)values->generations, per_layer);
       break;
+    case JA_OUTPUT_DIFFERENCE:
+      buffers = per_layer; /* the new layer, its shadow */
+      break;
     }
   need->held = read ? 0 : copy;
+  /* The difference keeps the pixels before the run beside the result. */
+  if (values->output == JA_OUTPUT_DIFFERENCE)
+    ja_memory_add (&need->held, copy);
   ja_memory_add (&need->held, multiply (native, buffers));
 
   need->computing = 0;
@@ -79,8 +89,8 @@ ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
       gint offset_x, offset_y;
 
       gimp_drawable_offsets (drawable, &offset_x, &offset_y);
-      ja_values_to_settings (values, offset_x, offset_y, channels, background,
-                             &settings);
+      ja_values_to_settings (values, original, offset_x, offset_y, channels,
+                             background, &settings);
       need->computing = jart_memory_needed (gimp_drawable_width (drawable),
                                             gimp_drawable_height (drawable),
                                             channels, &settings);
@@ -176,11 +186,13 @@ ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
     first = g_strdup_printf (
         /* TRANSLATORS: the drawable's name, how many layers are linked to
            it, the memory the run needs and the memory that is free. */
-        ngettext ("'%s' and the %d layer linked to it need %s of memory for "
-                  "this run; %s is free.",
-                  "'%s' and the %d layers linked to it need %s of memory "
-                  "for this run; %s is free.",
-                  n_linked),
+        g_dngettext (
+            GETTEXT_PACKAGE,
+            "'%s' and the %d layer linked to it need %s of memory for "
+            "this run; %s is free.",
+            "'%s' and the %d layers linked to it need %s of memory "
+            "for this run; %s is free.",
+            n_linked),
         name, n_linked, need_text, free_text);
   if (values->output == JA_OUTPUT_PER_GENERATION)
     advice = _ ("Nothing was changed.  Every generation becomes a layer: "

@@ -24,10 +24,13 @@ typedef struct
                         (jart_memory_needed) and its generation frame */
 } JaMemoryNeed;
 
-/* What a run of VALUES needs for DRAWABLE.  READ: its pixels are already
- * in the plug-in (the dialog read them); COMPUTED: its result too, so the
- * codec does not run on it. */
-void ja_memory_need (gint32 drawable, const JaValues *values, gboolean read,
+/* What a run of VALUES needs for DRAWABLE, with ORIGINAL the image's
+ * JPEG settings (NULL: none), as the codec will run it (jart_memory_needed
+ * with the run's settings, schedule included).  READ: its pixels are
+ * already in the plug-in (the dialog read them); COMPUTED: its result
+ * too, so the codec does not run on it. */
+void ja_memory_need (gint32 drawable, const JaValues *values,
+                     const JaOriginal *original, gboolean read,
                      gboolean computed, JaMemoryNeed *need);
 
 /* Adds B to *A, saturating at G_MAXUINT64. */

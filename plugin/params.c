@@ -1,7 +1,8 @@
-/* params.c: reading the procedure's parameters into a JaValues and checking
- * their ranges, with a message that names the parameter, the value it got
- * and the values it takes, so that a script's author sees at once which
- * argument is wrong.
+/* params.c: reading the procedures' parameters into a JaValues, the
+ * "preset" parameter, and checking their ranges, with a message that names
+ * the parameter, the value it got and the values it takes (for a schedule,
+ * the word that does not read and where it is), so that a script's author
+ * sees at once which argument is wrong.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,9 +10,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "params.h"
+#include "presets.h"
 
 /* One checked parameter: its name in the procedure database, its range and,
  * for a choice, what each value means. */
@@ -36,14 +40,48 @@ static const ParamRange ranges[] = {
     N_ ("0 the layer's own colours, 1 flattened on the background colour") },
   { "apply-to", 0, 1,
     N_ ("0 the drawable, 1 the drawable and the layers linked to it") },
-  { "output", 0, 2,
+  { "output", 0, 3,
     N_ ("0 replace the drawable, 1 a new layer above it, 2 one new layer "
-        "per generation") },
+        "per generation, 3 a new layer with the difference") },
 };
 
-void
-ja_params_read (const GimpParam *param, JaValues *values)
+/* A floating-point parameter: its name, what keeps the image as it is. */
+typedef struct
 {
+  const char *name;
+  double keep;
+} AdjustParam;
+
+static const AdjustParam adjusts[] = {
+  { "saturation", 1.0 },
+  { "contrast", 1.0 },
+  { "sharpen", 0.0 },
+};
+
+/* Copies the string parameter NAME, VALUE (NULL: ""), into FIELD of SIZE
+ * bytes; the message when it does not fit. */
+static gchar *
+read_string (const char *name, const gchar *value, char *field, gsize size)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+
+  if (length >= size)
+    return g_strdup_printf (
+        /* TRANSLATORS: the parameter's name, its length and the most it
+           takes, in bytes. */
+        _ ("Parameter '%s' is %lu bytes long; it takes at most %lu."), name,
+        (unsigned long)length, (unsigned long)(size - 1));
+  memcpy (field, value != NULL ? value : "", length);
+  field[length] = '\0';
+  return NULL;
+}
+
+gchar *
+ja_params_read (const GimpParam *param, gint n_params, JaValues *values)
+{
+  gchar *message;
+
+  ja_values_init (values);
   values->quality = param[JA_PARAM_QUALITY].data.d_int32;
   values->generations = param[JA_PARAM_GENERATIONS].data.d_int32;
   values->subsampling = param[JA_PARAM_SUBSAMPLING].data.d_int32;
@@ -55,6 +93,161 @@ ja_params_read (const GimpParam *param, JaValues *values)
   values->transparency = param[JA_PARAM_TRANSPARENCY].data.d_int32;
   values->apply_to = param[JA_PARAM_APPLY_TO].data.d_int32;
   values->output = param[JA_PARAM_OUTPUT].data.d_int32;
+  if (n_params < JA_N_PARAMS2)
+    return NULL;
+
+  message = read_string ("preset", param[JA_PARAM_PRESET].data.d_string,
+                         values->preset, sizeof values->preset);
+  if (message == NULL)
+    message = read_string ("schedule", param[JA_PARAM_SCHEDULE].data.d_string,
+                           values->schedule, sizeof values->schedule);
+  values->saturation = param[JA_PARAM_SATURATION].data.d_float;
+  values->contrast = param[JA_PARAM_CONTRAST].data.d_float;
+  values->sharpen = param[JA_PARAM_SHARPEN].data.d_float;
+  values->use_original = param[JA_PARAM_USE_ORIGINAL].data.d_int32;
+  return message;
+}
+
+gchar *
+ja_params_apply_preset (JaValues *values, const char *presets_file)
+{
+  JaPresets *presets;
+  GString *known;
+  gchar *message;
+  int i, n;
+
+  if (values->preset[0] == '\0')
+    return NULL;
+  /* A user's file that cannot be read counts as no user presets; the
+     message below then lists the built-in ones. */
+  presets = ja_presets_new (presets_file, NULL);
+  i = ja_presets_find (presets, values->preset);
+  if (i >= 0)
+    {
+      ja_presets_apply (presets, i, values);
+      ja_presets_free (presets);
+      return NULL;
+    }
+
+  known = g_string_new (NULL);
+  n = ja_presets_count (presets);
+  for (i = 0; i < n; i++)
+    g_string_append_printf (known, "%s'%s'", i > 0 ? ", " : "",
+                            ja_presets_id (presets, i));
+  message = g_strdup_printf (
+      /* TRANSLATORS: the preset the caller named, then the list of the
+         presets there are, e.g. "'light-resave', 'shared'". */
+      _ ("Parameter 'preset' is '%s', which is no preset; it must be \"\" "
+         "(none) or one of %s."),
+      values->preset, known->str);
+  g_string_free (known, TRUE);
+  ja_presets_free (presets);
+  return message;
+}
+
+/* The word of TEXT at byte AT, as jart_steps_parse splits words (spaces
+ * before it skipped): newly allocated, "" at the end of a step. */
+static gchar *
+word_at (const char *text, size_t at)
+{
+  size_t end;
+
+  while (text[at] == ' ' || text[at] == '\t' || text[at] == '\n'
+         || text[at] == '\r')
+    at++;
+  end = at;
+  if (text[end] != '\0' && text[end] != ';')
+    do
+      end++;
+    while (text[end] != '\0' && text[end] != ';' && text[end] != '*'
+           && text[end] != ' ' && text[end] != '\t' && text[end] != '\n'
+           && text[end] != '\r');
+  return g_strndup (text + at, end - at);
+}
+
+/* NULL when VALUES's schedule reads, else the message that names the
+ * word at fault and its offset. */
+static gchar *
+check_schedule (const JaValues *values)
+{
+  JartSettings settings;
+  JartStep step;
+  JartStatus status;
+  size_t at = 0;
+  gchar *word, *message;
+
+  if (memchr (values->schedule, '\0', sizeof values->schedule) == NULL)
+    return g_strdup_printf (_ ("Parameter '%s' is too long."), "schedule");
+
+  ja_values_default_step (values, NULL, &step);
+  status = jart_steps_parse (values->schedule, &step, &settings, &at);
+  if (status == JART_OK)
+    return NULL;
+
+  word = word_at (values->schedule, at);
+  switch (status)
+    {
+    case JART_ERROR_QUALITY:
+      message = g_strdup_printf (
+          /* TRANSLATORS: the word of the schedule at fault and its byte
+             offset in it; leave the schedule's words (q) untranslated. */
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a quality: "
+             "'q' takes 1 to 100."),
+          word, (unsigned long)at);
+      break;
+    case JART_ERROR_SCALE:
+      message = g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a scale: 'x' "
+             "takes 0.05 to 1, '%%' 5 to 100."),
+          word, (unsigned long)at);
+      break;
+    case JART_ERROR_ADJUST:
+      message = g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is out of range: "
+             "'sat', 'con' and 'sharp' take 0 to 4."),
+          word, (unsigned long)at);
+      break;
+    default:
+      if (word[0] == '\0')
+        message = g_strdup_printf (
+            _ ("Parameter 'schedule': the step at byte %lu is empty (two "
+               "';' with nothing between them)."),
+            (unsigned long)at);
+      else if (jart_steps_parse (word, &step, &settings, NULL) == JART_OK)
+        message = g_strdup_printf (
+            _ ("Parameter 'schedule': the step at byte %lu makes more than "
+               "%d steps."),
+            (unsigned long)at, JART_STEPS_MAX);
+      else
+        message = g_strdup_printf (
+            _ ("Parameter 'schedule': '%s' at byte %lu is not a word a "
+               "schedule knows: qN (1..100), tables, 444, 422, 420, 440, "
+               "411, xS (0.05..1) or P%%, nearest, bilinear, bicubic, "
+               "lanczos, satS, conS, sharpS (0..4), *N (1..64); steps are "
+               "separated by ';'."),
+            word, (unsigned long)at);
+      break;
+    }
+  g_free (word);
+  return message;
+}
+
+/* Whether the schedule of VALUES, which reads, has a step with the
+ * original file's tables ("tables"). */
+static gboolean
+schedule_uses_tables (const JaValues *values)
+{
+  JartSettings settings;
+  JartStep step;
+  int i;
+
+  ja_values_default_step (values, NULL, &step);
+  if (jart_steps_parse (values->schedule, &step, &settings, NULL) != JART_OK)
+    return FALSE;
+  for (i = 0; i < settings.n_steps; i++)
+    if (settings.steps[i].quality == 0)
+      return TRUE;
+  return FALSE;
 }
 
 gchar *
@@ -66,6 +259,8 @@ ja_params_check (const JaValues *values)
     values->grid_anchor, values->transparency,   values->apply_to,
     values->output,
   };
+  double adjust[G_N_ELEMENTS (adjusts)];
+  gchar *message;
   gsize i;
 
   for (i = 0; i < G_N_ELEMENTS (ranges); i++)
@@ -86,5 +281,35 @@ ja_params_check (const JaValues *values)
           _ ("Parameter '%s' is %d; it must be %d to %d."), r->name,
           checked[i], r->min, r->max);
     }
+
+  if (memchr (values->preset, '\0', sizeof values->preset) == NULL)
+    return g_strdup_printf (_ ("Parameter '%s' is too long."), "preset");
+  message = check_schedule (values);
+  if (message != NULL)
+    return message;
+
+  adjust[0] = values->saturation;
+  adjust[1] = values->contrast;
+  adjust[2] = values->sharpen;
+  for (i = 0; i < G_N_ELEMENTS (adjusts); i++)
+    if (!(adjust[i] >= 0.0 && adjust[i] <= JART_ADJUST_MAX))
+      return g_strdup_printf (
+          /* TRANSLATORS: the parameter's name, its value, the largest
+             value it takes, the value that changes nothing. */
+          _ ("Parameter '%s' is %g; it must be 0 to %g (%g changes "
+             "nothing)."),
+          adjusts[i].name, adjust[i], JART_ADJUST_MAX, adjusts[i].keep);
+
+  if (values->use_original != 0 && values->use_original != 1)
+    return g_strdup_printf (
+        _ ("Parameter '%s' is %d; it must be %d to %d (%s)."),
+        "use-original-settings", values->use_original, 0, 1,
+        _ ("0 quality and subsampling, 1 the settings of the JPEG file the "
+           "image was loaded from"));
+  if (!values->use_original && schedule_uses_tables (values))
+    return g_strdup (
+        _ ("Parameter 'schedule': the word 'tables' saves with the tables "
+           "of the JPEG file the image was loaded from, which needs "
+           "'use-original-settings' 1."));
   return NULL;
 }

@@ -8,7 +8,8 @@
  * tone curve: "Y u8" when GIMP keeps them linear, "Y' u8" when not.
  *
  * Results are written into the drawable's shadow buffer and merged by GIMP
- * through the selection.  Colours travel as 8-bit values, which GEGL turns
+ * through the selection (a layer the run added may also be written whole,
+ * straight into its buffer).  Colours travel as 8-bit values, which GEGL turns
  * into the drawable's own format; alpha, which the codec never changes, is
  * taken from the drawable itself, at full precision: a 16-bit or floating
  * point layer is written through "double" with its own alpha values.
@@ -65,6 +66,17 @@ codec_format (gint32 drawable, const char *type)
   return format;
 }
 
+/* Reads the whole of DRAWABLE into PIXELS, which has room for it. */
+static void
+get_pixels (gint32 drawable, GeglBuffer *buffer, guint8 *pixels)
+{
+  gegl_buffer_get (buffer,
+                   GEGL_RECTANGLE (0, 0, gegl_buffer_get_width (buffer),
+                                   gegl_buffer_get_height (buffer)),
+                   1.0, codec_format (drawable, "u8"), pixels,
+                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+}
+
 gboolean
 ja_pixels_read (gint32 drawable, JartImage *image)
 {
@@ -80,9 +92,7 @@ ja_pixels_read (gint32 drawable, JartImage *image)
       g_object_unref (buffer);
       return FALSE;
     }
-  gegl_buffer_get (buffer, GEGL_RECTANGLE (0, 0, width, height), 1.0,
-                   codec_format (drawable, "u8"), pixels, GEGL_AUTO_ROWSTRIDE,
-                   GEGL_ABYSS_NONE);
+  get_pixels (drawable, buffer, pixels);
   g_object_unref (buffer);
 
   image->pixels = pixels;
@@ -91,6 +101,15 @@ ja_pixels_read (gint32 drawable, JartImage *image)
   image->channels = channels;
   image->stride = (size_t)width * (size_t)channels;
   return TRUE;
+}
+
+void
+ja_pixels_read_into (gint32 drawable, JartImage *image)
+{
+  GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
+
+  get_pixels (drawable, buffer, image->pixels);
+  g_object_unref (buffer);
 }
 
 /* Writes RESULT's colours over AREA of SHADOW with the alpha of SOURCE, in
@@ -134,11 +153,37 @@ write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
     }
 }
 
+/* Writes RESULT's colours over AREA of DESTINATION, a buffer of TARGET's
+ * format, with TARGET's own alpha. */
+static void
+write_area (gint32 target, GeglBuffer *destination, const GeglRectangle *area,
+            const JartImage *result)
+{
+  const Babl *native = gimp_drawable_get_format (target);
+
+  if (gimp_drawable_has_alpha (target)
+      && babl_format_get_type (native, 0) != babl_type ("u8"))
+    {
+      GeglBuffer *source = gimp_drawable_get_buffer (target);
+
+      write_keeping_alpha (destination, source, area,
+                           codec_format (target, "double"), result);
+      g_object_unref (source);
+    }
+  else
+    {
+      /* 8-bit alpha goes out as it came in; without alpha there is none. */
+      gegl_buffer_set (destination, area, 0, codec_format (target, "u8"),
+                       result->pixels + (size_t)area->y * result->stride
+                           + (size_t)area->x * (size_t)result->channels,
+                       (gint)result->stride);
+    }
+}
+
 gboolean
 ja_pixels_write_shadow (gint32 target, const JartImage *result,
                         gboolean in_image)
 {
-  const Babl *native = gimp_drawable_get_format (target);
   GeglBuffer *shadow;
   gint x = 0, y = 0;
   gint width = result->width, height = result->height;
@@ -151,27 +196,20 @@ ja_pixels_write_shadow (gint32 target, const JartImage *result,
     return FALSE;
 
   shadow = gimp_drawable_get_shadow_buffer (target);
-  if (gimp_drawable_has_alpha (target)
-      && babl_format_get_type (native, 0) != babl_type ("u8"))
-    {
-      GeglBuffer *source = gimp_drawable_get_buffer (target);
-
-      write_keeping_alpha (shadow, source,
-                           GEGL_RECTANGLE (x, y, width, height),
-                           codec_format (target, "double"), result);
-      g_object_unref (source);
-    }
-  else
-    {
-      /* 8-bit alpha goes out as it came in; without alpha there is none. */
-      gegl_buffer_set (shadow, GEGL_RECTANGLE (x, y, width, height), 0,
-                       codec_format (target, "u8"),
-                       result->pixels + (size_t)y * result->stride
-                           + (size_t)x * (size_t)result->channels,
-                       (gint)result->stride);
-    }
+  write_area (target, shadow, GEGL_RECTANGLE (x, y, width, height), result);
   g_object_unref (shadow);
   return TRUE;
+}
+
+void
+ja_pixels_write_whole (gint32 target, const JartImage *pixels)
+{
+  GeglBuffer *buffer = gimp_drawable_get_buffer (target);
+
+  write_area (target, buffer,
+              GEGL_RECTANGLE (0, 0, pixels->width, pixels->height), pixels);
+  g_object_unref (buffer);
+  gimp_drawable_update (target, 0, 0, pixels->width, pixels->height);
 }
 
 void

@@ -23,6 +23,10 @@ int ja_pixels_channels (gint32 drawable);
  * caller frees with g_free.  FALSE when memory runs out. */
 gboolean ja_pixels_read (gint32 drawable, JartImage *image);
 
+/* Reads the whole of DRAWABLE into IMAGE, which already has DRAWABLE's
+ * size and channels (as ja_pixels_read gave them). */
+void ja_pixels_read_into (gint32 drawable, JartImage *image);
+
 /* Writes RESULT, the codec's output for a drawable of TARGET's size and
  * channels, into TARGET's shadow buffer, keeping TARGET's alpha: where the
  * selection touches TARGET when IN_IMAGE (all of it without a selection),
@@ -31,6 +35,12 @@ gboolean ja_pixels_read (gint32 drawable, JartImage *image);
  * ja_pixels_merge, which must come after the layer entered the image. */
 gboolean ja_pixels_write_shadow (gint32 target, const JartImage *result,
                                  gboolean in_image);
+
+/* Writes PIXELS (TARGET's size and channels) over the whole of TARGET,
+ * straight into its buffer, keeping TARGET's alpha: no selection, no undo
+ * step, for a layer the run itself added to the image (whose undo step
+ * removes it whole).  Tells GIMP the layer changed. */
+void ja_pixels_write_whole (gint32 target, const JartImage *pixels);
 
 /* Merges TARGET's shadow into TARGET through the selection (an undo step of
  * the open group when PUSH_UNDO) and tells GIMP which area changed. */

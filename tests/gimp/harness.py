@@ -38,14 +38,16 @@ def scheme_string(text):
 
 class Config:
     """Where things are: the plug-in binary, the command-line tool, the
-    sample images, the GIMP console binary and this case's folder."""
+    sample images, the GIMP console binary, this case's folder and the
+    libjpeg helper (jpeg-resave.c)."""
 
-    def __init__(self, plugin, cli, data, gimp, workdir):
+    def __init__(self, plugin, cli, data, gimp, workdir, resave=None):
         self.plugin = plugin
         self.cli = cli
         self.data = data
         self.gimp = gimp
         self.workdir = workdir
+        self.resave = resave
 
     def path(self, name):
         return os.path.join(self.workdir, name)
@@ -75,6 +77,14 @@ PRELUDE = """
 (define (ja-try label image drawable . args)
   (let ((r (catch #f
              (apply plug-in-jpeg-artifacts
+                    (append (list RUN-NONINTERACTIVE image drawable) args)))))
+    (if r
+        (ja-log "ran" label (car r) (cadr r) (caddr r))
+        (ja-log "failed" label))
+    r))
+(define (ja-try2 label image drawable . args)
+  (let ((r (catch #f
+             (apply plug-in-jpeg-artifacts2
                     (append (list RUN-NONINTERACTIVE image drawable) args)))))
     (if r
         (ja-log "ran" label (car r) (cadr r) (caddr r))
@@ -152,11 +162,15 @@ def fresh_gimp_directory(config):
     return gimp_dir
 
 
-def run_gimp(config, script, timeout=150, fonts=False):
+def run_gimp(config, script, timeout=150, fonts=False, files=None):
     """Runs SCRIPT (Script-Fu, after the prelude) in gimp-console with a
     fresh GIMP2_DIRECTORY and returns a GimpRun.  FONTS: load the fonts,
-    which text layers need (a second or two more)."""
+    which text layers need (a second or two more).  FILES: {name: text}
+    written into the GIMP2_DIRECTORY first."""
     gimp_dir = fresh_gimp_directory(config)
+    for name, text in (files or {}).items():
+        with open(os.path.join(gimp_dir, name), "w", encoding="utf-8") as f:
+            f.write(text)
     log_path = os.path.join(gimp_dir, "batch.log")
     batch = ("(begin " + PRELUDE % {"log": scheme_string(log_path)}
              + script + '\n(ja-log "done")\n(close-output-port ja-port))')
@@ -193,10 +207,11 @@ def run_gimp(config, script, timeout=150, fonts=False):
 
 def run_cli(config, source, output, quality=75, generations=1,
             subsampling="420", dct="accurate", jitter=0, drift=0, seed=0,
-            background=None):
+            background=None, extra=()):
     """The command-line tool's result for SOURCE with these settings
     (BACKGROUND: None for the layer's own colours, else (r, g, b) to
-    flatten on), written to OUTPUT and returned as a pngio.Image."""
+    flatten on; EXTRA: more options, after these), written to OUTPUT and
+    returned as a pngio.Image."""
     command = [config.cli, "--quiet",
                "--quality", str(quality),
                "--generations", str(generations),
@@ -208,7 +223,7 @@ def run_cli(config, source, output, quality=75, generations=1,
     if background is not None:
         command += ["--flatten", "--background",
                     "%02X%02X%02X" % tuple(background)]
-    command += [source, output]
+    command += list(extra) + [source, output]
     done = subprocess.run(command, capture_output=True)
     check(done.returncode == 0,
           "%s failed (%d): %s" % (" ".join(command), done.returncode,
