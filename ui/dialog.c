@@ -2,9 +2,15 @@
  * with its view controls and read-outs on the left and the filter's
  * parameters on the right, keeps a JaValues in step with the controls, and
  * restarts the background computation (worker.c) whenever a parameter
- * changes.  The read-outs give the PSNR and SSIM against the original and
- * the size of the JPEG file of the generation shown; the SSIM and the size
- * come from the worker's statistics thread, after the pixels, and say
+ * changes.  At the top of the parameters a preset combo (presets.h) sets
+ * the look controls at once and says "Custom" once one of them changed;
+ * Save… and Delete keep the user's own presets.  An expander holds the
+ * schedule's text (read as jart_steps_parse reads it: while it does not,
+ * the entry shows why, the preview keeps the last schedule that read and
+ * OK is refused), the colour changes before every save and the original
+ * JPEG file's settings.  The read-outs give the PSNR and SSIM against the
+ * original and the size of the JPEG file of the generation shown; the SSIM and
+ * the size come from the worker's statistics thread, after the pixels, and say
  * "measuring" until they do.  The preview only ever shows pixels the codec
  * finished for the current parameters, or, veiled and labelled, the previous
  * ones while the new ones are computed.  OK hands over the result the preview
@@ -21,12 +27,14 @@
 #include <gtk/gtk.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/gdkx.h>
 #endif
 
 #include "dialog.h"
 #include "plot.h"
+#include "presets.h"
 #include "preview.h"
 #include "worker.h"
 
@@ -40,6 +48,10 @@
  * change is also an accessibility event, and a thousand of them a second
  * would flood a screen reader. */
 #define READOUTS_INTERVAL_MS 200
+
+/* The colour sliders' step, and the digits their spin buttons show. */
+#define ADJUST_STEP 0.05
+#define ADJUST_DIGITS 2
 
 typedef struct
 {
@@ -59,7 +71,15 @@ typedef struct
   GtkWidget *ssim_label;
   GtkWidget *size_label;
   GtkWidget *converge_label;
+  GtkWidget *saved_label;
   GtkWidget *plot_series;
+
+  JaPresets *presets;
+  GtkWidget *preset_combo; /* the presets, then "Custom" */
+  GtkWidget *preset_description;
+  GtkWidget *preset_save;
+  GtkWidget *preset_delete;
+  int custom_index; /* the combo's "Custom" item */
 
   GtkAdjustment *quality;
   GtkAdjustment *generations;
@@ -67,6 +87,10 @@ typedef struct
   GtkAdjustment *jitter;
   GtkAdjustment *drift;
   GtkAdjustment *seed;
+  GtkAdjustment *saturation;
+  GtkAdjustment *contrast;
+  GtkAdjustment *sharpen;
+  GtkWidget *quality_row[3]; /* label, slider, spin button */
   GtkWidget *subsampling;
   GtkWidget *dct;
   GtkWidget *anchor;
@@ -79,6 +103,15 @@ typedef struct
   GtkWidget *split;
   GtkWidget *grid;
   GtkWidget *difference;
+  GtkWidget *schedule_expander;
+  GtkWidget *schedule_entry;
+  GtkWidget *schedule_error;
+  GtkWidget *use_original;
+
+  /* The schedule's text reads (schedule_ok), or the last one that did,
+     which the preview keeps computing meanwhile. */
+  gboolean schedule_ok;
+  char valid_schedule[JA_SCHEDULE_SIZE];
 
   JaWorker *worker;
   gboolean updating;  /* controls are being set from values */
@@ -159,18 +192,20 @@ add_heading (GtkGrid *grid, int row, const char *text)
 }
 
 /* A row of GRID: a mnemonic label, a slider on SLIDER_ADJ and a spin button
- * on VALUE_ADJ (the same adjustment but for Generations). */
+ * on VALUE_ADJ (the same adjustment but for Generations) showing DIGITS
+ * decimals.  ROW_OUT, when not NULL, gets the label, slider and spin
+ * button. */
 static GtkWidget *
 add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
                 const char *tooltip, GtkAdjustment *slider_adj,
-                GtkAdjustment *value_adj)
+                GtkAdjustment *value_adj, int digits, GtkWidget **row_out)
 {
   GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, slider_adj);
-  GtkWidget *spin = gtk_spin_button_new (value_adj, 1, 0);
+  GtkWidget *spin = gtk_spin_button_new (value_adj, 1, digits);
   GtkWidget *label = mnemonic_label (mnemonic, spin);
 
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_range_set_round_digits (GTK_RANGE (scale), 0);
+  gtk_range_set_round_digits (GTK_RANGE (scale), digits);
   gtk_widget_set_hexpand (scale, TRUE);
   gtk_widget_set_size_request (scale, 160, -1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
@@ -182,6 +217,12 @@ add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, scale, 1, row, 1, 1);
   gtk_grid_attach (grid, spin, 2, row, 1, 1);
+  if (row_out != NULL)
+    {
+      row_out[0] = label;
+      row_out[1] = scale;
+      row_out[2] = spin;
+    }
   return scale;
 }
 
@@ -203,16 +244,223 @@ add_combo_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
   return combo;
 }
 
+/* Nonzero when the original file's settings replace Quality and
+ * Subsampling. */
+static gboolean
+original_in_use (Dialog *d)
+{
+  const JaOriginal *original = d->layer->original;
+
+  return d->values.use_original && original != NULL && original->present
+         && original->usable;
+}
+
+static void
+update_ok (Dialog *d)
+{
+  gtk_widget_set_sensitive (d->ok_button, d->schedule_ok && !d->finishing);
+  gtk_widget_set_tooltip_text (
+      d->ok_button,
+      d->schedule_ok
+          ? _ ("Applies the result the preview shows to the layer.")
+          : _ ("The schedule has a mistake (see under it): correct it or "
+               "clear it first."));
+}
+
 static void
 update_sensitivity (Dialog *d)
 {
   int channels = d->layer->image.channels;
   gboolean drift = d->values.quality_jitter > 0 || d->values.grid_drift > 0;
+  gboolean original = original_in_use (d);
+  int i;
 
-  gtk_widget_set_sensitive (d->subsampling, channels >= 3);
+  for (i = 0; i < 3; i++)
+    gtk_widget_set_sensitive (d->quality_row[i], !original);
+  gtk_widget_set_sensitive (d->subsampling, channels >= 3 && !original);
   gtk_widget_set_sensitive (d->transparency, channels == 2 || channels == 4);
   gtk_widget_set_sensitive (d->seed_spin, drift);
   gtk_widget_set_sensitive (d->seed_button, drift);
+}
+
+/* The preset the values are, or -1: the one VALUES->preset names while
+ * no look control has changed since it was picked. */
+static int
+current_preset (Dialog *d)
+{
+  JaValues applied = d->values;
+  int i;
+
+  if (d->values.preset[0] == '\0')
+    return -1;
+  i = ja_presets_find (d->presets, d->values.preset);
+  if (i < 0)
+    return -1;
+  ja_presets_apply (d->presets, i, &applied);
+  return ja_values_same_look (&applied, &d->values) ? i : -1;
+}
+
+/* Shows in the preset combo the preset the values are, or "Custom" (and
+ * then forgets the preset's name), with its description; Delete is for a
+ * user's preset only. */
+static void
+update_preset (Dialog *d)
+{
+  int i = current_preset (d);
+  gboolean updating = d->updating;
+  gboolean file = d->layer->presets_file != NULL;
+
+  if (i < 0)
+    d->values.preset[0] = '\0';
+  d->updating = TRUE;
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->preset_combo),
+                            i < 0 ? d->custom_index : i);
+  d->updating = updating;
+  gtk_label_set_text (
+      GTK_LABEL (d->preset_description),
+      i < 0 ? _ ("Your own settings: they match none of the presets.")
+            : ja_presets_description (d->presets, i));
+  gtk_widget_set_sensitive (
+      d->preset_delete, file && i >= 0 && ja_presets_is_user (d->presets, i));
+  gtk_widget_set_sensitive (d->preset_save, file && d->schedule_ok);
+}
+
+/* Fills the preset combo from d->presets: the built-in presets, the
+ * user's, and "Custom". */
+static void
+fill_presets (Dialog *d)
+{
+  GtkComboBoxText *combo = GTK_COMBO_BOX_TEXT (d->preset_combo);
+  gboolean updating = d->updating;
+  int i, n = ja_presets_count (d->presets);
+
+  d->updating = TRUE;
+  gtk_combo_box_text_remove_all (combo);
+  for (i = 0; i < n; i++)
+    gtk_combo_box_text_append_text (combo, ja_presets_label (d->presets, i));
+  /* TRANSLATORS: the preset combo's item when the controls match no
+     preset. */
+  gtk_combo_box_text_append_text (combo, _ ("Custom"));
+  d->custom_index = n;
+  d->updating = updating;
+}
+
+/* The word of TEXT that starts at byte AT, up to a space or ';'. */
+static char *
+word_at (const char *text, size_t at)
+{
+  size_t end = at;
+
+  while (text[end] != '\0' && text[end] != ' ' && text[end] != ';')
+    end++;
+  return g_strndup (text + at, end - at);
+}
+
+/* Why the schedule TEXT does not read, STATUS and AT being what
+ * jart_steps_parse or jart_settings_check said. */
+static char *
+schedule_error_text (Dialog *d, const char *text, JartStatus status, size_t at)
+{
+  char *word, *message;
+
+  if (status == JART_ERROR_TABLES)
+    {
+      const char *tables = strstr (text, "tables");
+
+      word = g_strdup (tables != NULL ? "tables" : "");
+    }
+  else
+    word = word_at (text, MIN (at, strlen (text)));
+
+  switch (status)
+    {
+    case JART_ERROR_STEPS:
+      {
+        JartSettings alone;
+        JartStep step;
+
+        /* A word that reads on its own was one step too many. */
+        jart_settings_init (&alone);
+        ja_values_default_step (&d->values, d->layer->original, &step);
+        if (word[0] != '\0'
+            && jart_steps_parse (word, &step, &alone, NULL) != JART_OK)
+          message = g_strdup_printf (
+              _ ("“%s” is not a word of a schedule (see the tooltip)"), word);
+        else
+          message = g_strdup_printf (
+              _ ("Too many steps: a schedule has at most %d"), JART_STEPS_MAX);
+      }
+      break;
+    case JART_ERROR_QUALITY:
+      message
+          = g_strdup_printf (_ ("“%s”: the quality goes from 1 to 100"), word);
+      break;
+    case JART_ERROR_SCALE:
+      message = g_strdup_printf (
+          _ ("“%s”: the scale goes from x0.05 (5%%) to x1 (100%%)"), word);
+      break;
+    case JART_ERROR_ADJUST:
+      message = g_strdup_printf (
+          _ ("“%s”: saturation, contrast and sharpening go from 0 to 4"),
+          word);
+      break;
+    case JART_ERROR_TABLES:
+      message = g_strdup_printf (
+          _ ("“%s”: there are no tables of an original JPEG file to use"),
+          word);
+      break;
+    default:
+      message = g_strdup_printf (_ ("“%s”: %s"), word, jart_strerror (status));
+      break;
+    }
+  g_free (word);
+  return message;
+}
+
+/* Reads the schedule's text as the codec will: when it reads, it becomes
+ * the one the preview computes; else the entry shows a warning icon and
+ * the error under it, and OK is refused. */
+static void
+check_schedule (Dialog *d)
+{
+  const char *text = d->values.schedule;
+  const JaOriginal *original = d->layer->original;
+  JartSettings settings;
+  JartStep step;
+  JartStatus status;
+  size_t at = 0;
+
+  jart_settings_init (&settings);
+  if (original != NULL && original->usable)
+    memcpy (settings.tables, original->tables, sizeof settings.tables);
+  ja_values_default_step (&d->values, original, &step);
+  status = jart_steps_parse (text, &step, &settings, &at);
+  if (status == JART_OK)
+    status = jart_settings_check (&settings);
+
+  d->schedule_ok = status == JART_OK;
+  if (d->schedule_ok)
+    {
+      g_strlcpy (d->valid_schedule, text, sizeof d->valid_schedule);
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (d->schedule_entry),
+                                         GTK_ENTRY_ICON_SECONDARY, NULL);
+      gtk_label_set_text (GTK_LABEL (d->schedule_error), "");
+      gtk_widget_hide (d->schedule_error);
+    }
+  else
+    {
+      char *message = schedule_error_text (d, text, status, at);
+
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (d->schedule_entry),
+                                         GTK_ENTRY_ICON_SECONDARY,
+                                         "dialog-warning");
+      gtk_entry_set_icon_tooltip_text (GTK_ENTRY (d->schedule_entry),
+                                       GTK_ENTRY_ICON_SECONDARY, message);
+      gtk_label_set_text (GTK_LABEL (d->schedule_error), message);
+      gtk_widget_show (d->schedule_error);
+      g_free (message);
+    }
+  update_ok (d);
 }
 
 static void
@@ -234,7 +482,20 @@ values_to_widgets (Dialog *d)
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->transparency), v->transparency);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->apply_to), v->apply_to);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->output), v->output);
+  gtk_entry_set_text (GTK_ENTRY (d->schedule_entry), v->schedule);
+  gtk_adjustment_set_value (d->saturation, v->saturation);
+  gtk_adjustment_set_value (d->contrast, v->contrast);
+  gtk_adjustment_set_value (d->sharpen, v->sharpen);
+  /* Last values from an image that came from a JPEG file do not tick the
+   * box for one that did not: it would be stuck, ticked and insensitive. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->use_original),
+                                v->use_original && d->layer->original != NULL
+                                    && d->layer->original->usable);
+  if (ja_values_scheduled (v))
+    gtk_expander_set_expanded (GTK_EXPANDER (d->schedule_expander), TRUE);
   d->updating = FALSE;
+  check_schedule (d);
+  update_preset (d);
   update_sensitivity (d);
 }
 
@@ -254,6 +515,13 @@ widgets_to_values (Dialog *d)
   v->transparency = gtk_combo_box_get_active (GTK_COMBO_BOX (d->transparency));
   v->apply_to = gtk_combo_box_get_active (GTK_COMBO_BOX (d->apply_to));
   v->output = gtk_combo_box_get_active (GTK_COMBO_BOX (d->output));
+  g_strlcpy (v->schedule, gtk_entry_get_text (GTK_ENTRY (d->schedule_entry)),
+             sizeof v->schedule);
+  v->saturation = gtk_adjustment_get_value (d->saturation);
+  v->contrast = gtk_adjustment_get_value (d->contrast);
+  v->sharpen = gtk_adjustment_get_value (d->sharpen);
+  v->use_original
+      = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->use_original));
 }
 
 /* The text of the computation's state, also the preview's badge. */
@@ -296,8 +564,9 @@ stats_texts (Dialog *d, const JaWorkerState *state, char **ssim, char **size)
   gboolean result = state->finished && state->status == JART_OK;
   int g = stats_generation (d, state, result);
   const JartImage *image = &d->layer->image;
+  const JartGenerationReport *report;
   char *value, *bytes;
-  double bits;
+  double bits, pixels;
 
   *ssim = *size = NULL;
   if (g == 0)
@@ -313,8 +582,13 @@ stats_texts (Dialog *d, const JaWorkerState *state, char **ssim, char **size)
               ? g_strdup (_ ("unknown"))
               : g_strdup_printf ("%.4f", state->ssim[g - 1]);
   bytes = g_format_size (state->jpeg_bytes[g - 1]);
-  bits = 8.0 * (double)state->jpeg_bytes[g - 1]
-         / ((double)image->width * image->height);
+  /* Per pixel of the image the generation encoded, its scaled copy for a
+     step that shrinks it. */
+  report = &state->reports[g - 1];
+  pixels = report->encoded_width > 0 && report->encoded_height > 0
+               ? (double)report->encoded_width * report->encoded_height
+               : (double)image->width * image->height;
+  bits = 8.0 * (double)state->jpeg_bytes[g - 1] / pixels;
   if (result)
     {
       *ssim = g_strdup_printf (_ ("SSIM: %s"), value);
@@ -334,6 +608,56 @@ stats_texts (Dialog *d, const JaWorkerState *state, char **ssim, char **size)
   g_free (bytes);
 }
 
+/* What the generation the preview shows was saved with: its quality (or
+ * the original file's tables), subsampling and, for a step that shrinks
+ * the image, the size it encoded; NULL while the preview shows no
+ * generation of the current run. */
+static char *
+saved_text (Dialog *d, const JaWorkerState *state)
+{
+  static const char *const subsamplings[]
+      = { "4:4:4", "4:2:2", "4:2:0", "4:4:0", "4:1:1" };
+  const JartImage *image = &d->layer->image;
+  const JartGenerationReport *report;
+  const char *subsampling;
+  JartStep step;
+  int g = d->shown_generation, dx, dy;
+  char *text, *sized;
+
+  if (d->shown_serial != state->serial || g < 1 || g > state->done)
+    return NULL;
+  report = &state->reports[g - 1];
+  jart_schedule_step (&d->settings, g, &step, &dx, &dy);
+  if (image->channels < 3)
+    subsampling = _ ("gray");
+  else if ((unsigned)step.subsampling < G_N_ELEMENTS (subsamplings))
+    subsampling = subsamplings[step.subsampling];
+  else
+    subsampling = "?";
+  if (step.quality == 0)
+    /* TRANSLATORS: the quantization tables of the JPEG file the image
+       was loaded from, in place of a quality; %s is a subsampling such as
+       "4:2:0". */
+    text = g_strdup_printf (_ ("Generation %d saved with the file's tables, "
+                               "%s"),
+                            g, subsampling);
+  else
+    text = g_strdup_printf (_ ("Generation %d saved with quality %d, %s"), g,
+                            report->quality, subsampling);
+  if (report->encoded_width > 0 && report->encoded_height > 0
+      && (report->encoded_width != image->width
+          || report->encoded_height != image->height))
+    {
+      /* TRANSLATORS: what a generation was saved with, and the size of
+         the shrunk copy it encoded. */
+      sized = g_strdup_printf (_ ("%s, at %d×%d pixels"), text,
+                               report->encoded_width, report->encoded_height);
+      g_free (text);
+      text = sized;
+    }
+  return text;
+}
+
 static void
 update_readouts (Dialog *d)
 {
@@ -341,7 +665,7 @@ update_readouts (Dialog *d)
   AtkObject *preview_accessible
       = gtk_widget_get_accessible (GTK_WIDGET (d->preview));
   char *status, *psnr = NULL, *converge = NULL, *description;
-  char *ssim, *size;
+  char *ssim, *size, *saved;
 
   if (!state->finished)
     {
@@ -397,6 +721,9 @@ update_readouts (Dialog *d)
   gtk_label_set_text (GTK_LABEL (d->ssim_label), ssim ? ssim : "");
   gtk_label_set_text (GTK_LABEL (d->size_label), size ? size : "");
   gtk_label_set_text (GTK_LABEL (d->converge_label), converge ? converge : "");
+  saved = saved_text (d, state);
+  gtk_label_set_text (GTK_LABEL (d->saved_label), saved ? saved : "");
+  g_free (saved);
   ja_plot_set_data (d->plot, state->reports, state->ssim, state->jpeg_bytes,
                     state->done, state->total,
                     state->finished ? state->result.fixed_point : 0);
@@ -508,8 +835,8 @@ worker_notify (JaWorker *worker, gpointer user_data)
       else
         {
           gtk_widget_set_sensitive (d->controls, TRUE);
-          gtk_widget_set_sensitive (d->ok_button, TRUE);
           gtk_widget_set_sensitive (d->reset_button, TRUE);
+          update_ok (d);
         }
     }
 }
@@ -517,40 +844,42 @@ worker_notify (JaWorker *worker, gpointer user_data)
 /* Starts computing the current values; the run under way is cancelled.
  * Called at once on every change, so the state the dialog shows (and
  * reports through the accessibility tree) always belongs to the values
- * the controls show. */
+ * the controls show; while the schedule's text does not read, with the
+ * last one that did. */
 static void
 restart (Dialog *d)
 {
   const JartImage *image = &d->layer->image;
+  JaValues values = d->values;
 
-  ja_values_to_settings (&d->values, d->layer->offset_x, d->layer->offset_y,
-                         image->channels, d->layer->background, &d->settings);
+  if (!d->schedule_ok)
+    g_strlcpy (values.schedule, d->valid_schedule, sizeof values.schedule);
+  if (ja_values_to_settings (&values, d->layer->original, d->layer->offset_x,
+                             d->layer->offset_y, image->channels,
+                             d->layer->background, &d->settings)
+      != JART_OK)
+    {
+      values.schedule[0] = '\0';
+      ja_values_to_settings (&values, d->layer->original, d->layer->offset_x,
+                             d->layer->offset_y, image->channels,
+                             d->layer->background, &d->settings);
+    }
   ja_worker_start (d->worker, &d->settings);
   worker_notify (d->worker, d);
 }
 
+/* Any control changed; connected with g_signal_connect_swapped, so D
+ * comes first and the signal's own arguments are ignored. */
 static void
 control_changed (Dialog *d)
 {
   if (d->updating)
     return;
   widgets_to_values (d);
+  check_schedule (d);
+  update_preset (d);
   update_sensitivity (d);
   restart (d);
-}
-
-static void
-adjustment_changed (GtkAdjustment *adjustment, Dialog *d)
-{
-  (void)adjustment;
-  control_changed (d);
-}
-
-static void
-combo_changed (GtkComboBox *combo, Dialog *d)
-{
-  (void)combo;
-  control_changed (d);
 }
 
 static void
@@ -582,6 +911,115 @@ generations_changed (GtkAdjustment *generations, Dialog *d)
       d->syncing = FALSE;
     }
   control_changed (d);
+}
+
+/* A preset picked: its look goes to the controls; "Custom" keeps them. */
+static void
+preset_changed (GtkComboBox *combo, Dialog *d)
+{
+  int i = gtk_combo_box_get_active (combo);
+
+  if (d->updating || i < 0)
+    return;
+  if (i == d->custom_index)
+    {
+      d->values.preset[0] = '\0';
+      update_preset (d);
+      return;
+    }
+  ja_presets_apply (d->presets, i, &d->values);
+  values_to_widgets (d);
+  restart (d);
+}
+
+/* Asks for a name and saves the look as the user's preset of that name,
+ * which the combo then shows; a name ja_presets_save refuses keeps the
+ * question open with its reason. */
+static void
+preset_save_clicked (GtkButton *button, Dialog *d)
+{
+  GtkWidget *ask, *content, *grid, *entry, *label, *error;
+  int current = current_preset (d);
+
+  (void)button;
+  ask = gtk_dialog_new_with_buttons (
+      _ ("Save Preset"), GTK_WINDOW (d->dialog),
+      GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, _ ("_Cancel"),
+      GTK_RESPONSE_CANCEL, _ ("_Save"), GTK_RESPONSE_OK, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (ask), GTK_RESPONSE_OK);
+  content = gtk_dialog_get_content_area (GTK_DIALOG (ask));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_container_set_border_width (GTK_CONTAINER (grid), 12);
+  entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (entry), JA_PRESET_SIZE - 1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_width_chars (GTK_ENTRY (entry), 28);
+  gtk_widget_set_hexpand (entry, TRUE);
+  if (current >= 0 && ja_presets_is_user (d->presets, current))
+    gtk_entry_set_text (GTK_ENTRY (entry),
+                        ja_presets_label (d->presets, current));
+  set_accessible (entry, _ ("Preset name"),
+                  _ ("The name the preset is listed under; saving under the "
+                     "name of one of your presets replaces it."));
+  label = mnemonic_label (_ ("_Name:"), entry);
+  error = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (error), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (error), TRUE);
+  set_accessible (error, _ ("Preset error"), NULL);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), entry, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), error, 0, 1, 2, 1);
+  gtk_box_pack_start (GTK_BOX (content), grid, TRUE, TRUE, 0);
+  gtk_widget_show_all (ask);
+
+  while (gtk_dialog_run (GTK_DIALOG (ask)) == GTK_RESPONSE_OK)
+    {
+      char *name
+          = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (entry))));
+      GError *failure = NULL;
+
+      if (ja_presets_save (d->presets, name, &d->values, &failure))
+        {
+          fill_presets (d);
+          g_strlcpy (d->values.preset, name, sizeof d->values.preset);
+          update_preset (d);
+          g_free (name);
+          break;
+        }
+      gtk_label_set_text (GTK_LABEL (error), failure->message);
+      g_error_free (failure);
+      g_free (name);
+      gtk_widget_grab_focus (entry);
+    }
+  gtk_widget_destroy (ask);
+}
+
+/* Deletes the user's preset the combo shows; the values stay, as
+ * "Custom". */
+static void
+preset_delete_clicked (GtkButton *button, Dialog *d)
+{
+  int i = current_preset (d);
+  GError *failure = NULL;
+  char *id;
+
+  (void)button;
+  if (i < 0 || !ja_presets_is_user (d->presets, i))
+    return;
+  id = g_strdup (ja_presets_id (d->presets, i));
+  if (!ja_presets_delete (d->presets, id, &failure))
+    {
+      gtk_label_set_text (GTK_LABEL (d->preset_description), failure->message);
+      g_error_free (failure);
+      g_free (id);
+      return;
+    }
+  g_free (id);
+  fill_presets (d);
+  d->values.preset[0] = '\0';
+  update_preset (d);
 }
 
 static void
@@ -690,6 +1128,8 @@ dialog_response (GtkDialog *dialog, int response, Dialog *d)
       return;
 
     case GTK_RESPONSE_OK:
+      if (!d->schedule_ok)
+        return;
       state = ja_worker_get_state (d->worker);
       if (d->values.output == JA_OUTPUT_PER_GENERATION || state->finished)
         {
@@ -856,6 +1296,15 @@ build_preview_side (Dialog *d)
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), plot_bar, FALSE, FALSE, 0);
 
+  d->saved_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->saved_label), 0.0);
+  set_accessible (d->saved_label, _ ("Generation settings"),
+                  _ ("What the generation the preview shows was saved with: "
+                     "its quality, or the tables of the file the image was "
+                     "loaded from, its subsampling and, when a schedule "
+                     "shrinks it, the size it was encoded at."));
+  gtk_box_pack_start (GTK_BOX (box), d->saved_label, FALSE, FALSE, 0);
+
   d->converge_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (d->converge_label), 0.0);
   gtk_label_set_line_wrap (GTK_LABEL (d->converge_label), TRUE);
@@ -868,6 +1317,233 @@ build_preview_side (Dialog *d)
                     G_CALLBACK (plot_series_changed), d);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->plot_series), JA_PLOT_PSNR);
   return box;
+}
+
+/* The preset rows at the top of GRID from ROW on: the combo, its
+ * description, Save… and Delete.  Returns the next row. */
+static int
+build_presets (Dialog *d, GtkGrid *grid, int row)
+{
+  GtkWidget *label, *buttons;
+  GError *error = NULL;
+  const char *tooltip
+      = _ ("Named settings to start from: the built-in looks, then your "
+           "own. Changing a control of the look afterwards makes it "
+           "Custom.");
+
+  d->presets = ja_presets_new (d->layer->presets_file, &error);
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_error_free (error);
+    }
+
+  d->preset_combo = gtk_combo_box_text_new ();
+  set_accessible (d->preset_combo, _ ("Preset"), tooltip);
+  label = mnemonic_label (_ ("Pr_eset:"), d->preset_combo);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, d->preset_combo, 1, row, 2, 1);
+  row++;
+  fill_presets (d);
+
+  d->preset_description = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->preset_description), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (d->preset_description), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (d->preset_description), 40);
+  gtk_style_context_add_class (
+      gtk_widget_get_style_context (d->preset_description), "dim-label");
+  set_accessible (d->preset_description, _ ("Preset description"), NULL);
+  gtk_grid_attach (grid, d->preset_description, 1, row, 2, 1);
+  row++;
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  d->preset_save = gtk_button_new_with_mnemonic (_ ("Sa_ve…"));
+  d->preset_delete = gtk_button_new_with_label (_ ("Delete"));
+  if (d->layer->presets_file != NULL)
+    {
+      set_accessible (d->preset_save, _ ("Save preset"),
+                      _ ("Saves the current look (everything above the "
+                         "Layer options but the seed) as one of your "
+                         "presets."));
+      set_accessible (d->preset_delete, _ ("Delete preset"),
+                      _ ("Deletes the preset shown, one of your own; the "
+                         "controls keep its values."));
+    }
+  else
+    {
+      const char *why = _ ("There is no file to keep your presets in.");
+
+      set_accessible (d->preset_save, _ ("Save preset"), why);
+      set_accessible (d->preset_delete, _ ("Delete preset"), why);
+    }
+  gtk_box_pack_end (GTK_BOX (buttons), d->preset_delete, FALSE, FALSE, 0);
+  gtk_box_pack_end (GTK_BOX (buttons), d->preset_save, FALSE, FALSE, 0);
+  gtk_grid_attach (grid, buttons, 1, row, 2, 1);
+  row++;
+
+  g_signal_connect (d->preset_combo, "changed", G_CALLBACK (preset_changed),
+                    d);
+  g_signal_connect (d->preset_save, "clicked",
+                    G_CALLBACK (preset_save_clicked), d);
+  g_signal_connect (d->preset_delete, "clicked",
+                    G_CALLBACK (preset_delete_clicked), d);
+  return row;
+}
+
+/* The check button's label and tooltip for the original file's
+ * settings, and whether it can be used. */
+static gboolean
+original_texts (const JaOriginal *original, char **label, char **tooltip)
+{
+  static const char *const subsamplings[]
+      = { "4:4:4", "4:2:2", "4:2:0", "4:4:0", "4:1:1" };
+  const char *sampling;
+
+  if (original == NULL || !original->present)
+    {
+      *label = g_strdup (_ ("Use the original file's settings"));
+      *tooltip = g_strdup (_ ("The image was not loaded from a JPEG file"));
+      return FALSE;
+    }
+  if (!original->usable)
+    {
+      *label = g_strdup (_ ("Use the original file's settings"));
+      *tooltip = g_strdup (
+          _ ("The settings of the JPEG file the image was loaded from "
+             "cannot be reproduced: its quantization tables or its colour "
+             "sampling are not those of a baseline 4:4:4, 4:2:2, 4:2:0, "
+             "4:4:0, 4:1:1 or gray file."));
+      return FALSE;
+    }
+  if (original->gray)
+    sampling = _ ("gray");
+  else if ((unsigned)original->subsampling < G_N_ELEMENTS (subsamplings))
+    sampling = subsamplings[original->subsampling];
+  else
+    sampling = "?";
+  if (original->quality > 0)
+    /* TRANSLATORS: GIMP's estimate of the JPEG file's quality, and its
+       subsampling such as "4:2:2". */
+    *label = g_strdup_printf (
+        _ ("Use the original file's settings (quality ≈ %d, %s)"),
+        original->quality, sampling);
+  else
+    *label = g_strdup_printf (_ ("Use the original file's settings (%s)"),
+                              sampling);
+  *tooltip = g_strdup (
+      _ ("Saves every generation with the quantization tables and the "
+         "subsampling of the JPEG file the image was loaded from, in place "
+         "of Quality and Subsampling: the look of re-saving that very "
+         "file. A schedule's word \"tables\" asks for them too."));
+  return TRUE;
+}
+
+/* The expander with the schedule, the colour changes before every save
+ * and the original file's settings. */
+static GtkWidget *
+build_schedule (Dialog *d)
+{
+  GtkWidget *grid_widget = gtk_grid_new ();
+  GtkGrid *grid = GTK_GRID (grid_widget);
+  GtkWidget *label, *title;
+  char *markup, *text, *tooltip;
+  int row = 0;
+  gboolean usable;
+  /* xgettext:no-c-format */
+  const char *schedule_tooltip = _ (
+      "Makes each generation different, as an image passed from site to "
+      "site is. Steps are separated by \";\", each a few words: q75 "
+      "quality, tables the original file's tables, 444 422 420 440 411 "
+      "subsampling, x0.5 or 50% a smaller copy saved and scaled back "
+      "(nearest, bilinear, bicubic or lanczos), sat1.4 saturation, con1.2 "
+      "contrast, sharp0.8 sharpening, *3 the step three times. A word left "
+      "out takes the control's value; Generations counts them all, the last "
+      "step repeating.");
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 8);
+  gtk_widget_set_margin_top (grid_widget, 6);
+
+  d->schedule_entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (d->schedule_entry),
+                            JA_SCHEDULE_SIZE - 1);
+  gtk_entry_set_activates_default (GTK_ENTRY (d->schedule_entry), TRUE);
+  gtk_widget_set_hexpand (d->schedule_entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->schedule_entry),
+                                  _ ("e.g. q90 *2; q60 x0.5; q30 sat1.5"));
+  set_accessible (d->schedule_entry, _ ("Schedule"), schedule_tooltip);
+  label = mnemonic_label (_ ("Sc_hedule:"), d->schedule_entry);
+  gtk_widget_set_tooltip_text (label, schedule_tooltip);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, d->schedule_entry, 1, row, 2, 1);
+  row++;
+
+  d->schedule_error = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (d->schedule_error), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (d->schedule_error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (d->schedule_error), 40);
+  gtk_style_context_add_class (
+      gtk_widget_get_style_context (d->schedule_error), "error");
+  gtk_widget_set_no_show_all (d->schedule_error, TRUE);
+  set_accessible (d->schedule_error, _ ("Schedule error"), NULL);
+  gtk_grid_attach (grid, d->schedule_error, 1, row, 2, 1);
+  row++;
+
+  d->saturation = gtk_adjustment_new (1, 0, JART_ADJUST_MAX, ADJUST_STEP,
+                                      10 * ADJUST_STEP, 0);
+  d->contrast = gtk_adjustment_new (1, 0, JART_ADJUST_MAX, ADJUST_STEP,
+                                    10 * ADJUST_STEP, 0);
+  d->sharpen = gtk_adjustment_new (0, 0, JART_ADJUST_MAX, ADJUST_STEP,
+                                   10 * ADJUST_STEP, 0);
+  add_slider_row (grid, row++, _ ("Saturation:"), _ ("Saturation"),
+                  _ ("Before every save, each colour moves away from its "
+                     "pixel's gray by this factor, as deep-fry tools do: 1 "
+                     "keeps the colours, 0 makes them gray."),
+                  d->saturation, d->saturation, ADJUST_DIGITS, NULL);
+  add_slider_row (grid, row++, _ ("Contrast:"), _ ("Contrast"),
+                  _ ("Before every save, each channel moves away from middle "
+                     "gray by this factor: 1 keeps the contrast, more makes "
+                     "it harsher."),
+                  d->contrast, d->contrast, ADJUST_DIGITS, NULL);
+  add_slider_row (grid, row++, _ ("Sharpen:"), _ ("Sharpen"),
+                  _ ("Before every save, an unsharp mask of this amount: 0 "
+                     "keeps the image; sharpening before each save makes the "
+                     "artifacts crunchier."),
+                  d->sharpen, d->sharpen, ADJUST_DIGITS, NULL);
+
+  usable = original_texts (d->layer->original, &text, &tooltip);
+  d->use_original = gtk_check_button_new_with_label (text);
+  set_accessible (d->use_original, text, tooltip);
+  gtk_widget_set_sensitive (d->use_original, usable);
+  gtk_grid_attach (grid, d->use_original, 0, row, 3, 1);
+  row++;
+  g_free (text);
+  g_free (tooltip);
+
+  g_signal_connect_swapped (d->schedule_entry, "changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->saturation, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->contrast, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->sharpen, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->use_original, "toggled",
+                            G_CALLBACK (control_changed), d);
+
+  title = gtk_label_new (NULL);
+  markup = g_markup_printf_escaped ("<b>%s</b>", _ ("Schedule and deep-fry"));
+  gtk_label_set_markup (GTK_LABEL (title), markup);
+  g_free (markup);
+  d->schedule_expander = gtk_expander_new (NULL);
+  gtk_expander_set_label_widget (GTK_EXPANDER (d->schedule_expander), title);
+  set_accessible (d->schedule_expander, _ ("Schedule and deep-fry"),
+                  _ ("A different save for each generation, and colour "
+                     "changes before every save."));
+  gtk_widget_set_margin_top (d->schedule_expander, 10);
+  gtk_container_add (GTK_CONTAINER (d->schedule_expander), grid_widget);
+  return d->schedule_expander;
 }
 
 static GtkWidget *
@@ -904,6 +1580,7 @@ build_controls (Dialog *d)
     N_ ("Replace the layer"),
     N_ ("New layer above it"),
     N_ ("One new layer per generation"),
+    N_ ("Difference as a new layer"),
   };
 
   gtk_grid_set_row_spacing (grid, 6);
@@ -919,19 +1596,21 @@ build_controls (Dialog *d)
   d->drift = gtk_adjustment_new (0, 0, JART_GRID_DRIFT_MAX, 1, 1, 0);
   d->seed = gtk_adjustment_new (0, 0, G_MAXUINT32, 1, 1000, 0);
 
+  row = build_presets (d, grid, row);
+
   add_heading (grid, row++, _ ("Saving"));
   add_slider_row (grid, row++, _ ("_Quality:"), _ ("Quality"),
                   _ ("The JPEG quality each generation is saved with, as in "
                      "GIMP's JPEG export: lower values give coarser blocks "
                      "and more ringing."),
-                  d->quality, d->quality);
+                  d->quality, d->quality, 0, d->quality_row);
   {
     GtkWidget *scale = add_slider_row (
         grid, row++, _ ("_Generations:"), _ ("Generations"),
         _ ("How many times the layer is saved as a JPEG and opened again, "
            "each time from the previous result. The slider gives the small "
            "counts most of its length."),
-        d->generations_position, d->generations);
+        d->generations_position, d->generations, 0, NULL);
     static const int marks[] = { 1, 10, 100, 1000 };
     unsigned i;
 
@@ -962,12 +1641,12 @@ build_controls (Dialog *d)
                   _ ("Each generation is saved with a quality up to this "
                      "much above or below Quality, as when different "
                      "programs re-save an image."),
-                  d->jitter, d->jitter);
+                  d->jitter, d->jitter, 0, NULL);
   add_slider_row (grid, row++, _ ("Grid dri_ft:"), _ ("Grid drift"),
                   _ ("Each generation's 8×8 grid moves by up to this many "
                      "pixels, as when an image is cropped between saves; "
                      "without drift, repeated saves soon change nothing."),
-                  d->drift, d->drift);
+                  d->drift, d->drift, 0, NULL);
   d->seed_spin = gtk_spin_button_new (d->seed, 1, 0);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (d->seed_spin), TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (d->seed_spin), TRUE);
@@ -985,6 +1664,8 @@ build_controls (Dialog *d)
   gtk_grid_attach (grid, d->seed_spin, 1, row, 1, 1);
   gtk_grid_attach (grid, d->seed_button, 2, row, 1, 1);
   row++;
+
+  gtk_grid_attach (grid, build_schedule (d), 0, row++, 3, 1);
 
   add_heading (grid, row++, _ ("Layer"));
   d->anchor = add_combo_row (
@@ -1005,34 +1686,42 @@ build_controls (Dialog *d)
   d->output = add_combo_row (
       grid, row++, _ ("Out_put:"), _ ("Output"),
       _ ("Replace the layer's pixels, add the result as a new layer above "
-         "it, or add one new layer per generation."),
+         "it, add one new layer per generation, or add a layer of the "
+         "difference: how much each channel changed, amplified eight "
+         "times."),
       output, G_N_ELEMENTS (output));
 
-  g_signal_connect (d->quality, "value-changed",
-                    G_CALLBACK (adjustment_changed), d);
+  g_signal_connect_swapped (d->quality, "value-changed",
+                            G_CALLBACK (control_changed), d);
   g_signal_connect (d->generations_position, "value-changed",
                     G_CALLBACK (generations_position_changed), d);
   g_signal_connect (d->generations, "value-changed",
                     G_CALLBACK (generations_changed), d);
-  g_signal_connect (d->jitter, "value-changed",
-                    G_CALLBACK (adjustment_changed), d);
-  g_signal_connect (d->drift, "value-changed", G_CALLBACK (adjustment_changed),
-                    d);
-  g_signal_connect (d->seed, "value-changed", G_CALLBACK (adjustment_changed),
-                    d);
-  g_signal_connect (d->subsampling, "changed", G_CALLBACK (combo_changed), d);
-  g_signal_connect (d->dct, "changed", G_CALLBACK (combo_changed), d);
-  g_signal_connect (d->anchor, "changed", G_CALLBACK (combo_changed), d);
-  g_signal_connect (d->transparency, "changed", G_CALLBACK (combo_changed), d);
-  g_signal_connect (d->apply_to, "changed", G_CALLBACK (combo_changed), d);
-  g_signal_connect (d->output, "changed", G_CALLBACK (combo_changed), d);
+  g_signal_connect_swapped (d->jitter, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->drift, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->seed, "value-changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->subsampling, "changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->dct, "changed", G_CALLBACK (control_changed),
+                            d);
+  g_signal_connect_swapped (d->anchor, "changed", G_CALLBACK (control_changed),
+                            d);
+  g_signal_connect_swapped (d->transparency, "changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->apply_to, "changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->output, "changed", G_CALLBACK (control_changed),
+                            d);
   return widget;
 }
 
 static void
 build_dialog (Dialog *d, const JaDialogGeometry *geometry)
 {
-  GtkWidget *content, *paned, *preview_side, *area;
+  GtkWidget *content, *paned, *preview_side, *area, *scrolled;
   char *title;
 
   if (d->layer->image_name != NULL)
@@ -1071,8 +1760,22 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
   gtk_widget_set_margin_end (preview_side, 6);
   d->controls = build_controls (d);
   gtk_widget_set_margin_start (d->controls, 6);
+  gtk_widget_set_margin_end (d->controls, 12);
+  /* The controls scroll when the schedule's expander makes them taller
+     than the window; the focused one scrolls into view. */
+  scrolled = gtk_scrolled_window_new (NULL, NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (
+      GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_container_add (GTK_CONTAINER (scrolled), d->controls);
+  gtk_viewport_set_shadow_type (
+      GTK_VIEWPORT (gtk_bin_get_child (GTK_BIN (scrolled))), GTK_SHADOW_NONE);
+  gtk_container_set_focus_vadjustment (
+      GTK_CONTAINER (d->controls),
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
   gtk_paned_pack1 (GTK_PANED (paned), preview_side, TRUE, FALSE);
-  gtk_paned_pack2 (GTK_PANED (paned), d->controls, FALSE, FALSE);
+  gtk_paned_pack2 (GTK_PANED (paned), scrolled, FALSE, FALSE);
   gtk_box_pack_start (GTK_BOX (content), paned, TRUE, TRUE, 0);
 
   if (geometry != NULL)
@@ -1156,6 +1859,13 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
   gtk_widget_realize (d.dialog);
   parent = set_transient (&d);
   gtk_widget_show_all (d.dialog);
+  /* Return presses OK, as in GIMP's dialogs: the first control takes the
+   * focus (the Quality spin button activates the default), not the
+   * preview's zoom combo, whose list Return would open. */
+  if (gtk_widget_is_sensitive (d.quality_row[2]))
+    gtk_widget_grab_focus (d.quality_row[2]);
+  else
+    gtk_widget_grab_focus (d.ok_button);
 
   d.worker = ja_worker_new (&layer->image, worker_notify, &d);
   d.loop = g_main_loop_new (NULL, FALSE);
@@ -1182,6 +1892,7 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
     }
 
   ja_worker_free (d.worker);
+  ja_presets_free (d.presets);
   if (d.readouts_timeout != 0)
     g_source_remove (d.readouts_timeout);
   gtk_widget_destroy (d.dialog);

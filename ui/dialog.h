@@ -26,16 +26,20 @@ typedef struct
                       R'G'B', R'G'B'A, Y' or Y'A; read-only */
   int offset_x;    /* the layer's offsets in its image */
   int offset_y;
-  const guint8 *selection; /* NULL, or image.width * image.height bytes
-                              (rows packed): how much of each layer pixel
-                              the selection covers, 0..255 */
-  guint8 background[3];    /* GIMP's background colour, R'G'B' */
-  gulong transient_xid;    /* the X11 window of the image's display
-                              (gimp_display_get_window_handle), 0: none */
-  int check_size;          /* gimp_check_size (): 0 small .. 2 large */
-  int check_type;          /* gimp_check_type (): 0 light .. 5 black */
-  gboolean dark_theme;     /* ja_theme_is_dark (gimp_get_theme_dir ()) */
-  const char *image_name;  /* shown in the title, or NULL */
+  const guint8 *selection;    /* NULL, or image.width * image.height bytes
+                                 (rows packed): how much of each layer pixel
+                                 the selection covers, 0..255 */
+  guint8 background[3];       /* GIMP's background colour, R'G'B' */
+  gulong transient_xid;       /* the X11 window of the image's display
+                                 (gimp_display_get_window_handle), 0: none */
+  int check_size;             /* gimp_check_size (): 0 small .. 2 large */
+  int check_type;             /* gimp_check_type (): 0 light .. 5 black */
+  gboolean dark_theme;        /* ja_theme_is_dark (gimp_get_theme_dir ()) */
+  const char *image_name;     /* shown in the title, or NULL */
+  const JaOriginal *original; /* what the image's "jpeg-settings"
+                                 parasite says, or NULL: none */
+  const char *presets_file;   /* the key file of the user's presets, or
+                                 NULL: the user cannot save presets */
 } JaDialogLayer;
 
 /* What the dialog remembers of itself from one run to the next (the

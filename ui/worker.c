@@ -13,7 +13,9 @@
  * ja_worker_free finds it marked dead instead of freed.
  *
  * The statistics (SSIM against the original, JPEG file size) cost about as
- * much as a generation, so they have a thread of their own that the codec
+ * much as a generation (the file size is jart_generation_jpeg_size's, which
+ * applies a schedule step's colour changes and scaling to the generation's
+ * input as the run did), so they have a thread of their own that the codec
  * never waits for.  For each generation ja_worker_stats_sampled names, the
  * codec's callback copies the pixels into a reference-counted GBytes
  * (keeping the one before too, the file's input) and queues a task; the
@@ -122,9 +124,6 @@ typedef struct
 {
   Job *job; /* holds a reference */
   int generation;
-  int quality;
-  int dx;
-  int dy;
   GBytes *input;
   GBytes *output;
 } StatsTask;
@@ -361,9 +360,6 @@ job_queue_stats (Job *job, const JartGenerationReport *report,
 
       task->job = job_ref (job);
       task->generation = g;
-      task->quality = report->quality;
-      task->dx = report->dx;
-      task->dy = report->dy;
       task->input = input;
       task->output = g_bytes_ref (frame);
       stats_push (worker, task, last);
@@ -397,8 +393,8 @@ stats_measure (JaWorker *worker, StatsTask *task)
       input.pixels = (guint8 *)g_bytes_get_data (task->input, NULL);
       input.stride = output.stride;
     }
-  if (jart_jpeg_size (&input, &job->settings, task->quality, task->dx,
-                      task->dy, 0, &bytes)
+  if (jart_generation_jpeg_size (&input, &job->settings, task->generation, 0,
+                                 &bytes)
       != JART_OK)
     bytes = 0;
   if (jart_cancel_requested (job->cancel))

@@ -5,11 +5,22 @@
  * plug-in keeps its last values; the dialog's geometry likewise.  After OK
  * the result (the dialog's own, or computed here with the codec when the
  * dialog hands none over) is written as a PNG, and the line "ok" printed;
- * after Cancel, "cancel".
+ * after Cancel, "cancel".  Before "ok" it prints every field of the values
+ * OK gave, one "value NAME=VALUE" line each, and "result-sha256 HEX", the
+ * checksum of the result's packed pixels.
+ *
+ * The image's original JPEG file, which the plug-in reads from GIMP's
+ * "jpeg-settings" parasite, is given as a quality and subsampling whose
+ * standard tables (jart_quant_table) stand for the file's: --original
+ * 85:422 is a file saved at quality 85 with 4:2:2, as libjpeg writes it;
+ * --original-unusable is a JPEG file whose settings the codec cannot
+ * reproduce.  --presets names the key file of the user's presets.
  *
  *   dialog-harness IMAGE [--values FILE] [--geometry FILE] [--output PNG]
  *                        [--offset X,Y] [--check-size N] [--check-type N]
  *                        [--theme-dir DIR] [--selection-ellipse]
+ *                        [--presets FILE] [--original Q:SUBSAMPLING]
+ *                        [--original-unusable]
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -49,17 +60,41 @@ load_values (const char *path, JaValues *values)
 
   ja_values_init (values);
   if (path != NULL && g_key_file_load_from_file (file, path, 0, NULL))
-    for (i = 0; i < G_N_ELEMENTS (value_keys); i++)
-      if (g_key_file_has_key (file, "values", value_keys[i], NULL))
-        {
-          gint64 v
-              = g_key_file_get_int64 (file, "values", value_keys[i], NULL);
+    {
+      char *text;
 
-          if (value_field (values, i) != NULL)
-            *value_field (values, i) = (int)v;
-          else
-            values->seed = (guint32)v;
-        }
+      for (i = 0; i < G_N_ELEMENTS (value_keys); i++)
+        if (g_key_file_has_key (file, "values", value_keys[i], NULL))
+          {
+            gint64 v
+                = g_key_file_get_int64 (file, "values", value_keys[i], NULL);
+
+            if (value_field (values, i) != NULL)
+              *value_field (values, i) = (int)v;
+            else
+              values->seed = (guint32)v;
+          }
+      text = g_key_file_get_string (file, "values", "schedule", NULL);
+      if (text != NULL)
+        g_strlcpy (values->schedule, text, sizeof values->schedule);
+      g_free (text);
+      text = g_key_file_get_string (file, "values", "preset", NULL);
+      if (text != NULL)
+        g_strlcpy (values->preset, text, sizeof values->preset);
+      g_free (text);
+      if (g_key_file_has_key (file, "values", "saturation", NULL))
+        values->saturation
+            = g_key_file_get_double (file, "values", "saturation", NULL);
+      if (g_key_file_has_key (file, "values", "contrast", NULL))
+        values->contrast
+            = g_key_file_get_double (file, "values", "contrast", NULL);
+      if (g_key_file_has_key (file, "values", "sharpen", NULL))
+        values->sharpen
+            = g_key_file_get_double (file, "values", "sharpen", NULL);
+      if (g_key_file_has_key (file, "values", "use-original", NULL))
+        values->use_original
+            = g_key_file_get_integer (file, "values", "use-original", NULL);
+    }
   g_key_file_free (file);
 }
 
@@ -74,8 +109,61 @@ save_values (const char *path, const JaValues *values)
     g_key_file_set_int64 (file, "values", value_keys[i],
                           value_field (&copy, i) ? *value_field (&copy, i)
                                                  : (gint64)copy.seed);
+  g_key_file_set_string (file, "values", "schedule", values->schedule);
+  g_key_file_set_double (file, "values", "saturation", values->saturation);
+  g_key_file_set_double (file, "values", "contrast", values->contrast);
+  g_key_file_set_double (file, "values", "sharpen", values->sharpen);
+  g_key_file_set_integer (file, "values", "use-original",
+                          values->use_original);
+  g_key_file_set_string (file, "values", "preset", values->preset);
   g_key_file_save_to_file (file, path, NULL);
   g_key_file_free (file);
+}
+
+/* Prints every field of VALUES as "value NAME=VALUE" lines. */
+static void
+print_values (const JaValues *values)
+{
+  JaValues copy = *values;
+  unsigned i;
+
+  for (i = 0; i < G_N_ELEMENTS (value_keys); i++)
+    printf ("value %s=%lld\n", value_keys[i],
+            value_field (&copy, i) ? (long long)*value_field (&copy, i)
+                                   : (long long)copy.seed);
+  printf ("value schedule=%s\n", values->schedule);
+  printf ("value saturation=%.17g\n", values->saturation);
+  printf ("value contrast=%.17g\n", values->contrast);
+  printf ("value sharpen=%.17g\n", values->sharpen);
+  printf ("value use-original=%d\n", values->use_original);
+  printf ("value preset=%s\n", values->preset);
+}
+
+/* Fills ORIGINAL as GIMP's JPEG loader would describe a file saved with
+ * TEXT, "QUALITY:SUBSAMPLING" (SUBSAMPLING 444, 422, 420, 440 or 411),
+ * with libjpeg's standard tables for that quality. */
+static gboolean
+parse_original (const char *text, JaOriginal *original)
+{
+  static const char *const names[] = { "444", "422", "420", "440", "411" };
+  int quality, i;
+  char sampling[8];
+
+  memset (original, 0, sizeof *original);
+  if (sscanf (text, "%d:%7s", &quality, sampling) != 2)
+    return FALSE;
+  for (i = 0; i < (int)G_N_ELEMENTS (names); i++)
+    if (strcmp (sampling, names[i]) == 0)
+      break;
+  if (i == (int)G_N_ELEMENTS (names)
+      || jart_quant_table (quality, 0, original->tables[0]) != JART_OK
+      || jart_quant_table (quality, 1, original->tables[1]) != JART_OK)
+    return FALSE;
+  original->present = 1;
+  original->usable = 1;
+  original->quality = quality;
+  original->subsampling = (JartSubsampling)i;
+  return TRUE;
 }
 
 static void
@@ -221,6 +309,8 @@ main (int argc, char **argv)
   JaValues values;
   guint8 *result = NULL, *selection = NULL;
   gboolean ellipse = FALSE;
+  JaOriginal original;
+  char *checksum;
   int i;
 
   gtk_init (&argc, &argv);
@@ -255,6 +345,25 @@ main (int argc, char **argv)
         theme_dir = argv[++i];
       else if (strcmp (argv[i], "--selection-ellipse") == 0)
         ellipse = TRUE;
+      else if (strcmp (argv[i], "--presets") == 0)
+        layer.presets_file = argv[++i];
+      else if (strcmp (argv[i], "--original") == 0)
+        {
+          if (!parse_original (next, &original))
+            {
+              fprintf (stderr,
+                       "--original wants QUALITY:SUBSAMPLING, not %s\n", next);
+              return 2;
+            }
+          layer.original = &original;
+          i++;
+        }
+      else if (strcmp (argv[i], "--original-unusable") == 0)
+        {
+          memset (&original, 0, sizeof original);
+          original.present = 1;
+          layer.original = &original;
+        }
       else
         {
           fprintf (stderr, "unknown option %s\n", argv[i]);
@@ -302,9 +411,9 @@ main (int argc, char **argv)
       JartImage dst = layer.image;
       JartStatus status;
 
-      ja_values_to_settings (&values, layer.offset_x, layer.offset_y,
-                             layer.image.channels, layer.background,
-                             &settings);
+      ja_values_to_settings (&values, layer.original, layer.offset_x,
+                             layer.offset_y, layer.image.channels,
+                             layer.background, &settings);
       result = g_malloc (layer.image.stride * layer.image.height);
       dst.pixels = result;
       status = jart_run (&layer.image, &dst, &settings, NULL, NULL);
@@ -317,6 +426,11 @@ main (int argc, char **argv)
     }
   if (output != NULL && !save_png (output, result, &layer.image))
     return 1;
+  print_values (&values);
+  checksum = g_compute_checksum_for_data (
+      G_CHECKSUM_SHA256, result, layer.image.stride * layer.image.height);
+  printf ("result-sha256 %s\n", checksum);
+  g_free (checksum);
   printf ("ok\n");
   g_free (result);
   g_free (selection);

@@ -3,10 +3,11 @@
  * replaced by a short one, then by another before the first even started:
  * the worker must report the last run only, finish it, and hand over
  * exactly the pixels jart_run gives for its settings; intermediate
- * snapshots must be exact generations of the current run.  The SSIM and
- * JPEG file size the statistics thread measures for each generation of
- * the short run (all of them: it is short) must equal jart_ssim's and
- * jart_jpeg_size's on the generations computed directly.
+ * snapshots must be exact generations of the current run.  The short run
+ * follows a schedule whose steps change the colours and shrink the image:
+ * the SSIM and JPEG file size the statistics thread measures for each of
+ * its generations (all of them: it is short) must equal jart_ssim's and
+ * jart_generation_jpeg_size's on the generations computed directly.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -119,17 +120,14 @@ check_stats (JaWorker *worker, const JartImage *src,
       guint8 *before = g > 1 ? direct (src, settings, g - 1) : NULL;
       guint8 *after = direct (src, settings, g);
       JartImage in = *src, out = *src;
-      int quality, dx, dy;
       uint64_t bytes = 0;
       double ssim = 0;
 
       if (g > 1)
         in.pixels = before;
       out.pixels = after;
-      jart_schedule (settings, g, &quality, &dx, &dy);
       if (g > state->done || after == NULL || (g > 1 && before == NULL)
-          || jart_jpeg_size (&in, settings, quality, dx, dy, 0, &bytes)
-                 != JART_OK
+          || jart_generation_jpeg_size (&in, settings, g, 0, &bytes) != JART_OK
           || jart_ssim (src, &out, &ssim) != JART_OK)
         {
           printf ("generation %d: no statistics to compare\n", g);
@@ -157,6 +155,7 @@ main (int argc, char **argv)
   Test t = { 0 };
   JaWorker *worker;
   guint8 *result, *expected;
+  JartStep step;
   int x, y, c;
 
   (void)argc;
@@ -181,6 +180,14 @@ main (int argc, char **argv)
   jart_settings_init (&t.short_run);
   t.short_run.quality = 30;
   t.short_run.generations = 5;
+  jart_schedule_step (&t.short_run, 1, &step, &x, &y);
+  if (jart_steps_parse ("q30; q45 422 x0.5 bicubic; q25 sat1.5 sharp0.6",
+                        &step, &t.short_run, NULL)
+      != JART_OK)
+    {
+      printf ("the short run's schedule does not read\n");
+      return 1;
+    }
 
   t.loop = g_main_loop_new (NULL, FALSE);
   worker = ja_worker_new (&src, notify, &t);
