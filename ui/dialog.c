@@ -1423,9 +1423,9 @@ original_texts (const JaOriginal *original, char **label, char **tooltip)
   else
     sampling = "?";
   if (original->quality > 0)
-    /* TRANSLATORS: GIMP's estimate of the JPEG file's quality, and its
-       subsampling such as "4:2:2". */
     *label = g_strdup_printf (
+        /* TRANSLATORS: GIMP's estimate of the JPEG file's quality, and its
+           subsampling such as "4:2:2". */
         _ ("Use the original file's settings (quality ≈ %d, %s)"),
         original->quality, sampling);
   else
@@ -1450,8 +1450,8 @@ build_schedule (Dialog *d)
   char *markup, *text, *tooltip;
   int row = 0;
   gboolean usable;
-  /* xgettext:no-c-format */
   const char *schedule_tooltip = _ (
+      /* xgettext:no-c-format */
       "Makes each generation different, as an image passed from site to "
       "site is. Steps are separated by \";\", each a few words: q75 "
       "quality, tables the original file's tables, 444 422 420 440 411 "

@@ -370,6 +370,9 @@ class Dialog:
         """Every control the issue lists is there under its name, as
         TRANSLATE gives it in the dialog's language."""
         wanted = [
+            (pyatspi.ROLE_COMBO_BOX, "Preset"),
+            (pyatspi.ROLE_PUSH_BUTTON, "Save preset"),
+            (pyatspi.ROLE_PUSH_BUTTON, "Delete preset"),
             (pyatspi.ROLE_SLIDER, "Quality"),
             (pyatspi.ROLE_SPIN_BUTTON, "Quality"),
             (pyatspi.ROLE_SLIDER, "Generations"),
@@ -384,6 +387,15 @@ class Dialog:
             (pyatspi.ROLE_COMBO_BOX, "Transparency"),
             (pyatspi.ROLE_COMBO_BOX, "Apply to"),
             (pyatspi.ROLE_COMBO_BOX, "Output"),
+            (pyatspi.ROLE_TOGGLE_BUTTON, "Schedule and deep-fry"),
+            (pyatspi.ROLE_TEXT, "Schedule"),
+            (pyatspi.ROLE_SLIDER, "Saturation"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Saturation"),
+            (pyatspi.ROLE_SLIDER, "Contrast"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Contrast"),
+            (pyatspi.ROLE_SLIDER, "Sharpen"),
+            (pyatspi.ROLE_SPIN_BUTTON, "Sharpen"),
+            (pyatspi.ROLE_CHECK_BOX, "Use the original file's settings"),
             (pyatspi.ROLE_COMBO_BOX, "Zoom"),
             (pyatspi.ROLE_CHECK_BOX, "Before/after split"),
             (pyatspi.ROLE_CHECK_BOX, "8×8 grid"),
