@@ -167,6 +167,19 @@ set_accessible (GtkWidget *widget, const char *name, const char *tooltip)
     }
 }
 
+/* An empty label for text the dialog sets, left-aligned (wrapping when
+ * WRAP), with its accessible NAME and TOOLTIP (may be NULL). */
+static GtkWidget *
+readout_label (gboolean wrap, const char *name, const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), wrap);
+  set_accessible (label, name, tooltip);
+  return label;
+}
+
 static GtkWidget *
 mnemonic_label (const char *text, GtkWidget *target)
 {
@@ -964,10 +977,8 @@ preset_save_clicked (GtkButton *button, Dialog *d)
                   _ ("The name the preset is listed under; saving under the "
                      "name of one of your presets replaces it."));
   label = mnemonic_label (_ ("_Name:"), entry);
-  error = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (error), 0.0);
-  gtk_label_set_line_wrap (GTK_LABEL (error), TRUE);
-  set_accessible (error, _ ("Preset error"), NULL);
+  error = readout_label (TRUE, _ ("Preset error"), NULL);
+
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), entry, 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), error, 0, 1, 2, 1);
@@ -1241,9 +1252,8 @@ build_preview_side (Dialog *d)
   gtk_box_pack_start (GTK_BOX (box), frame, TRUE, TRUE, 0);
 
   status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  d->status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->status_label), 0.0);
-  set_accessible (d->status_label, _ ("Status"), NULL);
+  d->status_label = readout_label (FALSE, _ ("Status"), NULL);
+
   d->progress = gtk_progress_bar_new ();
   gtk_widget_set_valign (d->progress, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (d->progress, 120, -1);
@@ -1252,31 +1262,29 @@ build_preview_side (Dialog *d)
   gtk_box_pack_end (GTK_BOX (status_box), d->progress, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), status_box, FALSE, FALSE, 0);
 
-  d->psnr_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->psnr_label), 0.0);
+  d->psnr_label = readout_label (
+      FALSE, _ ("PSNR"),
+      _ ("Peak signal-to-noise ratio of the result against the "
+         "original, over the colour channels: higher is closer."));
   gtk_label_set_selectable (GTK_LABEL (d->psnr_label), FALSE);
-  set_accessible (d->psnr_label, _ ("PSNR"),
-                  _ ("Peak signal-to-noise ratio of the result against the "
-                     "original, over the colour channels: higher is closer."));
-  d->ssim_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->ssim_label), 0.0);
-  set_accessible (d->ssim_label, _ ("SSIM"),
-                  _ ("Structural similarity of the result's luma to the "
-                     "original's, from 1 for identical down: it follows "
-                     "what the eye notices better than the PSNR. Measured "
-                     "after the result is shown."));
+  d->ssim_label = readout_label (
+      FALSE, _ ("SSIM"),
+      _ ("Structural similarity of the result's luma to the "
+         "original's, from 1 for identical down: it follows "
+         "what the eye notices better than the PSNR. Measured "
+         "after the result is shown."));
+
   quality_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_box_pack_start (GTK_BOX (quality_box), d->psnr_label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (quality_box), d->ssim_label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), quality_box, FALSE, FALSE, 0);
 
-  d->size_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->size_label), 0.0);
-  set_accessible (d->size_label, _ ("File size"),
-                  _ ("The size of the JPEG file the last generation writes "
-                     "(libjpeg-turbo with its standard Huffman tables; 1 kB "
-                     "is 1000 bytes), and the bits it takes per pixel. "
-                     "Measured after the result is shown."));
+  d->size_label = readout_label (
+      FALSE, _ ("File size"),
+      _ ("The size of the JPEG file the last generation writes "
+         "(libjpeg-turbo with its standard Huffman tables; 1 kB "
+         "is 1000 bytes), and the bits it takes per pixel. "
+         "Measured after the result is shown."));
 
   d->plot_series = gtk_combo_box_text_new ();
   gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
@@ -1296,19 +1304,17 @@ build_preview_side (Dialog *d)
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), plot_bar, FALSE, FALSE, 0);
 
-  d->saved_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->saved_label), 0.0);
-  set_accessible (d->saved_label, _ ("Generation settings"),
-                  _ ("What the generation the preview shows was saved with: "
-                     "its quality, or the tables of the file the image was "
-                     "loaded from, its subsampling and, when a schedule "
-                     "shrinks it, the size it was encoded at."));
+  d->saved_label = readout_label (
+      FALSE, _ ("Generation settings"),
+      _ ("What the generation the preview shows was saved with: "
+         "its quality, or the tables of the file the image was "
+         "loaded from, its subsampling and, when a schedule "
+         "shrinks it, the size it was encoded at."));
+
   gtk_box_pack_start (GTK_BOX (box), d->saved_label, FALSE, FALSE, 0);
 
-  d->converge_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->converge_label), 0.0);
-  gtk_label_set_line_wrap (GTK_LABEL (d->converge_label), TRUE);
-  set_accessible (d->converge_label, _ ("Convergence"), NULL);
+  d->converge_label = readout_label (TRUE, _ ("Convergence"), NULL);
+
   gtk_box_pack_start (GTK_BOX (box), d->converge_label, FALSE, FALSE, 0);
 
   d->plot = JA_PLOT (ja_plot_new ());
@@ -1347,13 +1353,10 @@ build_presets (Dialog *d, GtkGrid *grid, int row)
   row++;
   fill_presets (d);
 
-  d->preset_description = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->preset_description), 0.0);
-  gtk_label_set_line_wrap (GTK_LABEL (d->preset_description), TRUE);
+  d->preset_description = readout_label (TRUE, _ ("Preset description"), NULL);
   gtk_label_set_max_width_chars (GTK_LABEL (d->preset_description), 40);
   gtk_style_context_add_class (
       gtk_widget_get_style_context (d->preset_description), "dim-label");
-  set_accessible (d->preset_description, _ ("Preset description"), NULL);
   gtk_grid_attach (grid, d->preset_description, 1, row, 2, 1);
   row++;
 
@@ -1479,14 +1482,11 @@ build_schedule (Dialog *d)
   gtk_grid_attach (grid, d->schedule_entry, 1, row, 2, 1);
   row++;
 
-  d->schedule_error = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (d->schedule_error), 0.0);
-  gtk_label_set_line_wrap (GTK_LABEL (d->schedule_error), TRUE);
+  d->schedule_error = readout_label (TRUE, _ ("Schedule error"), NULL);
   gtk_label_set_max_width_chars (GTK_LABEL (d->schedule_error), 40);
   gtk_style_context_add_class (
       gtk_widget_get_style_context (d->schedule_error), "error");
   gtk_widget_set_no_show_all (d->schedule_error, TRUE);
-  set_accessible (d->schedule_error, _ ("Schedule error"), NULL);
   gtk_grid_attach (grid, d->schedule_error, 1, row, 2, 1);
   row++;
 

@@ -245,12 +245,7 @@ def type_into_entry(accessible, text):
 
 def type_into_spin(accessible, value):
     """Clicks into a spin button's entry, replaces its text, presses Tab."""
-    x, y, w, h = extents(accessible)
-    xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
-    xdotool("click", "1")
-    time.sleep(0.1)
-    xdotool("key", "ctrl+a")
-    xdotool("type", "--delay", "20", str(value))
+    type_into_entry(accessible, str(value))
     xdotool("key", "Tab")
 
 
