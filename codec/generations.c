@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jart-private.h"
+#include "stats.h"
 
 /* Everything one run owns. */
 typedef struct
@@ -36,8 +36,9 @@ typedef struct
   uint8_t *frame; /* interleaved pixels for generation_done */
   JartWork work;
   /* With a schedule: */
-  uint8_t *next;  /* the second frame, tight */
-  uint8_t *small; /* the scaled copy, room for the largest step's */
+  uint8_t *next;    /* the second frame, tight */
+  uint8_t *small;   /* the scaled copy, room for the largest step's */
+  JartStats *stats; /* with settings->statistics and a report to fill */
 } Run;
 
 static void
@@ -46,6 +47,7 @@ run_free (Run *run)
   free (run->frame);
   free (run->next);
   free (run->small);
+  jart_stats_free (run->stats);
   jart_work_free (&run->work);
 }
 
@@ -133,6 +135,9 @@ jart_memory_needed (int width, int height, int channels,
   if (width < 1 || height < 1 || channels < 1 || settings == NULL)
     return 0;
   return jart_work_memory (width, height, channels, settings)
+         + (settings->statistics
+                ? jart_stats_memory (width, height, channels, settings)
+                : 0)
          + (settings->n_steps > 0
                 ? schedule_memory (width, height, channels, settings)
                 : 0);
@@ -143,6 +148,7 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
               const JartCallbacks *callbacks)
 {
   const JartImage *src = run->src;
+  JartStatus status;
 
   if (callbacks->generation_done != NULL)
     {
@@ -166,8 +172,41 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
          written only at the end. */
       dst = NULL;
     }
-  return jart_work_init (&run->work, src, dst, settings,
-                         callbacks->generation_done != NULL);
+  status = jart_work_init (&run->work, src, dst, settings,
+                           callbacks->generation_done != NULL);
+  if (status != JART_OK || !settings->statistics
+      || callbacks->generation_done == NULL)
+    return status;
+  run->stats = jart_stats_new (&run->work, src, settings);
+  if (run->stats == NULL)
+    return JART_ERROR_NO_MEMORY;
+  run->work.measure = run->stats;
+  return JART_OK;
+}
+
+/* The statistics of the generation just made into REPORT: with IN_PLACE
+ * the work's MCU map tells the SSIM what changed. */
+static void
+run_statistics (Run *run, int in_place, JartGenerationReport *report)
+{
+  const JartWork *work = &run->work;
+  const JartImage *src = run->src;
+  JartImage out
+      = { work->pixels, src->width, src->height, src->channels, work->stride };
+  JartGeometry g;
+
+  report->has_statistics = 0;
+  report->ssim = 0.0;
+  report->bytes = report->bytes_optimized = 0;
+  if (run->stats == NULL)
+    return;
+  report->has_statistics = 1;
+  jart_stats_sizes (run->stats, &report->bytes, &report->bytes_optimized);
+  jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
+                         report->dx, report->dy);
+  report->ssim
+      = jart_stats_ssim (run->stats, &out, in_place ? work->changed : NULL, &g,
+                         report->dx, report->dy);
 }
 
 /* Reports the generation to the callbacks and checks for a cancel. */
@@ -241,6 +280,7 @@ run_plain (Run *run, const JartCallbacks *cb, JartResult *res)
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);
       report.changed_pixels = stats.changed_pixels;
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      run_statistics (run, 1, &report);
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)
@@ -504,6 +544,7 @@ run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
           work->input_stride = tight;
         }
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      run_statistics (run, plan.in_place, &report);
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)

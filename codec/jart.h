@@ -172,6 +172,10 @@ typedef struct
    * order, entries 1..255: [0] luminance, [1] chrominance, as a JPEG
    * file's own tables (GIMP's "jpeg-settings" parasite) give them. */
   uint16_t tables[2][64];
+  /* Nonzero: each generation's report (to a generation_done callback)
+   * carries its SSIM and the sizes of the file it writes, computed as the
+   * generation is made from what it changed (jart_run). */
+  int statistics;
 } JartSettings;
 
 /* What one generation did. */
@@ -190,6 +194,12 @@ typedef struct
   int encoded_width;       /* the size of the image the generation
                               encoded: the input's, or its scaled copy */
   int encoded_height;
+  /* With settings->statistics (else has_statistics is 0 and the three
+   * are 0): */
+  int has_statistics;
+  double ssim;              /* as jart_ssim (run's input, this output) */
+  uint64_t bytes;           /* as jart_generation_jpeg_size, standard tables */
+  uint64_t bytes_optimized; /* the same with optimized tables */
 } JartGenerationReport;
 
 /* Called after each generation with its report and its pixels (same width,
@@ -224,7 +234,8 @@ typedef struct
 
 /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
  * accurate DCT, no drift, seed 0, anchor 0, stop at the fixed point, own
- * colours under transparency, white background, one thread per core.
+ * colours under transparency, white background, one thread per core, no
+ * statistics.
  *
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
  * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;

@@ -59,7 +59,11 @@ void case_describe (const TestCase *test, char *text, size_t size);
  *   generation count whether the codec stopped early or not, and the
  *   padding bytes after its rows are untouched;
  * - the same run without any callback ends with the same result and the
- *   same destination pixels.
+ *   same destination pixels;
+ * - the statistics the run keeps (run with JartSettings.statistics on)
+ *   equal, at every generation, a computation over the whole image:
+ *   jart_generation_jpeg_size's sizes (standard and optimized) and
+ *   jart_ssim's SSIM, bit for bit.
  * The environment may force settings on every case, for running whole
  * test programs with each kernel path and thread count:
  * JART_TEST_KERNELS (auto, portable, sse2 or avx2; a path this CPU lacks
