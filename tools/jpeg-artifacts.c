@@ -36,18 +36,14 @@
  * by the codec's callbacks (from any thread) and by main. */
 static volatile sig_atomic_t interrupted;
 
-/* What the generation callback needs for its row of the table: the run's
- * input (for the SSIM) and each generation's input (for the size of the
- * JPEG file it encodes), kept as tight copies since the run works in
- * place. */
+/* What the generation callback needs for its row of the table (the
+ * codec's report carries the statistics), and the run's input for
+ * --difference, kept as a tight copy since the run works in place. */
 typedef struct
 {
   Report report;
   bool quiet;
-  const JartSettings *settings;
-  JartImage original; /* the run's input */
-  JartImage previous; /* the input of the next generation */
-  JartStatus failure; /* why the callback cancelled the run, or JART_OK */
+  JartImage original; /* the run's input, with --difference */
 } RunState;
 
 static void
@@ -97,32 +93,16 @@ copy_image (const JartImage *image, JartImage *copy)
   return true;
 }
 
-/* Prints the generation's row: the codec's report, the SSIM of its pixels
- * against the run's input and the size of the JPEG file it encoded from
- * the previous generation's pixels with the standard tables. */
+/* Prints the generation's row from the codec's report. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
-  uint64_t jpeg_bytes = 0;
-  double ssim = 0.0;
-  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-  int y;
 
-  if (state->quiet)
-    return interrupted != 0;
-  state->failure
-      = jart_generation_jpeg_size (&state->previous, state->settings,
-                                   generation->generation, 0, &jpeg_bytes);
-  if (state->failure == JART_OK)
-    state->failure = jart_ssim (&state->original, pixels, &ssim);
-  if (state->failure != JART_OK)
-    return 1;
-  for (y = 0; y < pixels->height; y++)
-    memcpy (state->previous.pixels + (size_t)y * row,
-            pixels->pixels + (size_t)y * pixels->stride, row);
-  report_generation (&state->report, generation, ssim, jpeg_bytes);
+  (void)pixels;
+  if (!state->quiet)
+    report_generation (&state->report, generation);
   return interrupted != 0;
 }
 
@@ -212,6 +192,7 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
      ImageFormat format)
 {
   RunState state;
+  JartSettings settings = options->settings;
   JartCallbacks callbacks;
   JartResult result;
   JartStatus status;
@@ -219,34 +200,30 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
 
   memset (&state, 0, sizeof state);
   state.quiet = options->quiet;
-  state.settings = &options->settings;
-  state.failure = JART_OK;
-  if ((!options->quiet || options->difference)
-      && (!copy_image (image, &state.original)
-          || !copy_image (image, &state.previous)))
+  /* The table's SSIM and file sizes come with each generation's report. */
+  settings.statistics = !options->quiet;
+  if (options->difference && !copy_image (image, &state.original))
     {
-      free (state.original.pixels);
       atomic_file_abort (output);
       tool_error_set (&error, _ ("the codec failed: %s"),
                       jart_strerror (JART_ERROR_NO_MEMORY));
       print_error (error.message);
       return EXIT_FAILURE;
     }
-  report_init (&state.report, stdout, &options->settings);
-  callbacks.generation_done = on_generation_done;
+  report_init (&state.report, stdout, &options->settings, options->table);
+  /* Without a table nothing needs the generations' pixels: the codec then
+     works in IMAGE itself. */
+  callbacks.generation_done = options->quiet ? NULL : on_generation_done;
   callbacks.progress = on_progress;
   callbacks.cancel = NULL;
   callbacks.user_data = &state;
 
   if (!options->quiet)
     report_header (&state.report);
-  status = jart_run (image, image, &options->settings, &callbacks, &result);
+  status = jart_run (image, image, &settings, &callbacks, &result);
   if (status == JART_OK && options->difference)
     make_difference (image, &state.original);
   free (state.original.pixels);
-  free (state.previous.pixels);
-  if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)
-    status = state.failure;
   if (interrupted)
     {
       atomic_file_abort (output);

@@ -39,7 +39,8 @@ enum
   OPTION_SHARPEN,
   OPTION_TABLES_FROM,
   OPTION_PRESET,
-  OPTION_DIFFERENCE
+  OPTION_DIFFERENCE,
+  OPTION_TABLE
 };
 
 static const struct option options_long[]
@@ -61,6 +62,7 @@ static const struct option options_long[]
         { "tables-from", required_argument, NULL, OPTION_TABLES_FROM },
         { "preset", required_argument, NULL, OPTION_PRESET },
         { "difference", no_argument, NULL, OPTION_DIFFERENCE },
+        { "table", required_argument, NULL, OPTION_TABLE },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPTION_VERSION },
         { NULL, 0, NULL, 0 } };
@@ -437,6 +439,15 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
         case OPTION_DIFFERENCE:
           options->difference = true;
           break;
+        case OPTION_TABLE:
+          if (!report_format_parse (optarg, &options->table))
+            {
+              tool_error_set (error,
+                              _ ("--table must be text, csv or json, not %s"),
+                              optarg);
+              ok = false;
+            }
+          break;
         case 'h':
           return OPTIONS_HELP;
         case OPTION_VERSION:
@@ -591,6 +602,9 @@ options_print_help (FILE *stream)
   fprintf (stream,
            _ ("  --difference         write |result - INPUT| x 8 instead of "
               "the result\n"));
+  fprintf (stream,
+           _ ("  --table FORMAT       the table as text (default), csv or "
+              "json\n"));
   fprintf (stream, _ ("  --quiet              print no table, only errors\n"));
   fprintf (stream, _ ("  -h, --help           show this help and exit\n"));
   fprintf (stream, _ ("  --version            show the version and exit\n\n"));

@@ -1,8 +1,12 @@
 /* report.h: what jpeg-artifacts prints while it runs: a table with one row
  * per generation (generation, quality, grid offset dx and dy, pixels
  * changed, PSNR and SSIM against the input, the size of the JPEG file the
- * generation encodes with the standard Huffman tables) and, at the end,
- * where the images converged.
+ * generation encodes with the standard Huffman tables, and for machines
+ * also with optimized ones) and, at the end, where the images converged.
+ * Three formats (--table): text for people (today's columns, translated
+ * headings), CSV (a header row, then a row a generation) and JSON (the
+ * run's settings, the generations, where it converged); the numbers of the
+ * last two are never localized.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,33 +21,47 @@
 
 #include "jart.h"
 
+typedef enum
+{
+  REPORT_TEXT,
+  REPORT_CSV,
+  REPORT_JSON
+} ReportFormat;
+
 typedef struct
 {
   FILE *stream;
-  int requested;         /* generations asked for */
-  bool varying;          /* quality jitter or grid drift: the settings
-                            change from one generation to the next */
-  int widths[8];         /* the columns' widths */
-  int last_generation;   /* the last row printed */
-  uint64_t last_changed; /* its changed pixels */
-  int first_unchanged;   /* the first generation that changed no pixel
-                            and used the schedule's last step */
-  int steps;             /* the schedule's steps, 0: none */
+  ReportFormat format;
+  const JartSettings *settings; /* for JSON's "settings" */
+  int requested;                /* generations asked for */
+  bool varying;                 /* quality jitter or grid drift: the settings
+                                   change from one generation to the next */
+  int widths[8];                /* the columns' widths */
+  int last_generation;          /* the last row printed */
+  uint64_t last_changed;        /* its changed pixels */
+  int first_unchanged;          /* the first generation that changed no pixel
+                                   and used the schedule's last step */
+  int steps;                    /* the schedule's steps, 0: none */
 } Report;
 
-/* Prepares REPORT for a run with SETTINGS, printing to STREAM. */
-void report_init (Report *report, FILE *stream, const JartSettings *settings);
+/* Prepares REPORT for a run with SETTINGS (kept: it must outlive the
+ * report), printing to STREAM in FORMAT. */
+void report_init (Report *report, FILE *stream, const JartSettings *settings,
+                  ReportFormat format);
 
-/* Prints the table's heading. */
+/* Reads a --table value ("text", "csv", "json"); false for another. */
+bool report_format_parse (const char *text, ReportFormat *format);
+
+/* Prints the table's heading (JSON: the opening and the settings). */
 void report_header (Report *report);
 
-/* Prints GENERATION's row with its SSIM against the input and the bytes
- * of its JPEG file. */
-void report_generation (Report *report, const JartGenerationReport *generation,
-                        double ssim, uint64_t jpeg_bytes);
+/* Prints GENERATION's row from its report, which carries the statistics
+ * (JartSettings.statistics). */
+void report_generation (Report *report,
+                        const JartGenerationReport *generation);
 
 /* Prints how the run ended: the generation where the images converged, or
- * that they did not. */
+ * that they did not (CSV: nothing; JSON: the closing object). */
 void report_summary (Report *report, const JartResult *result);
 
 #endif /* REPORT_H */
