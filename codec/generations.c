@@ -33,7 +33,6 @@ typedef struct
   const JartSettings *settings;
   int colors; /* 1 or 3 */
   size_t npixels;
-  uint8_t *frame; /* interleaved pixels for generation_done */
   JartWork work;
   /* With a schedule: */
   uint8_t *next;    /* the second frame, tight */
@@ -44,7 +43,6 @@ typedef struct
 static void
 run_free (Run *run)
 {
-  free (run->frame);
   free (run->next);
   free (run->small);
   jart_stats_free (run->stats);
@@ -150,12 +148,6 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
   const JartImage *src = run->src;
   JartStatus status;
 
-  if (callbacks->generation_done != NULL)
-    {
-      run->frame = malloc (run->npixels * (size_t)src->channels);
-      if (run->frame == NULL)
-        return JART_ERROR_NO_MEMORY;
-    }
   if (settings->n_steps > 0)
     {
       size_t small, scratch;
@@ -218,10 +210,11 @@ run_report (Run *run, const JartCallbacks *cb,
 
   if (cb->generation_done != NULL)
     {
-      JartImage frame = { run->frame, src->width, src->height, src->channels,
-                          (size_t)src->width * (size_t)src->channels };
+      /* With a callback the working image is the run's own, the layer's
+         size: the callback reads it as it is. */
+      JartImage frame = { run->work.pixels, src->width, src->height,
+                          src->channels, run->work.stride };
 
-      jart_work_output (&run->work, run->frame, frame.stride);
       if (cb->generation_done (report, &frame, cb->user_data))
         return JART_ERROR_CANCELLED;
     }

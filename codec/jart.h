@@ -258,8 +258,8 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
                      const JartCallbacks *callbacks, JartResult *result);
 
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
- * CHANNELS channels and SETTINGS (besides one frame of the image's own
- * size when a generation callback is set); 0 for nonsense arguments.  An
+ * CHANNELS channels and SETTINGS (its statistics included when SETTINGS
+ * asks for them); 0 for nonsense arguments.  An
  * upper bound; with a schedule it counts the run's two frames, the largest
  * scaled copy and what a step's colour changes and scaling allocate. */
 size_t jart_memory_needed (int width, int height, int channels,
