@@ -7,22 +7,23 @@
  * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
  * here before the transform: their quantized coefficients are kept, MCU by
  * MCU in scan order.  MCUs not encoded again keep theirs.  The scan is cut
- * into MCU rows; for each, what the file's bytes need is kept:
- * - its symbol counts for each table (the optimized tables are built from
- *   their sum, as libjpeg builds them from the whole image's);
+ * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
+ * for each, what the file's bytes need is kept:
+ * - its symbol counts for each table (their totals, kept up to date, give
+ *   the optimized tables, as libjpeg builds them from the whole image's);
  * - for each of the two table sets, the number of bits it writes, its
  *   first and last 8 bits, and for each of the 8 bit positions at which
- *   the row may start in the file, how many 0xFF bytes lie wholly inside
+ *   the piece may start in the file, how many 0xFF bytes lie wholly inside
  *   it (each costs a stuffed 0x00).
- * A row's bits depend on its coefficients and on the DC of the last block
- * of each component before it (the DC is coded as a difference): a row is
- * coded again when it was encoded, or when that DC changed; with the
- * optimized tables also every row when the tables changed.  The bytes of
- * the file then follow from the rows, first to last: the bit position of
- * each, the 0xFF bytes inside it and the bytes that straddle two rows, the
- * last byte padded with 1 bits (which can make one more 0xFF), and the
- * marker segments (jpegsize.c).  The rows are coded by the run's threads;
- * the totals are integers added in the rows' order.
+ * A piece's bits depend on its coefficients and on the DC of the last block
+ * of each component before it (the DC is coded as a difference): a piece is
+ * coded again when one of its MCUs was encoded, or when that DC changed;
+ * with the optimized tables also every piece when the tables changed.  The
+ * bytes of the file then follow from the pieces, first to last: the bit
+ * position of each, the 0xFF bytes inside it and the bytes that straddle
+ * two pieces, the last byte padded with 1 bits (which can make one more
+ * 0xFF), and the marker segments (jpegsize.c).  The pieces are coded by the
+ * run's threads; the totals are integers added in the pieces' order.
  *
  * Dummy blocks (the luma blocks of an MCU past the image's last block
  * column or row) repeat the previous block's DC with no AC, as libjpeg's
@@ -33,9 +34,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _DEFAULT_SOURCE /* madvise */
+
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "huffman.h"
 #include "kernels.h"
@@ -44,13 +48,18 @@
 /* DC categories 0..11 (8-bit samples), AC symbols 0..255. */
 #define DC_SYMBOLS 16
 #define AC_SYMBOLS 256
-#define ROW_COUNTS (2 * (DC_SYMBOLS + AC_SYMBOLS))
+#define TABLE_COUNTS (DC_SYMBOLS + AC_SYMBOLS)
+#define PIECE_COUNTS (2 * TABLE_COUNTS)
 
-/* What one row's bits, coded with one table set, add to the file. */
+/* The blocks a piece holds, about: its MCUs are PIECE_BLOCKS / blocks an
+ * MCU (at least one).  Its symbols then fit 16-bit counts. */
+#define PIECE_BLOCKS 96
+
+/* What one piece's bits, coded with one table set, add to the file. */
 typedef struct
 {
   uint64_t bits;
-  uint32_t ff[8]; /* 0xFF bytes inside, by the row's bit position mod 8 */
+  uint32_t ff[8]; /* 0xFF bytes inside, by the piece's bit position mod 8 */
   uint8_t head;   /* its first 8 bits (zeros past its end) */
   uint8_t tail;   /* its last 8 bits, the last in the low bit */
 } RowBits;
@@ -71,14 +80,16 @@ struct JartStats
   int bpm; /* blocks an MCU */
   int cols, rows;
   int luma_cols, luma_rows;
-  int shaped; /* a generation set the scan */
+  int piece_mcus;     /* MCUs a piece */
+  int pieces_per_row; /* pieces of an MCU row */
+  int pieces;         /* of the whole scan */
+  int shaped;         /* a generation set the scan */
   int16_t *coef;
-  size_t coef_blocks; /* room, in blocks */
-  int max_rows;
-  uint8_t *captured;   /* rows encoded this generation */
-  uint8_t *code[SETS]; /* rows to code again */
-  int32_t (*in_dc)[3]; /* the DC each row was coded after */
-  uint32_t *counts;    /* each row's symbol counts */
+  uint8_t *captured;             /* pieces encoded this generation */
+  uint8_t *code[SETS];           /* pieces to code again */
+  int32_t (*in_dc)[3];           /* the DC each piece was coded after */
+  uint16_t *counts;              /* each piece's symbol counts */
+  uint64_t totals[PIECE_COUNTS]; /* their sums */
   RowBits *bits[SETS];
   int coded_once;       /* the rows' results are all there */
   uint64_t bytes[SETS]; /* the last file's sizes */
@@ -88,7 +99,7 @@ struct JartStats
   JartSsimMap *ssim;
   /* While the threads code: */
   int set;
-  atomic_int next_row;
+  atomic_int next_piece;
 };
 
 /* ---- capture ---- */
@@ -113,14 +124,23 @@ jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
   stats->rows = g->mcu_rows;
   stats->luma_cols = g->luma_w / 8;
   stats->luma_rows = g->luma_h / 8;
-  memset (stats->captured, 0, (size_t)stats->rows);
+  stats->piece_mcus = jart_max_int (PIECE_BLOCKS / bpm, 1);
+  stats->pieces_per_row
+      = (stats->cols + stats->piece_mcus - 1) / stats->piece_mcus;
+  stats->pieces = stats->pieces_per_row * stats->rows;
+  memset (stats->captured, 0, (size_t)stats->pieces);
 }
 
 /* The quantized coefficients of the block at column X of the 8 rows at
- * PLANE, STRIDE bytes apart, into OUT. */
+ * PLANE, STRIDE bytes apart, into OUT: the forward DCT's output divided by
+ * QUANT's divisors, rounded half away from zero, as quant.c rounds.  The
+ * division is a multiplication by RECIPROCAL[i] = 2^40 / divisor + 1,
+ * exact for every dividend the DCT gives (below 2^20, divisors below
+ * 2^16: the error stays under 1 / divisor). */
 static void
 block_coefficients (const uint8_t *plane, size_t stride, int x,
-                    const JartQuant *quant, JartDct dct, int16_t out[64])
+                    const uint64_t reciprocal[64], const int32_t half[64],
+                    JartDct dct, int16_t out[64])
 {
   int32_t block[64];
   int i, j;
@@ -132,11 +152,21 @@ block_coefficients (const uint8_t *plane, size_t stride, int x,
     jart_fdct_ifast (block);
   else
     jart_fdct_islow (block);
-  /* The round trip leaves quantized value times quantval: exact to
-     divide. */
-  jart_quant_round_trip (block, quant);
   for (i = 0; i < 64; i++)
-    out[i] = (int16_t)(block[i] / (int32_t)quant->quantval[i]);
+    {
+      int32_t v = block[i];
+      uint64_t n = (uint64_t)(v < 0 ? -v : v) + (uint64_t)half[i];
+      int16_t q = (int16_t)((n * reciprocal[i]) >> 40);
+
+      out[i] = v < 0 ? (int16_t)-q : q;
+    }
+}
+
+/* The piece holding MCU MX of row MY. */
+static inline int
+piece_of (const JartStats *stats, int my, int mx)
+{
+  return my * stats->pieces_per_row + mx / stats->piece_mcus;
 }
 
 void
@@ -145,9 +175,20 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
 {
   const size_t luma_stride = (size_t)stats->luma_cols * 8;
   const size_t chroma_stride = (size_t)stats->cols * 8;
-  int mx, v, h, c;
+  uint64_t reciprocal[2][64];
+  int32_t half[2][64];
+  int mx, v, h, c, i, t;
 
-  stats->captured[my] = 1;
+  for (t = 0; t < 2; t++)
+    for (i = 0; i < 64; i++)
+      {
+        reciprocal[t][i]
+            = ((uint64_t)1 << 40) / (uint64_t)quant[t].divisor[i] + 1;
+        half[t][i] = quant[t].divisor[i] >> 1;
+      }
+  memset (
+      stats->captured + piece_of (stats, my, mx0), 1,
+      (size_t)(piece_of (stats, my, mx1 - 1) - piece_of (stats, my, mx0) + 1));
   for (mx = mx0; mx < mx1; mx++)
     {
       int16_t *out
@@ -160,44 +201,60 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
 
             if (bx < stats->luma_cols && by < stats->luma_rows)
               block_coefficients (plane[0] + (size_t)by * 8 * luma_stride,
-                                  luma_stride, bx * 8, &quant[0], dct, out);
+                                  luma_stride, bx * 8, reciprocal[0], half[0],
+                                  dct, out);
           }
       for (c = 1; c < stats->colors; c++, out += 64)
         block_coefficients (plane[c] + (size_t)my * 8 * chroma_stride,
-                            chroma_stride, mx * 8, &quant[1], dct, out);
+                            chroma_stride, mx * 8, reciprocal[1], half[1], dct,
+                            out);
     }
 }
 
-/* ---- coding the rows ---- */
+/* ---- coding the pieces ---- */
 
-/* The DC of each component after row R, from its last blocks (a dummy's
- * is the block's before it, the first block of a row never is one). */
+/* The first and last MCU (past the end) of piece P, and its row. */
 static void
-row_out_dc (const JartStats *stats, int r, int32_t dc[3])
+piece_mcus (const JartStats *stats, int p, int *my, int *mx0, int *mx1)
 {
-  const int16_t *mcu
-      = stats->coef
-        + ((size_t)r * stats->cols + stats->cols - 1) * stats->bpm * 64;
-  int mx = stats->cols - 1, k, c;
-
-  for (c = 1; c < stats->colors; c++)
-    dc[c] = mcu[(size_t)(stats->hmax * stats->vmax + c - 1) * 64];
-  for (; mx >= 0; mx--, mcu -= (size_t)stats->bpm * 64)
-    for (k = stats->hmax * stats->vmax - 1; k >= 0; k--)
-      {
-        int bx = mx * stats->hmax + k % stats->hmax;
-        int by = r * stats->vmax + k / stats->hmax;
-
-        if (bx < stats->luma_cols && by < stats->luma_rows)
-          {
-            dc[0] = mcu[(size_t)k * 64];
-            return;
-          }
-      }
-  dc[0] = 0;
+  *my = p / stats->pieces_per_row;
+  *mx0 = p % stats->pieces_per_row * stats->piece_mcus;
+  *mx1 = jart_min_int (*mx0 + stats->piece_mcus, stats->cols);
 }
 
-/* The 0xFF bytes inside a row of BITS bits written at DATA (zeros after
+/* The DC of each component after piece P, from its last blocks (a dummy's
+ * is the block's before it; the first block of an MCU never is one). */
+static void
+piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
+{
+  int my, mx0, mx1, k, c;
+  const int16_t *mcu;
+
+  piece_mcus (stats, p, &my, &mx0, &mx1);
+  mcu = stats->coef + ((size_t)my * stats->cols + mx1 - 1) * stats->bpm * 64;
+  for (c = 1; c < stats->colors; c++)
+    dc[c] = mcu[(size_t)(stats->hmax * stats->vmax + c - 1) * 64];
+  for (k = stats->hmax * stats->vmax - 1; k > 0; k--)
+    {
+      int bx = (mx1 - 1) * stats->hmax + k % stats->hmax;
+      int by = my * stats->vmax + k / stats->hmax;
+
+      if (bx < stats->luma_cols && by < stats->luma_rows)
+        break;
+    }
+  dc[0] = mcu[(size_t)k * 64];
+}
+
+/* The DC each component's first block of piece P is coded after. */
+static void
+piece_in_dc (const JartStats *stats, int p, int32_t dc[3])
+{
+  dc[0] = dc[1] = dc[2] = 0;
+  if (p > 0)
+    piece_out_dc (stats, p - 1, dc);
+}
+
+/* The 0xFF bytes inside a piece of BITS bits written at DATA (zeros after
  * its end), for each offset 0..7 of the first byte boundary in it. */
 static void
 count_ff (const uint8_t *data, uint64_t bits, uint32_t ff[8])
@@ -223,36 +280,36 @@ count_ff (const uint8_t *data, uint64_t bits, uint32_t ff[8])
     }
 }
 
-/* Codes row R with table set SET into BUFFER and keeps what the file's
+/* Codes piece P with table set SET into BUFFER and keeps what the file's
  * bytes need; with the standard set also its symbol counts and the DC it
  * was coded after. */
 static void
-code_row (JartStats *stats, int set, int r, uint8_t *buffer)
+code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
-  RowBits *out = &stats->bits[set][r];
-  int32_t last[3] = { 0, 0, 0 }, coef[64];
-  int mx, k, c, i, t;
+  RowBits *out = &stats->bits[set][p];
+  int32_t last[3], coef[64];
+  int my, mx0, mx1, mx, k, c, i, t;
 
-  if (r > 0)
-    row_out_dc (stats, r - 1, last);
+  piece_mcus (stats, p, &my, &mx0, &mx1);
+  piece_in_dc (stats, p, last);
   if (set == SET_STANDARD)
     {
-      memcpy (stats->in_dc[r], last, sizeof last);
+      memcpy (stats->in_dc[p], last, sizeof last);
       memset (dc, 0, sizeof dc);
       memset (ac, 0, sizeof ac);
     }
-  for (mx = 0; mx < stats->cols; mx++)
+  for (mx = mx0; mx < mx1; mx++)
     {
       const int16_t *mcu
-          = stats->coef + ((size_t)r * stats->cols + mx) * stats->bpm * 64;
+          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
 
       for (k = 0; k < stats->bpm; k++, mcu += 64)
         {
           int bx = mx * stats->hmax + k % stats->hmax;
-          int by = r * stats->vmax + k / stats->hmax;
+          int by = my * stats->vmax + k / stats->hmax;
 
           c = k < blocks ? 0 : k - blocks + 1;
           if (c == 0 && (bx >= stats->luma_cols || by >= stats->luma_rows))
@@ -275,7 +332,7 @@ code_row (JartStats *stats, int set, int r, uint8_t *buffer)
   count_ff (buffer, out->bits, out->ff);
   out->head = writer.bytes > 0 ? buffer[0] : 0;
   {
-    /* The last 8 bits, aligned to the row's end. */
+    /* The last 8 bits, aligned to the piece's end. */
     uint64_t end = out->bits;
     unsigned pair = 0;
 
@@ -293,16 +350,15 @@ code_row (JartStats *stats, int set, int r, uint8_t *buffer)
   }
   if (set == SET_STANDARD)
     {
-      uint32_t *counts = stats->counts + (size_t)r * ROW_COUNTS;
+      uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
 
       for (t = 0; t < 2; t++)
         {
           for (i = 0; i < DC_SYMBOLS; i++)
-            counts[t * (DC_SYMBOLS + AC_SYMBOLS) + i]
-                = (uint32_t)dc[t].freq[i];
+            counts[t * TABLE_COUNTS + i] = (uint16_t)dc[t].freq[i];
           for (i = 0; i < AC_SYMBOLS; i++)
-            counts[t * (DC_SYMBOLS + AC_SYMBOLS) + DC_SYMBOLS + i]
-                = (uint32_t)ac[t].freq[i];
+            counts[t * TABLE_COUNTS + DC_SYMBOLS + i]
+                = (uint16_t)ac[t].freq[i];
         }
     }
 }
@@ -315,30 +371,28 @@ code_main (void *data)
 
   for (;;)
     {
-      int r = atomic_fetch_add (&stats->next_row, 1);
+      int p = atomic_fetch_add (&stats->next_piece, 1);
 
-      if (r >= stats->rows)
+      if (p >= stats->pieces)
         break;
-      if (stats->code[stats->set][r])
-        code_row (stats, stats->set, r, buffer);
+      if (stats->code[stats->set][p])
+        code_piece (stats, stats->set, p, buffer);
     }
   return NULL;
 }
 
-/* Codes the rows marked in code[SET] on the threads. */
+/* Codes the pieces marked in code[SET] on the threads. */
 static void
-code_rows (JartStats *stats, int set)
+code_pieces (JartStats *stats, int set, int marked)
 {
   void *pairs[JART_THREADS_MAX][2], *args[JART_THREADS_MAX];
-  int marked = 0, r, t, threads;
+  int t, threads;
 
-  for (r = 0; r < stats->rows; r++)
-    marked += stats->code[set][r];
   if (marked == 0)
     return;
   threads = jart_clamp_int (marked, 1, stats->threads);
   stats->set = set;
-  atomic_store (&stats->next_row, 0);
+  atomic_store (&stats->next_piece, 0);
   for (t = 0; t < threads; t++)
     {
       pairs[t][0] = stats;
@@ -348,7 +402,24 @@ code_rows (JartStats *stats, int set)
   jart_stats_parallel (threads, code_main, args);
 }
 
-/* The entropy-coded bytes of the rows coded with SET, in order. */
+/* Adds SIGN times the symbol counts of the pieces marked in MARKS to the
+ * totals. */
+static void
+count_totals (JartStats *stats, const uint8_t *marks, int sign)
+{
+  int p, i;
+
+  for (p = 0; p < stats->pieces; p++)
+    if (marks[p])
+      {
+        const uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
+
+        for (i = 0; i < PIECE_COUNTS; i++)
+          stats->totals[i] += sign > 0 ? counts[i] : -(uint64_t)counts[i];
+      }
+}
+
+/* The entropy-coded bytes of the pieces coded with SET, in order. */
 static uint64_t
 scan_bytes (const JartStats *stats, int set)
 {
@@ -356,7 +427,7 @@ scan_bytes (const JartStats *stats, int set)
   unsigned pending = 0; /* the bits of an unfinished byte */
   int have = 0, r;
 
-  for (r = 0; r < stats->rows; r++)
+  for (r = 0; r < stats->pieces; r++)
     {
       const RowBits *row = &stats->bits[set][r];
       int need = have > 0 ? 8 - have : 0, rest;
@@ -398,48 +469,44 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
   const int tables = stats->colors == 3 ? 2 : 1;
   JartHuffCounts sum[2][2]; /* [table][dc, ac] */
   int32_t dc[3];
-  int r, t, i, changed = 0;
+  int p, t, i, changed = 0, marked = 0;
 
-  /* A row is coded again when it was encoded or what comes before its
-     DCs changed. */
-  for (r = 0; r < stats->rows; r++)
+  /* A piece is coded again when it was encoded or the DCs before it
+     changed. */
+  for (p = 0; p < stats->pieces; p++)
     {
-      int code = !stats->coded_once || stats->captured[r];
+      int code = !stats->coded_once || stats->captured[p];
 
       if (!code)
         {
-          dc[0] = dc[1] = dc[2] = 0;
-          if (r > 0)
-            row_out_dc (stats, r - 1, dc);
-          code = memcmp (dc, stats->in_dc[r], sizeof dc) != 0;
+          piece_in_dc (stats, p, dc);
+          code = memcmp (dc, stats->in_dc[p], sizeof dc) != 0;
         }
-      stats->code[SET_STANDARD][r] = stats->code[SET_OPTIMIZED][r]
+      stats->code[SET_STANDARD][p] = stats->code[SET_OPTIMIZED][p]
           = (uint8_t)code;
+      marked += code;
     }
-  if (stats->coded_once
-      && memchr (stats->code[SET_STANDARD], 1, (size_t)stats->rows) == NULL)
+  if (stats->coded_once && marked == 0)
     {
       /* Nothing to code: the file is the last one's. */
       *bytes = stats->bytes[SET_STANDARD];
       *bytes_optimized = stats->bytes[SET_OPTIMIZED];
       return;
     }
-  code_rows (stats, SET_STANDARD);
+  if (!stats->coded_once)
+    memset (stats->totals, 0, sizeof stats->totals);
+  else
+    count_totals (stats, stats->code[SET_STANDARD], -1);
+  code_pieces (stats, SET_STANDARD, marked);
+  count_totals (stats, stats->code[SET_STANDARD], 1);
 
   memset (sum, 0, sizeof sum);
-  for (r = 0; r < stats->rows; r++)
+  for (t = 0; t < tables; t++)
     {
-      const uint32_t *counts = stats->counts + (size_t)r * ROW_COUNTS;
-
-      for (t = 0; t < tables; t++)
-        {
-          const uint32_t *c = counts + t * (DC_SYMBOLS + AC_SYMBOLS);
-
-          for (i = 0; i < DC_SYMBOLS; i++)
-            sum[t][0].freq[i] += c[i];
-          for (i = 0; i < AC_SYMBOLS; i++)
-            sum[t][1].freq[i] += c[DC_SYMBOLS + i];
-        }
+      for (i = 0; i < DC_SYMBOLS; i++)
+        sum[t][0].freq[i] = stats->totals[t * TABLE_COUNTS + i];
+      for (i = 0; i < AC_SYMBOLS; i++)
+        sum[t][1].freq[i] = stats->totals[t * TABLE_COUNTS + DC_SYMBOLS + i];
     }
   for (t = 0; t < tables; t++)
     {
@@ -459,8 +526,11 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
         }
     }
   if (changed)
-    memset (stats->code[SET_OPTIMIZED], 1, (size_t)stats->rows);
-  code_rows (stats, SET_OPTIMIZED);
+    {
+      memset (stats->code[SET_OPTIMIZED], 1, (size_t)stats->pieces);
+      marked = stats->pieces;
+    }
+  code_pieces (stats, SET_OPTIMIZED, marked);
   stats->coded_once = 1;
 
   for (t = 0; t < SETS; t++)
@@ -499,11 +569,17 @@ jart_stats_ssim (JartStats *stats, const JartImage *out,
 
 /* ---- allocation ---- */
 
-/* The most blocks and MCU rows a scan of the run can have, and the most
- * blocks in a row. */
+/* What the scans of a run can need at most. */
+typedef struct
+{
+  size_t blocks;       /* coefficients, in blocks */
+  size_t pieces;       /* pieces of the scan */
+  size_t piece_blocks; /* blocks of a piece */
+} Limits;
+
 static void
 scan_limits (int width, int height, int channels, const JartSettings *settings,
-             size_t *blocks, int *rows, size_t *row_blocks)
+             Limits *limits)
 {
   const int colors = channels >= 3 ? 3 : 1;
   int mode, n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX), i;
@@ -518,13 +594,12 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
                     && (int)settings->subsampling <= JART_SUBSAMPLING_411
                 ? 1u << settings->subsampling
                 : 1u << JART_SUBSAMPLING_444;
-  *blocks = 0;
-  *rows = 1;
-  *row_blocks = 1;
+  memset (limits, 0, sizeof *limits);
   for (mode = JART_SUBSAMPLING_444; mode <= JART_SUBSAMPLING_411; mode++)
     {
       JartGeometry g;
-      int h = 1, v = 1, bpm = 1;
+      int h = 1, v = 1, bpm = 1, per_piece;
+      size_t pieces;
 
       if (!(modes & (1u << mode)))
         continue;
@@ -536,38 +611,58 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
       jart_geometry_compute (&g, width, height, h, v,
                              settings->anchor_x + settings->grid_drift,
                              settings->anchor_y + settings->grid_drift);
-      if ((size_t)g.mcu_cols * g.mcu_rows * bpm > *blocks)
-        *blocks = (size_t)g.mcu_cols * g.mcu_rows * bpm;
-      *rows = jart_max_int (*rows, g.mcu_rows);
-      if ((size_t)g.mcu_cols * bpm > *row_blocks)
-        *row_blocks = (size_t)g.mcu_cols * bpm;
+      per_piece = jart_max_int (PIECE_BLOCKS / bpm, 1);
+      pieces = (size_t)((g.mcu_cols + per_piece - 1) / per_piece)
+               * (size_t)g.mcu_rows;
+      if ((size_t)g.mcu_cols * g.mcu_rows * bpm > limits->blocks)
+        limits->blocks = (size_t)g.mcu_cols * g.mcu_rows * bpm;
+      if (pieces > limits->pieces)
+        limits->pieces = pieces;
+      if ((size_t)per_piece * bpm > limits->piece_blocks)
+        limits->piece_blocks = (size_t)per_piece * bpm;
     }
 }
 
-static int
-stats_threads (const JartSettings *settings, int work_threads)
+/* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
+ * (2 MiB) that the kernel is asked to back with such pages, as work.c
+ * does for the planes: far fewer page faults on first touch. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define BIG_BUFFER ((size_t)4 << 20)
+
+static void *
+coefficients_alloc (size_t size)
 {
-  (void)settings;
-  return jart_clamp_int (work_threads, 1, JART_THREADS_MAX);
+  void *p;
+
+  if (size < BIG_BUFFER)
+    return malloc (size);
+  p = aligned_alloc (HUGE_PAGE,
+                     (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+#if defined(MADV_HUGEPAGE)
+  if (p != NULL)
+    madvise (p, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE);
+#endif
+  return p;
 }
 
 size_t
 jart_stats_memory (int width, int height, int channels,
                    const JartSettings *settings)
 {
-  size_t blocks, row_blocks;
-  int rows,
-      threads = settings->threads > 0 ? settings->threads : JART_THREADS_MAX;
+  const int threads = settings->threads > 0
+                          ? jart_min_int (settings->threads, JART_THREADS_MAX)
+                          : JART_THREADS_MAX;
+  Limits z;
 
-  scan_limits (width, height, channels, settings, &blocks, &rows, &row_blocks);
-  threads = stats_threads (settings, threads);
-  return sizeof (JartStats) + blocks * 64 * sizeof (int16_t)
-         + (size_t)rows
+  scan_limits (width, height, channels, settings, &z);
+  return sizeof (JartStats) + z.blocks * 64 * sizeof (int16_t)
+         + HUGE_PAGE /* rounding */
+         + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
-                  + ROW_COUNTS * sizeof (uint32_t) + SETS * sizeof (RowBits))
+                  + PIECE_COUNTS * sizeof (uint16_t) + SETS * sizeof (RowBits))
          + (size_t)threads
-               * (sizeof (uint8_t *) + row_blocks * JART_HUFF_BLOCK_BYTES_MAX
-                  + 1)
+               * (sizeof (uint8_t *)
+                  + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1)
          + jart_ssim_map_memory (width, height, threads);
 }
 
@@ -600,31 +695,29 @@ jart_stats_new (const JartWork *work, const JartImage *src,
                 const JartSettings *settings)
 {
   JartStats *stats = calloc (1, sizeof *stats);
-  size_t blocks, row_blocks;
-  int rows, s, t;
+  Limits z;
+  int s, t;
 
   if (stats == NULL)
     return NULL;
-  scan_limits (src->width, src->height, src->channels, settings, &blocks,
-               &rows, &row_blocks);
-  stats->threads = stats_threads (settings, work->threads);
-  stats->max_rows = rows;
-  stats->coef_blocks = blocks;
-  stats->coef = calloc (blocks * 64, sizeof (int16_t));
-  stats->captured = calloc ((size_t)rows, 1);
-  stats->in_dc = calloc ((size_t)rows, sizeof *stats->in_dc);
-  stats->counts = calloc ((size_t)rows * ROW_COUNTS, sizeof (uint32_t));
+  scan_limits (src->width, src->height, src->channels, settings, &z);
+  stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
+  /* Every block coded is captured first: no need to clear them. */
+  stats->coef = coefficients_alloc (z.blocks * 64 * sizeof (int16_t));
+  stats->captured = calloc (z.pieces, 1);
+  stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
+  stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
   stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
   if (stats->coef == NULL || stats->captured == NULL || stats->in_dc == NULL
       || stats->counts == NULL || stats->buffer == NULL)
     goto no_memory;
   for (s = 0; s < SETS; s++)
-    if ((stats->code[s] = calloc ((size_t)rows, 1)) == NULL
-        || (stats->bits[s] = calloc ((size_t)rows, sizeof (RowBits))) == NULL)
+    if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
+        || (stats->bits[s] = calloc (z.pieces, sizeof (RowBits))) == NULL)
       goto no_memory;
   for (t = 0; t < stats->threads; t++)
     if ((stats->buffer[t]
-         = malloc (row_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
+         = malloc (z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
         == NULL)
       goto no_memory;
   stats->ssim = jart_ssim_map_new (src, stats->threads, work->kernels->path);
