@@ -4,8 +4,9 @@
 # libraries (libgimp, GTK 3, libpng, libjpeg-turbo), clang with its
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
-# tests, scikit-image for the SSIM reference, and the de_DE.UTF-8 locale
-# the translation test runs GIMP in.
+# tests, scikit-image for the SSIM reference, the de_DE.UTF-8 locale
+# the translation test runs GIMP in, and lomiri-wallpapers-20.04 for the
+# benchmark's default photo (data/README.md).
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -25,6 +26,7 @@ packages="
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool imagemagick locales python3-skimage
+  lomiri-wallpapers-20.04
 "
 
 missing=""
