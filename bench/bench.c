@@ -333,7 +333,7 @@ user_cases (const char *list, const char *path, const JartImage *image,
     {
       BenchStatsCost cost;
       double full[99], part[99], changed = 0;
-      int n = 0;
+      int generation = 0;
 
       settings.generations = 100;
       for (k = 0; k < repeat; k++)
@@ -346,24 +346,20 @@ user_cases (const char *list, const char *path, const JartImage *image,
           full[k] = cost.full;
           part[k] = cost.incremental;
           changed = cost.changed;
-          n = cost.generations;
+          generation = cost.generation;
         }
       if (!failures)
         {
-          double f = bench_median (full, repeat),
-                 p = bench_median (part, repeat);
+          double f = bench_median (full, repeat);
+          double p = bench_median (part, repeat);
 
           printf ("%-66s %11s %11.3f\n",
                   "statistics of generation 1 (all computed)", "", f);
-          if (n > 0)
-            printf ("%-66s %11s %11.4f %8.1f%% of it (%d generations, "
-                    "%.2f%% of 16x16 blocks changed)\n",
-                    "statistics of a generation changing about 1% of MCUs", "",
-                    p, 100.0 * p / f, n, 100.0 * changed);
-          else
-            printf ("%-66s no generation of this run changed 0.5 to 2%% of "
-                    "the blocks\n",
-                    "statistics of a generation changing about 1% of MCUs");
+          if (generation > 0)
+            printf ("%-66s %11s %11.4f %8.1f%% of it (generation %d, %.2f%% "
+                    "of 16x16 blocks changed)\n",
+                    "statistics of the generation nearest 1% of MCUs changed",
+                    "", p, 100.0 * p / f, generation, 100.0 * changed);
         }
     }
   unlink (output);

@@ -34,10 +34,11 @@ int bench_worker (const JartImage *src, const JartSettings *settings,
 typedef struct
 {
   double full;        /* generation 1, everything computed */
-  double incremental; /* the median over GENERATIONS generations that
-                         changed 0.5 to 2 % of the 16 x 16 blocks */
-  double changed;     /* their mean fraction of changed blocks */
-  int generations;
+  double incremental; /* GENERATION, the one nearest 1 % of the 16 x 16
+                         blocks changed (by it or by the one before, whose
+                         changes it encodes again) */
+  double changed;     /* the larger of the two fractions */
+  int generation;
 } BenchStatsCost;
 
 int bench_statistics_cost (const JartImage *src, const JartSettings *settings,

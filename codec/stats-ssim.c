@@ -18,14 +18,16 @@
  * is shorter than 11, which scikit-image refuses).
  *
  * Each pixel's value is computed by the same operations in the same order
- * wherever it lies (each filter a sum over the 11 taps, first to last), on
- * every kernel path: the AVX2 filters do per lane what the portable ones
- * do.  The image is cut into JART_SSIM_TILE x JART_SSIM_TILE tiles; a tile
- * keeps the sum of its pixels' SSIM (each row summed left to right, the
- * rows top to bottom), the mean adds the tiles in raster order.  A change
- * of pixels reaches the SSIM of the pixels within 5 of it: only the tiles
- * those touch are recomputed, by bands of a tile's height that the threads
- * take in turn, and the total is the same bit for bit as computing all.
+ * wherever it lies, on every kernel path (the AVX2 filter does per lane
+ * what the portable one does): each filter starts from the centre tap and
+ * adds the pairs of taps at the same distance (the window is symmetric),
+ * the farthest first.  The image is cut into JART_SSIM_TILE x JART_SSIM_TILE
+ * tiles; a tile keeps the sum of its pixels' SSIM (each row summed left to
+ * right, the rows top to bottom), the mean adds the tiles in raster order.  A
+ * change of pixels reaches the SSIM of the pixels within 5 of it: only the
+ * tiles those touch are recomputed, by bands of a tile's height that the
+ * threads take in turn, and the total is the same bit for bit as computing
+ * all.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -117,10 +119,10 @@ portable_filter (const double *w, const double *const *rows, int n,
 
   for (x = 0; x < n; x++)
     {
-      double sum = 0.0;
+      double sum = w[RADIUS] * rows[RADIUS][x];
 
-      for (k = 0; k < TAPS; k++)
-        sum += w[k] * rows[k][x];
+      for (k = 0; k < RADIUS; k++)
+        sum += w[k] * (rows[k][x] + rows[TAPS - 1 - k][x]);
       out[x] = sum;
     }
 }

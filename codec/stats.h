@@ -48,9 +48,9 @@ double jart_ssim_map_update (JartSsimMap *map, const JartImage *b);
 
 #if defined(JART_HAVE_X86)
 /* simd/ssim-avx2.c: the window across rows, OUT[x] = sum over k of
- * W[k] ROWS[k][x] for x < N, each sum taken in the order of k from a zero,
- * as the portable filter of stats-ssim.c takes it (along a row, ROWS[k] is
- * the row from its sample k on). */
+ * W[k] ROWS[k][x] for x < N (W symmetric: W[k] = W[10 - k]), summed as the
+ * portable filter of stats-ssim.c sums (along a row, ROWS[k] is the row
+ * from its sample k on). */
 void jart_avx2_ssim_filter (const double *w, const double *const *rows, int n,
                             double *out);
 #endif
