@@ -169,7 +169,7 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
   if (status != JART_OK || !settings->statistics
       || callbacks->generation_done == NULL)
     return status;
-  run->stats = jart_stats_new (&run->work, src, settings);
+  run->stats = jart_stats_new (&run->work, src, settings, callbacks->cancel);
   if (run->stats == NULL)
     return JART_ERROR_NO_MEMORY;
   run->work.measure = run->stats;
@@ -177,8 +177,9 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
 }
 
 /* The statistics of the generation just made into REPORT: with IN_PLACE
- * the work's MCU map tells the SSIM what changed. */
-static void
+ * the work's MCU map tells the SSIM what changed.  JART_ERROR_CANCELLED
+ * when the cancel flag stopped them. */
+static JartStatus
 run_statistics (Run *run, int in_place, JartGenerationReport *report)
 {
   const JartWork *work = &run->work;
@@ -191,7 +192,7 @@ run_statistics (Run *run, int in_place, JartGenerationReport *report)
   report->ssim = 0.0;
   report->bytes = report->bytes_optimized = 0;
   if (run->stats == NULL)
-    return;
+    return JART_OK;
   report->has_statistics = 1;
   jart_stats_sizes (run->stats, &report->bytes, &report->bytes_optimized);
   jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
@@ -199,6 +200,7 @@ run_statistics (Run *run, int in_place, JartGenerationReport *report)
   report->ssim
       = jart_stats_ssim (run->stats, &out, in_place ? work->changed : NULL, &g,
                          report->dx, report->dy);
+  return jart_stats_cancelled (run->stats) ? JART_ERROR_CANCELLED : JART_OK;
 }
 
 /* Reports the generation to the callbacks and checks for a cancel. */
@@ -273,7 +275,8 @@ run_plain (Run *run, const JartCallbacks *cb, JartResult *res)
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);
       report.changed_pixels = stats.changed_pixels;
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
-      run_statistics (run, 1, &report);
+      if ((status = run_statistics (run, 1, &report)) != JART_OK)
+        break;
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)
@@ -537,7 +540,8 @@ run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
           work->input_stride = tight;
         }
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
-      run_statistics (run, plan.in_place, &report);
+      if ((status = run_statistics (run, plan.in_place, &report)) != JART_OK)
+        break;
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)

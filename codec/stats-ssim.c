@@ -84,6 +84,7 @@ struct JartSsimMap
   uint8_t *dirty;     /* tiles to recompute */
   int threads;
   int simd; /* the AVX2 filters */
+  const JartCancel *cancel;
   Scratch *scratch;
   /* During an update: */
   const JartImage *b;
@@ -240,7 +241,7 @@ update_main (void *data)
       int ty = atomic_fetch_add (&map->next_band, 1), a = 0, e;
       uint8_t *dirty;
 
-      if (ty >= map->tiles_y)
+      if (ty >= map->tiles_y || jart_cancel_requested (map->cancel))
         break;
       dirty = map->dirty + (size_t)ty * map->tiles_x;
       while (a < map->tiles_x)
@@ -368,7 +369,8 @@ jart_ssim_map_free (JartSsimMap *map)
 }
 
 JartSsimMap *
-jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels)
+jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
+                   const JartCancel *cancel)
 {
   const JartKernels *table = jart_kernels_get (kernels);
   JartSsimMap *map = calloc (1, sizeof *map);
@@ -403,6 +405,7 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels)
   for (k = 0; k < TAPS; k++)
     map->w[k] /= sum;
   map->threads = jart_clamp_int (threads, 1, JART_THREADS_MAX);
+  map->cancel = cancel;
   map->simd = table != NULL && table->path == JART_KERNELS_AVX2;
   tiles = (size_t)map->tiles_x * map->tiles_y;
   map->ref = malloc ((size_t)a->width * (size_t)a->height);
@@ -432,7 +435,7 @@ jart_ssim (const JartImage *a, const JartImage *b, double *ssim)
     return JART_ERROR_NULL;
   if ((status = jart_image_pair_check (a, b)) != JART_OK)
     return status;
-  if ((map = jart_ssim_map_new (a, 1, JART_KERNELS_AUTO)) == NULL)
+  if ((map = jart_ssim_map_new (a, 1, JART_KERNELS_AUTO, NULL)) == NULL)
     return JART_ERROR_NO_MEMORY;
   *ssim = jart_ssim_map_update (map, b);
   jart_ssim_map_free (map);

@@ -75,6 +75,7 @@ enum
 struct JartStats
 {
   int threads;
+  const JartCancel *cancel;
   /* The current generation's scan. */
   int colors, hmax, vmax;
   int bpm; /* blocks an MCU */
@@ -373,7 +374,7 @@ code_main (void *data)
     {
       int p = atomic_fetch_add (&stats->next_piece, 1);
 
-      if (p >= stats->pieces)
+      if (p >= stats->pieces || jart_cancel_requested (stats->cancel))
         break;
       if (stats->code[stats->set][p])
         code_piece (stats, stats->set, p, buffer);
@@ -690,9 +691,15 @@ jart_stats_free (JartStats *stats)
   free (stats);
 }
 
+int
+jart_stats_cancelled (const JartStats *stats)
+{
+  return jart_cancel_requested (stats->cancel);
+}
+
 JartStats *
 jart_stats_new (const JartWork *work, const JartImage *src,
-                const JartSettings *settings)
+                const JartSettings *settings, const JartCancel *cancel)
 {
   JartStats *stats = calloc (1, sizeof *stats);
   Limits z;
@@ -702,6 +709,7 @@ jart_stats_new (const JartWork *work, const JartImage *src,
     return NULL;
   scan_limits (src->width, src->height, src->channels, settings, &z);
   stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
+  stats->cancel = cancel;
   /* Every block coded is captured first: no need to clear them. */
   stats->coef = coefficients_alloc (z.blocks * 64 * sizeof (int16_t));
   stats->captured = calloc (z.pieces, 1);
@@ -720,7 +728,8 @@ jart_stats_new (const JartWork *work, const JartImage *src,
          = malloc (z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
         == NULL)
       goto no_memory;
-  stats->ssim = jart_ssim_map_new (src, stats->threads, work->kernels->path);
+  stats->ssim
+      = jart_ssim_map_new (src, stats->threads, work->kernels->path, cancel);
   if (stats->ssim == NULL)
     goto no_memory;
   for (t = 0; t < 2; t++)

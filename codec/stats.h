@@ -27,9 +27,11 @@ typedef struct JartSsimMap JartSsimMap;
 
 /* A map for reference A (its luma is kept) on THREADS threads with the
  * filters of KERNELS (AUTO: the best this CPU has); NULL when out of
- * memory. */
+ * memory.  CANCEL (may be NULL) stops an update early: its value is then
+ * meaningless and the map must not be used again. */
 JartSsimMap *jart_ssim_map_new (const JartImage *a, int threads,
-                                JartKernelPath kernels);
+                                JartKernelPath kernels,
+                                const JartCancel *cancel);
 void jart_ssim_map_free (JartSsimMap *map);
 
 /* The bytes jart_ssim_map_new allocates for WIDTH x HEIGHT. */
@@ -64,9 +66,15 @@ void jart_stats_parallel (int threads, void *(*main) (void *),
 /* ---- the run's statistics (stats.c) ---- */
 
 /* Statistics for a run of WORK (after jart_work_init) with SETTINGS on
- * SRC; NULL when out of memory. */
+ * SRC; NULL when out of memory.  CANCEL (may be NULL) stops the work of
+ * jart_stats_sizes and jart_stats_ssim early, their values then
+ * meaningless (the run ends: jart_stats_cancelled tells). */
 JartStats *jart_stats_new (const JartWork *work, const JartImage *src,
-                           const JartSettings *settings);
+                           const JartSettings *settings,
+                           const JartCancel *cancel);
+
+/* Nonzero when the run's cancel was raised. */
+int jart_stats_cancelled (const JartStats *stats);
 void jart_stats_free (JartStats *stats);
 
 /* The bytes jart_stats_new allocates. */
