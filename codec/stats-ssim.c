@@ -71,6 +71,7 @@ typedef struct
   double in[Q_COUNT][CHUNK + 2 * RADIUS]; /* one input row, mirrored */
   double h[BAND_ROWS][Q_COUNT][CHUNK];    /* rows filtered horizontally */
   double mean[Q_COUNT][CHUNK];            /* one output row */
+  int column[CHUNK + 2 * RADIUS];         /* the input columns, mirrored */
 } Scratch;
 
 struct JartSsimMap
@@ -186,15 +187,22 @@ compute_tiles (JartSsimMap *map, Scratch *s, int ty, int ta, int tb)
     sums[t] = 0.0;
   if (n <= 0 || oy1 <= oy0)
     return;
+  /* The columns the window reads, mirrored where they leave the image. */
+  for (x = 0; x < n + 2 * RADIUS; x++)
+    s->column[x] = reflect (ox0 - RADIUS + x, map->width);
   for (r = 0; r < oy1 - oy0 + 2 * RADIUS; r++)
     {
       const int iy = reflect (oy0 - RADIUS + r, map->height);
       const uint8_t *ref = map->ref + (size_t)iy * map->width;
+      const uint8_t *row = b->pixels + (size_t)iy * b->stride;
+      const int step = b->channels;
 
       for (x = 0; x < n + 2 * RADIUS; x++)
         {
-          const int ix = reflect (ox0 - RADIUS + x, map->width);
-          const double u = ref[ix], v = luma_at (b, ix, iy);
+          const int ix = s->column[x];
+          const uint8_t *p = row + (size_t)ix * step;
+          const double u = ref[ix];
+          const double v = step >= 3 ? jart_rgb_to_y (p[0], p[1], p[2]) : p[0];
 
           s->in[Q_X][x] = u;
           s->in[Q_Y][x] = v;
