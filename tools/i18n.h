@@ -2,8 +2,8 @@
  * string where it is used, N_() only marks one (in a static table) for
  * xgettext; the table's user then passes it through _().  The text domain
  * comes from the build's config.h, the catalogue folder from
- * tool_locale_dir (); main() binds them with setlocale, bindtextdomain and
- * textdomain.
+ * ja_locale_dir () (ui/locale-dir.h, shared with the plug-in); main() binds
+ * them with setlocale, bindtextdomain and textdomain.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,21 +15,8 @@
 #include "config.h"
 
 #include <libintl.h>
-#include <stdlib.h>
 
-/* The environment variable that points the tool and the plug-in at the
- * catalogues of an uninstalled build (BUILD/po) instead of LOCALEDIR. */
-#define TOOL_LOCALEDIR_ENV "JPEG_ARTIFACTS_LOCALEDIR"
-
-/* Where the translations are: $JPEG_ARTIFACTS_LOCALEDIR when set and not
- * empty, else the installed LOCALEDIR. */
-static inline const char *
-tool_locale_dir (void)
-{
-  const char *dir = getenv (TOOL_LOCALEDIR_ENV);
-
-  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
-}
+#include "locale-dir.h"
 
 #define _(String) gettext (String)
 #define N_(String) (String)

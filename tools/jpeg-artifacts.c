@@ -293,7 +293,7 @@ main (int argc, char **argv)
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, tool_locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, ja_locale_dir ());
   textdomain (GETTEXT_PACKAGE);
 
   switch (options_parse (argc, argv, &options, &error))

@@ -1,7 +1,8 @@
 /* memory.h: what a run needs of the machine's memory, and what the machine
  * can give, so that a run too big for it is refused before it starts, with
  * a message that says how much it needs and how much is free, instead of
- * failing halfway or pushing the machine into swap.
+ * failing halfway or pushing the machine into swap.  No libgimp here:
+ * plugin/gimp2/drawable-memory.h asks GIMP 2.10 for the drawable.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +11,7 @@
 #ifndef JA_MEMORY_H
 #define JA_MEMORY_H
 
-#include <libgimp/gimp.h>
+#include <glib.h>
 
 #include "values.h"
 
@@ -24,14 +25,27 @@ typedef struct
                         (jart_memory_needed) and its generation frame */
 } JaMemoryNeed;
 
-/* What a run of VALUES needs for DRAWABLE, with ORIGINAL the image's
- * JPEG settings (NULL: none), as the codec will run it (jart_memory_needed
- * with the run's settings, schedule included).  READ: its pixels are
- * already in the plug-in (the dialog read them); COMPUTED: its result
- * too, so the codec does not run on it. */
-void ja_memory_need (gint32 drawable, const JaValues *values,
-                     const JaOriginal *original, gboolean read,
-                     gboolean computed, JaMemoryNeed *need);
+/* A drawable as the memory a run needs sees it. */
+typedef struct
+{
+  int width; /* its size in pixels */
+  int height;
+  int channels;        /* the 8-bit channels the codec sees it with */
+  int bytes_per_pixel; /* of GIMP's own format for it */
+  gboolean text_layer; /* a new layer copied from it keeps one more copy */
+  int offset_x;        /* its offsets in its image */
+  int offset_y;
+} JaMemoryTarget;
+
+/* What a run of VALUES needs for TARGET, with ORIGINAL the image's JPEG
+ * settings (NULL: none), as the codec will run it (jart_memory_needed with
+ * the run's settings, schedule included).  READ: its pixels are already
+ * in the plug-in (the dialog read them); COMPUTED: its result too, so the
+ * codec does not run on it. */
+void ja_memory_target_need (const JaMemoryTarget *target,
+                            const JaValues *values, const JaOriginal *original,
+                            gboolean read, gboolean computed,
+                            JaMemoryNeed *need);
 
 /* Adds B to *A, saturating at G_MAXUINT64. */
 void ja_memory_add (guint64 *a, guint64 b);
@@ -43,9 +57,9 @@ void ja_memory_add (guint64 *a, guint64 b);
 guint64 ja_memory_available (void);
 
 /* NULL when NEEDED bytes fit in AVAILABLE (0: unknown, which always fits);
- * otherwise the message (free with g_free) for a run on DRAWABLE and
- * N_LINKED layers linked to it with VALUES. */
-gchar *ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
-                        int n_linked, const JaValues *values);
+ * otherwise the message (free with g_free) for a run on the drawable NAME
+ * and N_LINKED layers linked to it with VALUES. */
+gchar *ja_memory_message (guint64 needed, guint64 available, const char *name,
+                          int n_linked, const JaValues *values);
 
 #endif /* JA_MEMORY_H */
