@@ -376,4 +376,5 @@ build_readouts (Dialog *d, GtkBox *box)
   gtk_box_pack_start (box, GTK_WIDGET (d->plot), FALSE, FALSE, 0);
   g_signal_connect (d->plot_series, "changed",
                     G_CALLBACK (plot_series_changed), d);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->plot_series), JA_PLOT_PSNR);
 }
