@@ -390,6 +390,14 @@ case_interrupt_keeps_old() {
   expect_files result "out.png"
 }
 
+# An option that takes no value given one is a usage error naming it.
+case_help_with_value() {
+  usage_error "option --help takes no value" --help=1
+  usage_error "option --version takes no value" --version=yes
+  usage_error "option --quiet takes no value" --quiet=1 "$DATA/coins.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
 case_read_png_gray() {
   run --quiet "$DATA/coins.png" out.png
   expect_status 0
