@@ -206,6 +206,9 @@ atomic_file_prepare (AtomicFile *file, const char *path, ToolError *error)
   /* The permission bits; setuid, setgid and sticky would make a program
    * of an image or stop others from replacing it. */
   file->mode = (unsigned)(info.st_mode & 0777);
+  file->replaces = true;
+  file->owner = info.st_uid;
+  file->group = info.st_gid;
   return true;
 
 failed:
@@ -282,12 +285,25 @@ failed:
   return false;
 }
 
+/* Gives the temporary file on FD the old file's owner and group, as far
+ * as the process may (root any; others a group of theirs).  When it may
+ * not, the file stays the process's, as a new file would: not an error. */
+static void
+atomic_file_give_owner (const AtomicFile *file, int fd)
+{
+  if (!file->replaces || fchown (fd, file->owner, file->group) == 0)
+    return;
+  if (fchown (fd, (uid_t)-1, file->group) != 0)
+    errno = 0;
+}
+
 bool
 atomic_file_close (AtomicFile *file, ToolError *error)
 {
   int fd = fileno (file->stream);
   int status;
 
+  atomic_file_give_owner (file, fd);
   if (fflush (file->stream) != 0 || fchmod (fd, (mode_t)file->mode) != 0
       || fsync (fd) != 0)
     {

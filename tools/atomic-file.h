@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "tool-error.h"
 
@@ -27,12 +28,16 @@ typedef struct
   char *temp_path; /* the temporary file, while there is one */
   FILE *stream;    /* open on temp_path */
   unsigned mode;   /* permissions the result gets */
+  bool replaces;   /* target exists: the result gets its owner */
+  uid_t owner;
+  gid_t group;
 } AtomicFile;
 
 /* Follows PATH's symbolic links to the file to replace and picks the
  * result's permissions: the old file's less setuid, setgid and sticky, or
- * 0666 less the umask for a new file.  Fails when PATH (or the file it
- * links to) exists and is not a regular file, or cannot be looked at.
+ * 0666 less the umask for a new file; the result keeps the old file's
+ * owner and group when the process may give them.  Fails when PATH (or the
+ * file it links to) exists and is not a regular file, or cannot be looked at.
  * Makes no file. */
 bool atomic_file_prepare (AtomicFile *file, const char *path,
                           ToolError *error);

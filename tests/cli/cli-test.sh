@@ -578,6 +578,20 @@ case_output_mode_no_setuid() {
   [ "$(stat -c %a out.png)" = 664 ] || fail "mode $(stat -c %a out.png), expected 664"
 }
 
+# The replaced file keeps its owner and group (when the tool runs as root,
+# as someone else's files are replaced by an administrator).
+case_output_owner_kept() {
+  echo "an old file" >out.png
+  if [ "$(id -u)" -eq 0 ]; then
+    chown nobody:nogroup out.png
+  fi
+  owner=$(stat -c %U:%G out.png)
+  run --quiet "$DATA/coins.png" out.png
+  expect_status 0
+  expect_info out.png "384 303 1"
+  [ "$(stat -c %U:%G out.png)" = "$owner" ] || fail "owner $(stat -c %U:%G out.png), expected $owner"
+}
+
 # An OUTPUT that exists and is not a regular file (a FIFO, a device, a link
 # to one) is refused with a message naming it, before any work (no table),
 # and is left as it was.
