@@ -311,7 +311,9 @@ options_unknown (const char *argument, int short_option, ToolError *error)
   size_t length;
   int i, matches = 0;
 
-  if (short_option != 0)
+  /* A long option given a value it does not take (--help=1) comes with
+   * its short option's letter. */
+  if (short_option != 0 && strncmp (argument, "--", 2) != 0)
     {
       tool_error_set (error, _ ("unknown option -%c (see --help)"),
                       short_option);
