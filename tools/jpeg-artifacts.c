@@ -27,6 +27,7 @@
 #include "jart.h"
 #include "options.h"
 #include "report.h"
+#include "user-presets.h"
 
 #define PROGRAM_NAME "jpeg-artifacts"
 
@@ -308,6 +309,14 @@ main (int argc, char **argv)
     case OPTIONS_BAD:
       print_error (error.message);
       return EXIT_USAGE;
+    case OPTIONS_SAVE_PRESET:
+      if (!user_presets_save (options.save_preset, &options.values,
+                              !options.quiet, &error))
+        {
+          print_error (error.message);
+          return EXIT_FAILURE;
+        }
+      return finish_stdout (EXIT_SUCCESS);
     case OPTIONS_RUN:
       break;
     }
@@ -320,6 +329,13 @@ main (int argc, char **argv)
       image_format_check (format, 0, options.output, &error);
       print_error (error.message);
       return EXIT_USAGE;
+    }
+  if (options.save_preset != NULL
+      && !user_presets_save (options.save_preset, &options.values, false,
+                             &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
     }
   if (!image_read (options.input, &image, &error))
     {
