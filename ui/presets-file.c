@@ -206,18 +206,18 @@ set_key_error (GError **error, const char *text, const char *path,
 
   if (value == NULL)
     g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
-                 /* TRANSLATORS: the file, the line of the preset's
-                    heading, the preset's name, the key. */
-                 _ ("Your preset in “%s”, line %d, “%s” has no key “%s”."),
-                 path, line, name, key);
+                 /* TRANSLATORS: the preset's name, the file, the line of
+                    the preset's heading, the key. */
+                 _ ("Your preset “%s” in “%s”, line %d, has no key “%s”."),
+                 name, path, line, key);
   else
     g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                 /* TRANSLATORS: the file, the line, the preset's name, the
+                 /* TRANSLATORS: the preset's name, the file, the line, the
                     key, its value, then what it must be, e.g. "a whole
                     number from 1 to 100". */
-                 _ ("Your preset in “%s”, line %d, “%s”: key “%s” is “%s”; "
+                 _ ("Your preset “%s” in “%s”, line %d: key “%s” is “%s”; "
                     "it must be %s."),
-                 path, line, name, key, value, range);
+                 name, path, line, key, value, range);
 }
 
 /* Reads the int KEY of preset NAME into *VALUE when it is in MIN..MAX. */

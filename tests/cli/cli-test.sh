@@ -759,7 +759,7 @@ EOF
     --quality-jitter 4 --grid-drift 2 --saturation 1.25 --contrast 0.9 \
     --sharpen 0.25 --schedule "q70; q40 x0.7 bicubic" "$DATA/chelsea.png" b.png
   "$HELPER" same a.png b.png || fail "--preset 'My look' differs from its options"
-  usage_error "--preset Broken cannot be used: Your preset in “$work/gimp/jpeg-artifacts-presets.ini”, line 16, “Broken”: key “generations” is “300000”; it must be a whole number from 1 to 1000." \
+  usage_error "--preset Broken cannot be used: Your preset “Broken” in “$work/gimp/jpeg-artifacts-presets.ini”, line 16: key “generations” is “300000”; it must be a whole number from 1 to 1000." \
     --preset Broken "$DATA/coffee.png" out.png
   usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, My look, not fried" \
     --preset fried "$DATA/coffee.png" out.png
