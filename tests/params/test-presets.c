@@ -217,29 +217,44 @@ test_broken_file_kept_aside (void)
   fixture_clear (&f);
 }
 
-/* A dialog opened before another program saved a preset saves its own
- * into the file as it is on disk: both are there, and its list shows the
- * other's too. */
+/* Two lists of one file holding "doomed" (quality 11), both opened before
+ * either changes it: the second saves "later" (22), then the first saves
+ * "mine" (33), or, when DELETE, deletes "doomed".  The file then holds the
+ * second's preset and the first's change, and the first lists "later". */
 static void
-test_merge_concurrent_change (void)
+change_after_other_save (gboolean delete)
 {
   Fixture f;
   JaPresets *first, *second;
-  JaValues a = look (11), b = look (22);
+  JaValues doomed = look (11), later = look (22), mine = look (33);
   GError *error = NULL;
 
   fixture_init (&f);
+  g_assert_true (
+      ja_presets_file_update (f.path, "doomed", &doomed, NULL, NULL, &error));
   first = ja_presets_new (f.path, NULL);
   second = ja_presets_new (f.path, NULL);
-  g_assert_true (ja_presets_save (second, "from second", &b, &error));
-  g_assert_true (ja_presets_save (first, "from first", &a, &error));
+  g_assert_true (ja_presets_save (second, "later", &later, &error));
+  if (delete)
+    g_assert_true (ja_presets_delete (first, "doomed", &error));
+  else
+    g_assert_true (ja_presets_save (first, "mine", &mine, &error));
   g_assert_no_error (error);
-  g_assert_true (file_has (f.path, "from first", 11));
-  g_assert_true (file_has (f.path, "from second", 22));
-  g_assert_cmpint (ja_presets_find (first, "from second"), >=, 0);
+  g_assert_true (file_has (f.path, "later", 22));
+  g_assert_true (file_has (f.path, "doomed", 11) == !delete);
+  g_assert_true (file_has (f.path, "mine", 33) == !delete);
+  g_assert_cmpint (ja_presets_find (first, "later"), >=, 0);
   ja_presets_free (first);
   ja_presets_free (second);
   fixture_clear (&f);
+}
+
+/* A dialog opened before another program saved a preset saves its own
+ * into the file as it is on disk: both are there. */
+static void
+test_merge_concurrent_change (void)
+{
+  change_after_other_save (FALSE);
 }
 
 #define PROCESSES 6
@@ -435,25 +450,7 @@ test_symlink_updated_at_target (void)
 static void
 test_delete_merges (void)
 {
-  Fixture f;
-  JaPresets *first, *second;
-  JaValues a = look (11), b = look (22);
-  GError *error = NULL;
-
-  fixture_init (&f);
-  g_assert_true (
-      ja_presets_file_update (f.path, "doomed", &a, NULL, NULL, &error));
-  first = ja_presets_new (f.path, NULL);
-  second = ja_presets_new (f.path, NULL);
-  g_assert_true (ja_presets_save (second, "later", &b, &error));
-  g_assert_true (ja_presets_delete (first, "doomed", &error));
-  g_assert_no_error (error);
-  g_assert_false (file_has (f.path, "doomed", 11));
-  g_assert_true (file_has (f.path, "later", 22));
-  g_assert_cmpint (ja_presets_find (first, "later"), >=, 0);
-  ja_presets_free (first);
-  ja_presets_free (second);
-  fixture_clear (&f);
+  change_after_other_save (TRUE);
 }
 
 /* With 20,000 presets, the plug-in's message on an unknown one lists a
