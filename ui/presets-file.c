@@ -565,9 +565,13 @@ ja_presets_file_update (const char *path, const char *name,
       g_free (target);
       return FALSE;
     }
+  /* A file system without locks (ENOLCK, EOPNOTSUPP) still gets the
+     merge and the one-step replacement. */
   while (flock (lock, LOCK_EX) != 0)
     if (errno != EINTR)
       {
+        if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS)
+          break;
         set_save_error (error, lock_path, errno);
         goto out;
       }
