@@ -45,6 +45,7 @@
 #include "jart.h"
 #include "options.h"
 #include "report.h"
+#include "user-presets.h"
 
 #define PROGRAM_NAME "jpeg-artifacts"
 
@@ -412,6 +413,14 @@ main (int argc, char **argv)
     case OPTIONS_BAD:
       print_error (error.message);
       return EXIT_USAGE;
+    case OPTIONS_SAVE_PRESET:
+      if (!user_presets_save (options.save_preset, &options.values,
+                              !options.quiet, &error))
+        {
+          print_error (error.message);
+          return EXIT_FAILURE;
+        }
+      return finish_stdout (EXIT_SUCCESS);
     case OPTIONS_RUN:
       break;
     }
@@ -424,6 +433,13 @@ main (int argc, char **argv)
       image_format_check (format, 0, options.output, &error);
       print_error (error.message);
       return EXIT_USAGE;
+    }
+  if (options.save_preset != NULL
+      && !user_presets_save (options.save_preset, &options.values, false,
+                             &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
     }
   /* An OUTPUT that cannot be replaced is refused before the work. */
   if (!atomic_file_prepare (&output, options.output, &error))

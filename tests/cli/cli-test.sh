@@ -23,6 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
+# The user's presets (GIMP's folder) of this case only.
+GIMP2_DIRECTORY="$work/gimp"
+export GIMP2_DIRECTORY
 
 fail() {
   echo "FAIL: $*" >&2
@@ -948,6 +951,78 @@ case_presets() {
   same_run "--preset deep-fried --quality 40" "--quality 40 --generations 10 --saturation 1.15 --contrast 1.06 --sharpen 0.5"
   "$HELPER" same a.png "$DATA/chelsea.png" 2>/dev/null && fail "a preset changed nothing"
   true
+}
+
+# A preset saved in the dialog (GIMP's folder, the key file the dialog
+# writes) runs with --preset NAME as its look's options do; a preset whose
+# key is out of range is refused naming the file, the line and the key,
+# and a file that does not parse naming the file and the line.
+case_preset_user() {
+  mkdir -p gimp
+  cat >gimp/jpeg-artifacts-presets.ini <<'EOF'
+[My look]
+quality=33
+generations=3
+subsampling=1
+dct=0
+quality-jitter=4
+grid-drift=2
+use-original=0
+saturation=1.25
+contrast=0.9
+sharpen=0.25
+schedule=q70; q40 x0.7 bicubic
+
+EOF
+  # The same preset with 300000 generations (line 16).
+  sed -e 's/^\[My look\]$/[Broken]/' -e 's/^generations=3$/generations=300000/' \
+    -e '/^$/d' gimp/jpeg-artifacts-presets.ini >broken.ini
+  cat broken.ini >>gimp/jpeg-artifacts-presets.ini
+  "$TOOL" --quiet --seed 5 --preset "My look" "$DATA/chelsea.png" a.png \
+    || fail "--preset 'My look' failed"
+  "$TOOL" --quiet --seed 5 --quality 33 --generations 3 --subsampling 422 \
+    --quality-jitter 4 --grid-drift 2 --saturation 1.25 --contrast 0.9 \
+    --sharpen 0.25 --schedule "q70; q40 x0.7 bicubic" "$DATA/chelsea.png" b.png
+  "$HELPER" same a.png b.png || fail "--preset 'My look' differs from its options"
+  usage_error "--preset Broken cannot be used: Your preset “Broken” in “$work/gimp/jpeg-artifacts-presets.ini”, line 16: key “generations” is “300000”; it must be a whole number from 1 to 1000." \
+    --preset Broken "$DATA/coffee.png" out.png
+  usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, My look, not fried" \
+    --preset fried "$DATA/coffee.png" out.png
+  printf 'garbage\n' >>gimp/jpeg-artifacts-presets.ini
+  usage_error "--preset My look cannot be used: Your presets in “$work/gimp/jpeg-artifacts-presets.ini” could not be read: line 26:" \
+    --preset "My look" "$DATA/coffee.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+# --save-preset NAME alone saves the look the other options give and
+# exits 0; --preset NAME then gives the same pixels as those options; a
+# preset saved with a run keeps the one saved before.  A name a key file
+# cannot hold and a built-in one are refused, and a file that cannot be
+# written is reported: none of them changes the file.
+case_save_preset() {
+  run --quality 20 --generations 5 --sharpen 0.5 --save-preset mine
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  grep -q -F "saved the preset \"mine\" in $work/gimp/jpeg-artifacts-presets.ini" out.txt \
+    || fail "no confirmation: $(cat out.txt)"
+  grep -q -x '\[mine\]' gimp/jpeg-artifacts-presets.ini || fail "no [mine] in the file"
+  same_run "--preset mine" "--quality 20 --generations 5 --sharpen 0.5"
+  run --quiet --preset mine --quality 40 --save-preset other "$DATA/coffee.png" out.png
+  expect_status 0
+  [ -s out.png ] || fail "the run with --save-preset wrote no OUTPUT"
+  same_run "--preset other" "--quality 40 --generations 5 --sharpen 0.5"
+  same_run "--preset mine" "--quality 20 --generations 5 --sharpen 0.5"
+  cp gimp/jpeg-artifacts-presets.ini before.ini
+  run --save-preset "$(printf 'a\tb')"
+  expect_error 1 "--save-preset: A preset's name must be shorter than 128 bytes and hold no “[”, “]”, tab, line break or other control character."
+  run --save-preset deep-fried
+  expect_error 1 "is the name of a built-in preset"
+  cmp -s before.ini gimp/jpeg-artifacts-presets.ini || fail "a refused name changed the file"
+  # GIMP's folder is a file: nothing can be saved there.
+  : >folder-file
+  status=0
+  GIMP2_DIRECTORY=$work/folder-file "$TOOL" --save-preset third >out.txt 2>err.txt || status=$?
+  expect_error 1 "--save-preset: Your presets could not be saved in “$work/folder-file/jpeg-artifacts-presets.ini”"
 }
 
 case_schedule_table() {
