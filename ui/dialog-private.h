@@ -47,7 +47,8 @@ typedef struct
   GtkWidget *preset_description;
   GtkWidget *preset_save;
   GtkWidget *preset_delete;
-  int custom_index; /* the combo's "Custom" item */
+  GtkWidget *preset_message; /* what reading or saving the presets says */
+  int custom_index;          /* the combo's "Custom" item */
 
   GtkAdjustment *quality;
   GtkAdjustment *generations;
