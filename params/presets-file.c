@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "look.h"
 #include "presets-file.h"
 
 /* How many symbolic links a presets file's path may go through. */
@@ -248,16 +249,17 @@ read_int (GKeyFile *file, const char *text, const char *path, const char *name,
 }
 
 /* Reads the floating-point KEY of preset NAME into *VALUE when it is in
- * 0..JART_ADJUST_MAX. */
+ * MIN..MAX. */
 static gboolean
 read_double (GKeyFile *file, const char *text, const char *path,
-             const char *name, const char *key, double *value, GError **error)
+             const char *name, const char *key, double min, double max,
+             double *value, GError **error)
 {
   GError *local = NULL;
   gdouble number = g_key_file_get_double (file, name, key, &local);
   gchar *raw, *range;
 
-  if (local == NULL && number >= 0.0 && number <= JART_ADJUST_MAX)
+  if (local == NULL && number >= min && number <= max)
     {
       *value = number;
       return TRUE;
@@ -265,73 +267,92 @@ read_double (GKeyFile *file, const char *text, const char *path,
   if (local != NULL)
     g_error_free (local);
   raw = g_key_file_get_value (file, name, key, NULL);
-  range = g_strdup_printf (_ ("a number from 0 to %g"), JART_ADJUST_MAX);
+  range = g_strdup_printf (_ ("a number from %g to %g"), min, max);
   set_key_error (error, text, path, name, key, raw, range);
   g_free (range);
   g_free (raw);
   return FALSE;
 }
 
-gboolean
-ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
-                           const char *name, JaValues *values, GError **error)
+/* Reads the schedule KEY of preset NAME into the char array TARGET when it
+ * is shorter than JA_SCHEDULE_SIZE bytes and reads as a schedule. */
+static gboolean
+read_schedule (GKeyFile *file, const char *text, const char *path,
+               const char *name, const char *key, char *target, GError **error)
 {
   JartSettings settings;
   JartStep step;
   JartStatus status;
-  gchar *schedule;
+  JaValues defaults;
+  gchar *schedule = g_key_file_get_string (file, name, key, NULL);
+  gchar *range;
 
-  ja_values_init (values);
-  if (!read_int (file, text, path, name, "quality", JART_QUALITY_MIN,
-                 JART_QUALITY_MAX, &values->quality, error)
-      || !read_int (file, text, path, name, "generations",
-                    JART_GENERATIONS_MIN, JART_GENERATIONS_MAX,
-                    &values->generations, error)
-      || !read_int (file, text, path, name, "subsampling",
-                    JART_SUBSAMPLING_444, JART_SUBSAMPLING_411,
-                    &values->subsampling, error)
-      || !read_int (file, text, path, name, "dct", JART_DCT_ACCURATE,
-                    JART_DCT_FAST, &values->dct, error)
-      || !read_int (file, text, path, name, "quality-jitter", 0,
-                    JART_QUALITY_JITTER_MAX, &values->quality_jitter, error)
-      || !read_int (file, text, path, name, "grid-drift", 0,
-                    JART_GRID_DRIFT_MAX, &values->grid_drift, error)
-      || !read_int (file, text, path, name, "use-original", 0, 1,
-                    &values->use_original, error)
-      || !read_double (file, text, path, name, "saturation",
-                       &values->saturation, error)
-      || !read_double (file, text, path, name, "contrast", &values->contrast,
-                       error)
-      || !read_double (file, text, path, name, "sharpen", &values->sharpen,
-                       error))
-    return FALSE;
-
-  schedule = g_key_file_get_string (file, name, "schedule", NULL);
-  if (schedule == NULL || strlen (schedule) >= sizeof values->schedule)
+  if (schedule == NULL || strlen (schedule) >= JA_SCHEDULE_SIZE)
     {
-      gchar *range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),
-                                      (int)sizeof values->schedule);
-
-      set_key_error (error, text, path, name, "schedule", schedule, range);
+      range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),
+                               JA_SCHEDULE_SIZE);
+      set_key_error (error, text, path, name, key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
     }
   jart_settings_init (&settings);
-  ja_values_default_step (values, NULL, &step);
+  ja_values_init (&defaults);
+  ja_values_default_step (&defaults, NULL, &step);
   status = jart_steps_parse (schedule, &step, &settings, NULL);
   if (status != JART_OK)
     {
-      gchar *range = g_strdup_printf (_ ("a schedule the filter reads (%s)"),
-                                      jart_strerror (status));
-
-      set_key_error (error, text, path, name, "schedule", schedule, range);
+      range = g_strdup_printf (_ ("a schedule the filter reads (%s)"),
+                               jart_strerror (status));
+      set_key_error (error, text, path, name, key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
     }
-  g_strlcpy (values->schedule, schedule, sizeof values->schedule);
+  g_strlcpy (target, schedule, JA_SCHEDULE_SIZE);
   g_free (schedule);
+  return TRUE;
+}
+
+gboolean
+ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
+                           const char *name, JaValues *values, GError **error)
+{
+  /* The numbers first, then the schedule: a schedule's words fall back on
+     the numbers. */
+  static const JaLookType order[]
+      = { JA_LOOK_INT, JA_LOOK_DOUBLE, JA_LOOK_SCHEDULE };
+  gsize pass;
+  int i;
+
+  ja_values_init (values);
+  for (pass = 0; pass < G_N_ELEMENTS (order); pass++)
+    for (i = 0; i < JA_LOOK_N_FIELDS; i++)
+      {
+        const JaLookField *field = &ja_look_fields[i];
+        void *target = ja_look_field (values, field);
+        gboolean ok = TRUE;
+
+        if (field->type != order[pass])
+          continue;
+        switch (field->type)
+          {
+          case JA_LOOK_INT:
+            ok = read_int (file, text, path, name, field->key, (int)field->min,
+                           (int)field->max, target, error);
+            break;
+          case JA_LOOK_DOUBLE:
+            ok = read_double (file, text, path, name, field->key, field->min,
+                              field->max, target, error);
+            break;
+          case JA_LOOK_SCHEDULE:
+            ok = read_schedule (file, text, path, name, field->key, target,
+                                error);
+            break;
+          }
+        if (!ok)
+          return FALSE;
+      }
   g_strlcpy (values->preset, name, sizeof values->preset);
   return TRUE;
 }
@@ -340,19 +361,29 @@ void
 ja_presets_file_write_look (GKeyFile *file, const char *name,
                             const JaValues *values)
 {
+  int i;
+
   g_key_file_remove_group (file, name, NULL);
-  g_key_file_set_integer (file, name, "quality", values->quality);
-  g_key_file_set_integer (file, name, "generations", values->generations);
-  g_key_file_set_integer (file, name, "subsampling", values->subsampling);
-  g_key_file_set_integer (file, name, "dct", values->dct);
-  g_key_file_set_integer (file, name, "quality-jitter",
-                          values->quality_jitter);
-  g_key_file_set_integer (file, name, "grid-drift", values->grid_drift);
-  g_key_file_set_string (file, name, "schedule", values->schedule);
-  g_key_file_set_double (file, name, "saturation", values->saturation);
-  g_key_file_set_double (file, name, "contrast", values->contrast);
-  g_key_file_set_double (file, name, "sharpen", values->sharpen);
-  g_key_file_set_integer (file, name, "use-original", values->use_original);
+  for (i = 0; i < JA_LOOK_N_FIELDS; i++)
+    {
+      const JaLookField *field = &ja_look_fields[i];
+      const void *source = ja_look_field_const (values, field);
+
+      switch (field->type)
+        {
+        case JA_LOOK_INT:
+          g_key_file_set_integer (file, name, field->key,
+                                  *(const int *)source);
+          break;
+        case JA_LOOK_DOUBLE:
+          g_key_file_set_double (file, name, field->key,
+                                 *(const double *)source);
+          break;
+        case JA_LOOK_SCHEDULE:
+          g_key_file_set_string (file, name, field->key, source);
+          break;
+        }
+    }
 }
 
 gboolean

@@ -29,7 +29,7 @@ current_preset (Dialog *d)
   if (i < 0)
     return -1;
   ja_presets_apply (d->presets, i, &applied);
-  return ja_values_same_look (&applied, &d->values) ? i : -1;
+  return ja_look_same (&applied, &d->values) ? i : -1;
 }
 
 /* Shows in the preset combo the preset the values are, or "Custom" (and

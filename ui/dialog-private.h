@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "dialog.h"
+#include "look.h"
 #include "plot.h"
 #include "presets.h"
 #include "preview.h"
