@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "image-io.h"
 #include "jart.h"
+#include "memory-check.h"
 #include "options.h"
 #include "report.h"
 
@@ -206,10 +207,10 @@ make_difference (JartImage *image, const JartImage *original)
 }
 
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
- * to OUTPUT, which is already open. */
+ * to OUTPUT, which is already open, with METADATA. */
 static int
-run (const ToolOptions *options, JartImage *image, AtomicFile *output,
-     ImageFormat format)
+run (const ToolOptions *options, JartImage *image,
+     const ImageMetadata *metadata, AtomicFile *output, ImageFormat format)
 {
   RunState state;
   JartCallbacks callbacks;
@@ -263,7 +264,8 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   if (!options->quiet)
     report_summary (&state.report, &result);
 
-  if (!image_write (output->stream, options->output, image, format, &error))
+  if (!image_write (output->stream, options->output, image, metadata, format,
+                    &error))
     {
       atomic_file_abort (output);
       print_error (error.message);
@@ -289,6 +291,7 @@ main (int argc, char **argv)
   ToolError error;
   ImageFormat format;
   JartImage image;
+  ImageMetadata metadata;
   AtomicFile output;
   int status;
 
@@ -321,7 +324,8 @@ main (int argc, char **argv)
       print_error (error.message);
       return EXIT_USAGE;
     }
-  if (!image_read (options.input, &image, &error))
+  if (!image_read (options.input, &image, &metadata, memory_check_run,
+                   &options, &error))
     {
       print_error (error.message);
       return EXIT_FAILURE;
@@ -330,8 +334,13 @@ main (int argc, char **argv)
     {
       print_error (error.message);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_USAGE;
     }
+  if (image_metadata_fit (&metadata, format, image.channels, options.input,
+                          options.output, &error)
+      && !options.quiet)
+    print_note ("%s", error.message);
   if (options.settings.flatten && !options.quiet
       && (image.channels == 1 || image.channels == 3))
     print_note (_ ("--flatten changes nothing: %s has no alpha channel"),
@@ -342,9 +351,11 @@ main (int argc, char **argv)
     {
       print_error (error.message);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_FAILURE;
     }
-  status = run (&options, &image, &output, format);
+  status = run (&options, &image, &metadata, &output, format);
   image_free (&image);
+  image_metadata_free (&metadata);
   return finish_stdout (status);
 }
