@@ -19,6 +19,9 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
+# The user's presets (GIMP's folder) of this case only.
+GIMP2_DIRECTORY="$work/gimp"
+export GIMP2_DIRECTORY
 
 fail() {
   echo "FAIL: $*" >&2
@@ -114,6 +117,39 @@ check_table() {
       print "bad SSIM: " $0; exit 1 }
     $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
   ' >awk.txt || fail "$(cat awk.txt)"
+}
+
+# wait_for_temp DIR: waits (at most 20 s) until the tool's temporary file
+# is in DIR.
+wait_for_temp() {
+  tries=0
+  until ls -A "$1" | grep -q jpeg-artifacts; do
+    tries=$((tries + 1))
+    [ "$tries" -le 200 ] || fail "no temporary file appeared in $1"
+    sleep 0.1
+  done
+}
+
+# start_long_run OUTPUT: starts, in the background with SIGINT and SIGQUIT
+# not ignored (as from a terminal), a run that takes minutes on a large
+# image (each generation with its row of the table takes long enough, a
+# good part of a second, for two signals to come during one), and waits
+# until its temporary file is there; its id in $pid.
+start_long_run() {
+  [ -e big.png ] || "$HELPER" make-png big.png rgb 3000 2000
+  env --default-signal=INT,QUIT "$TOOL" --no-stop --generations 1000 \
+    big.png "$1" >out.txt 2>err.txt &
+  pid=$!
+  wait_for_temp "$(dirname "$1")"
+}
+
+# expect_killed_by SIGNAL: the process $pid ended by SIGNAL (a name such as
+# TERM).
+expect_killed_by() {
+  status=0
+  wait "$pid" || status=$?
+  [ "$status" -gt 128 ] && [ "$(kill -l $((status - 128)))" = "$1" ] \
+    || fail "status $status, expected death by SIG$1: $(cat err.txt)"
 }
 
 # jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
