@@ -221,95 +221,77 @@ set_key_error (GError **error, const char *text, const char *path,
                  name, path, line, key, value, range);
 }
 
-/* Reads the int KEY of preset NAME into *VALUE when it is in MIN..MAX. */
+/* Reads FIELD (an int or a double of the look) of preset NAME into VALUES
+ * when it is in the field's range. */
 static gboolean
-read_int (GKeyFile *file, const char *text, const char *path, const char *name,
-          const char *key, int min, int max, int *value, GError **error)
+read_number (GKeyFile *file, const char *text, const char *path,
+             const char *name, const JaLookField *field, JaValues *values,
+             GError **error)
 {
   GError *local = NULL;
-  gint number = g_key_file_get_integer (file, name, key, &local);
-
-  if (local == NULL && number >= min && number <= max)
-    {
-      *value = number;
-      return TRUE;
-    }
-  if (local != NULL)
-    g_error_free (local);
-  {
-    gchar *raw = g_key_file_get_value (file, name, key, NULL);
-    gchar *range
-        = g_strdup_printf (_ ("a whole number from %d to %d"), min, max);
-
-    set_key_error (error, text, path, name, key, raw, range);
-    g_free (range);
-    g_free (raw);
-  }
-  return FALSE;
-}
-
-/* Reads the floating-point KEY of preset NAME into *VALUE when it is in
- * MIN..MAX. */
-static gboolean
-read_double (GKeyFile *file, const char *text, const char *path,
-             const char *name, const char *key, double min, double max,
-             double *value, GError **error)
-{
-  GError *local = NULL;
-  gdouble number = g_key_file_get_double (file, name, key, &local);
+  gboolean whole = field->type == JA_LOOK_INT;
+  gdouble number
+      = whole ? g_key_file_get_integer (file, name, field->key, &local)
+              : g_key_file_get_double (file, name, field->key, &local);
   gchar *raw, *range;
 
-  if (local == NULL && number >= min && number <= max)
+  if (local == NULL && number >= field->min && number <= field->max)
     {
-      *value = number;
+      if (whole)
+        *(int *)ja_look_field (values, field) = (int)number;
+      else
+        *(double *)ja_look_field (values, field) = number;
       return TRUE;
     }
   if (local != NULL)
     g_error_free (local);
-  raw = g_key_file_get_value (file, name, key, NULL);
-  range = g_strdup_printf (_ ("a number from %g to %g"), min, max);
-  set_key_error (error, text, path, name, key, raw, range);
+  raw = g_key_file_get_value (file, name, field->key, NULL);
+  range = whole ? g_strdup_printf (_ ("a whole number from %d to %d"),
+                                   (int)field->min, (int)field->max)
+                : g_strdup_printf (_ ("a number from %g to %g"), field->min,
+                                   field->max);
+  set_key_error (error, text, path, name, field->key, raw, range);
   g_free (range);
   g_free (raw);
   return FALSE;
 }
 
-/* Reads the schedule KEY of preset NAME into the char array TARGET when it
- * is shorter than JA_SCHEDULE_SIZE bytes and reads as a schedule. */
+/* Reads FIELD (the schedule's text) of preset NAME into VALUES when it is
+ * shorter than JA_SCHEDULE_SIZE bytes and reads as a schedule whose words
+ * fall back on the numbers VALUES already holds. */
 static gboolean
 read_schedule (GKeyFile *file, const char *text, const char *path,
-               const char *name, const char *key, char *target, GError **error)
+               const char *name, const JaLookField *field, JaValues *values,
+               GError **error)
 {
   JartSettings settings;
   JartStep step;
   JartStatus status;
-  JaValues defaults;
-  gchar *schedule = g_key_file_get_string (file, name, key, NULL);
+  gchar *schedule = g_key_file_get_string (file, name, field->key, NULL);
   gchar *range;
 
   if (schedule == NULL || strlen (schedule) >= JA_SCHEDULE_SIZE)
     {
       range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),
                                JA_SCHEDULE_SIZE);
-      set_key_error (error, text, path, name, key, schedule, range);
+      set_key_error (error, text, path, name, field->key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
     }
   jart_settings_init (&settings);
-  ja_values_init (&defaults);
-  ja_values_default_step (&defaults, NULL, &step);
+  ja_values_default_step (values, NULL, &step);
   status = jart_steps_parse (schedule, &step, &settings, NULL);
   if (status != JART_OK)
     {
       range = g_strdup_printf (_ ("a schedule the filter reads (%s)"),
                                jart_strerror (status));
-      set_key_error (error, text, path, name, key, schedule, range);
+      set_key_error (error, text, path, name, field->key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
     }
-  g_strlcpy (target, schedule, JA_SCHEDULE_SIZE);
+  g_strlcpy (ja_look_field (values, field), schedule, JA_SCHEDULE_SIZE);
   g_free (schedule);
   return TRUE;
 }
@@ -318,8 +300,7 @@ gboolean
 ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
                            const char *name, JaValues *values, GError **error)
 {
-  /* The numbers first, then the schedule: a schedule's words fall back on
-     the numbers. */
+  /* The numbers first, then the schedule, whose words fall back on them. */
   static const JaLookType order[]
       = { JA_LOOK_INT, JA_LOOK_DOUBLE, JA_LOOK_SCHEDULE };
   gsize pass;
@@ -330,27 +311,12 @@ ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
     for (i = 0; i < JA_LOOK_N_FIELDS; i++)
       {
         const JaLookField *field = &ja_look_fields[i];
-        void *target = ja_look_field (values, field);
-        gboolean ok = TRUE;
 
         if (field->type != order[pass])
           continue;
-        switch (field->type)
-          {
-          case JA_LOOK_INT:
-            ok = read_int (file, text, path, name, field->key, (int)field->min,
-                           (int)field->max, target, error);
-            break;
-          case JA_LOOK_DOUBLE:
-            ok = read_double (file, text, path, name, field->key, field->min,
-                              field->max, target, error);
-            break;
-          case JA_LOOK_SCHEDULE:
-            ok = read_schedule (file, text, path, name, field->key, target,
-                                error);
-            break;
-          }
-        if (!ok)
+        if (field->type == JA_LOOK_SCHEDULE
+                ? !read_schedule (file, text, path, name, field, values, error)
+                : !read_number (file, text, path, name, field, values, error))
           return FALSE;
       }
   g_strlcpy (values->preset, name, sizeof values->preset);
