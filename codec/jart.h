@@ -366,6 +366,21 @@ JartStatus jart_jpeg_size (const JartImage *image,
  * 1 for identical images. */
 JartStatus jart_ssim (const JartImage *a, const JartImage *b, double *ssim);
 
+/* How much jart_difference amplifies a difference: 8, so that one level
+ * shows as 8 and the differences of 32 levels and more as full white, a
+ * range in which a JPEG's errors are seen at a glance (the plug-in's
+ * difference layer, the preview's difference view, the tool's
+ * --difference). */
+#define JART_DIFFERENCE_GAIN 8
+
+/* Writes to DST, for each colour channel of each pixel,
+ * min (255, JART_DIFFERENCE_GAIN * |RESULT - ORIGINAL|), and RESULT's
+ * alpha unchanged.  The three must have the same width, height and
+ * channels (JART_ERROR_SIZE, JART_ERROR_CHANNELS); DST may be RESULT or
+ * ORIGINAL. */
+JartStatus jart_difference (const JartImage *result, const JartImage *original,
+                            JartImage *dst);
+
 /* The 64 entries of the baseline quantization table for QUALITY (1..100),
  * row-major; TABLE 0 is luminance, any other chrominance (ITU T.81 Annex
  * K.1 scaled by the IJG formula). */
