@@ -25,15 +25,16 @@
 
 #include "jart-private.h"
 
-#define CONST_BITS 13
-#define PASS1_BITS 2
+#define CONST_BITS 13 /* jfdctint.c's: the constants' fraction bits */
+#define PASS1_BITS 2  /* jfdctint.c's: the bits the row pass keeps */
 
 /* Rounding right shift; >> on negative values is arithmetic here. */
 #define DESCALE(x, n) (((x) + ((int32_t)1 << ((n)-1))) >> (n))
 
-/* One 1-D pass of the accurate DCT over 8 values SPACING apart.  The even
- * outputs 0 and 4 are shifted by EVEN_SHIFT (left when positive, rounded
- * right when negative); the others are descaled by ODD_SHIFT. */
+/* One 1-D pass of the accurate DCT over 8 values SPACING apart.  Outputs
+ * 0 and 4 are shifted left by EVEN_UP bits when it is nonzero, else
+ * descaled (a rounding right shift) by EVEN_DOWN; the others, which carry
+ * the 13-bit constants, are descaled by ODD_SHIFT. */
 static inline void
 islow_pass (int32_t *d, int spacing, int even_up, int even_down, int odd_shift)
 {

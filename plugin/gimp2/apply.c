@@ -10,9 +10,9 @@
  *    always through the shadow buffer and the selection.  The difference
  *    output writes the result into a new layer as the new-layer output
  *    does, reads that layer back (the result blended through the
- *    selection, as GIMP blends it) and writes over the whole layer
- *    min (255, 8 |after - before|) for each colour channel, the drawable's
- *    pixels before the run being kept from phase 1.
+ *    selection, as GIMP blends it) and writes over the whole layer its
+ *    difference against the drawable's pixels before the run, kept from
+ *    phase 1 (jart_difference, as the preview and the tool show it).
  *
  * Before phase 1 the run's memory need is compared with what the machine
  * has free (memory.c): a run that cannot fit is refused before it reads a
@@ -185,30 +185,15 @@ compute (RunContext *context, Work *work, JartResult *result)
                    result);
 }
 
-/* Replaces the colour channels of AFTER by min (255, 8 |after - before|)
- * against BEFORE (same size and channels), keeping AFTER's alpha. */
+/* Replaces the colour channels of AFTER by their difference against
+ * BEFORE, AFTER's own size and channels packed (jart_difference). */
 static void
 make_difference (JartImage *after, const guint8 *before)
 {
-  int colours = after->channels == 2 || after->channels == 4
-                    ? after->channels - 1
-                    : after->channels;
-  size_t n = (size_t)after->width * (size_t)after->height;
-  size_t i;
-  int c;
+  JartImage original = *after;
 
-  for (i = 0; i < n; i++)
-    {
-      guint8 *a = after->pixels + i * (size_t)after->channels;
-      const guint8 *b = before + i * (size_t)after->channels;
-
-      for (c = 0; c < colours; c++)
-        {
-          int d = 8 * ABS ((int)a[c] - (int)b[c]);
-
-          a[c] = (guint8)MIN (d, 255);
-        }
-    }
+  original.pixels = (guint8 *)before;
+  jart_difference (after, &original, after);
 }
 
 /* The name of the new layer of the new-layer and difference outputs. */

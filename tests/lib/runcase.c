@@ -474,3 +474,39 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
     image_free (dst);
   return run.ok;
 }
+
+JartStep
+case_step (int quality, JartSubsampling mode, double scale, JartFilter filter,
+           double saturation, double contrast, double sharpen)
+{
+  JartStep step;
+
+  step.quality = quality;
+  step.subsampling = mode;
+  step.scale = scale;
+  step.filter = filter;
+  step.saturation = saturation;
+  step.contrast = contrast;
+  step.sharpen = sharpen;
+  return step;
+}
+
+void
+case_tables (JartSettings *s, int kind, uint32_t seed)
+{
+  uint32_t state = seed * 2654435761u + 1u;
+
+  for (int t = 0; t < 2; t++)
+    for (int i = 0; i < 64; i++)
+      {
+        if (kind == 0)
+          s->tables[t][i] = (uint16_t)(1 + random_next (&state) % 255);
+        else
+          {
+            uint16_t q[64];
+
+            oracle_quant_table (kind, t, q);
+            s->tables[t][i] = q[i];
+          }
+      }
+}

@@ -69,4 +69,13 @@ void case_describe (const TestCase *test, char *text, size_t size);
 int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
               CaseOutcome *outcome);
 
+/* A schedule's step with every field given. */
+JartStep case_step (int quality, JartSubsampling mode, double scale,
+                    JartFilter filter, double saturation, double contrast,
+                    double sharpen);
+
+/* Fills S->tables: KIND 0 random entries 1..255 from SEED, else those of
+ * quality KIND (the oracle's). */
+void case_tables (JartSettings *s, int kind, uint32_t seed);
+
 #endif /* TEST_RUNCASE_H */
