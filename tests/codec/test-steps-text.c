@@ -218,28 +218,37 @@ check_format (Tally *tally)
                "a small buffer got \"%.8s\"", small);
 }
 
-/* Numbers are read and written with a '.' also where the locale's
- * decimal separator is a comma. */
-static void
-check_locale (Tally *tally)
+/* Sets LC_NUMERIC to a locale whose decimal separator is a comma, when
+ * one is installed, and says which in a note; returns its name or "C". */
+static const char *
+comma_locale (Tally *tally)
 {
   static const char *const names[]
       = { "de_DE.UTF-8", "fr_FR.UTF-8", "de_DE", NULL };
-  JartSettings s;
-  char buffer[256];
   int i;
 
   for (i = 0; names[i] != NULL; i++)
     if (setlocale (LC_NUMERIC, names[i]) != NULL)
       break;
-  tally_note (tally, "locale for the comma test: %s",
+  tally_note (tally, "locale with a decimal comma: %s",
               names[i] != NULL ? names[i] : "none installed (C only)");
+  return names[i] != NULL ? names[i] : "C";
+}
+
+/* Numbers are read and written with a '.' also where the locale's
+ * decimal separator is a comma. */
+static void
+check_locale (Tally *tally)
+{
+  const char *name = comma_locale (tally);
+  JartSettings s;
+  char buffer[256];
   parses (tally, "x0.75 sat1.25", 1, &s);
   jart_steps_format (&s, buffer, sizeof buffer);
   tally_check (tally,
                strstr (buffer, "x0.75") != NULL
                    && strstr (buffer, "sat1.25") != NULL,
-               "in %s formatted as \"%s\"", names[i] ? names[i] : "C", buffer);
+               "in %s formatted as \"%s\"", name, buffer);
   setlocale (LC_NUMERIC, "C");
 }
 
@@ -378,11 +387,8 @@ check_round_trip (Tally *tally, uint32_t seed, int rounds)
 static void
 check_round_trips (Tally *tally)
 {
-  static const char *const names[]
-      = { "de_DE.UTF-8", "fr_FR.UTF-8", "de_DE", NULL };
   JartSettings s;
   char buffer[256];
-  int i;
 
   parses (tally, "99.9%", 1, &s);
   jart_steps_format (&s, buffer, sizeof buffer);
@@ -393,11 +399,7 @@ check_round_trips (Tally *tally)
           3, &s);
   parses (tally, "sharp0.00000000000000000000000000001", 1, &s);
   check_round_trip (tally, 1, 3000);
-  for (i = 0; names[i] != NULL; i++)
-    if (setlocale (LC_NUMERIC, names[i]) != NULL)
-      break;
-  tally_note (tally, "locale for the comma round trips: %s",
-              names[i] != NULL ? names[i] : "none installed (C only)");
+  comma_locale (tally);
   check_round_trip (tally, 2, 1000);
   setlocale (LC_NUMERIC, "C");
 }
