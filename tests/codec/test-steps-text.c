@@ -411,7 +411,7 @@ main (int argc, char **argv)
 
   if (argc == 2 && strcmp (argv[1], "round-trip") == 0)
     {
-      tally_init (&tally, "steps-format-round-trip");
+      tally_init (&tally, "steps-text-round-trip");
       check_round_trips (&tally);
       return tally_finish (&tally);
     }
