@@ -11,7 +11,7 @@
 
 #include <immintrin.h>
 
-#include "../stats.h"
+#include "stats.h"
 
 #define RADIUS 5
 #define TAPS (2 * RADIUS + 1)

@@ -1,0 +1,117 @@
+/* jpeg-tables.c: reads a JPEG file's header with libjpeg (the library's
+ * own API: TurboJPEG's does not give the tables) for its quantization
+ * tables, in natural order as libjpeg keeps them, and its components'
+ * sampling factors.  libjpeg's errors and warnings end the read through a
+ * longjmp back here (jpeg-errors.c), with the library's message in the
+ * tool's one line.  A folder is refused before libjpeg sees it.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "jpeg-tables.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "i18n.h"
+#include "jpeg-errors.h"
+
+static const char *
+tables_problem (JaOriginalProblem problem)
+{
+  switch (problem)
+    {
+    case JA_ORIGINAL_OK:
+      break;
+    case JA_ORIGINAL_COMPONENTS:
+      return _ ("it is neither grayscale nor YCbCr colour");
+    case JA_ORIGINAL_SAMPLING:
+      return _ ("its chroma sampling is none of 4:4:4, 4:2:2, 4:2:0, 4:4:0 "
+                "and 4:1:1");
+    case JA_ORIGINAL_NO_TABLES:
+      return _ ("it has no quantization table");
+    case JA_ORIGINAL_TABLE_VALUE:
+      return _ ("a quantization table has an entry above 255");
+    }
+  return "";
+}
+
+/* Reads the header of the file CINFO reads into ORIGINAL.  libjpeg's
+ * errors leave this function through the caller's longjmp. */
+static JaOriginalProblem
+tables_read_header (struct jpeg_decompress_struct *cinfo, JaOriginal *original)
+{
+  uint16_t tables[NUM_QUANT_TBLS][64];
+  int h[MAX_COMPONENTS], v[MAX_COMPONENTS];
+  int i, t, n_tables = 0, components;
+
+  jpeg_read_header (cinfo, TRUE);
+  /* The tables in use, in the order of their slots, as GIMP's parasite
+   * lists them. */
+  for (t = 0; t < NUM_QUANT_TBLS && cinfo->quant_tbl_ptrs[t] != NULL; t++)
+    {
+      for (i = 0; i < 64; i++)
+        tables[t][i] = cinfo->quant_tbl_ptrs[t]->quantval[i];
+      n_tables++;
+    }
+  for (i = 0; i < cinfo->num_components && i < MAX_COMPONENTS; i++)
+    {
+      h[i] = cinfo->comp_info[i].h_samp_factor;
+      v[i] = cinfo->comp_info[i].v_samp_factor;
+    }
+  components = cinfo->jpeg_color_space == JCS_GRAYSCALE
+                       || cinfo->jpeg_color_space == JCS_YCbCr
+                   ? cinfo->num_components
+                   : 0;
+  return ja_original_fill (original, 0, components, h, v, n_tables,
+                           (const uint16_t (*)[64])tables);
+}
+
+bool
+jpeg_tables_read (const char *path, JaOriginal *original, ToolError *error)
+{
+  struct jpeg_decompress_struct cinfo;
+  JpegErrors failure;
+  JaOriginalProblem problem;
+  FILE *stream;
+  struct stat info;
+
+  stream = fopen (path, "rb");
+  if (stream == NULL)
+    {
+      tool_error_set (error, _ ("cannot open %s: %s"), path, strerror (errno));
+      return false;
+    }
+  if (fstat (fileno (stream), &info) == 0 && S_ISDIR (info.st_mode))
+    {
+      tool_error_set (error, _ ("--tables-from: %s is a folder"), path);
+      fclose (stream);
+      return false;
+    }
+  jpeg_errors_install (&failure, (j_common_ptr)&cinfo);
+  if (setjmp (failure.escape))
+    {
+      jpeg_destroy_decompress (&cinfo);
+      fclose (stream);
+      tool_error_set (error, _ ("--tables-from: %s is not a JPEG file: %s"),
+                      path, failure.message);
+      return false;
+    }
+  jpeg_create_decompress (&cinfo);
+  jpeg_stdio_src (&cinfo, stream);
+  problem = tables_read_header (&cinfo, original);
+  jpeg_destroy_decompress (&cinfo);
+  fclose (stream);
+  if (problem != JA_ORIGINAL_OK)
+    {
+      tool_error_set (error,
+                      _ ("--tables-from: %s cannot be re-saved with its own "
+                         "settings: %s"),
+                      path, tables_problem (problem));
+      return false;
+    }
+  return true;
+}
