@@ -199,7 +199,9 @@ typedef struct
    * are 0): */
   int has_statistics;
   double ssim;              /* as jart_ssim (run's input, this output) */
-  uint64_t bytes;           /* as jart_generation_jpeg_size, standard tables */
+  uint64_t bytes;           /* as jart_generation_jpeg_size, standard tables
+                               (0 for a canvas beyond 65535 a side, which no
+                               JPEG file holds) */
   uint64_t bytes_optimized; /* the same with optimized tables */
 } JartGenerationReport;
 

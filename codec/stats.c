@@ -85,6 +85,7 @@ struct JartStats
   int pieces_per_row; /* pieces of an MCU row */
   int pieces;         /* of the whole scan */
   int shaped;         /* a generation set the scan */
+  int oversize;       /* its canvas is beyond a JPEG's sides: no file */
   int16_t *coef;
   uint8_t *captured;             /* pieces encoded this generation */
   uint8_t *code[SETS];           /* pieces to code again */
@@ -117,6 +118,8 @@ jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
       || g->luma_h / 8 != stats->luma_rows)
     stats->coded_once = 0;
   stats->shaped = 1;
+  stats->oversize
+      = g->canvas_w > JART_MAX_DIMENSION || g->canvas_h > JART_MAX_DIMENSION;
   stats->colors = colors;
   stats->hmax = hmax;
   stats->vmax = vmax;
@@ -472,6 +475,13 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
   int32_t dc[3];
   int p, t, i, changed = 0, marked = 0;
 
+  if (stats->oversize)
+    {
+      /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
+      *bytes = *bytes_optimized = 0;
+      stats->coded_once = 0;
+      return;
+    }
   /* A piece is coded again when it was encoded or the DCs before it
      changed. */
   for (p = 0; p < stats->pieces; p++)
