@@ -70,6 +70,10 @@ typedef struct
   /* Row U of half16, recip16, scale16 and quantval, each twice in a row
    * (one 256-bit vector for two blocks side by side). */
   uint16_t rows16[8][4][16];
+  /* The floating-point DCTs' (fdct-float.c): 1 / (8 quantval f[r] f[c])
+   * and quantval f[r] f[c], f the AAN scale factors. */
+  float float_divisor[64];
+  float float_multiplier[64];
 } JartQuant;
 
 /* Table TABLE (0 luma, else chroma) for QUALITY 1..100, or with QUALITY 0
@@ -85,6 +89,30 @@ void jart_quant_round_trip (int32_t block[64], const JartQuant *quant);
 /* fdct.c: forward DCTs of a level-shifted 8x8 block, in place. */
 void jart_fdct_islow (int32_t block[64]);
 void jart_fdct_ifast (int32_t block[64]);
+
+/* fdct-float.c: QUANT's float_divisor and float_multiplier from its
+ * quantval; and the quantized coefficients of the 8x8 samples at ORIGIN
+ * (rows STRIDE bytes apart) through the floating-point DCT. */
+void jart_quant_prepare_float (JartQuant *quant);
+void jart_fdct_float_quantize (const uint8_t *origin, size_t stride,
+                               const JartQuant *quant, int32_t coef[64]);
+
+/* idct-float.c: the floating-point inverse DCT of quantized coefficients
+ * COEF, dequantized with QUANT, into 8 rows of 8 samples STRIDE bytes
+ * apart. */
+void jart_idct_float (const int32_t coef[64], const JartQuant *quant,
+                      uint8_t *out, size_t stride);
+
+/* float-blocks.c: the quantized coefficients of the 8x8 samples at ORIGIN
+ * with DCT; and the round trip of the blocks of one block row (as a
+ * kernel table's transform_blocks) with DCT and DECODE, for the round
+ * trips with a floating-point end. */
+void jart_quantized_block (const uint8_t *origin, size_t stride,
+                           const JartQuant *quant, JartDct dct,
+                           int32_t coef[64]);
+void jart_transform_blocks_float (uint8_t *plane, size_t stride, int x0,
+                                  int x1, const JartQuant *quant, JartDct dct,
+                                  JartDecode decode);
 
 /* idct.c: the accurate inverse DCT of dequantized coefficients into 8 rows
  * of 8 samples, STRIDE bytes apart, clamped to 0..255. */
@@ -236,6 +264,7 @@ typedef struct
   const uint16_t (*tables)[64]; /* [2][64], entries 1..255 */
   JartDct dct;
   int dx, dy; /* the grid offset */
+  JartDecode decode;
 } JartSave;
 
 /* roundtrip.c: encodes and decodes the working image as SAVE says, the grid

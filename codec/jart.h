@@ -56,8 +56,9 @@ typedef enum
   JART_ERROR_FILTER,      /* not a JartFilter value */
   JART_ERROR_ADJUST,      /* saturation, contrast or sharpening outside
                              0..JART_ADJUST_MAX */
-  JART_ERROR_TABLES       /* a step asks for the settings' tables and an
+  JART_ERROR_TABLES,      /* a step asks for the settings' tables and an
                              entry is outside 1..255 */
+  JART_ERROR_DECODE       /* not a JartDecode value */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -72,15 +73,27 @@ typedef enum
   JART_SUBSAMPLING_411 = 4
 } JartSubsampling;
 
-/* The encoder's forward DCT.  Decoding always uses the accurate integer
- * inverse DCT, libjpeg-turbo's default (TurboJPEG, djpeg, most viewers).
- * GIMP 2.10's JPEG loader asks for the floating-point one (JDCT_FLOAT),
- * which can give a level more or less in a few pixels. */
+/* The encoder's forward DCT, numbered as GIMP's file-jpeg-save numbers
+ * them.  The floating-point one is libjpeg-turbo's as it runs on x86-64
+ * (its SSE code, which rounds otherwise than its portable C; README). */
 typedef enum
 {
   JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
-  JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST */
+  JART_DCT_FAST = 1,     /* libjpeg's JDCT_IFAST */
+  JART_DCT_FLOAT = 2     /* libjpeg's JDCT_FLOAT */
 } JartDct;
+
+/* The decoder whose pixels a generation gives, and the next one encodes:
+ * libjpeg-turbo's default, the accurate integer inverse DCT (TurboJPEG,
+ * djpeg, browsers and most viewers), or GIMP 2.10's JPEG loader, which
+ * asks libjpeg for the floating-point inverse DCT (JDCT_FLOAT, as
+ * libjpeg-turbo runs it on x86-64).  Everything else (upsampling, colour
+ * conversion) is the same in both. */
+typedef enum
+{
+  JART_DECODE_VIEWERS = 0, /* JDCT_ISLOW */
+  JART_DECODE_GIMP = 1     /* JDCT_FLOAT */
+} JartDecode;
 
 /* A block of 8-bit interleaved pixels.  channels: 1 gray, 2 gray + alpha,
  * 3 RGB, 4 RGBA.  The last channel of 2 and 4 is alpha, which the codec
@@ -172,6 +185,7 @@ typedef struct
    * order, entries 1..255: [0] luminance, [1] chrominance, as a JPEG
    * file's own tables (GIMP's "jpeg-settings" parasite) give them. */
   uint16_t tables[2][64];
+  JartDecode decode; /* the decoder of every generation */
 } JartSettings;
 
 /* What one generation did. */
@@ -223,7 +237,7 @@ typedef struct
 } JartResult;
 
 /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
- * accurate DCT, no drift, seed 0, anchor 0, stop at the fixed point, own
+ * accurate DCT, decoded as viewers decode, no drift, seed 0, anchor 0, stop at the fixed point, own
  * colours under transparency, white background, one thread per core.
  *
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values

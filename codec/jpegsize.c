@@ -183,20 +183,7 @@ static void
 transform (const SizeJob *job, const uint8_t *plane, size_t stride, int x,
            const JartQuant *quant, int32_t coef[64])
 {
-  int i, j;
-
-  for (i = 0; i < 8; i++)
-    for (j = 0; j < 8; j++)
-      coef[i * 8 + j] = plane[(size_t)i * stride + (size_t)x + j] - 128;
-  if (job->dct == JART_DCT_FAST)
-    jart_fdct_ifast (coef);
-  else
-    jart_fdct_islow (coef);
-  /* The round trip leaves quantized value times quantval: exact to
-     divide. */
-  jart_quant_round_trip (coef, quant);
-  for (i = 0; i < 64; i++)
-    coef[i] /= (int32_t)quant->quantval[i];
+  jart_quantized_block (plane + x, stride, quant, job->dct, coef);
 }
 
 /* Counts or codes one block of component C. */
@@ -377,7 +364,8 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   if ((int)settings->subsampling < JART_SUBSAMPLING_444
       || (int)settings->subsampling > JART_SUBSAMPLING_411)
     return JART_ERROR_SUBSAMPLING;
-  if (settings->dct != JART_DCT_ACCURATE && settings->dct != JART_DCT_FAST)
+  if ((int)settings->dct < JART_DCT_ACCURATE
+      || (int)settings->dct > JART_DCT_FLOAT)
     return JART_ERROR_DCT;
   if (dx < 0 || dx > OFFSET_MAX || dy < 0 || dy > OFFSET_MAX)
     return JART_ERROR_ANCHOR;

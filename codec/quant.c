@@ -125,6 +125,7 @@ jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
       quant->rows16[u][2][i % 16] = quant->scale16[k];
       quant->rows16[u][3][i % 16] = quant->quantval[k];
     }
+  jart_quant_prepare_float (quant);
 }
 
 void

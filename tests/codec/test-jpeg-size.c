@@ -207,7 +207,7 @@ parse_dct (const char *text, int *value)
 static int
 run_photo (Oracle *oracle, Tally *tally, char **argv)
 {
-  int modes[5], dcts[2];
+  int modes[5], dcts[3];
   JartImage *image = image_load (argv[0]);
   const char *label
       = strrchr (argv[0], '/') ? strrchr (argv[0], '/') + 1 : argv[0];
@@ -216,7 +216,7 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   if (!image)
     return 99;
   if (!parse_list (argv[1], 5, parse_mode, modes)
-      || !parse_list (argv[2], 2, parse_dct, dcts))
+      || !parse_list (argv[2], 3, parse_dct, dcts))
     {
       fprintf (stderr, "test-jpeg-size: bad modes or DCTs\n");
       return 2;
@@ -224,7 +224,7 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   snprintf (qualities, sizeof qualities, "%s", argv[3]);
   for (token = strtok_r (qualities, ",", &save); token;
        token = strtok_r (NULL, ",", &save))
-    for (int d = 0; d < 2; d++)
+    for (int d = 0; d < 3; d++)
       for (int m = 0; m < 5; m++)
         {
           JartSettings settings

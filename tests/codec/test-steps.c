@@ -12,7 +12,8 @@
  *   test-steps replay DCT     synthetic images of every channel count and
  *                             odd sizes, schedules mixing qualities, every
  *                             subsampling, scales, filters, colour changes,
- *                             drift and flattening (DCT islow or ifast)
+ *                             drift and flattening (DCT islow, ifast or
+ *                             float, "-gimp" decoded as GIMP: float-gimp)
  *   test-steps tables         custom quantization tables: random ones and
  *                             those of qualities, against the libjpeg API
  *   test-steps photo PATH     a photo's crop through the schedules, a
@@ -641,7 +642,7 @@ replay (Oracle *oracle, Tally *tally, const char *label,
 }
 
 static void
-run_replay (Oracle *oracle, Tally *tally, JartDct dct)
+run_replay (Oracle *oracle, Tally *tally, JartDct dct, JartDecode decode)
 {
   static const int sizes[][2]
       = { { 1, 1 },   { 3, 250 }, { 250, 3 }, { 17, 9 },
@@ -668,6 +669,7 @@ run_replay (Oracle *oracle, Tally *tally, JartDct dct)
         jart_settings_init (&s);
         settings_schedule (&s, schedule);
         s.dct = dct;
+        s.decode = decode;
         s.generations = schedule->n + 2;
         settings_tables (&s, index % 3 == 0 ? 0 : 10 + index % 90,
                          (uint32_t)index);
@@ -1052,16 +1054,18 @@ main (int argc, char **argv)
   Tally tally;
   Oracle *oracle;
   JartDct dct = JART_DCT_ACCURATE;
+  JartDecode decode = JART_DECODE_VIEWERS;
   int status = 0;
 
   if (!(argc == 2 && strcmp (argv[1], "units") == 0)
       && !(argc == 2 && strcmp (argv[1], "tables") == 0)
       && !(argc == 3 && strcmp (argv[1], "replay") == 0
-           && dct_parse (argv[2], &dct))
+           && method_parse (argv[2], &dct, &decode))
       && !(argc == 3 && strcmp (argv[1], "photo") == 0))
     {
       fprintf (stderr,
-               "usage: %s units | tables | replay islow|ifast | photo PATH\n",
+               "usage: %s units | tables | replay islow|ifast|float[-gimp] | "
+               "photo PATH\n",
                argv[0]);
       return 2;
     }
@@ -1082,7 +1086,7 @@ main (int argc, char **argv)
   else if (strcmp (argv[1], "tables") == 0)
     run_tables (oracle, &tally);
   else if (strcmp (argv[1], "replay") == 0)
-    run_replay (oracle, &tally, dct);
+    run_replay (oracle, &tally, dct, decode);
   else
     status = run_photo (oracle, &tally, argv[2]);
   oracle_free (oracle);

@@ -143,7 +143,9 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
           cinfo.comp_info[c].v_samp_factor = 1;
         }
     }
-  cinfo.dct_method = dct == JART_DCT_FAST ? JDCT_IFAST : JDCT_ISLOW;
+  cinfo.dct_method = dct == JART_DCT_FAST    ? JDCT_IFAST
+                     : dct == JART_DCT_FLOAT ? JDCT_FLOAT
+                                             : JDCT_ISLOW;
   cinfo.optimize_coding = optimize ? TRUE : FALSE;
   jpeg_start_compress (&cinfo, TRUE);
   while (cinfo.next_scanline < cinfo.image_height)
@@ -237,9 +239,14 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
   int libjpeg;
 
   if (route == ORACLE_ROUTE_AUTO)
-    libjpeg = dct == JART_DCT_FAST && quality >= 96;
+    libjpeg = (dct == JART_DCT_FAST && quality >= 96) || dct == JART_DCT_FLOAT;
   else
     libjpeg = route == ORACLE_ROUTE_LIBJPEG;
+  if (!libjpeg && dct == JART_DCT_FLOAT)
+    {
+      fprintf (stderr, "oracle: tjCompress2 has no floating-point DCT\n");
+      return -1;
+    }
   if (!libjpeg && dct == JART_DCT_FAST && quality >= 96)
     {
       fprintf (stderr,
@@ -353,7 +360,8 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
   int libjpeg;
 
   if (route == ORACLE_ROUTE_AUTO)
-    libjpeg = settings->dct == JART_DCT_FAST && quality >= 96;
+    libjpeg = (settings->dct == JART_DCT_FAST && quality >= 96)
+              || settings->dct == JART_DCT_FLOAT;
   else
     libjpeg = route == ORACLE_ROUTE_LIBJPEG;
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
@@ -389,11 +397,13 @@ oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
   return 0;
 }
 
-/* Decompression through the libjpeg API: the accurate IDCT and fancy
- * upsampling (the defaults), to gray or RGB, into the tight OUT. */
+/* Decompression through the libjpeg API: the accurate IDCT (or with
+ * DECODE JART_DECODE_GIMP the floating-point one, as GIMP 2.10's loader
+ * asks) and fancy upsampling (the default), to gray or RGB, into the
+ * tight OUT. */
 static void
 decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
-                    int components, uint8_t *out)
+                    int components, JartDecode decode, uint8_t *out)
 {
   struct jpeg_decompress_struct dinfo;
   struct jpeg_error_mgr jerr;
@@ -404,7 +414,7 @@ decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
   jpeg_mem_src (&dinfo, jpeg, size);
   jpeg_read_header (&dinfo, TRUE);
   dinfo.out_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
-  dinfo.dct_method = JDCT_ISLOW;
+  dinfo.dct_method = decode == JART_DECODE_GIMP ? JDCT_FLOAT : JDCT_ISLOW;
   jpeg_start_decompress (&dinfo);
   while (dinfo.output_scanline < dinfo.output_height)
     {
@@ -418,8 +428,8 @@ decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
 }
 
 /* One generation, the whole canvas at once: with QUALITY through
- * oracle_round_trip, or with TABLES (not NULL) through the libjpeg API
- * both ways. */
+ * oracle_round_trip, or with TABLES (not NULL) or GIMP's decoder through
+ * the libjpeg API both ways. */
 static int
 generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
                   const JartSettings *settings, int quality,
@@ -433,15 +443,16 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
     return -1;
 
-  if (tables != NULL)
+  if (tables != NULL || settings->decode == JART_DECODE_GIMP)
     {
       unsigned char *jpeg;
       unsigned long size;
 
       compress_libjpeg (oracle->canvas_in, cw, ch, components,
-                        settings->subsampling, settings->dct, 0, tables, 0,
-                        &jpeg, &size);
-      decompress_libjpeg (jpeg, size, components, oracle->canvas_out);
+                        settings->subsampling, settings->dct,
+                        tables != NULL ? 0 : quality, tables, 0, &jpeg, &size);
+      decompress_libjpeg (jpeg, size, components, settings->decode,
+                          oracle->canvas_out);
       free (jpeg);
     }
   else if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
