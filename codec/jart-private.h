@@ -289,6 +289,46 @@ JartStatus jart_jpeg_size_tables (const JartImage *image,
                                   const uint16_t (*tables)[64], int dx, int dy,
                                   int optimize, uint64_t *bytes);
 
+/* jpegsize-progressive.c: the quantized coefficients of a whole image,
+ * for the progressive file's scans.  A plane holds every block of its
+ * component, the dummy blocks that complete the MCUs of an interleaved
+ * scan included (ROWS x COLS blocks, 64 coefficients each in natural
+ * order); its own blocks are the first REAL_ROWS x REAL_COLS. */
+typedef struct
+{
+  int16_t *coef;
+  int cols, rows;           /* blocks, MCU-padded */
+  int real_cols, real_rows; /* the component's own blocks */
+  int h, v;                 /* its sampling factors */
+  size_t stored;            /* blocks put so far */
+} JartCoefPlane;
+
+typedef struct
+{
+  int colors; /* 1 or 3 */
+  int mcu_cols;
+  JartCoefPlane plane[3];
+} JartCoefImage;
+
+/* Allocates the planes of a COLORS-component image of MCU_COLS x MCU_ROWS
+ * MCUs (of HMAX x VMAX luma blocks) whose luma has LUMA_COLS x LUMA_ROWS
+ * blocks of its own (for gray the MCU is one block: LUMA_COLS x LUMA_ROWS
+ * blocks). */
+JartStatus jart_coef_image_init (JartCoefImage *ci, int colors, int hmax,
+                                 int vmax, int mcu_cols, int mcu_rows,
+                                 int luma_cols, int luma_rows);
+void jart_coef_image_free (JartCoefImage *ci);
+
+/* Stores the next block of component C, the blocks coming in the order
+ * of an interleaved scan (of the one component's raster for gray). */
+void jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64]);
+
+/* The bytes of the progressive file's scans, libjpeg's default script
+ * with optimal tables: the DHT and SOS segments and the entropy-coded
+ * data (without SOI, APP0, DQT, SOF and EOI). */
+JartStatus jart_coef_image_progressive_bytes (const JartCoefImage *ci,
+                                              uint64_t *bytes);
+
 /* adjust.c: nonzero when STEP changes the colours of an image of CHANNELS
  * channels (its amounts, in the fixed point adjust.c uses, are not the
  * neutral ones; saturation does nothing to gray). */

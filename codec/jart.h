@@ -58,7 +58,8 @@ typedef enum
                              0..JART_ADJUST_MAX */
   JART_ERROR_TABLES,      /* a step asks for the settings' tables and an
                              entry is outside 1..255 */
-  JART_ERROR_DECODE       /* not a JartDecode value */
+  JART_ERROR_DECODE,      /* not a JartDecode value */
+  JART_ERROR_CODING       /* not a JartCoding value */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -237,8 +238,9 @@ typedef struct
 } JartResult;
 
 /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
- * accurate DCT, decoded as viewers decode, no drift, seed 0, anchor 0, stop at the fixed point, own
- * colours under transparency, white background, one thread per core.
+ * accurate DCT, decoded as viewers decode, no drift, seed 0, anchor 0, stop at
+ * the fixed point, own colours under transparency, white background, one
+ * thread per core.
  *
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
  * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
@@ -280,6 +282,24 @@ void jart_schedule (const JartSettings *settings, int generation, int *quality,
  * jart_schedule gives the same quality and offset. */
 void jart_schedule_step (const JartSettings *settings, int generation,
                          JartStep *step, int *dx, int *dy);
+
+/* How a file's entropy coding is done, for the sizes below (the
+ * OPTIMIZE arguments take these values; any other is JART_ERROR_CODING):
+ * - STANDARD: baseline, the Huffman tables of ITU T.81 Annex K.3
+ *   (libjpeg-turbo's default, TurboJPEG's);
+ * - OPTIMIZED: baseline, the optimal tables libjpeg builds with
+ *   optimize_coding (TurboJPEG 2.1 with TJ_OPTIMIZE set to 1 in the
+ *   environment, cjpeg -optimize, GIMP's "optimize" alone);
+ * - PROGRESSIVE: libjpeg's default progression (jpeg_simple_progression),
+ *   which always has optimal tables, one set per scan: what GIMP 2.10's
+ *   export writes with its defaults (progressive and optimize on), less
+ *   the metadata GIMP adds (an ICC profile, Exif, XMP, a comment). */
+typedef enum
+{
+  JART_CODING_STANDARD = 0,
+  JART_CODING_OPTIMIZED = 1,
+  JART_CODING_PROGRESSIVE = 2
+} JartCoding;
 
 /* The exact size of the JPEG file generation GENERATION of a run with
  * SETTINGS writes, INPUT being that generation's input (the previous
@@ -342,24 +362,25 @@ size_t jart_steps_format (const JartSettings *settings, char *buffer,
 void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
                     int *height);
 
-/* The exact size in bytes of the baseline JPEG file libjpeg-turbo 2.1
+/* The exact size in bytes of the JPEG file libjpeg-turbo 2.1
  * writes for one generation's input, without writing it: IMAGE on the
  * canvas of grid offset (DX, DY) that jart_run's generation uses (the
  * first DX columns and DY rows repeat the image's edge), with QUALITY and
  * SETTINGS->subsampling, dct, flatten and background (the other fields are
  * ignored); 1- and 2-channel images as a one-component gray JPEG.  The
- * file is tjCompress2's with its default markers: SOI, JFIF APP0, a DQT
- * for each quantization table, SOF0, a DHT for each Huffman table, one
- * SOS scan without restart markers, EOI.  OPTIMIZE zero: the Huffman
- * tables of ITU T.81 Annex K.3, TurboJPEG's default; nonzero: the optimal
- * tables libjpeg builds with optimize_coding (TurboJPEG 2.1 with TJ_OPTIMIZE
- * set to 1 in the environment, cjpeg -optimize, GIMP's "optimize").
+ * file has libjpeg's default markers: SOI, JFIF APP0, a DQT for each
+ * quantization table, SOF0 (SOF2 progressive), a DHT for each Huffman
+ * table, an SOS for each scan (one baseline scan; progressive: the DHT
+ * segments of each scan before its SOS), no restart markers, EOI.
+ * OPTIMIZE is a JartCoding.
  * JART_DCT_FAST is libjpeg's JDCT_IFAST at every quality: tjCompress2
  * switches to the accurate DCT from quality 96 on by itself, and so gives
  * the JART_DCT_ACCURATE size there.  DX and DY must be in
  * 0 .. JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX (else JART_ERROR_ANCHOR)
  * and the canvas at most JART_MAX_DIMENSION a side.  Single-threaded;
- * allocates a few rows of the image's width. */
+ * allocates a few rows of the image's width, and for PROGRESSIVE the
+ * quantized coefficients of the whole canvas (2 bytes a coefficient: 6
+ * bytes a pixel in 4:4:4). */
 JartStatus jart_jpeg_size (const JartImage *image,
                            const JartSettings *settings, int quality, int dx,
                            int dy, int optimize, uint64_t *bytes);

@@ -43,9 +43,7 @@
 #define EOI_BYTES 2
 #define APP0_JFIF_BYTES (2 + 2 + 14)
 #define DQT_BYTES (2 + 2 + 1 + 64)
-#define DHT_BYTES(count) (2 + 2 + 1 + 16 + (count))
 #define SOF_BYTES(components) (2 + 2 + 6 + 3 * (components))
-#define SOS_BYTES(components) (2 + 2 + 1 + 2 * (components) + 3)
 
 /* The largest grid offset a run can ask for: anchor plus drift. */
 #define OFFSET_MAX (JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX)
@@ -75,7 +73,8 @@ typedef struct
   uint8_t *chroma[2];  /* 8 downsampled rows of chroma_w */
 
   /* Entropy coding: table 0 luma, 1 chroma. */
-  int counting; /* 1: gather counts; 0: encode */
+  int counting;         /* 1: gather counts; 0: encode */
+  JartCoefImage *store; /* when not NULL: keep the blocks there instead */
   JartHuffCounts dc_counts[2], ac_counts[2];
   JartHuffCodes dc_codes[2], ac_codes[2];
   JartBitCount sink;
@@ -192,7 +191,9 @@ emit_block (SizeJob *job, int c, const int32_t coef[64])
 {
   int table = c > 0;
 
-  if (job->counting)
+  if (job->store != NULL)
+    jart_coef_image_put (job->store, c, coef);
+  else if (job->counting)
     jart_huff_count_block (coef, job->last_dc[c], &job->dc_counts[table],
                            &job->ac_counts[table]);
   else
@@ -369,6 +370,8 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
     return JART_ERROR_DCT;
   if (dx < 0 || dx > OFFSET_MAX || dy < 0 || dy > OFFSET_MAX)
     return JART_ERROR_ANCHOR;
+  if (optimize < JART_CODING_STANDARD || optimize > JART_CODING_PROGRESSIVE)
+    return JART_ERROR_CODING;
   if (image->width + dx > JART_MAX_DIMENSION
       || image->height + dy > JART_MAX_DIMENSION)
     return JART_ERROR_SIZE;
@@ -380,6 +383,28 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
       return status;
     }
   tables = job.colors == 3 ? 2 : 1;
+  if (optimize == JART_CODING_PROGRESSIVE)
+    {
+      JartCoefImage ci;
+
+      status = jart_coef_image_init (&ci, job.colors, job.hmax, job.vmax,
+                                     job.mcu_cols, job.mcu_rows, job.luma_cols,
+                                     job.luma_rows);
+      if (status == JART_OK)
+        {
+          job.store = &ci;
+          scan_pass (&job);
+          status = jart_coef_image_progressive_bytes (&ci, &total);
+          jart_coef_image_free (&ci);
+        }
+      job_free (&job);
+      if (status != JART_OK)
+        return status;
+      *bytes = total + SOI_BYTES + APP0_JFIF_BYTES
+               + (uint64_t)tables * DQT_BYTES + SOF_BYTES (job.colors)
+               + EOI_BYTES;
+      return JART_OK;
+    }
   for (t = 0; t < tables; t++)
     if (optimize)
       {
@@ -405,9 +430,9 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   job_free (&job);
 
   total += SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)tables * DQT_BYTES
-           + SOF_BYTES (job.colors) + SOS_BYTES (job.colors) + EOI_BYTES;
+           + SOF_BYTES (job.colors) + JART_SOS_BYTES (job.colors) + EOI_BYTES;
   for (t = 0; t < tables; t++)
-    total += DHT_BYTES (dc[t].count) + DHT_BYTES (ac[t].count);
+    total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);
   *bytes = total;
   return JART_OK;
 }

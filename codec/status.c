@@ -60,6 +60,8 @@ jart_strerror (JartStatus status)
       return "quantization table entries must be 1 to 255";
     case JART_ERROR_DECODE:
       return "the decoder must be the viewers' or GIMP's";
+    case JART_ERROR_CODING:
+      return "the coding must be standard, optimized or progressive";
     }
   return "unknown status";
 }

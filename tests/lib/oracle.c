@@ -99,7 +99,8 @@ libjpeg_error_exit (j_common_ptr cinfo)
  * baseline quality tables (or TABLES, when not NULL, as they are:
  * jpeg_add_quant_table with scale 100 and force_baseline, as GIMP does for
  * an image's own tables), the asked sampling factors and DCT, optimal
- * Huffman tables with OPTIMIZE.  The JPEG stream is left in *JPEG
+ * Huffman tables with OPTIMIZE (a JartCoding: 2 also progressive).  The
+ * JPEG stream is left in *JPEG
  * (malloc'ed by libjpeg, freed by the caller). */
 static void
 compress_libjpeg (const uint8_t *in, int width, int height, int components,
@@ -147,6 +148,10 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
                      : dct == JART_DCT_FLOAT ? JDCT_FLOAT
                                              : JDCT_ISLOW;
   cinfo.optimize_coding = optimize ? TRUE : FALSE;
+  /* JART_CODING_PROGRESSIVE: libjpeg's default progression, as GIMP's
+     export asks for it (after the components are set up). */
+  if (optimize == JART_CODING_PROGRESSIVE)
+    jpeg_simple_progression (&cinfo);
   jpeg_start_compress (&cinfo, TRUE);
   while (cinfo.next_scanline < cinfo.image_height)
     {
@@ -361,7 +366,8 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
 
   if (route == ORACLE_ROUTE_AUTO)
     libjpeg = (settings->dct == JART_DCT_FAST && quality >= 96)
-              || settings->dct == JART_DCT_FLOAT;
+              || settings->dct == JART_DCT_FLOAT
+              || optimize == JART_CODING_PROGRESSIVE;
   else
     libjpeg = route == ORACLE_ROUTE_LIBJPEG;
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
