@@ -32,7 +32,7 @@ static const ParamRange ranges[] = {
   { "quality", JART_QUALITY_MIN, JART_QUALITY_MAX, NULL },
   { "generations", JART_GENERATIONS_MIN, JART_GENERATIONS_MAX, NULL },
   { "subsampling", 0, 4, N_ ("0 4:4:4, 1 4:2:2, 2 4:2:0, 3 4:4:0, 4 4:1:1") },
-  { "dct", 0, 1, N_ ("0 accurate, 1 fast") },
+  { "dct", 0, 2, N_ ("0 accurate, 1 fast, 2 floating point") },
   { "quality-jitter", 0, JART_QUALITY_JITTER_MAX, NULL },
   { "grid-drift", 0, JART_GRID_DRIFT_MAX, NULL },
   { "grid-anchor", 0, 1, N_ ("0 the image's origin, 1 the layer's origin") },
@@ -105,6 +105,8 @@ ja_params_read (const GimpParam *param, gint n_params, JaValues *values)
   values->contrast = param[JA_PARAM_CONTRAST].data.d_float;
   values->sharpen = param[JA_PARAM_SHARPEN].data.d_float;
   values->use_original = param[JA_PARAM_USE_ORIGINAL].data.d_int32;
+  if (n_params >= JA_N_PARAMS3)
+    values->decode_as = param[JA_PARAM_DECODE_AS].data.d_int32;
   return message;
 }
 
@@ -306,6 +308,12 @@ ja_params_check (const JaValues *values)
         "use-original-settings", values->use_original, 0, 1,
         _ ("0 quality and subsampling, 1 the settings of the JPEG file the "
            "image was loaded from"));
+  if (values->decode_as != 0 && values->decode_as != 1)
+    return g_strdup_printf (
+        _ ("Parameter '%s' is %d; it must be %d to %d (%s)."), "decode-as",
+        values->decode_as, 0, 1,
+        _ ("0 as browsers and most viewers decode (libjpeg-turbo's "
+           "default), 1 as GIMP opens the file"));
   if (!values->use_original && schedule_uses_tables (values))
     return g_strdup (
         _ ("Parameter 'schedule': the word 'tables' saves with the tables "

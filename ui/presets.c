@@ -101,7 +101,7 @@ read_preset (GKeyFile *file, const gchar *name, JaValues *values)
                     JART_GENERATIONS_MAX, &values->generations)
       || !read_int (file, name, "subsampling", JART_SUBSAMPLING_444,
                     JART_SUBSAMPLING_411, &values->subsampling)
-      || !read_int (file, name, "dct", JART_DCT_ACCURATE, JART_DCT_FAST,
+      || !read_int (file, name, "dct", JART_DCT_ACCURATE, JART_DCT_FLOAT,
                     &values->dct)
       || !read_int (file, name, "quality-jitter", 0, JART_QUALITY_JITTER_MAX,
                     &values->quality_jitter)

@@ -35,6 +35,8 @@ ja_values_init (JaValues *values)
   values->sharpen = 0.0;
   values->use_original = 0;
   values->preset[0] = '\0';
+  values->decode_as = defaults.decode;
+  values->size_for = JART_CODING_PROGRESSIVE;
 }
 
 int
@@ -91,6 +93,7 @@ ja_values_to_settings (const JaValues *values, const JaOriginal *original,
   settings->generations = values->generations;
   settings->subsampling = (JartSubsampling)values->subsampling;
   settings->dct = (JartDct)values->dct;
+  settings->decode = (JartDecode)values->decode_as;
   settings->quality_jitter = values->quality_jitter;
   settings->grid_drift = values->grid_drift;
   settings->seed = values->seed;

@@ -104,12 +104,12 @@ table_rows() {
 # GENERATIONS rows numbered 1, 2, ... with well-formed columns.
 check_table() {
   heading=$(sed -n 1p out.txt)
-  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "unexpected heading: $heading"
   rows=$(table_rows | wc -l)
   [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
   table_rows | awk '
-    NF != 8 { print "bad row: " $0; exit 1 }
+    NF != 10 { print "bad row: " $0; exit 1 }
     $1 != NR { print "row " NR " is generation " $1; exit 1 }
     $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
       print "bad row: " $0; exit 1 }
@@ -117,11 +117,14 @@ check_table() {
     $7 !~ /^-?[01]\.[0-9][0-9][0-9][0-9]$/ || $7 > 1 || $7 < -1 {
       print "bad SSIM: " $0; exit 1 }
     $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
+    $9 !~ /^[0-9]+\.[0-9]$/ || $9 <= 0 || $9 > $8 { print "bad optimized size: " $0; exit 1 }
+    $10 !~ /^[0-9]+\.[0-9]$/ || $10 <= 0 { print "bad progressive size: " $0; exit 1 }
   ' >awk.txt || fail "$(cat awk.txt)"
 }
 
-# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
-# decimal) of the file tjCompress2 writes for IMAGE.
+# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT [CODING]: the size in kB (1000
+# bytes, one decimal) of the file tjCompress2 writes for IMAGE (CODING
+# standard, optimized or progressive).
 jpeg_kb() {
   bytes=$("$HELPER" jpeg-size "$@") || fail "cli-image jpeg-size $*"
   awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1000 }'
@@ -191,7 +194,8 @@ case_seed_range() {
 }
 
 case_dct_value() {
-  usage_error "--dct must be accurate or fast, not float" --dct float "$DATA/coffee.png" out.png
+  usage_error "--dct must be accurate, fast or float, not slow" --dct slow "$DATA/coffee.png" out.png
+  usage_error "--decode-as must be viewers or gimp, not djpeg" --decode-as djpeg "$DATA/coffee.png" out.png
 }
 
 case_background_value() {
@@ -539,11 +543,12 @@ case_write_pnm() {
 # reference_run IMAGE QUALITY SUBSAMPLING DCT GENERATIONS: the tool's result
 # equals GENERATIONS round trips through libturbojpeg.
 reference_run() {
-  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5"
-  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" "$1" out.png
+  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5" "${6:-viewers}"
+  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" \
+    --decode-as "${6:-viewers}" "$1" out.png
   expect_status 0
   "$HELPER" same reference.pnm out.png \
-    || fail "$1 at quality $2, $3, $4 DCT, $5 generations differs from libjpeg-turbo"
+    || fail "$1 at quality $2, $3, $4 DCT, $5 generations, decoded as ${6:-viewers} differs from libjpeg-turbo"
 }
 
 case_matches_libjpeg_turbo() {
@@ -553,6 +558,15 @@ case_matches_libjpeg_turbo() {
   reference_run "$DATA/chelsea.png" 60 440 accurate 1
   reference_run "$DATA/chelsea.png" 90 411 fast 1
   reference_run "$DATA/coins.png" 90 420 accurate 2
+}
+
+# The floating-point DCT and GIMP's decoder (the float IDCT), against
+# libjpeg-turbo's libjpeg API with JDCT_FLOAT.
+case_float_and_decode_as() {
+  reference_run "$DATA/coffee.png" 90 444 float 1
+  reference_run "$DATA/chelsea.png" 30 420 float 3 gimp
+  reference_run "$DATA/coins.png" 75 420 accurate 2 gimp
+  reference_run "$DATA/chelsea.png" 60 422 fast 1 gimp
 }
 
 case_table_converges() {
@@ -591,6 +605,12 @@ case_table_converges() {
   expected=$(jpeg_kb first.png 75 420 accurate)
   got=$(table_rows | awk 'NR == 2 { print $8 }')
   [ "$got" = "$expected" ] || fail "row 2's JPEG is $got kB, tjCompress2 writes $expected"
+  for coding in optimized progressive; do
+    column=$([ $coding = optimized ] && echo 9 || echo 10)
+    expected=$(jpeg_kb first.png 75 420 accurate $coding)
+    got=$(table_rows | awk -v c="$column" 'NR == 2 { print $c }')
+    [ "$got" = "$expected" ] || fail "row 2's $coding JPEG is $got kB, tjCompress2 writes $expected"
+  done
   # A lossy generation lowers the SSIM below 1.
   table_rows | awk 'NR == 1 && ($7 >= 1 || $7 <= 0.5) { print "row 1: SSIM " $7; exit 1 }' \
     >awk.txt || fail "$(cat awk.txt)"
