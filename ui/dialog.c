@@ -93,6 +93,8 @@ typedef struct
   GtkWidget *quality_row[3]; /* label, slider, spin button */
   GtkWidget *subsampling;
   GtkWidget *dct;
+  GtkWidget *decode_as;
+  GtkWidget *size_for;
   GtkWidget *anchor;
   GtkWidget *transparency;
   GtkWidget *apply_to;
@@ -491,6 +493,8 @@ values_to_widgets (Dialog *d)
   gtk_adjustment_set_value (d->seed, v->seed);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->subsampling), v->subsampling);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->dct), v->dct);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->decode_as), v->decode_as);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->size_for), v->size_for);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->anchor), v->grid_anchor);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->transparency), v->transparency);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->apply_to), v->apply_to);
@@ -524,6 +528,8 @@ widgets_to_values (Dialog *d)
   v->seed = (guint32)gtk_adjustment_get_value (d->seed);
   v->subsampling = gtk_combo_box_get_active (GTK_COMBO_BOX (d->subsampling));
   v->dct = gtk_combo_box_get_active (GTK_COMBO_BOX (d->dct));
+  v->decode_as = gtk_combo_box_get_active (GTK_COMBO_BOX (d->decode_as));
+  v->size_for = gtk_combo_box_get_active (GTK_COMBO_BOX (d->size_for));
   v->grid_anchor = gtk_combo_box_get_active (GTK_COMBO_BOX (d->anchor));
   v->transparency = gtk_combo_box_get_active (GTK_COMBO_BOX (d->transparency));
   v->apply_to = gtk_combo_box_get_active (GTK_COMBO_BOX (d->apply_to));
@@ -877,6 +883,7 @@ restart (Dialog *d)
                              d->layer->offset_y, image->channels,
                              d->layer->background, &d->settings);
     }
+  ja_worker_set_coding (d->worker, (JartCoding)values.size_for);
   ja_worker_start (d->worker, &d->settings);
   worker_notify (d->worker, d);
 }
@@ -1281,10 +1288,24 @@ build_preview_side (Dialog *d)
 
   d->size_label = readout_label (
       FALSE, _ ("File size"),
-      _ ("The size of the JPEG file the last generation writes "
-         "(libjpeg-turbo with its standard Huffman tables; 1 kB "
-         "is 1000 bytes), and the bits it takes per pixel. "
-         "Measured after the result is shown."));
+      _ ("The size of the JPEG file the last generation writes, "
+         "coded as the chooser next to it says, every marker of a "
+         "bare file counted (metadata such as the ICC profile, "
+         "Exif and XMP GIMP adds are not; 1 kB is 1000 bytes), and "
+         "the bits it takes per pixel. Measured after the result "
+         "is shown."));
+  d->size_for = gtk_combo_box_text_new ();
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("Baseline, standard tables"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("Optimized"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("As GIMP exports it (progressive)"));
+  set_accessible (d->size_for, _ ("File coded as"),
+                  _ ("Whose file the size is: libjpeg-turbo's default "
+                     "(baseline, standard Huffman tables), with optimized "
+                     "tables, or progressive and optimized, as GIMP's JPEG "
+                     "export writes it by default."));
 
   d->plot_series = gtk_combo_box_text_new ();
   gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
@@ -1299,7 +1320,8 @@ build_preview_side (Dialog *d)
   label = mnemonic_label (_ ("P_lot:"), d->plot_series);
   /* The file size, and at the row's end the chart's selector. */
   plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_for, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), d->plot_series, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (box), plot_bar, FALSE, FALSE, 0);
@@ -1563,6 +1585,11 @@ build_controls (Dialog *d)
   static const char *const dct[] = {
     N_ ("Integer (accurate)"),
     N_ ("Fast integer"),
+    N_ ("Floating point"),
+  };
+  static const char *const decode_as[] = {
+    N_ ("Viewers (libjpeg-turbo)"),
+    N_ ("GIMP"),
   };
   static const char *const anchor[] = {
     N_ ("Image origin (as exported)"),
@@ -1632,9 +1659,19 @@ build_controls (Dialog *d)
       subsampling, G_N_ELEMENTS (subsampling));
   d->dct = add_combo_row (
       grid, row++, _ ("_DCT method:"), _ ("DCT method"),
-      _ ("The encoder's discrete cosine transform: the accurate integer one "
-         "GIMP uses, or the fast one of quicker encoders."),
+      _ ("The encoder's discrete cosine transform, as GIMP's JPEG export "
+         "offers them: the accurate integer one (its default), the fast "
+         "one of quicker encoders, or floating point (as libjpeg-turbo "
+         "computes it on x86-64 processors)."),
       dct, G_N_ELEMENTS (dct));
+  d->decode_as = add_combo_row (
+      grid, row++, _ ("D_ecode as:"), _ ("Decode as"),
+      _ ("Whose decoder opens each saved generation: libjpeg-turbo's "
+         "default, as browsers and most viewers decode, or GIMP's own JPEG "
+         "loader (the floating-point inverse DCT), so that the result is "
+         "what exporting and opening the file in GIMP gives. The two differ "
+         "by a level or a few in some pixels."),
+      decode_as, G_N_ELEMENTS (decode_as));
 
   add_heading (grid, row++, _ ("Drift"));
   add_slider_row (grid, row++, _ ("Quality _jitter:"), _ ("Quality jitter"),
@@ -1707,6 +1744,10 @@ build_controls (Dialog *d)
                             G_CALLBACK (control_changed), d);
   g_signal_connect_swapped (d->dct, "changed", G_CALLBACK (control_changed),
                             d);
+  g_signal_connect_swapped (d->decode_as, "changed",
+                            G_CALLBACK (control_changed), d);
+  g_signal_connect_swapped (d->size_for, "changed",
+                            G_CALLBACK (control_changed), d);
   g_signal_connect_swapped (d->anchor, "changed", G_CALLBACK (control_changed),
                             d);
   g_signal_connect_swapped (d->transparency, "changed",
