@@ -81,6 +81,13 @@ typedef struct
 void jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
                          JartDct dct, JartQuant *quant);
 
+/* The tables of the three components into QUANT[3]: Y's and Cb's as
+ * jart_quant_prepare's 0 and 1, Cr's the same as Cb's, or with QUALITY 0
+ * and CR_TABLE not NULL that table. */
+void jart_quant_prepare_components (int quality, const uint16_t (*tables)[64],
+                                    const uint16_t *cr_table, JartDct dct,
+                                    JartQuant quant[3]);
+
 /* Quantizes the forward DCT's output in BLOCK with QUANT, rounding half
  * away from zero, and replaces it by the dequantized coefficients the
  * decoder would see. */
@@ -265,6 +272,8 @@ typedef struct
   JartDct dct;
   int dx, dy; /* the grid offset */
   JartDecode decode;
+  const uint16_t *cr_table; /* with quality 0: Cr's own table, or NULL
+                               (Cr on tables[1]) */
 } JartSave;
 
 /* roundtrip.c: encodes and decodes the working image as SAVE says, the grid

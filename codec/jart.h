@@ -187,6 +187,12 @@ typedef struct
    * file's own tables (GIMP's "jpeg-settings" parasite) give them. */
   uint16_t tables[2][64];
   JartDecode decode; /* the decoder of every generation */
+  /* A third table, for a file whose Cr has one of its own: with
+   * cr_own_table nonzero, steps with quality 0 quantize Cr with cr_table
+   * (natural order, 1..255) and Cb with tables[1]; else both with
+   * tables[1]. */
+  int cr_own_table;
+  uint16_t cr_table[64];
 } JartSettings;
 
 /* What one generation did. */

@@ -64,7 +64,8 @@ typedef struct
   int row_w;    /* padded full-resolution row: mcu_cols * 8 * hmax */
   int chroma_w; /* a chroma row: mcu_cols * 8 */
   JartDct dct;
-  JartQuant quant[2];
+  JartQuant quant[3]; /* Y, Cb, Cr */
+  int dqt;            /* quantization tables written */
 
   uint8_t *flat;       /* one image row flattened, 3 or 1 bytes a pixel */
   uint8_t *luma;       /* 8 * vmax rows of row_w */
@@ -245,7 +246,7 @@ scan_pass (SizeJob *job)
           for (c = 0; c < 2; c++)
             {
               transform (job, job->chroma[c], (size_t)job->chroma_w, mx * 8,
-                         &job->quant[1], coef);
+                         &job->quant[1 + c], coef);
               emit_block (job, 1 + c, coef);
             }
         }
@@ -303,8 +304,13 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   job->row_w = job->mcu_cols * 8 * job->hmax;
   job->chroma_w = job->mcu_cols * 8;
   job->dct = settings->dct;
-  jart_quant_prepare (quality, tables, 0, job->dct, &job->quant[0]);
-  jart_quant_prepare (quality, tables, 1, job->dct, &job->quant[1]);
+  jart_quant_prepare_components (
+      quality, tables,
+      quality == 0 && settings->cr_own_table ? settings->cr_table : NULL,
+      job->dct, job->quant);
+  job->dqt = job->colors == 1                         ? 1
+             : quality == 0 && settings->cr_own_table ? 3
+                                                      : 2;
 
   job->flat = malloc ((size_t)image->width * 3);
   job->luma = malloc ((size_t)8 * job->vmax * (size_t)job->row_w);
@@ -401,7 +407,7 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
       if (status != JART_OK)
         return status;
       *bytes = total + SOI_BYTES + APP0_JFIF_BYTES
-               + (uint64_t)tables * DQT_BYTES + SOF_BYTES (job.colors)
+               + (uint64_t)job.dqt * DQT_BYTES + SOF_BYTES (job.colors)
                + EOI_BYTES;
       return JART_OK;
     }
@@ -429,7 +435,7 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   total = jart_bits_finish (&job.sink);
   job_free (&job);
 
-  total += SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)tables * DQT_BYTES
+  total += SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)job.dqt * DQT_BYTES
            + SOF_BYTES (job.colors) + JART_SOS_BYTES (job.colors) + EOI_BYTES;
   for (t = 0; t < tables; t++)
     total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);

@@ -53,7 +53,7 @@ typedef struct
   int first_row; /* the MCU row holding the image's first row */
   JartDct dct;
   JartDecode decode;
-  JartQuant quant[2];
+  JartQuant quant[3]; /* Y, Cb, Cr */
   JartTrack track;
   const JartCancel *cancel;
   atomic_int next_row;
@@ -221,7 +221,7 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
                     &p->quant[0]);
   for (c = 1; c < colors; c++)
     transform_blocks (p, work->plane[c], g->chroma_w, c0, c1, my * 8,
-                      my * 8 + 8, &p->quant[1]);
+                      my * 8 + 8, &p->quant[c]);
 }
 
 /* Compares the decoded pixels FRESH of canvas columns CX0 .. CX0 + N - 1
@@ -547,8 +547,8 @@ jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
   jart_geometry_compute (&pass.g, work->width, work->height, work->hmax,
                          work->vmax, dx, dy);
   pass.first_row = dy / pass.g.mcu_h;
-  jart_quant_prepare (quality, save->tables, 0, dct, &pass.quant[0]);
-  jart_quant_prepare (quality, save->tables, 1, dct, &pass.quant[1]);
+  jart_quant_prepare_components (quality, save->tables, save->cr_table, dct,
+                                 pass.quant);
   for (t = 0; t < work->threads; t++)
     {
       workers[t].pass = &pass;

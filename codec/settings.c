@@ -99,6 +99,9 @@ jart_settings_check (const JartSettings *s)
     if (s->tables[i / 64][i % 64] < 1
         || s->tables[i / 64][i % 64] > JART_TABLE_VALUE_MAX)
       return JART_ERROR_TABLES;
+  for (i = 0; tables && s->cr_own_table && i < 64; i++)
+    if (s->cr_table[i] < 1 || s->cr_table[i] > JART_TABLE_VALUE_MAX)
+      return JART_ERROR_TABLES;
   if ((int)s->decode < JART_DECODE_VIEWERS
       || (int)s->decode > JART_DECODE_GIMP)
     return JART_ERROR_DECODE;

@@ -109,7 +109,12 @@ ja_values_to_settings (const JaValues *values, const JaOriginal *original,
 
       ja_values_default_step (values, original, &step);
       if (original != NULL && original->usable)
-        memcpy (settings->tables, original->tables, sizeof settings->tables);
+        {
+          memcpy (settings->tables, original->tables, sizeof settings->tables);
+          settings->cr_own_table = original->cr_own_table;
+          memcpy (settings->cr_table, original->cr_table,
+                  sizeof settings->cr_table);
+        }
       status = jart_steps_parse (values->schedule, &step, settings, NULL);
       if (status == JART_OK && settings->n_steps == 0)
         {

@@ -562,6 +562,20 @@ case_matches_libjpeg_turbo() {
 
 # The floating-point DCT and GIMP's decoder (the float IDCT), against
 # libjpeg-turbo's libjpeg API with JDCT_FLOAT.
+# --tables-from a file with three tables, in slots 0, 2 and 3 (slot 1
+# empty): each component on the file's own table, as libjpeg re-saving the
+# file itself gives.
+case_tables_from_three() {
+  "$HELPER" make-jpeg3 "$DATA/chelsea.png" three.jpg || fail "make-jpeg3"
+  for n in 1 3; do
+    "$HELPER" resave-own three.jpg reference.ppm "$n" || fail "resave-own"
+    run --quiet --no-stop --tables-from three.jpg --generations "$n" three.jpg out.png
+    expect_status 0
+    "$HELPER" same reference.ppm out.png \
+      || fail "$n generations with three.jpg's tables differ from libjpeg re-saving it"
+  done
+}
+
 case_float_and_decode_as() {
   reference_run "$DATA/coffee.png" 90 444 float 1
   reference_run "$DATA/chelsea.png" 30 420 float 3 gimp
@@ -636,8 +650,9 @@ case_table_identical() {
   run --generations 10 flat.png out.png
   expect_status 0
   check_table 1
-  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s' 1 75 0 0 0 inf 1.0000 \
-    "$(jpeg_kb flat.png 75 420 accurate)")
+  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s  %14s  %16s' 1 75 0 0 0 inf 1.0000 \
+    "$(jpeg_kb flat.png 75 420 accurate)" "$(jpeg_kb flat.png 75 420 accurate optimized)" \
+    "$(jpeg_kb flat.png 75 420 accurate progressive)")
   [ "$(table_rows)" = "$expected" ] || fail "row: \"$(table_rows)\", expected \"$expected\""
   grep -q -x "converged: generation 1 changed no pixel; the input is already a fixed point" out.txt \
     || fail "converged line: $(cat out.txt)"

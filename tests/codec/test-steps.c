@@ -705,6 +705,9 @@ run_replay (Oracle *oracle, Tally *tally, JartDct dct, JartDecode decode)
 /* Custom tables: the codec's quality-0 steps against the libjpeg API, and
  * the oracle's libjpeg path against TurboJPEG on the tables of a
  * quality. */
+static void check_sizes (Oracle *oracle, Tally *tally, const JartImage *image,
+                         const JartSettings *settings, const char *label);
+
 static void
 run_tables (Oracle *oracle, Tally *tally)
 {
@@ -802,9 +805,21 @@ run_tables (Oracle *oracle, Tally *tally)
       if (k % 10 == 5)
         for (int i = 0; i < 128; i++)
           s.tables[i / 64][i % 64] = k % 20 == 5 ? 1 : 255;
-      snprintf (label, sizeof label, "%s, random tables %d",
-                pattern_name ((Pattern)(k % PATTERN_COUNT)), k);
+      /* Now and then a third table, Cr's own, as some files have. */
+      if (k % 3 == 1)
+        {
+          uint32_t state = (uint32_t)k * 7919u + 3u;
+
+          s.cr_own_table = 1;
+          for (int i = 0; i < 64; i++)
+            s.cr_table[i] = (uint16_t)(1 + random_next (&state) % 255);
+        }
+      snprintf (label, sizeof label, "%s, random tables %d%s",
+                pattern_name ((Pattern)(k % PATTERN_COUNT)), k,
+                s.cr_own_table ? " (Cr on a third)" : "");
       replay (oracle, tally, label, image, &s, 0);
+      if (s.cr_own_table)
+        check_sizes (oracle, tally, image, &s, label);
       image_free (image);
     }
 }
@@ -827,7 +842,7 @@ on_size_generation (const JartGenerationReport *report,
 {
   SizeRun *run = user_data;
 
-  for (int optimize = 0; optimize <= 1; optimize++)
+  for (int optimize = 0; optimize <= JART_CODING_PROGRESSIVE; optimize++)
     {
       JartStep step;
       unsigned long expected = 0;
@@ -847,8 +862,10 @@ on_size_generation (const JartGenerationReport *report,
                    "wrote %lu bytes, jart_generation_jpeg_size says %llu "
                    "(%s)",
                    run->label, report->generation, report->step,
-                   optimize ? "optimal" : "standard", expected,
-                   (unsigned long long)got, jart_strerror (status));
+                   optimize == JART_CODING_PROGRESSIVE ? "progressive"
+                   : optimize                          ? "optimal"
+                                                       : "standard",
+                   expected, (unsigned long long)got, jart_strerror (status));
       if (run->settings->n_steps == 0)
         {
           uint64_t plain = 0;

@@ -98,15 +98,17 @@ libjpeg_error_exit (j_common_ptr cinfo)
 /* Compression through the libjpeg API, as GIMP's export does it: defaults,
  * baseline quality tables (or TABLES, when not NULL, as they are:
  * jpeg_add_quant_table with scale 100 and force_baseline, as GIMP does for
- * an image's own tables), the asked sampling factors and DCT, optimal
+ * an image's own tables; with CR_TABLE not NULL too, that one as table 2,
+ * Cr's, as a file with three tables has it), the asked sampling factors
+ * and DCT, optimal
  * Huffman tables with OPTIMIZE (a JartCoding: 2 also progressive).  The
  * JPEG stream is left in *JPEG
  * (malloc'ed by libjpeg, freed by the caller). */
 static void
 compress_libjpeg (const uint8_t *in, int width, int height, int components,
                   JartSubsampling subsampling, JartDct dct, int quality,
-                  const uint16_t (*tables)[64], int optimize,
-                  unsigned char **jpeg, unsigned long *size)
+                  const uint16_t (*tables)[64], const uint16_t *cr_table,
+                  int optimize, unsigned char **jpeg, unsigned long *size)
 {
   struct jpeg_compress_struct cinfo;
   struct jpeg_error_mgr jerr;
@@ -123,12 +125,15 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
   cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_set_defaults (&cinfo);
   if (tables != NULL)
-    for (int t = 0; t < 2; t++)
+    for (int t = 0; t < 3; t++)
       {
+        const uint16_t *table = t < 2 ? tables[t] : cr_table;
         unsigned int basic[64];
 
+        if (table == NULL)
+          continue;
         for (int i = 0; i < 64; i++)
-          basic[i] = tables[t][i];
+          basic[i] = table[i];
         /* Scale 100: the entries as they are. */
         jpeg_add_quant_table (&cinfo, t, basic, 100, TRUE);
       }
@@ -143,6 +148,9 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
           cinfo.comp_info[c].h_samp_factor = 1;
           cinfo.comp_info[c].v_samp_factor = 1;
         }
+      /* A third table: Cr's own, as a file may give it. */
+      if (tables != NULL && cr_table != NULL)
+        cinfo.comp_info[2].quant_tbl_no = 2;
     }
   cinfo.dct_method = dct == JART_DCT_FAST    ? JDCT_IFAST
                      : dct == JART_DCT_FLOAT ? JDCT_FLOAT
@@ -263,7 +271,7 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
 
   if (libjpeg)
     compress_libjpeg (in, width, height, components, subsampling, dct, quality,
-                      NULL, 0, &jpeg, &size);
+                      NULL, NULL, 0, &jpeg, &size);
   else
     {
       if (compress_turbojpeg (oracle, in, width, height, components,
@@ -379,7 +387,7 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
   unsigned char *jpeg;
 
   compress_libjpeg (oracle->canvas_in, cw, ch, components,
-                    settings->subsampling, settings->dct, quality, NULL,
+                    settings->subsampling, settings->dct, quality, NULL, NULL,
                     optimize, &jpeg, size);
   free (jpeg);
   return 0;
@@ -398,7 +406,9 @@ oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
     return -1;
   compress_libjpeg (oracle->canvas_in, in->width + dx, in->height + dy,
                     components, settings->subsampling, settings->dct, 0,
-                    (const uint16_t (*)[64])tables, optimize, &jpeg, size);
+                    (const uint16_t (*)[64])tables,
+                    settings->cr_own_table ? settings->cr_table : NULL,
+                    optimize, &jpeg, size);
   free (jpeg);
   return 0;
 }
@@ -454,9 +464,10 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
       unsigned char *jpeg;
       unsigned long size;
 
-      compress_libjpeg (oracle->canvas_in, cw, ch, components,
-                        settings->subsampling, settings->dct,
-                        tables != NULL ? 0 : quality, tables, 0, &jpeg, &size);
+      compress_libjpeg (
+          oracle->canvas_in, cw, ch, components, settings->subsampling,
+          settings->dct, tables != NULL ? 0 : quality, tables,
+          settings->cr_own_table ? settings->cr_table : NULL, 0, &jpeg, &size);
       decompress_libjpeg (jpeg, size, components, settings->decode,
                           oracle->canvas_out);
       free (jpeg);
