@@ -391,6 +391,15 @@ JartStatus jart_jpeg_size (const JartImage *image,
                            const JartSettings *settings, int quality, int dx,
                            int dy, int optimize, uint64_t *bytes);
 
+/* The bytes jart_jpeg_size and jart_generation_jpeg_size allocate at most
+ * for an image of WIDTH x HEIGHT pixels with CHANNELS channels, SETTINGS
+ * (any step, any grid offset) and CODING (a JartCoding): a few rows, the
+ * copies a step's colour changes and scaling make and, for PROGRESSIVE,
+ * the quantized coefficients of the whole canvas.  An upper bound; 0 for
+ * nonsense arguments. */
+size_t jart_jpeg_size_memory (int width, int height, int channels,
+                              const JartSettings *settings, int coding);
+
 /* The mean structural similarity (SSIM) of B against A, which must have
  * the same width, height and channels, as Z. Wang, A. C. Bovik, H. R.
  * Sheikh and E. P. Simoncelli define it ("Image Quality Assessment: From

@@ -406,3 +406,35 @@ jart_coef_image_progressive_bytes (const JartCoefImage *ci, uint64_t *bytes)
   *bytes = total;
   return JART_OK;
 }
+
+size_t
+jart_jpeg_size_memory (int width, int height, int channels,
+                       const JartSettings *settings, int coding)
+{
+  /* The canvas at the largest grid offset, padded to the widest and the
+     tallest MCU (32 x 16). */
+  const size_t offset = JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX;
+  const size_t canvas_w = (size_t)width + offset + 32;
+  const size_t canvas_h = (size_t)height + offset + 16;
+  const size_t frame = (size_t)width * (size_t)height * (size_t)channels;
+  size_t bytes;
+
+  if (width < 1 || width > JART_MAX_DIMENSION || height < 1
+      || height > JART_MAX_DIMENSION || channels < 1 || channels > 4
+      || settings == NULL || coding < JART_CODING_STANDARD
+      || coding > JART_CODING_PROGRESSIVE)
+    return 0;
+  /* jpegsize.c's rows: a flattened image row, 8 luma row groups of up to
+     two rows, two spare rows, 8 rows of each downsampled chroma, up to
+     four full-resolution rows of each chroma: fewer than 40 rows. */
+  bytes = 3 * (size_t)width + 40 * canvas_w;
+  /* A step's colour-changed copy and its scaled copy, each at most the
+     image's size. */
+  if (settings->n_steps > 0)
+    bytes += 2 * frame;
+  if (coding == JART_CODING_PROGRESSIVE)
+    bytes += sizeof (Pass)
+             + (canvas_w / 8) * (canvas_h / 8) * 64 * sizeof (int16_t)
+                   * (channels >= 3 ? 3 : 1);
+  return bytes;
+}

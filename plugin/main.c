@@ -323,11 +323,22 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
     {
       JaMemoryNeed need;
       guint64 total;
+      JartSettings settings;
+      const guint8 black[3] = { 0, 0, 0 };
+      int channels = ja_pixels_channels (drawable);
 
       gegl_init (NULL, NULL);
       ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
+      /* The preview also measures the file's size, by default the
+         progressive file's, which keeps the whole image's coefficients. */
+      ja_values_to_settings (&permissive, original, 0, 0, channels, black,
+                             &settings);
+      ja_memory_add (&total, jart_jpeg_size_memory (
+                                 gimp_drawable_width (drawable),
+                                 gimp_drawable_height (drawable), channels,
+                                 &settings, JART_CODING_PROGRESSIVE));
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
                                   &permissive);
       if (*message != NULL)
