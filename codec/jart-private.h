@@ -46,7 +46,13 @@ jart_clamp_int (int v, int low, int high)
   return v < low ? low : v > high ? high : v;
 }
 
-/* settings.c: checks A and B (jart_image_check) and that they have the
+/* settings.c: the background an image of CHANNELS channels is flattened
+ * on (SETTINGS's R'G'B', or its luma for gray) into BG; nonzero when
+ * SETTINGS flattens such an image (only one with alpha). */
+int jart_flatten_background (const JartSettings *settings, int channels,
+                             uint8_t bg[3]);
+
+/* Checks A and B (jart_image_check) and that they have the
  * same width, height (else JART_ERROR_SIZE) and channels (else
  * JART_ERROR_CHANNELS). */
 JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);

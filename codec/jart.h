@@ -80,7 +80,8 @@ typedef enum
 typedef enum
 {
   JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
-  JART_DCT_FAST = 1,     /* libjpeg's JDCT_IFAST */
+  JART_DCT_FAST = 1,     /* libjpeg's JDCT_IFAST, in 16-bit lanes as
+                            libjpeg-turbo's x86 SIMD code computes it */
   JART_DCT_FLOAT = 2     /* libjpeg's JDCT_FLOAT */
 } JartDct;
 
@@ -347,12 +348,14 @@ void jart_scaled_size (int width, int height, double scale, int *out_width,
  * settings' tables (quality 0), "444" "422" "420" "440" "411"
  * subsampling, "x0.5" or "50%" scale, "nearest" "bilinear" "bicubic"
  * "lanczos" filter, "sat1.4" saturation, "con1.2" contrast, "sharp0.8"
- * sharpening, "*3" the step three times.  A word a step leaves out takes
- * DEFAULTS's field.  An empty text (or only spaces) gives n_steps 0.  On
- * a mistake returns JART_ERROR_STEPS (a word it does not know, or more
- * than JART_STEPS_MAX steps) or the code of the field out of range
- * (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS untouched, and
- * *ERROR_AT (may be NULL) the byte offset of the word at fault. */
+ * sharpening, "*3" the step three times.  Numbers are plain decimals
+ * (digits and at most one '.', whatever the locale), read as the nearest
+ * double.  A word a step leaves out takes DEFAULTS's field.  An empty text (or
+ * only spaces) gives n_steps 0.  On a mistake returns JART_ERROR_STEPS (a word
+ * it does not know, or more than JART_STEPS_MAX steps) or the code of the
+ * field out of range (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS
+ * untouched, and *ERROR_AT (may be NULL) the byte offset of the word at fault.
+ */
 JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
                              JartSettings *settings, size_t *error_at);
 

@@ -278,14 +278,7 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   memset (job, 0, sizeof *job);
   job->image = image;
   job->colors = image->channels >= 3 ? 3 : 1;
-  job->flatten
-      = settings->flatten && (image->channels == 2 || image->channels == 4);
-  if (job->colors == 3)
-    memcpy (job->bg, settings->background, 3);
-  else
-    job->bg[0]
-        = jart_rgb_to_y (settings->background[0], settings->background[1],
-                         settings->background[2]);
+  job->flatten = jart_flatten_background (settings, image->channels, job->bg);
   job->hmax = job->vmax = 1;
   if (job->colors == 3)
     jart_sampling_factors (settings->subsampling, &job->hmax, &job->vmax);

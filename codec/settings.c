@@ -108,6 +108,18 @@ jart_settings_check (const JartSettings *s)
   return JART_OK;
 }
 
+int
+jart_flatten_background (const JartSettings *settings, int channels,
+                         uint8_t bg[3])
+{
+  if (channels >= 3)
+    memcpy (bg, settings->background, 3);
+  else
+    bg[0] = jart_rgb_to_y (settings->background[0], settings->background[1],
+                           settings->background[2]);
+  return settings->flatten && (channels == 2 || channels == 4);
+}
+
 JartStatus
 jart_image_check (const JartImage *image)
 {

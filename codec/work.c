@@ -276,14 +276,7 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
   work->hmax = z.hmax;
   work->vmax = z.vmax;
   work->stats = stats;
-  work->flatten
-      = settings->flatten && (src->channels == 2 || src->channels == 4);
-  if (work->colors == 3)
-    memcpy (work->bg, settings->background, 3);
-  else
-    work->bg[0]
-        = jart_rgb_to_y (settings->background[0], settings->background[1],
-                         settings->background[2]);
+  work->flatten = jart_flatten_background (settings, src->channels, work->bg);
   work->input = src->pixels;
   work->input_stride = src->stride;
   work->max_width = src->width;

@@ -28,6 +28,7 @@
 #include "original.h"
 #include "params.h"
 #include "pixels.h"
+#include "presets-file.h"
 #include "targets.h"
 #include "theme.h"
 #include "values.h"
@@ -41,9 +42,6 @@
 /* gimp_set_data key of what the dialog remembers of its window.  The last
  * values are kept under PLUG_IN_PROC, for both procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
-
-/* The user's presets, in GIMP's folder for the user. */
-#define PRESETS_FILE "jpeg-artifacts-presets.ini"
 
 /* Numbers per generation in the returned table. */
 #define TABLE_COLUMNS 5
@@ -139,7 +137,9 @@ query (void)
     { GIMP_PDB_STRING, "schedule",
       "\"\" for none, or what each generation does, steps separated by "
       "';', e.g. \"q95; q75 x0.8 lanczos; q60 x0.6 bicubic; q45 x0.5\": "
-      "generation g follows step g, the last step repeats.  A step's words, "
+      "generation g follows step g, the last step repeats ('generations' "
+      "runs as many as it says: fewer than the steps cut the schedule "
+      "short, as the tool's --generations does).  A step's words, "
       "in any order: qN quality 1..100; tables the JPEG file's own tables "
       "(needs use-original-settings 1); 444 422 420 440 411 subsampling; "
       "xS (0.05..1) or P% scale the image down before the save and back up "
@@ -374,7 +374,7 @@ open_display (const gchar *procedure, gchar **message)
 static gchar *
 presets_file (void)
 {
-  return g_build_filename (gimp_directory (), PRESETS_FILE, NULL);
+  return ja_presets_file_path (gimp_directory ());
 }
 
 /* Shows the dialog for DRAWABLE, on the display open_display opened, with

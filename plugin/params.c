@@ -17,6 +17,9 @@
 #include "params.h"
 #include "presets.h"
 
+/* How many presets a message on an unknown one lists at most. */
+#define JA_PARAMS_PRESETS_LISTED 10
+
 /* One checked parameter: its name in the procedure database, its range and,
  * for a choice, what each value means. */
 typedef struct
@@ -114,14 +117,14 @@ gchar *
 ja_params_apply_preset (JaValues *values, const char *presets_file)
 {
   JaPresets *presets;
-  GString *known;
-  gchar *message;
-  int i, n;
+  const char *problem;
+  gchar *message, *known;
+  int i;
 
   if (values->preset[0] == '\0')
     return NULL;
   /* A user's file that cannot be read counts as no user presets; the
-     message below then lists the built-in ones. */
+     message below then says why. */
   presets = ja_presets_new (presets_file, NULL);
   i = ja_presets_find (presets, values->preset);
   if (i >= 0)
@@ -131,125 +134,95 @@ ja_params_apply_preset (JaValues *values, const char *presets_file)
       return NULL;
     }
 
-  known = g_string_new (NULL);
-  n = ja_presets_count (presets);
-  for (i = 0; i < n; i++)
-    g_string_append_printf (known, "%s'%s'", i > 0 ? ", " : "",
-                            ja_presets_id (presets, i));
+  problem = ja_presets_problem (presets, values->preset);
+  if (problem != NULL)
+    {
+      message = g_strdup_printf (
+          /* TRANSLATORS: the preset the caller named, then why the user's
+             presets file or that preset in it cannot be used (it names
+             the file, the line and the key). */
+          _ ("Parameter 'preset' is '%s', which cannot be used: %s"),
+          values->preset, problem);
+      ja_presets_free (presets);
+      return message;
+    }
+  known = ja_presets_ids_text (presets, JA_PARAMS_PRESETS_LISTED, "'");
   message = g_strdup_printf (
       /* TRANSLATORS: the preset the caller named, then the list of the
-         presets there are, e.g. "'light-resave', 'shared'". */
+         presets there are, e.g. "'light-resave', 'shared'" (or the first
+         of them and ", and 12 more"). */
       _ ("Parameter 'preset' is '%s', which is no preset; it must be \"\" "
          "(none) or one of %s."),
-      values->preset, known->str);
-  g_string_free (known, TRUE);
+      values->preset, known);
+  g_free (known);
   ja_presets_free (presets);
   return message;
 }
 
-/* The word of TEXT at byte AT, as jart_steps_parse splits words (spaces
- * before it skipped): newly allocated, "" at the end of a step. */
-static gchar *
-word_at (const char *text, size_t at)
-{
-  size_t end;
-
-  while (text[at] == ' ' || text[at] == '\t' || text[at] == '\n'
-         || text[at] == '\r')
-    at++;
-  end = at;
-  if (text[end] != '\0' && text[end] != ';')
-    do
-      end++;
-    while (text[end] != '\0' && text[end] != ';' && text[end] != '*'
-           && text[end] != ' ' && text[end] != '\t' && text[end] != '\n'
-           && text[end] != '\r');
-  return g_strndup (text + at, end - at);
-}
-
-/* NULL when VALUES's schedule reads, else the message that names the
- * word at fault and its offset. */
+/* NULL when VALUES's schedule reads (its word "tables" needing
+ * use-original-settings), else the message that names the word at fault,
+ * its offset and what is wrong (ja_schedule_check). */
 static gchar *
 check_schedule (const JaValues *values)
 {
-  JartSettings settings;
-  JartStep step;
-  JartStatus status;
-  size_t at = 0;
-  gchar *word, *message;
+  JaScheduleCheck check;
+  const char *word = check.word;
+  unsigned long at;
 
-  if (memchr (values->schedule, '\0', sizeof values->schedule) == NULL)
-    return g_strdup_printf (_ ("Parameter '%s' is too long."), "schedule");
-
-  ja_values_default_step (values, NULL, &step);
-  status = jart_steps_parse (values->schedule, &step, &settings, &at);
-  if (status == JART_OK)
+  if (ja_schedule_check (values, values->use_original, &check)
+      == JA_SCHEDULE_OK)
     return NULL;
-
-  word = word_at (values->schedule, at);
-  switch (status)
+  at = (unsigned long)check.at;
+  switch (check.problem)
     {
-    case JART_ERROR_QUALITY:
-      message = g_strdup_printf (
+    case JA_SCHEDULE_TOO_LONG:
+      return g_strdup_printf (_ ("Parameter '%s' is too long."), "schedule");
+    case JA_SCHEDULE_QUALITY:
+      return g_strdup_printf (
           /* TRANSLATORS: the word of the schedule at fault and its byte
              offset in it; leave the schedule's words (q) untranslated. */
           _ ("Parameter 'schedule': '%s' at byte %lu is not a quality: "
              "'q' takes 1 to 100."),
-          word, (unsigned long)at);
-      break;
-    case JART_ERROR_SCALE:
-      message = g_strdup_printf (
+          word, at);
+    case JA_SCHEDULE_SCALE:
+      return g_strdup_printf (
           _ ("Parameter 'schedule': '%s' at byte %lu is not a scale: 'x' "
              "takes 0.05 to 1, '%%' 5 to 100."),
-          word, (unsigned long)at);
-      break;
-    case JART_ERROR_ADJUST:
-      message = g_strdup_printf (
+          word, at);
+    case JA_SCHEDULE_ADJUST:
+      return g_strdup_printf (
           _ ("Parameter 'schedule': '%s' at byte %lu is out of range: "
              "'sat', 'con' and 'sharp' take 0 to 4."),
-          word, (unsigned long)at);
-      break;
+          word, at);
+    case JA_SCHEDULE_REPEAT:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a repeat: '*' "
+             "takes 1 to %d."),
+          word, at, JART_STEPS_MAX);
+    case JA_SCHEDULE_EMPTY_STEP:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': the step at byte %lu is empty (two "
+             "';' with nothing between them)."),
+          at);
+    case JA_SCHEDULE_TOO_MANY_STEPS:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': the step at byte %lu makes more than "
+             "%d steps."),
+          at, JART_STEPS_MAX);
+    case JA_SCHEDULE_NO_TABLES:
+      return g_strdup (
+          _ ("Parameter 'schedule': the word 'tables' saves with the tables "
+             "of the JPEG file the image was loaded from, which needs "
+             "'use-original-settings' 1."));
     default:
-      if (word[0] == '\0')
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': the step at byte %lu is empty (two "
-               "';' with nothing between them)."),
-            (unsigned long)at);
-      else if (jart_steps_parse (word, &step, &settings, NULL) == JART_OK)
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': the step at byte %lu makes more than "
-               "%d steps."),
-            (unsigned long)at, JART_STEPS_MAX);
-      else
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': '%s' at byte %lu is not a word a "
-               "schedule knows: qN (1..100), tables, 444, 422, 420, 440, "
-               "411, xS (0.05..1) or P%%, nearest, bilinear, bicubic, "
-               "lanczos, satS, conS, sharpS (0..4), *N (1..64); steps are "
-               "separated by ';'."),
-            word, (unsigned long)at);
-      break;
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a word a "
+             "schedule knows: qN (1..100), tables, 444, 422, 420, 440, "
+             "411, xS (0.05..1) or P%%, nearest, bilinear, bicubic, "
+             "lanczos, satS, conS, sharpS (0..4), *N (1..64); steps are "
+             "separated by ';'."),
+          word, at);
     }
-  g_free (word);
-  return message;
-}
-
-/* Whether the schedule of VALUES, which reads, has a step with the
- * original file's tables ("tables"). */
-static gboolean
-schedule_uses_tables (const JaValues *values)
-{
-  JartSettings settings;
-  JartStep step;
-  int i;
-
-  ja_values_default_step (values, NULL, &step);
-  if (jart_steps_parse (values->schedule, &step, &settings, NULL) != JART_OK)
-    return FALSE;
-  for (i = 0; i < settings.n_steps; i++)
-    if (settings.steps[i].quality == 0)
-      return TRUE;
-  return FALSE;
 }
 
 gchar *
@@ -314,10 +287,5 @@ ja_params_check (const JaValues *values)
         values->decode_as, 0, 1,
         _ ("0 as browsers and most viewers decode (libjpeg-turbo's "
            "default), 1 as GIMP opens the file"));
-  if (!values->use_original && schedule_uses_tables (values))
-    return g_strdup (
-        _ ("Parameter 'schedule': the word 'tables' saves with the tables "
-           "of the JPEG file the image was loaded from, which needs "
-           "'use-original-settings' 1."));
   return NULL;
 }

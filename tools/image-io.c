@@ -1,6 +1,8 @@
 /* image-io.c: recognising an input file by its first bytes and handing it
- * to the reader of its format; choosing the output format by the output's
- * name; the pixel buffer every reader fills in.
+ * to the reader of its format; reading an input that cannot seek (a pipe,
+ * a FIFO, a terminal) into memory first, within the memory there is;
+ * choosing the output format by the output's name; the pixel buffer every
+ * reader fills in.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,8 +19,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "free-memory.h"
 #include "i18n.h"
 #include "io-formats.h"
+#include "memory-check.h"
 
 typedef enum
 {
@@ -119,9 +123,11 @@ image_format_check (ImageFormat format, int channels, const char *path,
 }
 
 bool
-io_image_allocate (JartImage *image, int width, int height, int channels,
-                   const char *path, ToolError *error)
+io_image_allocate (const IoInput *input, JartImage *image, int width,
+                   int height, int channels, uint64_t reader_bytes,
+                   ToolError *error)
 {
+  const char *path = input->path;
   size_t stride, size;
 
   image->pixels = NULL;
@@ -134,6 +140,11 @@ io_image_allocate (JartImage *image, int width, int height, int channels,
                       path, width, height, JART_MAX_DIMENSION);
       return false;
     }
+  if (input->check != NULL
+      && !input->check (path, width, height, channels,
+                        ja_free_memory_add (input->held, reader_bytes),
+                        input->check_data, error))
+    return false;
   stride = (size_t)width * (size_t)channels;
   if ((size_t)height > SIZE_MAX / stride)
     size = 0;
@@ -153,33 +164,21 @@ io_image_allocate (JartImage *image, int width, int height, int channels,
   return true;
 }
 
-/* Reads STREAM, opened on PATH, with the reader its first bytes call for. */
+/* Reads INPUT with the reader its first LENGTH bytes, MAGIC, call for. */
 static bool
-image_read_stream (FILE *stream, const char *path, JartImage *image,
-                   ToolError *error)
+image_read_kind (IoInput *input, const unsigned char *magic, size_t length,
+                 JartImage *image, ToolError *error)
 {
-  unsigned char magic[8];
-  size_t length = fread (magic, 1, sizeof magic, stream);
-
-  if (ferror (stream))
-    {
-      tool_error_set (error, _ ("cannot read %s: %s"), path, strerror (errno));
-      return false;
-    }
-  if (fseek (stream, 0, SEEK_SET) != 0)
-    {
-      tool_error_set (error, _ ("cannot read %s: %s"), path, strerror (errno));
-      return false;
-    }
+  const char *path = input->path;
 
   switch (file_kind_from_magic (magic, length))
     {
     case FILE_KIND_PNG:
-      return io_png_read (stream, path, image, error);
+      return io_png_read (input, image, error);
     case FILE_KIND_PNM:
-      return io_pnm_read (stream, path, image, error);
+      return io_pnm_read (input, image, error);
     case FILE_KIND_JPEG:
-      return io_jpeg_read (stream, path, image, error);
+      return io_jpeg_read (input, image, error);
     case FILE_KIND_EMPTY:
       tool_error_set (error, _ ("%s: the file is empty"), path);
       return false;
@@ -196,43 +195,168 @@ image_read_stream (FILE *stream, const char *path, JartImage *image,
     }
 }
 
-bool
-image_read (const char *path, JartImage *image, ToolError *error)
+/* Reads the first bytes of STREAM, opened on PATH, into MAGIC (SIZE
+ * bytes); their number in *LENGTH. */
+static bool
+image_read_magic (FILE *stream, const char *path, unsigned char *magic,
+                  size_t size, size_t *length, ToolError *error)
 {
-  FILE *stream;
+  *length = fread (magic, 1, size, stream);
+  if (ferror (stream))
+    {
+      tool_error_set (error, _ ("cannot read %s: %s"), path, strerror (errno));
+      return false;
+    }
+  return true;
+}
+
+/* Reads the rest of STREAM, opened on PATH, after its first LENGTH bytes
+ * MAGIC, into a new buffer DATA of *SIZE bytes; refuses beyond the memory
+ * the process can get. */
+static bool
+image_read_all (FILE *stream, const char *path, const unsigned char *magic,
+                size_t length, unsigned char **data, size_t *size,
+                ToolError *error)
+{
+  uint64_t available = ja_free_memory ();
+  size_t used = length, capacity = (size_t)1 << 16;
+  unsigned char *buffer = malloc (capacity);
+
+  if (buffer != NULL)
+    memcpy (buffer, magic, length);
+  while (buffer != NULL)
+    {
+      unsigned char *larger;
+
+      used += fread (buffer + used, 1, capacity - used, stream);
+      if (ferror (stream))
+        {
+          tool_error_set (error, _ ("cannot read %s: %s"), path,
+                          strerror (errno));
+          free (buffer);
+          return false;
+        }
+      if (used < capacity)
+        {
+          *data = buffer;
+          *size = used;
+          return true;
+        }
+      if (capacity > SIZE_MAX / 2
+          || (available != 0 && capacity * 2 > available))
+        {
+          free (buffer);
+          memory_refuse (path, (uint64_t)capacity * 2, available, error);
+          return false;
+        }
+      larger = realloc (buffer, capacity * 2);
+      if (larger == NULL)
+        break;
+      buffer = larger;
+      capacity *= 2;
+    }
+  free (buffer);
+  tool_error_set (error, _ ("%s: not enough memory"), path);
+  return false;
+}
+
+/* Reads INPUT, whose stream is open and cannot seek, from memory. */
+static bool
+image_read_pipe (IoInput *input, JartImage *image, ToolError *error)
+{
+  unsigned char magic[8], *data = NULL;
+  size_t length, size = 0;
+  FILE *pipe = input->stream, *memory;
+  FileKind kind;
+  bool ok;
+
+  if (!image_read_magic (pipe, input->path, magic, sizeof magic, &length,
+                         error))
+    return false;
+  /* What is no image is told without reading the rest. */
+  kind = file_kind_from_magic (magic, length);
+  if (kind != FILE_KIND_PNG && kind != FILE_KIND_PNM && kind != FILE_KIND_JPEG)
+    return image_read_kind (input, magic, length, image, error);
+  if (!image_read_all (pipe, input->path, magic, length, &data, &size, error))
+    return false;
+  memory = fmemopen (data, size, "rb");
+  if (memory == NULL)
+    {
+      tool_error_set (error, _ ("cannot read %s: %s"), input->path,
+                      strerror (errno));
+      free (data);
+      return false;
+    }
+  input->stream = memory;
+  input->held = size;
+  ok = image_read_kind (input, magic, length, image, error);
+  fclose (memory);
+  free (data);
+  input->stream = pipe;
+  return ok;
+}
+
+bool
+image_read (const char *path, JartImage *image, ImageMetadata *metadata,
+            ImageCheck check, void *check_data, ToolError *error)
+{
+  IoInput input = { NULL, path, metadata, check, check_data, 0 };
+  unsigned char magic[8];
+  size_t length;
   struct stat info;
   bool ok;
 
   memset (image, 0, sizeof *image);
-  stream = fopen (path, "rb");
-  if (stream == NULL)
+  memset (metadata, 0, sizeof *metadata);
+  metadata->orientation = 1;
+  input.stream = fopen (path, "rb");
+  if (input.stream == NULL)
     {
       tool_error_set (error, _ ("cannot open %s: %s"), path, strerror (errno));
       return false;
     }
-  if (fstat (fileno (stream), &info) == 0 && S_ISDIR (info.st_mode))
+  if (fstat (fileno (input.stream), &info) != 0)
+    {
+      tool_error_set (error, _ ("cannot read %s: %s"), path, strerror (errno));
+      ok = false;
+    }
+  else if (S_ISDIR (info.st_mode))
     {
       tool_error_set (error, _ ("cannot read %s: %s"), path,
                       strerror (EISDIR));
-      fclose (stream);
-      return false;
+      ok = false;
     }
-  ok = image_read_stream (stream, path, image, error);
-  fclose (stream);
+  else if (!S_ISREG (info.st_mode) && !S_ISBLK (info.st_mode))
+    ok = image_read_pipe (&input, image, error);
+  else if (!image_read_magic (input.stream, path, magic, sizeof magic, &length,
+                              error))
+    ok = false;
+  else if (fseek (input.stream, 0, SEEK_SET) != 0)
+    {
+      tool_error_set (error, _ ("cannot read %s: %s"), path, strerror (errno));
+      ok = false;
+    }
+  else
+    ok = image_read_kind (&input, magic, length, image, error);
+  fclose (input.stream);
   if (!ok)
-    image_free (image);
+    {
+      image_free (image);
+      image_metadata_free (metadata);
+    }
   return ok;
 }
 
 bool
 image_write (FILE *stream, const char *path, const JartImage *image,
-             ImageFormat format, ToolError *error)
+             const ImageMetadata *metadata, ImageFormat format,
+             ToolError *error)
 {
   if (!image_format_check (format, image->channels, path, error))
     return false;
   if (format == IMAGE_FORMAT_PNG)
-    return io_png_write (stream, path, image, error);
-  return io_pnm_write (stream, path, image, error);
+    return io_png_write (stream, path, image, metadata, error);
+  return io_pnm_write (stream, path, image, metadata, error);
 }
 
 void

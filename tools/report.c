@@ -1,7 +1,8 @@
 /* report.c: the per-generation table and the closing line of
  * jpeg-artifacts; see report.h.  Numbers are right-aligned under headings
  * that may be translated, so each column is as wide as the wider of its
- * heading and its numbers.
+ * heading and its numbers.  A failed write ends the printing and is kept
+ * for the caller to report: the run goes on without its table.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,7 @@
 
 #include "report.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
@@ -55,8 +57,18 @@ report_text_width (const char *text)
   return width;
 }
 
+/* Flushes REPORT's stream, keeping the reason of its first failure. */
+static void
+report_flush (Report *report)
+{
+  if ((fflush (report->stream) != 0 || ferror (report->stream))
+      && report->write_error == 0)
+    report->write_error = errno != 0 ? errno : EIO;
+}
+
 void
-report_init (Report *report, FILE *stream, const JartSettings *settings)
+report_init (Report *report, FILE *stream, const JartSettings *settings,
+             int schedule_steps)
 {
   int i;
 
@@ -65,6 +77,7 @@ report_init (Report *report, FILE *stream, const JartSettings *settings)
   report->requested = settings->generations;
   report->varying = settings->quality_jitter > 0 || settings->grid_drift > 0;
   report->steps = settings->n_steps;
+  report->schedule_steps = schedule_steps;
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       int heading = report_text_width (_ (report_headings[i]));
@@ -75,11 +88,41 @@ report_init (Report *report, FILE *stream, const JartSettings *settings)
     }
 }
 
+/* Says when --generations cuts the schedule short or repeats its last
+ * step. */
+static void
+report_schedule (Report *report)
+{
+  int steps = report->schedule_steps, generations = report->requested;
+
+  if (steps == 0 || generations == steps)
+    return;
+  if (generations < steps)
+    fprintf (report->stream,
+             ngettext ("the schedule has %d step; --generations %d cuts it "
+                       "short\n",
+                       "the schedule has %d steps; --generations %d cuts it "
+                       "short\n",
+                       (unsigned long)steps),
+             steps, generations);
+  else
+    fprintf (report->stream,
+             ngettext ("the schedule has %d step; --generations %d repeats "
+                       "it for generations %d to %d\n",
+                       "the schedule has %d steps; --generations %d repeats "
+                       "the last one for generations %d to %d\n",
+                       (unsigned long)steps),
+             steps, generations, steps + 1, generations);
+}
+
 void
 report_header (Report *report)
 {
   int i;
 
+  if (report->write_error != 0)
+    return;
+  report_schedule (report);
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       const char *heading = _ (report_headings[i]);
@@ -88,7 +131,7 @@ report_header (Report *report)
       fprintf (report->stream, "%s%*s%s", i > 0 ? "  " : "", pad, "", heading);
     }
   fputc ('\n', report->stream);
-  fflush (report->stream);
+  report_flush (report);
 }
 
 void
@@ -98,6 +141,8 @@ report_generation (Report *report, const JartGenerationReport *generation,
   char psnr[32], quality[16];
   const int *w = report->widths;
 
+  if (report->write_error != 0)
+    return;
   if (isinf (generation->psnr))
     snprintf (psnr, sizeof psnr, "inf");
   else
@@ -116,7 +161,7 @@ report_generation (Report *report, const JartGenerationReport *generation,
       w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes[0] / 1000.0,
       w[COLUMN_OPTIMIZED], (double)jpeg_bytes[1] / 1000.0,
       w[COLUMN_PROGRESSIVE], (double)jpeg_bytes[2] / 1000.0);
-  fflush (report->stream);
+  report_flush (report);
 
   report->last_generation = generation->generation;
   report->last_changed = generation->changed_pixels;
@@ -131,6 +176,8 @@ report_summary (Report *report, const JartResult *result)
   int fixed_point = result->fixed_point;
   unsigned long changed = (unsigned long)report->last_changed;
 
+  if (report->write_error != 0)
+    return;
   /* Without jitter and drift every generation repeats the same operation,
    * so one that changed nothing is a fixed point also when the run went on
    * past it (--no-stop). */
@@ -168,5 +215,5 @@ report_summary (Report *report, const JartResult *result)
              _ ("stopped after generation %d of %d: the others would be "
                 "the same (--no-stop runs them)\n"),
              result->generations_run, report->requested);
-  fflush (report->stream);
+  report_flush (report);
 }

@@ -79,7 +79,8 @@ typedef struct
   GtkWidget *preset_description;
   GtkWidget *preset_save;
   GtkWidget *preset_delete;
-  int custom_index; /* the combo's "Custom" item */
+  GtkWidget *preset_message; /* what reading or saving the presets says */
+  int custom_index;          /* the combo's "Custom" item */
 
   GtkAdjustment *quality;
   GtkAdjustment *generations;
@@ -952,6 +953,15 @@ preset_changed (GtkComboBox *combo, Dialog *d)
   restart (d);
 }
 
+/* Shows TEXT (NULL: nothing) below the preset buttons: why the presets
+ * file could not be read, a file kept aside, a failed delete. */
+static void
+show_preset_message (Dialog *d, const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (d->preset_message), text != NULL ? text : "");
+  gtk_widget_set_visible (d->preset_message, text != NULL);
+}
+
 /* Asks for a name and saves the look as the user's preset of that name,
  * which the combo then shows; a name ja_presets_save refuses keeps the
  * question open with its reason. */
@@ -1003,6 +1013,7 @@ preset_save_clicked (GtkButton *button, Dialog *d)
           fill_presets (d);
           g_strlcpy (d->values.preset, name, sizeof d->values.preset);
           update_preset (d);
+          show_preset_message (d, ja_presets_notice (d->presets));
           g_free (name);
           break;
         }
@@ -1029,12 +1040,13 @@ preset_delete_clicked (GtkButton *button, Dialog *d)
   id = g_strdup (ja_presets_id (d->presets, i));
   if (!ja_presets_delete (d->presets, id, &failure))
     {
-      gtk_label_set_text (GTK_LABEL (d->preset_description), failure->message);
+      show_preset_message (d, failure->message);
       g_error_free (failure);
       g_free (id);
       return;
     }
   g_free (id);
+  show_preset_message (d, ja_presets_notice (d->presets));
   fill_presets (d);
   d->values.preset[0] = '\0';
   update_preset (d);
@@ -1360,11 +1372,6 @@ build_presets (Dialog *d, GtkGrid *grid, int row)
            "Custom.");
 
   d->presets = ja_presets_new (d->layer->presets_file, &error);
-  if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      g_error_free (error);
-    }
 
   d->preset_combo = gtk_combo_box_text_new ();
   set_accessible (d->preset_combo, _ ("Preset"), tooltip);
@@ -1406,6 +1413,19 @@ build_presets (Dialog *d, GtkGrid *grid, int row)
   gtk_box_pack_end (GTK_BOX (buttons), d->preset_save, FALSE, FALSE, 0);
   gtk_grid_attach (grid, buttons, 1, row, 2, 1);
   row++;
+
+  d->preset_message = readout_label (TRUE, _ ("Presets message"), NULL);
+  gtk_label_set_max_width_chars (GTK_LABEL (d->preset_message), 40);
+  gtk_label_set_selectable (GTK_LABEL (d->preset_message), TRUE);
+  gtk_widget_set_no_show_all (d->preset_message, TRUE);
+  gtk_grid_attach (grid, d->preset_message, 1, row, 2, 1);
+  row++;
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      show_preset_message (d, error->message);
+      g_error_free (error);
+    }
 
   g_signal_connect (d->preset_combo, "changed", G_CALLBACK (preset_changed),
                     d);

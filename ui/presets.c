@@ -1,9 +1,9 @@
 /* presets.c: the preset list, the built-in presets (values.c holds their
- * looks) followed by the user's, which live in a GKeyFile: one group per
- * preset, named by the preset's name, with one key per look field.  A
- * group whose keys are missing or out of range is left out of the list
- * (and kept in the file untouched until the user saves or deletes a
- * preset of that name).
+ * looks) followed by the user's, which live in a GKeyFile (presets-file.c
+ * reads and changes it).  A group whose keys are missing or out of range
+ * is left out of the list, with the reason kept for a message, and stays
+ * in the file untouched until the user saves or deletes a preset of that
+ * name.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "presets-file.h"
 #include "presets.h"
 
 /* One user preset: its name and look (only the look fields are used). */
@@ -26,9 +27,13 @@ typedef struct
 
 struct JaPresets
 {
-  gchar *path;    /* the key file, or NULL */
-  GKeyFile *file; /* its contents */
-  GArray *user;   /* JaUserPreset, sorted by name */
+  gchar *path;          /* the key file, or NULL */
+  GKeyFile *file;       /* its contents */
+  gchar *text;          /* its text, for the lines of problems */
+  gchar *load_error;    /* why it could not be read, or NULL */
+  gchar *notice;        /* what the last save or delete must say */
+  GArray *user;         /* JaUserPreset, sorted by name */
+  GHashTable *problems; /* group name -> why it is no preset */
 };
 
 static void
@@ -47,89 +52,8 @@ user_preset_compare (gconstpointer a, gconstpointer b)
   return g_utf8_collate (pa->name, pb->name);
 }
 
-/* Reads the int KEY of GROUP into *VALUE when it is in MIN..MAX. */
-static gboolean
-read_int (GKeyFile *file, const gchar *group, const gchar *key, int min,
-          int max, int *value)
-{
-  GError *error = NULL;
-  gint number = g_key_file_get_integer (file, group, key, &error);
-
-  if (error != NULL)
-    {
-      g_error_free (error);
-      return FALSE;
-    }
-  if (number < min || number > max)
-    return FALSE;
-  *value = number;
-  return TRUE;
-}
-
-static gboolean
-read_double (GKeyFile *file, const gchar *group, const gchar *key,
-             double *value)
-{
-  GError *error = NULL;
-  gdouble number = g_key_file_get_double (file, group, key, &error);
-
-  if (error != NULL)
-    {
-      g_error_free (error);
-      return FALSE;
-    }
-  if (!(number >= 0.0 && number <= JART_ADJUST_MAX))
-    return FALSE;
-  *value = number;
-  return TRUE;
-}
-
-/* Reads group NAME into VALUES's look fields; FALSE when a key is missing
- * or out of range. */
-static gboolean
-read_preset (GKeyFile *file, const gchar *name, JaValues *values)
-{
-  JartSettings settings;
-  JartStep step;
-  gchar *schedule;
-  gboolean ok;
-
-  ja_values_init (values);
-  if (!read_int (file, name, "quality", JART_QUALITY_MIN, JART_QUALITY_MAX,
-                 &values->quality)
-      || !read_int (file, name, "generations", JART_GENERATIONS_MIN,
-                    JART_GENERATIONS_MAX, &values->generations)
-      || !read_int (file, name, "subsampling", JART_SUBSAMPLING_444,
-                    JART_SUBSAMPLING_411, &values->subsampling)
-      || !read_int (file, name, "dct", JART_DCT_ACCURATE, JART_DCT_FLOAT,
-                    &values->dct)
-      || !read_int (file, name, "quality-jitter", 0, JART_QUALITY_JITTER_MAX,
-                    &values->quality_jitter)
-      || !read_int (file, name, "grid-drift", 0, JART_GRID_DRIFT_MAX,
-                    &values->grid_drift)
-      || !read_int (file, name, "use-original", 0, 1, &values->use_original)
-      || !read_double (file, name, "saturation", &values->saturation)
-      || !read_double (file, name, "contrast", &values->contrast)
-      || !read_double (file, name, "sharpen", &values->sharpen))
-    return FALSE;
-
-  schedule = g_key_file_get_string (file, name, "schedule", NULL);
-  if (schedule == NULL || strlen (schedule) >= sizeof values->schedule)
-    {
-      g_free (schedule);
-      return FALSE;
-    }
-  jart_settings_init (&settings);
-  ja_values_default_step (values, NULL, &step);
-  ok = jart_steps_parse (schedule, &step, &settings, NULL) == JART_OK;
-  if (ok)
-    g_strlcpy (values->schedule, schedule, sizeof values->schedule);
-  g_free (schedule);
-  g_strlcpy (values->preset, name, sizeof values->preset);
-  return ok;
-}
-
-/* Lists the well-formed groups of the key file as user presets. */
+/* Lists the well-formed groups of the key file as user presets; the
+ * others' problems go to presets->problems. */
 static void
 list_user_presets (JaPresets *presets)
 {
@@ -137,18 +61,41 @@ list_user_presets (JaPresets *presets)
   gsize i;
 
   g_array_set_size (presets->user, 0);
+  g_hash_table_remove_all (presets->problems);
   for (i = 0; groups[i] != NULL; i++)
     {
       JaUserPreset preset;
+      GError *error = NULL;
 
-      if (!g_utf8_validate (groups[i], -1, NULL)
-          || !read_preset (presets->file, groups[i], &preset.values))
+      if (!g_utf8_validate (groups[i], -1, NULL))
         continue;
+      if (!ja_presets_file_read_look (presets->file, presets->text,
+                                      presets->path, groups[i], &preset.values,
+                                      &error))
+        {
+          g_hash_table_insert (presets->problems, g_strdup (groups[i]),
+                               g_strdup (error->message));
+          g_error_free (error);
+          continue;
+        }
       preset.name = g_strdup (groups[i]);
       g_array_append_val (presets->user, preset);
     }
   g_strfreev (groups);
   g_array_sort (presets->user, user_preset_compare);
+}
+
+/* Takes FILE, read from presets->path, as the user's presets. */
+static void
+take_file (JaPresets *presets, GKeyFile *file)
+{
+  gsize length;
+
+  g_key_file_free (presets->file);
+  presets->file = file;
+  g_free (presets->text);
+  presets->text = g_key_file_to_data (file, &length, NULL);
+  list_user_presets (presets);
 }
 
 JaPresets *
@@ -161,19 +108,17 @@ ja_presets_new (const char *user_file, GError **error)
   presets->file = g_key_file_new ();
   presets->user = g_array_new (FALSE, FALSE, sizeof (JaUserPreset));
   g_array_set_clear_func (presets->user, user_preset_clear);
+  presets->problems
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (user_file != NULL
-      && !g_key_file_load_from_file (presets->file, user_file,
-                                     G_KEY_FILE_KEEP_COMMENTS, &local))
+      && !ja_presets_file_load (user_file, presets->file, &presets->text,
+                                &local))
     {
-      if (!g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_propagate_prefixed_error (
-            error, local, _ ("Your presets in “%s” could not be read: "),
-            user_file);
-      else
-        g_error_free (local);
-      g_key_file_free (presets->file);
-      presets->file = g_key_file_new ();
+      presets->load_error = g_strdup (local->message);
+      g_propagate_error (error, local);
     }
+  if (presets->text == NULL)
+    presets->text = g_strdup ("");
   list_user_presets (presets);
   return presets;
 }
@@ -185,8 +130,18 @@ ja_presets_free (JaPresets *presets)
     return;
   g_free (presets->path);
   g_key_file_free (presets->file);
+  g_free (presets->text);
+  g_free (presets->load_error);
+  g_free (presets->notice);
   g_array_free (presets->user, TRUE);
+  g_hash_table_destroy (presets->problems);
   g_free (presets);
+}
+
+const char *
+ja_presets_path (const JaPresets *presets)
+{
+  return presets->path;
 }
 
 int
@@ -271,27 +226,15 @@ ja_presets_apply (const JaPresets *presets, int i, JaValues *values)
   g_strlcpy (values->preset, user->name, sizeof values->preset);
 }
 
-/* Writes the key file, making its folder first. */
+/* The file to change, or FALSE with *ERROR. */
 static gboolean
-write_file (JaPresets *presets, GError **error)
+has_file (const JaPresets *presets, GError **error)
 {
-  gchar *folder;
-  gboolean ok;
-
-  if (presets->path == NULL)
-    {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                           _ ("There is no file to keep your presets in."));
-      return FALSE;
-    }
-  folder = g_path_get_dirname (presets->path);
-  g_mkdir_with_parents (folder, 0700);
-  g_free (folder);
-  ok = g_key_file_save_to_file (presets->file, presets->path, error);
-  if (!ok)
-    g_prefix_error (error, _ ("Your presets could not be saved in “%s”: "),
-                    presets->path);
-  return ok;
+  if (presets->path != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _ ("There is no file to keep your presets in."));
+  return FALSE;
 }
 
 /* FALSE with *ERROR when NAME cannot name a user preset. */
@@ -300,22 +243,8 @@ check_name (const char *name, GError **error)
 {
   int i;
 
-  if (name == NULL || !g_utf8_validate (name, -1, NULL)
-      || name[strspn (name, " \t")] == '\0')
-    {
-      g_set_error_literal (error, G_KEY_FILE_ERROR,
-                           G_KEY_FILE_ERROR_INVALID_VALUE,
-                           _ ("A preset needs a name."));
-      return FALSE;
-    }
-  if (strlen (name) >= JA_PRESET_SIZE || strpbrk (name, "[]\n\r") != NULL)
-    {
-      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                   _ ("A preset's name must be shorter than %d bytes and "
-                      "hold no “[”, “]” or line break."),
-                   JA_PRESET_SIZE);
-      return FALSE;
-    }
+  if (!ja_presets_file_check_name (name, error))
+    return FALSE;
   for (i = 0; i < ja_builtin_preset_count (); i++)
     if (strcmp (name, ja_builtin_preset_id (i)) == 0
         || strcmp (name, ja_builtin_preset_label (i)) == 0
@@ -332,41 +261,30 @@ check_name (const char *name, GError **error)
   return TRUE;
 }
 
+/* Saves (VALUES) or deletes (VALUES NULL) NAME in the file as it is on
+ * disk, then lists what the file holds. */
+static gboolean
+update (JaPresets *presets, const char *name, const JaValues *values,
+        GError **error)
+{
+  GKeyFile *merged;
+
+  g_clear_pointer (&presets->notice, g_free);
+  if (!ja_presets_file_update (presets->path, name, values, &merged,
+                               &presets->notice, error))
+    return FALSE;
+  g_clear_pointer (&presets->load_error, g_free);
+  take_file (presets, merged);
+  return TRUE;
+}
+
 gboolean
 ja_presets_save (JaPresets *presets, const char *name, const JaValues *values,
                  GError **error)
 {
-  GKeyFile *file = presets->file;
-  gchar *before;
-  gsize length;
-
-  if (!check_name (name, error))
+  if (!check_name (name, error) || !has_file (presets, error))
     return FALSE;
-  before = g_key_file_to_data (file, &length, NULL);
-  g_key_file_remove_group (file, name, NULL);
-  g_key_file_set_integer (file, name, "quality", values->quality);
-  g_key_file_set_integer (file, name, "generations", values->generations);
-  g_key_file_set_integer (file, name, "subsampling", values->subsampling);
-  g_key_file_set_integer (file, name, "dct", values->dct);
-  g_key_file_set_integer (file, name, "quality-jitter",
-                          values->quality_jitter);
-  g_key_file_set_integer (file, name, "grid-drift", values->grid_drift);
-  g_key_file_set_string (file, name, "schedule", values->schedule);
-  g_key_file_set_double (file, name, "saturation", values->saturation);
-  g_key_file_set_double (file, name, "contrast", values->contrast);
-  g_key_file_set_double (file, name, "sharpen", values->sharpen);
-  g_key_file_set_integer (file, name, "use-original", values->use_original);
-  if (!write_file (presets, error))
-    {
-      /* Keep the list as the file on disk still has it. */
-      g_key_file_load_from_data (file, before, length,
-                                 G_KEY_FILE_KEEP_COMMENTS, NULL);
-      g_free (before);
-      return FALSE;
-    }
-  g_free (before);
-  list_user_presets (presets);
-  return TRUE;
+  return update (presets, name, values, error);
 }
 
 gboolean
@@ -379,15 +297,43 @@ ja_presets_delete (JaPresets *presets, const char *name, GError **error)
                    name != NULL ? name : "");
       return FALSE;
     }
-  g_key_file_remove_group (presets->file, name, NULL);
-  if (!write_file (presets, error))
-    {
-      g_key_file_free (presets->file);
-      presets->file = g_key_file_new ();
-      g_key_file_load_from_file (presets->file, presets->path,
-                                 G_KEY_FILE_KEEP_COMMENTS, NULL);
-      return FALSE;
-    }
-  list_user_presets (presets);
-  return TRUE;
+  if (!has_file (presets, error))
+    return FALSE;
+  return update (presets, name, NULL, error);
+}
+
+const char *
+ja_presets_notice (const JaPresets *presets)
+{
+  return presets->notice;
+}
+
+const char *
+ja_presets_problem (const JaPresets *presets, const char *id)
+{
+  const char *problem;
+
+  if (id == NULL)
+    return NULL;
+  problem = g_hash_table_lookup (presets->problems, id);
+  return problem != NULL ? problem : presets->load_error;
+}
+
+gchar *
+ja_presets_ids_text (const JaPresets *presets, int limit, const char *quote)
+{
+  GString *text = g_string_new (NULL);
+  int i, n = ja_presets_count (presets);
+
+  for (i = 0; i < n && i < limit; i++)
+    g_string_append_printf (text, "%s%s%s%s", i > 0 ? ", " : "", quote,
+                            ja_presets_id (presets, i), quote);
+  if (n > limit)
+    g_string_append_printf (text,
+                            /* TRANSLATORS: after the first ids of the presets,
+                               how many more there are. */
+                            g_dngettext (GETTEXT_PACKAGE, ", and %d more",
+                                         ", and %d more", (gulong)(n - limit)),
+                            n - limit);
+  return g_string_free (text, FALSE);
 }
