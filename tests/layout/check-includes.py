@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # check-includes.py: the layering test.  Reads every #include line of every
-# .c and .h file of the layers (codec/, params/, ui/, plugin/, cli/, tools/
-# while it holds the tool's C, examples/) and fails, naming FILE:LINE, when
+# .c and .h file of the layers (codec/, params/, ui/, plugin/ with its
+# version-independent plugin/common/, cli/, examples/) and fails, naming
+# FILE:LINE, when
 # a file includes a header of a folder its layer may not use, a library
 # header outside its layer's set, a header by a path instead of by its
 # name, or when the files of one folder include each other in a circle.
@@ -47,38 +48,32 @@ IMAGE_LIBRARIES = {'png.h', 'turbojpeg.h', 'jpeglib.h', 'jerror.h'}
 
 # What each layer may include: the folders (its own first) and the
 # library headers.  The build's config.h counts as a folder, 'config'.
-CLI = (('cli', 'tools', 'params', 'codec', 'config'),
-       C_LIBRARY | GETTEXT | GLIB | IMAGE_LIBRARIES)
+# plugin/common/ is a layer of its own below the GIMP glue: what does not
+# depend on libgimp's API version, so no libgimp, GEGL or GTK.
 RULES = {
     'codec': (('codec',), C_LIBRARY | INTRINSICS),
     'params': (('params', 'codec', 'config'), C_LIBRARY | GETTEXT | GLIB),
     'ui': (('ui', 'params', 'codec', 'config'),
            C_LIBRARY | GETTEXT | GLIB | GTK),
-    'plugin': (('plugin', 'ui', 'params', 'codec', 'config'),
+    'plugin/common': (('plugin/common', 'params', 'codec', 'config'),
+                      C_LIBRARY | GETTEXT | GLIB),
+    'plugin': (('plugin', 'plugin/common', 'ui', 'params', 'codec',
+                'config'),
                C_LIBRARY | GETTEXT | GLIB | GTK | GIMP),
-    'cli': CLI,
-    'tools': CLI,
+    'cli': (('cli', 'params', 'codec', 'config'),
+            C_LIBRARY | GETTEXT | GLIB | IMAGE_LIBRARIES),
     'examples': (('examples', 'codec'), C_LIBRARY),
 }
-
-# The shared parameters (values, presets) are params/'s; until that folder
-# exists they live in ui/, and these files of ui/ (by name, .c and .h) are
-# checked as params/ and count as params/ for whoever includes them.  Once
-# params/ exists the list must be empty.
-PARAMS_STILL_IN_UI = ('values', 'presets', 'presets-file')
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]*)[>"]')
 
 
 def layer_of(root, path):
-    """The layer (top folder, or params for the listed ui/ files)."""
-    rel = os.path.relpath(path, root)
-    top = rel.split(os.sep)[0]
-    if (top == 'ui' and not os.path.isdir(os.path.join(root, 'params'))
-            and os.path.splitext(os.path.basename(rel))[0]
-            in PARAMS_STILL_IN_UI):
-        return 'params'
-    return top
+    """The layer: the top folder, or plugin/common."""
+    parts = os.path.relpath(path, root).split(os.sep)
+    if parts[:2] == ['plugin', 'common'] and len(parts) > 2:
+        return 'plugin/common'
+    return parts[0]
 
 
 def allowed_library(name, libraries):
@@ -89,6 +84,8 @@ def allowed_library(name, libraries):
 
 def sources(root):
     for layer in RULES:
+        if '/' in layer:
+            continue  # walked with its top folder
         base = os.path.join(root, layer)
         for folder, dirs, files in os.walk(base):
             dirs.sort()
@@ -129,10 +126,6 @@ def check(root):
     for path in files:
         if path.endswith('.h'):
             headers.setdefault(os.path.basename(path), []).append(path)
-    if (os.path.isdir(os.path.join(root, 'params'))
-            and PARAMS_STILL_IN_UI):
-        problems.append('check-includes.py: params/ exists: empty '
-                        'PARAMS_STILL_IN_UI')
 
     edges, lines = {}, 0
     for path in files:

@@ -22,7 +22,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "params.h"
+#include "arguments.h"
+#include "builtin-presets.h"
 #include "presets-file.h"
 #include "presets.h"
 
@@ -476,7 +477,7 @@ test_unknown_id_message_bounded (void)
   g_string_free (text, TRUE);
   ja_values_init (&values);
   g_strlcpy (values.preset, "nope", sizeof values.preset);
-  message = ja_params_apply_preset (&values, f.path);
+  message = ja_arguments_apply_preset (&values, f.path);
   g_assert_nonnull (message);
   g_test_message ("%s", message);
   g_assert_cmpuint (strlen (message), <, 500);
@@ -502,7 +503,7 @@ test_unreadable_file_message_names_file (void)
   g_strlcpy (values.preset, "Kept", sizeof values.preset);
 
   write_text (f.path, broken_text);
-  message = ja_params_apply_preset (&values, f.path);
+  message = ja_arguments_apply_preset (&values, f.path);
   g_assert_nonnull (message);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, f.path));
@@ -511,7 +512,7 @@ test_unreadable_file_message_names_file (void)
   g_free (message);
 
   write_text (f.path, "[Kept]\nquality=400\n");
-  message = ja_params_apply_preset (&values, f.path);
+  message = ja_arguments_apply_preset (&values, f.path);
   g_assert_nonnull (message);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, f.path));
@@ -522,7 +523,7 @@ test_unreadable_file_message_names_file (void)
 
   g_unlink (f.path);
   g_assert_cmpint (g_mkdir (f.path, 0700), ==, 0);
-  message = ja_params_apply_preset (&values, f.path);
+  message = ja_arguments_apply_preset (&values, f.path);
   g_assert_nonnull (message);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, f.path));

@@ -4,7 +4,8 @@
  * and, unless they are the IJG tables of that quality, its quantization
  * tables; GIMP's JPEG export reads it back to save "with the original
  * quality".  This reads it into a JaOriginal, which the codec can save
- * with, and says why when it cannot.
+ * with, and says why when it cannot.  No libgimp here:
+ * plugin/gimp2/image-original.h reads the parasite.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,7 @@
 #ifndef JA_ORIGINAL_H
 #define JA_ORIGINAL_H
 
-#include <libgimp/gimp.h>
+#include <glib.h>
 
 #include "values.h"
 
@@ -34,10 +35,12 @@
 gchar *ja_original_parse (const guint8 *data, gsize size,
                           JaOriginal *original);
 
-/* Reads IMAGE's parasite into ORIGINAL.  NULL when ORIGINAL is usable,
- * else the message (free with g_free) that use-original-settings on IMAGE
- * fails with: the image was not loaded from a JPEG file, or why the file's
- * settings cannot be used. */
-gchar *ja_original_read (gint32 image, JaOriginal *original);
+/* Reads the parasite of the image IMAGE_NAME, the SIZE bytes at DATA
+ * (NULL: the image has none), into ORIGINAL.  NULL when ORIGINAL is
+ * usable, else the message (free with g_free) that use-original-settings
+ * on the image fails with: the image was not loaded from a JPEG file, or
+ * why the file's settings cannot be used. */
+gchar *ja_original_explain (const char *image_name, const guint8 *data,
+                            gsize size, JaOriginal *original);
 
 #endif /* JA_ORIGINAL_H */

@@ -401,7 +401,7 @@ main (int argc, char **argv)
    * stderr. */
   standard_error = open_standard_descriptors ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, tool_locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, ja_locale_dir ());
   textdomain (GETTEXT_PACKAGE);
   if (standard_error != 0)
     {

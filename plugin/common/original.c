@@ -24,8 +24,9 @@
  * for that quality, then replaces tables 0 and up with the parasite's, so
  * that Y uses the first table and Cb and Cr the second (or the IJG
  * chroma table of the quality when the parasite holds only one).  The
- * tables so made go through ja_original_fill (ui/values.c), which the
- * command-line tool's --tables-from shares.
+ * tables so made go through ja_original_fill (params/original-settings.c), which the
+ * command-line tool's --tables-from shares.  No libgimp here:
+ * plugin/gimp2/image-original.c hands over the parasite's bytes.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -202,29 +203,25 @@ ja_original_parse (const guint8 *data, gsize size, JaOriginal *original)
 }
 
 gchar *
-ja_original_read (gint32 image, JaOriginal *original)
+ja_original_explain (const char *image_name, const guint8 *data, gsize size,
+                     JaOriginal *original)
 {
-  GimpParasite *parasite
-      = gimp_image_get_parasite (image, JA_ORIGINAL_PARASITE);
-  gchar *name, *why, *message;
+  gchar *why, *message;
 
   memset (original, 0, sizeof *original);
-  if (parasite != NULL)
+  if (data != NULL)
     {
-      why = ja_original_parse (gimp_parasite_data (parasite),
-                               gimp_parasite_data_size (parasite), original);
-      gimp_parasite_free (parasite);
+      why = ja_original_parse (data, size, original);
       if (why == NULL)
         return NULL;
     }
 
-  name = gimp_image_get_name (image);
-  if (parasite == NULL)
+  if (data == NULL)
     message = g_strdup_printf (
         _ ("'%s' was not loaded from a JPEG file, so there are no original "
            "settings to save with.  Open the JPEG file itself, or turn "
            "'use-original-settings' off."),
-        name);
+        image_name);
   else
     {
       message = g_strdup_printf (
@@ -232,9 +229,8 @@ ja_original_read (gint32 image, JaOriginal *original)
              settings cannot be used, e.g. "it is a CMYK file". */
           _ ("'%s' was loaded from a JPEG file whose settings cannot be "
              "saved with: %s.  Turn 'use-original-settings' off."),
-          name, why);
+          image_name, why);
       g_free (why);
     }
-  g_free (name);
   return message;
 }

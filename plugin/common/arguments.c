@@ -1,8 +1,10 @@
-/* params.c: reading the procedures' parameters into a JaValues, the
- * "preset" parameter, and checking their ranges, with a message that names
- * the parameter, the value it got and the values it takes (for a schedule,
- * the word that does not read and where it is), so that a script's author
- * sees at once which argument is wrong.
+/* arguments.c: the procedures' arguments once they are in a JaValues,
+ * whichever GIMP read them: the "preset" argument applied, and their
+ * ranges checked, with a message that names the parameter, the value it
+ * got and the values it takes (for a schedule, the word that does not read
+ * and where it is), so that a script's author sees at once which argument
+ * is wrong.  No libgimp here: GIMP 2.10's glue (plugin/gimp2/pdb.c) reads
+ * the arguments.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,11 +16,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "params.h"
+#include "arguments.h"
 #include "presets.h"
+#include "schedule-check.h"
 
 /* How many presets a message on an unknown one lists at most. */
-#define JA_PARAMS_PRESETS_LISTED 10
+#define PRESETS_LISTED 10
 
 /* One checked parameter: its name in the procedure database, its range and,
  * for a choice, what each value means. */
@@ -61,60 +64,8 @@ static const AdjustParam adjusts[] = {
   { "sharpen", 0.0 },
 };
 
-/* Copies the string parameter NAME, VALUE (NULL: ""), into FIELD of SIZE
- * bytes; the message when it does not fit. */
-static gchar *
-read_string (const char *name, const gchar *value, char *field, gsize size)
-{
-  gsize length = value != NULL ? strlen (value) : 0;
-
-  if (length >= size)
-    return g_strdup_printf (
-        /* TRANSLATORS: the parameter's name, its length and the most it
-           takes, in bytes. */
-        _ ("Parameter '%s' is %lu bytes long; it takes at most %lu."), name,
-        (unsigned long)length, (unsigned long)(size - 1));
-  memcpy (field, value != NULL ? value : "", length);
-  field[length] = '\0';
-  return NULL;
-}
-
 gchar *
-ja_params_read (const GimpParam *param, gint n_params, JaValues *values)
-{
-  gchar *message;
-
-  ja_values_init (values);
-  values->quality = param[JA_PARAM_QUALITY].data.d_int32;
-  values->generations = param[JA_PARAM_GENERATIONS].data.d_int32;
-  values->subsampling = param[JA_PARAM_SUBSAMPLING].data.d_int32;
-  values->dct = param[JA_PARAM_DCT].data.d_int32;
-  values->quality_jitter = param[JA_PARAM_QUALITY_JITTER].data.d_int32;
-  values->grid_drift = param[JA_PARAM_GRID_DRIFT].data.d_int32;
-  values->seed = (uint32_t)param[JA_PARAM_SEED].data.d_int32;
-  values->grid_anchor = param[JA_PARAM_GRID_ANCHOR].data.d_int32;
-  values->transparency = param[JA_PARAM_TRANSPARENCY].data.d_int32;
-  values->apply_to = param[JA_PARAM_APPLY_TO].data.d_int32;
-  values->output = param[JA_PARAM_OUTPUT].data.d_int32;
-  if (n_params < JA_N_PARAMS2)
-    return NULL;
-
-  message = read_string ("preset", param[JA_PARAM_PRESET].data.d_string,
-                         values->preset, sizeof values->preset);
-  if (message == NULL)
-    message = read_string ("schedule", param[JA_PARAM_SCHEDULE].data.d_string,
-                           values->schedule, sizeof values->schedule);
-  values->saturation = param[JA_PARAM_SATURATION].data.d_float;
-  values->contrast = param[JA_PARAM_CONTRAST].data.d_float;
-  values->sharpen = param[JA_PARAM_SHARPEN].data.d_float;
-  values->use_original = param[JA_PARAM_USE_ORIGINAL].data.d_int32;
-  if (n_params >= JA_N_PARAMS3)
-    values->decode_as = param[JA_PARAM_DECODE_AS].data.d_int32;
-  return message;
-}
-
-gchar *
-ja_params_apply_preset (JaValues *values, const char *presets_file)
+ja_arguments_apply_preset (JaValues *values, const char *presets_file)
 {
   JaPresets *presets;
   const char *problem;
@@ -146,7 +97,7 @@ ja_params_apply_preset (JaValues *values, const char *presets_file)
       ja_presets_free (presets);
       return message;
     }
-  known = ja_presets_ids_text (presets, JA_PARAMS_PRESETS_LISTED, "'");
+  known = ja_presets_ids_text (presets, PRESETS_LISTED, "'");
   message = g_strdup_printf (
       /* TRANSLATORS: the preset the caller named, then the list of the
          presets there are, e.g. "'light-resave', 'shared'" (or the first
@@ -226,7 +177,7 @@ check_schedule (const JaValues *values)
 }
 
 gchar *
-ja_params_check (const JaValues *values)
+ja_arguments_check (const JaValues *values)
 {
   const int checked[G_N_ELEMENTS (ranges)] = {
     values->quality,     values->generations,    values->subsampling,

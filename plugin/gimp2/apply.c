@@ -38,7 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "apply.h"
-#include "memory.h"
+#include "drawable-memory.h"
 #include "pixels.h"
 #include "targets.h"
 

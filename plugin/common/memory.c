@@ -14,6 +14,9 @@
  * codec's part is taken once, for the biggest drawable, as only one is
  * computed at a time.
  *
+ * Nothing here calls libgimp: the drawable comes as a JaMemoryTarget,
+ * which plugin/gimp2/drawable-memory.c fills.
+ *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +27,6 @@
 
 #include "free-memory.h"
 #include "memory.h"
-#include "pixels.h"
 
 void
 ja_memory_add (guint64 *a, guint64 b)
@@ -40,19 +42,17 @@ multiply (guint64 a, guint64 b)
 }
 
 void
-ja_memory_need (gint32 drawable, const JaValues *values,
-                const JaOriginal *original, gboolean read, gboolean computed,
-                JaMemoryNeed *need)
+ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
+                       const JaOriginal *original, gboolean read,
+                       gboolean computed, JaMemoryNeed *need)
 {
-  guint64 pixels = multiply ((guint64)gimp_drawable_width (drawable),
-                             (guint64)gimp_drawable_height (drawable));
-  int channels = ja_pixels_channels (drawable);
+  guint64 pixels = multiply ((guint64)target->width, (guint64)target->height);
+  int channels = target->channels;
   guint64 copy = multiply (pixels, (guint64)channels);
-  guint64 native = multiply (pixels, (guint64)babl_format_get_bytes_per_pixel (
-                                         gimp_drawable_get_format (drawable)));
+  guint64 native = multiply (pixels, (guint64)target->bytes_per_pixel);
   /* A new layer copied from a text layer is merged with an undo step (see
-     apply.c), which keeps its first pixels once more. */
-  guint64 per_layer = gimp_item_is_text_layer (drawable) ? 3 : 2;
+     plugin/gimp2/apply.c), which keeps its first pixels once more. */
+  guint64 per_layer = target->text_layer ? 3 : 2;
   guint64 buffers = 0;
 
   switch (values->output)
@@ -81,13 +81,11 @@ ja_memory_need (gint32 drawable, const JaValues *values,
     {
       JartSettings settings;
       const guint8 background[3] = { 0, 0, 0 };
-      gint offset_x, offset_y;
 
-      gimp_drawable_offsets (drawable, &offset_x, &offset_y);
-      ja_values_to_settings (values, original, offset_x, offset_y, channels,
-                             background, &settings);
-      need->computing = jart_memory_needed (gimp_drawable_width (drawable),
-                                            gimp_drawable_height (drawable),
+      ja_values_to_settings (values, original, target->offset_x,
+                             target->offset_y, channels, background,
+                             &settings);
+      need->computing = jart_memory_needed (target->width, target->height,
                                             channels, &settings);
       ja_memory_add (&need->computing, copy);
     }
@@ -100,16 +98,15 @@ ja_memory_available (void)
 }
 
 gchar *
-ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
-                 int n_linked, const JaValues *values)
+ja_memory_message (guint64 needed, guint64 available, const char *name,
+                   int n_linked, const JaValues *values)
 {
-  gchar *name, *need_text, *free_text, *first, *message;
+  gchar *need_text, *free_text, *first, *message;
   const gchar *advice;
 
   if (available == 0 || needed <= available)
     return NULL;
 
-  name = gimp_item_get_name (drawable);
   need_text = g_format_size (needed);
   free_text = g_format_size (available);
   if (n_linked == 0)
@@ -141,6 +138,5 @@ ja_memory_check (guint64 needed, guint64 available, gint32 drawable,
   g_free (first);
   g_free (free_text);
   g_free (need_text);
-  g_free (name);
   return message;
 }

@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "jpeg-tables.h"
+#include "schedule-check.h"
 #include "user-presets.h"
 
 enum

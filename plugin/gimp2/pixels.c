@@ -13,6 +13,8 @@
  * into the drawable's own format; alpha, which the codec never changes, is
  * taken from the drawable itself, at full precision: a 16-bit or floating
  * point layer is written through "double" with its own alpha values.
+ * Which format and how colours and alpha join is plugin/common/
+ * pixel-format.c's; this file asks GIMP 2.10 and moves the buffers.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,23 +24,32 @@
 
 #include <string.h>
 
+#include "pixel-format.h"
 #include "pixels.h"
 
-/* Layer masks and channels (GIMP's channel class holds both). */
-static gboolean
-is_mask_or_channel (gint32 drawable)
+/* What GIMP says of DRAWABLE, as the codec sees its pixels. */
+static void
+pixel_kind (gint32 drawable, JaPixelKind *kind)
 {
-  return gimp_item_is_channel (drawable) || gimp_item_is_layer_mask (drawable);
+  /* Layer masks and channels (GIMP's channel class holds both). */
+  kind->mask
+      = gimp_item_is_channel (drawable) || gimp_item_is_layer_mask (drawable);
+  kind->linear = kind->mask
+                 && strcmp (babl_get_name (babl_format_get_model (
+                                gimp_drawable_get_format (drawable))),
+                            "Y")
+                        == 0;
+  kind->gray = gimp_drawable_is_gray (drawable);
+  kind->alpha = gimp_drawable_has_alpha (drawable);
 }
 
 int
 ja_pixels_channels (gint32 drawable)
 {
-  if (is_mask_or_channel (drawable))
-    return 1;
-  if (gimp_drawable_is_gray (drawable))
-    return gimp_drawable_has_alpha (drawable) ? 2 : 1;
-  return gimp_drawable_has_alpha (drawable) ? 4 : 3;
+  JaPixelKind kind;
+
+  pixel_kind (drawable, &kind);
+  return ja_pixel_kind_channels (&kind);
 }
 
 /* The format the codec's values of DRAWABLE have, with components of TYPE
@@ -47,20 +58,12 @@ static const Babl *
 codec_format (gint32 drawable, const char *type)
 {
   const Babl *native = gimp_drawable_get_format (drawable);
-  const char *model;
+  JaPixelKind kind;
   gchar *encoding;
   const Babl *format;
 
-  if (is_mask_or_channel (drawable))
-    model = strcmp (babl_get_name (babl_format_get_model (native)), "Y") == 0
-                ? "Y"
-                : "Y'";
-  else if (gimp_drawable_is_gray (drawable))
-    model = gimp_drawable_has_alpha (drawable) ? "Y'A" : "Y'";
-  else
-    model = gimp_drawable_has_alpha (drawable) ? "R'G'B'A" : "R'G'B'";
-
-  encoding = g_strdup_printf ("%s %s", model, type);
+  pixel_kind (drawable, &kind);
+  encoding = g_strdup_printf ("%s %s", ja_pixel_kind_model (&kind), type);
   format = babl_format_with_space (encoding, babl_format_get_space (native));
   g_free (encoding);
   return format;
@@ -132,7 +135,7 @@ write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
       const GeglRectangle *roi = &iter->items[0].roi;
       gdouble *out = iter->items[0].data;
       const gdouble *in = iter->items[1].data;
-      int x, y, c;
+      int y;
 
       for (y = 0; y < roi->height; y++)
         {
@@ -140,15 +143,9 @@ write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
                                + (size_t)(roi->y + y) * result->stride
                                + (size_t)roi->x * (size_t)channels;
 
-          for (x = 0; x < roi->width; x++)
-            {
-              for (c = 0; c < channels - 1; c++)
-                out[c] = row[c] / 255.0;
-              out[channels - 1] = in[channels - 1];
-              row += channels;
-              out += channels;
-              in += channels;
-            }
+          ja_pixel_keep_alpha (row, in, out, roi->width, channels);
+          out += (size_t)roi->width * (size_t)channels;
+          in += (size_t)roi->width * (size_t)channels;
         }
     }
 }

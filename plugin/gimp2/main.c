@@ -23,10 +23,12 @@
 #include <libgimp/gimp.h>
 
 #include "apply.h"
+#include "arguments.h"
 #include "dialog.h"
-#include "memory.h"
-#include "original.h"
-#include "params.h"
+#include "drawable-memory.h"
+#include "image-original.h"
+#include "locale-dir.h"
+#include "pdb.h"
 #include "pixels.h"
 #include "presets-file.h"
 #include "targets.h"
@@ -69,18 +71,6 @@ const GimpPlugInInfo PLUG_IN_INFO = {
 };
 
 MAIN ()
-
-/* Where the translations are: $JPEG_ARTIFACTS_LOCALEDIR when set (the po/
- * folder of an uninstalled build, as the tests use), else the installed
- * LOCALEDIR.  GIMP reads the plug-in's menu label and blurb from the same
- * catalogue, as query() registers it. */
-static const gchar *
-locale_dir (void)
-{
-  const gchar *dir = g_getenv ("JPEG_ARTIFACTS_LOCALEDIR");
-
-  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
-}
 
 static void
 query (void)
@@ -191,7 +181,7 @@ query (void)
       "equal)" },
   };
 
-  gimp_plugin_domain_register (GETTEXT_PACKAGE, locale_dir ());
+  gimp_plugin_domain_register (GETTEXT_PACKAGE, ja_locale_dir ());
 
   gimp_install_procedure (
       PLUG_IN_PROC,
@@ -290,7 +280,7 @@ load_last_values (JaValues *values)
   if (gimp_get_data_size (PLUG_IN_PROC) != sizeof stored
       || !gimp_get_data (PLUG_IN_PROC, &stored))
     return;
-  message = ja_params_check (&stored);
+  message = ja_arguments_check (&stored);
   if (message == NULL)
     *values = stored;
   g_free (message);
@@ -468,15 +458,15 @@ read_arguments (const gchar *procedure, gint expected, gint nparams,
   if (nparams != expected)
     return g_strdup_printf (_ ("%s takes %d parameters; it got %d."),
                             procedure, expected, nparams);
-  message = ja_params_read (param, nparams, values);
+  message = ja_pdb_read (param, nparams, values);
   if (message == NULL)
     {
       file = presets_file ();
-      message = ja_params_apply_preset (values, file);
+      message = ja_arguments_apply_preset (values, file);
       g_free (file);
     }
   if (message == NULL)
-    message = ja_params_check (values);
+    message = ja_arguments_check (values);
   return message;
 }
 
@@ -505,7 +495,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   gint32 image, drawable;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, ja_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   gimp_plugin_enable_precision ();
 
