@@ -175,23 +175,29 @@ copy_image (const JartImage *image, JartImage *copy)
 }
 
 /* Prints the generation's row: the codec's report, the SSIM of its pixels
- * against the run's input and the size of the JPEG file it encoded from
- * the previous generation's pixels with the standard tables. */
+ * against the run's input and the sizes of the JPEG file it encoded from
+ * the previous generation's pixels, baseline with the standard tables,
+ * optimized and progressive. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
-  uint64_t jpeg_bytes = 0;
+  uint64_t jpeg_bytes[3] = { 0, 0, 0 };
   double ssim = 0.0;
+  int coding;
   size_t row = (size_t)pixels->width * (size_t)pixels->channels;
   int y;
 
   if (state->quiet || state->report.write_error != 0)
     return interrupted != 0;
-  state->failure
-      = jart_generation_jpeg_size (&state->previous, state->settings,
-                                   generation->generation, 0, &jpeg_bytes);
+  state->failure = JART_OK;
+  for (coding = JART_CODING_STANDARD;
+       coding <= JART_CODING_PROGRESSIVE && state->failure == JART_OK;
+       coding++)
+    state->failure = jart_generation_jpeg_size (
+        &state->previous, state->settings, generation->generation, coding,
+        &jpeg_bytes[coding]);
   if (state->failure == JART_OK)
     state->failure = jart_ssim (&state->original, pixels, &ssim);
   if (state->failure != JART_OK)

@@ -27,6 +27,8 @@ enum
   COLUMN_PSNR,
   COLUMN_SSIM,
   COLUMN_JPEG,
+  COLUMN_OPTIMIZED,
+  COLUMN_PROGRESSIVE,
   COLUMN_COUNT
 };
 
@@ -35,11 +37,12 @@ enum
  * PSNR such as "100.00", an SSIM such as "-0.1234" and a file of up to
  * about 13 GB in kB (1000 bytes) with one decimal. */
 static const char *const report_headings[COLUMN_COUNT] = {
-  N_ ("generation"),     N_ ("quality"),   N_ ("dx"),   N_ ("dy"),
-  N_ ("changed pixels"), N_ ("PSNR (dB)"), N_ ("SSIM"), N_ ("JPEG (kB)")
+  N_ ("generation"),     N_ ("quality"),         N_ ("dx"),   N_ ("dy"),
+  N_ ("changed pixels"), N_ ("PSNR (dB)"),       N_ ("SSIM"), N_ ("JPEG (kB)"),
+  N_ ("optimized (kB)"), N_ ("progressive (kB)")
 };
 static const int report_number_widths[COLUMN_COUNT]
-    = { 4, 3, 2, 2, 10, 6, 7, 10 };
+    = { 4, 3, 2, 2, 10, 6, 7, 10, 10, 10 };
 
 /* The characters of the UTF-8 string TEXT: its bytes less continuation
  * bytes. */
@@ -133,7 +136,7 @@ report_header (Report *report)
 
 void
 report_generation (Report *report, const JartGenerationReport *generation,
-                   double ssim, uint64_t jpeg_bytes)
+                   double ssim, const uint64_t jpeg_bytes[3])
 {
   char psnr[32], quality[16];
   const int *w = report->widths;
@@ -149,12 +152,15 @@ report_generation (Report *report, const JartGenerationReport *generation,
     snprintf (quality, sizeof quality, "-");
   else
     snprintf (quality, sizeof quality, "%d", generation->quality);
-  fprintf (report->stream,
-           "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f\n",
-           w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
-           quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
-           w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
-           w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes / 1000.0);
+  fprintf (
+      report->stream,
+      "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f  %*.1f  %*.1f\n",
+      w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY], quality,
+      w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
+      w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
+      w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes[0] / 1000.0,
+      w[COLUMN_OPTIMIZED], (double)jpeg_bytes[1] / 1000.0,
+      w[COLUMN_PROGRESSIVE], (double)jpeg_bytes[2] / 1000.0);
   report_flush (report);
 
   report->last_generation = generation->generation;

@@ -1,9 +1,10 @@
 /* report.h: what jpeg-artifacts prints while it runs: when --generations
  * cuts the schedule short or repeats its last step, a line that says so;
  * a table with one row per generation (generation, quality, grid offset dx and
- * dy, pixels changed, PSNR and SSIM against the input, the size of the JPEG
- * file the generation encodes with the standard Huffman tables) and, at the
- * end, where the images converged.  A failure to write it is kept in the
+ * dy, pixels changed, PSNR and SSIM against the input, the sizes of the
+ * JPEG file the generation encodes: baseline with the standard Huffman
+ * tables, optimized, progressive) and, at the end, where the images
+ * converged.  A failure to write it is kept in the
  * Report, never printed, and stops the printing.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -25,7 +26,7 @@ typedef struct
   int requested;         /* generations asked for */
   bool varying;          /* quality jitter or grid drift: the settings
                             change from one generation to the next */
-  int widths[8];         /* the columns' widths */
+  int widths[10];        /* the columns' widths */
   int last_generation;   /* the last row printed */
   uint64_t last_changed; /* its changed pixels */
   int first_unchanged;   /* the first generation that changed no pixel
@@ -47,9 +48,10 @@ void report_init (Report *report, FILE *stream, const JartSettings *settings,
 void report_header (Report *report);
 
 /* Prints GENERATION's row with its SSIM against the input and the bytes
- * of its JPEG file. */
+ * of its JPEG file, JPEG_BYTES[c] for each JartCoding c: baseline with
+ * the standard tables, optimized, progressive. */
 void report_generation (Report *report, const JartGenerationReport *generation,
-                        double ssim, uint64_t jpeg_bytes);
+                        double ssim, const uint64_t jpeg_bytes[3]);
 
 /* Prints how the run ended: the generation where the images converged, or
  * that they did not. */

@@ -344,3 +344,21 @@ jart_bits_finish (JartBitCount *sink)
     put_bits (sink, 0x7f, 8 - sink->pending);
   return sink->bytes;
 }
+
+void
+jart_bits_put (JartBitCount *sink, uint32_t bits, int size)
+{
+  put_bits (sink, bits, size);
+}
+
+int
+jart_huff_category (int32_t v)
+{
+  return category (v);
+}
+
+const uint8_t *
+jart_huff_natural_order (void)
+{
+  return zigzag_to_natural;
+}

@@ -75,4 +75,19 @@ void jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
  * data. */
 uint64_t jart_bits_finish (JartBitCount *sink);
 
+/* Appends the SIZE (0..16) low bits of BITS to SINK. */
+void jart_bits_put (JartBitCount *sink, uint32_t bits, int size);
+
+/* The size category of V (T.81 Tables F.1 and F.2): the bits of |V|. */
+int jart_huff_category (int32_t v);
+
+/* The natural (row-major) index of each zigzag position (T.81 Figure
+ * A.6). */
+const uint8_t *jart_huff_natural_order (void);
+
+/* The bytes of a DHT segment with COUNT symbols and of an SOS segment
+ * with COMPONENTS components, marker included (T.81 B.2.4.2, B.2.3). */
+#define JART_DHT_BYTES(count) (2 + 2 + 1 + 16 + (count))
+#define JART_SOS_BYTES(components) (2 + 2 + 1 + 2 * (components) + 3)
+
 #endif /* JART_HUFFMAN_H */

@@ -63,6 +63,8 @@ typedef struct
   GtkWidget *quality_row[3]; /* label, slider, spin button */
   GtkWidget *subsampling;
   GtkWidget *dct;
+  GtkWidget *decode_as;
+  GtkWidget *size_for; /* which file's size the read-out shows */
   GtkWidget *anchor;
   GtkWidget *transparency;
   GtkWidget *apply_to;

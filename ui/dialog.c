@@ -113,6 +113,8 @@ ja_dialog_values_to_widgets (Dialog *d)
   gtk_adjustment_set_value (d->seed, v->seed);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->subsampling), v->subsampling);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->dct), v->dct);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->decode_as), v->decode_as);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->size_for), v->size_for);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->anchor), v->grid_anchor);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->transparency), v->transparency);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->apply_to), v->apply_to);
@@ -146,6 +148,8 @@ widgets_to_values (Dialog *d)
   v->seed = (guint32)gtk_adjustment_get_value (d->seed);
   v->subsampling = gtk_combo_box_get_active (GTK_COMBO_BOX (d->subsampling));
   v->dct = gtk_combo_box_get_active (GTK_COMBO_BOX (d->dct));
+  v->decode_as = gtk_combo_box_get_active (GTK_COMBO_BOX (d->decode_as));
+  v->size_for = gtk_combo_box_get_active (GTK_COMBO_BOX (d->size_for));
   v->grid_anchor = gtk_combo_box_get_active (GTK_COMBO_BOX (d->anchor));
   v->transparency = gtk_combo_box_get_active (GTK_COMBO_BOX (d->transparency));
   v->apply_to = gtk_combo_box_get_active (GTK_COMBO_BOX (d->apply_to));
@@ -243,6 +247,7 @@ ja_dialog_restart (Dialog *d)
                              d->layer->offset_y, image->channels,
                              d->layer->background, &d->settings);
     }
+  ja_worker_set_coding (d->worker, (JartCoding)values.size_for);
   ja_worker_start (d->worker, &d->settings);
   worker_notify (d->worker, d);
 }
@@ -354,6 +359,11 @@ build_controls (Dialog *d)
   static const char *const dct[] = {
     N_ ("Integer (accurate)"),
     N_ ("Fast integer"),
+    N_ ("Floating point"),
+  };
+  static const char *const decode_as[] = {
+    N_ ("Viewers (libjpeg-turbo)"),
+    N_ ("GIMP"),
   };
   static const char *const anchor[] = {
     N_ ("Image origin (as exported)"),
@@ -424,9 +434,19 @@ build_controls (Dialog *d)
       subsampling, G_N_ELEMENTS (subsampling));
   d->dct = ja_widgets_add_combo_row (
       grid, row++, _ ("_DCT method:"), _ ("DCT method"),
-      _ ("The encoder's discrete cosine transform: the accurate integer one "
-         "GIMP uses, or the fast one of quicker encoders."),
+      _ ("The encoder's discrete cosine transform, as GIMP's JPEG export "
+         "offers them: the accurate integer one (its default), the fast "
+         "one of quicker encoders, or floating point (as libjpeg-turbo "
+         "computes it on x86-64 processors)."),
       dct, G_N_ELEMENTS (dct));
+  d->decode_as = ja_widgets_add_combo_row (
+      grid, row++, _ ("D_ecode as:"), _ ("Decode as"),
+      _ ("Whose decoder opens each saved generation: libjpeg-turbo's "
+         "default, as browsers and most viewers decode, or GIMP's own JPEG "
+         "loader (the floating-point inverse DCT), so that the result is "
+         "what exporting and opening the file in GIMP gives. The two differ "
+         "by a level or a few in some pixels."),
+      decode_as, G_N_ELEMENTS (decode_as));
 
   ja_widgets_add_heading (grid, row++, _ ("Drift"));
   ja_widgets_add_slider_row (
@@ -501,6 +521,10 @@ build_controls (Dialog *d)
   g_signal_connect_swapped (d->subsampling, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->dct, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->decode_as, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->size_for, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->anchor, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);

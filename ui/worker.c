@@ -86,6 +86,7 @@ struct JaWorker
   guint8 *display; /* the newest intermediate snapshot shown */
   guint8 *final;   /* the newest finished result */
   JaWorkerState state;
+  JartCoding coding; /* the file whose size the next job measures */
 };
 
 struct Job
@@ -95,6 +96,7 @@ struct Job
   guint serial;
   JartSettings settings;
   JartCancel *cancel;
+  JartCoding coding; /* the file whose size is measured */
 
   /* The codec thread's own: the last generation's pixels, when the next
      one may need them as its file's input. */
@@ -394,8 +396,8 @@ stats_measure (JaWorker *worker, StatsTask *task)
       input.pixels = (guint8 *)g_bytes_get_data (task->input, NULL);
       input.stride = output.stride;
     }
-  if (jart_generation_jpeg_size (&input, &job->settings, task->generation, 0,
-                                 &bytes)
+  if (jart_generation_jpeg_size (&input, &job->settings, task->generation,
+                                 job->coding, &bytes)
       != JART_OK)
     bytes = 0;
   if (jart_cancel_requested (job->cancel))
@@ -620,6 +622,7 @@ ja_worker_start (JaWorker *worker, const JartSettings *settings)
   job->worker = worker_ref (worker);
   job->serial = ++worker->next_serial;
   job->settings = *settings;
+  job->coding = worker->coding;
   job->cancel = jart_cancel_new ();
   g_mutex_init (&job->lock);
   job->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
@@ -700,4 +703,10 @@ ja_worker_free (JaWorker *worker)
   job_unref (worker->current);
   worker->current = NULL;
   worker_unref (worker);
+}
+
+void
+ja_worker_set_coding (JaWorker *worker, JartCoding coding)
+{
+  worker->coding = coding;
 }

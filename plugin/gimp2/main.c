@@ -37,6 +37,7 @@
 
 #define PLUG_IN_PROC "plug-in-jpeg-artifacts"
 #define PLUG_IN_PROC2 "plug-in-jpeg-artifacts2"
+#define PLUG_IN_PROC3 "plug-in-jpeg-artifacts3"
 #define PLUG_IN_BINARY "gimp-jpeg-artifacts"
 #define PLUG_IN_ROLE "gimp-jpeg-artifacts"
 
@@ -90,7 +91,8 @@ query (void)
       "Chroma subsampling { 4:4:4 (0), 4:2:2 (1), 4:2:0 (2), 4:4:0 (3), "
       "4:1:1 (4) }; ignored for grayscale" },
     { GIMP_PDB_INT32, "dct",
-      "The encoder's DCT { accurate integer (0), fast integer (1) }" },
+      "The encoder's DCT { accurate integer (0), fast integer (1), "
+      "floating point (2) }, numbered as file-jpeg-save's 'dct'" },
     { GIMP_PDB_INT32, "quality-jitter",
       "0..50: each generation uses a quality up to this much above or "
       "below 'quality'" },
@@ -151,6 +153,13 @@ query (void)
       "as GIMP's JPEG export does with 'use quality settings from original "
       "image' (1) }; 1 fails on an image that was not loaded from a JPEG "
       "file, or whose file's settings a baseline JPEG cannot have" },
+    /* plug-in-jpeg-artifacts3 only. */
+    { GIMP_PDB_INT32, "decode-as",
+      "Which decoder's pixels each generation gives { libjpeg-turbo's "
+      "default, the accurate integer IDCT, as browsers and most viewers "
+      "decode (0), GIMP's own JPEG loader, which decodes with the "
+      "floating-point IDCT, so that the result is what opening the "
+      "exported file in GIMP shows (1) }" },
   };
   static const GimpParamDef return_vals[] = {
     { GIMP_PDB_DRAWABLE, "result",
@@ -236,6 +245,25 @@ query (void)
       "The JPEG Artifacts for GIMP authors",
       "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
       "GPL-3.0-or-later",
+      "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN, JA_N_PARAMS2,
+      G_N_ELEMENTS (return_vals), args, return_vals);
+
+  gimp_install_procedure (
+      PLUG_IN_PROC3,
+      "Make the layer look saved as a JPEG and opened again by a viewer or "
+      "by GIMP",
+      "plug-in-jpeg-artifacts2 with one parameter more, after its twenty, "
+      "which keep their meaning: 'decode-as' says whose decoder gives each "
+      "generation's pixels.  0 is libjpeg-turbo's default, the accurate "
+      "integer IDCT, as browsers and most viewers decode (what the other "
+      "two procedures do); 1 is GIMP 2.10's own JPEG loader, which asks "
+      "libjpeg-turbo for the floating-point IDCT, so that 'export, then "
+      "open in GIMP' is exact, generation after generation.  The two "
+      "differ by a level or a few in some pixels.  The return values are "
+      "plug-in-jpeg-artifacts'.",
+      "The JPEG Artifacts for GIMP authors",
+      "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
+      "GPL-3.0-or-later",
       "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS (args),
       G_N_ELEMENTS (return_vals), args, return_vals);
 }
@@ -285,11 +313,22 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
     {
       JaMemoryNeed need;
       guint64 total;
+      JartSettings settings;
+      const guint8 black[3] = { 0, 0, 0 };
+      int channels = ja_pixels_channels (drawable);
 
       gegl_init (NULL, NULL);
       ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
+      /* The preview also measures the file's size, by default the
+         progressive file's, which keeps the whole image's coefficients. */
+      ja_values_to_settings (&permissive, original, 0, 0, channels, black,
+                             &settings);
+      ja_memory_add (&total, jart_jpeg_size_memory (
+                                 gimp_drawable_width (drawable),
+                                 gimp_drawable_height (drawable), channels,
+                                 &settings, JART_CODING_PROGRESSIVE));
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
                                   &permissive);
       if (*message != NULL)
@@ -447,9 +486,12 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   guint8 *dialog_result = NULL;
   GArray *targets = NULL;
   gchar *message = NULL, *original_problem = NULL;
-  gboolean second = g_strcmp0 (name, PLUG_IN_PROC2) == 0;
-  const gchar *procedure = second ? PLUG_IN_PROC2 : PLUG_IN_PROC;
-  gint expected = second ? JA_N_PARAMS2 : JA_N_PARAMS;
+  gboolean third = g_strcmp0 (name, PLUG_IN_PROC3) == 0;
+  gboolean second = third || g_strcmp0 (name, PLUG_IN_PROC2) == 0;
+  const gchar *procedure = third    ? PLUG_IN_PROC3
+                           : second ? PLUG_IN_PROC2
+                                    : PLUG_IN_PROC;
+  gint expected = third ? JA_N_PARAMS3 : second ? JA_N_PARAMS2 : JA_N_PARAMS;
   gint32 image, drawable;
 
   setlocale (LC_ALL, "");

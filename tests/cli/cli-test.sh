@@ -78,7 +78,8 @@ case_seed_range() {
 }
 
 case_dct_value() {
-  usage_error "--dct must be accurate or fast, not float" --dct float "$DATA/coffee.png" out.png
+  usage_error "--dct must be accurate, fast or float, not slow" --dct slow "$DATA/coffee.png" out.png
+  usage_error "--decode-as must be viewers or gimp, not djpeg" --decode-as djpeg "$DATA/coffee.png" out.png
 }
 
 case_background_value() {
@@ -618,11 +619,12 @@ case_write_pnm() {
 # reference_run IMAGE QUALITY SUBSAMPLING DCT GENERATIONS: the tool's result
 # equals GENERATIONS round trips through libturbojpeg.
 reference_run() {
-  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5"
-  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" "$1" out.png
+  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5" "${6:-viewers}"
+  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" \
+    --decode-as "${6:-viewers}" "$1" out.png
   expect_status 0
   "$HELPER" same reference.pnm out.png \
-    || fail "$1 at quality $2, $3, $4 DCT, $5 generations differs from libjpeg-turbo"
+    || fail "$1 at quality $2, $3, $4 DCT, $5 generations, decoded as ${6:-viewers} differs from libjpeg-turbo"
 }
 
 case_matches_libjpeg_turbo() {
@@ -632,6 +634,29 @@ case_matches_libjpeg_turbo() {
   reference_run "$DATA/chelsea.png" 60 440 accurate 1
   reference_run "$DATA/chelsea.png" 90 411 fast 1
   reference_run "$DATA/coins.png" 90 420 accurate 2
+}
+
+# The floating-point DCT and GIMP's decoder (the float IDCT), against
+# libjpeg-turbo's libjpeg API with JDCT_FLOAT.
+# --tables-from a file with three tables, in slots 0, 2 and 3 (slot 1
+# empty): each component on the file's own table, as libjpeg re-saving the
+# file itself gives.
+case_tables_from_three() {
+  "$HELPER" make-jpeg3 "$DATA/chelsea.png" three.jpg || fail "make-jpeg3"
+  for n in 1 3; do
+    "$HELPER" resave-own three.jpg reference.ppm "$n" || fail "resave-own"
+    run --quiet --no-stop --tables-from three.jpg --generations "$n" three.jpg out.png
+    expect_status 0
+    "$HELPER" same reference.ppm out.png \
+      || fail "$n generations with three.jpg's tables differ from libjpeg re-saving it"
+  done
+}
+
+case_float_and_decode_as() {
+  reference_run "$DATA/coffee.png" 90 444 float 1
+  reference_run "$DATA/chelsea.png" 30 420 float 3 gimp
+  reference_run "$DATA/coins.png" 75 420 accurate 2 gimp
+  reference_run "$DATA/chelsea.png" 60 422 fast 1 gimp
 }
 
 case_table_converges() {
@@ -670,6 +695,12 @@ case_table_converges() {
   expected=$(jpeg_kb first.png 75 420 accurate)
   got=$(table_rows | awk 'NR == 2 { print $8 }')
   [ "$got" = "$expected" ] || fail "row 2's JPEG is $got kB, tjCompress2 writes $expected"
+  for coding in optimized progressive; do
+    column=$([ $coding = optimized ] && echo 9 || echo 10)
+    expected=$(jpeg_kb first.png 75 420 accurate $coding)
+    got=$(table_rows | awk -v c="$column" 'NR == 2 { print $c }')
+    [ "$got" = "$expected" ] || fail "row 2's $coding JPEG is $got kB, tjCompress2 writes $expected"
+  done
   # A lossy generation lowers the SSIM below 1.
   table_rows | awk 'NR == 1 && ($7 >= 1 || $7 <= 0.5) { print "row 1: SSIM " $7; exit 1 }' \
     >awk.txt || fail "$(cat awk.txt)"
@@ -695,8 +726,9 @@ case_table_identical() {
   run --generations 10 flat.png out.png
   expect_status 0
   check_table 1
-  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s' 1 75 0 0 0 inf 1.0000 \
-    "$(jpeg_kb flat.png 75 420 accurate)")
+  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s  %14s  %16s' 1 75 0 0 0 inf 1.0000 \
+    "$(jpeg_kb flat.png 75 420 accurate)" "$(jpeg_kb flat.png 75 420 accurate optimized)" \
+    "$(jpeg_kb flat.png 75 420 accurate progressive)")
   [ "$(table_rows)" = "$expected" ] || fail "row: \"$(table_rows)\", expected \"$expected\""
   grep -q -x "converged: generation 1 changed no pixel; the input is already a fixed point" out.txt \
     || fail "converged line: $(cat out.txt)"
@@ -803,7 +835,7 @@ case_schedule_generations() {
   run --schedule "$schedule" "$DATA/coins.png" out.png
   expect_status 0
   check_table 3
-  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "a line before the table: $(sed -n 1p out.txt)"
   qualities=$(table_rows | awk '{ printf "%s ", $2 }')
   [ "$qualities" = "95 75 60 " ] || fail "qualities $qualities, expected 95 75 60"
@@ -826,7 +858,7 @@ case_schedule_generations() {
   # As many as it has steps: nothing to say, wherever --generations is.
   run --generations 3 --schedule "$schedule" "$DATA/coins.png" out.png
   check_table 3
-  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "a line before the table: $(sed -n 1p out.txt)"
   # A preset's schedule comes with its own count, which --generations
   # changes.

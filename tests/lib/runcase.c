@@ -39,12 +39,13 @@ case_describe (const TestCase *test, char *text, size_t size)
   int n;
 
   n = snprintf (text, size,
-                "[%s %dx%d channels %d, mode %s%s, dct %s, quality %d, "
+                "[%s %dx%d channels %d, mode %s%s, dct %s%s, quality %d, "
                 "generations %d, jitter %d, drift %d, seed %u, anchor "
                 "(%d,%d), stop %d",
                 test->label, src->width, src->height, src->channels,
                 subsampling_name (s->subsampling),
                 src->channels < 3 ? " (gray)" : "", dct_name (s->dct),
+                s->decode == JART_DECODE_GIMP ? ", decoded as GIMP" : "",
                 s->quality, s->generations, s->quality_jitter, s->grid_drift,
                 (unsigned)s->seed, s->anchor_x, s->anchor_y,
                 s->stop_at_fixed_point);
