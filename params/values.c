@@ -15,6 +15,9 @@ ja_values_init (JaValues *values)
 {
   JartSettings defaults;
 
+  /* Every byte set, padding and the rest of the strings too: the values
+   * are stored and compared as bytes (last values, tests). */
+  memset (values, 0, sizeof *values);
   jart_settings_init (&defaults);
   values->quality = defaults.quality;
   values->generations = defaults.generations;

@@ -98,12 +98,16 @@ if [ "${QUICK:-0}" != 1 ]; then
   # valgrind cannot follow its SIMD Huffman and IDCT code and reports the
   # values it leaves as uninitialised; these tests meet no block where the
   # two paths differ (the C IDCT wraps what the SIMD one saturates).
+  # The shared middle layer's unit tests (suite params) run here too.
   export JSIMD_FORCENONE=1
+  params_tests=$(meson test -C "$build" --list --suite params 2>/dev/null \
+    | sed -n 's|^.* / ||p')
+  # shellcheck disable=SC2086 # the names are meant to split into words
   run_pass "pass 2: valgrind" "$build" \
     --wrap="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --quiet" \
     --timeout-multiplier 10 \
     api-basics bad-parameters cancel stride-and-in-place no-memory \
-    fuzz-corpus-replay photos-coins-islow
+    fuzz-corpus-replay photos-coins-islow $params_tests
   unset JSIMD_FORCENONE
 
   # LeakSanitizer on, except for fontconfig's life-long cache
