@@ -206,7 +206,8 @@ class GimpRun:
         which must have succeeded."""
         for line in self.raw_log:
             words = line.split()
-            if len(words) >= 2 and words[1] == label:
+            if len(words) >= 2 and words[1] == label \
+                    and words[0] in ("ran", "failed"):
                 check(words[0] == "ran",
                       "the call '%s' failed: %s" % (label, line.strip()))
                 return [int(w) for w in words[2:5]]
@@ -216,7 +217,8 @@ class GimpRun:
         """The message of the call LABEL, which must have failed."""
         for line in self.raw_log:
             words = line.split()
-            if len(words) >= 2 and words[1] == label:
+            if len(words) >= 2 and words[1] == label \
+                    and words[0] in ("ran", "failed"):
                 check(words[0] == "failed",
                       "the call '%s' succeeded but should have failed"
                       % label)
