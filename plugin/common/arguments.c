@@ -19,6 +19,9 @@
 #include "arguments.h"
 #include "presets.h"
 
+/* How many presets a message on an unknown one lists at most. */
+#define PRESETS_LISTED 10
+
 /* One checked parameter: its name in the procedure database, its range and,
  * for a choice, what each value means. */
 typedef struct
@@ -64,14 +67,14 @@ gchar *
 ja_arguments_apply_preset (JaValues *values, const char *presets_file)
 {
   JaPresets *presets;
-  GString *known;
-  gchar *message;
-  int i, n;
+  const char *problem;
+  gchar *message, *known;
+  int i;
 
   if (values->preset[0] == '\0')
     return NULL;
   /* A user's file that cannot be read counts as no user presets; the
-     message below then lists the built-in ones. */
+     message below then says why. */
   presets = ja_presets_new (presets_file, NULL);
   i = ja_presets_find (presets, values->preset);
   if (i >= 0)
@@ -81,18 +84,27 @@ ja_arguments_apply_preset (JaValues *values, const char *presets_file)
       return NULL;
     }
 
-  known = g_string_new (NULL);
-  n = ja_presets_count (presets);
-  for (i = 0; i < n; i++)
-    g_string_append_printf (known, "%s'%s'", i > 0 ? ", " : "",
-                            ja_presets_id (presets, i));
+  problem = ja_presets_problem (presets, values->preset);
+  if (problem != NULL)
+    {
+      message = g_strdup_printf (
+          /* TRANSLATORS: the preset the caller named, then why the user's
+             presets file or that preset in it cannot be used (it names
+             the file, the line and the key). */
+          _ ("Parameter 'preset' is '%s', which cannot be used: %s"),
+          values->preset, problem);
+      ja_presets_free (presets);
+      return message;
+    }
+  known = ja_presets_ids_text (presets, PRESETS_LISTED, "'");
   message = g_strdup_printf (
       /* TRANSLATORS: the preset the caller named, then the list of the
-         presets there are, e.g. "'light-resave', 'shared'". */
+         presets there are, e.g. "'light-resave', 'shared'" (or the first
+         of them and ", and 12 more"). */
       _ ("Parameter 'preset' is '%s', which is no preset; it must be \"\" "
          "(none) or one of %s."),
-      values->preset, known->str);
-  g_string_free (known, TRUE);
+      values->preset, known);
+  g_free (known);
   ja_presets_free (presets);
   return message;
 }

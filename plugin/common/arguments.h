@@ -19,7 +19,9 @@
  * use-original) to those of the preset VALUES->preset names, a built-in
  * id or the name of a user's preset in PRESETS_FILE (NULL: none); nothing
  * for "".  NULL, or the message (free with g_free) for a preset there is
- * none of, which lists those there are. */
+ * none of, which lists those there are (the first ten and how many more),
+ * or, when the file or that preset in it cannot be read, names the file,
+ * the line and the key at fault. */
 gchar *ja_arguments_apply_preset (JaValues *values, const char *presets_file);
 
 /* NULL when every field of VALUES is in its range and the schedule reads;

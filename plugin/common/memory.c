@@ -23,27 +23,22 @@
 
 #include "config.h"
 
-#include <string.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
 
+#include "free-memory.h"
 #include "memory.h"
 
 void
 ja_memory_add (guint64 *a, guint64 b)
 {
-  if (!g_uint64_checked_add (a, *a, b))
-    *a = G_MAXUINT64;
+  *a = ja_free_memory_add (*a, b);
 }
 
 /* A * B, saturating at G_MAXUINT64. */
 static guint64
 multiply (guint64 a, guint64 b)
 {
-  guint64 product;
-
-  return g_uint64_checked_mul (&product, a, b) ? product : G_MAXUINT64;
+  return ja_free_memory_multiply (a, b);
 }
 
 void
@@ -96,69 +91,10 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
     }
 }
 
-/* The value of the /proc/meminfo line "KEY: N kB" in TEXT, in bytes. */
-static gboolean
-meminfo_field (const gchar *text, const gchar *key, guint64 *bytes)
-{
-  gsize length = strlen (key);
-  const gchar *line = text;
-
-  while (line != NULL)
-    {
-      if (strncmp (line, key, length) == 0 && line[length] == ':')
-        {
-          const gchar *number = line + length + 1;
-          gchar *end;
-          guint64 kilobytes = g_ascii_strtoull (number, &end, 10);
-
-          if (end == number)
-            return FALSE;
-          *bytes = multiply (kilobytes, 1024);
-          return TRUE;
-        }
-      line = strchr (line, '\n');
-      if (line != NULL)
-        line++;
-    }
-  return FALSE;
-}
-
 guint64
 ja_memory_available (void)
 {
-  gchar *text = NULL;
-  guint64 available = 0;
-
-  if (g_file_get_contents ("/proc/meminfo", &text, NULL, NULL))
-    {
-      guint64 free_bytes, buffers, cached;
-
-      if (!meminfo_field (text, "MemAvailable", &available)
-          && meminfo_field (text, "MemFree", &free_bytes)
-          && meminfo_field (text, "Buffers", &buffers)
-          && meminfo_field (text, "Cached", &cached))
-        {
-          /* Linux before 3.14: what the kernel would give without
-             swapping, roughly. */
-          available = free_bytes;
-          ja_memory_add (&available, buffers);
-          ja_memory_add (&available, cached);
-        }
-      g_free (text);
-      if (available > 0)
-        return available;
-    }
-
-#if defined(_SC_AVPHYS_PAGES) && defined(_SC_PAGESIZE)
-  {
-    long pages = sysconf (_SC_AVPHYS_PAGES);
-    long page_size = sysconf (_SC_PAGESIZE);
-
-    if (pages > 0 && page_size > 0)
-      return multiply ((guint64)pages, (guint64)page_size);
-  }
-#endif
-  return 0;
+  return ja_free_memory_machine ();
 }
 
 /* The message for a run too big: FIRST, the sentence that says what needs

@@ -51,10 +51,9 @@ void ja_memory_target_need (const JaMemoryTarget *target,
 /* Adds B to *A, saturating at G_MAXUINT64. */
 void ja_memory_add (guint64 *a, guint64 b);
 
-/* The bytes the machine can give now: MemAvailable of /proc/meminfo; on a
- * kernel without it MemFree + Buffers + Cached; without /proc/meminfo the
- * free physical pages the C library reports.  0 when none of these is
- * known: the run is then not checked. */
+/* The bytes the machine can give now (ja_free_memory_machine: GIMP's
+ * buffers are not in the plug-in's process, so its limits do not apply).
+ * 0 when it is not known: the run is then not checked. */
 guint64 ja_memory_available (void);
 
 /* NULL when NEEDED bytes fit in AVAILABLE (0: unknown, which always fits);

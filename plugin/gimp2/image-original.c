@@ -15,14 +15,10 @@ ja_original_read (gint32 image, JaOriginal *original)
   GimpParasite *parasite
       = gimp_image_get_parasite (image, JA_ORIGINAL_PARASITE);
   gchar *name = gimp_image_get_name (image);
-  gchar *message;
+  gchar *message = ja_original_explain (
+      name, parasite != NULL ? gimp_parasite_data (parasite) : NULL,
+      parasite != NULL ? gimp_parasite_data_size (parasite) : 0, original);
 
-  if (parasite != NULL)
-    message
-        = ja_original_explain (name, gimp_parasite_data (parasite),
-                               gimp_parasite_data_size (parasite), original);
-  else
-    message = ja_original_explain (name, NULL, 0, original);
   if (parasite != NULL)
     gimp_parasite_free (parasite);
   g_free (name);

@@ -30,6 +30,7 @@
 #include "locale-dir.h"
 #include "pdb.h"
 #include "pixels.h"
+#include "presets-file.h"
 #include "targets.h"
 #include "theme.h"
 #include "values.h"
@@ -42,9 +43,6 @@
 /* gimp_set_data key of what the dialog remembers of its window.  The last
  * values are kept under PLUG_IN_PROC, for both procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
-
-/* The user's presets, in GIMP's folder for the user. */
-#define PRESETS_FILE "jpeg-artifacts-presets.ini"
 
 /* Numbers per generation in the returned table. */
 #define TABLE_COLUMNS 5
@@ -325,7 +323,7 @@ open_display (const gchar *procedure, gchar **message)
 static gchar *
 presets_file (void)
 {
-  return g_build_filename (gimp_directory (), PRESETS_FILE, NULL);
+  return ja_presets_file_path (gimp_directory ());
 }
 
 /* Shows the dialog for DRAWABLE, on the display open_display opened, with

@@ -11,121 +11,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -eu
-
-: "${TOOL:?}" "${HELPER:?}" "${DATA:?}" "${VERSION:?}"
-LC_ALL=C
-export LC_ALL
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/cli-test.XXXXXX")
-cleanup() {
-  chmod -R u+rwx "$work" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-# run ARGS...: runs the tool; its status in $status, its output in the
-# files out.txt and err.txt.
-run() {
-  status=0
-  "$TOOL" "$@" >out.txt 2>err.txt || status=$?
-}
-
-# expect_status N: the last run ended with status N.
-expect_status() {
-  if [ "$status" -ne "$1" ]; then
-    echo "stdout:" >&2
-    cat out.txt >&2
-    echo "stderr:" >&2
-    cat err.txt >&2
-    fail "exit status $status, expected $1"
-  fi
-}
-
-# expect_error STATUS TEXT: the last run ended with STATUS, printed nothing
-# on stdout, and one line on stderr that starts with the program's name and
-# contains TEXT.
-expect_error() {
-  expect_status "$1"
-  [ ! -s out.txt ] || fail "stdout not empty: $(cat out.txt)"
-  lines=$(wc -l <err.txt)
-  [ "$lines" -eq 1 ] || fail "stderr has $lines lines, expected 1: $(cat err.txt)"
-  case "$(cat err.txt)" in
-    "jpeg-artifacts: "*) ;;
-    *) fail "stderr does not start with the program's name: $(cat err.txt)" ;;
-  esac
-  grep -F -q -e "$2" err.txt || fail "stderr lacks \"$2\": $(cat err.txt)"
-}
-
-# usage_error TEXT ARGS...: running the tool with ARGS is a usage error
-# (status 2) whose message contains TEXT.
-usage_error() {
-  text=$1
-  shift
-  run "$@"
-  expect_error 2 "$text"
-}
-
-# io_error TEXT ARGS...: running the tool with ARGS fails with status 1 and
-# a message containing TEXT, and leaves no output.
-io_error() {
-  text=$1
-  shift
-  run "$@"
-  expect_error 1 "$text"
-  [ ! -e out.png ] || fail "out.png was created"
-}
-
-# expect_files DIR NAMES: DIR holds exactly NAMES (sorted, space separated):
-# in particular no temporary file is left behind.
-expect_files() {
-  found=$(ls -A "$1" | sort | tr '\n' ' ' | sed 's/ $//')
-  [ "$found" = "$2" ] || fail "$1 holds \"$found\", expected \"$2\""
-}
-
-# expect_info FILE "W H C": FILE's size and channels, as the helper reads
-# them.
-expect_info() {
-  info=$("$HELPER" info "$1")
-  [ "$info" = "$2" ] || fail "$1 is \"$info\" (width height channels), expected \"$2\""
-}
-
-# table_rows: the rows of the last run's table, without the heading.
-table_rows() {
-  awk '$1 ~ /^[0-9]+$/' out.txt
-}
-
-# check_table GENERATIONS: the last run printed the heading and then
-# GENERATIONS rows numbered 1, 2, ... with well-formed columns.
-check_table() {
-  heading=$(sed -n 1p out.txt)
-  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
-    || fail "unexpected heading: $heading"
-  rows=$(table_rows | wc -l)
-  [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
-  table_rows | awk '
-    NF != 8 { print "bad row: " $0; exit 1 }
-    $1 != NR { print "row " NR " is generation " $1; exit 1 }
-    $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
-      print "bad row: " $0; exit 1 }
-    $6 !~ /^([0-9]+\.[0-9][0-9]|inf)$/ { print "bad PSNR: " $0; exit 1 }
-    $7 !~ /^-?[01]\.[0-9][0-9][0-9][0-9]$/ || $7 > 1 || $7 < -1 {
-      print "bad SSIM: " $0; exit 1 }
-    $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
-  ' >awk.txt || fail "$(cat awk.txt)"
-}
-
-# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
-# decimal) of the file tjCompress2 writes for IMAGE.
-jpeg_kb() {
-  bytes=$("$HELPER" jpeg-size "$@") || fail "cli-image jpeg-size $*"
-  awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1000 }'
-}
+# shellcheck source=cli-lib.sh
+. "$(dirname "$0")/cli-lib.sh"
 
 # The cases.
 
@@ -388,6 +275,198 @@ case_interrupt_keeps_old() {
   [ "$status" -eq 143 ] || fail "status $status, expected 143 (ended by SIGTERM)"
   cmp -s result/out.png "$DATA/chelsea.png" || fail "the old output was changed"
   expect_files result "out.png"
+}
+
+# A closed stdout is not given to the temporary file (which would put the
+# table into the image): the image is the one a --quiet run writes, and
+# the table's loss is said on stderr with status 0.
+case_closed_stdout_keeps_image() {
+  "$TOOL" --quiet --quality 20 "$DATA/coins.png" quiet.png
+  : >out.txt
+  status=0
+  "$TOOL" --quality 20 "$DATA/coins.png" out.png >&- 2>err.txt || status=$?
+  expect_status 0
+  cmp -s out.png quiet.png || fail "the image differs from a --quiet run's: $("$HELPER" info out.png 2>&1)"
+  [ "$(cat err.txt)" = "jpeg-artifacts: the table could not be written to the standard output (Bad file descriptor); out.png was written" ] \
+    || fail "stderr: $(cat err.txt)"
+  status=0
+  "$TOOL" --quality 20 "$DATA/coins.png" all-closed.png <&- >&- 2>&- || status=$?
+  expect_status 0
+  cmp -s all-closed.png quiet.png || fail "with 0, 1 and 2 closed the image differs from a --quiet run's"
+  expect_files . "all-closed.png err.txt out.png out.txt quiet.png"
+}
+
+# A reader of the table that goes away (head) does not stop the run: the
+# image is written, no temporary file is left, and stderr says so.
+case_sigpipe_leaves_no_temp() {
+  mkdir result
+  "$TOOL" --quiet --no-stop --generations 30 "$DATA/coffee.png" quiet.png
+  { status=0
+    "$TOOL" --no-stop --generations 30 "$DATA/coffee.png" result/out.png 2>err.txt \
+      || status=$?
+    echo "$status" >status.txt; } | head -2 >out.txt
+  status=$(cat status.txt)
+  expect_status 0
+  [ "$(wc -l <out.txt)" -eq 2 ] || fail "head printed: $(cat out.txt)"
+  expect_files result "out.png"
+  cmp -s result/out.png quiet.png || fail "the image differs from a --quiet run's"
+  [ "$(cat err.txt)" = "jpeg-artifacts: the table could not be written to the standard output (Broken pipe); result/out.png was written" ] \
+    || fail "stderr: $(cat err.txt)"
+}
+
+# A second interrupt while the first cancels the run ends the process at
+# once, and still removes the temporary file; OUTPUT is untouched.
+case_second_interrupt_leaves_no_temp() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  for signal in INT TERM HUP; do
+    start_long_run result/out.png
+    kill -s "$signal" "$pid"
+    # Signals sent at once would merge into one.
+    sleep 0.1
+    kill -s "$signal" "$pid"
+    expect_killed_by "$signal"
+    cmp -s result/out.png "$DATA/chelsea.png" || fail "SIG$signal: the old output was changed"
+    expect_files result "out.png"
+  done
+}
+
+# Every signal that ends a process and can be caught removes the temporary
+# file, and the process ends by it.
+case_signals_leave_no_temp() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  for signal in INT QUIT USR1 USR2 ALRM XCPU VTALRM PROF; do
+    start_long_run result/out.png
+    kill -s "$signal" "$pid"
+    expect_killed_by "$signal"
+    cmp -s result/out.png "$DATA/chelsea.png" || fail "SIG$signal: the old output was changed"
+    expect_files result "out.png"
+  done
+}
+
+# SIGKILL cannot be caught: the file it leaves names the output it was for,
+# and the next run is not disturbed by it.
+case_killed_run_temp_named() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  start_long_run result/out.png
+  kill -s KILL "$pid"
+  expect_killed_by KILL
+  left=$(ls -A result | grep -v '^out\.png$')
+  case "$left" in
+    .out.png.jpeg-artifacts-tmp-??????) ;;
+    *) fail "the killed run left \"$left\", expected .out.png.jpeg-artifacts-tmp-XXXXXX" ;;
+  esac
+  cmp -s result/out.png "$DATA/chelsea.png" || fail "the old output was changed"
+  run --quiet "$DATA/coins.png" result/out.png
+  expect_status 0
+  expect_info result/out.png "384 303 1"
+  expect_files result "$left out.png"
+  # A name too long for the suffix is cut so that the file can be made.
+  long=$(printf '%0250d' 0).png
+  run --quiet "$DATA/coins.png" "result/$long"
+  expect_status 0
+  expect_info "result/$long" "384 303 1"
+  expect_files result "$left $long out.png"
+}
+
+# A full stdout loses the table, not the image: OUTPUT is written and the
+# status is 0, with one line on stderr that names OUTPUT as written.
+case_full_stdout_exit_0() {
+  "$TOOL" --quiet --quality 20 "$DATA/coins.png" quiet.png
+  : >out.txt
+  status=0
+  "$TOOL" --quality 20 "$DATA/coins.png" out.png >/dev/full 2>err.txt || status=$?
+  expect_status 0
+  cmp -s out.png quiet.png || fail "the image differs from a --quiet run's"
+  [ "$(cat err.txt)" = "jpeg-artifacts: the table could not be written to the standard output (No space left on device); out.png was written" ] \
+    || fail "stderr: $(cat err.txt)"
+  # A failed run with a full stdout says only why it failed.
+  status=0
+  "$TOOL" --quality 20 nothere.png out2.png >/dev/full 2>err.txt || status=$?
+  expect_error 1 "cannot open nothere.png"
+  [ ! -e out2.png ] || fail "out2.png was created"
+}
+
+# A symbolic link as OUTPUT (through a chain of links, relative and
+# absolute) updates the file it names, in that file's folder; the links
+# stay links.  A dangling link makes the file it names.
+case_symlink_output_updates_target() {
+  mkdir real links
+  cp "$DATA/chelsea.png" real/target.png
+  chmod 640 real/target.png
+  ln -s ../real/target.png links/first.png
+  ln -s "$work/links/first.png" links/second.png
+  run --quiet "$DATA/coins.png" links/second.png
+  expect_status 0
+  [ -L links/second.png ] && [ -L links/first.png ] || fail "a link was replaced"
+  [ "$(readlink links/first.png)" = ../real/target.png ] || fail "links/first.png changed"
+  expect_info real/target.png "384 303 1"
+  [ "$(stat -c %a real/target.png)" = 640 ] || fail "mode $(stat -c %a real/target.png), expected 640 kept"
+  expect_files real "target.png"
+  expect_files links "first.png second.png"
+  ln -s ../real/new.png links/dangling.png
+  run --quiet "$DATA/coins.png" links/dangling.png
+  expect_status 0
+  [ -L links/dangling.png ] || fail "the dangling link was replaced"
+  expect_info real/new.png "384 303 1"
+  expect_files real "new.png target.png"
+  ln -s loop-b.png links/loop-a.png
+  ln -s loop-a.png links/loop-b.png
+  io_error "cannot write links/loop-a.png: Too many levels of symbolic links" \
+    "$DATA/coins.png" links/loop-a.png
+}
+
+# The replaced file keeps its permission bits but never setuid, setgid or
+# sticky.
+case_output_mode_no_setuid() {
+  echo "an old file" >out.png
+  chmod 4755 out.png
+  run --quiet "$DATA/coins.png" out.png
+  expect_status 0
+  [ "$(stat -c %a out.png)" = 755 ] || fail "mode $(stat -c %a out.png), expected 755"
+  chmod 7664 out.png
+  run --quiet "$DATA/coins.png" out.png
+  expect_status 0
+  [ "$(stat -c %a out.png)" = 664 ] || fail "mode $(stat -c %a out.png), expected 664"
+}
+
+# The replaced file keeps its owner and group (when the tool runs as root,
+# as someone else's files are replaced by an administrator).
+case_output_owner_kept() {
+  echo "an old file" >out.png
+  if [ "$(id -u)" -eq 0 ]; then
+    chown nobody:nogroup out.png
+  fi
+  owner=$(stat -c %U:%G out.png)
+  run --quiet "$DATA/coins.png" out.png
+  expect_status 0
+  expect_info out.png "384 303 1"
+  [ "$(stat -c %U:%G out.png)" = "$owner" ] || fail "owner $(stat -c %U:%G out.png), expected $owner"
+}
+
+# An OUTPUT that exists and is not a regular file (a FIFO, a device, a link
+# to one) is refused with a message naming it, before any work (no table),
+# and is left as it was.
+case_output_not_regular_refused() {
+  mkfifo fifo.png
+  io_error "cannot write fifo.png: it is not a regular file" "$DATA/coins.png" fifo.png
+  [ -p fifo.png ] || fail "fifo.png is no longer a FIFO"
+  ln -s /dev/full full.png
+  io_error "cannot write full.png: it links to /dev/full, which is not a regular file" \
+    "$DATA/coins.png" full.png
+  [ "$(readlink full.png)" = /dev/full ] || fail "full.png is no longer a link to /dev/full"
+  [ -c /dev/full ] || fail "/dev/full is no longer a device"
+  expect_files . "err.txt fifo.png full.png out.txt"
+}
+
+# An option that takes no value given one is a usage error naming it.
+case_help_with_value() {
+  usage_error "option --help takes no value" --help=1
+  usage_error "option --version takes no value" --version=yes
+  usage_error "option --quiet takes no value" --quiet=1 "$DATA/coins.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
 }
 
 case_read_png_gray() {
@@ -723,6 +802,78 @@ case_presets() {
   same_run "--preset deep-fried --quality 40" "--quality 40 --generations 10 --saturation 1.15 --contrast 1.06 --sharpen 0.5"
   "$HELPER" same a.png "$DATA/chelsea.png" 2>/dev/null && fail "a preset changed nothing"
   true
+}
+
+# A preset saved in the dialog (GIMP's folder, the key file the dialog
+# writes) runs with --preset NAME as its look's options do; a preset whose
+# key is out of range is refused naming the file, the line and the key,
+# and a file that does not parse naming the file and the line.
+case_preset_user() {
+  mkdir -p gimp
+  cat >gimp/jpeg-artifacts-presets.ini <<'EOF'
+[My look]
+quality=33
+generations=3
+subsampling=1
+dct=0
+quality-jitter=4
+grid-drift=2
+use-original=0
+saturation=1.25
+contrast=0.9
+sharpen=0.25
+schedule=q70; q40 x0.7 bicubic
+
+EOF
+  # The same preset with 300000 generations (line 16).
+  sed -e 's/^\[My look\]$/[Broken]/' -e 's/^generations=3$/generations=300000/' \
+    -e '/^$/d' gimp/jpeg-artifacts-presets.ini >broken.ini
+  cat broken.ini >>gimp/jpeg-artifacts-presets.ini
+  "$TOOL" --quiet --seed 5 --preset "My look" "$DATA/chelsea.png" a.png \
+    || fail "--preset 'My look' failed"
+  "$TOOL" --quiet --seed 5 --quality 33 --generations 3 --subsampling 422 \
+    --quality-jitter 4 --grid-drift 2 --saturation 1.25 --contrast 0.9 \
+    --sharpen 0.25 --schedule "q70; q40 x0.7 bicubic" "$DATA/chelsea.png" b.png
+  "$HELPER" same a.png b.png || fail "--preset 'My look' differs from its options"
+  usage_error "--preset Broken cannot be used: Your preset “Broken” in “$work/gimp/jpeg-artifacts-presets.ini”, line 16: key “generations” is “300000”; it must be a whole number from 1 to 1000." \
+    --preset Broken "$DATA/coffee.png" out.png
+  usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, My look, not fried" \
+    --preset fried "$DATA/coffee.png" out.png
+  printf 'garbage\n' >>gimp/jpeg-artifacts-presets.ini
+  usage_error "--preset My look cannot be used: Your presets in “$work/gimp/jpeg-artifacts-presets.ini” could not be read: line 26:" \
+    --preset "My look" "$DATA/coffee.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+# --save-preset NAME alone saves the look the other options give and
+# exits 0; --preset NAME then gives the same pixels as those options; a
+# preset saved with a run keeps the one saved before.  A name a key file
+# cannot hold and a built-in one are refused, and a file that cannot be
+# written is reported: none of them changes the file.
+case_save_preset() {
+  run --quality 20 --generations 5 --sharpen 0.5 --save-preset mine
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  grep -q -F "saved the preset \"mine\" in $work/gimp/jpeg-artifacts-presets.ini" out.txt \
+    || fail "no confirmation: $(cat out.txt)"
+  grep -q -x '\[mine\]' gimp/jpeg-artifacts-presets.ini || fail "no [mine] in the file"
+  same_run "--preset mine" "--quality 20 --generations 5 --sharpen 0.5"
+  run --quiet --preset mine --quality 40 --save-preset other "$DATA/coffee.png" out.png
+  expect_status 0
+  [ -s out.png ] || fail "the run with --save-preset wrote no OUTPUT"
+  same_run "--preset other" "--quality 40 --generations 5 --sharpen 0.5"
+  same_run "--preset mine" "--quality 20 --generations 5 --sharpen 0.5"
+  cp gimp/jpeg-artifacts-presets.ini before.ini
+  run --save-preset "$(printf 'a\tb')"
+  expect_error 1 "--save-preset: A preset's name must be shorter than 128 bytes and hold no “[”, “]”, tab, line break or other control character."
+  run --save-preset deep-fried
+  expect_error 1 "is the name of a built-in preset"
+  cmp -s before.ini gimp/jpeg-artifacts-presets.ini || fail "a refused name changed the file"
+  # GIMP's folder is a file: nothing can be saved there.
+  : >folder-file
+  status=0
+  GIMP2_DIRECTORY=$work/folder-file "$TOOL" --save-preset third >out.txt 2>err.txt || status=$?
+  expect_error 1 "--save-preset: Your presets could not be saved in “$work/folder-file/jpeg-artifacts-presets.ini”"
 }
 
 case_schedule_table() {

@@ -1114,6 +1114,48 @@ def scenario_save_preset(args, runner, work):
     runner.finish()
 
 
+def scenario_broken_presets(args, runner, work):
+    """A presets file with a line that does not parse: the opened dialog
+    says so below the preset buttons, naming the file and the line; saving
+    "Mine" keeps the file aside (byte for byte) and says under what name,
+    and the new file holds "Mine"."""
+    presets = os.path.join(work, "presets.ini")
+    broken = "[Old]\nquality=40\nthis line is no key\n"
+    with open(presets, "w") as f:
+        f.write(broken)
+    runner.extra = ["--presets", presets]
+    dialog = runner.open(os.path.join(work, "broken.png"))
+    message = wait_for("the presets message",
+                       lambda: dialog.label("Presets message"), 5)
+    log("on opening:", message)
+    if presets not in message or "line 3" not in message:
+        raise Failure("the message does not name the file and line 3: %r"
+                      % message)
+    dialog.set_number("Quality", 33)
+    dialog.focus()
+    click(dialog.button("Save preset"))
+    ask_preset_name(runner, "Mine")
+    combo = dialog.combo("Preset")
+    wait_for("Mine in the combo", lambda: combo_selected(combo) == "Mine", 5)
+    message = dialog.label("Presets message")
+    log("after saving:", message)
+    aside = [name for name in os.listdir(work)
+             if name.startswith("presets.ini.broken-")]
+    if len(aside) != 1 or aside[0] not in message:
+        raise Failure("no file kept aside named in the message: %r, %r"
+                      % (aside, message))
+    with open(os.path.join(work, aside[0])) as f:
+        if f.read() != broken:
+            raise Failure("the file kept aside is not the broken file")
+    with open(presets) as f:
+        if "[Mine]" not in f.read():
+            raise Failure("the new presets file has no [Mine]")
+    screenshot(os.path.join(args.logdir, "%s-kept-aside.png" % args.name))
+    click(dialog.button("Cancel"))
+    runner.close()
+    runner.finish()
+
+
 # The last step, which generation 5 follows, saves a copy of half the size.
 SCHEDULE = "q90 *2; q25 sat1.6 sharp0.8; q45 422 x0.5"
 
@@ -1391,6 +1433,7 @@ SCENARIOS = {
     "difference": (scenario_difference, 1),
     "preset": (scenario_preset, 1),
     "save-preset": (scenario_save_preset, 3),
+    "broken-presets": (scenario_broken_presets, 1),
     "schedule-entry": (scenario_schedule_entry, 1),
     "original-settings": (scenario_original_settings, 3),
 }

@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "jpeg-tables.h"
+#include "user-presets.h"
 
 enum
 {
@@ -39,7 +40,8 @@ enum
   OPTION_SHARPEN,
   OPTION_TABLES_FROM,
   OPTION_PRESET,
-  OPTION_DIFFERENCE
+  OPTION_DIFFERENCE,
+  OPTION_SAVE_PRESET
 };
 
 static const struct option options_long[]
@@ -60,6 +62,7 @@ static const struct option options_long[]
         { "sharpen", required_argument, NULL, OPTION_SHARPEN },
         { "tables-from", required_argument, NULL, OPTION_TABLES_FROM },
         { "preset", required_argument, NULL, OPTION_PRESET },
+        { "save-preset", required_argument, NULL, OPTION_SAVE_PRESET },
         { "difference", no_argument, NULL, OPTION_DIFFERENCE },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPTION_VERSION },
@@ -254,29 +257,6 @@ options_parse_amount (int option, const char *text, double *value,
   return true;
 }
 
-/* Parses --preset's TEXT: the id of a built-in preset. */
-static bool
-options_parse_preset (const char *text, JaValues *values, ToolError *error)
-{
-  int i, n = ja_builtin_preset_count ();
-  char ids[256] = "";
-
-  for (i = 0; i < n; i++)
-    if (strcmp (text, ja_builtin_preset_id (i)) == 0)
-      {
-        ja_builtin_preset_apply (i, values);
-        return true;
-      }
-  for (i = 0; i < n; i++)
-    {
-      if (i > 0)
-        strncat (ids, ", ", sizeof ids - strlen (ids) - 1);
-      strncat (ids, ja_builtin_preset_id (i), sizeof ids - strlen (ids) - 1);
-    }
-  tool_error_set (error, _ ("--preset must be one of %s, not %s"), ids, text);
-  return false;
-}
-
 /* Checks the schedule text of VALUES; false with ERROR naming the word at
  * fault. */
 static bool
@@ -311,7 +291,9 @@ options_unknown (const char *argument, int short_option, ToolError *error)
   size_t length;
   int i, matches = 0;
 
-  if (short_option != 0)
+  /* A long option given a value it does not take (--help=1) comes with
+   * its short option's letter. */
+  if (short_option != 0 && strncmp (argument, "--", 2) != 0)
     {
       tool_error_set (error, _ ("unknown option -%c (see --help)"),
                       short_option);
@@ -432,7 +414,10 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
           values->use_original = 1;
           break;
         case OPTION_PRESET:
-          ok = options_parse_preset (optarg, values, error);
+          ok = user_presets_apply (optarg, values, error);
+          break;
+        case OPTION_SAVE_PRESET:
+          options->save_preset = optarg;
           break;
         case OPTION_DIFFERENCE:
           options->difference = true;
@@ -469,6 +454,9 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
   settings->flatten = flatten || background_given;
   settings->stop_at_fixed_point = !no_stop;
 
+  /* --save-preset alone saves the look and runs nothing. */
+  if (argc - optind == 0 && options->save_preset != NULL)
+    return OPTIONS_SAVE_PRESET;
   if (argc - optind < 2)
     {
       tool_error_set (error, "%s",
@@ -497,6 +485,8 @@ options_print_help (FILE *stream)
 
   jart_settings_init (&defaults);
   fprintf (stream, _ ("Usage: jpeg-artifacts [OPTION]... INPUT OUTPUT\n"));
+  fprintf (stream,
+           _ ("  or:  jpeg-artifacts [OPTION]... --save-preset NAME\n"));
   fprintf (stream,
            _ ("Save INPUT as a JPEG, once or many times over, and write "
               "what a JPEG\ndecoder would show to OUTPUT.  Each "
@@ -588,6 +578,17 @@ options_print_help (FILE *stream)
            _ ("  --preset ID          the look of a preset: light-resave, "
               "shared, deep-fried,\n                       reshare-chain "
               "(later options change it)\n"));
+  fprintf (
+      stream,
+      _ ("  --save-preset NAME   save the look the other options give "
+         "as your own preset\n                       NAME, which --preset "
+         "NAME and the plug-in's dialog\n                       then "
+         "offer; saved before the run, or alone when\n"
+         "                       there is no INPUT and OUTPUT.  Your "
+         "presets are in\n                       "
+         "jpeg-artifacts-presets.ini in GIMP's folder,\n"
+         "                       $GIMP2_DIRECTORY or "
+         "~/.config/GIMP/2.10\n"));
   fprintf (stream,
            _ ("  --difference         write |result - INPUT| x 8 instead of "
               "the result\n"));

@@ -6,8 +6,23 @@
  * codec failed; 2 a bad command line (an unknown option, a value out of
  * range, an output name without a known extension, an output format that
  * cannot hold the image's channels).  Every failure prints one line on
- * stderr.  An interrupt (SIGINT, SIGTERM, SIGHUP) cancels the run, removes
- * the temporary file and ends the process by that signal, OUTPUT untouched.
+ * stderr.  OUTPUT is replaced only by a run that succeeds, and that run's
+ * status is 0: the table is a report, so when standard output cannot take
+ * it (closed, full, a pipe whose reader has gone) the run goes on without
+ * it, and once OUTPUT is written one line on stderr says that the table
+ * could not be written and that OUTPUT was.
+ *
+ * Descriptors 0, 1 and 2 are opened on /dev/null when closed, before any
+ * file is, so that no file of the run takes their place.  A symbolic link
+ * as OUTPUT updates the file it names; an OUTPUT that exists and is not a
+ * regular file is refused before INPUT is read.  An interrupt (SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM,
+ * SIGPROF) cancels the run, removes the temporary file and ends the
+ * process by that signal, OUTPUT untouched; a second one while cancelling
+ * removes the temporary file and ends the process at once.  An interrupt
+ * that comes once OUTPUT is being renamed into place is too late: the run
+ * ends as it would have.  Only SIGKILL (or a crash) leaves the temporary
+ * file, named ".OUTPUT.jpeg-artifacts-tmp-XXXXXX" next to OUTPUT.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,18 +30,23 @@
 
 #define _POSIX_C_SOURCE 200809L
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic-file.h"
 #include "i18n.h"
 #include "image-io.h"
 #include "jart.h"
+#include "memory-check.h"
 #include "options.h"
 #include "report.h"
+#include "user-presets.h"
 
 #define PROGRAM_NAME "jpeg-artifacts"
 
@@ -50,33 +70,90 @@ typedef struct
   JartStatus failure; /* why the callback cancelled the run, or JART_OK */
 } RunState;
 
+/* The signals that cancel the run: those whose default action ends the
+ * process and that another process or the terminal sends. */
+static const int cancelling_signals[]
+    = { SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGALRM,
+        SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF };
+
+#define N_CANCELLING_SIGNALS                                                  \
+  (sizeof cancelling_signals / sizeof cancelling_signals[0])
+
+/* The first signal asks the run to stop; a second one, while the run is
+ * being cancelled, removes the temporary file and ends the process by
+ * that signal at once (it is blocked in the handler, so it comes as soon
+ * as the handler returns). */
 static void
 on_interrupt (int signal_number)
 {
-  interrupted = signal_number;
+  if (interrupted == 0)
+    {
+      interrupted = signal_number;
+      return;
+    }
+  atomic_file_remove_temporary ();
+  signal (signal_number, SIG_DFL);
+  raise (signal_number);
 }
 
-/* Lets SIGINT, SIGTERM and SIGHUP cancel the run instead of ending the
- * process at once; a second one ends it (SA_RESETHAND).  A signal ignored
- * when the tool started (SIGINT in a background job) stays ignored.  A
- * write beyond the file-size limit fails with EFBIG instead of killing the
- * process, so that the temporary file is removed. */
+/* Lets the cancelling signals cancel the run instead of ending the process
+ * at once.  A signal ignored when the tool started (SIGINT in a background
+ * job) stays ignored.  A reader of the table that goes away (SIGPIPE) and
+ * a write beyond the file-size limit (SIGXFSZ) make the write fail instead
+ * of killing the process, so that the run goes on or the temporary file is
+ * removed. */
 static void
 install_signal_handlers (void)
 {
-  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
   struct sigaction action, previous;
   size_t i;
 
   memset (&action, 0, sizeof action);
   action.sa_handler = on_interrupt;
-  action.sa_flags = SA_RESETHAND | SA_RESTART;
+  action.sa_flags = SA_RESTART;
   sigemptyset (&action.sa_mask);
-  for (i = 0; i < sizeof signals / sizeof signals[0]; i++)
-    if (sigaction (signals[i], NULL, &previous) == 0
+  for (i = 0; i < N_CANCELLING_SIGNALS; i++)
+    sigaddset (&action.sa_mask, cancelling_signals[i]);
+  for (i = 0; i < N_CANCELLING_SIGNALS; i++)
+    if (sigaction (cancelling_signals[i], NULL, &previous) == 0
         && previous.sa_handler != SIG_IGN)
-      sigaction (signals[i], &action, NULL);
+      sigaction (cancelling_signals[i], &action, NULL);
+  signal (SIGPIPE, SIG_IGN);
   signal (SIGXFSZ, SIG_IGN);
+}
+
+/* Blocks the cancelling signals (BLOCK) or lets them in again. */
+static void
+block_signals (bool block)
+{
+  sigset_t set;
+  size_t i;
+
+  sigemptyset (&set);
+  for (i = 0; i < N_CANCELLING_SIGNALS; i++)
+    sigaddset (&set, cancelling_signals[i]);
+  sigprocmask (block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* Opens /dev/null on each of descriptors 0, 1 and 2 that is closed, in
+ * the direction opposite to the stream's (so that writing a closed stdout
+ * still fails, and says so).  Returns 0, or the errno of the failure. */
+static int
+open_standard_descriptors (void)
+{
+  int fd;
+
+  for (fd = 0; fd <= 2; fd++)
+    if (fcntl (fd, F_GETFD) < 0 && errno == EBADF)
+      {
+        int opened = open ("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+
+        if (opened < 0)
+          return errno;
+        if (opened != fd)
+          return EBADF;
+      }
+  return 0;
 }
 
 /* A tight copy of IMAGE into COPY; false when out of memory. */
@@ -110,7 +187,7 @@ on_generation_done (const JartGenerationReport *generation,
   size_t row = (size_t)pixels->width * (size_t)pixels->channels;
   int y;
 
-  if (state->quiet)
+  if (state->quiet || state->report.write_error != 0)
     return interrupted != 0;
   state->failure
       = jart_generation_jpeg_size (&state->previous, state->settings,
@@ -159,11 +236,12 @@ print_note (const char *format, ...)
 }
 
 /* Ends the process by the signal that interrupted it, as if the default
- * action had run (the handler has reset itself). */
+ * action had run. */
 static void
 die_of_interrupt (void)
 {
   signal (interrupted, SIG_DFL);
+  block_signals (false);
   raise (interrupted);
   exit (EXIT_FAILURE);
 }
@@ -206,10 +284,11 @@ make_difference (JartImage *image, const JartImage *original)
 }
 
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
- * to OUTPUT, which is already open. */
+ * to OUTPUT, whose temporary file is already open, with METADATA.  A
+ * table that could not be written is said after OUTPUT is, with status 0. */
 static int
-run (const ToolOptions *options, JartImage *image, AtomicFile *output,
-     ImageFormat format)
+run (const ToolOptions *options, JartImage *image,
+     const ImageMetadata *metadata, AtomicFile *output, ImageFormat format)
 {
   RunState state;
   JartCallbacks callbacks;
@@ -263,12 +342,21 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   if (!options->quiet)
     report_summary (&state.report, &result);
 
-  if (!image_write (output->stream, options->output, image, format, &error))
+  if (!image_write (output->stream, options->output, image, metadata, format,
+                    &error))
     {
       atomic_file_abort (output);
       print_error (error.message);
       return EXIT_FAILURE;
     }
+  if (!atomic_file_close (output, &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  /* The last moment to cancel: from here the signals wait, and are
+   * dropped when the process exits. */
+  block_signals (true);
   if (interrupted)
     {
       atomic_file_abort (output);
@@ -278,6 +366,14 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
     {
       print_error (error.message);
       return EXIT_FAILURE;
+    }
+  if (state.report.write_error != 0)
+    {
+      tool_error_set (&error,
+                      _ ("the table could not be written to the standard "
+                         "output (%s); %s was written"),
+                      strerror (state.report.write_error), options->output);
+      print_error (error.message);
     }
   return EXIT_SUCCESS;
 }
@@ -289,12 +385,24 @@ main (int argc, char **argv)
   ToolError error;
   ImageFormat format;
   JartImage image;
+  ImageMetadata metadata;
   AtomicFile output;
+  int standard_error;
   int status;
 
+  /* Before any file is opened, so that none becomes stdin, stdout or
+   * stderr. */
+  standard_error = open_standard_descriptors ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, ja_locale_dir ());
   textdomain (GETTEXT_PACKAGE);
+  if (standard_error != 0)
+    {
+      tool_error_set (&error, _ ("cannot open %s: %s"), "/dev/null",
+                      strerror (standard_error));
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
 
   switch (options_parse (argc, argv, &options, &error))
     {
@@ -308,6 +416,14 @@ main (int argc, char **argv)
     case OPTIONS_BAD:
       print_error (error.message);
       return EXIT_USAGE;
+    case OPTIONS_SAVE_PRESET:
+      if (!user_presets_save (options.save_preset, &options.values,
+                              !options.quiet, &error))
+        {
+          print_error (error.message);
+          return EXIT_FAILURE;
+        }
+      return finish_stdout (EXIT_SUCCESS);
     case OPTIONS_RUN:
       break;
     }
@@ -321,30 +437,58 @@ main (int argc, char **argv)
       print_error (error.message);
       return EXIT_USAGE;
     }
-  if (!image_read (options.input, &image, &error))
+  if (options.save_preset != NULL
+      && !user_presets_save (options.save_preset, &options.values, false,
+                             &error))
     {
       print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  /* An OUTPUT that cannot be replaced is refused before the work. */
+  if (!atomic_file_prepare (&output, options.output, &error))
+    {
+      print_error (error.message);
+      return EXIT_FAILURE;
+    }
+  if (!image_read (options.input, &image, &metadata, memory_check_run,
+                   &options, &error))
+    {
+      print_error (error.message);
+      atomic_file_abort (&output);
       return EXIT_FAILURE;
     }
   if (!image_format_check (format, image.channels, options.output, &error))
     {
       print_error (error.message);
+      atomic_file_abort (&output);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_USAGE;
     }
+  if (image_metadata_fit (&metadata, format, image.channels, options.input,
+                          options.output, &error)
+      && !options.quiet)
+    print_note ("%s", error.message);
   if (options.settings.flatten && !options.quiet
       && (image.channels == 1 || image.channels == 3))
     print_note (_ ("--flatten changes nothing: %s has no alpha channel"),
                 options.input);
 
   install_signal_handlers ();
-  if (!atomic_file_open (&output, options.output, &error))
+  /* A second signal between mkstemp and the handler's copy of the name
+   * would leave the file. */
+  block_signals (true);
+  if (!atomic_file_create (&output, &error))
     {
+      block_signals (false);
       print_error (error.message);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_FAILURE;
     }
-  status = run (&options, &image, &output, format);
+  block_signals (false);
+  status = run (&options, &image, &metadata, &output, format);
   image_free (&image);
-  return finish_stdout (status);
+  image_metadata_free (&metadata);
+  return status;
 }

@@ -1,7 +1,8 @@
 /* report.c: the per-generation table and the closing line of
  * jpeg-artifacts; see report.h.  Numbers are right-aligned under headings
  * that may be translated, so each column is as wide as the wider of its
- * heading and its numbers.
+ * heading and its numbers.  A failed write ends the printing and is kept
+ * for the caller to report: the run goes on without its table.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,7 @@
 
 #include "report.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
@@ -52,6 +54,15 @@ report_text_width (const char *text)
   return width;
 }
 
+/* Flushes REPORT's stream, keeping the reason of its first failure. */
+static void
+report_flush (Report *report)
+{
+  if ((fflush (report->stream) != 0 || ferror (report->stream))
+      && report->write_error == 0)
+    report->write_error = errno != 0 ? errno : EIO;
+}
+
 void
 report_init (Report *report, FILE *stream, const JartSettings *settings)
 {
@@ -77,6 +88,8 @@ report_header (Report *report)
 {
   int i;
 
+  if (report->write_error != 0)
+    return;
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       const char *heading = _ (report_headings[i]);
@@ -85,7 +98,7 @@ report_header (Report *report)
       fprintf (report->stream, "%s%*s%s", i > 0 ? "  " : "", pad, "", heading);
     }
   fputc ('\n', report->stream);
-  fflush (report->stream);
+  report_flush (report);
 }
 
 void
@@ -95,6 +108,8 @@ report_generation (Report *report, const JartGenerationReport *generation,
   char psnr[32], quality[16];
   const int *w = report->widths;
 
+  if (report->write_error != 0)
+    return;
   if (isinf (generation->psnr))
     snprintf (psnr, sizeof psnr, "inf");
   else
@@ -110,7 +125,7 @@ report_generation (Report *report, const JartGenerationReport *generation,
            quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
            w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
            w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes / 1000.0);
-  fflush (report->stream);
+  report_flush (report);
 
   report->last_generation = generation->generation;
   report->last_changed = generation->changed_pixels;
@@ -125,6 +140,8 @@ report_summary (Report *report, const JartResult *result)
   int fixed_point = result->fixed_point;
   unsigned long changed = (unsigned long)report->last_changed;
 
+  if (report->write_error != 0)
+    return;
   /* Without jitter and drift every generation repeats the same operation,
    * so one that changed nothing is a fixed point also when the run went on
    * past it (--no-stop). */
@@ -162,5 +179,5 @@ report_summary (Report *report, const JartResult *result)
              _ ("stopped after generation %d of %d: the others would be "
                 "the same (--no-stop runs them)\n"),
              result->generations_run, report->requested);
-  fflush (report->stream);
+  report_flush (report);
 }

@@ -2,7 +2,8 @@
  * per generation (generation, quality, grid offset dx and dy, pixels
  * changed, PSNR and SSIM against the input, the size of the JPEG file the
  * generation encodes with the standard Huffman tables) and, at the end,
- * where the images converged.
+ * where the images converged.  A failure to write it is kept in the
+ * Report, never printed, and stops the printing.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +30,8 @@ typedef struct
   int first_unchanged;   /* the first generation that changed no pixel
                             and used the schedule's last step */
   int steps;             /* the schedule's steps, 0: none */
+  int write_error;       /* errno of the first failed write to stream, after
+                            which nothing more is printed; 0: none */
 } Report;
 
 /* Prepares REPORT for a run with SETTINGS, printing to STREAM. */

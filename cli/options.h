@@ -22,7 +22,9 @@ typedef enum
   OPTIONS_RUN,     /* run the generations on INPUT, write OUTPUT */
   OPTIONS_HELP,    /* --help */
   OPTIONS_VERSION, /* --version */
-  OPTIONS_BAD      /* a usage error, described in the ToolError */
+  OPTIONS_BAD,     /* a usage error, described in the ToolError */
+  /* --save-preset without INPUT and OUTPUT: save the look, run nothing */
+  OPTIONS_SAVE_PRESET
 } OptionsAction;
 
 typedef struct
@@ -37,6 +39,8 @@ typedef struct
   const char *output;    /* the OUTPUT operand */
   bool quiet;            /* print no table and no summary */
   bool difference;       /* write |result - INPUT| x 8 instead */
+  /* --save-preset's name, or NULL */
+  const char *save_preset;
 } ToolOptions;
 
 /* Parses ARGV into OPTIONS.  Every value is checked against its range; the

@@ -23,8 +23,9 @@ typedef struct JaPresets JaPresets;
 
 /* The built-in presets and the user's presets in USER_FILE (NULL: none;
  * a file that does not exist yet is an empty list; one that cannot be
- * read is too, with a warning in *ERROR when ERROR is not NULL, which does
- * not stop the call). */
+ * read is too, with a warning in *ERROR when ERROR is not NULL, naming
+ * the file and the line, which does not stop the call).
+ * ja_presets_file_path () gives the file GIMP's folder holds. */
 JaPresets *ja_presets_new (const char *user_file, GError **error);
 void ja_presets_free (JaPresets *presets);
 
@@ -52,14 +53,38 @@ int ja_presets_find (const JaPresets *presets, const char *id);
  * id; the other fields stay. */
 void ja_presets_apply (const JaPresets *presets, int i, JaValues *values);
 
+/* The user's presets file, or NULL. */
+const char *ja_presets_path (const JaPresets *presets);
+
 /* Saves the look fields of VALUES as the user's preset NAME (replacing
- * one of that name; a built-in id or label cannot be used, nor an empty
- * name) and writes the key file.  FALSE with *ERROR when it cannot. */
+ * one of that name; a built-in id or label cannot be used, nor a name
+ * ja_presets_file_check_name refuses) in the key file as it is on disk
+ * now (ja_presets_file_update), then lists what the file holds: the
+ * presets others saved meanwhile too.  FALSE with *ERROR when it cannot,
+ * the file then unchanged. */
 gboolean ja_presets_save (JaPresets *presets, const char *name,
                           const JaValues *values, GError **error);
 
-/* Deletes the user's preset NAME and writes the key file. */
+/* Deletes the user's preset NAME from the key file as it is on disk now,
+ * then lists what the file holds. */
 gboolean ja_presets_delete (JaPresets *presets, const char *name,
                             GError **error);
+
+/* What the last save or delete has to tell besides success (the file on
+ * disk could not be read and was kept aside under another name), or
+ * NULL. */
+const char *ja_presets_notice (const JaPresets *presets);
+
+/* Why there is no usable preset ID among the user's: the file's group ID
+ * has a key missing or out of range (the message names the file, the key
+ * and its line), or the file could not be read (naming the file and the
+ * line); NULL when neither. */
+const char *ja_presets_problem (const JaPresets *presets, const char *id);
+
+/* The ids of the presets for a message, each between QUOTE and QUOTE,
+ * separated by ", ": the first LIMIT, then ", and N more" when there are
+ * more.  Newly allocated. */
+gchar *ja_presets_ids_text (const JaPresets *presets, int limit,
+                            const char *quote);
 
 #endif /* JA_PRESETS_H */
