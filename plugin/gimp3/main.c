@@ -32,15 +32,14 @@
 #include "image-original.h"
 #include "locale-dir.h"
 #include "pixels.h"
+#include "presets-file.h"
 #include "procedure.h"
+#include "results.h"
 #include "targets.h"
 #include "values.h"
 
 #define PLUG_IN_PROC "plug-in-jpeg-artifacts"
 #define PLUG_IN_BINARY "gimp-jpeg-artifacts"
-
-/* The user's presets, in GIMP's folder for the user. */
-#define PRESETS_FILE "jpeg-artifacts-presets.ini"
 
 typedef struct
 {
@@ -133,7 +132,7 @@ ja_plug_in_init (JaPlugIn *plug_in)
 static gchar *
 presets_file (void)
 {
-  return g_build_filename (gimp_directory (), PRESETS_FILE, NULL);
+  return ja_presets_file_path (gimp_directory ());
 }
 
 /* Before the dialog: checks what no choice in it can change, so that a
@@ -245,22 +244,9 @@ success (GimpProcedure *procedure, const JaOutcome *outcome)
 {
   GimpValueArray *answer
       = gimp_procedure_new_return_values (procedure, GIMP_PDB_SUCCESS, NULL);
-  gsize n = outcome->reports->len * JA_TABLE_COLUMNS;
-  gdouble *table = g_new (gdouble, n + 1);
-  guint i;
+  gsize n = outcome->reports->len * JA_RESULTS_TABLE_COLUMNS;
+  gdouble *table = ja_results_table (outcome->reports);
 
-  for (i = 0; i < outcome->reports->len; i++)
-    {
-      const JartGenerationReport *report
-          = &g_array_index (outcome->reports, JartGenerationReport, i);
-      gdouble *row = table + i * JA_TABLE_COLUMNS;
-
-      row[0] = report->quality;
-      row[1] = report->dx;
-      row[2] = report->dy;
-      row[3] = (gdouble)report->changed_pixels;
-      row[4] = report->psnr;
-    }
   GIMP_VALUES_SET_DRAWABLE (answer, JA_RETURN_RESULT, outcome->result);
   GIMP_VALUES_SET_INT (answer, JA_RETURN_GENERATIONS_RUN,
                        outcome->run.generations_run);

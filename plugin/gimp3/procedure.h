@@ -25,9 +25,6 @@ enum
   JA_RETURN_TABLE
 };
 
-/* Numbers per generation in the returned table. */
-#define JA_TABLE_COLUMNS 5
-
 /* Declares PROCEDURE's arguments, auxiliary arguments (what the dialog
  * remembers of its window) and return values. */
 void ja_procedure_add_arguments (GimpProcedure *procedure);
