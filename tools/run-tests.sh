@@ -144,7 +144,8 @@ if wanted 3; then
 fi
 
 # gimp3_pass NUMBER SERIES SUITE: GIMP SERIES (3.0, 3.2) in the chroot of
-# the Debian SUITE: the tree built there and its gimp3 suite run.
+# the Debian SUITE: what the gimp3 suite runs (the plug-in, the tool, the
+# libjpeg helper, the catalogues) built there, and the suite run.
 gimp3_pass ()
 {
   number=$1
@@ -161,8 +162,12 @@ gimp3_pass ()
          meson setup --reconfigure "$dir" -Dgimp=3
        else
          meson setup "$dir" -Dgimp=3
-       fi && meson compile -C "$dir" &&
-       meson test -C "$dir" --suite gimp3 --print-errorlogs --num-processes 2
+       fi &&
+       meson compile -C "$dir" plugin/gimp-jpeg-artifacts:executable \
+         cli/jpeg-artifacts:executable tests/gimp3/jpeg-resave:executable \
+         po/gimp-jpeg-artifacts-gmo:alias &&
+       meson test -C "$dir" --no-rebuild --suite gimp3 --print-errorlogs \
+         --num-processes 2
      ' gimp3-pass "$dir"; then
     echo "=== run-tests.sh: pass $number: GIMP $series ($suite) passed"
   else
