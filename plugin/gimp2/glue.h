@@ -91,4 +91,26 @@ ja_glue_select_results (JaImage image, const JaItem *results, int n)
   gimp_image_set_active_layer (image, results[0]);
 }
 
+/* Whether DRAWABLE holds amounts rather than colours: a layer mask or a
+ * channel. */
+static inline gboolean
+ja_glue_is_mask (JaItem drawable)
+{
+  return gimp_item_is_channel (drawable) || gimp_item_is_layer_mask (drawable);
+}
+
+static inline void
+ja_glue_size (JaItem drawable, gint *width, gint *height)
+{
+  *width = gimp_drawable_width (drawable);
+  *height = gimp_drawable_height (drawable);
+}
+
+/* The buffer of IMAGE's selection mask (free with g_object_unref). */
+static inline GeglBuffer *
+ja_glue_selection_buffer (JaImage image)
+{
+  return gimp_drawable_get_buffer (gimp_image_get_selection (image));
+}
+
 #endif /* JA_GLUE_H */

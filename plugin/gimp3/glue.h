@@ -100,4 +100,27 @@ ja_glue_select_results (JaImage image, const JaItem *results, int n)
   g_free (layers);
 }
 
+/* Whether DRAWABLE holds amounts rather than colours: a layer mask or a
+ * channel (GIMP's channel class holds both). */
+static inline gboolean
+ja_glue_is_mask (JaItem drawable)
+{
+  return GIMP_IS_CHANNEL (drawable);
+}
+
+static inline void
+ja_glue_size (JaItem drawable, gint *width, gint *height)
+{
+  *width = gimp_drawable_get_width (drawable);
+  *height = gimp_drawable_get_height (drawable);
+}
+
+/* The buffer of IMAGE's selection mask (free with g_object_unref). */
+static inline GeglBuffer *
+ja_glue_selection_buffer (JaImage image)
+{
+  return gimp_drawable_get_buffer (
+      GIMP_DRAWABLE (gimp_image_get_selection (image)));
+}
+
 #endif /* JA_GLUE_H */
