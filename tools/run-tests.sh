@@ -11,7 +11,8 @@
 #      fuzzer covers), and a bounded minute of fuzzing;
 #   4. GIMP 3.0 in the Debian 13 (trixie) chroot and
 #   5. GIMP 3.2 in the forky chroot that tools/setup-gimp3.sh makes (and
-#      keeps between runs): the tree built inside with -Dgimp=3 in
+#      keeps between runs; made during passes 1 to 3): what the gimp3 suite
+#      needs of the tree built inside with -Dgimp=3 in
 #      ./build-gimp3.0 and ./build-gimp3.2, and its suite gimp3 (the
 #      plug-in in GIMP 3 in batch mode and its dialog under Xvfb).
 # The suites that start GIMP or the dialog under Xvfb (gimp, dialog) run in
@@ -98,6 +99,15 @@ wanted ()
   fi
 }
 
+# The GIMP 3 chroots (made once, then kept) are made while passes 1 to 3
+# run: most of their making is downloading and unpacking.
+chroots_pid=""
+if wanted 4 || wanted 5; then
+  chroots_log=$(mktemp)
+  tools/setup-gimp3.sh trixie forky > "$chroots_log" 2>&1 &
+  chroots_pid=$!
+fi
+
 if wanted 1 || wanted 2; then
   configure "$build"
 fi
@@ -154,7 +164,6 @@ gimp3_pass ()
   dir=build-gimp$series
   start=$(date +%s)
   echo "=== run-tests.sh: pass $number: GIMP $series ($suite)"
-  tools/setup-gimp3.sh "$suite"
   rm -f "$dir"/meson-logs/testlog*.json
   if tools/in-gimp3-chroot.sh "$suite" sh -c '
        dir=$1
@@ -182,6 +191,17 @@ gimp3_pass ()
   echo "=== run-tests.sh: pass $number took $(( $(date +%s) - start )) s"
 }
 
+if [ -n "$chroots_pid" ]; then
+  echo "=== run-tests.sh: the GIMP 3 chroots"
+  if wait "$chroots_pid"; then
+    cat "$chroots_log"
+  else
+    cat "$chroots_log"
+    echo "=== run-tests.sh: making the GIMP 3 chroots FAILED"
+    status=1
+  fi
+  rm -f "$chroots_log"
+fi
 if wanted 4; then
   gimp3_pass 4 3.0 trixie
 fi
