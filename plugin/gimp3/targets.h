@@ -10,13 +10,8 @@
 
 #include <libgimp/gimp.h>
 
+#include "apply.h"
 #include "values.h"
-
-typedef struct
-{
-  GimpDrawable *drawable; /* a layer, a layer mask or a channel */
-  gboolean layer;         /* a layer: output 1 and 2 may add layers above it */
-} JaTarget;
 
 /* Checks that IMAGE is an open image and DRAWABLES (NULL-terminated, the
  * selected drawables) are in it and, with VALUES, can take the effect.

@@ -1,7 +1,7 @@
 /* apply.c: one run of the effect, in GIMP 2.10 and in GIMP 3: this file
- * is compiled into each plug-in with that plug-in's glue.h, which names
- * the image and its items (GIMP 2.10's IDs, GIMP 3's objects) and the few
- * calls whose types differ.  A run has two phases:
+ * is compiled into each plug-in, glue.h naming the image and its items
+ * (GIMP 2.10's IDs, GIMP 3's objects) and the few calls that differ.  A run
+ * has two phases:
  *
  * 1. Compute.  Each target is read whole (the 8x8 grid and each block's
  *    neighbours need all of it, whatever the selection) and goes through
@@ -46,7 +46,6 @@
 #include "glue.h"
 #include "pixels.h"
 #include "results.h"
-#include "targets.h"
 
 /* One target on its way through the run. */
 typedef struct

@@ -1,6 +1,6 @@
 /* pixels.c: a drawable's pixels in and out of GIMP through GEGL buffers,
- * in GIMP 2.10 and GIMP 3: compiled into each plug-in with its glue.h,
- * which names the drawables and the few calls whose names differ.
+ * in GIMP 2.10 and GIMP 3: compiled into each plug-in, glue.h naming the
+ * drawables and the few calls that differ.
  *
  * The codec works as a JPEG file does, on 8-bit gamma-encoded values: a
  * layer is read as "R'G'B'(A) u8" or "Y'(A) u8" in its image's colour space

@@ -1,5 +1,5 @@
 /* apply.h: one run of the effect on the drawables a call names, in GIMP
- * 2.10 and GIMP 3 (each plug-in's glue.h names the image and its items):
+ * 2.10 and GIMP 3 (glue.h names the image and its items):
  * every result is computed first, with progress in GIMP's status bar, and
  * only then written, in one undo group, as the output parameter asks.
  *
@@ -13,6 +13,14 @@
 #include "glue.h"
 #include "jart.h"
 #include "values.h"
+
+/* One drawable a run changes, as ja_targets_collect (plugin/gimp2/ and
+ * plugin/gimp3/targets.h) collects them. */
+typedef struct
+{
+  JaItem drawable; /* a layer, a layer mask or a channel */
+  gboolean layer;  /* a layer: output 1 and 2 may add layers above it */
+} JaTarget;
 
 /* What a run tells its caller about the first target: the drawable the
  * procedure was called on (GIMP 2.10), the first selected one (GIMP 3). */
