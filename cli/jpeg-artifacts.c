@@ -258,31 +258,6 @@ finish_stdout (int status)
   return status;
 }
 
-/* Replaces IMAGE's colours by min (255, 8 |IMAGE - ORIGINAL|), alpha
- * kept: the plug-in's difference layer. */
-static void
-make_difference (JartImage *image, const JartImage *original)
-{
-  int colors = image->channels >= 3 ? 3 : 1;
-  int x, y, c;
-
-  for (y = 0; y < image->height; y++)
-    {
-      uint8_t *row = image->pixels + (size_t)y * image->stride;
-      const uint8_t *before = original->pixels + (size_t)y * original->stride;
-
-      for (x = 0; x < image->width; x++)
-        for (c = 0; c < colors; c++)
-          {
-            size_t i = (size_t)x * (size_t)image->channels + (size_t)c;
-            int d
-                = row[i] > before[i] ? row[i] - before[i] : before[i] - row[i];
-
-            row[i] = (uint8_t)(d * 8 > 255 ? 255 : d * 8);
-          }
-    }
-}
-
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
  * to OUTPUT, whose temporary file is already open, with METADATA.  A
  * table that could not be written is said after OUTPUT is, with status 0. */
@@ -311,7 +286,8 @@ run (const ToolOptions *options, JartImage *image,
       print_error (error.message);
       return EXIT_FAILURE;
     }
-  report_init (&state.report, stdout, &options->settings);
+  report_init (&state.report, stdout, &options->settings,
+               options->schedule_steps);
   callbacks.generation_done = on_generation_done;
   callbacks.progress = on_progress;
   callbacks.cancel = NULL;
@@ -321,7 +297,7 @@ run (const ToolOptions *options, JartImage *image,
     report_header (&state.report);
   status = jart_run (image, image, &options->settings, &callbacks, &result);
   if (status == JART_OK && options->difference)
-    make_difference (image, &state.original);
+    status = jart_difference (image, &state.original, image);
   free (state.original.pixels);
   free (state.previous.pixels);
   if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)
@@ -461,7 +437,7 @@ main (int argc, char **argv)
     {
       print_error (error.message);
       atomic_file_abort (&output);
-      image_free (&image);
+      image_clear (&image);
       image_metadata_free (&metadata);
       return EXIT_USAGE;
     }
@@ -482,13 +458,13 @@ main (int argc, char **argv)
     {
       block_signals (false);
       print_error (error.message);
-      image_free (&image);
+      image_clear (&image);
       image_metadata_free (&metadata);
       return EXIT_FAILURE;
     }
   block_signals (false);
   status = run (&options, &image, &metadata, &output, format);
-  image_free (&image);
+  image_clear (&image);
   image_metadata_free (&metadata);
   return status;
 }

@@ -24,9 +24,9 @@
  * g_free; never NULL, even for no report. */
 gdouble *ja_results_table (const GArray *reports);
 
-/* Replaces the colour channels of AFTER by min (255, 8 |after - before|)
- * against BEFORE (same size and channels, rows packed), keeping AFTER's
- * alpha. */
+/* Replaces the colour channels of AFTER by their difference against
+ * BEFORE, AFTER's own size and channels packed (jart_difference: min (255,
+ * 8 |after - before|)), keeping AFTER's alpha. */
 void ja_results_difference (JartImage *after, const guint8 *before);
 
 /* The name of the layer the new-layer and difference outputs add, for a
