@@ -635,6 +635,22 @@ restore_position (Dialog *d, const JaDialogGeometry *geometry)
     gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
 }
 
+/* Keeps the row of WIDGET, a control, and its label hidden. */
+static void
+hide_row (GtkWidget *widget)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (widget), *l;
+
+  gtk_widget_set_no_show_all (widget, TRUE);
+  gtk_widget_hide (widget);
+  for (l = labels; l != NULL; l = l->next)
+    {
+      gtk_widget_set_no_show_all (l->data, TRUE);
+      gtk_widget_hide (l->data);
+    }
+  g_list_free (labels);
+}
+
 /* Keeps the dialog above GIMP's image window.  Returns the foreign window
  * to release when the dialog closes, or NULL. */
 static GdkWindow *
@@ -677,7 +693,15 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
   ja_dialog_values_to_widgets (&d);
   restore_position (&d, geometry);
   gtk_widget_realize (d.dialog);
-  parent = set_transient (&d);
+  if (layer->window_ready != NULL)
+    {
+      layer->window_ready (d.dialog, layer->window_ready_data);
+      parent = NULL;
+    }
+  else
+    parent = set_transient (&d);
+  if (layer->selected_drawables > 0)
+    hide_row (d.apply_to);
   gtk_widget_show_all (d.dialog);
   /* Return presses OK, as in GIMP's dialogs: the first control takes the
    * focus (the Quality spin button activates the default), not the
