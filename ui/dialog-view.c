@@ -137,6 +137,18 @@ build_view_bar (Dialog *d)
   g_signal_connect (d->difference, "toggled", G_CALLBACK (difference_toggled),
                     d);
 
+  if (d->layer->canvas_preview != NULL)
+    {
+      d->on_canvas = gtk_check_button_new_with_label (_ ("Preview on canvas"));
+      set_accessible (d->on_canvas, _ ("Preview on canvas"),
+                      _ ("Shows the result in the image window too, on a "
+                         "temporary layer above the layer, while the dialog "
+                         "is open."));
+      gtk_box_pack_start (GTK_BOX (bar), d->on_canvas, FALSE, FALSE, 0);
+      g_signal_connect_swapped (d->on_canvas, "toggled",
+                                G_CALLBACK (update_canvas), d);
+    }
+
   button = gtk_button_new_with_mnemonic (_ ("Sho_w original"));
   set_accessible (button, _ ("Show original"),
                   _ ("Shows the original layer for as long as the button is "

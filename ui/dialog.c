@@ -42,6 +42,7 @@ ja_dialog_geometry_init (JaDialogGeometry *geometry)
   geometry->split = 0;
   geometry->grid = 0;
   geometry->split_position = 0.5;
+  geometry->on_canvas = 0;
 }
 
 static int
@@ -202,6 +203,7 @@ worker_notify (JaWorker *worker, gpointer user_data)
     }
   g_free (badge);
   schedule_readouts (d, state->finished || state->done == 0);
+  update_canvas (d);
 
   if (d->finishing && state->finished)
     {
@@ -217,6 +219,35 @@ worker_notify (JaWorker *worker, gpointer user_data)
           gtk_widget_set_sensitive (d->reset_button, TRUE);
           update_ok (d);
         }
+    }
+}
+
+void
+update_canvas (Dialog *d)
+{
+  const JaWorkerState *state;
+  gboolean on;
+
+  if (d->on_canvas == NULL)
+    return;
+  on = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->on_canvas));
+  if (!on)
+    {
+      if (d->canvas_serial != 0)
+        {
+          d->canvas_serial = 0;
+          d->layer->canvas_preview (NULL, d->layer->canvas_data);
+        }
+      return;
+    }
+  if (d->worker == NULL)
+    return; /* the first result comes from the worker */
+  state = ja_worker_get_state (d->worker);
+  if (state->finished && state->status == JART_OK && state->pixels != NULL
+      && state->serial != d->canvas_serial)
+    {
+      d->canvas_serial = state->serial;
+      d->layer->canvas_preview (state->pixels, d->layer->canvas_data);
     }
 }
 
@@ -576,6 +607,9 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->grid),
                                     geometry->grid);
       ja_preview_set_split_position (d->preview, geometry->split_position);
+      if (d->on_canvas != NULL)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->on_canvas),
+                                      geometry->on_canvas);
     }
 
   g_signal_connect (d->dialog, "response", G_CALLBACK (dialog_response), d);
@@ -674,6 +708,16 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
       geometry->grid
           = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.grid));
       geometry->split_position = ja_preview_get_split_position (d.preview);
+      geometry->on_canvas
+          = d.on_canvas != NULL
+            && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.on_canvas));
+    }
+  /* The canvas shows the image as it was before OK applies the result or
+     Cancel leaves it. */
+  if (d.canvas_serial != 0)
+    {
+      d.canvas_serial = 0;
+      layer->canvas_preview (NULL, layer->canvas_data);
     }
   if (d.accepted)
     {

@@ -40,6 +40,14 @@ typedef struct
                                  parasite says, or NULL: none */
   const char *presets_file;   /* the key file of the user's presets, or
                                  NULL: the user cannot save presets */
+  /* "Preview on canvas": NULL, the dialog has no such option; else, while
+     the option is on, called with the filter's result for the whole layer
+     (as OK hands it over: rows packed, not blended through the selection;
+     valid only during the call) each time a new one is ready, and with
+     NULL when the option goes off and before ja_dialog_run returns when
+     it was on. */
+  void (*canvas_preview) (const guint8 *result, gpointer user_data);
+  gpointer canvas_data;
 } JaDialogLayer;
 
 /* What the dialog remembers of itself from one run to the next (the
@@ -53,6 +61,7 @@ typedef struct
   int split;             /* the before/after split was on */
   int grid;              /* the grid overlay was on */
   double split_position; /* the divider, 0..1 */
+  int on_canvas;         /* "Preview on canvas" was on */
 } JaDialogGeometry;
 
 /* Fills GEOMETRY with "nothing remembered yet". */

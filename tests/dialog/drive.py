@@ -529,6 +529,10 @@ class Gimp:
         self.runs = runs
         self.run = 0
         self.started = False
+        # Write info-N.txt after each call (info-0.txt before the first):
+        # the image's layers, dirty flag, whether undo is enabled and the
+        # active layer, as Script-Fu writes them.
+        self.record_image = False
 
     def start(self):
         home = os.path.join(self.work, "gimp2")
@@ -537,13 +541,27 @@ class Gimp:
         shutil.copy(self.args.plugin, os.path.join(folder, PLUGIN_NAME))
         image = os.path.abspath(self.args.image)
         calls = []
+        record = ('(let ((port (open-output-file "%s")))'
+                  ' (write (list (gimp-image-get-layers image)'
+                  ' (gimp-image-is-dirty image)'
+                  ' (gimp-image-undo-is-enabled image)'
+                  ' (gimp-image-get-active-layer image)) port)'
+                  ' (close-output-port port))')
+        if self.record_image:
+            # Clean: any undo step the dialog left would make it dirty.
+            calls.append("(gimp-image-clean-all image)")
+            calls.append(record % os.path.join(self.work, "info-0.txt"))
         for n in range(1, self.runs + 1):
             out = os.path.join(self.work, "out-%d.png" % n)
             calls.append(
                 '(catch #f (%s RUN-INTERACTIVE image layer'
-                ' 75 1 2 0 0 0 0 0 0 0 0))\n'
-                '  (file-png-save RUN-NONINTERACTIVE image layer "%s" "%s"'
-                ' 0 9 0 0 0 0 0)' % (PROCEDURE, out, out))
+                ' 75 1 2 0 0 0 0 0 0 0 0))' % PROCEDURE)
+            if self.record_image:
+                calls.append(record % os.path.join(self.work,
+                                                   "info-%d.txt" % n))
+            calls.append(
+                '(file-png-save RUN-NONINTERACTIVE image layer "%s" "%s"'
+                ' 0 9 0 0 0 0 0)' % (out, out))
         batch = ('(let* ((image (car (gimp-file-load RUN-NONINTERACTIVE'
                  ' "%s" "%s")))\n'
                  '       (layer (car (gimp-image-get-active-layer image)))\n'
@@ -1411,7 +1429,184 @@ def scenario_german(args, runner, work):
     log("GIMP registered the text domain:", registered)
 
 
+def find_patch(screen, sw, sh, image, iw, ih, x, y, size):
+    """Where on the screen (packed RGB, SW x SH) the SIZE x SIZE block of
+    IMAGE (packed RGB, IW x IH) at (X, Y) shows exactly, or None."""
+    import numpy
+    scr = numpy.frombuffer(screen, numpy.uint8).reshape(sh, sw, 3)
+    img = numpy.frombuffer(image, numpy.uint8).reshape(ih, iw, 3)
+    block = img[y:y + size, x:x + size]
+    ys, xs = numpy.nonzero(numpy.all(scr == block[0, 0], axis=2))
+    for sy, sx in zip(ys, xs):
+        if sy + size <= sh and sx + size <= sw and numpy.array_equal(
+                scr[sy:sy + size, sx:sx + size], block):
+            return sx - x, sy - y
+    return None
+
+
+def canvas_origin(shot, image_png):
+    """Where the image window shows IMAGE_PNG at 100 %: the screen position
+    of the layer's pixel (0, 0), found from one of a few blocks of it that
+    nothing covers."""
+    screen, sw, sh = rgb_bytes(shot)
+    image, iw, ih = rgb_bytes(image_png)
+    for x, y in ((8, 8), (iw // 2, ih // 2), (8, ih - 40), (iw // 4, 8)):
+        origin = find_patch(screen, sw, sh, image, iw, ih, x, y, 32)
+        if origin is not None:
+            return origin
+    return None
+
+
+def canvas_shows(shot, origin, image_png, covered):
+    """How many of the 32 x 32 blocks of IMAGE_PNG that lie on the screen
+    outside the window COVERED (x, y, w, h) the screen shows exactly at
+    ORIGIN, and how many such blocks there are.  The blocks keep 4 pixels
+    off the layer's edges, where GIMP draws the layer's boundary."""
+    screen, sw, sh = rgb_bytes(shot)
+    image, iw, ih = rgb_bytes(image_png)
+    import numpy
+    scr = numpy.frombuffer(screen, numpy.uint8).reshape(sh, sw, 3)
+    img = numpy.frombuffer(image, numpy.uint8).reshape(ih, iw, 3)
+    ox, oy = origin
+    cx, cy, cw, ch = covered
+    same = total = 0
+    for y in range(4, ih - 35, 32):
+        for x in range(4, iw - 35, 32):
+            sx, sy = ox + x, oy + y
+            if sx < 0 or sy < 0 or sx + 32 > sw or sy + 32 > sh:
+                continue
+            if sx + 32 > cx and sx < cx + cw and sy + 32 > cy \
+                    and sy < cy + ch:
+                continue
+            total += 1
+            same += numpy.array_equal(scr[sy:sy + 32, sx:sx + 32],
+                                      img[y:y + 32, x:x + 32])
+    return same, total
+
+
+class DialogAside:
+    """Moves the dialog down the screen, off the image window, for a
+    screenshot, and back where it was afterwards (no window manager runs
+    under Xvfb: xdotool moves the window itself)."""
+
+    def __init__(self, dialog):
+        self.dialog = dialog
+
+    def move(self, x, y):
+        xdotool("search", "--name", "^%s" % self.dialog.title,
+                "windowmove", "--sync", x, y)
+
+    def __enter__(self):
+        self.x, self.y, _, _ = extents(self.dialog.window)
+        self.move(self.x, 940)
+        return self
+
+    def __exit__(self, *exc):
+        self.move(self.x, self.y)
+        time.sleep(0.3)
+
+
+def scenario_canvas(args, runner, work):
+    """"Preview on canvas": on, the image window shows the result (and the
+    new one after Quality changes); Cancel leaves the image as it was
+    (layers, pixels, clean with no undo step, undo on, active layer).  The option is
+    remembered: the next dialog shows the result on the canvas at once, and
+    OK applies it as usual."""
+    in_gimp = isinstance(runner, Gimp)
+    if in_gimp:
+        runner.record_image = True
+    else:
+        runner.extra = ["--canvas"]
+    q30 = cli_reference(args, work, 30, 5)
+    shutil.copy(q30, os.path.join(work, "q30.png"))
+    q30 = os.path.join(work, "q30.png")
+    q40 = cli_output(args, work, "q40.png", "--quality", "40",
+                     "--generations", "5")
+    dialog = open_at(runner, work, 30, 5)
+    toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
+    if in_gimp:
+        shot = os.path.join(args.logdir, "%s-before.png" % args.name)
+        with DialogAside(dialog):
+            screenshot(shot)
+        origin = canvas_origin(shot, args.image)
+        if origin is None:
+            raise Failure("the image window does not show the image at 100 %")
+        log("the canvas shows the layer's pixel (0, 0) at", origin)
+    reveal(toggle)
+    click(toggle)
+    wait_for("the option on", lambda: toggle.getState().contains(
+        pyatspi.STATE_CHECKED), 5)
+
+    def check_canvas(name, expected):
+        shot = os.path.join(args.logdir, "%s-%s.png" % (args.name, name))
+
+        def shows():
+            with DialogAside(dialog):
+                covered = extents(dialog.window)
+                screenshot(shot)
+            same, total = canvas_shows(shot, origin, expected, covered)
+            log("canvas vs %s: %d of %d visible blocks equal"
+                % (os.path.basename(expected), same, total))
+            return total >= 20 and same == total
+        wait_for("the canvas to show %s" % os.path.basename(expected),
+                 shows, 30, interval=1)
+
+    if in_gimp:
+        check_canvas("on", q30)
+    dialog.set_number("Quality", 40)
+    dialog.wait_ready(generations=5)
+    if in_gimp:
+        check_canvas("q40", q40)
+    click(dialog.button("Cancel"))
+    said = runner.close()
+    if in_gimp:
+        dialog = runner.open(os.path.join(work, "result.png"))
+        dialog.wait_ready()
+        toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
+        if not toggle.getState().contains(pyatspi.STATE_CHECKED):
+            raise Failure("the option was not remembered")
+        # Cancel kept no values: the dialog starts from the defaults.
+        dialog.set_number("Quality", 40)
+        dialog.set_number("Generations", 5)
+        dialog.wait_ready(generations=5)
+        check_canvas("again", q40)
+        click(dialog.button("OK"))
+        runner.close()
+        runner.finish()
+        if not same_pixels(os.path.join(work, "out-1.png"), args.image):
+            raise Failure("Cancel changed the layer")
+        infos = []
+        for n in range(3):
+            with open(os.path.join(work, "info-%d.txt" % n)) as f:
+                infos.append(f.read().strip())
+        log("the image before, after Cancel, after OK:", *infos)
+        if infos[1] != infos[0]:
+            raise Failure("after Cancel the image is %s, not %s as before"
+                          % (infos[1], infos[0]))
+        if not same_pixels(os.path.join(work, "out-2.png"), q40):
+            raise Failure("OK did not apply the result the canvas showed")
+        # After OK: the same one layer, active, undo on, and now dirty.
+        if infos[2] != infos[0].replace(" (0) (1) ", " (1) (1) ", 1):
+            raise Failure("after OK the image is %s" % infos[2])
+        return
+    runner.finish()
+    lines = runner.text.split("\n")
+    canvas = [line for line in lines if line.startswith("canvas")]
+
+    def sha(path):
+        import hashlib
+        return "canvas-sha256 " + hashlib.sha256(rgb_bytes(path)[0]) \
+            .hexdigest()
+    log("canvas calls:", canvas)
+    if canvas != [sha(q30), sha(q40), "canvas-off"]:
+        raise Failure("the canvas calls were %r, not the results of quality "
+                      "30 and 40 and off" % canvas)
+    if "cancel" not in said:
+        raise Failure("the dialog did not cancel")
+
+
 SCENARIOS = {
+    "canvas": (scenario_canvas, 2),
     "progress": (scenario_progress, 1),
     "apply": (scenario_apply, 1),
     "slider": (scenario_slider, 1),
