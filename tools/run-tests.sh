@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-tests.sh: every test the project has, in three passes, each a meson
+# run-tests.sh: every test the project has, in five passes, each a meson
 # test run over a build of its own:
 #   1. ./build (or $BUILD_DIR), the normal build (gcc): every suite but
 #      gimp and dialog;
@@ -8,10 +8,15 @@
 #   3. ./build-sanitize (or $SANITIZE_DIR), clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer and the libFuzzer target: every suite
 #      (less the forced-kernel-path re-runs of the codec tests, which the
-#      fuzzer covers), and a bounded minute of fuzzing.
+#      fuzzer covers), and a bounded minute of fuzzing;
+#   4. GIMP 3.0 in the Debian 13 (trixie) chroot and
+#   5. GIMP 3.2 in the forky chroot that tools/setup-gimp3.sh makes (and
+#      keeps between runs): the tree built inside with -Dgimp=3 in
+#      ./build-gimp3.0 and ./build-gimp3.2, and its suite gimp3 (the
+#      plug-in in GIMP 3 in batch mode and its dialog under Xvfb).
 # The suites that start GIMP or the dialog under Xvfb (gimp, dialog) run in
 # pass 3 only, with the sanitized plug-in and harness.  It ends with one
-# line "N passed, N failed" over all three; the exit status is 0 only when
+# line "N passed, N failed" over all five; the exit status is 0 only when
 # every pass passed.  README's test command and CI run this after
 # setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite.
 #
@@ -118,6 +123,45 @@ if [ "${QUICK:-0}" != 1 ]; then
   # and the thread count from its input.
   run_pass "pass 3: AddressSanitizer and UndefinedBehaviorSanitizer, fuzzing" \
     "$sanitize" --timeout-multiplier 4 --no-suite kernel-paths
+fi
+
+# gimp3_pass NUMBER SERIES SUITE: GIMP SERIES (3.0, 3.2) in the chroot of
+# the Debian SUITE: the tree built there and its gimp3 suite run.
+gimp3_pass ()
+{
+  number=$1
+  series=$2
+  suite=$3
+  dir=build-gimp$series
+  start=$(date +%s)
+  echo "=== run-tests.sh: pass $number: GIMP $series ($suite)"
+  tools/setup-gimp3.sh "$suite"
+  rm -f "$dir"/meson-logs/testlog*.json
+  if tools/in-gimp3-chroot.sh "$suite" sh -c '
+       dir=$1
+       if [ -f "$dir/build.ninja" ]; then
+         meson setup --reconfigure "$dir" -Dgimp=3
+       else
+         meson setup "$dir" -Dgimp=3
+       fi && meson compile -C "$dir" &&
+       meson test -C "$dir" --suite gimp3 --print-errorlogs --num-processes 2
+     ' gimp3-pass "$dir"; then
+    echo "=== run-tests.sh: pass $number: GIMP $series ($suite) passed"
+  else
+    echo "=== run-tests.sh: pass $number: GIMP $series ($suite) FAILED"
+    status=1
+  fi
+  if ls "$dir"/meson-logs/testlog*.json >/dev/null 2>&1; then
+    tally "$dir"
+  else
+    failed=$((failed + 1))
+  fi
+  echo "=== run-tests.sh: pass $number took $(( $(date +%s) - start )) s"
+}
+
+if [ "${QUICK:-0}" != 1 ]; then
+  gimp3_pass 4 3.0 trixie
+  gimp3_pass 5 3.2 forky
 fi
 
 echo "$passed passed, $failed failed"

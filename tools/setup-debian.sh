@@ -6,7 +6,8 @@
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, scikit-image for the SSIM reference, and the de_DE.UTF-8 locale
-# the translation test runs GIMP in.
+# the translation test runs GIMP in; at its end, setup-gimp3.sh makes the
+# Debian chroots the GIMP 3.0 and 3.2 tests run in.
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -26,6 +27,7 @@ packages="
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool imagemagick locales python3-skimage
+  mmdebstrap
 "
 
 missing=""
@@ -51,3 +53,7 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
   echo "setup-debian.sh: generating the de_DE.UTF-8 locale"
   localedef -i de_DE -f UTF-8 de_DE.UTF-8
 fi
+
+# GIMP 3.0 and 3.2 for the gimp3 suite: chroots of Debian 13 and forky,
+# kept between runs (setup-gimp3.sh).
+"$(dirname "$0")/setup-gimp3.sh"

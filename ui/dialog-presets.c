@@ -29,14 +29,14 @@ current_preset (Dialog *d)
   if (i < 0)
     return -1;
   ja_presets_apply (d->presets, i, &applied);
-  return ja_values_same_look (&applied, &d->values) ? i : -1;
+  return ja_look_same (&applied, &d->values) ? i : -1;
 }
 
 /* Shows in the preset combo the preset the values are, or "Custom" (and
  * then forgets the preset's name), with its description; Delete is for a
  * user's preset only. */
 void
-update_preset (Dialog *d)
+ja_dialog_update_preset (Dialog *d)
 {
   int i = current_preset (d);
   gboolean updating = d->updating;
@@ -88,12 +88,12 @@ preset_changed (GtkComboBox *combo, Dialog *d)
   if (i == d->custom_index)
     {
       d->values.preset[0] = '\0';
-      update_preset (d);
+      ja_dialog_update_preset (d);
       return;
     }
   ja_presets_apply (d->presets, i, &d->values);
-  values_to_widgets (d);
-  restart (d);
+  ja_dialog_values_to_widgets (d);
+  ja_dialog_restart (d);
 }
 
 /* Shows TEXT (NULL: nothing) below the preset buttons: why the presets
@@ -133,11 +133,12 @@ preset_save_clicked (GtkButton *button, Dialog *d)
   if (current >= 0 && ja_presets_is_user (d->presets, current))
     gtk_entry_set_text (GTK_ENTRY (entry),
                         ja_presets_label (d->presets, current));
-  set_accessible (entry, _ ("Preset name"),
-                  _ ("The name the preset is listed under; saving under the "
-                     "name of one of your presets replaces it."));
-  label = mnemonic_label (_ ("_Name:"), entry);
-  error = readout_label (TRUE, _ ("Preset error"), NULL);
+  ja_widgets_set_accessible (
+      entry, _ ("Preset name"),
+      _ ("The name the preset is listed under; saving under the "
+         "name of one of your presets replaces it."));
+  label = ja_widgets_mnemonic_label (_ ("_Name:"), entry);
+  error = ja_widgets_readout_label (TRUE, _ ("Preset error"), NULL);
 
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), entry, 1, 0, 1, 1);
@@ -155,7 +156,7 @@ preset_save_clicked (GtkButton *button, Dialog *d)
         {
           fill_presets (d);
           g_strlcpy (d->values.preset, name, sizeof d->values.preset);
-          update_preset (d);
+          ja_dialog_update_preset (d);
           show_preset_message (d, ja_presets_notice (d->presets));
           g_free (name);
           break;
@@ -192,13 +193,13 @@ preset_delete_clicked (GtkButton *button, Dialog *d)
   show_preset_message (d, ja_presets_notice (d->presets));
   fill_presets (d);
   d->values.preset[0] = '\0';
-  update_preset (d);
+  ja_dialog_update_preset (d);
 }
 
 /* The preset rows at the top of GRID from ROW on: the combo, its
  * description, Save… and Delete.  Returns the next row. */
 int
-build_presets (Dialog *d, GtkGrid *grid, int row)
+ja_dialog_build_presets (Dialog *d, GtkGrid *grid, int row)
 {
   GtkWidget *label, *buttons;
   GError *error = NULL;
@@ -210,15 +211,16 @@ build_presets (Dialog *d, GtkGrid *grid, int row)
   d->presets = ja_presets_new (d->layer->presets_file, &error);
 
   d->preset_combo = gtk_combo_box_text_new ();
-  set_accessible (d->preset_combo, _ ("Preset"), tooltip);
-  label = mnemonic_label (_ ("Pr_eset:"), d->preset_combo);
+  ja_widgets_set_accessible (d->preset_combo, _ ("Preset"), tooltip);
+  label = ja_widgets_mnemonic_label (_ ("Pr_eset:"), d->preset_combo);
   gtk_widget_set_tooltip_text (label, tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, d->preset_combo, 1, row, 2, 1);
   row++;
   fill_presets (d);
 
-  d->preset_description = readout_label (TRUE, _ ("Preset description"), NULL);
+  d->preset_description
+      = ja_widgets_readout_label (TRUE, _ ("Preset description"), NULL);
   gtk_label_set_max_width_chars (GTK_LABEL (d->preset_description), 40);
   gtk_style_context_add_class (
       gtk_widget_get_style_context (d->preset_description), "dim-label");
@@ -230,27 +232,30 @@ build_presets (Dialog *d, GtkGrid *grid, int row)
   d->preset_delete = gtk_button_new_with_label (_ ("Delete"));
   if (d->layer->presets_file != NULL)
     {
-      set_accessible (d->preset_save, _ ("Save preset"),
-                      _ ("Saves the current look (everything above the "
-                         "Layer options but the seed) as one of your "
-                         "presets."));
-      set_accessible (d->preset_delete, _ ("Delete preset"),
-                      _ ("Deletes the preset shown, one of your own; the "
-                         "controls keep its values."));
+      ja_widgets_set_accessible (
+          d->preset_save, _ ("Save preset"),
+          _ ("Saves the current look (everything above the "
+             "Layer options but the seed) as one of your "
+             "presets."));
+      ja_widgets_set_accessible (
+          d->preset_delete, _ ("Delete preset"),
+          _ ("Deletes the preset shown, one of your own; the "
+             "controls keep its values."));
     }
   else
     {
       const char *why = _ ("There is no file to keep your presets in.");
 
-      set_accessible (d->preset_save, _ ("Save preset"), why);
-      set_accessible (d->preset_delete, _ ("Delete preset"), why);
+      ja_widgets_set_accessible (d->preset_save, _ ("Save preset"), why);
+      ja_widgets_set_accessible (d->preset_delete, _ ("Delete preset"), why);
     }
   gtk_box_pack_end (GTK_BOX (buttons), d->preset_delete, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (buttons), d->preset_save, FALSE, FALSE, 0);
   gtk_grid_attach (grid, buttons, 1, row, 2, 1);
   row++;
 
-  d->preset_message = readout_label (TRUE, _ ("Presets message"), NULL);
+  d->preset_message
+      = ja_widgets_readout_label (TRUE, _ ("Presets message"), NULL);
   gtk_label_set_max_width_chars (GTK_LABEL (d->preset_message), 40);
   gtk_label_set_selectable (GTK_LABEL (d->preset_message), TRUE);
   gtk_widget_set_no_show_all (d->preset_message, TRUE);

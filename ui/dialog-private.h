@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "dialog.h"
+#include "look.h"
 #include "plot.h"
 #include "presets.h"
 #include "preview.h"
@@ -99,50 +100,50 @@ typedef struct
 /* dialog.c */
 
 /* OK is sensitive while the schedule reads and OK is not waiting. */
-void update_ok (Dialog *d);
+void ja_dialog_update_ok (Dialog *d);
 /* Sets every control from d->values, then checks the schedule and shows
  * the preset and the sensitivities they give. */
-void values_to_widgets (Dialog *d);
+void ja_dialog_values_to_widgets (Dialog *d);
 /* Starts computing d->values; the run under way is cancelled. */
-void restart (Dialog *d);
+void ja_dialog_restart (Dialog *d);
 /* Any control changed: reads them all into d->values and restarts.  For
  * g_signal_connect_swapped. */
-void control_changed (Dialog *d);
+void ja_dialog_control_changed (Dialog *d);
 
 /* Shows the newest finished result on the canvas (through
  * layer->canvas_preview) when "Preview on canvas" is on and the canvas
  * does not show it yet; takes it away when the option is off. */
-void update_canvas (Dialog *d);
+void ja_dialog_update_canvas (Dialog *d);
 
 /* dialog-view.c */
 
 /* The preview side: the view bar, the preview and the read-outs. */
-GtkWidget *build_preview_side (Dialog *d);
+GtkWidget *ja_dialog_build_view (Dialog *d);
 /* Draws the 8×8 grid (when its check box is on) where the generation the
  * preview shows was encoded. */
-void update_grid (Dialog *d);
+void ja_dialog_update_grid (Dialog *d);
 
 /* dialog-readouts.c */
 
-void build_readouts (Dialog *d, GtkBox *box);
+void ja_dialog_build_readouts (Dialog *d, GtkBox *box);
 /* Updates the read-outs now when NOW or when they have not changed for a
  * while, else soon. */
-void schedule_readouts (Dialog *d, gboolean now);
+void ja_dialog_schedule_readouts (Dialog *d, gboolean now);
 
 /* dialog-presets.c */
 
 /* The preset rows of GRID from ROW on; returns the next row.  Creates
  * d->presets. */
-int build_presets (Dialog *d, GtkGrid *grid, int row);
+int ja_dialog_build_presets (Dialog *d, GtkGrid *grid, int row);
 /* Shows the preset the values are, or "Custom". */
-void update_preset (Dialog *d);
+void ja_dialog_update_preset (Dialog *d);
 
 /* dialog-schedule.c */
 
 /* The expander with the schedule, the colour changes and the original
  * file's settings. */
-GtkWidget *build_schedule (Dialog *d);
+GtkWidget *ja_dialog_build_schedule (Dialog *d);
 /* Reads d->values.schedule as the codec will and shows the outcome. */
-void check_schedule (Dialog *d);
+void ja_dialog_check_schedule (Dialog *d);
 
 #endif /* JA_DIALOG_PRIVATE_H */

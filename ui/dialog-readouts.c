@@ -252,7 +252,7 @@ readouts_timeout (gpointer data)
 /* Updates the read-outs now when NOW or when they have not changed for a
  * while, else soon. */
 void
-schedule_readouts (Dialog *d, gboolean now)
+ja_dialog_schedule_readouts (Dialog *d, gboolean now)
 {
   gint64 elapsed_ms
       = (g_get_monotonic_time () - d->readouts_time) / G_TIME_SPAN_MILLISECOND;
@@ -293,8 +293,8 @@ plot_series_changed (GtkComboBox *combo, Dialog *d)
                       (int)G_N_ELEMENTS (charts) - 1);
 
   ja_plot_set_series (d->plot, (JaPlotSeries)series);
-  set_accessible (GTK_WIDGET (d->plot), _ (charts[series].name),
-                  _ (charts[series].tooltip));
+  ja_widgets_set_accessible (GTK_WIDGET (d->plot), _ (charts[series].name),
+                             _ (charts[series].tooltip));
 }
 
 /* The read-outs under the preview, packed into BOX: the status with the
@@ -302,27 +302,27 @@ plot_series_changed (GtkComboBox *combo, Dialog *d)
  * what the generation shown was saved with, the convergence and the
  * chart. */
 void
-build_readouts (Dialog *d, GtkBox *box)
+ja_dialog_build_readouts (Dialog *d, GtkBox *box)
 {
   GtkWidget *status_box, *quality_box, *plot_bar, *label;
 
   status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  d->status_label = readout_label (FALSE, _ ("Status"), NULL);
+  d->status_label = ja_widgets_readout_label (FALSE, _ ("Status"), NULL);
 
   d->progress = gtk_progress_bar_new ();
   gtk_widget_set_valign (d->progress, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (d->progress, 120, -1);
-  set_accessible (d->progress, _ ("Progress"), NULL);
+  ja_widgets_set_accessible (d->progress, _ ("Progress"), NULL);
   gtk_box_pack_start (GTK_BOX (status_box), d->status_label, TRUE, TRUE, 0);
   gtk_box_pack_end (GTK_BOX (status_box), d->progress, FALSE, FALSE, 0);
   gtk_box_pack_start (box, status_box, FALSE, FALSE, 0);
 
-  d->psnr_label = readout_label (
+  d->psnr_label = ja_widgets_readout_label (
       FALSE, _ ("PSNR"),
       _ ("Peak signal-to-noise ratio of the result against the "
          "original, over the colour channels: higher is closer."));
   gtk_label_set_selectable (GTK_LABEL (d->psnr_label), FALSE);
-  d->ssim_label = readout_label (
+  d->ssim_label = ja_widgets_readout_label (
       FALSE, _ ("SSIM"),
       _ ("Structural similarity of the result's luma to the "
          "original's, from 1 for identical down: it follows "
@@ -334,7 +334,7 @@ build_readouts (Dialog *d, GtkBox *box)
   gtk_box_pack_start (GTK_BOX (quality_box), d->ssim_label, FALSE, FALSE, 0);
   gtk_box_pack_start (box, quality_box, FALSE, FALSE, 0);
 
-  d->size_label = readout_label (
+  d->size_label = ja_widgets_readout_label (
       FALSE, _ ("File size"),
       _ ("The size of the JPEG file the last generation writes "
          "(libjpeg-turbo with its standard Huffman tables; 1 kB "
@@ -348,10 +348,11 @@ build_readouts (Dialog *d, GtkBox *box)
                                   _ ("SSIM"));
   gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
                                   _ ("File size"));
-  set_accessible (d->plot_series, _ ("Plotted value"),
-                  _ ("Which value the chart shows for each generation: the "
-                     "PSNR, the SSIM or the JPEG file size."));
-  label = mnemonic_label (_ ("P_lot:"), d->plot_series);
+  ja_widgets_set_accessible (
+      d->plot_series, _ ("Plotted value"),
+      _ ("Which value the chart shows for each generation: the "
+         "PSNR, the SSIM or the JPEG file size."));
+  label = ja_widgets_mnemonic_label (_ ("P_lot:"), d->plot_series);
   /* The file size, and at the row's end the chart's selector. */
   plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, TRUE, TRUE, 0);
@@ -359,7 +360,7 @@ build_readouts (Dialog *d, GtkBox *box)
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (box, plot_bar, FALSE, FALSE, 0);
 
-  d->saved_label = readout_label (
+  d->saved_label = ja_widgets_readout_label (
       FALSE, _ ("Generation settings"),
       _ ("What the generation the preview shows was saved with: "
          "its quality, or the tables of the file the image was "
@@ -368,7 +369,7 @@ build_readouts (Dialog *d, GtkBox *box)
 
   gtk_box_pack_start (box, d->saved_label, FALSE, FALSE, 0);
 
-  d->converge_label = readout_label (TRUE, _ ("Convergence"), NULL);
+  d->converge_label = ja_widgets_readout_label (TRUE, _ ("Convergence"), NULL);
 
   gtk_box_pack_start (box, d->converge_label, FALSE, FALSE, 0);
 

@@ -96,7 +96,7 @@ schedule_error_text (Dialog *d, const char *text, JartStatus status, size_t at)
  * the one the preview computes; else the entry shows a warning icon and
  * the error under it, and OK is refused. */
 void
-check_schedule (Dialog *d)
+ja_dialog_check_schedule (Dialog *d)
 {
   const char *text = d->values.schedule;
   const JaOriginal *original = d->layer->original;
@@ -135,7 +135,7 @@ check_schedule (Dialog *d)
       gtk_widget_show (d->schedule_error);
       g_free (message);
     }
-  update_ok (d);
+  ja_dialog_update_ok (d);
 }
 
 /* The check button's label and tooltip for the original file's
@@ -189,7 +189,7 @@ original_texts (const JaOriginal *original, char **label, char **tooltip)
 /* The expander with the schedule, the colour changes before every save
  * and the original file's settings. */
 GtkWidget *
-build_schedule (Dialog *d)
+ja_dialog_build_schedule (Dialog *d)
 {
   GtkWidget *grid_widget = gtk_grid_new ();
   GtkGrid *grid = GTK_GRID (grid_widget);
@@ -219,14 +219,16 @@ build_schedule (Dialog *d)
   gtk_widget_set_hexpand (d->schedule_entry, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (d->schedule_entry),
                                   _ ("e.g. q90 *2; q60 x0.5; q30 sat1.5"));
-  set_accessible (d->schedule_entry, _ ("Schedule"), schedule_tooltip);
-  label = mnemonic_label (_ ("Sc_hedule:"), d->schedule_entry);
+  ja_widgets_set_accessible (d->schedule_entry, _ ("Schedule"),
+                             schedule_tooltip);
+  label = ja_widgets_mnemonic_label (_ ("Sc_hedule:"), d->schedule_entry);
   gtk_widget_set_tooltip_text (label, schedule_tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, d->schedule_entry, 1, row, 2, 1);
   row++;
 
-  d->schedule_error = readout_label (TRUE, _ ("Schedule error"), NULL);
+  d->schedule_error
+      = ja_widgets_readout_label (TRUE, _ ("Schedule error"), NULL);
   gtk_label_set_max_width_chars (GTK_LABEL (d->schedule_error), 40);
   gtk_style_context_add_class (
       gtk_widget_get_style_context (d->schedule_error), "error");
@@ -240,25 +242,28 @@ build_schedule (Dialog *d)
                                     10 * ADJUST_STEP, 0);
   d->sharpen = gtk_adjustment_new (0, 0, JART_ADJUST_MAX, ADJUST_STEP,
                                    10 * ADJUST_STEP, 0);
-  add_slider_row (grid, row++, _ ("Saturation:"), _ ("Saturation"),
-                  _ ("Before every save, each colour moves away from its "
-                     "pixel's gray by this factor, as deep-fry tools do: 1 "
-                     "keeps the colours, 0 makes them gray."),
-                  d->saturation, d->saturation, ADJUST_DIGITS, NULL);
-  add_slider_row (grid, row++, _ ("Contrast:"), _ ("Contrast"),
-                  _ ("Before every save, each channel moves away from middle "
-                     "gray by this factor: 1 keeps the contrast, more makes "
-                     "it harsher."),
-                  d->contrast, d->contrast, ADJUST_DIGITS, NULL);
-  add_slider_row (grid, row++, _ ("Sharpen:"), _ ("Sharpen"),
-                  _ ("Before every save, an unsharp mask of this amount: 0 "
-                     "keeps the image; sharpening before each save makes the "
-                     "artifacts crunchier."),
-                  d->sharpen, d->sharpen, ADJUST_DIGITS, NULL);
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("Saturation:"), _ ("Saturation"),
+      _ ("Before every save, each colour moves away from its "
+         "pixel's gray by this factor, as deep-fry tools do: 1 "
+         "keeps the colours, 0 makes them gray."),
+      d->saturation, d->saturation, ADJUST_DIGITS, NULL);
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("Contrast:"), _ ("Contrast"),
+      _ ("Before every save, each channel moves away from middle "
+         "gray by this factor: 1 keeps the contrast, more makes "
+         "it harsher."),
+      d->contrast, d->contrast, ADJUST_DIGITS, NULL);
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("Sharpen:"), _ ("Sharpen"),
+      _ ("Before every save, an unsharp mask of this amount: 0 "
+         "keeps the image; sharpening before each save makes the "
+         "artifacts crunchier."),
+      d->sharpen, d->sharpen, ADJUST_DIGITS, NULL);
 
   usable = original_texts (d->layer->original, &text, &tooltip);
   d->use_original = gtk_check_button_new_with_label (text);
-  set_accessible (d->use_original, text, tooltip);
+  ja_widgets_set_accessible (d->use_original, text, tooltip);
   gtk_widget_set_sensitive (d->use_original, usable);
   gtk_grid_attach (grid, d->use_original, 0, row, 3, 1);
   row++;
@@ -266,15 +271,15 @@ build_schedule (Dialog *d)
   g_free (tooltip);
 
   g_signal_connect_swapped (d->schedule_entry, "changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->saturation, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->contrast, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->sharpen, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->use_original, "toggled",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
 
   title = gtk_label_new (NULL);
   markup = g_markup_printf_escaped ("<b>%s</b>", _ ("Schedule and deep-fry"));
@@ -282,9 +287,10 @@ build_schedule (Dialog *d)
   g_free (markup);
   d->schedule_expander = gtk_expander_new (NULL);
   gtk_expander_set_label_widget (GTK_EXPANDER (d->schedule_expander), title);
-  set_accessible (d->schedule_expander, _ ("Schedule and deep-fry"),
-                  _ ("A different save for each generation, and colour "
-                     "changes before every save."));
+  ja_widgets_set_accessible (
+      d->schedule_expander, _ ("Schedule and deep-fry"),
+      _ ("A different save for each generation, and colour "
+         "changes before every save."));
   gtk_widget_set_margin_top (d->schedule_expander, 10);
   gtk_container_add (GTK_CONTAINER (d->schedule_expander), grid_widget);
   return d->schedule_expander;

@@ -43,7 +43,7 @@ split_toggled (GtkToggleButton *toggle, Dialog *d)
 }
 
 void
-update_grid (Dialog *d)
+ja_dialog_update_grid (Dialog *d)
 {
   int quality, dx = d->settings.anchor_x, dy = d->settings.anchor_y;
 
@@ -58,7 +58,7 @@ static void
 grid_toggled (GtkToggleButton *toggle, Dialog *d)
 {
   (void)toggle;
-  update_grid (d);
+  ja_dialog_update_grid (d);
 }
 
 static void
@@ -102,33 +102,36 @@ build_view_bar (Dialog *d)
     gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (d->zoom), zooms[i].id,
                                _ (zooms[i].text));
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (d->zoom), "100");
-  set_accessible (d->zoom, _ ("Zoom"),
-                  /* xgettext:no-c-format */
-                  _ ("The preview's magnification; above 100 % every layer "
-                     "pixel is a sharp square, so the 8×8 blocks show. "
-                     "Ctrl+scroll and the + and - keys zoom too."));
-  label = mnemonic_label (_ ("_Zoom:"), d->zoom);
+  ja_widgets_set_accessible (
+      d->zoom, _ ("Zoom"),
+      /* xgettext:no-c-format */
+      _ ("The preview's magnification; above 100 % every layer "
+         "pixel is a sharp square, so the 8×8 blocks show. "
+         "Ctrl+scroll and the + and - keys zoom too."));
+  label = ja_widgets_mnemonic_label (_ ("_Zoom:"), d->zoom);
   gtk_box_pack_start (GTK_BOX (bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (bar), d->zoom, FALSE, FALSE, 0);
   g_signal_connect (d->zoom, "changed", G_CALLBACK (zoom_changed), d);
 
   d->split = gtk_check_button_new_with_mnemonic (_ ("_Split before/after"));
-  set_accessible (d->split, _ ("Before/after split"),
-                  _ ("Shows the original left of a divider and the result "
-                     "right of it; drag the divider to compare."));
+  ja_widgets_set_accessible (
+      d->split, _ ("Before/after split"),
+      _ ("Shows the original left of a divider and the result "
+         "right of it; drag the divider to compare."));
   gtk_box_pack_start (GTK_BOX (bar), d->split, FALSE, FALSE, 0);
   g_signal_connect (d->split, "toggled", G_CALLBACK (split_toggled), d);
 
   d->grid = gtk_check_button_new_with_mnemonic (_ ("8×8 gr_id"));
-  set_accessible (d->grid, _ ("8×8 grid"),
-                  _ ("Draws the 8×8 block grid the last generation was "
-                     "encoded on."));
+  ja_widgets_set_accessible (
+      d->grid, _ ("8×8 grid"),
+      _ ("Draws the 8×8 block grid the last generation was "
+         "encoded on."));
   gtk_box_pack_start (GTK_BOX (bar), d->grid, FALSE, FALSE, 0);
   g_signal_connect (d->grid, "toggled", G_CALLBACK (grid_toggled), d);
 
   /* TRANSLATORS: a check box of the preview; Alt+8 toggles it. */
   d->difference = gtk_check_button_new_with_mnemonic (_ ("Difference ×_8"));
-  set_accessible (
+  ja_widgets_set_accessible (
       d->difference, _ ("Difference view"),
       _ ("Shows, in place of the result, how much each colour channel "
          "differs from the original, amplified eight times: black where "
@@ -140,19 +143,21 @@ build_view_bar (Dialog *d)
   if (d->layer->canvas_preview != NULL)
     {
       d->on_canvas = gtk_check_button_new_with_label (_ ("Preview on canvas"));
-      set_accessible (d->on_canvas, _ ("Preview on canvas"),
-                      _ ("Shows the result in the image window too, on a "
-                         "temporary layer above the layer, while the dialog "
-                         "is open."));
+      ja_widgets_set_accessible (
+          d->on_canvas, _ ("Preview on canvas"),
+          _ ("Shows the result in the image window too, on a "
+             "temporary layer above the layer, while the dialog "
+             "is open."));
       gtk_box_pack_start (GTK_BOX (bar), d->on_canvas, FALSE, FALSE, 0);
       g_signal_connect_swapped (d->on_canvas, "toggled",
-                                G_CALLBACK (update_canvas), d);
+                                G_CALLBACK (ja_dialog_update_canvas), d);
     }
 
   button = gtk_button_new_with_mnemonic (_ ("Sho_w original"));
-  set_accessible (button, _ ("Show original"),
-                  _ ("Shows the original layer for as long as the button is "
-                     "held down."));
+  ja_widgets_set_accessible (
+      button, _ ("Show original"),
+      _ ("Shows the original layer for as long as the button is "
+         "held down."));
   gtk_box_pack_end (GTK_BOX (bar), button, FALSE, FALSE, 0);
   g_signal_connect (button, "pressed", G_CALLBACK (original_pressed), d);
   g_signal_connect (button, "released", G_CALLBACK (original_released), d);
@@ -160,7 +165,7 @@ build_view_bar (Dialog *d)
 }
 
 GtkWidget *
-build_preview_side (Dialog *d)
+ja_dialog_build_view (Dialog *d)
 {
   const JaDialogLayer *layer = d->layer;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -170,7 +175,7 @@ build_preview_side (Dialog *d)
 
   d->preview = JA_PREVIEW (ja_preview_new (
       &layer->image, layer->selection, layer->check_size, layer->check_type));
-  set_accessible (GTK_WIDGET (d->preview), _ ("Preview"), NULL);
+  ja_widgets_set_accessible (GTK_WIDGET (d->preview), _ ("Preview"), NULL);
   gtk_widget_set_tooltip_text (
       GTK_WIDGET (d->preview),
       _ ("The result, exactly as OK will write it. Drag or scroll to pan."));
@@ -183,6 +188,6 @@ build_preview_side (Dialog *d)
   gtk_widget_set_hexpand (frame, TRUE);
   gtk_box_pack_start (GTK_BOX (box), frame, TRUE, TRUE, 0);
 
-  build_readouts (d, GTK_BOX (box));
+  ja_dialog_build_readouts (d, GTK_BOX (box));
   return box;
 }

@@ -72,7 +72,7 @@ original_in_use (Dialog *d)
 }
 
 void
-update_ok (Dialog *d)
+ja_dialog_update_ok (Dialog *d)
 {
   gtk_widget_set_sensitive (d->ok_button, d->schedule_ok && !d->finishing);
   gtk_widget_set_tooltip_text (
@@ -100,7 +100,7 @@ update_sensitivity (Dialog *d)
 }
 
 void
-values_to_widgets (Dialog *d)
+ja_dialog_values_to_widgets (Dialog *d)
 {
   const JaValues *v = &d->values;
 
@@ -130,8 +130,8 @@ values_to_widgets (Dialog *d)
   if (ja_values_scheduled (v))
     gtk_expander_set_expanded (GTK_EXPANDER (d->schedule_expander), TRUE);
   d->updating = FALSE;
-  check_schedule (d);
-  update_preset (d);
+  ja_dialog_check_schedule (d);
+  ja_dialog_update_preset (d);
   update_sensitivity (d);
 }
 
@@ -193,7 +193,7 @@ worker_notify (JaWorker *worker, gpointer user_data)
       d->shown_final = final;
       badge = badge_text (d, state);
       ja_preview_set_result (d->preview, state->pixels, FALSE, badge);
-      update_grid (d);
+      ja_dialog_update_grid (d);
     }
   else
     {
@@ -202,8 +202,8 @@ worker_notify (JaWorker *worker, gpointer user_data)
                             badge);
     }
   g_free (badge);
-  schedule_readouts (d, state->finished || state->done == 0);
-  update_canvas (d);
+  ja_dialog_schedule_readouts (d, state->finished || state->done == 0);
+  ja_dialog_update_canvas (d);
 
   if (d->finishing && state->finished)
     {
@@ -217,13 +217,13 @@ worker_notify (JaWorker *worker, gpointer user_data)
         {
           gtk_widget_set_sensitive (d->controls, TRUE);
           gtk_widget_set_sensitive (d->reset_button, TRUE);
-          update_ok (d);
+          ja_dialog_update_ok (d);
         }
     }
 }
 
 void
-update_canvas (Dialog *d)
+ja_dialog_update_canvas (Dialog *d)
 {
   const JaWorkerState *state;
   gboolean on;
@@ -257,7 +257,7 @@ update_canvas (Dialog *d)
  * the controls show; while the schedule's text does not read, with the
  * last one that did. */
 void
-restart (Dialog *d)
+ja_dialog_restart (Dialog *d)
 {
   const JartImage *image = &d->layer->image;
   JaValues values = d->values;
@@ -281,15 +281,15 @@ restart (Dialog *d)
 /* Any control changed; connected with g_signal_connect_swapped, so D
  * comes first and the signal's own arguments are ignored. */
 void
-control_changed (Dialog *d)
+ja_dialog_control_changed (Dialog *d)
 {
   if (d->updating)
     return;
   widgets_to_values (d);
-  check_schedule (d);
-  update_preset (d);
+  ja_dialog_check_schedule (d);
+  ja_dialog_update_preset (d);
   update_sensitivity (d);
-  restart (d);
+  ja_dialog_restart (d);
 }
 
 static void
@@ -320,7 +320,7 @@ generations_changed (GtkAdjustment *generations, Dialog *d)
                                 generations_to_position (value));
       d->syncing = FALSE;
     }
-  control_changed (d);
+  ja_dialog_control_changed (d);
 }
 
 static void
@@ -340,8 +340,8 @@ dialog_response (GtkDialog *dialog, int response, Dialog *d)
     {
     case RESPONSE_RESET:
       ja_values_init (&d->values);
-      values_to_widgets (d);
-      restart (d);
+      ja_dialog_values_to_widgets (d);
+      ja_dialog_restart (d);
       return;
 
     case GTK_RESPONSE_OK:
@@ -358,7 +358,7 @@ dialog_response (GtkDialog *dialog, int response, Dialog *d)
       gtk_widget_set_sensitive (d->controls, FALSE);
       gtk_widget_set_sensitive (d->ok_button, FALSE);
       gtk_widget_set_sensitive (d->reset_button, FALSE);
-      schedule_readouts (d, TRUE);
+      ja_dialog_schedule_readouts (d, TRUE);
       return;
 
     default:
@@ -418,16 +418,17 @@ build_controls (Dialog *d)
   d->drift = gtk_adjustment_new (0, 0, JART_GRID_DRIFT_MAX, 1, 1, 0);
   d->seed = gtk_adjustment_new (0, 0, G_MAXUINT32, 1, 1000, 0);
 
-  row = build_presets (d, grid, row);
+  row = ja_dialog_build_presets (d, grid, row);
 
-  add_heading (grid, row++, _ ("Saving"));
-  add_slider_row (grid, row++, _ ("_Quality:"), _ ("Quality"),
-                  _ ("The JPEG quality each generation is saved with, as in "
-                     "GIMP's JPEG export: lower values give coarser blocks "
-                     "and more ringing."),
-                  d->quality, d->quality, 0, d->quality_row);
+  ja_widgets_add_heading (grid, row++, _ ("Saving"));
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("_Quality:"), _ ("Quality"),
+      _ ("The JPEG quality each generation is saved with, as in "
+         "GIMP's JPEG export: lower values give coarser blocks "
+         "and more ringing."),
+      d->quality, d->quality, 0, d->quality_row);
   {
-    GtkWidget *scale = add_slider_row (
+    GtkWidget *scale = ja_widgets_add_slider_row (
         grid, row++, _ ("_Generations:"), _ ("Generations"),
         _ ("How many times the layer is saved as a JPEG and opened again, "
            "each time from the previous result. The slider gives the small "
@@ -446,40 +447,43 @@ build_controls (Dialog *d)
                             text);
       }
   }
-  d->subsampling = add_combo_row (
+  d->subsampling = ja_widgets_add_combo_row (
       grid, row++, _ ("S_ubsampling:"), _ ("Subsampling"),
       _ ("How much colour detail each save keeps: 4:4:4 all of it, 4:2:0 "
          "(GIMP's default) a quarter. Gray layers have no colour to "
          "subsample."),
       subsampling, G_N_ELEMENTS (subsampling));
-  d->dct = add_combo_row (
+  d->dct = ja_widgets_add_combo_row (
       grid, row++, _ ("_DCT method:"), _ ("DCT method"),
       _ ("The encoder's discrete cosine transform: the accurate integer one "
          "GIMP uses, or the fast one of quicker encoders."),
       dct, G_N_ELEMENTS (dct));
 
-  add_heading (grid, row++, _ ("Drift"));
-  add_slider_row (grid, row++, _ ("Quality _jitter:"), _ ("Quality jitter"),
-                  _ ("Each generation is saved with a quality up to this "
-                     "much above or below Quality, as when different "
-                     "programs re-save an image."),
-                  d->jitter, d->jitter, 0, NULL);
-  add_slider_row (grid, row++, _ ("Grid dri_ft:"), _ ("Grid drift"),
-                  _ ("Each generation's 8×8 grid moves by up to this many "
-                     "pixels, as when an image is cropped between saves; "
-                     "without drift, repeated saves soon change nothing."),
-                  d->drift, d->drift, 0, NULL);
+  ja_widgets_add_heading (grid, row++, _ ("Drift"));
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("Quality _jitter:"), _ ("Quality jitter"),
+      _ ("Each generation is saved with a quality up to this "
+         "much above or below Quality, as when different "
+         "programs re-save an image."),
+      d->jitter, d->jitter, 0, NULL);
+  ja_widgets_add_slider_row (
+      grid, row++, _ ("Grid dri_ft:"), _ ("Grid drift"),
+      _ ("Each generation's 8×8 grid moves by up to this many "
+         "pixels, as when an image is cropped between saves; "
+         "without drift, repeated saves soon change nothing."),
+      d->drift, d->drift, 0, NULL);
   d->seed_spin = gtk_spin_button_new (d->seed, 1, 0);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (d->seed_spin), TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (d->seed_spin), TRUE);
   gtk_widget_set_hexpand (d->seed_spin, TRUE);
-  set_accessible (d->seed_spin, _ ("Seed"),
-                  _ ("Where the random jitter and drift start: the same seed "
-                     "gives the same result."));
-  label = mnemonic_label (_ ("S_eed:"), d->seed_spin);
+  ja_widgets_set_accessible (
+      d->seed_spin, _ ("Seed"),
+      _ ("Where the random jitter and drift start: the same seed "
+         "gives the same result."));
+  label = ja_widgets_mnemonic_label (_ ("S_eed:"), d->seed_spin);
   d->seed_button = gtk_button_new_with_mnemonic (_ ("_New seed"));
-  set_accessible (d->seed_button, _ ("New seed"),
-                  _ ("Picks a new random seed."));
+  ja_widgets_set_accessible (d->seed_button, _ ("New seed"),
+                             _ ("Picks a new random seed."));
   g_signal_connect (d->seed_button, "clicked", G_CALLBACK (new_seed_clicked),
                     d);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
@@ -487,25 +491,25 @@ build_controls (Dialog *d)
   gtk_grid_attach (grid, d->seed_button, 2, row, 1, 1);
   row++;
 
-  gtk_grid_attach (grid, build_schedule (d), 0, row++, 3, 1);
+  gtk_grid_attach (grid, ja_dialog_build_schedule (d), 0, row++, 3, 1);
 
-  add_heading (grid, row++, _ ("Layer"));
-  d->anchor = add_combo_row (
+  ja_widgets_add_heading (grid, row++, _ ("Layer"));
+  d->anchor = ja_widgets_add_combo_row (
       grid, row++, _ ("Grid _anchor:"), _ ("Grid anchor"),
       _ ("Where the 8×8 grid starts: at the image's origin, where exporting "
          "the image would put it, or at the layer's own corner."),
       anchor, G_N_ELEMENTS (anchor));
-  d->transparency = add_combo_row (
+  d->transparency = ja_widgets_add_combo_row (
       grid, row++, _ ("_Transparency:"), _ ("Transparency"),
       _ ("What the encoder sees under transparent pixels: the layer's own "
          "colours, or the layer flattened on the background colour. Alpha "
          "itself is never changed."),
       transparency, G_N_ELEMENTS (transparency));
-  d->apply_to = add_combo_row (
+  d->apply_to = ja_widgets_add_combo_row (
       grid, row++, _ ("Appl_y to:"), _ ("Apply to"),
       _ ("Degrade this layer only, or also every layer linked to it."),
       apply_to, G_N_ELEMENTS (apply_to));
-  d->output = add_combo_row (
+  d->output = ja_widgets_add_combo_row (
       grid, row++, _ ("Out_put:"), _ ("Output"),
       _ ("Replace the layer's pixels, add the result as a new layer above "
          "it, add one new layer per generation, or add a layer of the "
@@ -514,29 +518,29 @@ build_controls (Dialog *d)
       output, G_N_ELEMENTS (output));
 
   g_signal_connect_swapped (d->quality, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect (d->generations_position, "value-changed",
                     G_CALLBACK (generations_position_changed), d);
   g_signal_connect (d->generations, "value-changed",
                     G_CALLBACK (generations_changed), d);
   g_signal_connect_swapped (d->jitter, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->drift, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->seed, "value-changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->subsampling, "changed",
-                            G_CALLBACK (control_changed), d);
-  g_signal_connect_swapped (d->dct, "changed", G_CALLBACK (control_changed),
-                            d);
-  g_signal_connect_swapped (d->anchor, "changed", G_CALLBACK (control_changed),
-                            d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->dct, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->anchor, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->transparency, "changed",
-                            G_CALLBACK (control_changed), d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->apply_to, "changed",
-                            G_CALLBACK (control_changed), d);
-  g_signal_connect_swapped (d->output, "changed", G_CALLBACK (control_changed),
-                            d);
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->output, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
   return widget;
 }
 
@@ -561,8 +565,9 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
 
   d->reset_button = gtk_dialog_add_button (GTK_DIALOG (d->dialog),
                                            _ ("_Reset"), RESPONSE_RESET);
-  set_accessible (d->reset_button, NULL,
-                  _ ("Sets every control back to its default value."));
+  ja_widgets_set_accessible (
+      d->reset_button, NULL,
+      _ ("Sets every control back to its default value."));
   area = gtk_widget_get_parent (d->reset_button);
   if (GTK_IS_BUTTON_BOX (area))
     gtk_button_box_set_child_secondary (GTK_BUTTON_BOX (area), d->reset_button,
@@ -578,7 +583,7 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
   content = gtk_dialog_get_content_area (GTK_DIALOG (d->dialog));
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_container_set_border_width (GTK_CONTAINER (paned), 6);
-  preview_side = build_preview_side (d);
+  preview_side = ja_dialog_build_view (d);
   gtk_widget_set_margin_end (preview_side, 6);
   d->controls = build_controls (d);
   gtk_widget_set_margin_start (d->controls, 6);
@@ -640,6 +645,22 @@ restore_position (Dialog *d, const JaDialogGeometry *geometry)
     gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
 }
 
+/* Keeps the row of WIDGET, a control, and its label hidden. */
+static void
+hide_row (GtkWidget *widget)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (widget), *l;
+
+  gtk_widget_set_no_show_all (widget, TRUE);
+  gtk_widget_hide (widget);
+  for (l = labels; l != NULL; l = l->next)
+    {
+      gtk_widget_set_no_show_all (l->data, TRUE);
+      gtk_widget_hide (l->data);
+    }
+  g_list_free (labels);
+}
+
 /* Keeps the dialog above GIMP's image window.  Returns the foreign window
  * to release when the dialog closes, or NULL. */
 static GdkWindow *
@@ -679,10 +700,18 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
                 "gtk-application-prefer-dark-theme", layer->dark_theme, NULL);
 
   build_dialog (&d, geometry);
-  values_to_widgets (&d);
+  ja_dialog_values_to_widgets (&d);
   restore_position (&d, geometry);
   gtk_widget_realize (d.dialog);
-  parent = set_transient (&d);
+  if (layer->window_ready != NULL)
+    {
+      layer->window_ready (d.dialog, layer->window_ready_data);
+      parent = NULL;
+    }
+  else
+    parent = set_transient (&d);
+  if (layer->selected_drawables > 0)
+    hide_row (d.apply_to);
   gtk_widget_show_all (d.dialog);
   /* Return presses OK, as in GIMP's dialogs: the first control takes the
    * focus (the Quality spin button activates the default), not the
@@ -694,7 +723,7 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
 
   d.worker = ja_worker_new (&layer->image, worker_notify, &d);
   d.loop = g_main_loop_new (NULL, FALSE);
-  restart (&d);
+  ja_dialog_restart (&d);
   g_main_loop_run (d.loop);
 
   if (geometry != NULL)

@@ -40,6 +40,16 @@ typedef struct
                                  parasite says, or NULL: none */
   const char *presets_file;   /* the key file of the user's presets, or
                                  NULL: the user cannot save presets */
+  int selected_drawables;     /* 0 (GIMP 2.10): the "Apply to" row offers
+                                 the linked layers; N > 0 (GIMP 3): the run
+                                 changes the N selected drawables, and the
+                                 row is hidden */
+  void (*window_ready) (void *window, void *data); /* NULL, or called
+                                 with the dialog's GtkWindow once it is
+                                 realized, before it shows, instead of
+                                 using transient_xid: GIMP 3's plug-in
+                                 makes it transient there */
+  void *window_ready_data;
   /* "Preview on canvas": NULL, the dialog has no such option; else, while
      the option is on, called with the filter's result for the whole layer
      (as OK hands it over: rows packed, not blended through the selection;

@@ -14,7 +14,8 @@
 #include "widgets.h"
 
 void
-set_accessible (GtkWidget *widget, const char *name, const char *tooltip)
+ja_widgets_set_accessible (GtkWidget *widget, const char *name,
+                           const char *tooltip)
 {
   AtkObject *accessible = gtk_widget_get_accessible (widget);
 
@@ -30,18 +31,18 @@ set_accessible (GtkWidget *widget, const char *name, const char *tooltip)
 /* An empty label for text the dialog sets, left-aligned (wrapping when
  * WRAP), with its accessible NAME and TOOLTIP (may be NULL). */
 GtkWidget *
-readout_label (gboolean wrap, const char *name, const char *tooltip)
+ja_widgets_readout_label (gboolean wrap, const char *name, const char *tooltip)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_line_wrap (GTK_LABEL (label), wrap);
-  set_accessible (label, name, tooltip);
+  ja_widgets_set_accessible (label, name, tooltip);
   return label;
 }
 
 GtkWidget *
-mnemonic_label (const char *text, GtkWidget *target)
+ja_widgets_mnemonic_label (const char *text, GtkWidget *target)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
 
@@ -51,7 +52,7 @@ mnemonic_label (const char *text, GtkWidget *target)
 }
 
 void
-add_heading (GtkGrid *grid, int row, const char *text)
+ja_widgets_add_heading (GtkGrid *grid, int row, const char *text)
 {
   GtkWidget *label = gtk_label_new (NULL);
   char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
@@ -69,13 +70,14 @@ add_heading (GtkGrid *grid, int row, const char *text)
  * decimals.  ROW_OUT, when not NULL, gets the label, slider and spin
  * button. */
 GtkWidget *
-add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
-                const char *tooltip, GtkAdjustment *slider_adj,
-                GtkAdjustment *value_adj, int digits, GtkWidget **row_out)
+ja_widgets_add_slider_row (GtkGrid *grid, int row, const char *mnemonic,
+                           const char *name, const char *tooltip,
+                           GtkAdjustment *slider_adj, GtkAdjustment *value_adj,
+                           int digits, GtkWidget **row_out)
 {
   GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, slider_adj);
   GtkWidget *spin = gtk_spin_button_new (value_adj, 1, digits);
-  GtkWidget *label = mnemonic_label (mnemonic, spin);
+  GtkWidget *label = ja_widgets_mnemonic_label (mnemonic, spin);
 
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_range_set_round_digits (GTK_RANGE (scale), digits);
@@ -84,8 +86,8 @@ add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
   gtk_entry_set_width_chars (GTK_ENTRY (spin), 5);
-  set_accessible (scale, name, tooltip);
-  set_accessible (spin, name, tooltip);
+  ja_widgets_set_accessible (scale, name, tooltip);
+  ja_widgets_set_accessible (spin, name, tooltip);
   gtk_widget_set_tooltip_text (label, tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, scale, 1, row, 1, 1);
@@ -101,16 +103,17 @@ add_slider_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
 
 /* A row of GRID: a mnemonic label and a combo box with N ITEMS. */
 GtkWidget *
-add_combo_row (GtkGrid *grid, int row, const char *mnemonic, const char *name,
-               const char *tooltip, const char *const *items, int n)
+ja_widgets_add_combo_row (GtkGrid *grid, int row, const char *mnemonic,
+                          const char *name, const char *tooltip,
+                          const char *const *items, int n)
 {
   GtkWidget *combo = gtk_combo_box_text_new ();
-  GtkWidget *label = mnemonic_label (mnemonic, combo);
+  GtkWidget *label = ja_widgets_mnemonic_label (mnemonic, combo);
   int i;
 
   for (i = 0; i < n; i++)
     gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (combo), _ (items[i]));
-  set_accessible (combo, name, tooltip);
+  ja_widgets_set_accessible (combo, name, tooltip);
   gtk_widget_set_tooltip_text (label, tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, combo, 1, row, 2, 1);

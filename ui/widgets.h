@@ -14,33 +14,37 @@
 
 /* Gives WIDGET the accessible NAME and the TOOLTIP, also its accessible
  * description; either may be NULL: left as it is. */
-void set_accessible (GtkWidget *widget, const char *name, const char *tooltip);
+void ja_widgets_set_accessible (GtkWidget *widget, const char *name,
+                                const char *tooltip);
 
 /* An empty label for text the dialog sets, left-aligned (wrapping when
  * WRAP), with its accessible NAME and TOOLTIP (may be NULL). */
-GtkWidget *readout_label (gboolean wrap, const char *name,
-                          const char *tooltip);
+GtkWidget *ja_widgets_readout_label (gboolean wrap, const char *name,
+                                     const char *tooltip);
 
 /* A left-aligned label whose mnemonic (TEXT's underlined letter) focuses
  * TARGET. */
-GtkWidget *mnemonic_label (const char *text, GtkWidget *target);
+GtkWidget *ja_widgets_mnemonic_label (const char *text, GtkWidget *target);
 
 /* A bold heading across GRID's three columns at ROW. */
-void add_heading (GtkGrid *grid, int row, const char *text);
+void ja_widgets_add_heading (GtkGrid *grid, int row, const char *text);
 
 /* A row of GRID: a mnemonic label, a slider on SLIDER_ADJ and a spin button
  * on VALUE_ADJ showing DIGITS decimals, both named NAME with TOOLTIP.
  * ROW_OUT, when not NULL, gets the label, slider and spin button.  Returns
  * the slider. */
-GtkWidget *add_slider_row (GtkGrid *grid, int row, const char *mnemonic,
-                           const char *name, const char *tooltip,
-                           GtkAdjustment *slider_adj, GtkAdjustment *value_adj,
-                           int digits, GtkWidget **row_out);
+GtkWidget *ja_widgets_add_slider_row (GtkGrid *grid, int row,
+                                      const char *mnemonic, const char *name,
+                                      const char *tooltip,
+                                      GtkAdjustment *slider_adj,
+                                      GtkAdjustment *value_adj, int digits,
+                                      GtkWidget **row_out);
 
 /* A row of GRID: a mnemonic label and a combo box of the N ITEMS
  * (translated here), named NAME with TOOLTIP.  Returns the combo box. */
-GtkWidget *add_combo_row (GtkGrid *grid, int row, const char *mnemonic,
-                          const char *name, const char *tooltip,
-                          const char *const *items, int n);
+GtkWidget *ja_widgets_add_combo_row (GtkGrid *grid, int row,
+                                     const char *mnemonic, const char *name,
+                                     const char *tooltip,
+                                     const char *const *items, int n);
 
 #endif /* JA_WIDGETS_H */

@@ -23,27 +23,22 @@
 
 #include "config.h"
 
-#include <string.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
 
+#include "free-memory.h"
 #include "memory.h"
 
 void
 ja_memory_add (guint64 *a, guint64 b)
 {
-  if (!g_uint64_checked_add (a, *a, b))
-    *a = G_MAXUINT64;
+  *a = ja_free_memory_add (*a, b);
 }
 
 /* A * B, saturating at G_MAXUINT64. */
 static guint64
 multiply (guint64 a, guint64 b)
 {
-  guint64 product;
-
-  return g_uint64_checked_mul (&product, a, b) ? product : G_MAXUINT64;
+  return ja_free_memory_multiply (a, b);
 }
 
 void
@@ -96,77 +91,36 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
     }
 }
 
-/* The value of the /proc/meminfo line "KEY: N kB" in TEXT, in bytes. */
-static gboolean
-meminfo_field (const gchar *text, const gchar *key, guint64 *bytes)
-{
-  gsize length = strlen (key);
-  const gchar *line = text;
-
-  while (line != NULL)
-    {
-      if (strncmp (line, key, length) == 0 && line[length] == ':')
-        {
-          const gchar *number = line + length + 1;
-          gchar *end;
-          guint64 kilobytes = g_ascii_strtoull (number, &end, 10);
-
-          if (end == number)
-            return FALSE;
-          *bytes = multiply (kilobytes, 1024);
-          return TRUE;
-        }
-      line = strchr (line, '\n');
-      if (line != NULL)
-        line++;
-    }
-  return FALSE;
-}
-
 guint64
 ja_memory_available (void)
 {
-  gchar *text = NULL;
-  guint64 available = 0;
+  return ja_free_memory_machine ();
+}
 
-  if (g_file_get_contents ("/proc/meminfo", &text, NULL, NULL))
-    {
-      guint64 free_bytes, buffers, cached;
+/* The message for a run too big: FIRST, the sentence that says what needs
+ * how much, then the advice for VALUES.  Takes FIRST over. */
+static gchar *
+refusal (gchar *first, const JaValues *values)
+{
+  const gchar *advice;
+  gchar *message;
 
-      if (!meminfo_field (text, "MemAvailable", &available)
-          && meminfo_field (text, "MemFree", &free_bytes)
-          && meminfo_field (text, "Buffers", &buffers)
-          && meminfo_field (text, "Cached", &cached))
-        {
-          /* Linux before 3.14: what the kernel would give without
-             swapping, roughly. */
-          available = free_bytes;
-          ja_memory_add (&available, buffers);
-          ja_memory_add (&available, cached);
-        }
-      g_free (text);
-      if (available > 0)
-        return available;
-    }
-
-#if defined(_SC_AVPHYS_PAGES) && defined(_SC_PAGESIZE)
-  {
-    long pages = sysconf (_SC_AVPHYS_PAGES);
-    long page_size = sysconf (_SC_PAGESIZE);
-
-    if (pages > 0 && page_size > 0)
-      return multiply ((guint64)pages, (guint64)page_size);
-  }
-#endif
-  return 0;
+  if (values->output == JA_OUTPUT_PER_GENERATION)
+    advice = _ ("Nothing was changed.  Every generation becomes a layer: "
+                "choose fewer generations, or another output.");
+  else
+    advice = _ ("Nothing was changed.  Scale the image down (Image ▸ Scale "
+                "Image), or close other programs and try again.");
+  message = g_strconcat (first, "  ", advice, NULL);
+  g_free (first);
+  return message;
 }
 
 gchar *
 ja_memory_message (guint64 needed, guint64 available, const char *name,
                    int n_linked, const JaValues *values)
 {
-  gchar *need_text, *free_text, *first, *message;
-  const gchar *advice;
+  gchar *need_text, *free_text, *first;
 
   if (available == 0 || needed <= available)
     return NULL;
@@ -191,16 +145,37 @@ ja_memory_message (guint64 needed, guint64 available, const char *name,
             "for this run; %s is free.",
             n_linked),
         name, n_linked, need_text, free_text);
-  if (values->output == JA_OUTPUT_PER_GENERATION)
-    advice = _ ("Nothing was changed.  Every generation becomes a layer: "
-                "choose fewer generations, or another output.");
-  else
-    advice = _ ("Nothing was changed.  Scale the image down (Image ▸ Scale "
-                "Image), or close other programs and try again.");
-  message = g_strconcat (first, "  ", advice, NULL);
-
-  g_free (first);
   g_free (free_text);
   g_free (need_text);
-  return message;
+  return refusal (first, values);
+}
+
+gchar *
+ja_memory_message_selected (guint64 needed, guint64 available,
+                            const char *name, int n_others,
+                            const JaValues *values)
+{
+  gchar *need_text, *free_text, *first;
+
+  if (n_others == 0)
+    return ja_memory_message (needed, available, name, 0, values);
+  if (available == 0 || needed <= available)
+    return NULL;
+
+  need_text = g_format_size (needed);
+  free_text = g_format_size (available);
+  first = g_strdup_printf (
+      /* TRANSLATORS: the first selected drawable's name, how many other
+         drawables are selected, the memory the run needs and the memory
+         that is free. */
+      g_dngettext (GETTEXT_PACKAGE,
+                   "'%s' and the %d other selected layer need %s of memory "
+                   "for this run; %s is free.",
+                   "'%s' and the %d other selected layers need %s of "
+                   "memory for this run; %s is free.",
+                   n_others),
+      name, n_others, need_text, free_text);
+  g_free (free_text);
+  g_free (need_text);
+  return refusal (first, values);
 }

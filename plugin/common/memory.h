@@ -2,7 +2,8 @@
  * can give, so that a run too big for it is refused before it starts, with
  * a message that says how much it needs and how much is free, instead of
  * failing halfway or pushing the machine into swap.  No libgimp here:
- * plugin/gimp2/drawable-memory.h asks GIMP 2.10 for the drawable.
+ * plugin/gimp2/drawable-memory.h and plugin/gimp3/drawable-memory.h ask
+ * GIMP 2.10 and GIMP 3 for the drawable.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,10 +51,9 @@ void ja_memory_target_need (const JaMemoryTarget *target,
 /* Adds B to *A, saturating at G_MAXUINT64. */
 void ja_memory_add (guint64 *a, guint64 b);
 
-/* The bytes the machine can give now: MemAvailable of /proc/meminfo; on a
- * kernel without it MemFree + Buffers + Cached; without /proc/meminfo the
- * free physical pages the C library reports.  0 when none of these is
- * known: the run is then not checked. */
+/* The bytes the machine can give now (ja_free_memory_machine: GIMP's
+ * buffers are not in the plug-in's process, so its limits do not apply).
+ * 0 when it is not known: the run is then not checked. */
 guint64 ja_memory_available (void);
 
 /* NULL when NEEDED bytes fit in AVAILABLE (0: unknown, which always fits);
@@ -61,5 +61,11 @@ guint64 ja_memory_available (void);
  * and N_LINKED layers linked to it with VALUES. */
 gchar *ja_memory_message (guint64 needed, guint64 available, const char *name,
                           int n_linked, const JaValues *values);
+
+/* ja_memory_message for GIMP 3, where a run changes every selected
+ * drawable: NAME is the first of them, N_OTHERS how many more there are. */
+gchar *ja_memory_message_selected (guint64 needed, guint64 available,
+                                   const char *name, int n_others,
+                                   const JaValues *values);
 
 #endif /* JA_MEMORY_H */

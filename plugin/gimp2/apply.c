@@ -40,6 +40,7 @@
 #include "apply.h"
 #include "drawable-memory.h"
 #include "pixels.h"
+#include "results.h"
 #include "targets.h"
 
 /* One target on its way through the run. */
@@ -185,49 +186,6 @@ compute (RunContext *context, Work *work, JartResult *result)
                    result);
 }
 
-/* Replaces the colour channels of AFTER by min (255, 8 |after - before|)
- * against BEFORE (same size and channels), keeping AFTER's alpha. */
-static void
-make_difference (JartImage *after, const guint8 *before)
-{
-  int colours = after->channels == 2 || after->channels == 4
-                    ? after->channels - 1
-                    : after->channels;
-  size_t n = (size_t)after->width * (size_t)after->height;
-  size_t i;
-  int c;
-
-  for (i = 0; i < n; i++)
-    {
-      guint8 *a = after->pixels + i * (size_t)after->channels;
-      const guint8 *b = before + i * (size_t)after->channels;
-
-      for (c = 0; c < colours; c++)
-        {
-          int d = 8 * ABS ((int)a[c] - (int)b[c]);
-
-          a[c] = (guint8)MIN (d, 255);
-        }
-    }
-}
-
-/* The name of the new layer of the new-layer and difference outputs. */
-static gchar *
-new_layer_name (const JaValues *values)
-{
-  if (values->output == JA_OUTPUT_DIFFERENCE)
-    return g_strdup_printf (
-        /* TRANSLATORS: the name of the layer that holds the difference
-           times 8: the quality and the number of generations. */
-        g_dngettext (
-            GETTEXT_PACKAGE, "Difference ×8 (JPEG q%d, %d generation)",
-            "Difference ×8 (JPEG q%d, %d generations)", values->generations),
-        values->quality, values->generations);
-  /* TRANSLATORS: the new layer's name: quality and generations. */
-  return g_strdup_printf (_ ("JPEG q%d × %d"), values->quality,
-                          values->generations);
-}
-
 /* Writes WORK's result as VALUES asks; returns the drawable that holds it,
  * or -1 when the selection does not touch it. */
 static gint32
@@ -250,7 +208,7 @@ write_result (gint32 image, const JaValues *values, Work *work)
 
     case JA_OUTPUT_NEW_LAYER:
     case JA_OUTPUT_DIFFERENCE:
-      name = new_layer_name (values);
+      name = ja_results_layer_name (values);
       layer = copy_layer (image, work->drawable, name);
       g_free (name);
       insert_above (image, layer, work->drawable);
@@ -259,7 +217,7 @@ write_result (gint32 image, const JaValues *values, Work *work)
       if (values->output == JA_OUTPUT_DIFFERENCE)
         {
           ja_pixels_read_into (layer, &work->pixels);
-          make_difference (&work->pixels, work->before);
+          ja_results_difference (&work->pixels, work->before);
           ja_pixels_write_whole (layer, &work->pixels);
         }
       break;

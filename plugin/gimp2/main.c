@@ -32,6 +32,7 @@
 #include "pdb.h"
 #include "pixels.h"
 #include "presets-file.h"
+#include "results.h"
 #include "targets.h"
 #include "theme.h"
 #include "values.h"
@@ -44,9 +45,6 @@
 /* gimp_set_data key of what the dialog remembers of its window.  The last
  * values are kept under PLUG_IN_PROC, for both procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
-
-/* Numbers per generation in the returned table. */
-#define TABLE_COLUMNS 5
 
 /* The return values, after the status. */
 enum
@@ -390,29 +388,6 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
   return ok;
 }
 
-/* The table of return values from OUTCOME's reports, one row of
- * TABLE_COLUMNS numbers per generation. */
-static gdouble *
-make_table (const JaOutcome *outcome)
-{
-  gdouble *table = g_new (gdouble, outcome->reports->len * TABLE_COLUMNS + 1);
-  guint i;
-
-  for (i = 0; i < outcome->reports->len; i++)
-    {
-      const JartGenerationReport *report
-          = &g_array_index (outcome->reports, JartGenerationReport, i);
-      gdouble *row = table + i * TABLE_COLUMNS;
-
-      row[0] = report->quality;
-      row[1] = report->dx;
-      row[2] = report->dy;
-      row[3] = (gdouble)report->changed_pixels;
-      row[4] = report->psnr;
-    }
-  return table;
-}
-
 /* Reads the parameters of a RUN-NONINTERACTIVE call of PROCEDURE, which
  * takes EXPECTED of them, into VALUES, the preset applied, and checks
  * them.  NULL, or the message of the calling error. */
@@ -554,7 +529,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   if (run_mode != GIMP_RUN_NONINTERACTIVE)
     gimp_displays_flush ();
 
-  table = make_table (&outcome);
+  table = ja_results_table (outcome.reports);
   *nreturn_vals = N_RETURN;
   values[RETURN_RESULT].type = GIMP_PDB_DRAWABLE;
   values[RETURN_RESULT].data.d_drawable = outcome.result;
@@ -564,7 +539,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   values[RETURN_FIXED_POINT].data.d_int32 = outcome.run.fixed_point;
   values[RETURN_TABLE_LENGTH].type = GIMP_PDB_INT32;
   values[RETURN_TABLE_LENGTH].data.d_int32
-      = (gint32)outcome.reports->len * TABLE_COLUMNS;
+      = (gint32)outcome.reports->len * JA_RESULTS_TABLE_COLUMNS;
   values[RETURN_TABLE].type = GIMP_PDB_FLOATARRAY;
   values[RETURN_TABLE].data.d_floatarray = table;
 

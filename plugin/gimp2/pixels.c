@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "gegl-pixels.h"
 #include "pixel-format.h"
 #include "pixels.h"
 
@@ -115,41 +116,6 @@ ja_pixels_read_into (gint32 drawable, JartImage *image)
   g_object_unref (buffer);
 }
 
-/* Writes RESULT's colours over AREA of SHADOW with the alpha of SOURCE, in
- * FORMAT, a "double" format with alpha last. */
-static void
-write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
-                     const GeglRectangle *area, const Babl *format,
-                     const JartImage *result)
-{
-  GeglBufferIterator *iter;
-  int channels = result->channels;
-
-  iter = gegl_buffer_iterator_new (shadow, area, 0, format, GEGL_ACCESS_WRITE,
-                                   GEGL_ABYSS_NONE, 2);
-  gegl_buffer_iterator_add (iter, source, area, 0, format, GEGL_ACCESS_READ,
-                            GEGL_ABYSS_NONE);
-
-  while (gegl_buffer_iterator_next (iter))
-    {
-      const GeglRectangle *roi = &iter->items[0].roi;
-      gdouble *out = iter->items[0].data;
-      const gdouble *in = iter->items[1].data;
-      int y;
-
-      for (y = 0; y < roi->height; y++)
-        {
-          const uint8_t *row = result->pixels
-                               + (size_t)(roi->y + y) * result->stride
-                               + (size_t)roi->x * (size_t)channels;
-
-          ja_pixel_keep_alpha (row, in, out, roi->width, channels);
-          out += (size_t)roi->width * (size_t)channels;
-          in += (size_t)roi->width * (size_t)channels;
-        }
-    }
-}
-
 /* Writes RESULT's colours over AREA of DESTINATION, a buffer of TARGET's
  * format, with TARGET's own alpha. */
 static void
@@ -163,8 +129,8 @@ write_area (gint32 target, GeglBuffer *destination, const GeglRectangle *area,
     {
       GeglBuffer *source = gimp_drawable_get_buffer (target);
 
-      write_keeping_alpha (destination, source, area,
-                           codec_format (target, "double"), result);
+      ja_gegl_write_keeping_alpha (destination, source, area,
+                                   codec_format (target, "double"), result);
       g_object_unref (source);
     }
   else

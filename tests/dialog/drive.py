@@ -39,9 +39,9 @@ START = time.monotonic()
 # ---------------------------------------------------------------- session
 
 
-def reexec_in_session(argv, error_file):
-    """Runs this script again inside dbus-run-session and xvfb-run, which
-    keeps the X server's own messages in ERROR_FILE."""
+def reexec_in_session(argv, error_file, script=None):
+    """Runs SCRIPT (default: this one) again inside dbus-run-session and
+    xvfb-run, which keeps the X server's own messages in ERROR_FILE."""
     env = dict(os.environ)
     env["JA_DIALOG_SESSION"] = "1"
     env.pop("NO_AT_BRIDGE", None)
@@ -53,7 +53,7 @@ def reexec_in_session(argv, error_file):
         "xvfb-run", "-a", "-n", str(100 + os.getpid() % 800),
         "-e", error_file,
         "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
-        "/usr/bin/python3", os.path.abspath(__file__)] + argv
+        "/usr/bin/python3", script or os.path.abspath(__file__)] + argv
     return subprocess.call(command, env=env)
 
 
@@ -361,9 +361,10 @@ class Dialog:
     def status(self):
         return text_of(self.control(pyatspi.ROLE_LABEL, "Status"))
 
-    def check_names(self, translate=lambda name: name):
+    def check_names(self, translate=lambda name: name, hidden=()):
         """Every control the issue lists is there under its name, as
-        TRANSLATE gives it in the dialog's language."""
+        TRANSLATE gives it in the dialog's language, but those named in
+        HIDDEN, which must not show (GIMP 3's dialog has no "Apply to")."""
         wanted = [
             (pyatspi.ROLE_COMBO_BOX, "Preset"),
             (pyatspi.ROLE_PUSH_BUTTON, "Save preset"),
@@ -406,12 +407,21 @@ class Dialog:
             (pyatspi.ROLE_CHART, "PSNR per generation"),
         ]
         for role, name in wanted:
+            if name in hidden:
+                shown = pyatspi.findDescendant(
+                    self.window, lambda o: o is not None
+                    and o.getRole() == role and o.name == translate(name)
+                    and o.getState().contains(pyatspi.STATE_SHOWING))
+                if shown is not None:
+                    raise Failure("%s shows; it must be hidden" % name)
+                continue
             accessible = find(self.window, role, translate(name), timeout=5)
             if role != pyatspi.ROLE_IMAGE and role != pyatspi.ROLE_CHART \
                     and role not in (pyatspi.ROLE_PUSH_BUTTON,) \
                     and not accessible.description:
                 raise Failure("%s has no description (tooltip)" % name)
-        log("all %d controls found by accessible name" % len(wanted))
+        log("all %d controls found by accessible name, %d hidden"
+            % (len(wanted) - len(hidden), len(hidden)))
 
     def wait_ready(self, timeout=60, generations=None):
         ready = "Result ready"

@@ -799,7 +799,7 @@ def case_schedule(config):
 
 BUILTIN_PRESETS = ["light-resave", "shared", "deep-fried", "reshare-chain"]
 
-# A user's preset as the dialog saves it (ui/presets.c's key file).
+# A user's preset as the dialog saves it (params/presets-file.c's key file).
 USER_PRESETS = """[My look]
 quality=33
 generations=3

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "arguments.h"
+#include "builtin-presets.h"
 #include "presets-file.h"
 #include "presets.h"
 

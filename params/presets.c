@@ -15,6 +15,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "builtin-presets.h"
+#include "look.h"
 #include "presets-file.h"
 #include "presets.h"
 
@@ -222,7 +224,7 @@ ja_presets_apply (const JaPresets *presets, int i, JaValues *values)
       ja_builtin_preset_apply (i, values);
       return;
     }
-  ja_values_copy_look (&user->values, values);
+  ja_look_copy (&user->values, values);
   g_strlcpy (values->preset, user->name, sizeof values->preset);
 }
 

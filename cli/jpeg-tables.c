@@ -1,8 +1,9 @@
 /* jpeg-tables.c: reads a JPEG file's header with libjpeg (the library's
  * own API: TurboJPEG's does not give the tables) for its quantization
  * tables, in natural order as libjpeg keeps them, and its components'
- * sampling factors.  libjpeg's errors end the read through a longjmp back
- * here, with the library's message.
+ * sampling factors.  libjpeg's errors and warnings end the read through a
+ * longjmp back here (jpeg-errors.c), with the library's message in the
+ * tool's one line.  A folder is refused before libjpeg sees it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,29 +12,12 @@
 #include "jpeg-tables.h"
 
 #include <errno.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <jpeglib.h>
+#include <sys/stat.h>
 
 #include "i18n.h"
-
-typedef struct
-{
-  struct jpeg_error_mgr manager;
-  jmp_buf escape;
-  char message[JMSG_LENGTH_MAX];
-} TablesError;
-
-static void
-tables_error_exit (j_common_ptr cinfo)
-{
-  TablesError *error = (TablesError *)cinfo->err;
-
-  cinfo->err->format_message (cinfo, error->message);
-  longjmp (error->escape, 1);
-}
+#include "jpeg-errors.h"
 
 static const char *
 tables_problem (JaOriginalProblem problem)
@@ -90,9 +74,10 @@ bool
 jpeg_tables_read (const char *path, JaOriginal *original, ToolError *error)
 {
   struct jpeg_decompress_struct cinfo;
-  TablesError failure;
+  JpegErrors failure;
   JaOriginalProblem problem;
   FILE *stream;
+  struct stat info;
 
   stream = fopen (path, "rb");
   if (stream == NULL)
@@ -100,8 +85,13 @@ jpeg_tables_read (const char *path, JaOriginal *original, ToolError *error)
       tool_error_set (error, _ ("cannot open %s: %s"), path, strerror (errno));
       return false;
     }
-  cinfo.err = jpeg_std_error (&failure.manager);
-  failure.manager.error_exit = tables_error_exit;
+  if (fstat (fileno (stream), &info) == 0 && S_ISDIR (info.st_mode))
+    {
+      tool_error_set (error, _ ("--tables-from: %s is a folder"), path);
+      fclose (stream);
+      return false;
+    }
+  jpeg_errors_install (&failure, (j_common_ptr)&cinfo);
   if (setjmp (failure.escape))
     {
       jpeg_destroy_decompress (&cinfo);

@@ -2,13 +2,16 @@
  * 255, as the netpbm formats define them: the magic number, width, height
  * and maxval as ASCII decimals separated by whitespace, where a '#' starts a
  * comment to the end of its line, then exactly one whitespace character and
- * the samples, row by row.  Only the first image of a file is read.
+ * the samples, row by row.  Only the first image of a file is read.  The
+ * format holds no colour information and no orientation: an image is
+ * written turned as a viewer shows it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -64,9 +67,10 @@ io_pnm_read_number (FILE *stream, bool last, long *value)
 }
 
 bool
-io_pnm_read (FILE *stream, const char *path, JartImage *image,
-             ToolError *error)
+io_pnm_read (IoInput *input, JartImage *image, ToolError *error)
 {
+  FILE *stream = input->stream;
+  const char *path = input->path;
   int magic[2];
   long width, height, maxval;
   int channels;
@@ -103,7 +107,7 @@ io_pnm_read (FILE *stream, const char *path, JartImage *image,
                       path, JART_MAX_DIMENSION);
       return false;
     }
-  if (!io_image_allocate (image, (int)width, (int)height, channels, path,
+  if (!io_image_allocate (input, image, (int)width, (int)height, channels, 0,
                           error))
     return false;
 
@@ -126,27 +130,36 @@ io_pnm_read (FILE *stream, const char *path, JartImage *image,
 
 bool
 io_pnm_write (FILE *stream, const char *path, const JartImage *image,
-              ToolError *error)
+              const ImageMetadata *metadata, ToolError *error)
 {
-  int y;
+  int width, height, y;
+  size_t length;
+  uint8_t *buffer;
 
+  io_oriented_size (image, metadata->orientation, &width, &height);
+  length = (size_t)width * (size_t)image->channels;
+  buffer = malloc (length);
+  if (buffer == NULL)
+    {
+      tool_error_set (error, _ ("cannot write %s: not enough memory"), path);
+      return false;
+    }
   if (fprintf (stream, "P%c\n%d %d\n255\n", image->channels == 1 ? '5' : '6',
-               image->width, image->height)
+               width, height)
       < 0)
     goto failed;
-  for (y = 0; y < image->height; y++)
-    {
-      size_t length = (size_t)image->width * (size_t)image->channels;
-
-      if (fwrite (image->pixels + (size_t)y * image->stride, 1, length, stream)
-          != length)
-        goto failed;
-    }
+  for (y = 0; y < height; y++)
+    if (fwrite (io_oriented_row (image, metadata->orientation, y, buffer), 1,
+                length, stream)
+        != length)
+      goto failed;
   if (fflush (stream) != 0)
     goto failed;
+  free (buffer);
   return true;
 
 failed:
   tool_error_set (error, _ ("cannot write %s: %s"), path, strerror (errno));
+  free (buffer);
   return false;
 }

@@ -1,5 +1,5 @@
 /* user-presets.c: --preset and --save-preset on the preset list of
- * ui/presets.c (GLib only), with the user's presets file where the
+ * params/presets.c (GLib only), with the user's presets file where the
  * plug-in keeps it, so a look saved in the dialog runs in a script and a
  * look made on the command line shows in the dialog.
  *

@@ -43,6 +43,7 @@
 #include "i18n.h"
 #include "image-io.h"
 #include "jart.h"
+#include "memory-check.h"
 #include "options.h"
 #include "report.h"
 #include "user-presets.h"
@@ -283,11 +284,11 @@ make_difference (JartImage *image, const JartImage *original)
 }
 
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
- * to OUTPUT, whose temporary file is already open.  A table that could
- * not be written is said after OUTPUT is, with status 0. */
+ * to OUTPUT, whose temporary file is already open, with METADATA.  A
+ * table that could not be written is said after OUTPUT is, with status 0. */
 static int
-run (const ToolOptions *options, JartImage *image, AtomicFile *output,
-     ImageFormat format)
+run (const ToolOptions *options, JartImage *image,
+     const ImageMetadata *metadata, AtomicFile *output, ImageFormat format)
 {
   RunState state;
   JartCallbacks callbacks;
@@ -341,7 +342,8 @@ run (const ToolOptions *options, JartImage *image, AtomicFile *output,
   if (!options->quiet)
     report_summary (&state.report, &result);
 
-  if (!image_write (output->stream, options->output, image, format, &error))
+  if (!image_write (output->stream, options->output, image, metadata, format,
+                    &error))
     {
       atomic_file_abort (output);
       print_error (error.message);
@@ -383,6 +385,7 @@ main (int argc, char **argv)
   ToolError error;
   ImageFormat format;
   JartImage image;
+  ImageMetadata metadata;
   AtomicFile output;
   int standard_error;
   int status;
@@ -447,7 +450,8 @@ main (int argc, char **argv)
       print_error (error.message);
       return EXIT_FAILURE;
     }
-  if (!image_read (options.input, &image, &error))
+  if (!image_read (options.input, &image, &metadata, memory_check_run,
+                   &options, &error))
     {
       print_error (error.message);
       atomic_file_abort (&output);
@@ -458,8 +462,13 @@ main (int argc, char **argv)
       print_error (error.message);
       atomic_file_abort (&output);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_USAGE;
     }
+  if (image_metadata_fit (&metadata, format, image.channels, options.input,
+                          options.output, &error)
+      && !options.quiet)
+    print_note ("%s", error.message);
   if (options.settings.flatten && !options.quiet
       && (image.channels == 1 || image.channels == 3))
     print_note (_ ("--flatten changes nothing: %s has no alpha channel"),
@@ -474,10 +483,12 @@ main (int argc, char **argv)
       block_signals (false);
       print_error (error.message);
       image_free (&image);
+      image_metadata_free (&metadata);
       return EXIT_FAILURE;
     }
   block_signals (false);
-  status = run (&options, &image, &output, format);
+  status = run (&options, &image, &metadata, &output, format);
   image_free (&image);
+  image_metadata_free (&metadata);
   return status;
 }

@@ -1,7 +1,8 @@
 /* values.h: the filter's parameters as one struct, shared by the dialog
- * (ui/) and the GIMP glue (plugin/), and their translation into the codec's
- * JartSettings.  The fields follow the procedure's parameters one for one,
- * in the same order and with the same ranges.
+ * (ui/), the GIMP glue (plugin/) and the command-line tool (cli/), and their
+ * translation into the codec's JartSettings.  The fields follow the
+ * procedure's parameters one for one, in the same order and with the same
+ * ranges.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include <stdint.h>
 
 #include "jart.h"
+#include "original-settings.h"
 
 typedef enum
 {
@@ -44,19 +46,6 @@ typedef enum
 /* How long a schedule's text and a preset's name may be, with the NUL. */
 #define JA_SCHEDULE_SIZE 1024
 #define JA_PRESET_SIZE 128
-
-/* What the image's "jpeg-settings" parasite says of the JPEG file it was
- * loaded from (GIMP's JPEG loader attaches it). */
-typedef struct
-{
-  int present;                 /* the image came from a JPEG file */
-  int usable;                  /* its tables and sampling fit the codec */
-  int quality;                 /* GIMP's estimate of the file's quality,
-                                  or 0 when unknown */
-  JartSubsampling subsampling; /* of a colour file */
-  int gray;                    /* the file had one component */
-  uint16_t tables[2][64];      /* luma and chroma, natural order */
-} JaOriginal;
 
 typedef struct
 {
@@ -109,53 +98,11 @@ void ja_values_default_step (const JaValues *values,
  * ja_values_default_step's step as the defaults, or that one step when
  * there is no text) and ORIGINAL's tables (ORIGINAL may be NULL when
  * use_original is off).  Returns the status of reading the schedule:
- * JART_OK for values ja_params_check accepted. */
+ * JART_OK for values ja_arguments_check accepted. */
 JartStatus ja_values_to_settings (const JaValues *values,
                                   const JaOriginal *original, int offset_x,
                                   int offset_y, int channels,
                                   const uint8_t background[3],
                                   JartSettings *settings);
-
-/* Why a JPEG file's settings cannot be used. */
-typedef enum
-{
-  JA_ORIGINAL_OK = 0,
-  JA_ORIGINAL_COMPONENTS, /* not 1 (gray) or 3 (YCbCr) components */
-  JA_ORIGINAL_SAMPLING,   /* sampling factors no JartSubsampling has */
-  JA_ORIGINAL_NO_TABLES,  /* no quantization table */
-  JA_ORIGINAL_TABLE_VALUE /* an entry outside 1..255 (not baseline) */
-} JaOriginalProblem;
-
-/* Fills ORIGINAL from what a JPEG file (or GIMP's parasite of it) holds:
- * GIMP's QUALITY estimate (0: unknown), COMPONENTS with their sampling
- * factors H[] and V[], N_TABLES tables (natural order).  As GIMP re-saves
- * a file, luma uses table 0 and chroma table 1 (table 0 when there is
- * only one).  Returns what makes it unusable, or JA_ORIGINAL_OK;
- * ORIGINAL->present is set either way, usable only with JA_ORIGINAL_OK. */
-JaOriginalProblem ja_original_fill (JaOriginal *original, int quality,
-                                    int components, const int h[],
-                                    const int v[], int n_tables,
-                                    const uint16_t tables[][64]);
-
-/* The built-in presets (presets.h lists them with the user's): how many,
- * and preset I's id, English name and description (marked for
- * translation; presets.c translates them). */
-int ja_builtin_preset_count (void);
-const char *ja_builtin_preset_id (int i);
-const char *ja_builtin_preset_label (int i);
-const char *ja_builtin_preset_description (int i);
-
-/* Sets the look fields of VALUES (quality, generations, subsampling, dct,
- * quality jitter, grid drift, schedule, saturation, contrast, sharpening,
- * the original's settings) to built-in preset I's, and VALUES->preset to
- * its id.  The seed, anchor, transparency, what it applies to and the
- * output stay. */
-void ja_builtin_preset_apply (int i, JaValues *values);
-
-/* Copies the look fields of FROM into TO. */
-void ja_values_copy_look (const JaValues *from, JaValues *to);
-
-/* Nonzero when A and B have the same look fields. */
-int ja_values_same_look (const JaValues *a, const JaValues *b);
 
 #endif /* JA_VALUES_H */

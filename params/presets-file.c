@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "look.h"
 #include "presets-file.h"
 
 /* How many symbolic links a presets file's path may go through. */
@@ -220,99 +221,60 @@ set_key_error (GError **error, const char *text, const char *path,
                  name, path, line, key, value, range);
 }
 
-/* Reads the int KEY of preset NAME into *VALUE when it is in MIN..MAX. */
+/* Reads FIELD (an int or a double of the look) of preset NAME into VALUES
+ * when it is in the field's range. */
 static gboolean
-read_int (GKeyFile *file, const char *text, const char *path, const char *name,
-          const char *key, int min, int max, int *value, GError **error)
+read_number (GKeyFile *file, const char *text, const char *path,
+             const char *name, const JaLookField *field, JaValues *values,
+             GError **error)
 {
   GError *local = NULL;
-  gint number = g_key_file_get_integer (file, name, key, &local);
-
-  if (local == NULL && number >= min && number <= max)
-    {
-      *value = number;
-      return TRUE;
-    }
-  if (local != NULL)
-    g_error_free (local);
-  {
-    gchar *raw = g_key_file_get_value (file, name, key, NULL);
-    gchar *range
-        = g_strdup_printf (_ ("a whole number from %d to %d"), min, max);
-
-    set_key_error (error, text, path, name, key, raw, range);
-    g_free (range);
-    g_free (raw);
-  }
-  return FALSE;
-}
-
-/* Reads the floating-point KEY of preset NAME into *VALUE when it is in
- * 0..JART_ADJUST_MAX. */
-static gboolean
-read_double (GKeyFile *file, const char *text, const char *path,
-             const char *name, const char *key, double *value, GError **error)
-{
-  GError *local = NULL;
-  gdouble number = g_key_file_get_double (file, name, key, &local);
+  gboolean whole = field->type == JA_LOOK_INT;
+  gdouble number
+      = whole ? g_key_file_get_integer (file, name, field->key, &local)
+              : g_key_file_get_double (file, name, field->key, &local);
   gchar *raw, *range;
 
-  if (local == NULL && number >= 0.0 && number <= JART_ADJUST_MAX)
+  if (local == NULL && number >= field->min && number <= field->max)
     {
-      *value = number;
+      if (whole)
+        *(int *)ja_look_field (values, field) = (int)number;
+      else
+        *(double *)ja_look_field (values, field) = number;
       return TRUE;
     }
   if (local != NULL)
     g_error_free (local);
-  raw = g_key_file_get_value (file, name, key, NULL);
-  range = g_strdup_printf (_ ("a number from 0 to %g"), JART_ADJUST_MAX);
-  set_key_error (error, text, path, name, key, raw, range);
+  raw = g_key_file_get_value (file, name, field->key, NULL);
+  range = whole ? g_strdup_printf (_ ("a whole number from %d to %d"),
+                                   (int)field->min, (int)field->max)
+                : g_strdup_printf (_ ("a number from %g to %g"), field->min,
+                                   field->max);
+  set_key_error (error, text, path, name, field->key, raw, range);
   g_free (range);
   g_free (raw);
   return FALSE;
 }
 
-gboolean
-ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
-                           const char *name, JaValues *values, GError **error)
+/* Reads FIELD (the schedule's text) of preset NAME into VALUES when it is
+ * shorter than JA_SCHEDULE_SIZE bytes and reads as a schedule whose words
+ * fall back on the numbers VALUES already holds. */
+static gboolean
+read_schedule (GKeyFile *file, const char *text, const char *path,
+               const char *name, const JaLookField *field, JaValues *values,
+               GError **error)
 {
   JartSettings settings;
   JartStep step;
   JartStatus status;
-  gchar *schedule;
+  gchar *schedule = g_key_file_get_string (file, name, field->key, NULL);
+  gchar *range;
 
-  ja_values_init (values);
-  if (!read_int (file, text, path, name, "quality", JART_QUALITY_MIN,
-                 JART_QUALITY_MAX, &values->quality, error)
-      || !read_int (file, text, path, name, "generations",
-                    JART_GENERATIONS_MIN, JART_GENERATIONS_MAX,
-                    &values->generations, error)
-      || !read_int (file, text, path, name, "subsampling",
-                    JART_SUBSAMPLING_444, JART_SUBSAMPLING_411,
-                    &values->subsampling, error)
-      || !read_int (file, text, path, name, "dct", JART_DCT_ACCURATE,
-                    JART_DCT_FAST, &values->dct, error)
-      || !read_int (file, text, path, name, "quality-jitter", 0,
-                    JART_QUALITY_JITTER_MAX, &values->quality_jitter, error)
-      || !read_int (file, text, path, name, "grid-drift", 0,
-                    JART_GRID_DRIFT_MAX, &values->grid_drift, error)
-      || !read_int (file, text, path, name, "use-original", 0, 1,
-                    &values->use_original, error)
-      || !read_double (file, text, path, name, "saturation",
-                       &values->saturation, error)
-      || !read_double (file, text, path, name, "contrast", &values->contrast,
-                       error)
-      || !read_double (file, text, path, name, "sharpen", &values->sharpen,
-                       error))
-    return FALSE;
-
-  schedule = g_key_file_get_string (file, name, "schedule", NULL);
-  if (schedule == NULL || strlen (schedule) >= sizeof values->schedule)
+  if (schedule == NULL || strlen (schedule) >= JA_SCHEDULE_SIZE)
     {
-      gchar *range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),
-                                      (int)sizeof values->schedule);
-
-      set_key_error (error, text, path, name, "schedule", schedule, range);
+      range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),
+                               JA_SCHEDULE_SIZE);
+      set_key_error (error, text, path, name, field->key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
@@ -322,16 +284,41 @@ ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
   status = jart_steps_parse (schedule, &step, &settings, NULL);
   if (status != JART_OK)
     {
-      gchar *range = g_strdup_printf (_ ("a schedule the filter reads (%s)"),
-                                      jart_strerror (status));
-
-      set_key_error (error, text, path, name, "schedule", schedule, range);
+      range = g_strdup_printf (_ ("a schedule the filter reads (%s)"),
+                               jart_strerror (status));
+      set_key_error (error, text, path, name, field->key, schedule, range);
       g_free (range);
       g_free (schedule);
       return FALSE;
     }
-  g_strlcpy (values->schedule, schedule, sizeof values->schedule);
+  g_strlcpy (ja_look_field (values, field), schedule, JA_SCHEDULE_SIZE);
   g_free (schedule);
+  return TRUE;
+}
+
+gboolean
+ja_presets_file_read_look (GKeyFile *file, const char *text, const char *path,
+                           const char *name, JaValues *values, GError **error)
+{
+  /* The numbers first, then the schedule, whose words fall back on them. */
+  static const JaLookType order[]
+      = { JA_LOOK_INT, JA_LOOK_DOUBLE, JA_LOOK_SCHEDULE };
+  gsize pass;
+  int i;
+
+  ja_values_init (values);
+  for (pass = 0; pass < G_N_ELEMENTS (order); pass++)
+    for (i = 0; i < JA_LOOK_N_FIELDS; i++)
+      {
+        const JaLookField *field = &ja_look_fields[i];
+
+        if (field->type != order[pass])
+          continue;
+        if (field->type == JA_LOOK_SCHEDULE
+                ? !read_schedule (file, text, path, name, field, values, error)
+                : !read_number (file, text, path, name, field, values, error))
+          return FALSE;
+      }
   g_strlcpy (values->preset, name, sizeof values->preset);
   return TRUE;
 }
@@ -340,19 +327,29 @@ void
 ja_presets_file_write_look (GKeyFile *file, const char *name,
                             const JaValues *values)
 {
+  int i;
+
   g_key_file_remove_group (file, name, NULL);
-  g_key_file_set_integer (file, name, "quality", values->quality);
-  g_key_file_set_integer (file, name, "generations", values->generations);
-  g_key_file_set_integer (file, name, "subsampling", values->subsampling);
-  g_key_file_set_integer (file, name, "dct", values->dct);
-  g_key_file_set_integer (file, name, "quality-jitter",
-                          values->quality_jitter);
-  g_key_file_set_integer (file, name, "grid-drift", values->grid_drift);
-  g_key_file_set_string (file, name, "schedule", values->schedule);
-  g_key_file_set_double (file, name, "saturation", values->saturation);
-  g_key_file_set_double (file, name, "contrast", values->contrast);
-  g_key_file_set_double (file, name, "sharpen", values->sharpen);
-  g_key_file_set_integer (file, name, "use-original", values->use_original);
+  for (i = 0; i < JA_LOOK_N_FIELDS; i++)
+    {
+      const JaLookField *field = &ja_look_fields[i];
+      const void *source = ja_look_field_const (values, field);
+
+      switch (field->type)
+        {
+        case JA_LOOK_INT:
+          g_key_file_set_integer (file, name, field->key,
+                                  *(const int *)source);
+          break;
+        case JA_LOOK_DOUBLE:
+          g_key_file_set_double (file, name, field->key,
+                                 *(const double *)source);
+          break;
+        case JA_LOOK_SCHEDULE:
+          g_key_file_set_string (file, name, field->key, source);
+          break;
+        }
+    }
 }
 
 gboolean

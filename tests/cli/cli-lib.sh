@@ -1,0 +1,160 @@
+# cli-lib.sh: what the command-line tool's test scripts (cli-test.sh,
+# cli-input-test.sh) share, sourced by them: a fresh folder for the case,
+# running the tool, and the checks on its status, output and files.  TOOL,
+# HELPER, META, DATA and VERSION come from the environment.
+#
+# Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+: "${TOOL:?}" "${HELPER:?}" "${DATA:?}" "${VERSION:?}"
+LC_ALL=C
+export LC_ALL
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cli-test.XXXXXX")
+cleanup() {
+  chmod -R u+rwx "$work" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+# The user's presets (GIMP's folder) of this case only.
+GIMP2_DIRECTORY="$work/gimp"
+export GIMP2_DIRECTORY
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# run ARGS...: runs the tool; its status in $status, its output in the
+# files out.txt and err.txt.
+run() {
+  status=0
+  "$TOOL" "$@" >out.txt 2>err.txt || status=$?
+}
+
+# expect_status N: the last run ended with status N.
+expect_status() {
+  if [ "$status" -ne "$1" ]; then
+    echo "stdout:" >&2
+    cat out.txt >&2
+    echo "stderr:" >&2
+    cat err.txt >&2
+    fail "exit status $status, expected $1"
+  fi
+}
+
+# expect_error STATUS TEXT: the last run ended with STATUS, printed nothing
+# on stdout, and one line on stderr that starts with the program's name and
+# contains TEXT.
+expect_error() {
+  expect_status "$1"
+  [ ! -s out.txt ] || fail "stdout not empty: $(cat out.txt)"
+  lines=$(wc -l <err.txt)
+  [ "$lines" -eq 1 ] || fail "stderr has $lines lines, expected 1: $(cat err.txt)"
+  case "$(cat err.txt)" in
+    "jpeg-artifacts: "*) ;;
+    *) fail "stderr does not start with the program's name: $(cat err.txt)" ;;
+  esac
+  grep -F -q -e "$2" err.txt || fail "stderr lacks \"$2\": $(cat err.txt)"
+}
+
+# usage_error TEXT ARGS...: running the tool with ARGS is a usage error
+# (status 2) whose message contains TEXT.
+usage_error() {
+  text=$1
+  shift
+  run "$@"
+  expect_error 2 "$text"
+}
+
+# io_error TEXT ARGS...: running the tool with ARGS fails with status 1 and
+# a message containing TEXT, and leaves no output.
+io_error() {
+  text=$1
+  shift
+  run "$@"
+  expect_error 1 "$text"
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
+# expect_files DIR NAMES: DIR holds exactly NAMES (sorted, space separated):
+# in particular no temporary file is left behind.
+expect_files() {
+  found=$(ls -A "$1" | sort | tr '\n' ' ' | sed 's/ $//')
+  [ "$found" = "$2" ] || fail "$1 holds \"$found\", expected \"$2\""
+}
+
+# expect_info FILE "W H C": FILE's size and channels, as the helper reads
+# them.
+expect_info() {
+  info=$("$HELPER" info "$1")
+  [ "$info" = "$2" ] || fail "$1 is \"$info\" (width height channels), expected \"$2\""
+}
+
+# table_rows: the rows of the last run's table, without the heading.
+table_rows() {
+  awk '$1 ~ /^[0-9]+$/' out.txt
+}
+
+# check_table GENERATIONS: the last run printed the heading and then
+# GENERATIONS rows numbered 1, 2, ... with well-formed columns.
+check_table() {
+  heading=$(sed -n 1p out.txt)
+  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+    || fail "unexpected heading: $heading"
+  rows=$(table_rows | wc -l)
+  [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
+  table_rows | awk '
+    NF != 8 { print "bad row: " $0; exit 1 }
+    $1 != NR { print "row " NR " is generation " $1; exit 1 }
+    $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
+      print "bad row: " $0; exit 1 }
+    $6 !~ /^([0-9]+\.[0-9][0-9]|inf)$/ { print "bad PSNR: " $0; exit 1 }
+    $7 !~ /^-?[01]\.[0-9][0-9][0-9][0-9]$/ || $7 > 1 || $7 < -1 {
+      print "bad SSIM: " $0; exit 1 }
+    $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
+  ' >awk.txt || fail "$(cat awk.txt)"
+}
+
+# wait_for_temp DIR: waits (at most 20 s) until the tool's temporary file
+# is in DIR.
+wait_for_temp() {
+  tries=0
+  until ls -A "$1" | grep -q jpeg-artifacts; do
+    tries=$((tries + 1))
+    [ "$tries" -le 200 ] || fail "no temporary file appeared in $1"
+    sleep 0.1
+  done
+}
+
+# start_long_run OUTPUT: starts, in the background with SIGINT and SIGQUIT
+# not ignored (as from a terminal), a run that takes minutes on a large
+# image (each generation with its row of the table takes long enough, a
+# good part of a second, for two signals to come during one), and waits
+# until its temporary file is there; its id in $pid.
+start_long_run() {
+  [ -e big.png ] || "$HELPER" make-png big.png rgb 3000 2000
+  env --default-signal=INT,QUIT "$TOOL" --no-stop --generations 1000 \
+    big.png "$1" >out.txt 2>err.txt &
+  pid=$!
+  wait_for_temp "$(dirname "$1")"
+}
+
+# expect_killed_by SIGNAL: the process $pid ended by SIGNAL (a name such as
+# TERM).
+expect_killed_by() {
+  status=0
+  wait "$pid" || status=$?
+  [ "$status" -gt 128 ] && [ "$(kill -l $((status - 128)))" = "$1" ] \
+    || fail "status $status, expected death by SIG$1: $(cat err.txt)"
+}
+
+# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
+# decimal) of the file tjCompress2 writes for IMAGE.
+jpeg_kb() {
+  bytes=$("$HELPER" jpeg-size "$@") || fail "cli-image jpeg-size $*"
+  awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1000 }'
+}
