@@ -236,7 +236,7 @@ ja_dialog_update_canvas (Dialog *d)
       if (d->canvas_serial != 0)
         {
           d->canvas_serial = 0;
-          d->layer->canvas_preview (NULL, d->layer->canvas_data);
+          d->layer->canvas_preview (NULL, NULL, d->layer->canvas_data);
         }
       return;
     }
@@ -247,7 +247,8 @@ ja_dialog_update_canvas (Dialog *d)
       && state->serial != d->canvas_serial)
     {
       d->canvas_serial = state->serial;
-      d->layer->canvas_preview (state->pixels, d->layer->canvas_data);
+      d->layer->canvas_preview (state->pixels, &d->values,
+                                d->layer->canvas_data);
     }
 }
 
@@ -403,6 +404,7 @@ build_controls (Dialog *d)
     N_ ("New layer above it"),
     N_ ("One new layer per generation"),
     N_ ("Difference as a new layer"),
+    N_ ("Non-destructive filter"),
   };
 
   gtk_grid_set_row_spacing (grid, 6);
@@ -515,7 +517,7 @@ build_controls (Dialog *d)
          "it, add one new layer per generation, or add a layer of the "
          "difference: how much each channel changed, amplified eight "
          "times."),
-      output, G_N_ELEMENTS (output));
+      output, G_N_ELEMENTS (output) - (d->layer->filter_output ? 0 : 1));
 
   g_signal_connect_swapped (d->quality, "value-changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
@@ -746,7 +748,7 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
   if (d.canvas_serial != 0)
     {
       d.canvas_serial = 0;
-      layer->canvas_preview (NULL, layer->canvas_data);
+      layer->canvas_preview (NULL, NULL, layer->canvas_data);
     }
   if (d.accepted)
     {

@@ -53,11 +53,14 @@ typedef struct
   /* "Preview on canvas": NULL, the dialog has no such option; else, while
      the option is on, called with the filter's result for the whole layer
      (as OK hands it over: rows packed, not blended through the selection;
-     valid only during the call) each time a new one is ready, and with
-     NULL when the option goes off and before ja_dialog_run returns when
-     it was on. */
-  void (*canvas_preview) (const guint8 *result, gpointer user_data);
+     valid only during the call) and the values it was computed from each
+     time a new one is ready, and with NULLs when the option goes off and
+     before ja_dialog_run returns when it was on. */
+  void (*canvas_preview) (const guint8 *result, const JaValues *values,
+                          gpointer user_data);
   gpointer canvas_data;
+  gboolean filter_output; /* GIMP 3: the Output row offers "Non-destructive
+                             filter" (JA_OUTPUT_FILTER) */
 } JaDialogLayer;
 
 /* What the dialog remembers of itself from one run to the next (the

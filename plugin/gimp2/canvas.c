@@ -85,11 +85,12 @@ remove_preview (JaCanvas *canvas)
 }
 
 void
-ja_canvas_show (const guint8 *result, gpointer data)
+ja_canvas_show (const guint8 *result, const JaValues *values, gpointer data)
 {
   JaCanvas *canvas = data;
   JartImage pixels = canvas->source;
 
+  (void)values;
   if (result == NULL)
     {
       if (canvas->preview != -1)

@@ -15,6 +15,7 @@
 #include <libgimp/gimp.h>
 
 #include "jart.h"
+#include "values.h"
 
 typedef struct
 {
@@ -34,10 +35,12 @@ gboolean ja_canvas_possible (gint32 drawable);
 void ja_canvas_init (JaCanvas *canvas, gint32 image, gint32 drawable,
                      const JartImage *source);
 
-/* JaDialogLayer's canvas_preview with CANVAS as its data: RESULT, the
+/* JaDialogLayer's canvas_preview with CANVAS as its data (VALUES unused):
+ * RESULT, the
  * whole layer's result, replaces what the temporary layer shows (creating
  * it and freezing undo the first time); NULL removes it, thaws undo and
  * makes DRAWABLE the active layer again. */
-void ja_canvas_show (const guint8 *result, gpointer canvas);
+void ja_canvas_show (const guint8 *result, const JaValues *values,
+                     gpointer canvas);
 
 #endif /* JA_CANVAS_H */

@@ -40,12 +40,16 @@ static const char *const transparency_ids[] = { "own", "flatten", NULL };
 static const char *const transparency_labels[]
     = { N_ ("The layer's own colours"),
         N_ ("Flattened on the background colour"), NULL };
-static const char *const output_ids[]
-    = { "replace", "new-layer", "per-generation", "difference", NULL };
+static const char *const output_ids[] = { "replace",        "new-layer",
+                                          "per-generation", "difference",
+                                          "filter",         NULL };
 static const char *const output_labels[]
-    = { N_ ("Replace the layer"), N_ ("A new layer above it"),
+    = { N_ ("Replace the layer"),
+        N_ ("A new layer above it"),
         N_ ("One new layer per generation"),
-        N_ ("A new layer with the difference"), NULL };
+        N_ ("A new layer with the difference"),
+        N_ ("A non-destructive filter"),
+        NULL };
 
 /* A GimpChoice of IDS with LABELS. */
 static GimpChoice *
@@ -112,8 +116,10 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
   gimp_procedure_add_choice_argument (
       procedure, "output", _ ("Out_put"),
       "Replace each drawable, add a new layer above it, add one new layer "
-      "per generation (animation frames), or add a layer above it with the "
-      "difference min (255, 8 x |after - before|) of each colour channel",
+      "per generation (animation frames), add a layer above it with the "
+      "difference min (255, 8 x |after - before|) of each colour channel, "
+      "or add the GEGL operation ja:jpeg-artifacts to each layer as a "
+      "non-destructive filter (\"filter\")",
       make_choice (output_ids, output_labels), output_ids[d.output],
       G_PARAM_READWRITE);
   gimp_procedure_add_string_argument (

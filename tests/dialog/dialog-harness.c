@@ -305,9 +305,11 @@ save_png (const char *path, const guint8 *pixels, const JartImage *layout)
 /* --canvas: "Preview on canvas" on the harness's standard output, one line
  * per call: the SHA-256 of the result the canvas would show, or "off". */
 static void
-print_canvas (const guint8 *result, gpointer data)
+print_canvas (const guint8 *result, const JaValues *values, gpointer data)
 {
   const JartImage *image = data;
+
+  (void)values;
   char *checksum;
 
   if (result == NULL)

@@ -12,7 +12,9 @@
 # gives the command-line tool's pixels (alpha kept).  filter-rerenders: a
 # filter appended with quality 20, then set to quality 50 and updated,
 # merges into the tool's quality-50 pixels; the layer keeps its filter
-# until then.  Exit status 0 when every check holds, 1 with the first
+# until then.  plugin-filter-output: the plug-in's output "filter" adds
+# one such filter to each selected layer, which re-renders after its
+# quality changes.  Exit status 0 when every check holds, 1 with the first
 # failed check on stderr.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -120,7 +122,60 @@ log("quality-now", c.get_property("quality"))
                 "tool" % config.version)
 
 
+def case_plugin_filter_output(config):
+    """The plug-in's output "filter" on two selected layers (RGB and
+    RGBA): each gets one ja:jpeg-artifacts filter with the call's
+    quality; the first's quality set to 50 afterwards, both merged, each
+    equals the tool with its quality."""
+    (_, rgb, rgb_path), (_, rgba, rgba_path) = inputs(config)
+    script = """
+img = load(%(rgb)r)
+first = layer_of(img)
+second = Gimp.file_load_layer(Gimp.RunMode.NONINTERACTIVE, img,
+                              Gio.File.new_for_path(%(rgba)r))
+img.insert_layer(second, None, 0)
+call("filter", img, [first, second], output="filter", quality=30,
+     generations=10)
+for name, d in (("first", first), ("second", second)):
+    filters = d.get_filters()
+    log("filters", name, len(filters))
+    for f in filters:
+        log("operation", name, f.get_operation_name())
+        log("quality", name, f.get_config().get_property("quality"))
+f = first.get_filters()[0]
+f.get_config().set_property("quality", 50)
+f.update()
+for name, d in (("first", first), ("second", second)):
+    d.merge_filters()
+    dump(d, %(dump)r %% name)
+""" % dict(rgb=rgb_path, rgba=rgba_path,
+           dump=config.path("gimp-%s.raw"))
+    run = run_gimp(config, script)
+    run.ran("filter")
+    for name in ("first", "second"):
+        check(run.value("filters %s" % name) == "1",
+              "the %s layer has %s filters, not 1"
+              % (name, run.value("filters %s" % name)))
+        check(run.value("operation %s" % name) == "ja:jpeg-artifacts",
+              "the %s layer's filter is %s"
+              % (name, run.value("operation %s" % name)))
+        check(run.value("quality %s" % name) == "30",
+              "the %s layer's filter has quality %s"
+              % (name, run.value("quality %s" % name)))
+    for name, image, path, quality in (("first", rgb, rgb_path, 50),
+                                       ("second", rgba, rgba_path, 30)):
+        expected = run_cli(config, path, config.path("cli-%s.png" % name),
+                           quality=quality, generations=10)
+        actual = read_dump(config.path("gimp-%s.raw" % name), image.width,
+                           image.height, image.channels)
+        assert_same(actual, expected, "GIMP %s: the %s layer's filter at "
+                    "quality %d vs the tool" % (config.version, name,
+                                                quality))
+        print("same: %s layer, quality %d" % (name, quality))
+
+
 CASES = {
+    "plugin-filter-output": case_plugin_filter_output,
     "filter-vs-cli": case_filter_vs_cli,
     "filter-rerenders": case_filter_rerenders,
 }
