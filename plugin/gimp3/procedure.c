@@ -165,8 +165,9 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
 
   gimp_procedure_add_string_aux_argument (
       procedure, "dialog-geometry", "Dialog geometry",
-      "The dialog's position, size, split and grid, as it was last closed", "",
-      G_PARAM_READWRITE);
+      "The dialog's position, size, split, grid and Preview on canvas, as "
+      "it was last closed",
+      "", G_PARAM_READWRITE);
 
   gimp_procedure_add_drawable_return_value (
       procedure, "result", "Result",
@@ -255,14 +256,17 @@ ja_procedure_read_geometry (GimpProcedureConfig *config,
 {
   gchar *text = NULL;
   JaDialogGeometry read;
-  int split_permille;
+  int split_permille, fields = 0;
 
+  /* "Preview on canvas" came last: text without it keeps it off. */
+  read.on_canvas = 0;
   g_object_get (config, "dialog-geometry", &text, NULL);
-  if (text != NULL
-      && sscanf (text, "%d %d %d %d %d %d %d", &read.x, &read.y, &read.width,
-                 &read.height, &read.split, &read.grid, &split_permille)
-             == 7
-      && split_permille >= 0 && split_permille <= 1000)
+  if (text != NULL)
+    fields = sscanf (text, "%d %d %d %d %d %d %d %d", &read.x, &read.y,
+                     &read.width, &read.height, &read.split, &read.grid,
+                     &split_permille, &read.on_canvas);
+  if ((fields == 7 || fields == 8) && split_permille >= 0
+      && split_permille <= 1000)
     {
       read.split_position = split_permille / 1000.0;
       *geometry = read;
@@ -275,9 +279,10 @@ ja_procedure_write_geometry (GimpProcedureConfig *config,
                              const JaDialogGeometry *geometry)
 {
   gchar *text = g_strdup_printf (
-      "%d %d %d %d %d %d %d", geometry->x, geometry->y, geometry->width,
+      "%d %d %d %d %d %d %d %d", geometry->x, geometry->y, geometry->width,
       geometry->height, geometry->split, geometry->grid,
-      (int)(geometry->split_position * 1000.0 + 0.5));
+      (int)(geometry->split_position * 1000.0 + 0.5),
+      geometry->on_canvas != 0);
 
   g_object_set (config, "dialog-geometry", text, NULL);
   g_free (text);

@@ -1442,15 +1442,20 @@ def scenario_german(args, runner, work):
 def find_patch(screen, sw, sh, image, iw, ih, x, y, size):
     """Where on the screen (packed RGB, SW x SH) the SIZE x SIZE block of
     IMAGE (packed RGB, IW x IH) at (X, Y) shows exactly, or None."""
-    import numpy
-    scr = numpy.frombuffer(screen, numpy.uint8).reshape(sh, sw, 3)
-    img = numpy.frombuffer(image, numpy.uint8).reshape(ih, iw, 3)
-    block = img[y:y + size, x:x + size]
-    ys, xs = numpy.nonzero(numpy.all(scr == block[0, 0], axis=2))
-    for sy, sx in zip(ys, xs):
-        if sy + size <= sh and sx + size <= sw and numpy.array_equal(
-                scr[sy:sy + size, sx:sx + size], block):
-            return sx - x, sy - y
+    def image_row(r):
+        i = ((y + r) * iw + x) * 3
+        return image[i:i + size * 3]
+    first = image_row(0)
+    at = screen.find(first)
+    while at >= 0:
+        sy, rest = divmod(at, sw * 3)
+        if rest % 3 == 0 and rest // 3 + size <= sw and sy + size <= sh:
+            sx = rest // 3
+            if all(screen[((sy + r) * sw + sx) * 3:
+                          ((sy + r) * sw + sx + size) * 3] == image_row(r)
+                   for r in range(1, size)):
+                return sx - x, sy - y
+        at = screen.find(first, at + 1)
     return None
 
 
@@ -1474,9 +1479,6 @@ def canvas_shows(shot, origin, image_png, covered):
     off the layer's edges, where GIMP draws the layer's boundary."""
     screen, sw, sh = rgb_bytes(shot)
     image, iw, ih = rgb_bytes(image_png)
-    import numpy
-    scr = numpy.frombuffer(screen, numpy.uint8).reshape(sh, sw, 3)
-    img = numpy.frombuffer(image, numpy.uint8).reshape(ih, iw, 3)
     ox, oy = origin
     cx, cy, cw, ch = covered
     same = total = 0
@@ -1489,8 +1491,10 @@ def canvas_shows(shot, origin, image_png, covered):
                     and sy < cy + ch:
                 continue
             total += 1
-            same += numpy.array_equal(scr[sy:sy + 32, sx:sx + 32],
-                                      img[y:y + 32, x:x + 32])
+            same += all(
+                screen[((sy + r) * sw + sx) * 3:((sy + r) * sw + sx + 32) * 3]
+                == image[((y + r) * iw + x) * 3:((y + r) * iw + x + 32) * 3]
+                for r in range(32))
     return same, total
 
 

@@ -286,6 +286,136 @@ SCENARIOS = {
 }
 
 
+class Gimp3Canvas(Gimp3):
+    """GIMP 3 with the GEGL operation in the user's GEGL folder, a clean
+    image in a display and the procedure called interactively twice; after
+    each call (and before the first) info-N.txt holds the image's layer
+    count, whether it is dirty, whether undo is enabled, the selected
+    layers' ids and the layer's filters (their operations)."""
+
+    def start(self):
+        folder = os.path.join(self.work, "data", "gegl-0.4", "plug-ins")
+        os.makedirs(folder)
+        shutil.copy(self.args.gegl_module, folder)
+        os.environ["XDG_DATA_HOME"] = os.path.join(self.work, "data")
+        config = gimp3.Config(self.args.plugin, self.args.cli, None,
+                              self.args.gimp_console, self.work,
+                              self.args.warm, self.args.localedir)
+        self.home = gimp3.fresh_gimp_directory(config)
+        image = os.path.abspath(self.args.image)
+        record = (
+            "with open(%r, 'w') as f: f.write(repr(["
+            "len(image.get_layers()), image.is_dirty(),"
+            " image.undo_is_enabled(),"
+            " [l.get_id() for l in image.get_selected_layers()],"
+            " [x.get_operation_name()"
+            " for x in image.get_layers()[0].get_filters()]]))")
+        lines = [
+            "from gi.repository import Gimp, Gio",
+            "image = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE,"
+            " Gio.File.new_for_path(%r))" % image,
+            "display = Gimp.Display.new(image)",
+            "image.clean_all()",
+            "Gimp.displays_flush()",
+            "proc = Gimp.get_pdb().lookup_procedure(%r)" % drive.PROCEDURE,
+            record % os.path.join(self.work, "info-0.txt"),
+        ]
+        for n in range(1, self.runs + 1):
+            out = os.path.join(self.work, "out-%d.png" % n)
+            lines += [
+                "cfg = proc.create_config()",
+                "cfg.set_property('run-mode', Gimp.RunMode.INTERACTIVE)",
+                "cfg.set_property('image', image)",
+                "cfg.set_core_object_array('drawables',"
+                " image.get_selected_drawables())",
+                "proc.run(cfg)",
+                record % os.path.join(self.work, "info-%d.txt" % n),
+                "Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image,"
+                " Gio.File.new_for_path(%r), None)" % out,
+            ]
+        lines.append("display.delete()")
+        batch = "\n".join(lines) + "\n"
+        log("GIMP batch:\n" + batch)
+        env = dict(os.environ)
+        env["GIMP3_DIRECTORY"] = self.home
+        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+        self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
+        self.process = subprocess.Popen(
+            [self.args.gimp, "-n", "-d", "-f", "-s",
+             "--batch-interpreter", "python-fu-eval", "-b", "-", "--quit"],
+            env=env, stdin=subprocess.PIPE, stdout=self.log_file,
+            stderr=subprocess.STDOUT)
+        self.process.stdin.write(batch.encode("utf-8"))
+        self.process.stdin.close()
+        self.started = True
+
+
+def scenario_canvas_filter(args, runner, work):
+    """GIMP 3: "Preview on canvas" shows the effect in the image window
+    through the ja:jpeg-artifacts filter (the tool's pixels, and again after
+    Quality changes); Cancel leaves the image as it was (one layer, clean,
+    undo on, the same layer selected, no filter).  Then the output
+    "Non-destructive filter" with OK leaves one ja:jpeg-artifacts filter on
+    the layer, the layer's own pixels under it."""
+    q30 = drive.cli_output(args, work, "q30.png", "--quality", "30",
+                           "--generations", "5")
+    q40 = drive.cli_output(args, work, "q40.png", "--quality", "40",
+                           "--generations", "5")
+    dialog = drive.open_at(runner, work, 30, 5)
+    shot = os.path.join(args.logdir, "%s-before.png" % args.name)
+    with drive.DialogAside(dialog):
+        screenshot(shot)
+    origin = drive.canvas_origin(shot, args.image)
+    if origin is None:
+        raise Failure("the image window does not show the image at 100 %")
+    toggle = dialog.control(drive.pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
+    drive.reveal(toggle)
+    click(toggle)
+
+    def check_canvas(name, expected):
+        path = os.path.join(args.logdir, "%s-%s.png" % (args.name, name))
+
+        def shows():
+            with drive.DialogAside(dialog):
+                covered = drive.extents(dialog.window)
+                screenshot(path)
+            same, total = drive.canvas_shows(path, origin, expected, covered)
+            log("canvas vs %s: %d of %d visible blocks equal"
+                % (os.path.basename(expected), same, total))
+            return total >= 20 and same == total
+        drive.wait_for("the canvas to show %s" % os.path.basename(expected),
+                       shows, 60, interval=1)
+
+    check_canvas("on", q30)
+    dialog.set_number("Quality", 40)
+    dialog.wait_ready(generations=5)
+    check_canvas("q40", q40)
+    click(dialog.button("Cancel"))
+    runner.close()
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.wait_ready()
+    drive.combo_select(dialog.combo("Output"), "Non-destructive filter")
+    click(dialog.button("OK"))
+    runner.close()
+    runner.finish()
+    infos = []
+    for n in range(3):
+        with open(os.path.join(work, "info-%d.txt" % n)) as f:
+            infos.append(f.read().strip())
+    log("the image before, after Cancel, after OK:", *infos)
+    if infos[1] != infos[0]:
+        raise Failure("after Cancel the image is %s, not %s as before"
+                      % (infos[1], infos[0]))
+    if not same_pixels(os.path.join(work, "out-1.png"), args.image):
+        raise Failure("Cancel changed the layer")
+    if not infos[2].endswith("['ja:jpeg-artifacts']]"):
+        raise Failure("after OK the layer's filters are not one "
+                      "ja:jpeg-artifacts: %s" % infos[2])
+
+
+SCENARIOS["canvas-filter"] = (scenario_canvas_filter, 2)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("scenario", choices=sorted(SCENARIOS))
@@ -298,6 +428,8 @@ def main():
     parser.add_argument("--warm", required=True)
     parser.add_argument("--localedir", required=True)
     parser.add_argument("--language", choices=sorted(drive.LOCALES))
+    parser.add_argument("--gegl-module",
+                        help="the GEGL operation module (canvas-filter)")
     args = parser.parse_args()
     args.where = "gimp3"
     args.name = "%s-%s" % (os.path.basename(args.gimp), args.scenario)
@@ -314,8 +446,9 @@ def main():
     work = tempfile.mkdtemp(prefix="ja-dialog3-%s-" % args.scenario,
                             dir=os.path.dirname(os.path.abspath(args.warm)))
     function, runs = SCENARIOS[args.scenario]
-    runner = (Gimp3TwoLayers if args.scenario == "undo-two-layers"
-              else Gimp3)(args, work, runs)
+    runner = {"undo-two-layers": Gimp3TwoLayers,
+              "canvas-filter": Gimp3Canvas}.get(args.scenario, Gimp3)(
+                  args, work, runs)
     try:
         function(args, runner, work)
     except (Failure, subprocess.TimeoutExpired) as failure:
