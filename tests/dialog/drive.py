@@ -1520,6 +1520,25 @@ class DialogAside:
         time.sleep(0.3)
 
 
+def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60):
+    """Waits until the image window, its layer's pixel (0, 0) at ORIGIN on
+    the screen, shows the image file EXPECTED wherever DIALOG, moved aside,
+    leaves it visible; the screenshots go to the log folder, named after
+    NAME."""
+    shot = os.path.join(args.logdir, "%s-%s.png" % (args.name, name))
+
+    def shows():
+        with DialogAside(dialog):
+            covered = extents(dialog.window)
+            screenshot(shot)
+        same, total = canvas_shows(shot, origin, expected, covered)
+        log("canvas vs %s: %d of %d visible blocks equal"
+            % (os.path.basename(expected), same, total))
+        return total >= 20 and same == total
+    wait_for("the canvas to show %s" % os.path.basename(expected), shows,
+             timeout, interval=1)
+
+
 def scenario_canvas(args, runner, work):
     """"Preview on canvas": on, the image window shows the result (and the
     new one after Quality changes); Cancel leaves the image as it was
@@ -1552,18 +1571,7 @@ def scenario_canvas(args, runner, work):
         pyatspi.STATE_CHECKED), 5)
 
     def check_canvas(name, expected):
-        shot = os.path.join(args.logdir, "%s-%s.png" % (args.name, name))
-
-        def shows():
-            with DialogAside(dialog):
-                covered = extents(dialog.window)
-                screenshot(shot)
-            same, total = canvas_shows(shot, origin, expected, covered)
-            log("canvas vs %s: %d of %d visible blocks equal"
-                % (os.path.basename(expected), same, total))
-            return total >= 20 and same == total
-        wait_for("the canvas to show %s" % os.path.basename(expected),
-                 shows, 30, interval=1)
+        wait_canvas_shows(args, dialog, origin, name, expected)
 
     if in_gimp:
         check_canvas("on", q30)

@@ -53,7 +53,11 @@ class Dialog3(drive.Dialog):
 class Gimp3(drive.Gimp):
     """GIMP 3 with its user interface, started by a Python-Fu batch that
     opens the image in a display and calls the procedure interactively
-    RUNS times, exporting the image to out-N.png after each call."""
+    RUNS times, exporting the image to out-N.png after each call.  With
+    RECORD (a line of Python-Fu with one %r, a file's path) the image is
+    made clean first and RECORD writes info-0.txt before the first call and
+    info-N.txt after call N."""
+    record = None
 
     def start(self):
         config = gimp3.Config(self.args.plugin, self.args.cli, None,
@@ -69,6 +73,10 @@ class Gimp3(drive.Gimp):
             "Gimp.displays_flush()",
             "proc = Gimp.get_pdb().lookup_procedure(%r)" % drive.PROCEDURE,
         ]
+        info = lambda n: [self.record % os.path.join(
+            self.work, "info-%d.txt" % n)] if self.record else []
+        if self.record:
+            lines += ["image.clean_all()"] + info(0)
         for n in range(1, self.runs + 1):
             out = os.path.join(self.work, "out-%d.png" % n)
             lines += [
@@ -78,6 +86,7 @@ class Gimp3(drive.Gimp):
                 "cfg.set_core_object_array('drawables',"
                 " image.get_selected_drawables())",
                 "proc.run(cfg)",
+            ] + info(n) + [
                 "Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image,"
                 " Gio.File.new_for_path(%r), None)" % out,
             ]
@@ -287,67 +296,23 @@ SCENARIOS = {
 
 
 class Gimp3Canvas(Gimp3):
-    """GIMP 3 with the GEGL operation in the user's GEGL folder, a clean
-    image in a display and the procedure called interactively twice; after
-    each call (and before the first) info-N.txt holds the image's layer
-    count, whether it is dirty, whether undo is enabled, the selected
-    layers' ids and the layer's filters (their operations)."""
+    """Gimp3 with the GEGL operation in the user's GEGL folder, recording
+    the image's layer count, whether it is dirty, whether undo is enabled,
+    the selected layers' ids and the layer's filters (their operations)."""
+    record = (
+        "with open(%r, 'w') as f: f.write(repr(["
+        "len(image.get_layers()), image.is_dirty(),"
+        " image.undo_is_enabled(),"
+        " [l.get_id() for l in image.get_selected_layers()],"
+        " [x.get_operation_name()"
+        " for x in image.get_layers()[0].get_filters()]]))")
 
     def start(self):
         folder = os.path.join(self.work, "data", "gegl-0.4", "plug-ins")
         os.makedirs(folder)
         shutil.copy(self.args.gegl_module, folder)
         os.environ["XDG_DATA_HOME"] = os.path.join(self.work, "data")
-        config = gimp3.Config(self.args.plugin, self.args.cli, None,
-                              self.args.gimp_console, self.work,
-                              self.args.warm, self.args.localedir)
-        self.home = gimp3.fresh_gimp_directory(config)
-        image = os.path.abspath(self.args.image)
-        record = (
-            "with open(%r, 'w') as f: f.write(repr(["
-            "len(image.get_layers()), image.is_dirty(),"
-            " image.undo_is_enabled(),"
-            " [l.get_id() for l in image.get_selected_layers()],"
-            " [x.get_operation_name()"
-            " for x in image.get_layers()[0].get_filters()]]))")
-        lines = [
-            "from gi.repository import Gimp, Gio",
-            "image = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE,"
-            " Gio.File.new_for_path(%r))" % image,
-            "display = Gimp.Display.new(image)",
-            "image.clean_all()",
-            "Gimp.displays_flush()",
-            "proc = Gimp.get_pdb().lookup_procedure(%r)" % drive.PROCEDURE,
-            record % os.path.join(self.work, "info-0.txt"),
-        ]
-        for n in range(1, self.runs + 1):
-            out = os.path.join(self.work, "out-%d.png" % n)
-            lines += [
-                "cfg = proc.create_config()",
-                "cfg.set_property('run-mode', Gimp.RunMode.INTERACTIVE)",
-                "cfg.set_property('image', image)",
-                "cfg.set_core_object_array('drawables',"
-                " image.get_selected_drawables())",
-                "proc.run(cfg)",
-                record % os.path.join(self.work, "info-%d.txt" % n),
-                "Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image,"
-                " Gio.File.new_for_path(%r), None)" % out,
-            ]
-        lines.append("display.delete()")
-        batch = "\n".join(lines) + "\n"
-        log("GIMP batch:\n" + batch)
-        env = dict(os.environ)
-        env["GIMP3_DIRECTORY"] = self.home
-        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
-        self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
-        self.process = subprocess.Popen(
-            [self.args.gimp, "-n", "-d", "-f", "-s",
-             "--batch-interpreter", "python-fu-eval", "-b", "-", "--quit"],
-            env=env, stdin=subprocess.PIPE, stdout=self.log_file,
-            stderr=subprocess.STDOUT)
-        self.process.stdin.write(batch.encode("utf-8"))
-        self.process.stdin.close()
-        self.started = True
+        super().start()
 
 
 def scenario_canvas_filter(args, runner, work):
@@ -373,18 +338,7 @@ def scenario_canvas_filter(args, runner, work):
     click(toggle)
 
     def check_canvas(name, expected):
-        path = os.path.join(args.logdir, "%s-%s.png" % (args.name, name))
-
-        def shows():
-            with drive.DialogAside(dialog):
-                covered = drive.extents(dialog.window)
-                screenshot(path)
-            same, total = drive.canvas_shows(path, origin, expected, covered)
-            log("canvas vs %s: %d of %d visible blocks equal"
-                % (os.path.basename(expected), same, total))
-            return total >= 20 and same == total
-        drive.wait_for("the canvas to show %s" % os.path.basename(expected),
-                       shows, 60, interval=1)
+        drive.wait_canvas_shows(args, dialog, origin, name, expected)
 
     check_canvas("on", q30)
     dialog.set_number("Quality", 40)
