@@ -20,7 +20,6 @@
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import argparse
 import os
 import shutil
 import sys
@@ -28,7 +27,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "gimp"))
 
-import gimp3  # noqa: E402
+import cases3  # noqa: E402
 import harness  # noqa: E402
 from cases import sample_rgb, write_input  # noqa: E402
 from harness import assert_same, check, run_cli  # noqa: E402
@@ -55,6 +54,15 @@ dump(d, %(dump)r)
 """
 
 
+def use_gegl_module(config):
+    """Copies the module into the case's own user GEGL folder, which GIMP
+    (through GEGL) then loads from: XDG_DATA_HOME/gegl-0.4/plug-ins."""
+    modules = config.path(os.path.join("data", "gegl-0.4", "plug-ins"))
+    os.makedirs(modules, exist_ok=True)
+    shutil.copy(config.args.gegl_module, modules)
+    os.environ["XDG_DATA_HOME"] = config.path("data")
+
+
 def inputs(config):
     rgb = sample_rgb(config)
     rgba = harness.cut_sample(config, "chelsea.png", 150, 60, 133, 101)
@@ -65,6 +73,7 @@ def inputs(config):
 
 
 def case_filter_vs_cli(config):
+    use_gegl_module(config)
     runs = [
         ("q30-g10", [("quality", 30), ("generations", 10)],
          dict(quality=30, generations=10)),
@@ -100,6 +109,7 @@ def case_filter_vs_cli(config):
 
 
 def case_filter_rerenders(config):
+    use_gegl_module(config)
     name, image, path = inputs(config)[1]
     values = dict(path=path, props=[("quality", 20), ("generations", 3)],
                   label="rerender", dump=config.path("gimp-rerender.raw"))
@@ -127,6 +137,7 @@ def case_plugin_filter_output(config):
     RGBA): each gets one ja:jpeg-artifacts filter with the call's
     quality; the first's quality set to 50 afterwards, both merged, each
     equals the tool with its quality."""
+    use_gegl_module(config)
     (_, rgb, rgb_path), (_, rgba, rgba_path) = inputs(config)
     script = """
 img = load(%(rgb)r)
@@ -181,36 +192,6 @@ CASES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("--gegl-module", required=True)
-    parser.add_argument("--plugin", required=True)
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--gimp", required=True)
-    parser.add_argument("--workdir", required=True)
-    parser.add_argument("--warm", required=True)
-    parser.add_argument("--localedir", required=True)
-    args = parser.parse_args()
-    workdir = os.path.join(args.workdir, "gegl-" + args.case)
-    shutil.rmtree(workdir, ignore_errors=True)
-    modules = os.path.join(workdir, "data", "gegl-0.4", "plug-ins")
-    os.makedirs(modules)
-    shutil.copy(args.gegl_module, modules)
-    # GIMP (through GEGL) reads the user's GEGL folder from here.
-    os.environ["XDG_DATA_HOME"] = os.path.join(workdir, "data")
-    config = gimp3.Config(args.plugin, args.cli, args.data, args.gimp,
-                          workdir, args.warm, args.localedir)
-    config.version = os.path.basename(args.gimp).replace("gimp-console-", "")
-    try:
-        CASES[args.case](config)
-    except harness.Failure as failure:
-        print("FAIL: %s" % failure, file=sys.stderr)
-        return 1
-    print("PASS: gegl %s in GIMP %s" % (args.case, config.version))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cases3.main(CASES, extra=[
+        ("--gegl-module", "the GEGL operation module to load")]))
