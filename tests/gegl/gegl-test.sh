@@ -149,6 +149,21 @@ case_bad_schedule() {
     || fail "no warning: $(cat gegl-err.txt)"
 }
 
+# Inputs the codec cannot take pass through unchanged: an unbounded one (a
+# colour, cropped after the operation) and one wider than 65535 pixels.
+case_pass_through() {
+  "$GEGL" -o unbounded.png -- gegl:color 'value=rgb(1,0,0)' \
+    ja:jpeg-artifacts quality=5 gegl:crop width=20 height=10 2>/dev/null \
+    || fail "gegl failed on an unbounded input"
+  "$HELPER" near unbounded.png 0 255 0 0 255 || fail "an unbounded input changed"
+  "$GEGL" -o wide-in.png -- gegl:color 'value=rgb(0.5,0.2,0.1)' \
+    gegl:crop width=65536 height=2 2>/dev/null || fail "gegl failed"
+  "$GEGL" -o wide.png -- gegl:color 'value=rgb(0.5,0.2,0.1)' \
+    gegl:crop width=65536 height=2 ja:jpeg-artifacts quality=5 2>/dev/null \
+    || fail "gegl failed on a 65536-pixel-wide input"
+  "$HELPER" same wide-in.png wide.png || fail "a 65536-pixel-wide input changed"
+}
+
 name=$(echo "${1:?usage: gegl-test.sh CASE}" | tr - _)
 "case_$name"
 echo "ok: $1"
