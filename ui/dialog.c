@@ -513,10 +513,16 @@ build_controls (Dialog *d)
       apply_to, G_N_ELEMENTS (apply_to));
   d->output = ja_widgets_add_combo_row (
       grid, row++, _ ("Out_put:"), _ ("Output"),
-      _ ("Replace the layer's pixels, add the result as a new layer above "
-         "it, add one new layer per generation, or add a layer of the "
-         "difference: how much each channel changed, amplified eight "
-         "times."),
+      d->layer->filter_output
+          ? _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, add a layer of "
+               "the difference (how much each channel changed, amplified "
+               "eight times), or add the effect to the layer as a "
+               "non-destructive filter, which you can edit or remove later.")
+          : _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, or add a layer "
+               "of the difference: how much each channel changed, amplified "
+               "eight times."),
       output, G_N_ELEMENTS (output) - (d->layer->filter_output ? 0 : 1));
 
   g_signal_connect_swapped (d->quality, "value-changed",

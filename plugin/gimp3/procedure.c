@@ -172,14 +172,14 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
   gimp_procedure_add_drawable_return_value (
       procedure, "result", "Result",
       "The drawable that holds the first selected drawable's result: the "
-      "drawable itself (output replace), the new layer, the last "
-      "generation's layer, the difference layer",
+      "drawable itself (output replace, or filter: it carries the filter), "
+      "the new layer, the last generation's layer, the difference layer",
       TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_int_return_value (
       procedure, "generations-run", "Generations run",
       "Generations computed for the first drawable: fewer than asked when a "
       "generation changed nothing; 0 when the dialog had computed the "
-      "result",
+      "result, and for the output filter (GIMP computes it)",
       0, JART_GENERATIONS_MAX, 0, G_PARAM_READWRITE);
   gimp_procedure_add_int_return_value (
       procedure, "fixed-point", "Fixed point",
