@@ -543,6 +543,8 @@ class Gimp:
         # the image's layers, dirty flag, whether undo is enabled and the
         # active layer, as Script-Fu writes them.
         self.record_image = False
+        # Script-Fu run on the image before the first call.
+        self.before_calls = []
 
     def start(self):
         home = os.path.join(self.work, "gimp2")
@@ -550,7 +552,7 @@ class Gimp:
         os.makedirs(folder)
         shutil.copy(self.args.plugin, os.path.join(folder, PLUGIN_NAME))
         image = os.path.abspath(self.args.image)
-        calls = []
+        calls = list(self.before_calls)
         record = ('(let ((port (open-output-file "%s")))'
                   ' (write (list (gimp-image-get-layers image)'
                   ' (gimp-image-is-dirty image)'
@@ -1472,11 +1474,12 @@ def canvas_origin(shot, image_png):
     return None
 
 
-def canvas_shows(shot, origin, image_png, covered):
+def canvas_shows(shot, origin, image_png, covered, ignore=()):
     """How many of the 32 x 32 blocks of IMAGE_PNG that lie on the screen
-    outside the window COVERED (x, y, w, h) the screen shows exactly at
-    ORIGIN, and how many such blocks there are.  The blocks keep 4 pixels
-    off the layer's edges, where GIMP draws the layer's boundary."""
+    outside the window COVERED (x, y, w, h) and outside the rectangles
+    IGNORE (x, y, w, h in the image) the screen shows exactly at ORIGIN,
+    and how many such blocks there are.  The blocks keep 4 pixels off the
+    layer's edges, where GIMP draws the layer's boundary."""
     screen, sw, sh = rgb_bytes(shot)
     image, iw, ih = rgb_bytes(image_png)
     ox, oy = origin
@@ -1489,6 +1492,9 @@ def canvas_shows(shot, origin, image_png, covered):
                 continue
             if sx + 32 > cx and sx < cx + cw and sy + 32 > cy \
                     and sy < cy + ch:
+                continue
+            if any(x + 32 > gx and x < gx + gw and y + 32 > gy
+                   and y < gy + gh for gx, gy, gw, gh in ignore):
                 continue
             total += 1
             same += all(
@@ -1520,7 +1526,8 @@ class DialogAside:
         time.sleep(0.3)
 
 
-def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60):
+def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60,
+                      ignore=()):
     """Waits until the image window, its layer's pixel (0, 0) at ORIGIN on
     the screen, shows the image file EXPECTED wherever DIALOG, moved aside,
     leaves it visible; the screenshots go to the log folder, named after
@@ -1531,7 +1538,7 @@ def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60):
         with DialogAside(dialog):
             covered = extents(dialog.window)
             screenshot(shot)
-        same, total = canvas_shows(shot, origin, expected, covered)
+        same, total = canvas_shows(shot, origin, expected, covered, ignore)
         log("canvas vs %s: %d of %d visible blocks equal"
             % (os.path.basename(expected), same, total))
         return total >= 20 and same == total
@@ -1696,7 +1703,58 @@ def canvas_origin_now(args, work):
     return canvas_origin(shot, args.image)
 
 
+def scenario_canvas_selection(args, runner, work):
+    """GIMP 2.10, a rectangle selected: "Preview on canvas" shows the
+    result inside the selection and the layer outside it (the rectangle's
+    edges, where GIMP draws the selection, left out), Cancel leaves the
+    layer as it was, and OK writes what the canvas showed."""
+    box = (100, 68, 320, 224)
+    runner.before_calls = [
+        "(gimp-image-select-rectangle image CHANNEL-OP-REPLACE %d %d %d %d)"
+        % box]
+    q30 = cli_reference(args, work, 30, 5)
+    result, w, h = rgb_bytes(q30)
+    original, _, _ = rgb_bytes(args.image)
+    blend = bytearray(original)
+    x0, y0, bw, bh = box
+    for y in range(y0, y0 + bh):
+        i = (y * w + x0) * 3
+        blend[i:i + bw * 3] = result[i:i + bw * 3]
+    expected = os.path.join(work, "expected.png")
+    subprocess.run(["convert", "-size", "%dx%d" % (w, h), "-depth", "8",
+                    "rgb:-", expected], input=bytes(blend), check=True)
+    # The selection's outline: 4-pixel bands over the rectangle's edges.
+    ignore = [(x0 - 2, y0 - 2, bw + 4, 4), (x0 - 2, y0 + bh - 2, bw + 4, 4),
+              (x0 - 2, y0 - 2, 4, bh + 4), (x0 + bw - 2, y0 - 2, 4, bh + 4)]
+    dialog = open_at(runner, work, 30, 5)
+    shot = os.path.join(args.logdir, "%s-before.png" % args.name)
+    with DialogAside(dialog):
+        screenshot(shot)
+    origin = canvas_origin(shot, args.image)
+    if origin is None:
+        raise Failure("the image window does not show the image at 100 %")
+    toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
+    reveal(toggle)
+    click(toggle)
+    wait_canvas_shows(args, dialog, origin, "on", expected, ignore=ignore)
+    click(dialog.button("Cancel"))
+    runner.close()
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.set_number("Quality", 30)
+    dialog.set_number("Generations", 5)
+    dialog.wait_ready(generations=5)
+    wait_canvas_shows(args, dialog, origin, "again", expected, ignore=ignore)
+    click(dialog.button("OK"))
+    runner.close()
+    runner.finish()
+    if not same_pixels(os.path.join(work, "out-1.png"), args.image):
+        raise Failure("Cancel changed the layer")
+    if not same_pixels(os.path.join(work, "out-2.png"), expected):
+        raise Failure("OK did not write what the canvas showed")
+
+
 SCENARIOS = {
+    "canvas-selection": (scenario_canvas_selection, 2),
     "gegl-tool": (scenario_gegl_tool, 0),
     "canvas": (scenario_canvas, 2),
     "progress": (scenario_progress, 1),
