@@ -1526,6 +1526,19 @@ class DialogAside:
         time.sleep(0.3)
 
 
+def canvas_origin_aside(args, dialog):
+    """canvas_origin of a screenshot taken with DIALOG moved aside (the
+    layer's pixels as they are, args.image); fails when none is found."""
+    shot = os.path.join(args.logdir, "%s-before.png" % args.name)
+    with DialogAside(dialog):
+        screenshot(shot)
+    origin = canvas_origin(shot, args.image)
+    if origin is None:
+        raise Failure("the image window does not show the image at 100 %")
+    log("the canvas shows the layer's pixel (0, 0) at", origin)
+    return origin
+
+
 def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60,
                       ignore=()):
     """Waits until the image window, its layer's pixel (0, 0) at ORIGIN on
@@ -1565,13 +1578,7 @@ def scenario_canvas(args, runner, work):
     dialog = open_at(runner, work, 30, 5)
     toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
     if in_gimp:
-        shot = os.path.join(args.logdir, "%s-before.png" % args.name)
-        with DialogAside(dialog):
-            screenshot(shot)
-        origin = canvas_origin(shot, args.image)
-        if origin is None:
-            raise Failure("the image window does not show the image at 100 %")
-        log("the canvas shows the layer's pixel (0, 0) at", origin)
+        origin = canvas_origin_aside(args, dialog)
     reveal(toggle)
     click(toggle)
     wait_for("the option on", lambda: toggle.getState().contains(
@@ -1727,12 +1734,7 @@ def scenario_canvas_selection(args, runner, work):
     ignore = [(x0 - 2, y0 - 2, bw + 4, 4), (x0 - 2, y0 + bh - 2, bw + 4, 4),
               (x0 - 2, y0 - 2, 4, bh + 4), (x0 + bw - 2, y0 - 2, 4, bh + 4)]
     dialog = open_at(runner, work, 30, 5)
-    shot = os.path.join(args.logdir, "%s-before.png" % args.name)
-    with DialogAside(dialog):
-        screenshot(shot)
-    origin = canvas_origin(shot, args.image)
-    if origin is None:
-        raise Failure("the image window does not show the image at 100 %")
+    origin = canvas_origin_aside(args, dialog)
     toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
     reveal(toggle)
     click(toggle)

@@ -327,12 +327,7 @@ def scenario_canvas_filter(args, runner, work):
     q40 = drive.cli_output(args, work, "q40.png", "--quality", "40",
                            "--generations", "5")
     dialog = drive.open_at(runner, work, 30, 5)
-    shot = os.path.join(args.logdir, "%s-before.png" % args.name)
-    with drive.DialogAside(dialog):
-        screenshot(shot)
-    origin = drive.canvas_origin(shot, args.image)
-    if origin is None:
-        raise Failure("the image window does not show the image at 100 %")
+    origin = drive.canvas_origin_aside(args, dialog)
     toggle = dialog.control(drive.pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
     drive.reveal(toggle)
     click(toggle)
