@@ -311,7 +311,8 @@ run (const ToolOptions *options, JartImage *image,
       print_error (error.message);
       return EXIT_FAILURE;
     }
-  report_init (&state.report, stdout, &options->settings);
+  report_init (&state.report, stdout, &options->settings,
+               options->schedule_steps);
   callbacks.generation_done = on_generation_done;
   callbacks.progress = on_progress;
   callbacks.cancel = NULL;

@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "jpeg-tables.h"
+#include "schedule-check.h"
 #include "user-presets.h"
 
 enum
@@ -257,29 +258,84 @@ options_parse_amount (int option, const char *text, double *value,
   return true;
 }
 
-/* Checks the schedule text of VALUES; false with ERROR naming the word at
- * fault. */
+/* Checks the schedule text of VALUES, TABLES being whether --tables-from
+ * gives the word "tables" its tables; false with ERROR naming the word at
+ * fault, where it is (its byte offset, from 0, as the plug-in says it) and
+ * what is wrong.  *STEPS gets the steps the text makes. */
 static bool
-options_check_schedule (const JaValues *values, ToolError *error)
+options_check_schedule (const JaValues *values, bool tables, int *steps,
+                        ToolError *error)
 {
-  JartSettings settings;
-  JartStep step;
-  JartStatus status;
-  size_t at = 0, n;
-  const char *word;
+  JaScheduleCheck check;
+  const char *word = check.word;
+  size_t at;
 
-  jart_settings_init (&settings);
-  ja_values_default_step (values, NULL, &step);
-  status = jart_steps_parse (values->schedule, &step, &settings, &at);
-  if (status == JART_OK)
-    return true;
-  word = values->schedule + at;
-  n = word[0] == '*' ? 1 + strcspn (word + 1, " \t\n\r;*")
-                     : strcspn (word, " \t\n\r;*");
-  tool_error_set (error,
-                  _ ("--schedule: cannot read \"%.*s\" at byte %zu (%s); "
-                     "see --help for the words a step takes"),
-                  (int)n, word, at + 1, jart_strerror (status));
+  *steps = 0;
+  if (ja_schedule_check (values, tables, &check) == JA_SCHEDULE_OK)
+    {
+      *steps = check.steps;
+      return true;
+    }
+  at = check.at;
+  switch (check.problem)
+    {
+    case JA_SCHEDULE_TOO_LONG:
+      tool_error_set (error, _ ("--schedule is too long: at most %d bytes"),
+                      (int)sizeof values->schedule - 1);
+      break;
+    case JA_SCHEDULE_QUALITY:
+      tool_error_set (error,
+                      _ ("--schedule: '%s' at byte %zu is not a quality: "
+                         "'q' takes 1 to 100"),
+                      word, at);
+      break;
+    case JA_SCHEDULE_SCALE:
+      tool_error_set (error,
+                      _ ("--schedule: '%s' at byte %zu is not a scale: 'x' "
+                         "takes 0.05 to 1, '%%' 5 to 100"),
+                      word, at);
+      break;
+    case JA_SCHEDULE_ADJUST:
+      tool_error_set (error,
+                      _ ("--schedule: '%s' at byte %zu is out of range: "
+                         "'sat', 'con' and 'sharp' take 0 to 4"),
+                      word, at);
+      break;
+    case JA_SCHEDULE_REPEAT:
+      tool_error_set (error,
+                      _ ("--schedule: '%s' at byte %zu is not a repeat: '*' "
+                         "takes 1 to %d"),
+                      word, at, JART_STEPS_MAX);
+      break;
+    case JA_SCHEDULE_EMPTY_STEP:
+      tool_error_set (error,
+                      _ ("--schedule: the step at byte %zu is empty (two "
+                         "';' with nothing between them)"),
+                      at);
+      break;
+    case JA_SCHEDULE_TOO_MANY_STEPS:
+      tool_error_set (error,
+                      _ ("--schedule: the step at byte %zu makes more than "
+                         "%d steps"),
+                      at, JART_STEPS_MAX);
+      break;
+    case JA_SCHEDULE_NO_TABLES:
+      tool_error_set (error,
+                      _ ("--schedule: the word 'tables' at byte %zu saves "
+                         "with the tables of --tables-from FILE, which is "
+                         "not given"),
+                      at);
+      break;
+    default:
+      tool_error_set (error,
+                      _ ("--schedule: '%s' at byte %zu is not a word a "
+                         "schedule knows: qN (1..100), tables, 444, 422, "
+                         "420, 440, 411, xS (0.05..1) or P%%, nearest, "
+                         "bilinear, bicubic, lanczos, satS, conS, sharpS "
+                         "(0..4), *N (1..64); steps are separated by ';'"),
+                      word, at);
+      break;
+    }
   return false;
 }
 
@@ -326,6 +382,10 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
   JaValues *values = &options->values;
   const char *tables_from = NULL;
   bool background_given = false, flatten = false, no_stop = false;
+  /* Whether --generations and --schedule were given after any --preset
+     (which sets both): a schedule given without a count runs all its
+     steps. */
+  bool generations_given = false, schedule_given = false;
   uint8_t background[3];
   long long seed;
   int c;
@@ -351,6 +411,7 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
           ok = options_parse_int (c, optarg, JART_GENERATIONS_MIN,
                                   JART_GENERATIONS_MAX, &values->generations,
                                   error);
+          generations_given = true;
           break;
         case OPTION_SUBSAMPLING:
           ok = options_parse_subsampling (optarg, &settings->subsampling,
@@ -399,6 +460,7 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
             }
           else
             strcpy (values->schedule, optarg);
+          schedule_given = true;
           break;
         case OPTION_SATURATION:
           ok = options_parse_amount (c, optarg, &values->saturation, error);
@@ -415,6 +477,7 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
           break;
         case OPTION_PRESET:
           ok = user_presets_apply (optarg, values, error);
+          generations_given = schedule_given = false;
           break;
         case OPTION_SAVE_PRESET:
           options->save_preset = optarg;
@@ -443,8 +506,11 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
    * origin (so no anchor), the original's settings when asked for.  A
    * background is only used by flattening: asking for one asks for
    * that. */
-  if (!options_check_schedule (values, error))
+  if (!options_check_schedule (values, tables_from != NULL,
+                               &options->schedule_steps, error))
     return OPTIONS_BAD;
+  if (schedule_given && !generations_given && options->schedule_steps > 0)
+    values->generations = options->schedule_steps;
   if (tables_from != NULL
       && !jpeg_tables_read (tables_from, &options->original, error))
     return OPTIONS_BAD;
@@ -505,7 +571,8 @@ options_print_help (FILE *stream)
            JART_QUALITY_MIN, JART_QUALITY_MAX, defaults.quality);
   fprintf (stream,
            _ ("  --generations N      how many times to save, %d to %d "
-              "(default %d)\n"),
+              "(default %d, or\n                       as many as "
+              "--schedule has steps)\n"),
            JART_GENERATIONS_MIN, JART_GENERATIONS_MAX, defaults.generations);
   fprintf (stream,
            _ ("  --subsampling MODE   chroma subsampling: 444, 422, 420, "
@@ -553,7 +620,10 @@ options_print_help (FILE *stream)
               "scale's filter, default lanczos), satF,\n"
               "                       conF, sharpF (as the options below), "
               "*N the step N\n                       times; e.g. \"q95; q75 "
-              "x0.8; q60 x0.6 bicubic\"\n"));
+              "x0.8; q60 x0.6 bicubic\"\n"
+              "                       (--generations fewer than the steps "
+              "cuts it short,\n                       more repeats its last "
+              "step)\n"));
   fprintf (stream,
            _ ("  --saturation F       before each save, colours move away "
               "from gray by F,\n                       0 to %g (default 1: "

@@ -41,6 +41,10 @@ typedef struct
   bool difference;       /* write |result - INPUT| x 8 instead */
   /* --save-preset's name, or NULL */
   const char *save_preset;
+  int schedule_steps; /* the steps the schedule's text makes, 0
+                         without one; without --generations (after
+                         the schedule's --preset, if any) the run has
+                         that many generations */
 } ToolOptions;
 
 /* Parses ARGV into OPTIONS.  Every value is checked against its range; the

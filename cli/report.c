@@ -64,7 +64,8 @@ report_flush (Report *report)
 }
 
 void
-report_init (Report *report, FILE *stream, const JartSettings *settings)
+report_init (Report *report, FILE *stream, const JartSettings *settings,
+             int schedule_steps)
 {
   int i;
 
@@ -73,6 +74,7 @@ report_init (Report *report, FILE *stream, const JartSettings *settings)
   report->requested = settings->generations;
   report->varying = settings->quality_jitter > 0 || settings->grid_drift > 0;
   report->steps = settings->n_steps;
+  report->schedule_steps = schedule_steps;
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       int heading = report_text_width (_ (report_headings[i]));
@@ -83,6 +85,33 @@ report_init (Report *report, FILE *stream, const JartSettings *settings)
     }
 }
 
+/* Says when --generations cuts the schedule short or repeats its last
+ * step. */
+static void
+report_schedule (Report *report)
+{
+  int steps = report->schedule_steps, generations = report->requested;
+
+  if (steps == 0 || generations == steps)
+    return;
+  if (generations < steps)
+    fprintf (report->stream,
+             ngettext ("the schedule has %d step; --generations %d cuts it "
+                       "short\n",
+                       "the schedule has %d steps; --generations %d cuts it "
+                       "short\n",
+                       (unsigned long)steps),
+             steps, generations);
+  else
+    fprintf (report->stream,
+             ngettext ("the schedule has %d step; --generations %d repeats "
+                       "it for generations %d to %d\n",
+                       "the schedule has %d steps; --generations %d repeats "
+                       "the last one for generations %d to %d\n",
+                       (unsigned long)steps),
+             steps, generations, steps + 1, generations);
+}
+
 void
 report_header (Report *report)
 {
@@ -90,6 +119,7 @@ report_header (Report *report)
 
   if (report->write_error != 0)
     return;
+  report_schedule (report);
   for (i = 0; i < COLUMN_COUNT; i++)
     {
       const char *heading = _ (report_headings[i]);

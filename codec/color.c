@@ -16,8 +16,8 @@
 
 #include "jart-private.h"
 
-#define HALF (1 << 15)
-#define CENTER (128 << 16)
+#define HALF (1 << 15)     /* jccolor.c's ONE_HALF: 0.5, 16 fraction bits */
+#define CENTER (128 << 16) /* its CBCR_OFFSET: 128, 16 fraction bits */
 
 uint8_t
 jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b)

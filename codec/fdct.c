@@ -17,7 +17,15 @@
  * 1988, with 8 fraction bits and products truncated (no rounding):
  * 0.382683433 -> 98, 0.541196100 -> 139, 0.707106781 -> 181,
  * 1.306562965 -> 334.  Its outputs carry the AAN scale factors, which the
- * quantizer's divisors (quant.c) take out.
+ * quantizer's divisors (quant.c) take out.  It is computed as libjpeg-turbo's
+ * x86 SIMD code (jfdctfst-sse2.asm, which every x86 build runs) computes
+ * it: in 16-bit lanes, each product as pmulhw (x << 2, c << 6).  Where a
+ * value times 4 leaves the 16 bits (a few blocks of extreme contrast, such
+ * as a strongly sharpened image gives), that product wraps around and the
+ * coefficient differs from the exact formula: the file libjpeg-turbo
+ * writes has the wrapped one, so the codec computes it too.  Wrapping is
+ * a ring homomorphism, so the sums may be computed in 32 bits: only the
+ * products' inputs and the outputs are taken modulo 2^16.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,15 +33,16 @@
 
 #include "jart-private.h"
 
-#define CONST_BITS 13
-#define PASS1_BITS 2
+#define CONST_BITS 13 /* jfdctint.c's: the constants' fraction bits */
+#define PASS1_BITS 2  /* jfdctint.c's: the bits the row pass keeps */
 
 /* Rounding right shift; >> on negative values is arithmetic here. */
 #define DESCALE(x, n) (((x) + ((int32_t)1 << ((n)-1))) >> (n))
 
-/* One 1-D pass of the accurate DCT over 8 values SPACING apart.  The even
- * outputs 0 and 4 are shifted by EVEN_SHIFT (left when positive, rounded
- * right when negative); the others are descaled by ODD_SHIFT. */
+/* One 1-D pass of the accurate DCT over 8 values SPACING apart.  Outputs
+ * 0 and 4 are shifted left by EVEN_UP bits when it is nonzero, else
+ * descaled (a rounding right shift) by EVEN_DOWN; the others, which carry
+ * the 13-bit constants, are descaled by ODD_SHIFT. */
 static inline void
 islow_pass (int32_t *d, int spacing, int even_up, int even_down, int odd_shift)
 {
@@ -98,8 +107,17 @@ jart_fdct_islow (int32_t block[64])
     islow_pass (block + i, 8, 0, PASS1_BITS, CONST_BITS + PASS1_BITS);
 }
 
-/* The fast DCT's truncating fixed-point product. */
-#define FAST_MULTIPLY(v, c) (((v) * (c)) >> 8)
+/* V modulo 2^16 as a signed 16-bit value. */
+static inline int32_t
+wrap16 (int32_t v)
+{
+  return (int32_t)(((uint32_t)v & 0xffff) ^ 0x8000) - 0x8000;
+}
+
+/* The fast DCT's truncating fixed-point product, as pmulhw gives it:
+   ((v << 2 in 16 bits) * (c << 6)) >> 16, that is (v * c) >> 8 while
+   v << 2 fits. */
+#define FAST_MULTIPLY(v, c) ((wrap16 ((v)*4) * (c)) >> 10)
 
 static inline void
 ifast_pass (int32_t *d, int spacing)
@@ -138,6 +156,9 @@ ifast_pass (int32_t *d, int spacing)
   d[3 * spacing] = z13 - z2;
   d[spacing] = z11 + z4;
   d[7 * spacing] = z11 - z4;
+  /* The lanes' 16 bits. */
+  for (int i = 0; i < 8; i++)
+    d[i * spacing] = wrap16 (d[i * spacing]);
 }
 
 void

@@ -1,12 +1,13 @@
-/* generations.c: the generation loop behind jart_run, with its checks,
- * reports and cancellation.
+/* generations.c: the generation loop behind jart_run, with its reports
+ * and cancellation, and jart_memory_needed, which adds up what a run
+ * allocates (the work's buffers, work.c, and a schedule's frames).
  *
  * Each generation encodes and decodes the previous one's output in place
- * (roundtrip.c) with the quality and grid offset of the drift schedule
- * (schedule.c).  The working image keeps the source's interleaved layout;
- * alpha is copied from the source and never changes.  The PSNR's squared
- * error is kept up to date from what each generation changed.  The
- * destination must be untouched after an error or a cancel: with any
+ * (roundtrip.c) with the quality, grid offset and step drift.c gives it,
+ * after the checks of settings.c.  The working image keeps the source's
+ * interleaved layout; alpha is copied from the source and never changes.  The
+ * PSNR's squared error is kept up to date from what each generation changed.
+ * The destination must be untouched after an error or a cancel: with any
  * callback the loop works on an image of its own and writes the
  * destination once, after the last generation; without callbacks nothing
  * can fail or cancel once the run has its memory, so the destination
@@ -24,126 +25,6 @@
 #include <string.h>
 
 #include "jart-private.h"
-
-void
-jart_settings_init (JartSettings *settings)
-{
-  memset (settings, 0, sizeof *settings);
-  settings->quality = 75;
-  settings->generations = 1;
-  settings->subsampling = JART_SUBSAMPLING_420;
-  settings->dct = JART_DCT_ACCURATE;
-  settings->stop_at_fixed_point = 1;
-  settings->background[0] = 255;
-  settings->background[1] = 255;
-  settings->background[2] = 255;
-}
-
-static int
-amount_ok (double amount)
-{
-  return amount >= 0.0 && amount <= JART_ADJUST_MAX;
-}
-
-/* The code of STEP's first bad field. */
-static JartStatus
-step_check (const JartStep *step)
-{
-  if (step->quality < 0 || step->quality > JART_QUALITY_MAX)
-    return JART_ERROR_QUALITY;
-  if ((int)step->subsampling < JART_SUBSAMPLING_444
-      || (int)step->subsampling > JART_SUBSAMPLING_411)
-    return JART_ERROR_SUBSAMPLING;
-  if (!(step->scale >= JART_SCALE_MIN && step->scale <= 1.0))
-    return JART_ERROR_SCALE;
-  if ((int)step->filter < JART_FILTER_NEAREST
-      || (int)step->filter > JART_FILTER_LANCZOS)
-    return JART_ERROR_FILTER;
-  if (!amount_ok (step->saturation) || !amount_ok (step->contrast)
-      || !amount_ok (step->sharpen))
-    return JART_ERROR_ADJUST;
-  return JART_OK;
-}
-
-JartStatus
-jart_settings_check (const JartSettings *s)
-{
-  int i, tables = 0, schedule;
-
-  if (s == NULL)
-    return JART_ERROR_NULL;
-  /* A schedule's steps have their own quality and subsampling: the
-     settings' are ignored then, whatever they hold. */
-  schedule = s->n_steps > 0 && s->n_steps <= JART_STEPS_MAX;
-  if (!schedule
-      && (s->quality < JART_QUALITY_MIN || s->quality > JART_QUALITY_MAX))
-    return JART_ERROR_QUALITY;
-  if (s->generations < JART_GENERATIONS_MIN
-      || s->generations > JART_GENERATIONS_MAX)
-    return JART_ERROR_GENERATIONS;
-  if (!schedule
-      && ((int)s->subsampling < JART_SUBSAMPLING_444
-          || (int)s->subsampling > JART_SUBSAMPLING_411))
-    return JART_ERROR_SUBSAMPLING;
-  if (s->dct != JART_DCT_ACCURATE && s->dct != JART_DCT_FAST)
-    return JART_ERROR_DCT;
-  if (s->quality_jitter < 0 || s->quality_jitter > JART_QUALITY_JITTER_MAX)
-    return JART_ERROR_JITTER;
-  if (s->grid_drift < 0 || s->grid_drift > JART_GRID_DRIFT_MAX)
-    return JART_ERROR_DRIFT;
-  if (s->anchor_x < 0 || s->anchor_x > JART_GRID_ANCHOR_MAX || s->anchor_y < 0
-      || s->anchor_y > JART_GRID_ANCHOR_MAX)
-    return JART_ERROR_ANCHOR;
-  if (s->threads < 0 || s->threads > JART_THREADS_MAX)
-    return JART_ERROR_THREADS;
-  if (!jart_kernels_available (s->kernels))
-    return JART_ERROR_KERNELS;
-  if (s->n_steps < 0 || s->n_steps > JART_STEPS_MAX)
-    return JART_ERROR_STEPS;
-  for (i = 0; i < s->n_steps; i++)
-    {
-      JartStatus status = step_check (&s->steps[i]);
-
-      if (status != JART_OK)
-        return status;
-      tables |= s->steps[i].quality == 0;
-    }
-  for (i = 0; tables && i < 2 * 64; i++)
-    if (s->tables[i / 64][i % 64] < 1
-        || s->tables[i / 64][i % 64] > JART_TABLE_VALUE_MAX)
-      return JART_ERROR_TABLES;
-  return JART_OK;
-}
-
-JartStatus
-jart_image_check (const JartImage *image)
-{
-  if (image == NULL || image->pixels == NULL)
-    return JART_ERROR_NULL;
-  if (image->width < 1 || image->width > JART_MAX_DIMENSION
-      || image->height < 1 || image->height > JART_MAX_DIMENSION)
-    return JART_ERROR_SIZE;
-  if (image->channels < 1 || image->channels > 4)
-    return JART_ERROR_CHANNELS;
-  if (image->stride < (size_t)image->width * (size_t)image->channels)
-    return JART_ERROR_STRIDE;
-  return JART_OK;
-}
-
-JartStatus
-jart_image_pair_check (const JartImage *a, const JartImage *b)
-{
-  JartStatus status;
-
-  if ((status = jart_image_check (a)) != JART_OK
-      || (status = jart_image_check (b)) != JART_OK)
-    return status;
-  if (a->width != b->width || a->height != b->height)
-    return JART_ERROR_SIZE;
-  if (a->channels != b->channels)
-    return JART_ERROR_CHANNELS;
-  return JART_OK;
-}
 
 /* Everything one run owns. */
 typedef struct
@@ -231,9 +112,11 @@ schedule_needs (int width, int height, int channels,
     }
 }
 
-size_t
-jart_schedule_memory (int width, int height, int channels,
-                      const JartSettings *settings)
+/* The bytes a run with a schedule (SETTINGS->n_steps > 0) allocates
+ * besides the work: the frames and scaled copies of its steps. */
+static size_t
+schedule_memory (int width, int height, int channels,
+                 const JartSettings *settings)
 {
   size_t frame = (size_t)width * (size_t)height * (size_t)channels;
   size_t small, scratch;
@@ -241,6 +124,18 @@ jart_schedule_memory (int width, int height, int channels,
   schedule_needs (width, height, channels, settings, &small, &scratch);
   /* The working image (always the run's own) and the second frame. */
   return 2 * frame + small * (size_t)channels + scratch;
+}
+
+size_t
+jart_memory_needed (int width, int height, int channels,
+                    const JartSettings *settings)
+{
+  if (width < 1 || height < 1 || channels < 1 || settings == NULL)
+    return 0;
+  return jart_work_memory (width, height, channels, settings)
+         + (settings->n_steps > 0
+                ? schedule_memory (width, height, channels, settings)
+                : 0);
 }
 
 static JartStatus

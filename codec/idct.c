@@ -13,8 +13,8 @@
 
 #include "jart-private.h"
 
-#define CONST_BITS 13
-#define PASS1_BITS 2
+#define CONST_BITS 13 /* jidctint.c's: the constants' fraction bits */
+#define PASS1_BITS 2  /* jidctint.c's: the bits the column pass keeps */
 #define DESCALE(x, n) (((x) + ((int32_t)1 << ((n)-1))) >> (n))
 
 /* One 1-D inverse pass over 8 values IN_STEP apart, writing the 8 results,

@@ -1,10 +1,13 @@
 /* jart-private.h: the codec's internal interface, shared by its stages and
- * never installed.  Each stage lives in a file named after it: quant.c
- * (quality to tables), color.c (RGB <-> YCbCr), sample.c (down- and
- * upsampling), fdct.c and idct.c (the 8x8 transforms), roundtrip.c (one
- * generation), schedule.c (drift and the schedule's steps), adjust.c and
- * resize.c (a step's colour changes and scaling) and generations.c (the
- * loop).
+ * never installed.  Each stage lives in a file named after it: settings.c
+ * (defaults and checks), quant.c (quality to tables), color.c (RGB <->
+ * YCbCr), sample.c (down- and upsampling), fdct.c and idct.c (the 8x8
+ * transforms), work.c (the buffers a run keeps), roundtrip.c (one
+ * generation), drift.c (each generation's quality, offset and step),
+ * adjust.c and resize.c (a step's colour changes and scaling),
+ * generations.c (the loop), difference.c, jpegsize.c, ssim.c (what the
+ * callers measure); kernels.c picks the portable or the simd/ kernels.
+ * Calls go one way: no file calls into a file that calls back into it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +28,31 @@ struct JartCancel
   atomic_int requested;
 };
 
-/* generations.c: checks A and B (jart_image_check) and that they have the
+static inline int
+jart_min_int (int a, int b)
+{
+  return a < b ? a : b;
+}
+
+static inline int
+jart_max_int (int a, int b)
+{
+  return a > b ? a : b;
+}
+
+static inline int
+jart_clamp_int (int v, int low, int high)
+{
+  return v < low ? low : v > high ? high : v;
+}
+
+/* settings.c: the background an image of CHANNELS channels is flattened
+ * on (SETTINGS's R'G'B', or its luma for gray) into BG; nonzero when
+ * SETTINGS flattens such an image (only one with alpha). */
+int jart_flatten_background (const JartSettings *settings, int channels,
+                             uint8_t bg[3]);
+
+/* Checks A and B (jart_image_check) and that they have the
  * same width, height (else JART_ERROR_SIZE) and channels (else
  * JART_ERROR_CHANNELS). */
 JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);
@@ -96,7 +123,7 @@ void jart_upsample_row (const JartKernels *kernels, int h, int v,
                         int cy, int x0, int n, int32_t *sums, uint8_t *pairs,
                         uint8_t *out);
 
-/* roundtrip.c: one generation, computed MCU by MCU.
+/* work.c and roundtrip.c: one generation, computed MCU by MCU.
  *
  * The component planes persist from one generation to the next: when a
  * generation uses the quality and grid offset of the one before, only the
@@ -158,8 +185,25 @@ typedef struct
                               (only with stats) */
 } JartTripStats;
 
-/* Prepares a run on SRC with SETTINGS.  DST, when not NULL, becomes the
- * working image (it must then not be written by anyone else nor read
+/* The geometry of one generation's canvas (work.c). */
+typedef struct
+{
+  int canvas_w, canvas_h;   /* W + dx, H + dy */
+  int luma_w, luma_h;       /* the luma plane, whole blocks */
+  int chroma_w, chroma_h;   /* the chroma planes, whole MCUs */
+  int chroma_dw, chroma_dh; /* the chroma's real (downsampled) size */
+  int mcu_w, mcu_h;         /* an MCU's size in canvas pixels */
+  int mcu_cols, mcu_rows;
+  int groups; /* row groups (vmax canvas rows) holding image rows */
+} JartGeometry;
+
+/* The canvas of a WIDTH x HEIGHT image at grid offset DX, DY with luma
+ * sampling factors HMAX x VMAX, as libjpeg-turbo lays it out. */
+void jart_geometry_compute (JartGeometry *g, int width, int height, int hmax,
+                            int vmax, int dx, int dy);
+
+/* work.c: prepares a run on SRC with SETTINGS.  DST, when not NULL, becomes
+ * the working image (it must then not be written by anyone else nor read
  * before the run ends; it may be SRC); else one is allocated.  STATS asks
  * for exact changed-pixel counts and the squared error, which need SRC
  * intact: only with an allocated working image.  With a schedule the
@@ -169,6 +213,11 @@ JartStatus jart_work_init (JartWork *work, const JartImage *src,
                            JartImage *dst, const JartSettings *settings,
                            int stats);
 void jart_work_free (JartWork *work);
+
+/* The bytes jart_work_init allocates for a WIDTH x HEIGHT image of
+ * CHANNELS channels with SETTINGS (an allocated working image included). */
+size_t jart_work_memory (int width, int height, int channels,
+                         const JartSettings *settings);
 
 /* Makes the work's next generations WIDTH x HEIGHT pixels (at most SRC's
  * size) in SUBSAMPLING (one the buffers hold; ignored for gray).  A change
@@ -195,9 +244,9 @@ typedef struct
   int dx, dy; /* the grid offset */
 } JartSave;
 
-/* Encodes and decodes the working image as SAVE says, the grid offset at
- * most the maxima of the settings given to jart_work_init, and replaces it
- * by the decoded pixels, finding out TRACK about what changed.  The
+/* roundtrip.c: encodes and decodes the working image as SAVE says, the grid
+ * offset at most the maxima of the settings given to jart_work_init, and
+ * replaces it by the decoded pixels, finding out TRACK about what changed. The
  * planes are reused, and only the changed MCUs encoded, when the last
  * generation saved alike (same quality, or same tables, and offset) and
  * its output is this one's input.  Returns JART_ERROR_CANCELLED as soon as
@@ -206,13 +255,8 @@ JartStatus jart_round_trip (JartWork *work, const JartSave *save,
                             JartTrack track, const JartCancel *cancel,
                             JartTripStats *stats);
 
-/* Writes the working image to DST (nothing when it is DST). */
+/* work.c: writes the working image to DST (nothing when it is DST). */
 void jart_work_output (const JartWork *work, uint8_t *dst, size_t stride);
-
-/* generations.c: the bytes a run with a schedule (SETTINGS->n_steps > 0)
- * allocates besides the work: the frames and scaled copies of its steps. */
-size_t jart_schedule_memory (int width, int height, int channels,
-                             const JartSettings *settings);
 
 /* jpegsize.c: jart_jpeg_size with SETTINGS->subsampling and QUALITY 1..100
  * or, with QUALITY 0, TABLES ([2][64]) as they are; the other arguments as

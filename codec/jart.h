@@ -18,20 +18,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Limits of the parameters, inclusive. */
-#define JART_MAX_DIMENSION 65535
-#define JART_QUALITY_MIN 1
-#define JART_QUALITY_MAX 100
+/* Limits of the parameters, inclusive, and where each comes from. */
+#define JART_MAX_DIMENSION 65535 /* a JPEG frame's 16-bit width and height */
+#define JART_QUALITY_MIN 1       /* the IJG quality scale, as GIMP's */
+#define JART_QUALITY_MAX 100     /*   export and TurboJPEG take it */
 #define JART_GENERATIONS_MIN 1
-#define JART_GENERATIONS_MAX 1000
-#define JART_QUALITY_JITTER_MAX 50
-#define JART_GRID_DRIFT_MAX 7
-#define JART_GRID_ANCHOR_MAX 31
-#define JART_THREADS_MAX 64
-#define JART_STEPS_MAX 64        /* steps of a schedule */
-#define JART_SCALE_MIN 0.05      /* the smallest scale of a step */
-#define JART_ADJUST_MAX 4.0      /* saturation, contrast, sharpening */
-#define JART_TABLE_VALUE_MAX 255 /* entries of a baseline quant table */
+#define JART_GENERATIONS_MAX 1000  /* the product's range (README) */
+#define JART_QUALITY_JITTER_MAX 50 /* half the quality scale */
+#define JART_GRID_DRIFT_MAX 7      /* every phase of the 8x8 block grid */
+#define JART_GRID_ANCHOR_MAX 31    /* every phase of the widest MCU, 32 */
+#define JART_THREADS_MAX 64        /* the most a run starts */
+#define JART_STEPS_MAX 64          /* steps of a schedule */
+#define JART_SCALE_MIN 0.05        /* the smallest scale of a step */
+#define JART_ADJUST_MAX 4.0        /* saturation, contrast, sharpening */
+#define JART_TABLE_VALUE_MAX 255   /* entries of a baseline (8-bit) table */
 
 typedef enum
 {
@@ -79,7 +79,8 @@ typedef enum
 typedef enum
 {
   JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
-  JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST */
+  JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST, in 16-bit lanes as
+                            libjpeg-turbo's x86 SIMD code computes it */
 } JartDct;
 
 /* A block of 8-bit interleaved pixels.  channels: 1 gray, 2 gray + alpha,
@@ -307,12 +308,14 @@ void jart_scaled_size (int width, int height, double scale, int *out_width,
  * settings' tables (quality 0), "444" "422" "420" "440" "411"
  * subsampling, "x0.5" or "50%" scale, "nearest" "bilinear" "bicubic"
  * "lanczos" filter, "sat1.4" saturation, "con1.2" contrast, "sharp0.8"
- * sharpening, "*3" the step three times.  A word a step leaves out takes
- * DEFAULTS's field.  An empty text (or only spaces) gives n_steps 0.  On
- * a mistake returns JART_ERROR_STEPS (a word it does not know, or more
- * than JART_STEPS_MAX steps) or the code of the field out of range
- * (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS untouched, and
- * *ERROR_AT (may be NULL) the byte offset of the word at fault. */
+ * sharpening, "*3" the step three times.  Numbers are plain decimals
+ * (digits and at most one '.', whatever the locale), read as the nearest
+ * double.  A word a step leaves out takes DEFAULTS's field.  An empty text (or
+ * only spaces) gives n_steps 0.  On a mistake returns JART_ERROR_STEPS (a word
+ * it does not know, or more than JART_STEPS_MAX steps) or the code of the
+ * field out of range (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS
+ * untouched, and *ERROR_AT (may be NULL) the byte offset of the word at fault.
+ */
 JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
                              JartSettings *settings, size_t *error_at);
 
@@ -365,6 +368,21 @@ JartStatus jart_jpeg_size (const JartImage *image,
  * pixels, which scikit-image refuses, is averaged over all its pixels.
  * 1 for identical images. */
 JartStatus jart_ssim (const JartImage *a, const JartImage *b, double *ssim);
+
+/* How much jart_difference amplifies a difference: 8, so that one level
+ * shows as 8 and the differences of 32 levels and more as full white, a
+ * range in which a JPEG's errors are seen at a glance (the plug-in's
+ * difference layer, the preview's difference view, the tool's
+ * --difference). */
+#define JART_DIFFERENCE_GAIN 8
+
+/* Writes to DST, for each colour channel of each pixel,
+ * min (255, JART_DIFFERENCE_GAIN * |RESULT - ORIGINAL|), and RESULT's
+ * alpha unchanged.  The three must have the same width, height and
+ * channels (JART_ERROR_SIZE, JART_ERROR_CHANNELS); DST may be RESULT or
+ * ORIGINAL. */
+JartStatus jart_difference (const JartImage *result, const JartImage *original,
+                            JartImage *dst);
 
 /* The 64 entries of the baseline quantization table for QUALITY (1..100),
  * row-major; TABLE 0 is luminance, any other chrominance (ITU T.81 Annex

@@ -82,12 +82,6 @@ typedef struct
   int32_t last_dc[3];
 } SizeJob;
 
-static inline int
-clamp_int (int v, int low, int high)
-{
-  return v < low ? low : v > high ? high : v;
-}
-
 /* Repeats ROW[AT] to its left and ROW[AT + N - 1] to its right, out to
  * WIDTH samples. */
 static void
@@ -109,7 +103,7 @@ canvas_row (SizeJob *job, int cy, uint8_t *luma, uint8_t *cb, uint8_t *cr)
 {
   const JartImage *image = job->image;
   const int width = image->width, channels = image->channels;
-  const int iy = clamp_int (cy - job->dy, 0, image->height - 1);
+  const int iy = jart_clamp_int (cy - job->dy, 0, image->height - 1);
   const uint8_t *in = image->pixels + (size_t)iy * image->stride;
   int step = channels, i, c;
 
@@ -295,14 +289,7 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   memset (job, 0, sizeof *job);
   job->image = image;
   job->colors = image->channels >= 3 ? 3 : 1;
-  job->flatten
-      = settings->flatten && (image->channels == 2 || image->channels == 4);
-  if (job->colors == 3)
-    memcpy (job->bg, settings->background, 3);
-  else
-    job->bg[0]
-        = jart_rgb_to_y (settings->background[0], settings->background[1],
-                         settings->background[2]);
+  job->flatten = jart_flatten_background (settings, image->channels, job->bg);
   job->hmax = job->vmax = 1;
   if (job->colors == 3)
     jart_sampling_factors (settings->subsampling, &job->hmax, &job->vmax);

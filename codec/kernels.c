@@ -7,8 +7,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <string.h>
-
 #include "kernels.h"
 
 static void
@@ -55,42 +53,6 @@ portable_fancy_h2 (const int32_t *s, int c0, int c1, int bias_even,
       *out++ = (uint8_t)((3 * s[c] + s[c - 1] + bias_even) >> shift);
       *out++ = (uint8_t)((3 * s[c] + s[c + 1] + bias_odd) >> shift);
     }
-}
-
-/* Nonzero when the N bytes at A and B differ, eight at a time. */
-static inline int
-bytes_differ (const uint8_t *a, const uint8_t *b, size_t n)
-{
-  uint64_t x = 0, u, v;
-  size_t i = 0;
-
-  for (; i + 8 <= n; i += 8)
-    {
-      memcpy (&u, a + i, 8);
-      memcpy (&v, b + i, 8);
-      x |= u ^ v;
-    }
-  for (; i < n; i++)
-    x |= (uint64_t)(a[i] ^ b[i]);
-  return x != 0;
-}
-
-int
-jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
-                   size_t first, size_t segment, uint8_t *flags)
-{
-  size_t at = 0, length = first < bytes ? first : bytes;
-  int any = 0;
-
-  while (at < bytes)
-    {
-      if (bytes_differ (a + at, b + at, length))
-        *flags = 1, any = 1;
-      flags++;
-      at += length;
-      length = bytes - at < segment ? bytes - at : segment;
-    }
-  return any;
 }
 
 static const JartKernels portable_kernels = {

@@ -1,6 +1,7 @@
 /* kernels.h: the table of hot-stage implementations a run dispatches
  * through, one table per instruction set (kernels.c: portable C, which
- * the others must match bit for bit; kernels-sse2.c; kernels-avx2.c).
+ * the others must match bit for bit; simd/kernels-sse2.c and
+ * simd/kernels-avx2.c).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,7 +71,7 @@ struct JartKernels
  * build or the CPU lacks it. */
 const JartKernels *jart_kernels_get (JartKernelPath path);
 
-/* kernels.c's portable mark_changes, for the other tables. */
+/* changes.c: the mark_changes of every table. */
 int jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
                        size_t first, size_t segment, uint8_t *flags);
 

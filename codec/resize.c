@@ -34,7 +34,7 @@
 
 #include "jart-private.h"
 
-#define WEIGHT_BITS 14
+#define WEIGHT_BITS 14 /* the weights' fraction bits (jart.h: 14-bit) */
 #define WEIGHT_ONE (1 << WEIGHT_BITS)
 
 #ifndef M_PI

@@ -24,9 +24,10 @@
  * quality and offset); otherwise at most whether any pixel changed, and
  * the rows are decoded straight into the image.
  *
- * A schedule's work holds the buffers of the largest image and of every
- * subsampling the schedule uses; jart_work_shape makes it encode a scaled
- * copy or another subsampling, which forgets the planes.
+ * The buffers and the canvas geometry are work.c's: a schedule's work
+ * holds those of the largest image and of every subsampling the schedule
+ * uses; jart_work_shape makes it encode a scaled copy or another
+ * subsampling, which forgets the planes.
  *
  * Work is split into MCU rows, which threads take in turn: each encodes
  * its row, and a row is decoded as soon as it and the rows next to it
@@ -38,403 +39,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define _DEFAULT_SOURCE /* madvise */
-
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "kernels.h"
-
-static inline int
-round_up (int value, int multiple)
-{
-  return (value + multiple - 1) / multiple * multiple;
-}
-
-static inline int
-clamp_int (int v, int low, int high)
-{
-  return v < low ? low : v > high ? high : v;
-}
-
-static inline int
-min_int (int a, int b)
-{
-  return a < b ? a : b;
-}
-
-static inline int
-max_int (int a, int b)
-{
-  return a > b ? a : b;
-}
-
-/* The geometry of one generation's canvas. */
-typedef struct
-{
-  int canvas_w, canvas_h;   /* W + dx, H + dy */
-  int luma_w, luma_h;       /* the luma plane, whole blocks */
-  int chroma_w, chroma_h;   /* the chroma planes, whole MCUs */
-  int chroma_dw, chroma_dh; /* the chroma's real (downsampled) size */
-  int mcu_w, mcu_h;         /* an MCU's size in canvas pixels */
-  int mcu_cols, mcu_rows;
-  int groups; /* row groups (vmax canvas rows) holding image rows */
-} Geometry;
-
-static void
-geometry_compute (Geometry *g, int width, int height, int hmax, int vmax,
-                  int dx, int dy)
-{
-  g->canvas_w = width + dx;
-  g->canvas_h = height + dy;
-  g->mcu_w = 8 * hmax;
-  g->mcu_h = 8 * vmax;
-  g->mcu_cols = (g->canvas_w + g->mcu_w - 1) / g->mcu_w;
-  g->mcu_rows = (g->canvas_h + g->mcu_h - 1) / g->mcu_h;
-  g->luma_w = round_up (g->canvas_w, 8);
-  g->luma_h = round_up (g->canvas_h, 8);
-  g->chroma_w = g->mcu_cols * 8;
-  g->chroma_h = g->mcu_rows * 8;
-  g->chroma_dw = (g->canvas_w + hmax - 1) / hmax;
-  g->chroma_dh = (g->canvas_h + vmax - 1) / vmax;
-  g->groups = (g->canvas_h + vmax - 1) / vmax;
-}
-
-static int
-default_threads (void)
-{
-  long n = sysconf (_SC_NPROCESSORS_ONLN);
-
-  return n < 1 ? 1 : n > JART_THREADS_MAX ? JART_THREADS_MAX : (int)n;
-}
-
-/* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
- * (2 MiB) and the kernel is asked to back them with such pages: a 24 MP
- * image then costs a few dozen page faults instead of thousands. */
-#define HUGE_PAGE ((size_t)2 << 20)
-#define BIG_BUFFER ((size_t)4 << 20)
-
-static size_t
-buffer_size (size_t size)
-{
-  return size >= BIG_BUFFER ? (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
-                            : size;
-}
-
-static void *
-buffer_alloc (size_t size)
-{
-  void *p;
-
-  if (size < BIG_BUFFER)
-    return malloc (size);
-  p = aligned_alloc (HUGE_PAGE, buffer_size (size));
-#if defined(MADV_HUGEPAGE)
-  if (p != NULL)
-    madvise (p, buffer_size (size), MADV_HUGEPAGE);
-#endif
-  return p;
-}
-
-/* What a run allocates, for SRC's size, the largest grid offset the
- * settings allow and every subsampling they use (the settings' own, or
- * each of the schedule's steps'); jart_work_init allocates exactly this
- * and jart_memory_needed adds it up. */
-typedef struct
-{
-  int colors, threads;
-  int hmax, vmax; /* the first generation's sampling factors */
-  int vrows;      /* the largest vmax: chroma rows of a row group */
-  int mcu_rows;   /* the most MCU rows */
-  int chroma_w;   /* the widest chroma plane */
-  size_t image;   /* the working image, when allocated */
-  size_t luma;    /* the luma plane */
-  size_t chroma;  /* each chroma plane */
-  size_t mcus;    /* each MCU map */
-  size_t row;     /* one padded full-resolution chroma row */
-  size_t packed;  /* one decoded row of pixels, with the SIMD slack */
-  size_t scratch; /* one thread's scratch, in bytes */
-} Sizes;
-
-static size_t
-max_size (size_t a, size_t b)
-{
-  return a > b ? a : b;
-}
-
-/* The subsamplings SETTINGS uses, as a set of 1 << mode; the first
- * generation's in *FIRST. */
-static unsigned
-modes_used (const JartSettings *settings, JartSubsampling *first)
-{
-  unsigned modes = 0;
-  int n = clamp_int (settings->n_steps, 0, JART_STEPS_MAX), i;
-
-  *first = settings->subsampling;
-  for (i = 0; i < n; i++)
-    {
-      JartSubsampling mode = settings->steps[i].subsampling;
-
-      if ((int)mode < JART_SUBSAMPLING_444 || (int)mode > JART_SUBSAMPLING_411)
-        continue;
-      if (modes == 0)
-        *first = mode;
-      modes |= 1u << mode;
-    }
-  if (modes != 0)
-    return modes;
-  /* Without a schedule; a mode out of range works as 4:4:4 (only
-     jart_memory_needed sees one). */
-  if ((int)*first < JART_SUBSAMPLING_444 || (int)*first > JART_SUBSAMPLING_411)
-    *first = JART_SUBSAMPLING_444;
-  return 1u << *first;
-}
-
-static void
-sizes_compute (Sizes *z, int width, int height, int channels,
-               const JartSettings *settings)
-{
-  JartSubsampling first;
-  unsigned modes = modes_used (settings, &first);
-  int mode, threads;
-
-  memset (z, 0, sizeof *z);
-  z->colors = channels >= 3 ? 3 : 1;
-  z->hmax = z->vmax = z->vrows = 1;
-  if (z->colors == 3)
-    jart_sampling_factors (first, &z->hmax, &z->vmax);
-  else
-    modes = 1u << first;
-  threads = settings->threads > 0 ? settings->threads : default_threads ();
-  z->image = (size_t)width * (size_t)height * (size_t)channels;
-  z->packed = (size_t)width * (size_t)channels + 32;
-  for (mode = JART_SUBSAMPLING_444; mode <= JART_SUBSAMPLING_411; mode++)
-    {
-      Geometry g;
-      int h = 1, v = 1;
-
-      if (!(modes & (1u << mode)))
-        continue;
-      if (z->colors == 3)
-        jart_sampling_factors ((JartSubsampling)mode, &h, &v);
-      geometry_compute (&g, width, height, h, v,
-                        settings->anchor_x + settings->grid_drift,
-                        settings->anchor_y + settings->grid_drift);
-      z->vrows = max_int (z->vrows, v);
-      z->mcu_rows = max_int (z->mcu_rows, g.mcu_rows);
-      z->chroma_w = max_int (z->chroma_w, g.chroma_w);
-      z->luma = max_size (z->luma, (size_t)g.luma_w * (size_t)g.luma_h);
-      if (z->colors == 3)
-        z->chroma
-            = max_size (z->chroma, (size_t)g.chroma_w * (size_t)g.chroma_h);
-      z->mcus = max_size (z->mcus, (size_t)g.mcu_cols * (size_t)g.mcu_rows);
-      z->row = max_size (z->row, (size_t)g.mcu_cols * (size_t)g.mcu_w);
-      z->threads = max_int (z->threads, clamp_int (threads, 1, g.mcu_rows));
-    }
-  /* flat, conv[0] and packed; for colour also up, rows, sums and pairs
-     (see scratch_init). */
-  z->scratch = (size_t)width * (size_t)channels + (size_t)width + z->packed;
-  if (z->colors == 3)
-    z->scratch += ((size_t)width + 1) * 2 + 2 * (size_t)z->vrows * z->row
-                  + ((size_t)z->chroma_w + 2) * sizeof (int32_t)
-                  + (size_t)width + 2;
-}
-
-size_t
-jart_memory_needed (int width, int height, int channels,
-                    const JartSettings *settings)
-{
-  Sizes z;
-
-  if (width < 1 || height < 1 || channels < 1 || settings == NULL)
-    return 0;
-  sizes_compute (&z, width, height, channels, settings);
-  return buffer_size (z.luma) + 2 * buffer_size (z.chroma) + 3 * z.mcus
-         + (size_t)z.mcu_rows * sizeof (atomic_int)
-         + (size_t)z.threads * (z.scratch + sizeof (JartScratch))
-         + (settings->n_steps > 0
-                ? jart_schedule_memory (width, height, channels, settings)
-                : 0);
-}
-
-static JartStatus
-scratch_init (JartScratch *s, const JartWork *work, const Sizes *z)
-{
-  size_t width = (size_t)work->width;
-  int c, j;
-
-  s->flat = malloc (width * (size_t)work->channels);
-  s->conv[0] = malloc (width);
-  s->packed = malloc (z->packed);
-  if (s->flat == NULL || s->conv[0] == NULL || s->packed == NULL)
-    return JART_ERROR_NO_MEMORY;
-  if (work->colors == 1)
-    return JART_OK;
-  for (c = 0; c < 2; c++)
-    {
-      if ((s->up[c] = malloc (width + 1)) == NULL)
-        return JART_ERROR_NO_MEMORY;
-      for (j = 0; j < z->vrows; j++)
-        if ((s->rows[c][j] = malloc (z->row)) == NULL)
-          return JART_ERROR_NO_MEMORY;
-    }
-  s->sums = malloc (((size_t)z->chroma_w + 2) * sizeof (int32_t));
-  s->pairs = malloc (width + 2);
-  return s->sums == NULL || s->pairs == NULL ? JART_ERROR_NO_MEMORY : JART_OK;
-}
-
-static void
-scratch_free (JartScratch *s)
-{
-  int c, j;
-
-  free (s->flat);
-  free (s->packed);
-  free (s->conv[0]);
-  for (c = 0; c < 2; c++)
-    {
-      free (s->up[c]);
-      for (j = 0; j < 4; j++)
-        free (s->rows[c][j]);
-    }
-  free (s->sums);
-  free (s->pairs);
-}
-
-void
-jart_work_output (const JartWork *work, uint8_t *dst, size_t stride)
-{
-  size_t bytes = (size_t)work->width * (size_t)work->channels;
-  int y;
-
-  if (dst == work->pixels)
-    return;
-  for (y = 0; y < work->height; y++)
-    memcpy (dst + (size_t)y * stride, work->pixels + (size_t)y * work->stride,
-            bytes);
-}
-
-JartStatus
-jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
-                const JartSettings *settings, int stats)
-{
-  JartSubsampling first;
-  Sizes z;
-  int t, c;
-
-  memset (work, 0, sizeof *work);
-  work->kernels = jart_kernels_get (settings->kernels);
-  if (work->kernels == NULL)
-    return JART_ERROR_KERNELS;
-  sizes_compute (&z, src->width, src->height, src->channels, settings);
-  work->src = src;
-  work->width = src->width;
-  work->height = src->height;
-  work->channels = src->channels;
-  work->colors = z.colors;
-  work->hmax = z.hmax;
-  work->vmax = z.vmax;
-  work->stats = stats;
-  work->flatten
-      = settings->flatten && (src->channels == 2 || src->channels == 4);
-  if (work->colors == 3)
-    memcpy (work->bg, settings->background, 3);
-  else
-    work->bg[0]
-        = jart_rgb_to_y (settings->background[0], settings->background[1],
-                         settings->background[2]);
-  work->input = src->pixels;
-  work->input_stride = src->stride;
-  work->max_width = src->width;
-  work->max_height = src->height;
-  work->modes = modes_used (settings, &first);
-
-  work->mcu_capacity = z.mcus;
-  work->plane[0] = buffer_alloc (z.luma);
-  work->dirty = malloc (z.mcus);
-  work->decode = malloc (z.mcus);
-  work->changed = malloc (z.mcus);
-  work->pending = malloc ((size_t)z.mcu_rows * sizeof (atomic_int));
-  if (!work->plane[0] || !work->dirty || !work->decode || !work->changed
-      || !work->pending)
-    goto no_memory;
-  for (c = 1; c < work->colors; c++)
-    if ((work->plane[c] = buffer_alloc (z.chroma)) == NULL)
-      goto no_memory;
-  if (dst != NULL)
-    {
-      work->pixels = dst->pixels;
-      work->stride = dst->stride;
-    }
-  else
-    {
-      work->pixels = buffer_alloc (z.image);
-      work->stride = (size_t)src->width * (size_t)src->channels;
-      work->owns_pixels = 1;
-      if (work->pixels == NULL)
-        goto no_memory;
-    }
-
-  work->threads = z.threads;
-  work->scratch = calloc ((size_t)work->threads, sizeof (JartScratch));
-  if (work->scratch == NULL)
-    goto no_memory;
-  for (t = 0; t < work->threads; t++)
-    if (scratch_init (&work->scratch[t], work, &z) != JART_OK)
-      goto no_memory;
-  return JART_OK;
-
-no_memory:
-  jart_work_free (work);
-  return JART_ERROR_NO_MEMORY;
-}
-
-void
-jart_work_shape (JartWork *work, int width, int height,
-                 JartSubsampling subsampling)
-{
-  int h = 1, v = 1;
-
-  if (work->colors == 3)
-    jart_sampling_factors (subsampling, &h, &v);
-  if (width == work->width && height == work->height && h == work->hmax
-      && v == work->vmax)
-    return;
-  work->width = width;
-  work->height = height;
-  work->hmax = h;
-  work->vmax = v;
-  work->valid = 0;
-}
-
-void
-jart_work_free (JartWork *work)
-{
-  int c, t;
-
-  for (c = 0; c < 3; c++)
-    free (work->plane[c]);
-  if (work->owns_pixels)
-    free (work->pixels);
-  free (work->dirty);
-  free (work->decode);
-  free (work->changed);
-  free (work->pending);
-  if (work->scratch != NULL)
-    for (t = 0; t < work->threads; t++)
-      scratch_free (&work->scratch[t]);
-  free (work->scratch);
-  memset (work, 0, sizeof *work);
-}
 
 /* One generation's shared state, read by every thread. */
 typedef struct
 {
   JartWork *work;
-  Geometry g;
+  JartGeometry g;
   int dx, dy;
   int first_row; /* the MCU row holding the image's first row */
   JartDct dct;
@@ -474,7 +88,7 @@ static void
 gather (const uint8_t *src, int first, int width, int dx, int x0, int x1,
         uint8_t *dst)
 {
-  int x = x0, mid_end = min_int (x1, dx + width);
+  int x = x0, mid_end = jart_min_int (x1, dx + width);
 
   for (; x < x1 && x < dx; x++)
     *dst++ = src[0];
@@ -523,15 +137,15 @@ static void
 encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
 {
   const JartWork *work = p->work;
-  const Geometry *g = &p->g;
+  const JartGeometry *g = &p->g;
   const int width = work->width, colors = work->colors;
   const int step = work->channels;
   const int hmax = work->hmax, vmax = work->vmax;
   const int x0 = mx0 * g->mcu_w, x1 = mx1 * g->mcu_w;
-  const int luma_x1 = min_int (x1, g->luma_w);
+  const int luma_x1 = jart_min_int (x1, g->luma_w);
   const int c0 = x0 / hmax, c1 = x1 / hmax;
-  const int first = clamp_int (x0 - p->dx, 0, width - 1);
-  const int n = clamp_int (x1 - 1 - p->dx, 0, width - 1) - first + 1;
+  const int first = jart_clamp_int (x0 - p->dx, 0, width - 1);
+  const int n = jart_clamp_int (x1 - 1 - p->dx, 0, width - 1) - first + 1;
   const int last_luma_row = g->groups * vmax - 1;
   int group, j, c, i, row;
 
@@ -550,7 +164,7 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
       for (j = 0; j < vmax; j++)
         {
           int cy = group * vmax + j;
-          int iy = clamp_int (cy - p->dy, 0, work->height - 1);
+          int iy = jart_clamp_int (cy - p->dy, 0, work->height - 1);
           const uint8_t *in = work->input + (size_t)iy * work->input_stride
                               + (size_t)first * step;
           uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + x0;
@@ -586,15 +200,15 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
             hmax, vmax, (const uint8_t *const *)s->rows[c - 1], c1 - c0,
             work->plane[c] + (size_t)group * g->chroma_w + c0);
     }
-  for (row = max_int (last_luma_row + 1, my * g->mcu_h);
-       row < min_int ((my + 1) * g->mcu_h, g->luma_h); row++)
+  for (row = jart_max_int (last_luma_row + 1, my * g->mcu_h);
+       row < jart_min_int ((my + 1) * g->mcu_h, g->luma_h); row++)
     memcpy (work->plane[0] + (size_t)row * g->luma_w + x0,
             work->plane[0] + (size_t)last_luma_row * g->luma_w + x0,
             (size_t)(luma_x1 - x0));
 
-  transform_blocks (work, work->plane[0], g->luma_w, x0, luma_x1,
-                    my * g->mcu_h, min_int ((my + 1) * g->mcu_h, g->luma_h),
-                    &p->quant[0], p->dct);
+  transform_blocks (
+      work, work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
+      jart_min_int ((my + 1) * g->mcu_h, g->luma_h), &p->quant[0], p->dct);
   for (c = 1; c < colors; c++)
     transform_blocks (work, work->plane[c], g->chroma_w, c0, c1, my * 8,
                       my * 8 + 8, &p->quant[1], p->dct);
@@ -616,7 +230,8 @@ compare_row (const JartWork *work, const uint8_t *fresh, const uint8_t *in,
   if (!work->stats)
     return work->kernels->mark_changes (
         fresh, in, (size_t)n * step,
-        (size_t)(min_int (cx0 + n, (cx0 / mcu_w + 1) * mcu_w) - cx0) * step,
+        (size_t)(jart_min_int (cx0 + n, (cx0 / mcu_w + 1) * mcu_w) - cx0)
+            * step,
         (size_t)mcu_w * step, changed + cx0 / mcu_w);
   if (memcmp (fresh, in, (size_t)n * step) == 0)
     return 0;
@@ -652,14 +267,14 @@ decode_row (const Pass *p, JartScratch *s, int cy, int cx0, int n,
             const uint8_t *in, uint8_t *out)
 {
   const JartWork *work = p->work;
-  const Geometry *g = &p->g;
+  const JartGeometry *g = &p->g;
   const int step = work->channels;
   const uint8_t *luma = work->plane[0] + (size_t)cy * g->luma_w + cx0;
   int i, c;
 
   if (work->colors == 3)
     {
-      const int tail = min_int (n, 16), n1 = n - tail;
+      const int tail = jart_min_int (n, 16), n1 = n - tail;
 
       for (c = 1; c < 3; c++)
         jart_upsample_row (work->kernels, work->hmax, work->vmax,
@@ -702,12 +317,12 @@ decode_run (Pass *p, JartScratch *s, int my, int mx0, int mx1,
             JartTripStats *stats)
 {
   const JartWork *work = p->work;
-  const Geometry *g = &p->g;
+  const JartGeometry *g = &p->g;
   const int step = work->channels;
-  const int cx0 = max_int (mx0 * g->mcu_w, p->dx);
-  const int cx1 = min_int (mx1 * g->mcu_w, p->dx + work->width);
-  const int cy0 = max_int (my * g->mcu_h, p->dy);
-  const int cy1 = min_int ((my + 1) * g->mcu_h, p->dy + work->height);
+  const int cx0 = jart_max_int (mx0 * g->mcu_w, p->dx);
+  const int cx1 = jart_min_int (mx1 * g->mcu_w, p->dx + work->width);
+  const int cy0 = jart_max_int (my * g->mcu_h, p->dy);
+  const int cy1 = jart_min_int ((my + 1) * g->mcu_h, p->dy + work->height);
   const int n = cx1 - cx0;
   const size_t bytes = (size_t)n * step;
   uint8_t *changed = work->changed + (size_t)my * g->mcu_cols;
@@ -834,7 +449,7 @@ run_pass (Pass *p, Worker *workers)
   for (r = 0; r < p->g.mcu_rows; r++)
     atomic_init (&p->work->pending[r],
                  (r > 0) + 1 + (r + 1 < p->g.mcu_rows)
-                     + (r == p->first_row ? max_int (r - 1, 0) : 0));
+                     + (r == p->first_row ? jart_max_int (r - 1, 0) : 0));
   atomic_store (&p->next_row, 0);
   for (t = 1; t < threads; t++)
     started[t] = pthread_create (&ids[t], NULL, worker_main, &workers[t]) == 0;
@@ -846,7 +461,7 @@ run_pass (Pass *p, Worker *workers)
 /* The decode map: the MCUs to encode, and where chroma upsampling reads
  * across MCU borders (4:2:2, 4:2:0, 4:4:0), their neighbours too. */
 static void
-mark_decode (JartWork *work, const Geometry *g)
+mark_decode (JartWork *work, const JartGeometry *g)
 {
   int cols = g->mcu_cols, rows = g->mcu_rows, mx, my, i, j;
 
@@ -859,15 +474,17 @@ mark_decode (JartWork *work, const Geometry *g)
   for (my = 0; my < rows; my++)
     for (mx = 0; mx < cols; mx++)
       if (work->dirty[(size_t)my * cols + mx])
-        for (j = max_int (my - 1, 0); j <= min_int (my + 1, rows - 1); j++)
-          for (i = max_int (mx - 1, 0); i <= min_int (mx + 1, cols - 1); i++)
+        for (j = jart_max_int (my - 1, 0);
+             j <= jart_min_int (my + 1, rows - 1); j++)
+          for (i = jart_max_int (mx - 1, 0);
+               i <= jart_min_int (mx + 1, cols - 1); i++)
             work->decode[(size_t)j * cols + i] = 1;
 }
 
 /* MCUs left of and above the image replicate its first column and row:
  * when the MCU holding an image edge changed, so do they. */
 static void
-mark_padding (JartWork *work, const Geometry *g, int dx, int dy)
+mark_padding (JartWork *work, const JartGeometry *g, int dx, int dy)
 {
   int cols = g->mcu_cols, first_col = dx / g->mcu_w, first_row = dy / g->mcu_h;
   uint8_t *map = work->changed;
@@ -916,8 +533,8 @@ jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
   atomic_init (&pass.next_row, 0);
   atomic_init (&pass.stopped, 0);
   atomic_init (&pass.found, 0);
-  geometry_compute (&pass.g, work->width, work->height, work->hmax, work->vmax,
-                    dx, dy);
+  jart_geometry_compute (&pass.g, work->width, work->height, work->hmax,
+                         work->vmax, dx, dy);
   pass.first_row = dy / pass.g.mcu_h;
   jart_quant_prepare (quality, save->tables, 0, dct, &pass.quant[0]);
   jart_quant_prepare (quality, save->tables, 1, dct, &pass.quant[1]);

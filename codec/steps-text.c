@@ -8,13 +8,18 @@
  * count as spaces; a '*' starts a word, so "q65*6" is "q65 *6"), in any
  * order; a word a step leaves out takes the
  * caller's default.  Numbers are read in the C locale's form (a '.'
- * before the decimals) whatever the process's locale is.
+ * before the decimals) whatever the process's locale is, as the double
+ * nearest the decimal written, and written as the fewest significant
+ * digits that read back to the same double, in plain decimal form (no
+ * exponent), so that the text of any steps reads back to them.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jart-private.h"
@@ -31,21 +36,25 @@ steps_is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Reads the N bytes at TEXT as a decimal number: at most 17 digits with
- * at most one '.' among them, nothing else (no sign, no exponent, no
- * locale).  The digits make one whole number divided by a power of ten,
- * so up to 15 digits give the double nearest the decimal.  Nonzero on
- * success. */
-static int
-steps_number (const char *text, size_t n, double *value)
-{
-  static const double tens[]
-      = { 1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
-          1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17 };
-  uint64_t digits_value = 0;
-  int digits = 0, decimals = 0, dot = 0;
-  size_t i;
+/* The longest number a word may hold: room for the smallest double
+ * written out in plain decimals ("0." and 323 zeros before 17 digits). */
+#define STEPS_NUMBER_MAX 360
 
+/* Reads the N bytes at TEXT as a decimal number, divided by 10^SHIFT:
+ * digits with at most one '.' among them, nothing else (no sign, no
+ * exponent, no locale), at most STEPS_NUMBER_MAX bytes.  The value is the
+ * double nearest that decimal: the digits go to strtod as a whole number
+ * and an exponent ("1234e-3"), a form with no decimal separator, which
+ * the locale cannot change.  Nonzero on success. */
+static int
+steps_number (const char *text, size_t n, int shift, double *value)
+{
+  char number[STEPS_NUMBER_MAX + 16];
+  size_t i, count = 0;
+  int decimals = shift, dot = 0, digits = 0;
+
+  if (n > STEPS_NUMBER_MAX)
+    return 0;
   for (i = 0; i < n; i++)
     {
       char c = text[i];
@@ -54,18 +63,24 @@ steps_number (const char *text, size_t n, double *value)
         dot = 1;
       else if (c >= '0' && c <= '9')
         {
-          if (digits == 17)
-            return 0;
           digits++;
           decimals += dot;
-          digits_value = digits_value * 10 + (uint64_t)(c - '0');
+          /* Leading zeros add nothing. */
+          if (count > 0 || c != '0')
+            number[count++] = c;
         }
       else
         return 0;
     }
   if (digits == 0)
     return 0;
-  *value = (double)digits_value / tens[decimals];
+  if (count == 0)
+    {
+      *value = 0.0;
+      return 1;
+    }
+  snprintf (number + count, sizeof number - count, "e-%d", decimals);
+  *value = strtod (number, NULL);
   return 1;
 }
 
@@ -76,7 +91,7 @@ steps_whole (const char *text, size_t n, int *value)
   double number;
 
   if (n == 0 || n > 4 || memchr (text, '.', n) != NULL
-      || !steps_number (text, n, &number))
+      || !steps_number (text, n, 0, &number))
     return 0;
   *value = (int)number;
   return 1;
@@ -90,7 +105,7 @@ steps_prefixed (const char *word, size_t n, const char *prefix, double *value)
   size_t p = strlen (prefix);
 
   return n > p && strncmp (word, prefix, p) == 0
-         && steps_number (word + p, n - p, value);
+         && steps_number (word + p, n - p, 0, value);
 }
 
 static int
@@ -146,10 +161,9 @@ steps_word (const char *word, size_t n, JartStep *step, int *repeat)
     {
       int percent = word[0] != 'x';
 
-      if (!steps_number (word + !percent, n - 1, &value))
+      /* "99.9%" is the double nearest 0.999. */
+      if (!steps_number (word + !percent, n - 1, percent ? 2 : 0, &value))
         return JART_ERROR_STEPS;
-      if (percent)
-        value /= 100.0;
       if (!(value >= JART_SCALE_MIN && value <= 1.0))
         return JART_ERROR_SCALE;
       step->scale = value;
@@ -271,28 +285,71 @@ steps_put (char *buffer, size_t size, size_t *length, const char *text)
   *length += n;
 }
 
-/* Appends PREFIX and the shortest decimal form (fewest decimals) that
- * steps_number reads back to VALUE, 0 <= VALUE < 10^12, in the C locale's
- * form whatever the locale is. */
+/* Writes VALUE (finite) rounded to DIGITS significant digits into TEXT
+ * (STEPS_NUMBER_MAX + 2 bytes) in plain decimals: "0.00125", "12.5",
+ * "300", a '-' before a negative one, no trailing zeros after a '.'. */
+static void
+steps_plain (double value, int digits, char *text)
+{
+  char scientific[64], mantissa[24];
+  const char *p;
+  size_t n = 0, at = 0;
+  int exponent, i;
+
+  /* "d.ddde+XX", whatever the locale's separator: its digits and its
+     exponent. */
+  snprintf (scientific, sizeof scientific, "%.*e", digits - 1, fabs (value));
+  for (p = scientific; *p != '\0' && *p != 'e'; p++)
+    if (*p >= '0' && *p <= '9' && n + 1 < sizeof mantissa)
+      mantissa[n++] = *p;
+  exponent = *p == 'e' ? atoi (p + 1) : 0;
+  while (n > 1 && mantissa[n - 1] == '0')
+    n--;
+  if (value < 0.0)
+    text[at++] = '-';
+  if (exponent < 0)
+    {
+      /* 0.000ddd */
+      text[at++] = '0';
+      text[at++] = '.';
+      for (i = 0; i < -exponent - 1 && at < STEPS_NUMBER_MAX - n; i++)
+        text[at++] = '0';
+      memcpy (text + at, mantissa, n);
+      at += n;
+    }
+  else
+    {
+      /* ddd.ddd or ddd000 */
+      for (i = 0; i <= exponent || (size_t)i < n; i++)
+        {
+          if (i == exponent + 1)
+            text[at++] = '.';
+          text[at++] = (size_t)i < n ? mantissa[i] : '0';
+        }
+    }
+  text[at] = '\0';
+}
+
+/* Appends PREFIX and VALUE in the fewest significant digits that
+ * steps_number reads back to VALUE, in plain decimals (steps_plain). */
 static void
 steps_put_number (char *buffer, size_t size, size_t *length,
                   const char *prefix, double value)
 {
-  char text[64];
-  int precision;
+  char text[STEPS_NUMBER_MAX + 2];
+  int digits;
 
-  for (precision = 0; precision <= 17; precision++)
-    {
-      double back;
-      char *comma;
+  if (!isfinite (value))
+    snprintf (text, sizeof text, "%g", value);
+  else
+    for (digits = 1; digits <= 17; digits++)
+      {
+        double back;
 
-      snprintf (text, sizeof text, "%.*f", precision, value);
-      comma = strchr (text, ',');
-      if (comma != NULL)
-        *comma = '.';
-      if (steps_number (text, strlen (text), &back) && back == value)
-        break;
-    }
+        steps_plain (value, digits, text);
+        if (steps_number (text, strlen (text), 0, &back) && back == value)
+          break;
+      }
   steps_put (buffer, size, length, prefix);
   steps_put (buffer, size, length, text);
 }

@@ -118,7 +118,7 @@ property_double (sharpen, _ ("Sharpen"), 0.0)
 #define GEGL_OP_NAME jpeg_artifacts
 #define GEGL_OP_C_SOURCE jpeg-artifacts.c
 
-#include "gegl-op.h"
+#include <gegl-op.h>
 /* clang-format on */
 
 #include <string.h>

@@ -138,9 +138,9 @@ fill_surface (cairo_surface_t *surface, const JartImage *layout,
   cairo_surface_mark_dirty (surface);
 }
 
-/* The difference view of the result: each colour channel of the result,
- * blended through the selection as fill_surface does, against the
- * original's, amplified and clamped; opaque. */
+/* The difference view of the result: the result, blended through the
+ * selection as fill_surface does, against the original (jart_difference);
+ * opaque. */
 static cairo_surface_t *
 difference_surface_new (JaPreview *preview)
 {
@@ -150,40 +150,44 @@ difference_surface_new (JaPreview *preview)
   int channels = o->channels;
   int colours = channels == 2 || channels == 4 ? channels - 1 : channels;
   int surface_stride = cairo_image_surface_get_stride (surface);
+  JartImage diff = { NULL, o->width, o->height, channels,
+                     (size_t)o->width * (size_t)channels };
   guint8 *data;
   int x, y, c;
+
+  diff.pixels = g_memdup2 (preview->result_pixels, diff.stride * o->height);
+  for (y = 0; preview->selection != NULL && y < o->height; y++)
+    {
+      guint8 *r = diff.pixels + (size_t)y * diff.stride;
+      const guint8 *orig = o->pixels + (size_t)y * o->stride;
+      const guint8 *m = preview->selection + (size_t)y * o->width;
+
+      for (x = 0; x < o->width; x++)
+        for (c = 0; m[x] != 255 && c < colours; c++)
+          r[x * channels + c] = (r[x * channels + c] * m[x]
+                                 + orig[x * channels + c] * (255 - m[x]) + 127)
+                                / 255;
+    }
+  jart_difference (&diff, o, &diff);
 
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
   for (y = 0; y < o->height; y++)
     {
-      const guint8 *src
-          = preview->result_pixels + (size_t)y * o->width * channels;
-      const guint8 *orig = o->pixels + (size_t)y * o->stride;
-      const guint8 *m = preview->selection
-                            ? preview->selection + (size_t)y * o->width
-                            : NULL;
+      const guint8 *d = diff.pixels + (size_t)y * diff.stride;
       guint32 *dst = (guint32 *)(data + (size_t)y * surface_stride);
 
       for (x = 0; x < o->width; x++)
         {
-          int px[3] = { 0, 0, 0 };
+          const guint8 *px = d + (size_t)x * channels;
+          guint32 g = colours == 1 ? px[0] : px[1],
+                  b = colours == 1 ? px[0] : px[2];
 
-          for (c = 0; c < colours; c++)
-            {
-              int r = src[x * channels + c], b = orig[x * channels + c];
-
-              if (m != NULL && m[x] != 255)
-                r = (r * m[x] + b * (255 - m[x]) + 127) / 255;
-              px[c] = MIN (255, JA_PREVIEW_DIFFERENCE_GAIN * ABS (r - b));
-            }
-          if (colours == 1)
-            px[1] = px[2] = px[0];
-          dst[x] = 0xff000000u | (guint32)px[0] << 16 | (guint32)px[1] << 8
-                   | (guint32)px[2];
+          dst[x] = 0xff000000u | (guint32)px[0] << 16 | g << 8 | b;
         }
     }
   cairo_surface_mark_dirty (surface);
+  g_free (diff.pixels);
   return surface;
 }
 
@@ -460,7 +464,7 @@ ja_preview_draw (GtkWidget *widget, cairo_t *cr)
       /* TRANSLATORS: the badge over the difference view; %d is how much
          the difference is amplified. */
       char *text
-          = g_strdup_printf (_ ("Difference ×%d"), JA_PREVIEW_DIFFERENCE_GAIN);
+          = g_strdup_printf (_ ("Difference ×%d"), JART_DIFFERENCE_GAIN);
 
       draw_badge (preview, cr, text, width - 6, 6, TRUE);
       g_free (text);

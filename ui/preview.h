@@ -61,13 +61,10 @@ double ja_preview_get_split_position (JaPreview *preview);
 /* While ON, the original is shown everywhere. */
 void ja_preview_set_show_original (JaPreview *preview, gboolean on);
 
-/* How much the difference view amplifies |result - original|. */
-#define JA_PREVIEW_DIFFERENCE_GAIN 8
-
 /* While ON, the result is shown as the difference view: each colour
- * channel is MIN (255, JA_PREVIEW_DIFFERENCE_GAIN * |result - original|),
- * opaque, so that black means unchanged.  The split and "show original"
- * still show the original where they would. */
+ * channel is jart_difference's, MIN (255, JART_DIFFERENCE_GAIN *
+ * |result - original|), opaque, so that black means unchanged.  The split and
+ * "show original" still show the original where they would. */
 void ja_preview_set_difference (JaPreview *preview, gboolean on);
 
 /* The 8x8 grid overlay: lines where (x + DX) and (y + DY), in layer

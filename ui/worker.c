@@ -19,8 +19,9 @@
  * never waits for.  For each generation ja_worker_stats_sampled names, the
  * codec's callback copies the pixels into a reference-counted GBytes
  * (keeping the one before too, the file's input) and queues a task; the
- * queue holds as many tasks as 128 MB of frames allow (a sampled run has
- * at most 97), and a sampled task that finds it full is dropped.  The task of
+ * queue holds as many tasks as STATS_QUEUE_BYTES of frames allow (a run
+ * samples at most STATS_ALL + STATS_SAMPLES + 1 generations), and a
+ * sampled task that finds it full is dropped.  The task of
  * the generation a run ends on (the last one asked for, or the fixed point,
  * whose input equals its output) is never dropped and goes to the queue's
  * head, so the read-outs of the result come next.  Starting or cancelling

@@ -18,6 +18,7 @@
 
 #include "arguments.h"
 #include "presets.h"
+#include "schedule-check.h"
 
 /* How many presets a message on an unknown one lists at most. */
 #define PRESETS_LISTED 10
@@ -109,109 +110,70 @@ ja_arguments_apply_preset (JaValues *values, const char *presets_file)
   return message;
 }
 
-/* The word of TEXT at byte AT, as jart_steps_parse splits words (spaces
- * before it skipped): newly allocated, "" at the end of a step. */
-static gchar *
-word_at (const char *text, size_t at)
-{
-  size_t end;
-
-  while (text[at] == ' ' || text[at] == '\t' || text[at] == '\n'
-         || text[at] == '\r')
-    at++;
-  end = at;
-  if (text[end] != '\0' && text[end] != ';')
-    do
-      end++;
-    while (text[end] != '\0' && text[end] != ';' && text[end] != '*'
-           && text[end] != ' ' && text[end] != '\t' && text[end] != '\n'
-           && text[end] != '\r');
-  return g_strndup (text + at, end - at);
-}
-
-/* NULL when VALUES's schedule reads, else the message that names the
- * word at fault and its offset. */
+/* NULL when VALUES's schedule reads (its word "tables" needing
+ * use-original-settings), else the message that names the word at fault,
+ * its offset and what is wrong (ja_schedule_check). */
 static gchar *
 check_schedule (const JaValues *values)
 {
-  JartSettings settings;
-  JartStep step;
-  JartStatus status;
-  size_t at = 0;
-  gchar *word, *message;
+  JaScheduleCheck check;
+  const char *word = check.word;
+  unsigned long at;
 
-  if (memchr (values->schedule, '\0', sizeof values->schedule) == NULL)
-    return g_strdup_printf (_ ("Parameter '%s' is too long."), "schedule");
-
-  ja_values_default_step (values, NULL, &step);
-  status = jart_steps_parse (values->schedule, &step, &settings, &at);
-  if (status == JART_OK)
+  if (ja_schedule_check (values, values->use_original, &check)
+      == JA_SCHEDULE_OK)
     return NULL;
-
-  word = word_at (values->schedule, at);
-  switch (status)
+  at = (unsigned long)check.at;
+  switch (check.problem)
     {
-    case JART_ERROR_QUALITY:
-      message = g_strdup_printf (
+    case JA_SCHEDULE_TOO_LONG:
+      return g_strdup_printf (_ ("Parameter '%s' is too long."), "schedule");
+    case JA_SCHEDULE_QUALITY:
+      return g_strdup_printf (
           /* TRANSLATORS: the word of the schedule at fault and its byte
              offset in it; leave the schedule's words (q) untranslated. */
           _ ("Parameter 'schedule': '%s' at byte %lu is not a quality: "
              "'q' takes 1 to 100."),
-          word, (unsigned long)at);
-      break;
-    case JART_ERROR_SCALE:
-      message = g_strdup_printf (
+          word, at);
+    case JA_SCHEDULE_SCALE:
+      return g_strdup_printf (
           _ ("Parameter 'schedule': '%s' at byte %lu is not a scale: 'x' "
              "takes 0.05 to 1, '%%' 5 to 100."),
-          word, (unsigned long)at);
-      break;
-    case JART_ERROR_ADJUST:
-      message = g_strdup_printf (
+          word, at);
+    case JA_SCHEDULE_ADJUST:
+      return g_strdup_printf (
           _ ("Parameter 'schedule': '%s' at byte %lu is out of range: "
              "'sat', 'con' and 'sharp' take 0 to 4."),
-          word, (unsigned long)at);
-      break;
+          word, at);
+    case JA_SCHEDULE_REPEAT:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a repeat: '*' "
+             "takes 1 to %d."),
+          word, at, JART_STEPS_MAX);
+    case JA_SCHEDULE_EMPTY_STEP:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': the step at byte %lu is empty (two "
+             "';' with nothing between them)."),
+          at);
+    case JA_SCHEDULE_TOO_MANY_STEPS:
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': the step at byte %lu makes more than "
+             "%d steps."),
+          at, JART_STEPS_MAX);
+    case JA_SCHEDULE_NO_TABLES:
+      return g_strdup (
+          _ ("Parameter 'schedule': the word 'tables' saves with the tables "
+             "of the JPEG file the image was loaded from, which needs "
+             "'use-original-settings' 1."));
     default:
-      if (word[0] == '\0')
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': the step at byte %lu is empty (two "
-               "';' with nothing between them)."),
-            (unsigned long)at);
-      else if (jart_steps_parse (word, &step, &settings, NULL) == JART_OK)
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': the step at byte %lu makes more than "
-               "%d steps."),
-            (unsigned long)at, JART_STEPS_MAX);
-      else
-        message = g_strdup_printf (
-            _ ("Parameter 'schedule': '%s' at byte %lu is not a word a "
-               "schedule knows: qN (1..100), tables, 444, 422, 420, 440, "
-               "411, xS (0.05..1) or P%%, nearest, bilinear, bicubic, "
-               "lanczos, satS, conS, sharpS (0..4), *N (1..64); steps are "
-               "separated by ';'."),
-            word, (unsigned long)at);
-      break;
+      return g_strdup_printf (
+          _ ("Parameter 'schedule': '%s' at byte %lu is not a word a "
+             "schedule knows: qN (1..100), tables, 444, 422, 420, 440, "
+             "411, xS (0.05..1) or P%%, nearest, bilinear, bicubic, "
+             "lanczos, satS, conS, sharpS (0..4), *N (1..64); steps are "
+             "separated by ';'."),
+          word, at);
     }
-  g_free (word);
-  return message;
-}
-
-/* Whether the schedule of VALUES, which reads, has a step with the
- * original file's tables ("tables"). */
-static gboolean
-schedule_uses_tables (const JaValues *values)
-{
-  JartSettings settings;
-  JartStep step;
-  int i;
-
-  ja_values_default_step (values, NULL, &step);
-  if (jart_steps_parse (values->schedule, &step, &settings, NULL) != JART_OK)
-    return FALSE;
-  for (i = 0; i < settings.n_steps; i++)
-    if (settings.steps[i].quality == 0)
-      return TRUE;
-  return FALSE;
 }
 
 gchar *
@@ -270,10 +232,5 @@ ja_arguments_check (const JaValues *values)
         "use-original-settings", values->use_original, 0, 1,
         _ ("0 quality and subsampling, 1 the settings of the JPEG file the "
            "image was loaded from"));
-  if (!values->use_original && schedule_uses_tables (values))
-    return g_strdup (
-        _ ("Parameter 'schedule': the word 'tables' saves with the tables "
-           "of the JPEG file the image was loaded from, which needs "
-           "'use-original-settings' 1."));
   return NULL;
 }

@@ -10,9 +10,9 @@
  *    always through the shadow buffer and the selection.  The difference
  *    output writes the result into a new layer as the new-layer output
  *    does, reads that layer back (the result blended through the
- *    selection, as GIMP blends it) and writes over the whole layer
- *    min (255, 8 |after - before|) for each colour channel, the drawable's
- *    pixels before the run being kept from phase 1.
+ *    selection, as GIMP blends it) and writes over the whole layer its
+ *    difference against the drawable's pixels before the run, kept from
+ *    phase 1 (jart_difference, as the preview and the tool show it).
  *
  * Before phase 1 the run's memory need is compared with what the machine
  * has free (memory.c): a run that cannot fit is refused before it reads a

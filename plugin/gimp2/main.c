@@ -124,7 +124,9 @@ query (void)
     { GIMP_PDB_STRING, "schedule",
       "\"\" for none, or what each generation does, steps separated by "
       "';', e.g. \"q95; q75 x0.8 lanczos; q60 x0.6 bicubic; q45 x0.5\": "
-      "generation g follows step g, the last step repeats.  A step's words, "
+      "generation g follows step g, the last step repeats ('generations' "
+      "runs as many as it says: fewer than the steps cut the schedule "
+      "short, as the tool's --generations does).  A step's words, "
       "in any order: qN quality 1..100; tables the JPEG file's own tables "
       "(needs use-original-settings 1); 444 422 420 440 411 subsampling; "
       "xS (0.05..1) or P% scale the image down before the save and back up "

@@ -768,16 +768,85 @@ case_flatten() {
 }
 
 case_schedule_errors() {
-  usage_error '--schedule: cannot read "q150" at byte 5' --schedule "q75;q150 x0.5" "$DATA/coffee.png" out.png
-  usage_error '--schedule: cannot read "x2" at byte 5' --schedule "q75 x2" "$DATA/coffee.png" out.png
-  usage_error '--schedule: cannot read "*0" at byte 4' --schedule "q75*0" "$DATA/coffee.png" out.png
-  usage_error '--schedule: cannot read "blur" at byte 1' --schedule "blur" "$DATA/coffee.png" out.png
+  # Each names the word, where it is (its byte offset, as the plug-in
+  # says it) and what is wrong.
+  usage_error "--schedule: 'q150' at byte 4 is not a quality: 'q' takes 1 to 100" --schedule "q75;q150 x0.5" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'x2' at byte 4 is not a scale: 'x' takes 0.05 to 1, '%' 5 to 100" --schedule "q75 x2" "$DATA/coffee.png" out.png
+  usage_error "--schedule: '*0' at byte 3 is not a repeat: '*' takes 1 to 64" --schedule "q75*0" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'blur' at byte 0 is not a word a schedule knows: qN (1..100), tables," --schedule "blur" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'fuzzy' at byte 9 is not a word a schedule knows" --schedule "q75 x0.8 fuzzy" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'sat9' at byte 4 is out of range: 'sat', 'con' and 'sharp' take 0 to 4" --schedule "q60 sat9" "$DATA/coffee.png" out.png
+  usage_error "--schedule: the step at byte 4 is empty (two ';' with nothing between them)" --schedule "q75;;q60" "$DATA/coffee.png" out.png
+  usage_error "--schedule: the step at byte 9 makes more than 64 steps" --schedule "q75 *64; q60" "$DATA/coffee.png" out.png
   usage_error "--saturation must be a number from 0 to 4" --saturation 4.5 "$DATA/coffee.png" out.png
   usage_error "--contrast must be a number from 0 to 4" --contrast -1 "$DATA/coffee.png" out.png
   usage_error "--sharpen must be a number from 0 to 4" --sharpen 1,5 "$DATA/coffee.png" out.png
   usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, not fried" --preset fried "$DATA/coffee.png" out.png
   usage_error "is not a JPEG file" --tables-from "$DATA/coffee.png" "$DATA/coffee.png" out.png
   [ ! -e out.png ] || fail "out.png was created"
+}
+
+# "tables" without --tables-from is a usage error before anything runs.
+case_schedule_tables_needs_file() {
+  usage_error "--schedule: the word 'tables' at byte 5 saves with the tables of --tables-from FILE, which is not given" \
+    --schedule "q90; tables" "$DATA/coffee.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+  run --quiet --schedule "q90; tables" --tables-from "$DATA/Garden.jpg" "$DATA/coins.png" out.png
+  expect_status 0
+}
+
+# A schedule runs all its steps unless --generations is given; when
+# --generations cuts it short or repeats its last step, the first line says
+# so.
+case_schedule_generations() {
+  schedule="q95; q75 x0.8; q60 x0.6 bicubic"
+  run --schedule "$schedule" "$DATA/coins.png" out.png
+  expect_status 0
+  check_table 3
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+    || fail "a line before the table: $(sed -n 1p out.txt)"
+  qualities=$(table_rows | awk '{ printf "%s ", $2 }')
+  [ "$qualities" = "95 75 60 " ] || fail "qualities $qualities, expected 95 75 60"
+  [ ! -s err.txt ] || fail "stderr: $(cat err.txt)"
+  # "*N" counts N steps.
+  run --schedule "q95 *2; q70" "$DATA/coins.png" out.png
+  check_table 3
+  # Fewer generations cut it short, and say so first.
+  run --schedule "$schedule" --generations 1 "$DATA/coins.png" out.png
+  expect_status 0
+  [ "$(sed -n 1p out.txt)" = "the schedule has 3 steps; --generations 1 cuts it short" ] \
+    || fail "first line: $(sed -n 1p out.txt)"
+  check_table 1
+  # More repeat the last step.
+  run --no-stop --schedule "$schedule" --generations 5 "$DATA/coins.png" out.png
+  expect_status 0
+  [ "$(sed -n 1p out.txt)" = "the schedule has 3 steps; --generations 5 repeats the last one for generations 4 to 5" ] \
+    || fail "first line: $(sed -n 1p out.txt)"
+  check_table 5
+  # As many as it has steps: nothing to say, wherever --generations is.
+  run --generations 3 --schedule "$schedule" "$DATA/coins.png" out.png
+  check_table 3
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+    || fail "a line before the table: $(sed -n 1p out.txt)"
+  # A preset's schedule comes with its own count, which --generations
+  # changes.
+  run --preset reshare-chain --generations 2 "$DATA/coins.png" out.png
+  [ "$(sed -n 1p out.txt)" = "the schedule has 4 steps; --generations 2 cuts it short" ] \
+    || fail "first line: $(sed -n 1p out.txt)"
+  check_table 2
+  # A --schedule after a preset runs all its steps.
+  run --preset shared --schedule "q80; q70" "$DATA/coins.png" out.png
+  check_table 2
+  # Colour changes alone make no schedule to mention.
+  run --sharpen 0.5 --generations 2 "$DATA/coins.png" out.png
+  check_table 2
+  grep -q '^the schedule' out.txt && fail "a schedule line without a schedule"
+  # --quiet prints nothing, and the schedule still runs whole.
+  run --quiet --schedule "$schedule" "$DATA/coins.png" quiet.png
+  expect_status 0
+  [ ! -s out.txt ] && [ ! -s err.txt ] || fail "--quiet printed: $(cat out.txt err.txt)"
+  "$TOOL" --quiet --schedule "$schedule" --generations 3 "$DATA/coins.png" three.png
+  "$HELPER" same quiet.png three.png || fail "the schedule without --generations did not run its 3 steps"
 }
 
 # same_run "ARGS A" "ARGS B": the tool gives the same pixels for both.

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# ssim-reference.py: the reference for test-ssim, scikit-image's SSIM.
+# ssim-reference.py: the reference for test-ssim-vs-scikit-image, scikit-image's
+# SSIM.
 #   ssim-reference.py A1 B1 [A2 B2 ...]
 # reads each pair of binary PGM (P5) or PPM (P6) files of 8-bit samples,
 # takes the luma of a PPM by the JPEG Y formula in fixed point,

@@ -6,15 +6,23 @@
  * read back gives the same steps, a buffer too small is cut and NUL-ended
  * and the length needed is returned as snprintf does.
  *
+ * With the argument "round-trip": the property that the text of any valid
+ * steps reads back to the same steps, over random schedules whose numbers
+ * are random doubles of their ranges (every bit pattern, the ends, the
+ * smallest doubles) and decimals as users type them, in the C locale and
+ * in one whose separator is a comma.
+ *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "compare.h"
+#include "images.h"
 #include "jart.h"
 
 static void
@@ -210,36 +218,203 @@ check_format (Tally *tally)
                "a small buffer got \"%.8s\"", small);
 }
 
-/* Numbers are read and written with a '.' also where the locale's
- * decimal separator is a comma. */
-static void
-check_locale (Tally *tally)
+/* Sets LC_NUMERIC to a locale whose decimal separator is a comma, when
+ * one is installed, and says which in a note; returns its name or "C". */
+static const char *
+comma_locale (Tally *tally)
 {
   static const char *const names[]
       = { "de_DE.UTF-8", "fr_FR.UTF-8", "de_DE", NULL };
-  JartSettings s;
-  char buffer[256];
   int i;
 
   for (i = 0; names[i] != NULL; i++)
     if (setlocale (LC_NUMERIC, names[i]) != NULL)
       break;
-  tally_note (tally, "locale for the comma test: %s",
+  tally_note (tally, "locale with a decimal comma: %s",
               names[i] != NULL ? names[i] : "none installed (C only)");
+  return names[i] != NULL ? names[i] : "C";
+}
+
+/* Numbers are read and written with a '.' also where the locale's
+ * decimal separator is a comma. */
+static void
+check_locale (Tally *tally)
+{
+  const char *name = comma_locale (tally);
+  JartSettings s;
+  char buffer[256];
   parses (tally, "x0.75 sat1.25", 1, &s);
   jart_steps_format (&s, buffer, sizeof buffer);
   tally_check (tally,
                strstr (buffer, "x0.75") != NULL
                    && strstr (buffer, "sat1.25") != NULL,
-               "in %s formatted as \"%s\"", names[i] ? names[i] : "C", buffer);
+               "in %s formatted as \"%s\"", name, buffer);
+  setlocale (LC_NUMERIC, "C");
+}
+
+/* A random double of [LOW, HIGH]: one of the ends, its neighbours, a
+ * random bit pattern of the range, a decimal of a few digits, or (when LOW
+ * is 0) one of the smallest doubles. */
+static double
+random_amount (uint32_t *state, double low, double high)
+{
+  uint32_t kind = random_next (state) % 8;
+  uint64_t bits;
+  double v;
+
+  switch (kind)
+    {
+    case 0:
+      return random_next (state) & 1 ? low : high;
+    case 1:
+      return random_next (state) & 1 ? nextafter (low, high)
+                                     : nextafter (high, low);
+    case 2:
+      /* k / 10^d, as typed. */
+      {
+        static const double tens[] = { 1, 10, 100, 1000, 1e4, 1e5 };
+        double scale = tens[random_next (state) % 6];
+
+        v = floor (low * scale)
+            + (double)(random_next (state)
+                       % (uint32_t)((high - low) * scale + 1));
+        v /= scale;
+        return v < low ? low : v > high ? high : v;
+      }
+    case 3:
+      if (low == 0.0)
+        {
+          /* Subnormal and tiny. */
+          bits = (uint64_t)random_next (state) % 4096;
+          memcpy (&v, &bits, sizeof v);
+          return random_next (state) & 1
+                     ? v
+                     : ldexp (1.0, -1 - (int)(random_next (state) % 1070));
+        }
+      /* Fall through. */
+    default:
+      /* A random bit pattern of the range. */
+      do
+        {
+          double unit;
+
+          bits = ((uint64_t)random_next (state) << 32) | random_next (state);
+          unit = (double)(bits >> 11) / 9007199254740992.0; /* [0, 1) */
+          v = low + (high - low) * unit;
+        }
+      while (!(v >= low && v <= high));
+      return v;
+    }
+}
+
+/* Random valid schedules, formatted and read back. */
+static void
+check_round_trip (Tally *tally, uint32_t seed, int rounds)
+{
+  uint32_t state = seed;
+  JartStep defaults;
+  long failed = 0;
+
+  default_step (&defaults);
+  for (int r = 0; r < rounds; r++)
+    {
+      JartSettings s, again;
+      char buffer[JART_STEPS_MAX * 500];
+      size_t length;
+      JartStatus status;
+
+      jart_settings_init (&s);
+      s.n_steps = 1 + (int)(random_next (&state) % JART_STEPS_MAX);
+      for (int i = 0; i < s.n_steps; i++)
+        {
+          JartStep *t = &s.steps[i];
+
+          /* Now and then the same step again, which formats as "*N". */
+          if (i > 0 && random_next (&state) % 4 == 0)
+            {
+              *t = s.steps[i - 1];
+              continue;
+            }
+          t->quality = (int)(random_next (&state) % 101);
+          t->subsampling = (JartSubsampling)(random_next (&state) % 5);
+          t->filter = (JartFilter)(random_next (&state) % 4);
+          t->scale = random_next (&state) % 3 == 0
+                         ? 1.0
+                         : random_amount (&state, JART_SCALE_MIN, 1.0);
+          t->saturation = random_next (&state) % 3 == 0
+                              ? 1.0
+                              : random_amount (&state, 0.0, JART_ADJUST_MAX);
+          t->contrast = random_next (&state) % 3 == 0
+                            ? 1.0
+                            : random_amount (&state, 0.0, JART_ADJUST_MAX);
+          t->sharpen = random_next (&state) % 3 == 0
+                           ? 0.0
+                           : random_amount (&state, 0.0, JART_ADJUST_MAX);
+        }
+      length = jart_steps_format (&s, buffer, sizeof buffer);
+      jart_settings_init (&again);
+      status = jart_steps_parse (buffer, &defaults, &again, NULL);
+      if (!tally_check (tally,
+                        length < sizeof buffer && status == JART_OK
+                            && same_steps (&s, &again),
+                        "round %d: \"%.300s\" reads back with status %d "
+                        "and %s steps",
+                        r, buffer, status, status == JART_OK ? "other" : "no"))
+        {
+          for (int i = 0; i < s.n_steps && i < again.n_steps; i++)
+            {
+              const JartStep *p = &s.steps[i], *q = &again.steps[i];
+
+              if (p->scale != q->scale || p->saturation != q->saturation
+                  || p->contrast != q->contrast || p->sharpen != q->sharpen)
+                {
+                  tally_note (tally,
+                              "step %d: x%.17g sat%.17g con%.17g sharp%.17g "
+                              "read as x%.17g sat%.17g con%.17g sharp%.17g",
+                              i + 1, p->scale, p->saturation, p->contrast,
+                              p->sharpen, q->scale, q->saturation, q->contrast,
+                              q->sharpen);
+                  break;
+                }
+            }
+          if (++failed == 5)
+            return;
+        }
+    }
+}
+
+/* The cases the issue found, and the property over random steps. */
+static void
+check_round_trips (Tally *tally)
+{
+  JartSettings s;
+  char buffer[256];
+
+  parses (tally, "99.9%", 1, &s);
+  jart_steps_format (&s, buffer, sizeof buffer);
+  tally_check (tally, strstr (buffer, "x0.999 ") != NULL,
+               "\"99.9%%\" formats as \"%s\", not as x0.999", buffer);
+  parses (tally, "sat.05449494544909422", 1, &s);
+  parses (tally, "x0.9990000000000001; sharp0.000001; con3.9999999999999996",
+          3, &s);
+  parses (tally, "sharp0.00000000000000000000000000001", 1, &s);
+  check_round_trip (tally, 1, 3000);
+  comma_locale (tally);
+  check_round_trip (tally, 2, 1000);
   setlocale (LC_NUMERIC, "C");
 }
 
 int
-main (void)
+main (int argc, char **argv)
 {
   Tally tally;
 
+  if (argc == 2 && strcmp (argv[1], "round-trip") == 0)
+    {
+      tally_init (&tally, "steps-text-round-trip");
+      check_round_trips (&tally);
+      return tally_finish (&tally);
+    }
   tally_init (&tally, "steps-text");
   check_words (&tally);
   check_mistakes (&tally);

@@ -105,7 +105,7 @@ main (int argc, char **argv)
                argv[0]);
       return 2;
     }
-  snprintf (name, sizeof name, "%s-%s-%s", argv[1], argv[2], argv[3]);
+  snprintf (name, sizeof name, "sweep-%s-%s-%s", argv[1], argv[2], argv[3]);
   tally_init (&tally, name);
   oracle = oracle_new ();
   if (!oracle)

@@ -1722,7 +1722,8 @@ def hostile_calls():
     add2("schedule-too-long", "schedule", "(make-string 1200 #\\q)",
          "Parameter 'schedule' is 1200 bytes long; it takes at most 1023.")
     add2("schedule-65-steps", "schedule", q("q75 *65"),
-         "Parameter 'schedule': '*65' at byte 4 is not a word")
+         "Parameter 'schedule': '*65' at byte 4 is not a repeat: '*' takes "
+         "1 to 64.")
     # GIMP itself refuses a NaN or an infinity for a FLOAT parameter.
     add2("saturation-nan", "saturation", "(sqrt -1.0)",
          "for argument 'saturation' (#17, type gdouble). " + OUT_OF_RANGE)

@@ -88,11 +88,19 @@ fwd_islow (V d[8], int rows)
   d[1] = v_descale (v_add (tmp7, v_add (z1, z4)), shift);
 }
 
-/* The fast DCT's truncating product, (v * c) >> 8. */
+/* Each lane modulo 2^16 as a signed 16-bit value (fdct.c's wrap16). */
+static inline V
+v_wrap16 (V x)
+{
+  return v_srai (v_slli (x, 16), 16);
+}
+
+/* The fast DCT's truncating product as libjpeg-turbo's pmulhw gives it
+ * (fdct.c's FAST_MULTIPLY): (wrap16 (4 v) * c) >> 10. */
 static inline V
 v_fast_mul (V x, int32_t c)
 {
-  return v_srai (v_mulc (x, c), 8);
+  return v_srai (v_mulc (v_wrap16 (v_slli (x, 2)), c), 10);
 }
 
 /* One pass of the fast forward DCT (fdct.c's ifast_pass). */
@@ -126,6 +134,8 @@ fwd_ifast (V d[8])
   d[3] = v_sub (z13, z2);
   d[1] = v_add (z11, z4);
   d[7] = v_sub (z11, z4);
+  for (int i = 0; i < 8; i++)
+    d[i] = v_wrap16 (d[i]);
 }
 
 /* Quantization and dequantization of row ROW of the coefficients

@@ -1,8 +1,8 @@
-/* test-photo.c: the codec against libjpeg-turbo on a photo, at every
+/* test-photos.c: the codec against libjpeg-turbo on a photo, at every
  * generation; the suite runs it on the sample photos, and anyone can run
  * it by hand on a photo it was never tuned on:
  *
- *   test-photo [OPTIONS] IMAGE [QUALITIES [MODES [DCTS [GENERATIONS]]]]
+ *   test-photos [OPTIONS] IMAGE [QUALITIES [MODES [DCTS [GENERATIONS]]]]
  *
  * IMAGE      a PNG (8 or 16 bits, gray or colour, with or without alpha)
  *            or a JPEG (decoded by TurboJPEG)

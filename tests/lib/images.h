@@ -25,6 +25,9 @@ typedef enum
 
 /* A tight image (stride = width * channels) of zeros; exits on failure. */
 JartImage *image_new (int width, int height, int channels);
+
+/* Frees IMAGE, one that a function of this header returned, and its
+ * pixels; NULL does nothing. */
 void image_free (JartImage *image);
 
 /* A tight copy of IMAGE, whatever IMAGE's stride. */

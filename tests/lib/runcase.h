@@ -35,6 +35,10 @@ typedef struct
   JartResult result;   /* the codec's */
   int first_unchanged; /* the oracle's first generation that changed no
                           pixel, 0 when none did */
+  int skipped;         /* 0, or the generation at which libjpeg-turbo
+                          reported its own file corrupt (ORACLE_CORRUPT):
+                          from there on nothing was compared */
+  char why[320];       /* then the library's report */
 } CaseOutcome;
 
 /* jart_settings_init, then the four settings every case names. */
@@ -60,6 +64,12 @@ void case_describe (const TestCase *test, char *text, size_t size);
  *   padding bytes after its rows are untouched;
  * - the same run without any callback ends with the same result and the
  *   same destination pixels.
+ * Where libjpeg-turbo reports its own file corrupt (the decoder warned
+ * on it, or a generation that differs held coefficients out of baseline's
+ * range: oracle.h's ORACLE_CORRUPT) there is nothing to match: the case
+ * stops being compared there, counts in TALLY->skipped, and the library's
+ * message is printed (TALLY->skip_notes) and kept in OUTCOME; that is no
+ * failure.
  * The environment may force settings on every case, for running whole
  * test programs with each kernel path and thread count:
  * JART_TEST_KERNELS (auto, portable, sse2 or avx2; a path this CPU lacks
@@ -68,5 +78,14 @@ void case_describe (const TestCase *test, char *text, size_t size);
  * all held. */
 int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
               CaseOutcome *outcome);
+
+/* A schedule's step with every field given. */
+JartStep case_step (int quality, JartSubsampling mode, double scale,
+                    JartFilter filter, double saturation, double contrast,
+                    double sharpen);
+
+/* Fills S->tables: KIND 0 random entries 1..255 from SEED, else those of
+ * quality KIND (the oracle's). */
+void case_tables (JartSettings *s, int kind, uint32_t seed);
 
 #endif /* TEST_RUNCASE_H */

@@ -1,4 +1,4 @@
-/* schedule.c: the drift schedule, which quality and grid offset each
+/* drift.c: the drift schedule, which quality and grid offset each
  * generation uses, and which step of the settings' schedule it follows.
  *
  * Generation g draws three numbers from SplitMix64 (Steele, Lea and Flood,

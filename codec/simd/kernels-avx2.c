@@ -847,7 +847,8 @@ within_2x2 (const V d[8])
  * loops as loops, and D on the stack. */
 #define EACH8(M) M (0) M (1) M (2) M (3) M (4) M (5) M (6) M (7)
 
-/* Two blocks (PAIR) or one at ORIGIN through the accurate DCT and back. */
+/* Two blocks side by side (TWO nonzero) or one at ORIGIN through the
+ * accurate DCT and back. */
 static inline __attribute__ ((always_inline)) void
 islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
 {

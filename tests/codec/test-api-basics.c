@@ -1,4 +1,4 @@
-/* test-api.c: the small parts of the public interface.  The defaults
+/* test-api-basics.c: the small parts of the public interface.  The defaults
  * jart_settings_init documents; jart_quant_table against the tables libjpeg
  * installs for every quality; jart_mcu_size for every mode and channel
  * count; a distinct text for every status; the version's form; the cancel

@@ -1,20 +1,20 @@
-/* test-size.c: jart_jpeg_size against the size of the file libjpeg-turbo
+/* test-jpeg-size.c: jart_jpeg_size against the size of the file libjpeg-turbo
  * really writes for the same generation (oracle_jpeg_size: the same
  * canvas, tjCompress2 where it can use the asked DCT, the libjpeg API for
  * the fast DCT from quality 96 on), byte for byte, with the standard
  * Huffman tables and with optimal ones.
  *
- *   test-size sizes MODE DCT       every size from 1x1 to 33x35, a spread
- *                                  of qualities, grid offsets 0..38,
- *                                  noise, smooth and checks, with and
- *                                  without alpha (flattened or not)
- *   test-size qualities MODE DCT   all 100 qualities on three images; for
- *                                  the fast DCT from 96 on also that
- *                                  tjCompress2 gives the accurate DCT's
- *   test-size photo PATH MODES DCTS QUALITIES
- *                                  a photo at the grid offsets of a
- *                                  drifting schedule
- *   test-size api                  the status codes
+ *   test-jpeg-size sizes MODE DCT
+ *       every size from 1x1 to 33x35, a spread of qualities, grid offsets
+ *       0..38, noise, smooth and checks, with and without alpha (flattened
+ *       or not)
+ *   test-jpeg-size qualities MODE DCT
+ *       all 100 qualities on three images; for the fast DCT from 96 on
+ *       also that tjCompress2 gives the accurate DCT's
+ *   test-jpeg-size photo PATH MODES DCTS QUALITIES
+ *       a photo at the grid offsets of a drifting schedule
+ *   test-jpeg-size api
+ *       the status codes
  *
  * MODE is gray (1 and 2 channels) or 444, 422, 420, 440, 411 (3 and 4
  * channels); MODES and DCTS may be "all" or a comma list.
@@ -218,7 +218,7 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   if (!parse_list (argv[1], 5, parse_mode, modes)
       || !parse_list (argv[2], 2, parse_dct, dcts))
     {
-      fprintf (stderr, "test-size: bad modes or DCTs\n");
+      fprintf (stderr, "test-jpeg-size: bad modes or DCTs\n");
       return 2;
     }
   snprintf (qualities, sizeof qualities, "%s", argv[3]);

@@ -1,13 +1,13 @@
-/* test-ssim.c: jart_ssim against scikit-image's structural_similarity
- * (ssim-reference.py, run with the Python given), within 1e-4, on the
- * sample photos and their round trips through the codec (coffee at
- * quality 30, chelsea at 10 and at 75 with an alpha channel, which SSIM
+/* test-ssim-vs-scikit-image.c: jart_ssim against scikit-image's
+ * structural_similarity (ssim-reference.py, run with the Python given), within
+ * 1e-4, on the sample photos and their round trips through the codec (coffee
+ * at quality 30, chelsea at 10 and at 75 with an alpha channel, which SSIM
  * ignores, the gray coins, the large Garden) and on small synthetic images
  * down to the 11x11 window; and, without the reference, that identical
  * images give exactly 1, that images smaller than the window give a
  * finite value, and the status codes.
  *
- *   test-ssim PYTHON SCRIPT DATA_DIR
+ *   test-ssim-vs-scikit-image PYTHON SCRIPT DATA_DIR
  *
  * The images go to the reference as PPM (colour, alpha dropped; the script
  * takes the luma by the JPEG Y formula itself) or PGM.  A reference that
@@ -86,7 +86,7 @@ round_trip (const JartImage *image, int quality, JartSubsampling mode,
   settings.dct = dct;
   if (jart_run (image, out, &settings, NULL, NULL) != JART_OK)
     {
-      fprintf (stderr, "test-ssim: jart_run failed\n");
+      fprintf (stderr, "test-ssim-vs-scikit-image: jart_run failed\n");
       exit (99);
     }
   return out;

@@ -1,6 +1,6 @@
-/* test-layout.c: memory layouts.  Sources and destinations whose rows are
- * longer than their pixels (strides 1, 3 and 17 bytes past the pixels,
- * different on each side), and runs in place: the destination is the
+/* test-stride-and-in-place.c: memory layouts.  Sources and destinations whose
+ * rows are longer than their pixels (strides 1, 3 and 17 bytes past the
+ * pixels, different on each side), and runs in place: the destination is the
  * source's own JartImage, or a second JartImage over the same pixels.  The
  * pixels must equal libjpeg-turbo's at every generation, and the bytes
  * past each row must stay as they were.  Every mode, every channel count,

@@ -1,12 +1,12 @@
-/* test-drift.c: runs whose settings change between generations or move the
- * grid: quality jitter, grid drift, seeds and the anchor offset.  The
+/* test-drift-schedule.c: runs whose settings change between generations or
+ * move the grid: quality jitter, grid drift, seeds and the anchor offset.  The
  * oracle replays the codec's own schedule (jart_schedule) on libjpeg-turbo
  * by padding the image to (W + dx) x (H + dy) with its edge pixels,
  * encoding, decoding and cropping back at (dx, dy); the codec's reports
  * must name the same quality and offset.  The schedule itself is checked
  * for range, determinism and its dependence on the seed.
  *
- *   test-drift DCT     DCT is islow or ifast
+ *   test-drift-schedule DCT DCT is islow or ifast
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

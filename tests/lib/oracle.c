@@ -23,11 +23,13 @@
 #include "oracle.h"
 
 #include <math.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* jpeglib.h needs size_t and FILE declared first. */
+#include <jerror.h>
 #include <jpeglib.h>
 #include <turbojpeg.h>
 
@@ -42,7 +44,25 @@ struct Oracle
   uint8_t *canvas_in; /* the padded canvas the encoder sees */
   uint8_t *canvas_out;
   size_t canvas_capacity;
+  char message[JMSG_LENGTH_MAX + 64]; /* why the last call gave
+                                         ORACLE_CORRUPT */
 };
+
+const char *
+oracle_message (const Oracle *oracle)
+{
+  return oracle->message;
+}
+
+/* Keeps libjpeg-turbo's report MESSAGE (of the decoder when DECODING, else
+   of the encoder) in ORACLE and returns ORACLE_CORRUPT. */
+static int
+corrupt (Oracle *oracle, int decoding, const char *message)
+{
+  snprintf (oracle->message, sizeof oracle->message, "libjpeg-turbo %s: %s",
+            decoding ? "reading its own file" : "writing the file", message);
+  return ORACLE_CORRUPT;
+}
 
 /* TJSAMP_* of each JartSubsampling, and the luma sampling factors. */
 static const int tjsamp_of[]
@@ -95,26 +115,82 @@ libjpeg_error_exit (j_common_ptr cinfo)
   exit (99);
 }
 
+/* The error manager of a compression or decompression that may meet data
+ * libjpeg-turbo calls corrupt: the encoder's "DCT coefficient out of
+ * range" (which only the statistics pass of optimal Huffman tables
+ * checks) and any warning of the decoder ("Corrupt JPEG data: ...") are
+ * kept in MESSAGE; the encoder's error jumps back.  Other errors are
+ * fatal as above. */
+typedef struct
+{
+  struct jpeg_error_mgr pub;
+  jmp_buf jump;
+  char message[JMSG_LENGTH_MAX]; /* the first report, or "" */
+} OracleErrors;
+
+static void
+oracle_error_exit (j_common_ptr cinfo)
+{
+  OracleErrors *errors = (OracleErrors *)cinfo->err;
+
+  if (cinfo->err->msg_code != JERR_BAD_DCT_COEF)
+    libjpeg_error_exit (cinfo);
+  (*cinfo->err->format_message) (cinfo, errors->message);
+  longjmp (errors->jump, 1);
+}
+
+static void
+oracle_emit_message (j_common_ptr cinfo, int level)
+{
+  OracleErrors *errors = (OracleErrors *)cinfo->err;
+
+  /* Level -1 is a warning; the others are traces. */
+  if (level >= 0)
+    return;
+  if (errors->message[0] == '\0')
+    (*cinfo->err->format_message) (cinfo, errors->message);
+  cinfo->err->num_warnings++;
+}
+
+static struct jpeg_error_mgr *
+oracle_errors (OracleErrors *errors)
+{
+  jpeg_std_error (&errors->pub);
+  errors->pub.error_exit = oracle_error_exit;
+  errors->pub.emit_message = oracle_emit_message;
+  errors->message[0] = '\0';
+  return &errors->pub;
+}
+
 /* Compression through the libjpeg API, as GIMP's export does it: defaults,
  * baseline quality tables (or TABLES, when not NULL, as they are:
  * jpeg_add_quant_table with scale 100 and force_baseline, as GIMP does for
  * an image's own tables), the asked sampling factors and DCT, optimal
  * Huffman tables with OPTIMIZE.  The JPEG stream is left in *JPEG
- * (malloc'ed by libjpeg, freed by the caller). */
-static void
-compress_libjpeg (const uint8_t *in, int width, int height, int components,
-                  JartSubsampling subsampling, JartDct dct, int quality,
-                  const uint16_t (*tables)[64], int optimize,
+ * (malloc'ed by libjpeg, freed by the caller; NULL after a failure).
+ * 0, or ORACLE_CORRUPT when libjpeg-turbo finds a coefficient out of
+ * baseline's range (it checks only with OPTIMIZE: without, it writes the
+ * file anyway, and the file is corrupt). */
+static int
+compress_libjpeg (Oracle *oracle, const uint8_t *in, int width, int height,
+                  int components, JartSubsampling subsampling, JartDct dct,
+                  int quality, const uint16_t (*tables)[64], int optimize,
                   unsigned char **jpeg, unsigned long *size)
 {
   struct jpeg_compress_struct cinfo;
-  struct jpeg_error_mgr jerr;
+  OracleErrors errors;
 
-  cinfo.err = jpeg_std_error (&jerr);
-  jerr.error_exit = libjpeg_error_exit;
+  cinfo.err = oracle_errors (&errors);
   jpeg_create_compress (&cinfo);
   *jpeg = NULL;
   *size = 0;
+  if (setjmp (errors.jump))
+    {
+      jpeg_destroy_compress (&cinfo);
+      free (*jpeg);
+      *jpeg = NULL;
+      return corrupt (oracle, 0, errors.message);
+    }
   jpeg_mem_dest (&cinfo, jpeg, size);
   cinfo.image_width = (JDIMENSION)width;
   cinfo.image_height = (JDIMENSION)height;
@@ -154,6 +230,7 @@ compress_libjpeg (const uint8_t *in, int width, int height, int components,
     }
   jpeg_finish_compress (&cinfo);
   jpeg_destroy_compress (&cinfo);
+  return 0;
 }
 
 void
@@ -234,7 +311,7 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
   int format = components == 1 ? TJPF_GRAY : TJPF_RGB;
   unsigned char *jpeg;
   unsigned long size;
-  int libjpeg;
+  int libjpeg, status;
 
   if (route == ORACLE_ROUTE_AUTO)
     libjpeg = dct == JART_DCT_FAST && quality >= 96;
@@ -250,8 +327,8 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
     }
 
   if (libjpeg)
-    compress_libjpeg (in, width, height, components, subsampling, dct, quality,
-                      NULL, 0, &jpeg, &size);
+    compress_libjpeg (oracle, in, width, height, components, subsampling, dct,
+                      quality, NULL, 0, &jpeg, &size);
   else
     {
       if (compress_turbojpeg (oracle, in, width, height, components,
@@ -261,19 +338,20 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
       jpeg = oracle->jpeg;
     }
 
-  if (tjDecompress2 (oracle->decompressor, jpeg, size, out, width, 0, height,
-                     format, TJFLAG_ACCURATEDCT)
-      != 0)
+  status = tjDecompress2 (oracle->decompressor, jpeg, size, out, width, 0,
+                          height, format, TJFLAG_ACCURATEDCT);
+  if (status != 0 && tjGetErrorCode (oracle->decompressor) == TJERR_WARNING)
+    /* The decoder's warning on the library's own file. */
+    status = corrupt (oracle, 1, tjGetErrorStr2 (oracle->decompressor));
+  else if (status != 0)
     {
       fprintf (stderr, "oracle: tjDecompress2 (%dx%d, q%d): %s\n", width,
                height, quality, tjGetErrorStr2 (oracle->decompressor));
-      if (libjpeg)
-        free (jpeg);
-      return -1;
+      status = -1;
     }
   if (libjpeg)
     free (jpeg);
-  return 0;
+  return status;
 }
 
 static int
@@ -363,12 +441,12 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
                                settings->subsampling, settings->dct, quality,
                                optimize, size);
   unsigned char *jpeg;
+  int status = compress_libjpeg (oracle, oracle->canvas_in, cw, ch, components,
+                                 settings->subsampling, settings->dct, quality,
+                                 NULL, optimize, &jpeg, size);
 
-  compress_libjpeg (oracle->canvas_in, cw, ch, components,
-                    settings->subsampling, settings->dct, quality, NULL,
-                    optimize, &jpeg, size);
   free (jpeg);
-  return 0;
+  return status;
 }
 
 int
@@ -379,27 +457,30 @@ oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
 {
   int components = in->channels >= 3 ? 3 : 1;
   unsigned char *jpeg;
+  int status;
 
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
     return -1;
-  compress_libjpeg (oracle->canvas_in, in->width + dx, in->height + dy,
-                    components, settings->subsampling, settings->dct, 0,
-                    (const uint16_t (*)[64])tables, optimize, &jpeg, size);
+  status = compress_libjpeg (
+      oracle, oracle->canvas_in, in->width + dx, in->height + dy, components,
+      settings->subsampling, settings->dct, 0, (const uint16_t (*)[64])tables,
+      optimize, &jpeg, size);
   free (jpeg);
-  return 0;
+  return status;
 }
 
 /* Decompression through the libjpeg API: the accurate IDCT and fancy
- * upsampling (the defaults), to gray or RGB, into the tight OUT. */
-static void
-decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
-                    int components, uint8_t *out)
+ * upsampling (the defaults), to gray or RGB, into the tight OUT.  0, or
+ * ORACLE_CORRUPT when the decoder warned (the data are corrupt). */
+static int
+decompress_libjpeg (Oracle *oracle, const unsigned char *jpeg,
+                    unsigned long size, int components, uint8_t *out)
 {
   struct jpeg_decompress_struct dinfo;
-  struct jpeg_error_mgr jerr;
+  OracleErrors errors;
 
-  dinfo.err = jpeg_std_error (&jerr);
-  jerr.error_exit = libjpeg_error_exit;
+  dinfo.err = oracle_errors (&errors);
+  errors.pub.error_exit = libjpeg_error_exit;
   jpeg_create_decompress (&dinfo);
   jpeg_mem_src (&dinfo, jpeg, size);
   jpeg_read_header (&dinfo, TRUE);
@@ -415,6 +496,7 @@ decompress_libjpeg (const unsigned char *jpeg, unsigned long size,
     }
   jpeg_finish_decompress (&dinfo);
   jpeg_destroy_decompress (&dinfo);
+  return errors.message[0] != '\0' ? corrupt (oracle, 1, errors.message) : 0;
 }
 
 /* One generation, the whole canvas at once: with QUALITY through
@@ -429,6 +511,7 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
   int components = channels >= 3 ? 3 : 1;
   int has_alpha = channels == 2 || channels == 4;
   int cw = width + dx, ch = height + dy;
+  int status;
 
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
     return -1;
@@ -438,17 +521,19 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
       unsigned char *jpeg;
       unsigned long size;
 
-      compress_libjpeg (oracle->canvas_in, cw, ch, components,
+      compress_libjpeg (oracle, oracle->canvas_in, cw, ch, components,
                         settings->subsampling, settings->dct, 0, tables, 0,
                         &jpeg, &size);
-      decompress_libjpeg (jpeg, size, components, oracle->canvas_out);
+      status = decompress_libjpeg (oracle, jpeg, size, components,
+                                   oracle->canvas_out);
       free (jpeg);
     }
-  else if (oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
-                              settings->subsampling, settings->dct, quality,
-                              ORACLE_ROUTE_AUTO, oracle->canvas_out)
-           != 0)
-    return -1;
+  else
+    status = oracle_round_trip (oracle, oracle->canvas_in, cw, ch, components,
+                                settings->subsampling, settings->dct, quality,
+                                ORACLE_ROUTE_AUTO, oracle->canvas_out);
+  if (status != 0)
+    return status;
 
   for (int y = 0; y < height; y++)
     {
@@ -626,10 +711,11 @@ oracle_step_generation (Oracle *oracle, const JartImage *in, JartImage *out,
   return status;
 }
 
-int
-oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
-                       const JartSettings *settings, const JartStep *step,
-                       int dx, int dy, int optimize, unsigned long *size)
+/* oracle_step_jpeg_size through ROUTE (for a quality). */
+static int
+step_jpeg_size (Oracle *oracle, const JartImage *in,
+                const JartSettings *settings, const JartStep *step, int dx,
+                int dy, int optimize, OracleRoute route, unsigned long *size)
 {
   JartSettings mode = *settings;
   JartImage *encoded = step_input (in, step);
@@ -644,9 +730,18 @@ oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
                                       dx, dy, optimize, size);
   else
     status = oracle_jpeg_size (oracle, encoded, &mode, step->quality, dx, dy,
-                               optimize, ORACLE_ROUTE_AUTO, size);
+                               optimize, route, size);
   image_free (encoded);
   return status;
+}
+
+int
+oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
+                       const JartSettings *settings, const JartStep *step,
+                       int dx, int dy, int optimize, unsigned long *size)
+{
+  return step_jpeg_size (oracle, in, settings, step, dx, dy, optimize,
+                         ORACLE_ROUTE_AUTO, size);
 }
 
 uint64_t
@@ -699,8 +794,10 @@ struct OracleLoop
   const JartImage *src;
   JartSettings settings;
   JartImage *current; /* the last generation's output */
-  JartImage *next;
+  JartImage *next;    /* after a step: that generation's input */
   int generation;
+  JartStep step; /* the last generation's step (with a schedule) */
+  int quality, dx, dy;
 };
 
 OracleLoop *
@@ -735,6 +832,7 @@ oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
                   const JartImage **pixels)
 {
   JartImage *swap;
+  int status;
 
   report->generation = ++loop->generation;
   report->step = -1;
@@ -751,22 +849,24 @@ oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
       report->step = (report->generation < n ? report->generation : n) - 1;
       jart_scaled_size (loop->src->width, loop->src->height, step.scale,
                         &report->encoded_width, &report->encoded_height);
-      if (oracle_step_generation (loop->oracle, loop->current, loop->next,
-                                  &loop->settings, &step, report->dx,
-                                  report->dy)
-          != 0)
-        return -1;
+      loop->step = step;
+      status = oracle_step_generation (loop->oracle, loop->current, loop->next,
+                                       &loop->settings, &step, report->dx,
+                                       report->dy);
     }
   else
     {
       jart_schedule (&loop->settings, report->generation, &report->quality,
                      &report->dx, &report->dy);
-      if (oracle_generation (loop->oracle, loop->current, loop->next,
-                             &loop->settings, report->quality, report->dx,
-                             report->dy)
-          != 0)
-        return -1;
+      status = oracle_generation (loop->oracle, loop->current, loop->next,
+                                  &loop->settings, report->quality, report->dx,
+                                  report->dy);
     }
+  loop->quality = report->quality;
+  loop->dx = report->dx;
+  loop->dy = report->dy;
+  if (status != 0)
+    return status;
   report->changed_pixels = oracle_changed_pixels (loop->current, loop->next);
   report->psnr = oracle_psnr (loop->src, loop->next);
   swap = loop->current;
@@ -774,6 +874,22 @@ oracle_loop_step (OracleLoop *loop, JartGenerationReport *report,
   loop->next = swap;
   *pixels = loop->current;
   return 0;
+}
+
+int
+oracle_loop_check_encoding (OracleLoop *loop)
+{
+  unsigned long size;
+
+  if (loop->generation == 0)
+    return 0;
+  if (loop->settings.n_steps > 0)
+    return step_jpeg_size (loop->oracle, loop->next, &loop->settings,
+                           &loop->step, loop->dx, loop->dy, 1,
+                           ORACLE_ROUTE_LIBJPEG, &size);
+  return oracle_jpeg_size (loop->oracle, loop->next, &loop->settings,
+                           loop->quality, loop->dx, loop->dy, 1,
+                           ORACLE_ROUTE_LIBJPEG, &size);
 }
 
 int
@@ -793,11 +909,8 @@ oracle_run (Oracle *oracle, const JartImage *src, const JartSettings *settings,
     {
       JartGenerationReport report;
 
-      if (oracle_loop_step (loop, &report, &pixels) != 0)
-        {
-          status = -1;
-          break;
-        }
+      if ((status = oracle_loop_step (loop, &report, &pixels)) != 0)
+        break;
       if (func && func (&report, pixels, user_data) != 0)
         break;
     }

@@ -22,6 +22,10 @@ typedef struct
   long round_trips;  /* generations compared pixel by pixel */
   long checks;       /* other checks: status codes, reports, untouched */
   long failures;     /* checks and comparisons that failed */
+  long skipped;      /* codec runs not compared to the end: libjpeg-turbo
+                        reported its own file corrupt (ORACLE_CORRUPT) */
+  int skip_notes;    /* nonzero (the default): print why a run was
+                        skipped */
   long max_messages; /* failures printed in full; the rest only counted */
   double start;      /* monotonic seconds at tally_init */
 } Tally;
