@@ -98,7 +98,23 @@ make_chroot () {
     "$(du -sh "$root" | cut -f1)"
 }
 
+# The suites are made side by side: most of the time goes to downloading
+# and unpacking, which two at once share well on a small machine.  Each
+# one's output goes to its log, shown when it ends.
 mkdir -p "$cache"
+pids=""
 for suite in "$@"; do
-  make_chroot "$suite"
+  make_chroot "$suite" > "$cache/chroot-$suite.log" 2>&1 &
+  pids="$pids $!:$suite"
 done
+status=0
+for entry in $pids; do
+  if wait "${entry%%:*}"; then
+    grep '^setup-gimp3.sh' "$cache/chroot-${entry#*:}.log"
+  else
+    echo "setup-gimp3.sh: making the ${entry#*:} chroot failed:" >&2
+    tail -n 40 "$cache/chroot-${entry#*:}.log" >&2
+    status=1
+  fi
+done
+exit $status

@@ -51,7 +51,7 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
   guint64 copy = multiply (pixels, (guint64)channels);
   guint64 native = multiply (pixels, (guint64)target->bytes_per_pixel);
   /* A new layer copied from a text layer is merged with an undo step (see
-     plugin/gimp2/apply.c), which keeps its first pixels once more. */
+     plugin/common/apply.c), which keeps its first pixels once more. */
   guint64 per_layer = target->text_layer ? 3 : 2;
   guint64 buffers = 0;
 

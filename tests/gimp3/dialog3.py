@@ -60,10 +60,7 @@ class Gimp3(drive.Gimp):
     record = None
 
     def start(self):
-        config = gimp3.Config(self.args.plugin, self.args.cli, None,
-                              self.args.gimp_console, self.work,
-                              self.args.warm, self.args.localedir)
-        self.home = gimp3.fresh_gimp_directory(config)
+        self.home = self.gimp_directory()
         image = os.path.abspath(self.args.image)
         lines = [
             "from gi.repository import Gimp, Gio",
@@ -91,7 +88,17 @@ class Gimp3(drive.Gimp):
                 " Gio.File.new_for_path(%r), None)" % out,
             ]
         lines.append("display.delete()")
-        batch = "\n".join(lines) + "\n"
+        self.launch("\n".join(lines) + "\n")
+
+    def gimp_directory(self):
+        """A copy of tests/gimp3's warmed GIMP3_DIRECTORY in the work
+        folder."""
+        return gimp3.fresh_gimp_directory(gimp3.Config(
+            self.args.plugin, self.args.cli, None, self.args.gimp_console,
+            self.work, self.args.warm, self.args.localedir))
+
+    def launch(self, batch):
+        """Starts GIMP on the display with BATCH (Python-Fu) and --quit."""
         log("GIMP batch:\n" + batch)
         env = dict(os.environ)
         env["GIMP3_DIRECTORY"] = self.home
@@ -124,10 +131,7 @@ class Gimp3TwoLayers(Gimp3):
     again."""
 
     def start(self):
-        config = gimp3.Config(self.args.plugin, self.args.cli, None,
-                              self.args.gimp_console, self.work,
-                              self.args.warm, self.args.localedir)
-        self.home = gimp3.fresh_gimp_directory(config)
+        self.home = self.gimp_directory()
         w = lambda name: os.path.join(self.work, name)
         self.second = w("second.png")
         drive_image = harness.cut_sample(
@@ -181,19 +185,7 @@ display.delete()
        "b1": w("b-applied.raw"), "applied": w("applied"),
        "undone": w("undone"), "a2": w("a-undone.raw"),
        "b2": w("b-undone.raw"), "finished": w("finished")}
-        log("GIMP batch:\n" + batch)
-        env = dict(os.environ)
-        env["GIMP3_DIRECTORY"] = self.home
-        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
-        self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
-        self.process = subprocess.Popen(
-            [self.args.gimp, "-n", "-d", "-f", "-s",
-             "--batch-interpreter", "python-fu-eval", "-b", "-", "--quit"],
-            env=env, stdin=subprocess.PIPE, stdout=self.log_file,
-            stderr=subprocess.STDOUT)
-        self.process.stdin.write(batch.encode("utf-8"))
-        self.process.stdin.close()
-        self.started = True
+        self.launch(batch)
 
 
 def scenario_undo_two_layers(args, runner, work):

@@ -1,5 +1,6 @@
-/* pixels.c: a GIMP 3 drawable's pixels in and out of GIMP through GEGL
- * buffers, as plugin/gimp2/pixels.c does it for GIMP 2.10.
+/* pixels.c: a drawable's pixels in and out of GIMP through GEGL buffers,
+ * in GIMP 2.10 and GIMP 3: compiled into each plug-in with its glue.h,
+ * which names the drawables and the few calls whose names differ.
  *
  * The codec works as a JPEG file does, on 8-bit gamma-encoded values: a
  * layer is read as "R'G'B'(A) u8" or "Y'(A) u8" in its image's colour space
@@ -15,7 +16,7 @@
  * taken from the drawable itself, at full precision: a 16-bit or floating
  * point layer is written through "double" with its own alpha values.
  * Which format and how colours and alpha join is plugin/common/
- * pixel-format.c's; this file asks GIMP 3 and moves the buffers.
+ * pixel-format.c's; this file asks GIMP and moves the buffers.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,16 +26,15 @@
 
 #include <string.h>
 
-#include "gegl-pixels.h"
+#include "glue.h"
 #include "pixel-format.h"
 #include "pixels.h"
 
 /* What GIMP says of DRAWABLE, as the codec sees its pixels. */
 static void
-pixel_kind (GimpDrawable *drawable, JaPixelKind *kind)
+pixel_kind (JaItem drawable, JaPixelKind *kind)
 {
-  /* Layer masks and channels (GIMP's channel class holds both). */
-  kind->mask = GIMP_IS_CHANNEL (drawable);
+  kind->mask = ja_glue_is_mask (drawable);
   kind->linear = kind->mask
                  && strcmp (babl_get_name (babl_format_get_model (
                                 gimp_drawable_get_format (drawable))),
@@ -45,7 +45,7 @@ pixel_kind (GimpDrawable *drawable, JaPixelKind *kind)
 }
 
 int
-ja_pixels_channels (GimpDrawable *drawable)
+ja_pixels_channels (JaItem drawable)
 {
   JaPixelKind kind;
 
@@ -56,7 +56,7 @@ ja_pixels_channels (GimpDrawable *drawable)
 /* The format the codec's values of DRAWABLE have, with components of TYPE
  * ("u8" or "double"), in the colour space of DRAWABLE's own format. */
 static const Babl *
-codec_format (GimpDrawable *drawable, const char *type)
+codec_format (JaItem drawable, const char *type)
 {
   const Babl *native = gimp_drawable_get_format (drawable);
   JaPixelKind kind;
@@ -72,7 +72,7 @@ codec_format (GimpDrawable *drawable, const char *type)
 
 /* Reads the whole of DRAWABLE into PIXELS, which has room for it. */
 static void
-get_pixels (GimpDrawable *drawable, GeglBuffer *buffer, guint8 *pixels)
+get_pixels (JaItem drawable, GeglBuffer *buffer, guint8 *pixels)
 {
   gegl_buffer_get (buffer,
                    GEGL_RECTANGLE (0, 0, gegl_buffer_get_width (buffer),
@@ -82,7 +82,7 @@ get_pixels (GimpDrawable *drawable, GeglBuffer *buffer, guint8 *pixels)
 }
 
 gboolean
-ja_pixels_read (GimpDrawable *drawable, JartImage *image)
+ja_pixels_read (JaItem drawable, JartImage *image)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
   int width = gegl_buffer_get_width (buffer);
@@ -108,7 +108,7 @@ ja_pixels_read (GimpDrawable *drawable, JartImage *image)
 }
 
 void
-ja_pixels_read_into (GimpDrawable *drawable, JartImage *image)
+ja_pixels_read_into (JaItem drawable, JartImage *image)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
 
@@ -116,11 +116,46 @@ ja_pixels_read_into (GimpDrawable *drawable, JartImage *image)
   g_object_unref (buffer);
 }
 
+/* Writes RESULT's colours over AREA of SHADOW with the alpha of SOURCE, in
+ * FORMAT, a "double" format with alpha last. */
+static void
+write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
+                     const GeglRectangle *area, const Babl *format,
+                     const JartImage *result)
+{
+  GeglBufferIterator *iter;
+  int channels = result->channels;
+
+  iter = gegl_buffer_iterator_new (shadow, area, 0, format, GEGL_ACCESS_WRITE,
+                                   GEGL_ABYSS_NONE, 2);
+  gegl_buffer_iterator_add (iter, source, area, 0, format, GEGL_ACCESS_READ,
+                            GEGL_ABYSS_NONE);
+
+  while (gegl_buffer_iterator_next (iter))
+    {
+      const GeglRectangle *roi = &iter->items[0].roi;
+      gdouble *out = iter->items[0].data;
+      const gdouble *in = iter->items[1].data;
+      int y;
+
+      for (y = 0; y < roi->height; y++)
+        {
+          const uint8_t *row = result->pixels
+                               + (size_t)(roi->y + y) * result->stride
+                               + (size_t)roi->x * (size_t)channels;
+
+          ja_pixel_keep_alpha (row, in, out, roi->width, channels);
+          out += (size_t)roi->width * (size_t)channels;
+          in += (size_t)roi->width * (size_t)channels;
+        }
+    }
+}
+
 /* Writes RESULT's colours over AREA of DESTINATION, a buffer of TARGET's
  * format, with TARGET's own alpha. */
 static void
-write_area (GimpDrawable *target, GeglBuffer *destination,
-            const GeglRectangle *area, const JartImage *result)
+write_area (JaItem target, GeglBuffer *destination, const GeglRectangle *area,
+            const JartImage *result)
 {
   const Babl *native = gimp_drawable_get_format (target);
 
@@ -129,8 +164,8 @@ write_area (GimpDrawable *target, GeglBuffer *destination,
     {
       GeglBuffer *source = gimp_drawable_get_buffer (target);
 
-      ja_gegl_write_keeping_alpha (destination, source, area,
-                                   codec_format (target, "double"), result);
+      write_keeping_alpha (destination, source, area,
+                           codec_format (target, "double"), result);
       g_object_unref (source);
     }
   else
@@ -144,7 +179,7 @@ write_area (GimpDrawable *target, GeglBuffer *destination,
 }
 
 gboolean
-ja_pixels_write_shadow (GimpDrawable *target, const JartImage *result,
+ja_pixels_write_shadow (JaItem target, const JartImage *result,
                         gboolean in_image)
 {
   GeglBuffer *shadow;
@@ -165,7 +200,7 @@ ja_pixels_write_shadow (GimpDrawable *target, const JartImage *result,
 }
 
 void
-ja_pixels_write_whole (GimpDrawable *target, const JartImage *pixels)
+ja_pixels_write_whole (JaItem target, const JartImage *pixels)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (target);
 
@@ -176,7 +211,7 @@ ja_pixels_write_whole (GimpDrawable *target, const JartImage *pixels)
 }
 
 void
-ja_pixels_merge (GimpDrawable *target, gboolean push_undo)
+ja_pixels_merge (JaItem target, gboolean push_undo)
 {
   gint x, y, width, height;
 
@@ -186,23 +221,22 @@ ja_pixels_merge (GimpDrawable *target, gboolean push_undo)
 }
 
 guint8 *
-ja_pixels_read_selection (GimpImage *image, GimpDrawable *drawable)
+ja_pixels_read_selection (JaImage image, JaItem drawable)
 {
   GeglBuffer *buffer;
   gint offset_x, offset_y;
-  gint width = gimp_drawable_get_width (drawable);
-  gint height = gimp_drawable_get_height (drawable);
+  gint width, height;
   guint8 *coverage;
 
   if (gimp_selection_is_empty (image))
     return NULL;
+  ja_glue_size (drawable, &width, &height);
   coverage = g_try_malloc ((gsize)width * (gsize)height);
   if (coverage == NULL)
     return NULL;
 
-  gimp_drawable_get_offsets (drawable, &offset_x, &offset_y);
-  buffer = gimp_drawable_get_buffer (
-      GIMP_DRAWABLE (gimp_image_get_selection (image)));
+  ja_glue_offsets (drawable, &offset_x, &offset_y);
+  buffer = ja_glue_selection_buffer (image);
   gegl_buffer_get (buffer, GEGL_RECTANGLE (offset_x, offset_y, width, height),
                    1.0, babl_format ("Y u8"), coverage, GEGL_AUTO_ROWSTRIDE,
                    GEGL_ABYSS_NONE);
