@@ -39,8 +39,11 @@ typedef enum
   JA_OUTPUT_REPLACE = 0,        /* replace the drawable's pixels */
   JA_OUTPUT_NEW_LAYER = 1,      /* a new layer above it */
   JA_OUTPUT_PER_GENERATION = 2, /* one new layer per generation */
-  JA_OUTPUT_DIFFERENCE = 3      /* a new layer above it with the
+  JA_OUTPUT_DIFFERENCE = 3,     /* a new layer above it with the
                                    difference, |after - before| x 8 */
+  JA_OUTPUT_FILTER = 4          /* GIMP 3: the GEGL operation
+                                   ja:jpeg-artifacts as a non-destructive
+                                   filter on each layer */
 } JaOutput;
 
 /* How long a schedule's text and a preset's name may be, with the NUL. */

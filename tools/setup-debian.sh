@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup-debian.sh: installs every Debian 12 package that building the
 # project and running all of its tests need: the compiler and meson, the
-# libraries (libgimp, GTK 3, libpng, libjpeg-turbo), clang with its
+# libraries (libgimp, GTK 3, libpng, libjpeg-turbo, GEGL with its gegl
+# program for the GEGL operation and its tests), clang with its
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, scikit-image for the SSIM reference, and the de_DE.UTF-8 locale
@@ -22,7 +23,7 @@ packages="
   gcc libc6-dev meson ninja-build pkg-config gettext clang-format
   clang libclang-rt-14-dev valgrind
   libpng-dev libturbojpeg0-dev libjpeg62-turbo-dev
-  libgimp2.0-dev libgtk-3-dev
+  libgimp2.0-dev libgtk-3-dev libgegl-dev gegl
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool imagemagick locales python3-skimage

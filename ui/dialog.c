@@ -42,6 +42,7 @@ ja_dialog_geometry_init (JaDialogGeometry *geometry)
   geometry->split = 0;
   geometry->grid = 0;
   geometry->split_position = 0.5;
+  geometry->on_canvas = 0;
 }
 
 static int
@@ -206,6 +207,7 @@ worker_notify (JaWorker *worker, gpointer user_data)
     }
   g_free (badge);
   ja_dialog_schedule_readouts (d, state->finished || state->done == 0);
+  ja_dialog_update_canvas (d);
 
   if (d->finishing && state->finished)
     {
@@ -221,6 +223,36 @@ worker_notify (JaWorker *worker, gpointer user_data)
           gtk_widget_set_sensitive (d->reset_button, TRUE);
           ja_dialog_update_ok (d);
         }
+    }
+}
+
+void
+ja_dialog_update_canvas (Dialog *d)
+{
+  const JaWorkerState *state;
+  gboolean on;
+
+  if (d->on_canvas == NULL)
+    return;
+  on = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->on_canvas));
+  if (!on)
+    {
+      if (d->canvas_serial != 0)
+        {
+          d->canvas_serial = 0;
+          d->layer->canvas_preview (NULL, NULL, d->layer->canvas_data);
+        }
+      return;
+    }
+  if (d->worker == NULL)
+    return; /* the first result comes from the worker */
+  state = ja_worker_get_state (d->worker);
+  if (state->finished && state->status == JART_OK && state->pixels != NULL
+      && state->serial != d->canvas_serial)
+    {
+      d->canvas_serial = state->serial;
+      d->layer->canvas_preview (state->pixels, &d->values,
+                                d->layer->canvas_data);
     }
 }
 
@@ -382,6 +414,7 @@ build_controls (Dialog *d)
     N_ ("New layer above it"),
     N_ ("One new layer per generation"),
     N_ ("Difference as a new layer"),
+    N_ ("Non-destructive filter"),
   };
 
   gtk_grid_set_row_spacing (grid, 6);
@@ -500,11 +533,17 @@ build_controls (Dialog *d)
       apply_to, G_N_ELEMENTS (apply_to));
   d->output = ja_widgets_add_combo_row (
       grid, row++, _ ("Out_put:"), _ ("Output"),
-      _ ("Replace the layer's pixels, add the result as a new layer above "
-         "it, add one new layer per generation, or add a layer of the "
-         "difference: how much each channel changed, amplified eight "
-         "times."),
-      output, G_N_ELEMENTS (output));
+      d->layer->filter_output
+          ? _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, add a layer of "
+               "the difference (how much each channel changed, amplified "
+               "eight times), or add the effect to the layer as a "
+               "non-destructive filter, which you can edit or remove later.")
+          : _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, or add a layer "
+               "of the difference: how much each channel changed, amplified "
+               "eight times."),
+      output, G_N_ELEMENTS (output) - (d->layer->filter_output ? 0 : 1));
 
   g_signal_connect_swapped (d->quality, "value-changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
@@ -605,6 +644,9 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->grid),
                                     geometry->grid);
       ja_preview_set_split_position (d->preview, geometry->split_position);
+      if (d->on_canvas != NULL)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->on_canvas),
+                                      geometry->on_canvas);
     }
 
   g_signal_connect (d->dialog, "response", G_CALLBACK (dialog_response), d);
@@ -727,6 +769,16 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
       geometry->grid
           = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.grid));
       geometry->split_position = ja_preview_get_split_position (d.preview);
+      geometry->on_canvas
+          = d.on_canvas != NULL
+            && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.on_canvas));
+    }
+  /* The canvas shows the image as it was before OK applies the result or
+     Cancel leaves it. */
+  if (d.canvas_serial != 0)
+    {
+      d.canvas_serial = 0;
+      layer->canvas_preview (NULL, NULL, layer->canvas_data);
     }
   if (d.accepted)
     {

@@ -24,6 +24,7 @@
 
 #include "apply.h"
 #include "arguments.h"
+#include "canvas.h"
 #include "dialog.h"
 #include "drawable-memory.h"
 #include "image-original.h"
@@ -375,6 +376,7 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
 {
   JaDialogLayer layer = { 0 };
   JaDialogGeometry geometry;
+  JaCanvas canvas;
   GimpRGB background;
   gchar *theme_dir;
   gboolean ok;
@@ -405,6 +407,12 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
   layer.image_name = gimp_image_get_name (image);
   layer.original = original->present ? original : NULL;
   layer.presets_file = presets_file ();
+  if (ja_canvas_possible (drawable))
+    {
+      ja_canvas_init (&canvas, image, drawable, source);
+      layer.canvas_preview = ja_canvas_show;
+      layer.canvas_data = &canvas;
+    }
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);

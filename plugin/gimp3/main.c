@@ -29,6 +29,7 @@
 #include "arguments.h"
 #include "dialog.h"
 #include "drawable-memory.h"
+#include "filter.h"
 #include "image-original.h"
 #include "locale-dir.h"
 #include "pixels.h"
@@ -195,6 +196,7 @@ show_dialog (GimpImage *image, GimpDrawable *drawable, int n,
 {
   JaDialogLayer layer = { 0 };
   JaDialogGeometry geometry;
+  JaFilterCanvas canvas = { image, drawable, NULL, FALSE };
   GeglColor *background;
   gboolean ok, dark = FALSE;
 
@@ -223,6 +225,12 @@ show_dialog (GimpImage *image, GimpDrawable *drawable, int n,
   layer.presets_file = presets_file ();
   layer.selected_drawables = n;
   layer.window_ready = make_transient;
+  layer.filter_output = TRUE;
+  if (GIMP_IS_LAYER (drawable) && !gimp_item_is_group (GIMP_ITEM (drawable)))
+    {
+      layer.canvas_preview = ja_filter_canvas_show;
+      layer.canvas_data = &canvas;
+    }
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   ja_procedure_write_geometry (config, &geometry);
@@ -301,7 +309,14 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
       g_free (file);
     }
   if (message == NULL)
-    message = ja_arguments_check (&values);
+    {
+      /* The filter output is GIMP 3's: the shared checks know 0..3. */
+      JaValues checked = values;
+
+      if (checked.output == JA_OUTPUT_FILTER)
+        checked.output = JA_OUTPUT_REPLACE;
+      message = ja_arguments_check (&checked);
+    }
   if (message != NULL)
     {
       /* Last values that no longer fit start the dialog from the
@@ -340,6 +355,21 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
           status = GIMP_PDB_CANCEL;
           goto done;
         }
+    }
+
+  if (values.output == JA_OUTPUT_FILTER)
+    {
+      /* GIMP computes the filter itself: no run here, an empty table. */
+      status = ja_filter_add (image, drawables, &values, &message);
+      if (status != GIMP_PDB_SUCCESS)
+        goto done;
+      outcome.result = drawables[0];
+      outcome.reports
+          = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
+      ja_procedure_write (config, &values);
+      if (run_mode != GIMP_RUN_NONINTERACTIVE)
+        gimp_displays_flush ();
+      goto done;
     }
 
   status = ja_targets_collect (image, drawables, &values, &targets, &message);

@@ -40,12 +40,16 @@ static const char *const transparency_ids[] = { "own", "flatten", NULL };
 static const char *const transparency_labels[]
     = { N_ ("The layer's own colours"),
         N_ ("Flattened on the background colour"), NULL };
-static const char *const output_ids[]
-    = { "replace", "new-layer", "per-generation", "difference", NULL };
+static const char *const output_ids[] = { "replace",        "new-layer",
+                                          "per-generation", "difference",
+                                          "filter",         NULL };
 static const char *const output_labels[]
-    = { N_ ("Replace the layer"), N_ ("A new layer above it"),
+    = { N_ ("Replace the layer"),
+        N_ ("A new layer above it"),
         N_ ("One new layer per generation"),
-        N_ ("A new layer with the difference"), NULL };
+        N_ ("A new layer with the difference"),
+        N_ ("A non-destructive filter"),
+        NULL };
 
 /* A GimpChoice of IDS with LABELS. */
 static GimpChoice *
@@ -112,8 +116,10 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
   gimp_procedure_add_choice_argument (
       procedure, "output", _ ("Out_put"),
       "Replace each drawable, add a new layer above it, add one new layer "
-      "per generation (animation frames), or add a layer above it with the "
-      "difference min (255, 8 x |after - before|) of each colour channel",
+      "per generation (animation frames), add a layer above it with the "
+      "difference min (255, 8 x |after - before|) of each colour channel, "
+      "or add the GEGL operation ja:jpeg-artifacts to each layer as a "
+      "non-destructive filter (\"filter\")",
       make_choice (output_ids, output_labels), output_ids[d.output],
       G_PARAM_READWRITE);
   gimp_procedure_add_string_argument (
@@ -159,20 +165,21 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
 
   gimp_procedure_add_string_aux_argument (
       procedure, "dialog-geometry", "Dialog geometry",
-      "The dialog's position, size, split and grid, as it was last closed", "",
-      G_PARAM_READWRITE);
+      "The dialog's position, size, split, grid and Preview on canvas, as "
+      "it was last closed",
+      "", G_PARAM_READWRITE);
 
   gimp_procedure_add_drawable_return_value (
       procedure, "result", "Result",
       "The drawable that holds the first selected drawable's result: the "
-      "drawable itself (output replace), the new layer, the last "
-      "generation's layer, the difference layer",
+      "drawable itself (output replace, or filter: it carries the filter), "
+      "the new layer, the last generation's layer, the difference layer",
       TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_int_return_value (
       procedure, "generations-run", "Generations run",
       "Generations computed for the first drawable: fewer than asked when a "
       "generation changed nothing; 0 when the dialog had computed the "
-      "result",
+      "result, and for the output filter (GIMP computes it)",
       0, JART_GENERATIONS_MAX, 0, G_PARAM_READWRITE);
   gimp_procedure_add_int_return_value (
       procedure, "fixed-point", "Fixed point",
@@ -249,14 +256,17 @@ ja_procedure_read_geometry (GimpProcedureConfig *config,
 {
   gchar *text = NULL;
   JaDialogGeometry read;
-  int split_permille;
+  int split_permille, fields = 0;
 
+  /* "Preview on canvas" came last: text without it keeps it off. */
+  read.on_canvas = 0;
   g_object_get (config, "dialog-geometry", &text, NULL);
-  if (text != NULL
-      && sscanf (text, "%d %d %d %d %d %d %d", &read.x, &read.y, &read.width,
-                 &read.height, &read.split, &read.grid, &split_permille)
-             == 7
-      && split_permille >= 0 && split_permille <= 1000)
+  if (text != NULL)
+    fields = sscanf (text, "%d %d %d %d %d %d %d %d", &read.x, &read.y,
+                     &read.width, &read.height, &read.split, &read.grid,
+                     &split_permille, &read.on_canvas);
+  if ((fields == 7 || fields == 8) && split_permille >= 0
+      && split_permille <= 1000)
     {
       read.split_position = split_permille / 1000.0;
       *geometry = read;
@@ -269,9 +279,10 @@ ja_procedure_write_geometry (GimpProcedureConfig *config,
                              const JaDialogGeometry *geometry)
 {
   gchar *text = g_strdup_printf (
-      "%d %d %d %d %d %d %d", geometry->x, geometry->y, geometry->width,
+      "%d %d %d %d %d %d %d %d", geometry->x, geometry->y, geometry->width,
       geometry->height, geometry->split, geometry->grid,
-      (int)(geometry->split_position * 1000.0 + 0.5));
+      (int)(geometry->split_position * 1000.0 + 0.5),
+      geometry->on_canvas != 0);
 
   g_object_set (config, "dialog-geometry", text, NULL);
   g_free (text);

@@ -106,8 +106,50 @@ load_pnm (const char *path, Picture *picture)
   fclose (file);
 }
 
+/* A 16-bit gray or RGB PNG (with or without alpha) through libpng's
+ * low-level API, each sample scaled to 8 bits with rounding and no gamma
+ * conversion (the simplified API takes 16-bit files without a gAMA chunk
+ * as linear light, as GEGL's png-save writes them). */
+static void
+load_png16 (const char *path, Picture *picture)
+{
+  FILE *file = fopen (path, "rb");
+  png_structp png;
+  png_infop info;
+  png_bytep *rows;
+  int y, color_type, channels;
+
+  if (file == NULL)
+    die ("%s: cannot open", path);
+  png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  info = png_create_info_struct (png);
+  if (setjmp (png_jmpbuf (png)))
+    die ("%s: cannot decode 16-bit PNG", path);
+  png_init_io (png, file);
+  png_read_info (png, info);
+  color_type = png_get_color_type (png, info);
+  channels = png_get_channels (png, info);
+  if (color_type & PNG_COLOR_MASK_PALETTE)
+    die ("%s: a 16-bit palette?", path);
+  png_set_scale_16 (png);
+  png_set_interlace_handling (png);
+  png_read_update_info (png, info);
+  picture_allocate (picture, (int)png_get_image_width (png, info),
+                    (int)png_get_image_height (png, info), channels);
+  rows = malloc ((size_t)picture->height * sizeof *rows);
+  for (y = 0; y < picture->height; y++)
+    rows[y] = picture->pixels
+              + (size_t)y * (size_t)picture->width * (size_t)channels;
+  png_read_image (png, rows);
+  png_read_end (png, NULL);
+  png_destroy_read_struct (&png, &info, NULL);
+  free (rows);
+  fclose (file);
+}
+
 /* An 8-bit PNG through libpng's simplified API, in the file's own
- * channels (a palette gives RGB or RGBA). */
+ * channels (a palette gives RGB or RGBA); a 16-bit one through
+ * load_png16. */
 static void
 load_png (const char *path, Picture *picture)
 {
@@ -117,6 +159,12 @@ load_png (const char *path, Picture *picture)
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_file (&image, path))
     die ("%s: cannot read PNG", path);
+  if (image.format & PNG_FORMAT_FLAG_LINEAR)
+    {
+      png_image_free (&image);
+      load_png16 (path, picture);
+      return;
+    }
   image.format
       &= ~(png_uint_32)(PNG_FORMAT_FLAG_COLORMAP | PNG_FORMAT_FLAG_LINEAR);
   picture_allocate (picture, (int)image.width, (int)image.height,

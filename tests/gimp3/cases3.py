@@ -622,9 +622,13 @@ CASES = {
 }
 
 
-def main():
+def main(cases=CASES, extra=()):
+    """Runs the case of CASES the command line names; EXTRA: more options,
+    (name, help) each, that the cases read from config.args."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
+    parser.add_argument("case", choices=sorted(cases))
+    for name, text in extra:
+        parser.add_argument(name, required=True, help=text)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--cli", required=True)
     parser.add_argument("--data", required=True)
@@ -641,8 +645,9 @@ def main():
     config = gimp3.Config(args.plugin, args.cli, args.data, args.gimp,
                           workdir, args.warm, args.localedir, args.resave)
     config.version = os.path.basename(args.gimp).replace("gimp-console-", "")
+    config.args = args
     try:
-        CASES[args.case](config)
+        cases[args.case](config)
     except harness.Failure as failure:
         print("FAIL: %s" % failure, file=sys.stderr)
         return 1

@@ -53,7 +53,11 @@ class Dialog3(drive.Dialog):
 class Gimp3(drive.Gimp):
     """GIMP 3 with its user interface, started by a Python-Fu batch that
     opens the image in a display and calls the procedure interactively
-    RUNS times, exporting the image to out-N.png after each call."""
+    RUNS times, exporting the image to out-N.png after each call.  With
+    RECORD (a line of Python-Fu with one %r, a file's path) the image is
+    made clean first and RECORD writes info-0.txt before the first call and
+    info-N.txt after call N."""
+    record = None
 
     def start(self):
         self.home = self.gimp_directory()
@@ -66,6 +70,10 @@ class Gimp3(drive.Gimp):
             "Gimp.displays_flush()",
             "proc = Gimp.get_pdb().lookup_procedure(%r)" % drive.PROCEDURE,
         ]
+        info = lambda n: [self.record % os.path.join(
+            self.work, "info-%d.txt" % n)] if self.record else []
+        if self.record:
+            lines += ["image.clean_all()"] + info(0)
         for n in range(1, self.runs + 1):
             out = os.path.join(self.work, "out-%d.png" % n)
             lines += [
@@ -75,6 +83,7 @@ class Gimp3(drive.Gimp):
                 "cfg.set_core_object_array('drawables',"
                 " image.get_selected_drawables())",
                 "proc.run(cfg)",
+            ] + info(n) + [
                 "Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image,"
                 " Gio.File.new_for_path(%r), None)" % out,
             ]
@@ -278,6 +287,76 @@ SCENARIOS = {
 }
 
 
+class Gimp3Canvas(Gimp3):
+    """Gimp3 with the GEGL operation in the user's GEGL folder, recording
+    the image's layer count, whether it is dirty, whether undo is enabled,
+    the selected layers' ids and the layer's filters (their operations)."""
+    record = (
+        "with open(%r, 'w') as f: f.write(repr(["
+        "len(image.get_layers()), image.is_dirty(),"
+        " image.undo_is_enabled(),"
+        " [l.get_id() for l in image.get_selected_layers()],"
+        " [x.get_operation_name()"
+        " for x in image.get_layers()[0].get_filters()]]))")
+
+    def start(self):
+        folder = os.path.join(self.work, "data", "gegl-0.4", "plug-ins")
+        os.makedirs(folder)
+        shutil.copy(self.args.gegl_module, folder)
+        os.environ["XDG_DATA_HOME"] = os.path.join(self.work, "data")
+        super().start()
+
+
+def scenario_canvas_filter(args, runner, work):
+    """GIMP 3: "Preview on canvas" shows the effect in the image window
+    through the ja:jpeg-artifacts filter (the tool's pixels, and again after
+    Quality changes); Cancel leaves the image as it was (one layer, clean,
+    undo on, the same layer selected, no filter).  Then the output
+    "Non-destructive filter" with OK leaves one ja:jpeg-artifacts filter on
+    the layer, the layer's own pixels under it."""
+    q30 = drive.cli_output(args, work, "q30.png", "--quality", "30",
+                           "--generations", "5")
+    q40 = drive.cli_output(args, work, "q40.png", "--quality", "40",
+                           "--generations", "5")
+    dialog = drive.open_at(runner, work, 30, 5)
+    origin = drive.canvas_origin_aside(args, dialog)
+    toggle = dialog.control(drive.pyatspi.ROLE_CHECK_BOX, "Preview on canvas")
+    drive.reveal(toggle)
+    click(toggle)
+
+    def check_canvas(name, expected):
+        drive.wait_canvas_shows(args, dialog, origin, name, expected)
+
+    check_canvas("on", q30)
+    dialog.set_number("Quality", 40)
+    dialog.wait_ready(generations=5)
+    check_canvas("q40", q40)
+    click(dialog.button("Cancel"))
+    runner.close()
+    dialog = runner.open(os.path.join(work, "result.png"))
+    dialog.wait_ready()
+    drive.combo_select(dialog.combo("Output"), "Non-destructive filter")
+    click(dialog.button("OK"))
+    runner.close()
+    runner.finish()
+    infos = []
+    for n in range(3):
+        with open(os.path.join(work, "info-%d.txt" % n)) as f:
+            infos.append(f.read().strip())
+    log("the image before, after Cancel, after OK:", *infos)
+    if infos[1] != infos[0]:
+        raise Failure("after Cancel the image is %s, not %s as before"
+                      % (infos[1], infos[0]))
+    if not same_pixels(os.path.join(work, "out-1.png"), args.image):
+        raise Failure("Cancel changed the layer")
+    if not infos[2].endswith("['ja:jpeg-artifacts']]"):
+        raise Failure("after OK the layer's filters are not one "
+                      "ja:jpeg-artifacts: %s" % infos[2])
+
+
+SCENARIOS["canvas-filter"] = (scenario_canvas_filter, 2)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("scenario", choices=sorted(SCENARIOS))
@@ -290,6 +369,8 @@ def main():
     parser.add_argument("--warm", required=True)
     parser.add_argument("--localedir", required=True)
     parser.add_argument("--language", choices=sorted(drive.LOCALES))
+    parser.add_argument("--gegl-module",
+                        help="the GEGL operation module (canvas-filter)")
     args = parser.parse_args()
     args.where = "gimp3"
     args.name = "%s-%s" % (os.path.basename(args.gimp), args.scenario)
@@ -306,8 +387,9 @@ def main():
     work = tempfile.mkdtemp(prefix="ja-dialog3-%s-" % args.scenario,
                             dir=os.path.dirname(os.path.abspath(args.warm)))
     function, runs = SCENARIOS[args.scenario]
-    runner = (Gimp3TwoLayers if args.scenario == "undo-two-layers"
-              else Gimp3)(args, work, runs)
+    runner = {"undo-two-layers": Gimp3TwoLayers,
+              "canvas-filter": Gimp3Canvas}.get(args.scenario, Gimp3)(
+                  args, work, runs)
     try:
         function(args, runner, work)
     except (Failure, subprocess.TimeoutExpired) as failure:
