@@ -341,7 +341,7 @@ image_read (const char *path, JartImage *image, ImageMetadata *metadata,
   fclose (input.stream);
   if (!ok)
     {
-      image_free (image);
+      image_clear (image);
       image_metadata_free (metadata);
     }
   return ok;
@@ -360,7 +360,7 @@ image_write (FILE *stream, const char *path, const JartImage *image,
 }
 
 void
-image_free (JartImage *image)
+image_clear (JartImage *image)
 {
   free (image->pixels);
   memset (image, 0, sizeof *image);

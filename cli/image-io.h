@@ -68,7 +68,7 @@ bool image_format_check (ImageFormat format, int channels, const char *path,
                          ToolError *error);
 
 /* Reads the image file PATH into IMAGE and METADATA, which the caller
- * frees with image_free and image_metadata_free; CHECK (may be NULL)
+ * frees with image_clear and image_metadata_free; CHECK (may be NULL)
  * decides from the header whether to go on.  On failure IMAGE holds no
  * pixels, METADATA nothing, and ERROR says why. */
 bool image_read (const char *path, JartImage *image, ImageMetadata *metadata,
@@ -91,7 +91,7 @@ bool image_write (FILE *stream, const char *path, const JartImage *image,
                   ToolError *error);
 
 /* Frees IMAGE's pixels and clears it. */
-void image_free (JartImage *image);
+void image_clear (JartImage *image);
 
 /* Frees METADATA's profile and clears it (orientation 1). */
 void image_metadata_free (ImageMetadata *metadata);

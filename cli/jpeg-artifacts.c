@@ -57,13 +57,17 @@
 static volatile sig_atomic_t interrupted;
 
 /* What the generation callback needs for its row of the table (the
- * codec's report carries the statistics), and the run's input for
- * --difference, kept as a tight copy since the run works in place. */
+ * codec's report carries the statistics; the progressive file's size is
+ * measured from the previous generation's pixels), and the run's input for
+ * --difference, kept as tight copies since the run works in place. */
 typedef struct
 {
   Report report;
   bool quiet;
+  const JartSettings *settings;
   JartImage original; /* the run's input, with --difference */
+  JartImage previous; /* the input of the next generation, with the table */
+  JartStatus failure; /* why the callback cancelled the run, or JART_OK */
 } RunState;
 
 /* The signals that cancel the run: those whose default action ends the
@@ -170,16 +174,29 @@ copy_image (const JartImage *image, JartImage *copy)
   return true;
 }
 
-/* Prints the generation's row from the codec's report. */
+/* Prints the generation's row: the codec's report, with its SSIM and the
+ * sizes of its baseline files, and the size of the progressive JPEG file
+ * it encoded from the previous generation's pixels. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
+  uint64_t bytes_progressive = 0;
+  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
+  int y;
 
-  (void)pixels;
-  if (!state->quiet)
-    report_generation (&state->report, generation);
+  if (state->quiet || state->report.write_error != 0)
+    return interrupted != 0;
+  state->failure = jart_generation_jpeg_size (
+      &state->previous, state->settings, generation->generation,
+      JART_CODING_PROGRESSIVE, &bytes_progressive);
+  if (state->failure != JART_OK)
+    return 1;
+  for (y = 0; y < pixels->height; y++)
+    memcpy (state->previous.pixels + (size_t)y * row,
+            pixels->pixels + (size_t)y * pixels->stride, row);
+  report_generation (&state->report, generation, bytes_progressive);
   return interrupted != 0;
 }
 
@@ -238,31 +255,6 @@ finish_stdout (int status)
   return status;
 }
 
-/* Replaces IMAGE's colours by min (255, 8 |IMAGE - ORIGINAL|), alpha
- * kept: the plug-in's difference layer. */
-static void
-make_difference (JartImage *image, const JartImage *original)
-{
-  int colors = image->channels >= 3 ? 3 : 1;
-  int x, y, c;
-
-  for (y = 0; y < image->height; y++)
-    {
-      uint8_t *row = image->pixels + (size_t)y * image->stride;
-      const uint8_t *before = original->pixels + (size_t)y * original->stride;
-
-      for (x = 0; x < image->width; x++)
-        for (c = 0; c < colors; c++)
-          {
-            size_t i = (size_t)x * (size_t)image->channels + (size_t)c;
-            int d
-                = row[i] > before[i] ? row[i] - before[i] : before[i] - row[i];
-
-            row[i] = (uint8_t)(d * 8 > 255 ? 255 : d * 8);
-          }
-    }
-}
-
 /* Runs the generations of OPTIONS on IMAGE in place and writes the result
  * to OUTPUT, whose temporary file is already open, with METADATA.  A
  * table that could not be written is said after OUTPUT is, with status 0. */
@@ -281,8 +273,12 @@ run (const ToolOptions *options, JartImage *image,
   state.quiet = options->quiet;
   /* The table's SSIM and file sizes come with each generation's report. */
   settings.statistics = !options->quiet;
-  if (options->difference && !copy_image (image, &state.original))
+  state.settings = &settings;
+  state.failure = JART_OK;
+  if ((options->difference && !copy_image (image, &state.original))
+      || (!options->quiet && !copy_image (image, &state.previous)))
     {
+      free (state.original.pixels);
       atomic_file_abort (output);
       tool_error_set (&error, _ ("the codec failed: %s"),
                       jart_strerror (JART_ERROR_NO_MEMORY));
@@ -301,8 +297,11 @@ run (const ToolOptions *options, JartImage *image,
     report_header (&state.report);
   status = jart_run (image, image, &settings, &callbacks, &result);
   if (status == JART_OK && options->difference)
-    make_difference (image, &state.original);
+    status = jart_difference (image, &state.original, image);
   free (state.original.pixels);
+  free (state.previous.pixels);
+  if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)
+    status = state.failure;
   if (interrupted)
     {
       atomic_file_abort (output);
@@ -438,7 +437,7 @@ main (int argc, char **argv)
     {
       print_error (error.message);
       atomic_file_abort (&output);
-      image_free (&image);
+      image_clear (&image);
       image_metadata_free (&metadata);
       return EXIT_USAGE;
     }
@@ -459,13 +458,13 @@ main (int argc, char **argv)
     {
       block_signals (false);
       print_error (error.message);
-      image_free (&image);
+      image_clear (&image);
       image_metadata_free (&metadata);
       return EXIT_FAILURE;
     }
   block_signals (false);
   status = run (&options, &image, &metadata, &output, format);
-  image_free (&image);
+  image_clear (&image);
   image_metadata_free (&metadata);
   return status;
 }

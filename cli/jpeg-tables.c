@@ -1,7 +1,10 @@
 /* jpeg-tables.c: reads a JPEG file's header with libjpeg (the library's
  * own API: TurboJPEG's does not give the tables) for its quantization
  * tables, in natural order as libjpeg keeps them, and its components'
- * sampling factors.  libjpeg's errors and warnings end the read through a
+ * sampling factors.  Each component gets the table the file gives it
+ * (whichever of the four slots it is): Y's, Cb's, and Cr's own when it is
+ * not Cb's (a third table), as re-saving the file itself with libjpeg
+ * does.  libjpeg's errors and warnings end the read through a
  * longjmp back here (jpeg-errors.c), with the library's message in the
  * tool's one line.  A folder is refused before libjpeg sees it.
  *
@@ -44,19 +47,12 @@ tables_problem (JaOriginalProblem problem)
 static JaOriginalProblem
 tables_read_header (struct jpeg_decompress_struct *cinfo, JaOriginal *original)
 {
-  uint16_t tables[NUM_QUANT_TBLS][64];
-  int h[MAX_COMPONENTS], v[MAX_COMPONENTS];
-  int i, t, n_tables = 0, components;
+  uint16_t tables[3][64];
+  int h[MAX_COMPONENTS], v[MAX_COMPONENTS], slot[3] = { 0, 0, 0 };
+  int i, c, n_tables = 0, components;
+  JaOriginalProblem problem;
 
   jpeg_read_header (cinfo, TRUE);
-  /* The tables in use, in the order of their slots, as GIMP's parasite
-   * lists them. */
-  for (t = 0; t < NUM_QUANT_TBLS && cinfo->quant_tbl_ptrs[t] != NULL; t++)
-    {
-      for (i = 0; i < 64; i++)
-        tables[t][i] = cinfo->quant_tbl_ptrs[t]->quantval[i];
-      n_tables++;
-    }
   for (i = 0; i < cinfo->num_components && i < MAX_COMPONENTS; i++)
     {
       h[i] = cinfo->comp_info[i].h_samp_factor;
@@ -66,8 +62,38 @@ tables_read_header (struct jpeg_decompress_struct *cinfo, JaOriginal *original)
                        || cinfo->jpeg_color_space == JCS_YCbCr
                    ? cinfo->num_components
                    : 0;
-  return ja_original_fill (original, 0, components, h, v, n_tables,
-                           (const uint16_t (*)[64])tables);
+  /* The table of each of the (up to) three components, by the slot the
+   * file names for it; a slot no DQT filled is no table. */
+  for (c = 0; c < 3 && c < cinfo->num_components; c++)
+    {
+      slot[c] = cinfo->comp_info[c].quant_tbl_no;
+      if (slot[c] < 0 || slot[c] >= NUM_QUANT_TBLS
+          || cinfo->quant_tbl_ptrs[slot[c]] == NULL)
+        break;
+      for (i = 0; i < 64; i++)
+        tables[c][i] = cinfo->quant_tbl_ptrs[slot[c]]->quantval[i];
+      n_tables++;
+    }
+  if (n_tables < cinfo->num_components && n_tables < 3)
+    n_tables = 0;
+  /* Y's and Cb's as the luma and chroma tables; Cr's apart. */
+  problem = ja_original_fill (original, 0, components, h, v,
+                              n_tables < 2 ? n_tables : 2,
+                              (const uint16_t (*)[64])tables);
+  if (problem == JA_ORIGINAL_OK && components == 3 && slot[2] != slot[1])
+    {
+      for (i = 0; i < 64; i++)
+        {
+          if (tables[2][i] < 1 || tables[2][i] > JART_TABLE_VALUE_MAX)
+            {
+              original->usable = 0;
+              return JA_ORIGINAL_TABLE_VALUE;
+            }
+          original->cr_table[i] = tables[2][i];
+        }
+      original->cr_own_table = 1;
+    }
+  return problem;
 }
 
 bool

@@ -43,7 +43,8 @@ enum
   OPTION_PRESET,
   OPTION_DIFFERENCE,
   OPTION_SAVE_PRESET,
-  OPTION_TABLE
+  OPTION_TABLE,
+  OPTION_DECODE_AS
 };
 
 static const struct option options_long[]
@@ -67,6 +68,7 @@ static const struct option options_long[]
         { "save-preset", required_argument, NULL, OPTION_SAVE_PRESET },
         { "difference", no_argument, NULL, OPTION_DIFFERENCE },
         { "table", required_argument, NULL, OPTION_TABLE },
+        { "decode-as", required_argument, NULL, OPTION_DECODE_AS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPTION_VERSION },
         { NULL, 0, NULL, 0 } };
@@ -174,9 +176,27 @@ options_parse_dct (const char *text, JartDct *dct, ToolError *error)
     *dct = JART_DCT_ACCURATE;
   else if (strcmp (text, "fast") == 0)
     *dct = JART_DCT_FAST;
+  else if (strcmp (text, "float") == 0)
+    *dct = JART_DCT_FLOAT;
   else
     {
-      tool_error_set (error, _ ("--dct must be accurate or fast, not %s"),
+      tool_error_set (
+          error, _ ("--dct must be accurate, fast or float, not %s"), text);
+      return false;
+    }
+  return true;
+}
+
+static bool
+options_parse_decode (const char *text, int *decode, ToolError *error)
+{
+  if (strcmp (text, "viewers") == 0)
+    *decode = JART_DECODE_VIEWERS;
+  else if (strcmp (text, "gimp") == 0)
+    *decode = JART_DECODE_GIMP;
+  else
+    {
+      tool_error_set (error, _ ("--decode-as must be viewers or gimp, not %s"),
                       text);
       return false;
     }
@@ -496,6 +516,9 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
               ok = false;
             }
           break;
+        case OPTION_DECODE_AS:
+          ok = options_parse_decode (optarg, &values->decode_as, error);
+          break;
         case 'h':
           return OPTIONS_HELP;
         case OPTION_VERSION:
@@ -591,9 +614,16 @@ options_print_help (FILE *stream)
               "images have none)\n"),
            options_subsampling_names[defaults.subsampling]);
   fprintf (stream,
-           _ ("  --dct METHOD         the encoder's forward DCT: accurate "
-              "or fast\n                       (default %s)\n"),
+           _ ("  --dct METHOD         the encoder's forward DCT: accurate, "
+              "fast or float\n                       (default %s)\n"),
            defaults.dct == JART_DCT_FAST ? "fast" : "accurate");
+  fprintf (stream,
+           _ ("  --decode-as WHO      whose decoder gives each generation's "
+              "pixels: viewers\n                       (libjpeg-turbo's "
+              "default, as browsers decode) or gimp\n"
+              "                       (as GIMP opens the file: the "
+              "floating-point IDCT)\n                       (default "
+              "viewers)\n"));
   fprintf (stream,
            _ ("  --quality-jitter J   each generation's quality is N plus "
               "a random -J to J,\n                       J from 0 to %d "
@@ -683,10 +713,12 @@ options_print_help (FILE *stream)
            _ ("Prints one row per generation: its quality, grid offset "
               "(dx, dy), the pixels\nit changed, the PSNR (in dB) and SSIM "
               "against INPUT, and the size in kB of the\nJPEG file it "
-              "encodes with the standard Huffman tables; then where the "
-              "images\nconverged.  Without jitter and drift the run stops at "
-              "the first generation\nthat changes no pixel, since every "
-              "later one would be the same.\n\n"));
+              "encodes: baseline with the standard Huffman tables,\n"
+              "optimized, and progressive (as GIMP exports it, without "
+              "metadata); then\nwhere the images converged.  Without "
+              "jitter and drift the run stops at\nthe first generation "
+              "that changes no pixel, since every later one would be\n"
+              "the same.\n\n"));
   fprintf (stream, _ ("Exit status: 0 on success, 1 when a file or the codec "
                       "fails, 2 for a bad\ncommand line.\n"));
 }

@@ -28,6 +28,8 @@ enum
   COLUMN_PSNR,
   COLUMN_SSIM,
   COLUMN_JPEG,
+  COLUMN_OPTIMIZED,
+  COLUMN_PROGRESSIVE,
   COLUMN_COUNT
 };
 
@@ -36,11 +38,12 @@ enum
  * PSNR such as "100.00", an SSIM such as "-0.1234" and a file of up to
  * about 13 GB in kB (1000 bytes) with one decimal. */
 static const char *const report_headings[COLUMN_COUNT] = {
-  N_ ("generation"),     N_ ("quality"),   N_ ("dx"),   N_ ("dy"),
-  N_ ("changed pixels"), N_ ("PSNR (dB)"), N_ ("SSIM"), N_ ("JPEG (kB)")
+  N_ ("generation"),     N_ ("quality"),         N_ ("dx"),   N_ ("dy"),
+  N_ ("changed pixels"), N_ ("PSNR (dB)"),       N_ ("SSIM"), N_ ("JPEG (kB)"),
+  N_ ("optimized (kB)"), N_ ("progressive (kB)")
 };
 static const int report_number_widths[COLUMN_COUNT]
-    = { 4, 3, 2, 2, 10, 6, 7, 10 };
+    = { 4, 3, 2, 2, 10, 6, 7, 10, 10, 10 };
 
 /* The characters of the UTF-8 string TEXT: its bytes less continuation
  * bytes. */
@@ -169,7 +172,7 @@ report_json_header (Report *report)
   jart_steps_format (s, schedule, sizeof schedule);
   fprintf (out,
            "{\n  \"settings\": {\"quality\": %d, \"generations\": %d, "
-           "\"subsampling\": \"%s\", \"dct\": \"%s\", "
+           "\"subsampling\": \"%s\", \"dct\": \"%s\", \"decode\": \"%s\", "
            "\"quality_jitter\": %d, \"grid_drift\": %d, \"seed\": %lu, "
            "\"stop_at_fixed_point\": %s, \"flatten\": %s, "
            "\"background\": \"%02x%02x%02x\", \"schedule\": \"",
@@ -177,8 +180,11 @@ report_json_header (Report *report)
            (int)s->subsampling >= 0 && (int)s->subsampling < 5
                ? modes[s->subsampling]
                : "?",
-           s->dct == JART_DCT_FAST ? "fast" : "accurate", s->quality_jitter,
-           s->grid_drift, (unsigned long)s->seed,
+           s->dct == JART_DCT_FAST    ? "fast"
+           : s->dct == JART_DCT_FLOAT ? "float"
+                                      : "accurate",
+           s->decode == JART_DECODE_GIMP ? "gimp" : "viewers",
+           s->quality_jitter, s->grid_drift, (unsigned long)s->seed,
            s->stop_at_fixed_point ? "true" : "false",
            s->flatten ? "true" : "false", s->background[0], s->background[1],
            s->background[2]);
@@ -203,7 +209,7 @@ report_header (Report *report)
   if (report->format == REPORT_CSV)
     {
       fprintf (report->stream, "generation,quality,dx,dy,changed,psnr,ssim,"
-                               "bytes,bytes_optimized\n");
+                               "bytes,bytes_optimized,bytes_progressive\n");
       report_flush (report);
       return;
     }
@@ -225,18 +231,22 @@ report_header (Report *report)
   report_flush (report);
 }
 
-/* GENERATION's CSV row or JSON object. */
+/* GENERATION's CSV row or JSON object, BYTES_PROGRESSIVE its progressive
+ * file's size. */
 static void
-report_machine_row (Report *report, const JartGenerationReport *generation)
+report_machine_row (Report *report, const JartGenerationReport *generation,
+                    uint64_t bytes_progressive)
 {
   char psnr[64], ssim[64];
   const char *format
       = report->format == REPORT_CSV
-            ? "%d,%d,%d,%d,%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64 "\n"
+            ? "%d,%d,%d,%d,%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64
+              "\n"
             : "%s\n    {\"generation\": %d, \"quality\": %d, \"dx\": %d, "
               "\"dy\": %d, \"changed\": %" PRIu64 ", \"psnr\": %s, "
               "\"ssim\": %s, \"bytes\": %" PRIu64
-              ", \"bytes_optimized\": %" PRIu64 "}";
+              ", \"bytes_optimized\": %" PRIu64
+              ", \"bytes_progressive\": %" PRIu64 "}";
 
   report_c_number (report, generation->psnr, 6, psnr, sizeof psnr);
   report_c_number (report, generation->ssim, 8, ssim, sizeof ssim);
@@ -244,27 +254,27 @@ report_machine_row (Report *report, const JartGenerationReport *generation)
     fprintf (report->stream, format, generation->generation,
              generation->quality, generation->dx, generation->dy,
              generation->changed_pixels, psnr, ssim, generation->bytes,
-             generation->bytes_optimized);
+             generation->bytes_optimized, bytes_progressive);
   else
     fprintf (report->stream, format, report->last_generation > 0 ? "," : "",
              generation->generation, generation->quality, generation->dx,
              generation->dy, generation->changed_pixels, psnr, ssim,
-             generation->bytes, generation->bytes_optimized);
+             generation->bytes, generation->bytes_optimized,
+             bytes_progressive);
 }
 
 void
-report_generation (Report *report, const JartGenerationReport *generation)
+report_generation (Report *report, const JartGenerationReport *generation,
+                   uint64_t bytes_progressive)
 {
   char psnr[32], quality[16];
   const int *w = report->widths;
-  const double ssim = generation->ssim;
-  const uint64_t jpeg_bytes = generation->bytes;
 
   if (report->write_error != 0)
     return;
   if (report->format != REPORT_TEXT)
     {
-      report_machine_row (report, generation);
+      report_machine_row (report, generation, bytes_progressive);
       goto done;
     }
   if (isinf (generation->psnr))
@@ -277,11 +287,15 @@ report_generation (Report *report, const JartGenerationReport *generation)
   else
     snprintf (quality, sizeof quality, "%d", generation->quality);
   fprintf (report->stream,
-           "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f\n",
+           "%*d  %*s  %*d  %*d  %*" PRIu64
+           "  %*s  %*.4f  %*.1f  %*.1f  %*.1f\n",
            w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
            quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
            w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
-           w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes / 1000.0);
+           w[COLUMN_SSIM], generation->ssim, w[COLUMN_JPEG],
+           (double)generation->bytes / 1000.0, w[COLUMN_OPTIMIZED],
+           (double)generation->bytes_optimized / 1000.0, w[COLUMN_PROGRESSIVE],
+           (double)bytes_progressive / 1000.0);
 done:
   report_flush (report);
 

@@ -1,9 +1,9 @@
 /* report.h: what jpeg-artifacts prints while it runs: when --generations
  * cuts the schedule short or repeats its last step, a line that says so;
  * a table with one row per generation (generation, quality, grid offset dx and
- * dy, pixels changed, PSNR and SSIM against the input, the size of the JPEG
- * file the generation encodes with the standard Huffman tables, and for
- * machines also with optimized ones) and, at the end, where the images
+ * dy, pixels changed, PSNR and SSIM against the input, the sizes of the
+ * JPEG file the generation encodes: baseline with the standard Huffman
+ * tables, optimized, progressive) and, at the end, where the images
  * converged.  Three formats (--table): text for people (translated
  * headings), CSV (a header row, then a row a generation; no other line) and
  * JSON (the run's settings, the generations, where it converged); the
@@ -38,7 +38,7 @@ typedef struct
   int requested;                /* generations asked for */
   bool varying;                 /* quality jitter or grid drift: the settings
                                    change from one generation to the next */
-  int widths[8];                /* the columns' widths */
+  int widths[10];               /* the columns' widths */
   int last_generation;          /* the last row printed */
   uint64_t last_changed;        /* its changed pixels */
   int first_unchanged;          /* the first generation that changed no pixel
@@ -65,9 +65,11 @@ bool report_format_parse (const char *text, ReportFormat *format);
 void report_header (Report *report);
 
 /* Prints GENERATION's row from its report, which carries the statistics
- * (JartSettings.statistics). */
-void report_generation (Report *report,
-                        const JartGenerationReport *generation);
+ * (JartSettings.statistics): its SSIM and the sizes of its JPEG file,
+ * baseline with the standard tables and optimized; BYTES_PROGRESSIVE is the
+ * progressive file's. */
+void report_generation (Report *report, const JartGenerationReport *generation,
+                        uint64_t bytes_progressive);
 
 /* Prints how the run ended: the generation where the images converged, or
  * that they did not (CSV: nothing; JSON: the closing object). */

@@ -266,7 +266,9 @@ run_plain (Run *run, const JartCallbacks *cb, JartResult *res)
         }
       save.quality = report.quality;
       save.tables = NULL;
+      save.cr_table = NULL;
       save.dct = settings->dct;
+      save.decode = settings->decode;
       save.dx = report.dx;
       save.dy = report.dy;
       status = jart_round_trip (&run->work, &save, track, cb->cancel, &stats);
@@ -498,7 +500,9 @@ run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
         }
       save.quality = plan.step.quality;
       save.tables = (const uint16_t (*)[64])settings->tables;
+      save.cr_table = settings->cr_own_table ? settings->cr_table : NULL;
       save.dct = settings->dct;
+      save.decode = settings->decode;
       save.dx = plan.dx;
       save.dy = plan.dy;
 

@@ -400,3 +400,21 @@ jart_bits_flush (JartBitWriter *writer)
   writer->acc = 0;
   return bits;
 }
+
+void
+jart_bits_put (JartBitCount *sink, uint32_t bits, int size)
+{
+  put_bits (sink, bits, size);
+}
+
+int
+jart_huff_category (int32_t v)
+{
+  return category (v);
+}
+
+const uint8_t *
+jart_huff_natural_order (void)
+{
+  return zigzag_to_natural;
+}

@@ -100,9 +100,25 @@ void jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
 uint64_t jart_bits_flush (JartBitWriter *writer);
 
 /* jpegsize.c: the bytes of the file's marker segments around the
- * entropy-coded data, with COLORS components and the Huffman tables DC[]
- * and AC[] (one each for gray, luma and chroma for colour). */
-uint64_t jart_jpeg_markers_bytes (int colors, const JartHuffTable *dc,
+ * entropy-coded data of a baseline file, with COLORS components, DQT
+ * quantization tables and the Huffman tables DC[] and AC[] (one each for
+ * gray, luma and chroma for colour). */
+uint64_t jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
                                   const JartHuffTable *ac);
+
+/* Appends the SIZE (0..16) low bits of BITS to SINK. */
+void jart_bits_put (JartBitCount *sink, uint32_t bits, int size);
+
+/* The size category of V (T.81 Tables F.1 and F.2): the bits of |V|. */
+int jart_huff_category (int32_t v);
+
+/* The natural (row-major) index of each zigzag position (T.81 Figure
+ * A.6). */
+const uint8_t *jart_huff_natural_order (void);
+
+/* The bytes of a DHT segment with COUNT symbols and of an SOS segment
+ * with COMPONENTS components, marker included (T.81 B.2.4.2, B.2.3). */
+#define JART_DHT_BYTES(count) (2 + 2 + 1 + 16 + (count))
+#define JART_SOS_BYTES(components) (2 + 2 + 1 + 2 * (components) + 3)
 
 #endif /* JART_HUFFMAN_H */

@@ -78,12 +78,23 @@ typedef struct
   /* Row U of half16, recip16, scale16 and quantval, each twice in a row
    * (one 256-bit vector for two blocks side by side). */
   uint16_t rows16[8][4][16];
+  /* The floating-point DCTs' (fdct-float.c): 1 / (8 quantval f[r] f[c])
+   * and quantval f[r] f[c], f the AAN scale factors. */
+  float float_divisor[64];
+  float float_multiplier[64];
 } JartQuant;
 
 /* Table TABLE (0 luma, else chroma) for QUALITY 1..100, or with QUALITY 0
  * TABLES[TABLE] as it is (entries 1..255, natural order). */
 void jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
                          JartDct dct, JartQuant *quant);
+
+/* The tables of the three components into QUANT[3]: Y's and Cb's as
+ * jart_quant_prepare's 0 and 1, Cr's the same as Cb's, or with QUALITY 0
+ * and CR_TABLE not NULL that table. */
+void jart_quant_prepare_components (int quality, const uint16_t (*tables)[64],
+                                    const uint16_t *cr_table, JartDct dct,
+                                    JartQuant quant[3]);
 
 /* Quantizes the forward DCT's output in BLOCK with QUANT, rounding half
  * away from zero, and replaces it by the dequantized coefficients the
@@ -93,6 +104,30 @@ void jart_quant_round_trip (int32_t block[64], const JartQuant *quant);
 /* fdct.c: forward DCTs of a level-shifted 8x8 block, in place. */
 void jart_fdct_islow (int32_t block[64]);
 void jart_fdct_ifast (int32_t block[64]);
+
+/* fdct-float.c: QUANT's float_divisor and float_multiplier from its
+ * quantval; and the quantized coefficients of the 8x8 samples at ORIGIN
+ * (rows STRIDE bytes apart) through the floating-point DCT. */
+void jart_quant_prepare_float (JartQuant *quant);
+void jart_fdct_float_quantize (const uint8_t *origin, size_t stride,
+                               const JartQuant *quant, int32_t coef[64]);
+
+/* idct-float.c: the floating-point inverse DCT of quantized coefficients
+ * COEF, dequantized with QUANT, into 8 rows of 8 samples STRIDE bytes
+ * apart. */
+void jart_idct_float (const int32_t coef[64], const JartQuant *quant,
+                      uint8_t *out, size_t stride);
+
+/* float-blocks.c: the quantized coefficients of the 8x8 samples at ORIGIN
+ * with DCT; and the round trip of the blocks of one block row (as a
+ * kernel table's transform_blocks) with DCT and DECODE, for the round
+ * trips with a floating-point end. */
+void jart_quantized_block (const uint8_t *origin, size_t stride,
+                           const JartQuant *quant, JartDct dct,
+                           int32_t coef[64]);
+void jart_transform_blocks_float (uint8_t *plane, size_t stride, int x0,
+                                  int x1, const JartQuant *quant, JartDct dct,
+                                  JartDecode decode);
 
 /* idct.c: the accurate inverse DCT of dequantized coefficients into 8 rows
  * of 8 samples, STRIDE bytes apart, clamped to 0..255. */
@@ -245,6 +280,9 @@ typedef struct
   const uint16_t (*tables)[64]; /* [2][64], entries 1..255 */
   JartDct dct;
   int dx, dy; /* the grid offset */
+  JartDecode decode;
+  const uint16_t *cr_table; /* with quality 0: Cr's own table, or NULL
+                               (Cr on tables[1]) */
 } JartSave;
 
 /* roundtrip.c: encodes and decodes the working image as SAVE says, the grid
@@ -268,6 +306,46 @@ JartStatus jart_jpeg_size_tables (const JartImage *image,
                                   const JartSettings *settings, int quality,
                                   const uint16_t (*tables)[64], int dx, int dy,
                                   int optimize, uint64_t *bytes);
+
+/* jpegsize-progressive.c: the quantized coefficients of a whole image,
+ * for the progressive file's scans.  A plane holds every block of its
+ * component, the dummy blocks that complete the MCUs of an interleaved
+ * scan included (ROWS x COLS blocks, 64 coefficients each in natural
+ * order); its own blocks are the first REAL_ROWS x REAL_COLS. */
+typedef struct
+{
+  int16_t *coef;
+  int cols, rows;           /* blocks, MCU-padded */
+  int real_cols, real_rows; /* the component's own blocks */
+  int h, v;                 /* its sampling factors */
+  size_t stored;            /* blocks put so far */
+} JartCoefPlane;
+
+typedef struct
+{
+  int colors; /* 1 or 3 */
+  int mcu_cols;
+  JartCoefPlane plane[3];
+} JartCoefImage;
+
+/* Allocates the planes of a COLORS-component image of MCU_COLS x MCU_ROWS
+ * MCUs (of HMAX x VMAX luma blocks) whose luma has LUMA_COLS x LUMA_ROWS
+ * blocks of its own (for gray the MCU is one block: LUMA_COLS x LUMA_ROWS
+ * blocks). */
+JartStatus jart_coef_image_init (JartCoefImage *ci, int colors, int hmax,
+                                 int vmax, int mcu_cols, int mcu_rows,
+                                 int luma_cols, int luma_rows);
+void jart_coef_image_free (JartCoefImage *ci);
+
+/* Stores the next block of component C, the blocks coming in the order
+ * of an interleaved scan (of the one component's raster for gray). */
+void jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64]);
+
+/* The bytes of the progressive file's scans, libjpeg's default script
+ * with optimal tables: the DHT and SOS segments and the entropy-coded
+ * data (without SOI, APP0, DQT, SOF and EOI). */
+JartStatus jart_coef_image_progressive_bytes (const JartCoefImage *ci,
+                                              uint64_t *bytes);
 
 /* adjust.c: nonzero when STEP changes the colours of an image of CHANNELS
  * channels (its amounts, in the fixed point adjust.c uses, are not the

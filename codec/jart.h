@@ -56,8 +56,10 @@ typedef enum
   JART_ERROR_FILTER,      /* not a JartFilter value */
   JART_ERROR_ADJUST,      /* saturation, contrast or sharpening outside
                              0..JART_ADJUST_MAX */
-  JART_ERROR_TABLES       /* a step asks for the settings' tables and an
+  JART_ERROR_TABLES,      /* a step asks for the settings' tables and an
                              entry is outside 1..255 */
+  JART_ERROR_DECODE,      /* not a JartDecode value */
+  JART_ERROR_CODING       /* not a JartCoding value */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -72,16 +74,28 @@ typedef enum
   JART_SUBSAMPLING_411 = 4
 } JartSubsampling;
 
-/* The encoder's forward DCT.  Decoding always uses the accurate integer
- * inverse DCT, libjpeg-turbo's default (TurboJPEG, djpeg, most viewers).
- * GIMP 2.10's JPEG loader asks for the floating-point one (JDCT_FLOAT),
- * which can give a level more or less in a few pixels. */
+/* The encoder's forward DCT, numbered as GIMP's file-jpeg-save numbers
+ * them.  The floating-point one is libjpeg-turbo's as it runs on x86-64
+ * (its SSE code, which rounds otherwise than its portable C; README). */
 typedef enum
 {
   JART_DCT_ACCURATE = 0, /* libjpeg's JDCT_ISLOW */
-  JART_DCT_FAST = 1      /* libjpeg's JDCT_IFAST, in 16-bit lanes as
+  JART_DCT_FAST = 1,     /* libjpeg's JDCT_IFAST, in 16-bit lanes as
                             libjpeg-turbo's x86 SIMD code computes it */
+  JART_DCT_FLOAT = 2     /* libjpeg's JDCT_FLOAT */
 } JartDct;
+
+/* The decoder whose pixels a generation gives, and the next one encodes:
+ * libjpeg-turbo's default, the accurate integer inverse DCT (TurboJPEG,
+ * djpeg, browsers and most viewers), or GIMP 2.10's JPEG loader, which
+ * asks libjpeg for the floating-point inverse DCT (JDCT_FLOAT, as
+ * libjpeg-turbo runs it on x86-64).  Everything else (upsampling, colour
+ * conversion) is the same in both. */
+typedef enum
+{
+  JART_DECODE_VIEWERS = 0, /* JDCT_ISLOW */
+  JART_DECODE_GIMP = 1     /* JDCT_FLOAT */
+} JartDecode;
 
 /* A block of 8-bit interleaved pixels.  channels: 1 gray, 2 gray + alpha,
  * 3 RGB, 4 RGBA.  The last channel of 2 and 4 is alpha, which the codec
@@ -173,6 +187,13 @@ typedef struct
    * order, entries 1..255: [0] luminance, [1] chrominance, as a JPEG
    * file's own tables (GIMP's "jpeg-settings" parasite) give them. */
   uint16_t tables[2][64];
+  JartDecode decode; /* the decoder of every generation */
+  /* A third table, for a file whose Cr has one of its own: with
+   * cr_own_table nonzero, steps with quality 0 quantize Cr with cr_table
+   * (natural order, 1..255) and Cb with tables[1]; else both with
+   * tables[1]. */
+  int cr_own_table;
+  uint16_t cr_table[64];
   /* Nonzero: each generation's report (to a generation_done callback)
    * carries its SSIM and the sizes of the file it writes, computed as the
    * generation is made from what it changed (jart_run). */
@@ -236,9 +257,9 @@ typedef struct
 } JartResult;
 
 /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
- * accurate DCT, no drift, seed 0, anchor 0, stop at the fixed point, own
- * colours under transparency, white background, one thread per core, no
- * statistics.
+ * accurate DCT, decoded as viewers decode, no drift, seed 0, anchor 0, stop at
+ * the fixed point, own colours under transparency, white background, one
+ * thread per core, no statistics.
  *
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
  * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
@@ -280,6 +301,24 @@ void jart_schedule (const JartSettings *settings, int generation, int *quality,
  * jart_schedule gives the same quality and offset. */
 void jart_schedule_step (const JartSettings *settings, int generation,
                          JartStep *step, int *dx, int *dy);
+
+/* How a file's entropy coding is done, for the sizes below (the
+ * OPTIMIZE arguments take these values; any other is JART_ERROR_CODING):
+ * - STANDARD: baseline, the Huffman tables of ITU T.81 Annex K.3
+ *   (libjpeg-turbo's default, TurboJPEG's);
+ * - OPTIMIZED: baseline, the optimal tables libjpeg builds with
+ *   optimize_coding (TurboJPEG 2.1 with TJ_OPTIMIZE set to 1 in the
+ *   environment, cjpeg -optimize, GIMP's "optimize" alone);
+ * - PROGRESSIVE: libjpeg's default progression (jpeg_simple_progression),
+ *   which always has optimal tables, one set per scan: what GIMP 2.10's
+ *   export writes with its defaults (progressive and optimize on), less
+ *   the metadata GIMP adds (an ICC profile, Exif, XMP, a comment). */
+typedef enum
+{
+  JART_CODING_STANDARD = 0,
+  JART_CODING_OPTIMIZED = 1,
+  JART_CODING_PROGRESSIVE = 2
+} JartCoding;
 
 /* The exact size of the JPEG file generation GENERATION of a run with
  * SETTINGS writes, INPUT being that generation's input (the previous
@@ -344,27 +383,37 @@ size_t jart_steps_format (const JartSettings *settings, char *buffer,
 void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
                     int *height);
 
-/* The exact size in bytes of the baseline JPEG file libjpeg-turbo 2.1
+/* The exact size in bytes of the JPEG file libjpeg-turbo 2.1
  * writes for one generation's input, without writing it: IMAGE on the
  * canvas of grid offset (DX, DY) that jart_run's generation uses (the
  * first DX columns and DY rows repeat the image's edge), with QUALITY and
  * SETTINGS->subsampling, dct, flatten and background (the other fields are
  * ignored); 1- and 2-channel images as a one-component gray JPEG.  The
- * file is tjCompress2's with its default markers: SOI, JFIF APP0, a DQT
- * for each quantization table, SOF0, a DHT for each Huffman table, one
- * SOS scan without restart markers, EOI.  OPTIMIZE zero: the Huffman
- * tables of ITU T.81 Annex K.3, TurboJPEG's default; nonzero: the optimal
- * tables libjpeg builds with optimize_coding (TurboJPEG 2.1 with TJ_OPTIMIZE
- * set to 1 in the environment, cjpeg -optimize, GIMP's "optimize").
+ * file has libjpeg's default markers: SOI, JFIF APP0, a DQT for each
+ * quantization table, SOF0 (SOF2 progressive), a DHT for each Huffman
+ * table, an SOS for each scan (one baseline scan; progressive: the DHT
+ * segments of each scan before its SOS), no restart markers, EOI.
+ * OPTIMIZE is a JartCoding.
  * JART_DCT_FAST is libjpeg's JDCT_IFAST at every quality: tjCompress2
  * switches to the accurate DCT from quality 96 on by itself, and so gives
  * the JART_DCT_ACCURATE size there.  DX and DY must be in
  * 0 .. JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX (else JART_ERROR_ANCHOR)
  * and the canvas at most JART_MAX_DIMENSION a side.  Single-threaded;
- * allocates a few rows of the image's width. */
+ * allocates a few rows of the image's width, and for PROGRESSIVE the
+ * quantized coefficients of the whole canvas (2 bytes a coefficient: 6
+ * bytes a pixel in 4:4:4). */
 JartStatus jart_jpeg_size (const JartImage *image,
                            const JartSettings *settings, int quality, int dx,
                            int dy, int optimize, uint64_t *bytes);
+
+/* The bytes jart_jpeg_size and jart_generation_jpeg_size allocate at most
+ * for an image of WIDTH x HEIGHT pixels with CHANNELS channels, SETTINGS
+ * (any step, any grid offset) and CODING (a JartCoding): a few rows, the
+ * copies a step's colour changes and scaling make and, for PROGRESSIVE,
+ * the quantized coefficients of the whole canvas.  An upper bound; 0 for
+ * nonsense arguments. */
+size_t jart_jpeg_size_memory (int width, int height, int channels,
+                              const JartSettings *settings, int coding);
 
 /* The mean structural similarity (SSIM) of B against A, which must have
  * the same width, height and channels, as Z. Wang, A. C. Bovik, H. R.

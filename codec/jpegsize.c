@@ -43,9 +43,7 @@
 #define EOI_BYTES 2
 #define APP0_JFIF_BYTES (2 + 2 + 14)
 #define DQT_BYTES (2 + 2 + 1 + 64)
-#define DHT_BYTES(count) (2 + 2 + 1 + 16 + (count))
 #define SOF_BYTES(components) (2 + 2 + 6 + 3 * (components))
-#define SOS_BYTES(components) (2 + 2 + 1 + 2 * (components) + 3)
 
 /* The largest grid offset a run can ask for: anchor plus drift. */
 #define OFFSET_MAX (JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX)
@@ -66,7 +64,8 @@ typedef struct
   int row_w;    /* padded full-resolution row: mcu_cols * 8 * hmax */
   int chroma_w; /* a chroma row: mcu_cols * 8 */
   JartDct dct;
-  JartQuant quant[2];
+  JartQuant quant[3]; /* Y, Cb, Cr */
+  int dqt;            /* quantization tables written */
 
   uint8_t *flat;       /* one image row flattened, 3 or 1 bytes a pixel */
   uint8_t *luma;       /* 8 * vmax rows of row_w */
@@ -75,7 +74,8 @@ typedef struct
   uint8_t *chroma[2];  /* 8 downsampled rows of chroma_w */
 
   /* Entropy coding: table 0 luma, 1 chroma. */
-  int counting; /* 1: gather counts; 0: encode */
+  int counting;         /* 1: gather counts; 0: encode */
+  JartCoefImage *store; /* when not NULL: keep the blocks there instead */
   JartHuffCounts dc_counts[2], ac_counts[2];
   JartHuffCodes dc_codes[2], ac_codes[2];
   JartBitCount sink;
@@ -183,20 +183,7 @@ static void
 transform (const SizeJob *job, const uint8_t *plane, size_t stride, int x,
            const JartQuant *quant, int32_t coef[64])
 {
-  int i, j;
-
-  for (i = 0; i < 8; i++)
-    for (j = 0; j < 8; j++)
-      coef[i * 8 + j] = plane[(size_t)i * stride + (size_t)x + j] - 128;
-  if (job->dct == JART_DCT_FAST)
-    jart_fdct_ifast (coef);
-  else
-    jart_fdct_islow (coef);
-  /* The round trip leaves quantized value times quantval: exact to
-     divide. */
-  jart_quant_round_trip (coef, quant);
-  for (i = 0; i < 64; i++)
-    coef[i] /= (int32_t)quant->quantval[i];
+  jart_quantized_block (plane + x, stride, quant, job->dct, coef);
 }
 
 /* Counts or codes one block of component C. */
@@ -205,7 +192,9 @@ emit_block (SizeJob *job, int c, const int32_t coef[64])
 {
   int table = c > 0;
 
-  if (job->counting)
+  if (job->store != NULL)
+    jart_coef_image_put (job->store, c, coef);
+  else if (job->counting)
     jart_huff_count_block (coef, job->last_dc[c], &job->dc_counts[table],
                            &job->ac_counts[table]);
   else
@@ -257,7 +246,7 @@ scan_pass (SizeJob *job)
           for (c = 0; c < 2; c++)
             {
               transform (job, job->chroma[c], (size_t)job->chroma_w, mx * 8,
-                         &job->quant[1], coef);
+                         &job->quant[1 + c], coef);
               emit_block (job, 1 + c, coef);
             }
         }
@@ -308,8 +297,13 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   job->row_w = job->mcu_cols * 8 * job->hmax;
   job->chroma_w = job->mcu_cols * 8;
   job->dct = settings->dct;
-  jart_quant_prepare (quality, tables, 0, job->dct, &job->quant[0]);
-  jart_quant_prepare (quality, tables, 1, job->dct, &job->quant[1]);
+  jart_quant_prepare_components (
+      quality, tables,
+      quality == 0 && settings->cr_own_table ? settings->cr_table : NULL,
+      job->dct, job->quant);
+  job->dqt = job->colors == 1                         ? 1
+             : quality == 0 && settings->cr_own_table ? 3
+                                                      : 2;
 
   job->flat = malloc ((size_t)image->width * 3);
   job->luma = malloc ((size_t)8 * job->vmax * (size_t)job->row_w);
@@ -332,15 +326,15 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
 }
 
 uint64_t
-jart_jpeg_markers_bytes (int colors, const JartHuffTable *dc,
+jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
                          const JartHuffTable *ac)
 {
   int tables = colors == 3 ? 2 : 1, t;
-  uint64_t total = SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)tables * DQT_BYTES
-                   + SOF_BYTES (colors) + SOS_BYTES (colors) + EOI_BYTES;
+  uint64_t total = SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)dqt * DQT_BYTES
+                   + SOF_BYTES (colors) + JART_SOS_BYTES (colors) + EOI_BYTES;
 
   for (t = 0; t < tables; t++)
-    total += DHT_BYTES (dc[t].count) + DHT_BYTES (ac[t].count);
+    total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);
   return total;
 }
 
@@ -383,10 +377,13 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   if ((int)settings->subsampling < JART_SUBSAMPLING_444
       || (int)settings->subsampling > JART_SUBSAMPLING_411)
     return JART_ERROR_SUBSAMPLING;
-  if (settings->dct != JART_DCT_ACCURATE && settings->dct != JART_DCT_FAST)
+  if ((int)settings->dct < JART_DCT_ACCURATE
+      || (int)settings->dct > JART_DCT_FLOAT)
     return JART_ERROR_DCT;
   if (dx < 0 || dx > OFFSET_MAX || dy < 0 || dy > OFFSET_MAX)
     return JART_ERROR_ANCHOR;
+  if (optimize < JART_CODING_STANDARD || optimize > JART_CODING_PROGRESSIVE)
+    return JART_ERROR_CODING;
   if (image->width + dx > JART_MAX_DIMENSION
       || image->height + dy > JART_MAX_DIMENSION)
     return JART_ERROR_SIZE;
@@ -398,6 +395,28 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
       return status;
     }
   tables = job.colors == 3 ? 2 : 1;
+  if (optimize == JART_CODING_PROGRESSIVE)
+    {
+      JartCoefImage ci;
+
+      status = jart_coef_image_init (&ci, job.colors, job.hmax, job.vmax,
+                                     job.mcu_cols, job.mcu_rows, job.luma_cols,
+                                     job.luma_rows);
+      if (status == JART_OK)
+        {
+          job.store = &ci;
+          scan_pass (&job);
+          status = jart_coef_image_progressive_bytes (&ci, &total);
+          jart_coef_image_free (&ci);
+        }
+      job_free (&job);
+      if (status != JART_OK)
+        return status;
+      *bytes = total + SOI_BYTES + APP0_JFIF_BYTES
+               + (uint64_t)job.dqt * DQT_BYTES + SOF_BYTES (job.colors)
+               + EOI_BYTES;
+      return JART_OK;
+    }
   for (t = 0; t < tables; t++)
     if (optimize)
       {
@@ -422,7 +441,7 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   total = jart_bits_finish (&job.sink);
   job_free (&job);
 
-  *bytes = total + jart_jpeg_markers_bytes (job.colors, dc, ac);
+  *bytes = total + jart_jpeg_markers_bytes (job.colors, job.dqt, dc, ac);
   return JART_OK;
 }
 

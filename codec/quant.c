@@ -125,6 +125,7 @@ jart_quant_prepare (int quality, const uint16_t (*tables)[64], int table,
       quant->rows16[u][2][i % 16] = quant->scale16[k];
       quant->rows16[u][3][i % 16] = quant->quantval[k];
     }
+  jart_quant_prepare_float (quant);
 }
 
 void
@@ -144,4 +145,23 @@ jart_quant_round_trip (int32_t block[64], const JartQuant *quant)
         q = (x + (d >> 1)) / d;
       block[i] = q * quant->quantval[i];
     }
+}
+
+void
+jart_quant_prepare_components (int quality, const uint16_t (*tables)[64],
+                               const uint16_t *cr_table, JartDct dct,
+                               JartQuant quant[3])
+{
+  jart_quant_prepare (quality, tables, 0, dct, &quant[0]);
+  jart_quant_prepare (quality, tables, 1, dct, &quant[1]);
+  if (quality == 0 && cr_table != NULL)
+    {
+      uint16_t cr[2][64];
+
+      memcpy (cr[1], cr_table, sizeof cr[1]);
+      memcpy (cr[0], cr_table, sizeof cr[0]);
+      jart_quant_prepare (0, (const uint16_t (*)[64])cr, 1, dct, &quant[2]);
+    }
+  else
+    quant[2] = quant[1];
 }

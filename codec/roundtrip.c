@@ -53,7 +53,8 @@ typedef struct
   int dx, dy;
   int first_row; /* the MCU row holding the image's first row */
   JartDct dct;
-  JartQuant quant[2];
+  JartDecode decode;
+  JartQuant quant[3]; /* Y, Cb, Cr */
   JartTrack track;
   const JartCancel *cancel;
   atomic_int next_row;
@@ -121,16 +122,25 @@ flatten_segment (const JartWork *work, const uint8_t *in, int n, uint8_t *out)
 }
 
 /* The block rows Y0 .. Y1 - 1 (multiples of 8) of one plane, columns
- * X0 .. X1 - 1, through the DCT, quantization and back. */
+ * X0 .. X1 - 1, through the DCT, quantization and back: the kernel
+ * table's round trip when both ends are integer, else float-blocks.c's. */
 static void
-transform_blocks (const JartWork *work, uint8_t *plane, int plane_w, int x0,
-                  int x1, int y0, int y1, const JartQuant *quant, JartDct dct)
+transform_blocks (const Pass *p, uint8_t *plane, int plane_w, int x0, int x1,
+                  int y0, int y1, const JartQuant *quant)
 {
+  const int floating
+      = p->dct == JART_DCT_FLOAT || p->decode == JART_DECODE_GIMP;
   int by;
 
   for (by = y0; by < y1; by += 8)
-    work->kernels->transform_blocks (plane + (size_t)by * plane_w,
-                                     (size_t)plane_w, x0, x1, quant, dct);
+    if (floating)
+      jart_transform_blocks_float (plane + (size_t)by * plane_w,
+                                   (size_t)plane_w, x0, x1, quant, p->dct,
+                                   p->decode);
+    else
+      p->work->kernels->transform_blocks (plane + (size_t)by * plane_w,
+                                          (size_t)plane_w, x0, x1, quant,
+                                          p->dct);
 }
 
 /* Builds and transforms the planes of MCUs MX0 .. MX1 - 1 of MCU row MY. */
@@ -210,12 +220,12 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
   if (work->measure != NULL)
     jart_stats_capture (work->measure, work->plane, my, mx0, mx1, p->quant,
                         p->dct);
-  transform_blocks (
-      work, work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
-      jart_min_int ((my + 1) * g->mcu_h, g->luma_h), &p->quant[0], p->dct);
+  transform_blocks (p, work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
+                    jart_min_int ((my + 1) * g->mcu_h, g->luma_h),
+                    &p->quant[0]);
   for (c = 1; c < colors; c++)
-    transform_blocks (work, work->plane[c], g->chroma_w, c0, c1, my * 8,
-                      my * 8 + 8, &p->quant[1], p->dct);
+    transform_blocks (p, work->plane[c], g->chroma_w, c0, c1, my * 8,
+                      my * 8 + 8, &p->quant[c]);
 }
 
 /* Compares the decoded pixels FRESH of canvas columns CX0 .. CX0 + N - 1
@@ -531,6 +541,7 @@ jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
   pass.dx = dx;
   pass.dy = dy;
   pass.dct = dct;
+  pass.decode = save->decode;
   pass.track = work->stats ? JART_TRACK_MCUS : track;
   pass.cancel = cancel;
   pass.first_row = 0;
@@ -540,11 +551,14 @@ jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
   jart_geometry_compute (&pass.g, work->width, work->height, work->hmax,
                          work->vmax, dx, dy);
   pass.first_row = dy / pass.g.mcu_h;
+  jart_quant_prepare_components (quality, save->tables, save->cr_table, dct,
+                                 pass.quant);
   if (work->measure != NULL)
     jart_stats_begin (work->measure, &pass.g, work->hmax, work->vmax,
-                      work->colors);
-  jart_quant_prepare (quality, save->tables, 0, dct, &pass.quant[0]);
-  jart_quant_prepare (quality, save->tables, 1, dct, &pass.quant[1]);
+                      work->colors,
+                      work->colors == 1                        ? 1
+                      : quality == 0 && save->cr_table != NULL ? 3
+                                                               : 2);
   for (t = 0; t < work->threads; t++)
     {
       workers[t].pass = &pass;

@@ -72,7 +72,7 @@ jart_settings_check (const JartSettings *s)
       && ((int)s->subsampling < JART_SUBSAMPLING_444
           || (int)s->subsampling > JART_SUBSAMPLING_411))
     return JART_ERROR_SUBSAMPLING;
-  if (s->dct != JART_DCT_ACCURATE && s->dct != JART_DCT_FAST)
+  if ((int)s->dct < JART_DCT_ACCURATE || (int)s->dct > JART_DCT_FLOAT)
     return JART_ERROR_DCT;
   if (s->quality_jitter < 0 || s->quality_jitter > JART_QUALITY_JITTER_MAX)
     return JART_ERROR_JITTER;
@@ -99,6 +99,12 @@ jart_settings_check (const JartSettings *s)
     if (s->tables[i / 64][i % 64] < 1
         || s->tables[i / 64][i % 64] > JART_TABLE_VALUE_MAX)
       return JART_ERROR_TABLES;
+  for (i = 0; tables && s->cr_own_table && i < 64; i++)
+    if (s->cr_table[i] < 1 || s->cr_table[i] > JART_TABLE_VALUE_MAX)
+      return JART_ERROR_TABLES;
+  if ((int)s->decode < JART_DECODE_VIEWERS
+      || (int)s->decode > JART_DECODE_GIMP)
+    return JART_ERROR_DECODE;
   return JART_OK;
 }
 

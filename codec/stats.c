@@ -78,6 +78,7 @@ struct JartStats
   const JartCancel *cancel;
   /* The current generation's scan. */
   int colors, hmax, vmax;
+  int dqt; /* quantization tables the file writes */
   int bpm; /* blocks an MCU */
   int cols, rows;
   int luma_cols, luma_rows;
@@ -108,7 +109,7 @@ struct JartStats
 
 void
 jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
-                  int colors)
+                  int colors, int dqt)
 {
   int bpm = colors == 3 ? hmax * vmax + 2 : 1;
 
@@ -121,6 +122,7 @@ jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
   stats->oversize
       = g->canvas_w > JART_MAX_DIMENSION || g->canvas_h > JART_MAX_DIMENSION;
   stats->colors = colors;
+  stats->dqt = dqt;
   stats->hmax = hmax;
   stats->vmax = vmax;
   stats->bpm = bpm;
@@ -136,18 +138,28 @@ jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
 }
 
 /* The quantized coefficients of the block at column X of the 8 rows at
- * PLANE, STRIDE bytes apart, into OUT: the forward DCT's output divided by
- * QUANT's divisors, rounded half away from zero, as quant.c rounds.  The
- * division is a multiplication by RECIPROCAL[i] = 2^40 / divisor + 1,
- * exact for every dividend the DCT gives (below 2^20, divisors below
- * 2^16: the error stays under 1 / divisor). */
+ * PLANE, STRIDE bytes apart, into OUT, as the round trip quantizes them.
+ * The floating-point DCT's come from float-blocks.c, QUANT's; the integer
+ * DCTs' output is divided by QUANT's divisors, rounded half away from
+ * zero, as quant.c rounds.  The division is a multiplication by
+ * RECIPROCAL[i] = 2^40 / divisor + 1, exact for every dividend the DCT
+ * gives (below 2^20, divisors below 2^16: the error stays under
+ * 1 / divisor). */
 static void
 block_coefficients (const uint8_t *plane, size_t stride, int x,
-                    const uint64_t reciprocal[64], const int32_t half[64],
-                    JartDct dct, int16_t out[64])
+                    const JartQuant *quant, const uint64_t reciprocal[64],
+                    const int32_t half[64], JartDct dct, int16_t out[64])
 {
   int32_t block[64];
   int i, j;
+
+  if (dct == JART_DCT_FLOAT)
+    {
+      jart_quantized_block (plane + x, stride, quant, dct, block);
+      for (i = 0; i < 64; i++)
+        out[i] = (int16_t)block[i];
+      return;
+    }
 
   for (i = 0; i < 8; i++)
     for (j = 0; j < 8; j++)
@@ -175,15 +187,15 @@ piece_of (const JartStats *stats, int my, int mx)
 
 void
 jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
-                    int mx1, const JartQuant quant[2], JartDct dct)
+                    int mx1, const JartQuant quant[3], JartDct dct)
 {
   const size_t luma_stride = (size_t)stats->luma_cols * 8;
   const size_t chroma_stride = (size_t)stats->cols * 8;
-  uint64_t reciprocal[2][64];
-  int32_t half[2][64];
+  uint64_t reciprocal[3][64];
+  int32_t half[3][64];
   int mx, v, h, c, i, t;
 
-  for (t = 0; t < 2; t++)
+  for (t = 0; t < 3; t++)
     for (i = 0; i < 64; i++)
       {
         reciprocal[t][i]
@@ -205,13 +217,13 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
 
             if (bx < stats->luma_cols && by < stats->luma_rows)
               block_coefficients (plane[0] + (size_t)by * 8 * luma_stride,
-                                  luma_stride, bx * 8, reciprocal[0], half[0],
-                                  dct, out);
+                                  luma_stride, bx * 8, &quant[0],
+                                  reciprocal[0], half[0], dct, out);
           }
       for (c = 1; c < stats->colors; c++, out += 64)
         block_coefficients (plane[c] + (size_t)my * 8 * chroma_stride,
-                            chroma_stride, mx * 8, reciprocal[1], half[1], dct,
-                            out);
+                            chroma_stride, mx * 8, &quant[c], reciprocal[c],
+                            half[c], dct, out);
     }
 }
 
@@ -547,8 +559,8 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
   for (t = 0; t < SETS; t++)
     stats->bytes[t]
         = scan_bytes (stats, t)
-          + jart_jpeg_markers_bytes (stats->colors, stats->table_dc[t],
-                                     stats->table_ac[t]);
+          + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
+                                     stats->table_dc[t], stats->table_ac[t]);
   *bytes = stats->bytes[SET_STANDARD];
   *bytes_optimized = stats->bytes[SET_OPTIMIZED];
 }

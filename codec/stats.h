@@ -82,15 +82,16 @@ size_t jart_stats_memory (int width, int height, int channels,
                           const JartSettings *settings);
 
 /* roundtrip.c, at the start of a generation with geometry G (HMAX x VMAX
- * luma sampling, COLORS components, of the work's current shape). */
+ * luma sampling, COLORS components, of the work's current shape) whose file
+ * writes DQT quantization tables. */
 void jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax,
-                       int vmax, int colors);
+                       int vmax, int colors, int dqt);
 
 /* roundtrip.c, from the thread encoding MCUs MX0 .. MX1 - 1 of MCU row MY,
  * after their planes are built and before they are transformed: keeps
  * their quantized coefficients. */
 void jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my,
-                         int mx0, int mx1, const JartQuant quant[2],
+                         int mx0, int mx1, const JartQuant quant[3],
                          JartDct dct);
 
 /* After the generation: its file sizes, for the quantization tables

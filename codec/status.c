@@ -33,7 +33,7 @@ jart_strerror (JartStatus status)
     case JART_ERROR_SUBSAMPLING:
       return "subsampling must be 4:4:4, 4:2:2, 4:2:0, 4:4:0 or 4:1:1";
     case JART_ERROR_DCT:
-      return "the DCT method must be accurate or fast";
+      return "the DCT method must be accurate, fast or floating point";
     case JART_ERROR_JITTER:
       return "quality jitter must be 0 to 50";
     case JART_ERROR_DRIFT:
@@ -58,6 +58,10 @@ jart_strerror (JartStatus status)
       return "saturation, contrast and sharpening must be 0 to 4";
     case JART_ERROR_TABLES:
       return "quantization table entries must be 1 to 255";
+    case JART_ERROR_DECODE:
+      return "the decoder must be the viewers' or GIMP's";
+    case JART_ERROR_CODING:
+      return "the coding must be standard, optimized or progressive";
     }
   return "unknown status";
 }

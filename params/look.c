@@ -18,7 +18,7 @@ const JaLookField ja_look_fields[JA_LOOK_N_FIELDS] = {
   { "subsampling", JA_LOOK_INT, offsetof (JaValues, subsampling),
     JART_SUBSAMPLING_444, JART_SUBSAMPLING_411 },
   { "dct", JA_LOOK_INT, offsetof (JaValues, dct), JART_DCT_ACCURATE,
-    JART_DCT_FAST },
+    JART_DCT_FLOAT },
   { "quality-jitter", JA_LOOK_INT, offsetof (JaValues, quality_jitter), 0,
     JART_QUALITY_JITTER_MAX },
   { "grid-drift", JA_LOOK_INT, offsetof (JaValues, grid_drift), 0,

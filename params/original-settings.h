@@ -26,6 +26,11 @@ typedef struct
   JartSubsampling subsampling; /* of a colour file */
   int gray;                    /* the file had one component */
   uint16_t tables[2][64];      /* luma and chroma, natural order */
+  /* Cr's own table, when the file gives Cr one other than Cb's (only the
+   * tool, which reads the file itself, fills it: GIMP's export puts Cr on
+   * Cb's table). */
+  int cr_own_table;
+  uint16_t cr_table[64];
 } JaOriginal;
 
 /* Why a JPEG file's settings cannot be used. */

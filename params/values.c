@@ -15,6 +15,9 @@ ja_values_init (JaValues *values)
 {
   JartSettings defaults;
 
+  /* Every byte set, padding and the rest of the strings too: the values
+   * are stored and compared as bytes (last values, tests). */
+  memset (values, 0, sizeof *values);
   jart_settings_init (&defaults);
   values->quality = defaults.quality;
   values->generations = defaults.generations;
@@ -33,6 +36,8 @@ ja_values_init (JaValues *values)
   values->sharpen = 0.0;
   values->use_original = 0;
   values->preset[0] = '\0';
+  values->decode_as = defaults.decode;
+  values->size_for = JART_CODING_PROGRESSIVE;
 }
 
 int
@@ -89,6 +94,7 @@ ja_values_to_settings (const JaValues *values, const JaOriginal *original,
   settings->generations = values->generations;
   settings->subsampling = (JartSubsampling)values->subsampling;
   settings->dct = (JartDct)values->dct;
+  settings->decode = (JartDecode)values->decode_as;
   settings->quality_jitter = values->quality_jitter;
   settings->grid_drift = values->grid_drift;
   settings->seed = values->seed;
@@ -104,7 +110,12 @@ ja_values_to_settings (const JaValues *values, const JaOriginal *original,
 
       ja_values_default_step (values, original, &step);
       if (original != NULL && original->usable)
-        memcpy (settings->tables, original->tables, sizeof settings->tables);
+        {
+          memcpy (settings->tables, original->tables, sizeof settings->tables);
+          settings->cr_own_table = original->cr_own_table;
+          memcpy (settings->cr_table, original->cr_table,
+                  sizeof settings->cr_table);
+        }
       status = jart_steps_parse (values->schedule, &step, settings, NULL);
       if (status == JART_OK && settings->n_steps == 0)
         {

@@ -39,8 +39,11 @@ typedef enum
   JA_OUTPUT_REPLACE = 0,        /* replace the drawable's pixels */
   JA_OUTPUT_NEW_LAYER = 1,      /* a new layer above it */
   JA_OUTPUT_PER_GENERATION = 2, /* one new layer per generation */
-  JA_OUTPUT_DIFFERENCE = 3      /* a new layer above it with the
+  JA_OUTPUT_DIFFERENCE = 3,     /* a new layer above it with the
                                    difference, |after - before| x 8 */
+  JA_OUTPUT_FILTER = 4          /* GIMP 3: the GEGL operation
+                                   ja:jpeg-artifacts as a non-destructive
+                                   filter on each layer */
 } JaOutput;
 
 /* How long a schedule's text and a preset's name may be, with the NUL. */
@@ -52,7 +55,7 @@ typedef struct
   int quality;        /* 1..100 */
   int generations;    /* 1..1000 */
   int subsampling;    /* JartSubsampling: 0 4:4:4 .. 4 4:1:1 */
-  int dct;            /* JartDct: 0 accurate, 1 fast */
+  int dct;            /* JartDct: 0 accurate, 1 fast, 2 floating point */
   int quality_jitter; /* 0..50 */
   int grid_drift;     /* 0..7 */
   uint32_t seed;      /* seeds the drift */
@@ -71,12 +74,17 @@ typedef struct
                                       subsampling */
   char preset[JA_PRESET_SIZE];     /* the preset the values came from, shown
                                       by the dialog; "" none */
+  /* The third procedure's (the others leave it at its default). */
+  int decode_as; /* JartDecode: 0 as viewers decode, 1 as GIMP opens it */
+  /* The dialog's: which file's size it shows (JartCoding). */
+  int size_for;
 } JaValues;
 
 /* Fills VALUES with the defaults: quality 75, 1 generation, 4:2:0,
  * accurate, no drift, seed 0, image origin, own colours, drawable only,
  * replace, no schedule, no colour changes, not the original's settings,
- * no preset. */
+ * no preset, decoded as viewers decode, the size of the file as GIMP
+ * exports it (progressive). */
 void ja_values_init (JaValues *values);
 
 /* Nonzero when VALUES need the codec's schedule: a schedule text, a colour

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-tests.sh: every test the project has, in three passes, each a meson
+# run-tests.sh: every test the project has, in five passes, each a meson
 # test run over a build of its own:
 #   1. ./build (or $BUILD_DIR), the normal build (gcc): every suite but
 #      gimp and dialog;
@@ -8,12 +8,19 @@
 #   3. ./build-sanitize (or $SANITIZE_DIR), clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer and the libFuzzer target: every suite
 #      (less the forced-kernel-path re-runs of the codec tests, which the
-#      fuzzer covers), and a bounded minute of fuzzing.
+#      fuzzer covers), and a bounded minute of fuzzing;
+#   4. GIMP 3.0 in the Debian 13 (trixie) chroot and
+#   5. GIMP 3.2 in the forky chroot that tools/setup-gimp3.sh makes (and
+#      keeps between runs; made during passes 1 to 3): what the gimp3 suite
+#      needs of the tree built inside with -Dgimp=3 in
+#      ./build-gimp3.0 and ./build-gimp3.2, and its suite gimp3 (the
+#      plug-in in GIMP 3 in batch mode and its dialog under Xvfb).
 # The suites that start GIMP or the dialog under Xvfb (gimp, dialog) run in
 # pass 3 only, with the sanitized plug-in and harness.  It ends with one
-# line "N passed, N failed" over all three; the exit status is 0 only when
+# line "N passed, N failed" over all five; the exit status is 0 only when
 # every pass passed.  README's test command and CI run this after
-# setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite.
+# setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite;
+# PASSES="4 5" (any of 1 to 5) runs only the passes it names.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,10 +86,34 @@ run_pass ()
   tally "$dir"
 }
 
-configure "$build"
+# wanted N: whether pass N runs (QUICK=1: pass 1 only; PASSES: those named).
+wanted ()
+{
+  if [ "${QUICK:-0}" = 1 ]; then
+    [ "$1" = 1 ]
+  else
+    case " ${PASSES:-1 2 3 4 5} " in
+      *" $1 "*) return 0 ;;
+      *) return 1 ;;
+    esac
+  fi
+}
+
+# The GIMP 3 chroots (made once, then kept) are made while passes 1 to 3
+# run: most of their making is downloading and unpacking.
+chroots_pid=""
+if wanted 4 || wanted 5; then
+  chroots_log=$(mktemp)
+  tools/setup-gimp3.sh trixie forky > "$chroots_log" 2>&1 &
+  chroots_pid=$!
+fi
+
+if wanted 1 || wanted 2; then
+  configure "$build"
+fi
 if [ "${QUICK:-0}" = 1 ]; then
   run_pass "pass 1: every suite" "$build"
-else
+elif wanted 1; then
   # GIMP and the dialog run once, in pass 3, where the plug-in and the
   # dialog harness are the sanitized build's: starting GIMP is most of
   # their time, and twice would take the suite well past a quarter hour.
@@ -90,7 +121,7 @@ else
     "$build" --no-suite gimp --no-suite dialog
 fi
 
-if [ "${QUICK:-0}" != 1 ]; then
+if wanted 2; then
   # The codec's tests that take seconds natively take minutes under
   # valgrind; these cover the API, bad parameters, cancel, strides, failed
   # allocations, every mode (the fuzz corpus) and a photo.  libjpeg-turbo,
@@ -98,14 +129,20 @@ if [ "${QUICK:-0}" != 1 ]; then
   # valgrind cannot follow its SIMD Huffman and IDCT code and reports the
   # values it leaves as uninitialised; these tests meet no block where the
   # two paths differ (the C IDCT wraps what the SIMD one saturates).
+  # The shared middle layer's unit tests (suite params) run here too.
   export JSIMD_FORCENONE=1
+  params_tests=$(meson test -C "$build" --list --suite params 2>/dev/null \
+    | sed -n 's|^.* / ||p')
+  # shellcheck disable=SC2086 # the names are meant to split into words
   run_pass "pass 2: valgrind" "$build" \
     --wrap="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --quiet" \
     --timeout-multiplier 10 \
     api-basics bad-parameters cancel stride-and-in-place no-memory \
-    fuzz-corpus-replay photos-coins-islow
+    fuzz-corpus-replay photos-coins-islow $params_tests
   unset JSIMD_FORCENONE
+fi
 
+if wanted 3; then
   # LeakSanitizer on, except for fontconfig's life-long cache
   # (tests/lsan.supp); the plug-in and the dialog harness inherit it.
   export CC=clang
@@ -118,6 +155,62 @@ if [ "${QUICK:-0}" != 1 ]; then
   # and the thread count from its input.
   run_pass "pass 3: AddressSanitizer and UndefinedBehaviorSanitizer, fuzzing" \
     "$sanitize" --timeout-multiplier 4 --no-suite kernel-paths
+fi
+
+# gimp3_pass NUMBER SERIES SUITE: GIMP SERIES (3.0, 3.2) in the chroot of
+# the Debian SUITE: what the gimp3 suite runs (the plug-in, the tool, the
+# libjpeg helper, the catalogues) built there, and the suite run.
+gimp3_pass ()
+{
+  number=$1
+  series=$2
+  suite=$3
+  dir=build-gimp$series
+  start=$(date +%s)
+  echo "=== run-tests.sh: pass $number: GIMP $series ($suite)"
+  rm -f "$dir"/meson-logs/testlog*.json
+  if tools/in-gimp3-chroot.sh "$suite" sh -c '
+       dir=$1
+       if [ -f "$dir/build.ninja" ]; then
+         meson setup --reconfigure "$dir" -Dgimp=3
+       else
+         meson setup "$dir" -Dgimp=3
+       fi &&
+       meson compile -C "$dir" plugin/gimp-jpeg-artifacts:executable \
+         cli/jpeg-artifacts:executable tests/gimp3/jpeg-resave:executable \
+         po/gimp-jpeg-artifacts-gmo:alias &&
+       meson test -C "$dir" --no-rebuild --suite gimp3 --print-errorlogs \
+         --num-processes 2
+     ' gimp3-pass "$dir"; then
+    echo "=== run-tests.sh: pass $number: GIMP $series ($suite) passed"
+  else
+    echo "=== run-tests.sh: pass $number: GIMP $series ($suite) FAILED"
+    status=1
+  fi
+  if ls "$dir"/meson-logs/testlog*.json >/dev/null 2>&1; then
+    tally "$dir"
+  else
+    failed=$((failed + 1))
+  fi
+  echo "=== run-tests.sh: pass $number took $(( $(date +%s) - start )) s"
+}
+
+if [ -n "$chroots_pid" ]; then
+  echo "=== run-tests.sh: the GIMP 3 chroots"
+  if wait "$chroots_pid"; then
+    cat "$chroots_log"
+  else
+    cat "$chroots_log"
+    echo "=== run-tests.sh: making the GIMP 3 chroots FAILED"
+    status=1
+  fi
+  rm -f "$chroots_log"
+fi
+if wanted 4; then
+  gimp3_pass 4 3.0 trixie
+fi
+if wanted 5; then
+  gimp3_pass 5 3.2 forky
 fi
 
 echo "$passed passed, $failed failed"

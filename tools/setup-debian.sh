@@ -1,12 +1,14 @@
 #!/bin/sh
 # setup-debian.sh: installs every Debian 12 package that building the
 # project and running all of its tests need: the compiler and meson, the
-# libraries (libgimp, GTK 3, libpng, libjpeg-turbo), clang with its
+# libraries (libgimp, GTK 3, libpng, libjpeg-turbo, GEGL with its gegl
+# program for the GEGL operation and its tests), clang with its
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, scikit-image for the SSIM reference, the de_DE.UTF-8 locale
 # the translation test runs GIMP in, and lomiri-wallpapers-20.04 for the
-# benchmark's default photo (data/README.md).
+# benchmark's default photo (data/README.md); at its end, setup-gimp3.sh
+# makes the Debian chroots the GIMP 3.0 and 3.2 tests run in.
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -22,11 +24,12 @@ packages="
   gcc libc6-dev meson ninja-build pkg-config gettext clang-format
   clang libclang-rt-14-dev valgrind
   libpng-dev libturbojpeg0-dev libjpeg62-turbo-dev
-  libgimp2.0-dev libgtk-3-dev
+  libgimp2.0-dev libgtk-3-dev libgegl-dev gegl
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool imagemagick locales python3-skimage
   lomiri-wallpapers-20.04
+  mmdebstrap
 "
 
 missing=""
@@ -52,3 +55,7 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
   echo "setup-debian.sh: generating the de_DE.UTF-8 locale"
   localedef -i de_DE -f UTF-8 de_DE.UTF-8
 fi
+
+# GIMP 3.0 and 3.2 for the gimp3 suite: chroots of Debian 13 and forky,
+# kept between runs (setup-gimp3.sh).
+"$(dirname "$0")/setup-gimp3.sh"

@@ -63,6 +63,8 @@ typedef struct
   GtkWidget *quality_row[3]; /* label, slider, spin button */
   GtkWidget *subsampling;
   GtkWidget *dct;
+  GtkWidget *decode_as;
+  GtkWidget *size_for; /* which file's size the read-out shows */
   GtkWidget *anchor;
   GtkWidget *transparency;
   GtkWidget *apply_to;
@@ -73,6 +75,8 @@ typedef struct
   GtkWidget *split;
   GtkWidget *grid;
   GtkWidget *difference;
+  GtkWidget *on_canvas; /* NULL without layer->canvas_preview */
+  guint canvas_serial;  /* the run whose result the canvas shows, 0 none */
   GtkWidget *schedule_expander;
   GtkWidget *schedule_entry;
   GtkWidget *schedule_error;
@@ -107,6 +111,11 @@ void ja_dialog_restart (Dialog *d);
 /* Any control changed: reads them all into d->values and restarts.  For
  * g_signal_connect_swapped. */
 void ja_dialog_control_changed (Dialog *d);
+
+/* Shows the newest finished result on the canvas (through
+ * layer->canvas_preview) when "Preview on canvas" is on and the canvas
+ * does not show it yet; takes it away when the option is off. */
+void ja_dialog_update_canvas (Dialog *d);
 
 /* dialog-view.c */
 

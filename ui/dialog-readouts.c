@@ -336,10 +336,24 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
 
   d->size_label = ja_widgets_readout_label (
       FALSE, _ ("File size"),
-      _ ("The size of the JPEG file the last generation writes "
-         "(libjpeg-turbo with its standard Huffman tables; 1 kB "
-         "is 1000 bytes), and the bits it takes per pixel. "
-         "Measured after the result is shown."));
+      _ ("The size of the JPEG file the last generation writes, "
+         "coded as the chooser next to it says, every marker of a "
+         "bare file counted (metadata such as the ICC profile, "
+         "Exif and XMP GIMP adds are not; 1 kB is 1000 bytes), and "
+         "the bits it takes per pixel. Measured after the result "
+         "is shown."));
+  d->size_for = gtk_combo_box_text_new ();
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("Baseline, standard tables"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("Optimized"));
+  gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->size_for),
+                                  _ ("As GIMP exports it (progressive)"));
+  ja_widgets_set_accessible (
+      d->size_for, _ ("File coded as"),
+      _ ("Whose file the size is: libjpeg-turbo's default (baseline, "
+         "standard Huffman tables), with optimized tables, or progressive "
+         "and optimized, as GIMP's JPEG export writes it by default."));
 
   d->plot_series = gtk_combo_box_text_new ();
   gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (d->plot_series),
@@ -355,7 +369,8 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
   label = ja_widgets_mnemonic_label (_ ("P_lot:"), d->plot_series);
   /* The file size, and at the row's end the chart's selector. */
   plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_for, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), d->plot_series, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
   gtk_box_pack_start (box, plot_bar, FALSE, FALSE, 0);

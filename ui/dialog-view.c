@@ -140,6 +140,18 @@ build_view_bar (Dialog *d)
   g_signal_connect (d->difference, "toggled", G_CALLBACK (difference_toggled),
                     d);
 
+  if (d->layer->canvas_preview != NULL)
+    {
+      d->on_canvas = gtk_check_button_new_with_label (_ ("Preview on canvas"));
+      ja_widgets_set_accessible (
+          d->on_canvas, _ ("Preview on canvas"),
+          _ ("Shows the result in the image window too, while the dialog "
+             "is open; Cancel takes it away."));
+      gtk_box_pack_start (GTK_BOX (bar), d->on_canvas, FALSE, FALSE, 0);
+      g_signal_connect_swapped (d->on_canvas, "toggled",
+                                G_CALLBACK (ja_dialog_update_canvas), d);
+    }
+
   button = gtk_button_new_with_mnemonic (_ ("Sho_w original"));
   ja_widgets_set_accessible (
       button, _ ("Show original"),

@@ -42,6 +42,7 @@ ja_dialog_geometry_init (JaDialogGeometry *geometry)
   geometry->split = 0;
   geometry->grid = 0;
   geometry->split_position = 0.5;
+  geometry->on_canvas = 0;
 }
 
 static int
@@ -113,6 +114,8 @@ ja_dialog_values_to_widgets (Dialog *d)
   gtk_adjustment_set_value (d->seed, v->seed);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->subsampling), v->subsampling);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->dct), v->dct);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->decode_as), v->decode_as);
+  gtk_combo_box_set_active (GTK_COMBO_BOX (d->size_for), v->size_for);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->anchor), v->grid_anchor);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->transparency), v->transparency);
   gtk_combo_box_set_active (GTK_COMBO_BOX (d->apply_to), v->apply_to);
@@ -146,6 +149,8 @@ widgets_to_values (Dialog *d)
   v->seed = (guint32)gtk_adjustment_get_value (d->seed);
   v->subsampling = gtk_combo_box_get_active (GTK_COMBO_BOX (d->subsampling));
   v->dct = gtk_combo_box_get_active (GTK_COMBO_BOX (d->dct));
+  v->decode_as = gtk_combo_box_get_active (GTK_COMBO_BOX (d->decode_as));
+  v->size_for = gtk_combo_box_get_active (GTK_COMBO_BOX (d->size_for));
   v->grid_anchor = gtk_combo_box_get_active (GTK_COMBO_BOX (d->anchor));
   v->transparency = gtk_combo_box_get_active (GTK_COMBO_BOX (d->transparency));
   v->apply_to = gtk_combo_box_get_active (GTK_COMBO_BOX (d->apply_to));
@@ -202,6 +207,7 @@ worker_notify (JaWorker *worker, gpointer user_data)
     }
   g_free (badge);
   ja_dialog_schedule_readouts (d, state->finished || state->done == 0);
+  ja_dialog_update_canvas (d);
 
   if (d->finishing && state->finished)
     {
@@ -217,6 +223,36 @@ worker_notify (JaWorker *worker, gpointer user_data)
           gtk_widget_set_sensitive (d->reset_button, TRUE);
           ja_dialog_update_ok (d);
         }
+    }
+}
+
+void
+ja_dialog_update_canvas (Dialog *d)
+{
+  const JaWorkerState *state;
+  gboolean on;
+
+  if (d->on_canvas == NULL)
+    return;
+  on = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->on_canvas));
+  if (!on)
+    {
+      if (d->canvas_serial != 0)
+        {
+          d->canvas_serial = 0;
+          d->layer->canvas_preview (NULL, NULL, d->layer->canvas_data);
+        }
+      return;
+    }
+  if (d->worker == NULL)
+    return; /* the first result comes from the worker */
+  state = ja_worker_get_state (d->worker);
+  if (state->finished && state->status == JART_OK && state->pixels != NULL
+      && state->serial != d->canvas_serial)
+    {
+      d->canvas_serial = state->serial;
+      d->layer->canvas_preview (state->pixels, &d->values,
+                                d->layer->canvas_data);
     }
 }
 
@@ -243,6 +279,7 @@ ja_dialog_restart (Dialog *d)
                              d->layer->offset_y, image->channels,
                              d->layer->background, &d->settings);
     }
+  ja_worker_set_coding (d->worker, (JartCoding)values.size_for);
   ja_worker_start (d->worker, &d->settings);
   worker_notify (d->worker, d);
 }
@@ -354,6 +391,11 @@ build_controls (Dialog *d)
   static const char *const dct[] = {
     N_ ("Integer (accurate)"),
     N_ ("Fast integer"),
+    N_ ("Floating point"),
+  };
+  static const char *const decode_as[] = {
+    N_ ("Viewers (libjpeg-turbo)"),
+    N_ ("GIMP"),
   };
   static const char *const anchor[] = {
     N_ ("Image origin (as exported)"),
@@ -372,6 +414,7 @@ build_controls (Dialog *d)
     N_ ("New layer above it"),
     N_ ("One new layer per generation"),
     N_ ("Difference as a new layer"),
+    N_ ("Non-destructive filter"),
   };
 
   gtk_grid_set_row_spacing (grid, 6);
@@ -424,9 +467,19 @@ build_controls (Dialog *d)
       subsampling, G_N_ELEMENTS (subsampling));
   d->dct = ja_widgets_add_combo_row (
       grid, row++, _ ("_DCT method:"), _ ("DCT method"),
-      _ ("The encoder's discrete cosine transform: the accurate integer one "
-         "GIMP uses, or the fast one of quicker encoders."),
+      _ ("The encoder's discrete cosine transform, as GIMP's JPEG export "
+         "offers them: the accurate integer one (its default), the fast "
+         "one of quicker encoders, or floating point (as libjpeg-turbo "
+         "computes it on x86-64 processors)."),
       dct, G_N_ELEMENTS (dct));
+  d->decode_as = ja_widgets_add_combo_row (
+      grid, row++, _ ("D_ecode as:"), _ ("Decode as"),
+      _ ("Whose decoder opens each saved generation: libjpeg-turbo's "
+         "default, as browsers and most viewers decode, or GIMP's own JPEG "
+         "loader (the floating-point inverse DCT), so that the result is "
+         "what exporting and opening the file in GIMP gives. The two differ "
+         "by a level or a few in some pixels."),
+      decode_as, G_N_ELEMENTS (decode_as));
 
   ja_widgets_add_heading (grid, row++, _ ("Drift"));
   ja_widgets_add_slider_row (
@@ -480,11 +533,17 @@ build_controls (Dialog *d)
       apply_to, G_N_ELEMENTS (apply_to));
   d->output = ja_widgets_add_combo_row (
       grid, row++, _ ("Out_put:"), _ ("Output"),
-      _ ("Replace the layer's pixels, add the result as a new layer above "
-         "it, add one new layer per generation, or add a layer of the "
-         "difference: how much each channel changed, amplified eight "
-         "times."),
-      output, G_N_ELEMENTS (output));
+      d->layer->filter_output
+          ? _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, add a layer of "
+               "the difference (how much each channel changed, amplified "
+               "eight times), or add the effect to the layer as a "
+               "non-destructive filter, which you can edit or remove later.")
+          : _ ("Replace the layer's pixels, add the result as a new layer "
+               "above it, add one new layer per generation, or add a layer "
+               "of the difference: how much each channel changed, amplified "
+               "eight times."),
+      output, G_N_ELEMENTS (output) - (d->layer->filter_output ? 0 : 1));
 
   g_signal_connect_swapped (d->quality, "value-changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
@@ -501,6 +560,10 @@ build_controls (Dialog *d)
   g_signal_connect_swapped (d->subsampling, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->dct, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->decode_as, "changed",
+                            G_CALLBACK (ja_dialog_control_changed), d);
+  g_signal_connect_swapped (d->size_for, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
   g_signal_connect_swapped (d->anchor, "changed",
                             G_CALLBACK (ja_dialog_control_changed), d);
@@ -581,6 +644,9 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->grid),
                                     geometry->grid);
       ja_preview_set_split_position (d->preview, geometry->split_position);
+      if (d->on_canvas != NULL)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (d->on_canvas),
+                                      geometry->on_canvas);
     }
 
   g_signal_connect (d->dialog, "response", G_CALLBACK (dialog_response), d);
@@ -609,6 +675,22 @@ restore_position (Dialog *d, const JaDialogGeometry *geometry)
     gtk_window_move (GTK_WINDOW (d->dialog), geometry->x, geometry->y);
   else
     gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
+}
+
+/* Keeps the row of WIDGET, a control, and its label hidden. */
+static void
+hide_row (GtkWidget *widget)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (widget), *l;
+
+  gtk_widget_set_no_show_all (widget, TRUE);
+  gtk_widget_hide (widget);
+  for (l = labels; l != NULL; l = l->next)
+    {
+      gtk_widget_set_no_show_all (l->data, TRUE);
+      gtk_widget_hide (l->data);
+    }
+  g_list_free (labels);
 }
 
 /* Keeps the dialog above GIMP's image window.  Returns the foreign window
@@ -653,7 +735,15 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
   ja_dialog_values_to_widgets (&d);
   restore_position (&d, geometry);
   gtk_widget_realize (d.dialog);
-  parent = set_transient (&d);
+  if (layer->window_ready != NULL)
+    {
+      layer->window_ready (d.dialog, layer->window_ready_data);
+      parent = NULL;
+    }
+  else
+    parent = set_transient (&d);
+  if (layer->selected_drawables > 0)
+    hide_row (d.apply_to);
   gtk_widget_show_all (d.dialog);
   /* Return presses OK, as in GIMP's dialogs: the first control takes the
    * focus (the Quality spin button activates the default), not the
@@ -679,6 +769,16 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
       geometry->grid
           = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.grid));
       geometry->split_position = ja_preview_get_split_position (d.preview);
+      geometry->on_canvas
+          = d.on_canvas != NULL
+            && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d.on_canvas));
+    }
+  /* The canvas shows the image as it was before OK applies the result or
+     Cancel leaves it. */
+  if (d.canvas_serial != 0)
+    {
+      d.canvas_serial = 0;
+      layer->canvas_preview (NULL, NULL, layer->canvas_data);
     }
   if (d.accepted)
     {

@@ -40,6 +40,27 @@ typedef struct
                                  parasite says, or NULL: none */
   const char *presets_file;   /* the key file of the user's presets, or
                                  NULL: the user cannot save presets */
+  int selected_drawables;     /* 0 (GIMP 2.10): the "Apply to" row offers
+                                 the linked layers; N > 0 (GIMP 3): the run
+                                 changes the N selected drawables, and the
+                                 row is hidden */
+  void (*window_ready) (void *window, void *data); /* NULL, or called
+                                 with the dialog's GtkWindow once it is
+                                 realized, before it shows, instead of
+                                 using transient_xid: GIMP 3's plug-in
+                                 makes it transient there */
+  void *window_ready_data;
+  /* "Preview on canvas": NULL, the dialog has no such option; else, while
+     the option is on, called with the filter's result for the whole layer
+     (as OK hands it over: rows packed, not blended through the selection;
+     valid only during the call) and the values it was computed from each
+     time a new one is ready, and with NULLs when the option goes off and
+     before ja_dialog_run returns when it was on. */
+  void (*canvas_preview) (const guint8 *result, const JaValues *values,
+                          gpointer user_data);
+  gpointer canvas_data;
+  gboolean filter_output; /* GIMP 3: the Output row offers "Non-destructive
+                             filter" (JA_OUTPUT_FILTER) */
 } JaDialogLayer;
 
 /* What the dialog remembers of itself from one run to the next (the
@@ -53,6 +74,7 @@ typedef struct
   int split;             /* the before/after split was on */
   int grid;              /* the grid overlay was on */
   double split_position; /* the divider, 0..1 */
+  int on_canvas;         /* "Preview on canvas" was on */
 } JaDialogGeometry;
 
 /* Fills GEOMETRY with "nothing remembered yet". */

@@ -16,7 +16,10 @@
  * each generation writes) come with each generation's report: the codec
  * computes them as it makes the generation, from what the generation
  * changed (JartSettings.statistics), so every generation has them when
- * it arrives, the last one with the result.
+ * it arrives, the last one with the result.  The report has the baseline
+ * files' sizes, with standard and optimized tables; the progressive file's
+ * is measured by the codec thread from a copy of the generation's input
+ * (jart_generation_jpeg_size) before the next generation starts.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,6 +66,7 @@ struct JaWorker
   guint8 *display; /* the newest intermediate snapshot shown */
   guint8 *final;   /* the newest finished result */
   JaWorkerState state;
+  JartCoding coding; /* the file whose size the next job measures */
 };
 
 struct Job
@@ -72,6 +76,9 @@ struct Job
   guint serial;
   JartSettings settings;
   JartCancel *cancel;
+  JartCoding coding; /* the file whose size is measured */
+  guint8 *previous;  /* with JART_CODING_PROGRESSIVE, codec thread only: the
+                        input of the next generation, packed */
 
   GMutex lock; /* guards everything below */
   GArray *reports;
@@ -132,6 +139,7 @@ job_unref (Job *job)
   g_array_unref (job->bytes);
   g_free (job->snapshot);
   g_free (job->final);
+  g_free (job->previous);
   worker_unref (job->worker);
   g_free (job);
 }
@@ -212,6 +220,49 @@ job_post_locked (Job *job)
                    (GDestroyNotify)job_unref);
 }
 
+/* Codec thread: PIXELS packed into BUFFER of PACKED_SIZE bytes, allocated
+ * when NULL; returns it, NULL when there is no memory for it. */
+static guint8 *
+pack_pixels (guint8 *buffer, const JartImage *pixels, size_t packed_size)
+{
+  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
+  int y;
+
+  if (buffer == NULL)
+    buffer = g_try_malloc (packed_size);
+  if (buffer != NULL)
+    for (y = 0; y < pixels->height; y++)
+      memcpy (buffer + (size_t)y * row,
+              pixels->pixels + (size_t)y * pixels->stride, row);
+  return buffer;
+}
+
+/* Codec thread: the size of the progressive file generation GENERATION
+ * writes, from JOB's copy of its input, which then becomes PIXELS; 0 when
+ * there is no memory for the copy or the codec could not measure it. */
+static guint64
+job_progressive_bytes (Job *job, int generation, const JartImage *pixels)
+{
+  JaWorker *worker = job->worker;
+  JartImage input = worker->src;
+  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
+  uint64_t bytes = 0;
+
+  if (generation > 1 && job->previous == NULL)
+    return 0;
+  if (generation > 1)
+    {
+      input.pixels = job->previous;
+      input.stride = row;
+    }
+  if (jart_generation_jpeg_size (&input, &job->settings, generation,
+                                 JART_CODING_PROGRESSIVE, &bytes)
+      != JART_OK)
+    bytes = 0;
+  job->previous = pack_pixels (job->previous, pixels, worker->packed_size);
+  return bytes;
+}
+
 static int
 job_generation_done (const JartGenerationReport *report,
                      const JartImage *pixels, void *user_data)
@@ -220,7 +271,13 @@ job_generation_done (const JartGenerationReport *report,
   JaWorker *worker = job->worker;
   gint64 now = g_get_monotonic_time ();
   double ssim = report->has_statistics ? report->ssim : NAN;
-  guint64 bytes = report->has_statistics ? report->bytes : 0;
+  guint64 bytes = 0;
+
+  if (job->coding == JART_CODING_PROGRESSIVE)
+    bytes = job_progressive_bytes (job, report->generation, pixels);
+  else if (report->has_statistics)
+    bytes = job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
+                                                 : report->bytes;
 
   g_mutex_lock (&job->lock);
   g_array_append_val (job->reports, *report);
@@ -231,16 +288,9 @@ job_generation_done (const JartGenerationReport *report,
       && (job->last_snapshot == 0
           || now - job->last_snapshot >= SNAPSHOT_INTERVAL_US))
     {
-      size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-      int y;
-
-      if (job->snapshot == NULL)
-        job->snapshot = g_try_malloc (worker->packed_size);
+      job->snapshot = pack_pixels (job->snapshot, pixels, worker->packed_size);
       if (job->snapshot != NULL)
         {
-          for (y = 0; y < pixels->height; y++)
-            memcpy (job->snapshot + (size_t)y * row,
-                    pixels->pixels + (size_t)y * pixels->stride, row);
           job->snapshot_generation = report->generation;
           job->snapshot_ready = TRUE;
           job->last_snapshot = now;
@@ -382,6 +432,7 @@ ja_worker_start (JaWorker *worker, const JartSettings *settings)
   job->serial = ++worker->next_serial;
   job->settings = *settings;
   job->settings.statistics = 1;
+  job->coding = worker->coding;
   job->cancel = jart_cancel_new ();
   g_mutex_init (&job->lock);
   job->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
@@ -459,4 +510,10 @@ ja_worker_free (JaWorker *worker)
   job_unref (worker->current);
   worker->current = NULL;
   worker_unref (worker);
+}
+
+void
+ja_worker_set_coding (JaWorker *worker, JartCoding coding)
+{
+  worker->coding = coding;
 }

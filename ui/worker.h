@@ -39,11 +39,12 @@ typedef struct
   int pixels_generation;     /* 1-based; for the final result, the generation
                                 the run ended on */
   const double *ssim;        /* DONE values: generation g's SSIM against the
-                                original at [g - 1] (NAN if the codec could
-                                not measure it) */
-  const guint64 *jpeg_bytes; /* DONE values: the size of the standard-table
-                                JPEG file generation g writes at [g - 1] (0
-                                if not measured) */
+                                original at [g - 1], NAN where not measured
+                                (yet) */
+  const guint64 *jpeg_bytes; /* DONE values: the size of the JPEG file
+                                generation g writes at [g - 1], coded as
+                                ja_worker_set_coding said, 0 where not
+                                measured (yet) */
 } JaWorkerState;
 
 /* Called in the main loop whenever the state changed. */
@@ -57,6 +58,10 @@ JaWorker *ja_worker_new (const JartImage *src, JaWorkerNotify notify,
 /* Cancels the run under way, if any, and starts one with SETTINGS (copied).
  * Returns the new run's serial. */
 guint ja_worker_start (JaWorker *worker, const JartSettings *settings);
+
+/* How the JPEG files whose sizes the runs started from now on measure are
+ * coded (JART_CODING_STANDARD until called). */
+void ja_worker_set_coding (JaWorker *worker, JartCoding coding);
 
 /* Cancels the run under way, if any, without starting another. */
 void ja_worker_cancel (JaWorker *worker);

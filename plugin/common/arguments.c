@@ -38,7 +38,7 @@ static const ParamRange ranges[] = {
   { "quality", JART_QUALITY_MIN, JART_QUALITY_MAX, NULL },
   { "generations", JART_GENERATIONS_MIN, JART_GENERATIONS_MAX, NULL },
   { "subsampling", 0, 4, N_ ("0 4:4:4, 1 4:2:2, 2 4:2:0, 3 4:4:0, 4 4:1:1") },
-  { "dct", 0, 1, N_ ("0 accurate, 1 fast") },
+  { "dct", 0, 2, N_ ("0 accurate, 1 fast, 2 floating point") },
   { "quality-jitter", 0, JART_QUALITY_JITTER_MAX, NULL },
   { "grid-drift", 0, JART_GRID_DRIFT_MAX, NULL },
   { "grid-anchor", 0, 1, N_ ("0 the image's origin, 1 the layer's origin") },
@@ -232,5 +232,11 @@ ja_arguments_check (const JaValues *values)
         "use-original-settings", values->use_original, 0, 1,
         _ ("0 quality and subsampling, 1 the settings of the JPEG file the "
            "image was loaded from"));
+  if (values->decode_as != 0 && values->decode_as != 1)
+    return g_strdup_printf (
+        _ ("Parameter '%s' is %d; it must be %d to %d (%s)."), "decode-as",
+        values->decode_as, 0, 1,
+        _ ("0 as browsers and most viewers decode (libjpeg-turbo's "
+           "default), 1 as GIMP opens the file"));
   return NULL;
 }

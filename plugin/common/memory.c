@@ -51,7 +51,7 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
   guint64 copy = multiply (pixels, (guint64)channels);
   guint64 native = multiply (pixels, (guint64)target->bytes_per_pixel);
   /* A new layer copied from a text layer is merged with an undo step (see
-     plugin/gimp2/apply.c), which keeps its first pixels once more. */
+     plugin/shared/apply.c), which keeps its first pixels once more. */
   guint64 per_layer = target->text_layer ? 3 : 2;
   guint64 buffers = 0;
 
@@ -97,12 +97,30 @@ ja_memory_available (void)
   return ja_free_memory_machine ();
 }
 
+/* The message for a run too big: FIRST, the sentence that says what needs
+ * how much, then the advice for VALUES.  Takes FIRST over. */
+static gchar *
+refusal (gchar *first, const JaValues *values)
+{
+  const gchar *advice;
+  gchar *message;
+
+  if (values->output == JA_OUTPUT_PER_GENERATION)
+    advice = _ ("Nothing was changed.  Every generation becomes a layer: "
+                "choose fewer generations, or another output.");
+  else
+    advice = _ ("Nothing was changed.  Scale the image down (Image ▸ Scale "
+                "Image), or close other programs and try again.");
+  message = g_strconcat (first, "  ", advice, NULL);
+  g_free (first);
+  return message;
+}
+
 gchar *
 ja_memory_message (guint64 needed, guint64 available, const char *name,
                    int n_linked, const JaValues *values)
 {
-  gchar *need_text, *free_text, *first, *message;
-  const gchar *advice;
+  gchar *need_text, *free_text, *first;
 
   if (available == 0 || needed <= available)
     return NULL;
@@ -127,16 +145,37 @@ ja_memory_message (guint64 needed, guint64 available, const char *name,
             "for this run; %s is free.",
             n_linked),
         name, n_linked, need_text, free_text);
-  if (values->output == JA_OUTPUT_PER_GENERATION)
-    advice = _ ("Nothing was changed.  Every generation becomes a layer: "
-                "choose fewer generations, or another output.");
-  else
-    advice = _ ("Nothing was changed.  Scale the image down (Image ▸ Scale "
-                "Image), or close other programs and try again.");
-  message = g_strconcat (first, "  ", advice, NULL);
-
-  g_free (first);
   g_free (free_text);
   g_free (need_text);
-  return message;
+  return refusal (first, values);
+}
+
+gchar *
+ja_memory_message_selected (guint64 needed, guint64 available,
+                            const char *name, int n_others,
+                            const JaValues *values)
+{
+  gchar *need_text, *free_text, *first;
+
+  if (n_others == 0)
+    return ja_memory_message (needed, available, name, 0, values);
+  if (available == 0 || needed <= available)
+    return NULL;
+
+  need_text = g_format_size (needed);
+  free_text = g_format_size (available);
+  first = g_strdup_printf (
+      /* TRANSLATORS: the first selected drawable's name, how many other
+         drawables are selected, the memory the run needs and the memory
+         that is free. */
+      g_dngettext (GETTEXT_PACKAGE,
+                   "'%s' and the %d other selected layer need %s of memory "
+                   "for this run; %s is free.",
+                   "'%s' and the %d other selected layers need %s of "
+                   "memory for this run; %s is free.",
+                   n_others),
+      name, n_others, need_text, free_text);
+  g_free (free_text);
+  g_free (need_text);
+  return refusal (first, values);
 }

@@ -2,7 +2,8 @@
  * can give, so that a run too big for it is refused before it starts, with
  * a message that says how much it needs and how much is free, instead of
  * failing halfway or pushing the machine into swap.  No libgimp here:
- * plugin/gimp2/drawable-memory.h asks GIMP 2.10 for the drawable.
+ * plugin/gimp2/drawable-memory.h and plugin/gimp3/drawable-memory.h ask
+ * GIMP 2.10 and GIMP 3 for the drawable.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -60,5 +61,11 @@ guint64 ja_memory_available (void);
  * and N_LINKED layers linked to it with VALUES. */
 gchar *ja_memory_message (guint64 needed, guint64 available, const char *name,
                           int n_linked, const JaValues *values);
+
+/* ja_memory_message for GIMP 3, where a run changes every selected
+ * drawable: NAME is the first of them, N_OTHERS how many more there are. */
+gchar *ja_memory_message_selected (guint64 needed, guint64 available,
+                                   const char *name, int n_others,
+                                   const JaValues *values);
 
 #endif /* JA_MEMORY_H */

@@ -24,6 +24,7 @@
 
 #include "apply.h"
 #include "arguments.h"
+#include "canvas.h"
 #include "dialog.h"
 #include "drawable-memory.h"
 #include "image-original.h"
@@ -31,21 +32,20 @@
 #include "pdb.h"
 #include "pixels.h"
 #include "presets-file.h"
+#include "results.h"
 #include "targets.h"
 #include "theme.h"
 #include "values.h"
 
 #define PLUG_IN_PROC "plug-in-jpeg-artifacts"
 #define PLUG_IN_PROC2 "plug-in-jpeg-artifacts2"
+#define PLUG_IN_PROC3 "plug-in-jpeg-artifacts3"
 #define PLUG_IN_BINARY "gimp-jpeg-artifacts"
 #define PLUG_IN_ROLE "gimp-jpeg-artifacts"
 
 /* gimp_set_data key of what the dialog remembers of its window.  The last
  * values are kept under PLUG_IN_PROC, for both procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
-
-/* Numbers per generation in the returned table. */
-#define TABLE_COLUMNS 5
 
 /* The return values, after the status. */
 enum
@@ -90,7 +90,8 @@ query (void)
       "Chroma subsampling { 4:4:4 (0), 4:2:2 (1), 4:2:0 (2), 4:4:0 (3), "
       "4:1:1 (4) }; ignored for grayscale" },
     { GIMP_PDB_INT32, "dct",
-      "The encoder's DCT { accurate integer (0), fast integer (1) }" },
+      "The encoder's DCT { accurate integer (0), fast integer (1), "
+      "floating point (2) }, numbered as file-jpeg-save's 'dct'" },
     { GIMP_PDB_INT32, "quality-jitter",
       "0..50: each generation uses a quality up to this much above or "
       "below 'quality'" },
@@ -151,6 +152,13 @@ query (void)
       "as GIMP's JPEG export does with 'use quality settings from original "
       "image' (1) }; 1 fails on an image that was not loaded from a JPEG "
       "file, or whose file's settings a baseline JPEG cannot have" },
+    /* plug-in-jpeg-artifacts3 only. */
+    { GIMP_PDB_INT32, "decode-as",
+      "Which decoder's pixels each generation gives { libjpeg-turbo's "
+      "default, the accurate integer IDCT, as browsers and most viewers "
+      "decode (0), GIMP's own JPEG loader, which decodes with the "
+      "floating-point IDCT, so that the result is what opening the "
+      "exported file in GIMP shows (1) }" },
   };
   static const GimpParamDef return_vals[] = {
     { GIMP_PDB_DRAWABLE, "result",
@@ -236,6 +244,25 @@ query (void)
       "The JPEG Artifacts for GIMP authors",
       "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
       "GPL-3.0-or-later",
+      "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN, JA_N_PARAMS2,
+      G_N_ELEMENTS (return_vals), args, return_vals);
+
+  gimp_install_procedure (
+      PLUG_IN_PROC3,
+      "Make the layer look saved as a JPEG and opened again by a viewer or "
+      "by GIMP",
+      "plug-in-jpeg-artifacts2 with one parameter more, after its twenty, "
+      "which keep their meaning: 'decode-as' says whose decoder gives each "
+      "generation's pixels.  0 is libjpeg-turbo's default, the accurate "
+      "integer IDCT, as browsers and most viewers decode (what the other "
+      "two procedures do); 1 is GIMP 2.10's own JPEG loader, which asks "
+      "libjpeg-turbo for the floating-point IDCT, so that 'export, then "
+      "open in GIMP' is exact, generation after generation.  The two "
+      "differ by a level or a few in some pixels.  The return values are "
+      "plug-in-jpeg-artifacts'.",
+      "The JPEG Artifacts for GIMP authors",
+      "Copyright (C) 2026 The JPEG Artifacts for GIMP authors, "
+      "GPL-3.0-or-later",
       "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS (args),
       G_N_ELEMENTS (return_vals), args, return_vals);
 }
@@ -285,11 +312,22 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
     {
       JaMemoryNeed need;
       guint64 total;
+      JartSettings settings;
+      const guint8 black[3] = { 0, 0, 0 };
+      int channels = ja_pixels_channels (drawable);
 
       gegl_init (NULL, NULL);
       ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
+      /* The preview also measures the file's size, by default the
+         progressive file's, which keeps the whole image's coefficients. */
+      ja_values_to_settings (&permissive, original, 0, 0, channels, black,
+                             &settings);
+      ja_memory_add (&total, jart_jpeg_size_memory (
+                                 gimp_drawable_width (drawable),
+                                 gimp_drawable_height (drawable), channels,
+                                 &settings, JART_CODING_PROGRESSIVE));
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
                                   &permissive);
       if (*message != NULL)
@@ -338,6 +376,7 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
 {
   JaDialogLayer layer = { 0 };
   JaDialogGeometry geometry;
+  JaCanvas canvas;
   GimpRGB background;
   gchar *theme_dir;
   gboolean ok;
@@ -368,6 +407,12 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
   layer.image_name = gimp_image_get_name (image);
   layer.original = original->present ? original : NULL;
   layer.presets_file = presets_file ();
+  if (ja_canvas_possible (drawable))
+    {
+      ja_canvas_init (&canvas, image, drawable, source);
+      layer.canvas_preview = ja_canvas_show;
+      layer.canvas_data = &canvas;
+    }
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);
@@ -382,29 +427,6 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
       source->pixels = NULL;
     }
   return ok;
-}
-
-/* The table of return values from OUTCOME's reports, one row of
- * TABLE_COLUMNS numbers per generation. */
-static gdouble *
-make_table (const JaOutcome *outcome)
-{
-  gdouble *table = g_new (gdouble, outcome->reports->len * TABLE_COLUMNS + 1);
-  guint i;
-
-  for (i = 0; i < outcome->reports->len; i++)
-    {
-      const JartGenerationReport *report
-          = &g_array_index (outcome->reports, JartGenerationReport, i);
-      gdouble *row = table + i * TABLE_COLUMNS;
-
-      row[0] = report->quality;
-      row[1] = report->dx;
-      row[2] = report->dy;
-      row[3] = (gdouble)report->changed_pixels;
-      row[4] = report->psnr;
-    }
-  return table;
 }
 
 /* Reads the parameters of a RUN-NONINTERACTIVE call of PROCEDURE, which
@@ -447,9 +469,12 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   guint8 *dialog_result = NULL;
   GArray *targets = NULL;
   gchar *message = NULL, *original_problem = NULL;
-  gboolean second = g_strcmp0 (name, PLUG_IN_PROC2) == 0;
-  const gchar *procedure = second ? PLUG_IN_PROC2 : PLUG_IN_PROC;
-  gint expected = second ? JA_N_PARAMS2 : JA_N_PARAMS;
+  gboolean third = g_strcmp0 (name, PLUG_IN_PROC3) == 0;
+  gboolean second = third || g_strcmp0 (name, PLUG_IN_PROC2) == 0;
+  const gchar *procedure = third    ? PLUG_IN_PROC3
+                           : second ? PLUG_IN_PROC2
+                                    : PLUG_IN_PROC;
+  gint expected = third ? JA_N_PARAMS3 : second ? JA_N_PARAMS2 : JA_N_PARAMS;
   gint32 image, drawable;
 
   setlocale (LC_ALL, "");
@@ -548,7 +573,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   if (run_mode != GIMP_RUN_NONINTERACTIVE)
     gimp_displays_flush ();
 
-  table = make_table (&outcome);
+  table = ja_results_table (outcome.reports);
   *nreturn_vals = N_RETURN;
   values[RETURN_RESULT].type = GIMP_PDB_DRAWABLE;
   values[RETURN_RESULT].data.d_drawable = outcome.result;
@@ -558,7 +583,7 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   values[RETURN_FIXED_POINT].data.d_int32 = outcome.run.fixed_point;
   values[RETURN_TABLE_LENGTH].type = GIMP_PDB_INT32;
   values[RETURN_TABLE_LENGTH].data.d_int32
-      = (gint32)outcome.reports->len * TABLE_COLUMNS;
+      = (gint32)outcome.reports->len * JA_RESULTS_TABLE_COLUMNS;
   values[RETURN_TABLE].type = GIMP_PDB_FLOATARRAY;
   values[RETURN_TABLE].data.d_floatarray = table;
 

@@ -61,5 +61,7 @@ ja_pdb_read (const GimpParam *param, gint n_params, JaValues *values)
   values->contrast = param[JA_PARAM_CONTRAST].data.d_float;
   values->sharpen = param[JA_PARAM_SHARPEN].data.d_float;
   values->use_original = param[JA_PARAM_USE_ORIGINAL].data.d_int32;
+  if (n_params >= JA_N_PARAMS3)
+    values->decode_as = param[JA_PARAM_DECODE_AS].data.d_int32;
   return message;
 }

@@ -17,7 +17,9 @@
 
 /* The parameters, in order: run-mode, image and drawable, then one per
  * field of JaValues.  plug-in-jpeg-artifacts takes the first JA_N_PARAMS,
- * plug-in-jpeg-artifacts2 all JA_N_PARAMS2. */
+ * plug-in-jpeg-artifacts2 the first JA_N_PARAMS2, plug-in-jpeg-artifacts3
+ * all JA_N_PARAMS3 (a procedure's parameters never change: scripts call
+ * them by position). */
 enum
 {
   JA_PARAM_RUN_MODE,
@@ -41,10 +43,13 @@ enum
   JA_PARAM_CONTRAST,
   JA_PARAM_SHARPEN,
   JA_PARAM_USE_ORIGINAL,
-  JA_N_PARAMS2
+  JA_N_PARAMS2,
+  JA_PARAM_DECODE_AS = JA_N_PARAMS2,
+  JA_N_PARAMS3
 };
 
-/* Reads the N_PARAMS parameters at PARAM (JA_N_PARAMS or JA_N_PARAMS2)
+/* Reads the N_PARAMS parameters at PARAM (JA_N_PARAMS, JA_N_PARAMS2 or
+ * JA_N_PARAMS3)
  * after the drawable into VALUES, unchecked; the fields the first
  * procedure has no parameter for get their defaults.  NULL, or the
  * message (free with g_free) for a string parameter longer than its field

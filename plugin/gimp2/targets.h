@@ -11,13 +11,8 @@
 
 #include <libgimp/gimp.h>
 
+#include "apply.h"
 #include "values.h"
-
-typedef struct
-{
-  gint32 drawable; /* a layer, a layer mask or a channel */
-  gboolean layer;  /* a layer: output 1 and 2 may add layers above it */
-} JaTarget;
 
 /* Checks that DRAWABLE belongs to IMAGE and, with VALUES, can take the
  * effect, and collects it with the layers linked to it when VALUES asks for

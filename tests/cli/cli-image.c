@@ -2,15 +2,18 @@
  * test images, converts and decodes them with code paths of its own (the
  * libpng simplified API, its own netpbm reader and writer, plain
  * TurboJPEG calls), computes reference JPEG round trips and file sizes with
- * libturbojpeg, and checks images: their size and channels, whether two are
- * identical, whether their alpha channels are, how many pixels differ and the
- * PSNR, whether every pixel is near a colour. Each command exits 0 when it did
- * its job or its check held, 1 otherwise, with a line on stderr saying what
- * differed.
+ * libturbojpeg (and its libjpeg API for the floating-point DCTs, which
+ * TurboJPEG lacks), and checks images: their size and channels, whether two
+ * are identical, whether their alpha channels are, how many pixels differ and
+ * the PSNR, whether every pixel is near a colour. Each command exits 0 when it
+ * did its job or its check held, 1 otherwise, with a line on stderr saying
+ * what differed.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define _POSIX_C_SOURCE 200809L /* setenv */
 
 #include <math.h>
 #include <png.h>
@@ -19,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <turbojpeg.h>
+/* jpeglib.h needs size_t and FILE declared first. */
+#include <jpeglib.h>
 
 typedef struct
 {
@@ -101,8 +106,50 @@ load_pnm (const char *path, Picture *picture)
   fclose (file);
 }
 
+/* A 16-bit gray or RGB PNG (with or without alpha) through libpng's
+ * low-level API, each sample scaled to 8 bits with rounding and no gamma
+ * conversion (the simplified API takes 16-bit files without a gAMA chunk
+ * as linear light, as GEGL's png-save writes them). */
+static void
+load_png16 (const char *path, Picture *picture)
+{
+  FILE *file = fopen (path, "rb");
+  png_structp png;
+  png_infop info;
+  png_bytep *rows;
+  int y, color_type, channels;
+
+  if (file == NULL)
+    die ("%s: cannot open", path);
+  png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  info = png_create_info_struct (png);
+  if (setjmp (png_jmpbuf (png)))
+    die ("%s: cannot decode 16-bit PNG", path);
+  png_init_io (png, file);
+  png_read_info (png, info);
+  color_type = png_get_color_type (png, info);
+  channels = png_get_channels (png, info);
+  if (color_type & PNG_COLOR_MASK_PALETTE)
+    die ("%s: a 16-bit palette?", path);
+  png_set_scale_16 (png);
+  png_set_interlace_handling (png);
+  png_read_update_info (png, info);
+  picture_allocate (picture, (int)png_get_image_width (png, info),
+                    (int)png_get_image_height (png, info), channels);
+  rows = malloc ((size_t)picture->height * sizeof *rows);
+  for (y = 0; y < picture->height; y++)
+    rows[y] = picture->pixels
+              + (size_t)y * (size_t)picture->width * (size_t)channels;
+  png_read_image (png, rows);
+  png_read_end (png, NULL);
+  png_destroy_read_struct (&png, &info, NULL);
+  free (rows);
+  fclose (file);
+}
+
 /* An 8-bit PNG through libpng's simplified API, in the file's own
- * channels (a palette gives RGB or RGBA). */
+ * channels (a palette gives RGB or RGBA); a 16-bit one through
+ * load_png16. */
 static void
 load_png (const char *path, Picture *picture)
 {
@@ -112,6 +159,12 @@ load_png (const char *path, Picture *picture)
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_file (&image, path))
     die ("%s: cannot read PNG", path);
+  if (image.format & PNG_FORMAT_FLAG_LINEAR)
+    {
+      png_image_free (&image);
+      load_png16 (path, picture);
+      return;
+    }
   image.format
       &= ~(png_uint_32)(PNG_FORMAT_FLAG_COLORMAP | PNG_FORMAT_FLAG_LINEAR);
   picture_allocate (picture, (int)image.width, (int)image.height,
@@ -415,20 +468,29 @@ encoding_of (const Picture *picture, const char *in,
 }
 
 /* Prints the bytes of the JPEG file tjCompress2 writes for IN with its
- * default (standard) Huffman tables. */
+ * default (standard) Huffman tables, or with CODING "optimized" its optimal
+ * ones (TJ_OPTIMIZE=1), or "progressive" (TJFLAG_PROGRESSIVE: libjpeg's
+ * default progression). */
 static int
 command_jpeg_size (const char *in, int quality, const char *subsampling_name,
-                   const char *dct)
+                   const char *dct, const char *coding)
 {
   Picture picture;
   int subsampling, flags;
-  tjhandle handle = tjInitCompress ();
+  tjhandle handle;
   unsigned char *jpeg = NULL;
   unsigned long size = 0;
 
   load (in, &picture);
   encoding_of (&picture, in, subsampling_name, dct, quality, &subsampling,
                &flags);
+  if (strcmp (coding, "optimized") == 0)
+    setenv ("TJ_OPTIMIZE", "1", 1);
+  else if (strcmp (coding, "progressive") == 0)
+    flags |= TJFLAG_PROGRESSIVE;
+  else if (strcmp (coding, "standard") != 0)
+    die ("unknown coding %s", coding);
+  handle = tjInitCompress ();
   if (tjCompress2 (handle, picture.pixels, picture.width, 0, picture.height,
                    picture.channels == 1 ? TJPF_GRAY : TJPF_RGB, &jpeg, &size,
                    subsampling, quality, flags)
@@ -441,21 +503,214 @@ command_jpeg_size (const char *in, int quality, const char *subsampling_name,
   return 0;
 }
 
+/* A file's quantization tables as its components use them. */
+typedef struct
+{
+  int components;
+  int h[3], v[3];
+  int slot[3];               /* the table slot of each component */
+  unsigned int table[3][64]; /* each component's table, natural order */
+} OwnTables;
+
+/* PICTURE encoded through the libjpeg API with the forward DCT FDCT: with
+ * OWN (RGB only) its sampling factors and each component's table in its
+ * slot, else QUALITY and the TurboJPEG subsampling SUBSAMPLING. */
+static void
+compress_picture (const Picture *picture, const OwnTables *own, int quality,
+                  int subsampling, J_DCT_METHOD fdct, unsigned char **jpeg,
+                  unsigned long *size)
+{
+  static const int h[] = { 1, 2, 2, 1, 1, 4 }, v[] = { 1, 1, 2, 1, 2, 1 };
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+  size_t row = (size_t)picture->width * (size_t)picture->channels;
+  int c;
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jpeg_create_compress (&cinfo);
+  *jpeg = NULL;
+  *size = 0;
+  jpeg_mem_dest (&cinfo, jpeg, size);
+  cinfo.image_width = (JDIMENSION)picture->width;
+  cinfo.image_height = (JDIMENSION)picture->height;
+  cinfo.input_components = picture->channels;
+  cinfo.in_color_space = picture->channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+  jpeg_set_defaults (&cinfo);
+  if (own == NULL)
+    jpeg_set_quality (&cinfo, quality, TRUE);
+  for (c = 0; c < 3 && picture->channels == 3; c++)
+    {
+      if (own != NULL)
+        {
+          jpeg_add_quant_table (&cinfo, own->slot[c], own->table[c], 100,
+                                TRUE);
+          cinfo.comp_info[c].quant_tbl_no = own->slot[c];
+        }
+      cinfo.comp_info[c].h_samp_factor = own != NULL ? own->h[c]
+                                         : c == 0    ? h[subsampling]
+                                                     : 1;
+      cinfo.comp_info[c].v_samp_factor = own != NULL ? own->v[c]
+                                         : c == 0    ? v[subsampling]
+                                                     : 1;
+    }
+  cinfo.dct_method = fdct;
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      JSAMPROW line = picture->pixels + cinfo.next_scanline * row;
+
+      jpeg_write_scanlines (&cinfo, &line, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+}
+
+/* Decodes the JPEG at JPEG into PICTURE (allocated here) with the inverse
+ * DCT IDCT; OWN, when not NULL, gets its tables (a colour file's). */
+static void
+decompress_picture (const unsigned char *jpeg, unsigned long size,
+                    J_DCT_METHOD idct, Picture *picture, OwnTables *own)
+{
+  struct jpeg_decompress_struct dinfo;
+  struct jpeg_error_mgr jerr;
+  size_t row;
+  int c, i;
+
+  dinfo.err = jpeg_std_error (&jerr);
+  jpeg_create_decompress (&dinfo);
+  jpeg_mem_src (&dinfo, jpeg, size);
+  jpeg_read_header (&dinfo, TRUE);
+  if (own != NULL && dinfo.num_components != 3)
+    die ("%s", "not a colour JPEG");
+  for (c = 0; own != NULL && c < 3; c++)
+    {
+      own->slot[c] = dinfo.comp_info[c].quant_tbl_no;
+      own->h[c] = dinfo.comp_info[c].h_samp_factor;
+      own->v[c] = dinfo.comp_info[c].v_samp_factor;
+      for (i = 0; i < 64; i++)
+        own->table[c][i] = dinfo.quant_tbl_ptrs[own->slot[c]]->quantval[i];
+    }
+  dinfo.dct_method = idct;
+  jpeg_start_decompress (&dinfo);
+  picture_allocate (picture, (int)dinfo.output_width, (int)dinfo.output_height,
+                    dinfo.output_components);
+  row = (size_t)dinfo.output_width * (size_t)dinfo.output_components;
+  while (dinfo.output_scanline < dinfo.output_height)
+    {
+      JSAMPROW line = picture->pixels + dinfo.output_scanline * row;
+
+      jpeg_read_scanlines (&dinfo, &line, 1);
+    }
+  jpeg_finish_decompress (&dinfo);
+  jpeg_destroy_decompress (&dinfo);
+}
+
+/* One round trip of PICTURE through the libjpeg API: quality QUALITY,
+ * TurboJPEG subsampling SUBSAMPLING (with OWN not NULL: OWN's tables and
+ * sampling), forward DCT FDCT, inverse DCT IDCT (JDCT_FLOAT: as GIMP 2.10's
+ * loader decodes). */
+static void
+libjpeg_round_trip (Picture *picture, const OwnTables *own, int subsampling,
+                    int quality, J_DCT_METHOD fdct, J_DCT_METHOD idct)
+{
+  unsigned char *jpeg;
+  unsigned long size;
+  Picture next;
+
+  compress_picture (picture, own, quality, subsampling, fdct, &jpeg, &size);
+  decompress_picture (jpeg, size, idct, &next, NULL);
+  free (jpeg);
+  free (picture->pixels);
+  *picture = next;
+}
+
+/* Writes IN (RGB) as a 4:2:0 JPEG with three tables of its own, none an
+ * IJG quality's, in slots 0, 2 and 3 (slot 1 left empty): Y's, Cb's and
+ * Cr's. */
+static int
+command_make_jpeg3 (const char *in, const char *out)
+{
+  OwnTables own = { 3, { 2, 1, 1 }, { 2, 1, 1 }, { 0, 2, 3 }, { { 0 } } };
+  Picture picture;
+  unsigned char *jpeg = NULL;
+  unsigned long size = 0;
+  FILE *file;
+  int i;
+
+  load (in, &picture);
+  if (picture.channels != 3)
+    die ("%s: needs RGB", in);
+  for (i = 0; i < 64; i++)
+    {
+      own.table[0][i] = 2 + (unsigned)(i * 7) % 50;
+      own.table[1][i] = 3 + (unsigned)(i * 5) % 60;
+      own.table[2][i] = 20 + (unsigned)(i * 11) % 200;
+    }
+  compress_picture (&picture, &own, 0, 0, JDCT_ISLOW, &jpeg, &size);
+  file = fopen (out, "wb");
+  if (file == NULL || fwrite (jpeg, 1, size, file) != size || fclose (file))
+    die ("%s: cannot write", out);
+  free (jpeg);
+  free (picture.pixels);
+  return 0;
+}
+
+/* Decodes IN.jpg, then COUNT times re-saves it with its own tables (each
+ * component's, in its slot) and sampling and decodes it again, all with
+ * the accurate DCTs, as libjpeg re-saving the file itself does; writes the
+ * last decode to OUT as PPM. */
+static int
+command_resave_own (const char *in, const char *out, int count)
+{
+  OwnTables own;
+  Picture picture;
+  unsigned char *jpeg = NULL;
+  FILE *file = fopen (in, "rb");
+  long length;
+  int g;
+
+  if (file == NULL || fseek (file, 0, SEEK_END) != 0
+      || (length = ftell (file)) <= 0 || fseek (file, 0, SEEK_SET) != 0)
+    die ("%s: cannot read", in);
+  jpeg = malloc ((size_t)length);
+  if (jpeg == NULL || fread (jpeg, 1, (size_t)length, file) != (size_t)length)
+    die ("%s: cannot read", in);
+  fclose (file);
+  decompress_picture (jpeg, (unsigned long)length, JDCT_ISLOW, &picture, &own);
+  free (jpeg);
+  for (g = 0; g < count; g++)
+    libjpeg_round_trip (&picture, &own, 0, 0, JDCT_ISLOW, JDCT_ISLOW);
+  save_pnm (out, &picture, NULL);
+  free (picture.pixels);
+  return 0;
+}
+
 /* GENERATIONS JPEG round trips of IN with libturbojpeg, as the codec must
- * compute them, written to OUT as PGM or PPM. */
+ * compute them, written to OUT as PGM or PPM: DCT "float" or DECODE
+ * "gimp" (the float IDCT) through the libjpeg API. */
 static int
 command_roundtrip (const char *in, const char *out, int quality,
                    const char *subsampling_name, const char *dct,
-                   int generations)
+                   int generations, const char *decode)
 {
   Picture picture;
   int subsampling, g, flags;
+  int libjpeg = strcmp (dct, "float") == 0 || strcmp (decode, "gimp") == 0;
 
+  if (strcmp (decode, "gimp") != 0 && strcmp (decode, "viewers") != 0)
+    die ("unknown decoder %s", decode);
   load (in, &picture);
   encoding_of (&picture, in, subsampling_name, dct, quality, &subsampling,
                &flags);
 
-  for (g = 0; g < generations; g++)
+  for (g = 0; g < generations && libjpeg; g++)
+    libjpeg_round_trip (&picture, NULL, subsampling, quality,
+                        strcmp (dct, "float") == 0  ? JDCT_FLOAT
+                        : strcmp (dct, "fast") == 0 ? JDCT_IFAST
+                                                    : JDCT_ISLOW,
+                        strcmp (decode, "gimp") == 0 ? JDCT_FLOAT
+                                                     : JDCT_ISLOW);
+  for (g = 0; g < generations && !libjpeg; g++)
     {
       tjhandle handle = tjInitCompress ();
       tjhandle decoder = tjInitDecompress ();
@@ -672,8 +927,11 @@ usage (void)
            "       cli-image jpeg-to-pnm IN.jpg OUT\n"
            "       cli-image to-pnm IN OUT\n"
            "       cli-image roundtrip IN OUT QUALITY SUBSAMPLING DCT "
-           "GENERATIONS\n"
-           "       cli-image jpeg-size IN QUALITY SUBSAMPLING DCT\n"
+           "GENERATIONS [viewers|gimp]\n"
+           "       cli-image jpeg-size IN QUALITY SUBSAMPLING DCT "
+           "[standard|optimized|progressive]\n"
+           "       cli-image make-jpeg3 IN.png OUT.jpg\n"
+           "       cli-image resave-own IN.jpg OUT COUNT\n"
            "       cli-image info FILE\n"
            "       cli-image same A B | same-alpha A B | diff A B\n"
            "       cli-image near FILE TOLERANCE VALUE...\n"
@@ -697,11 +955,17 @@ main (int argc, char **argv)
     return command_jpeg_to_pnm (argv[2], argv[3]);
   if (strcmp (command, "to-pnm") == 0 && argc == 4)
     return command_to_pnm (argv[2], argv[3]);
-  if (strcmp (command, "roundtrip") == 0 && argc == 8)
+  if (strcmp (command, "roundtrip") == 0 && (argc == 8 || argc == 9))
     return command_roundtrip (argv[2], argv[3], atoi (argv[4]), argv[5],
-                              argv[6], atoi (argv[7]));
-  if (strcmp (command, "jpeg-size") == 0 && argc == 6)
-    return command_jpeg_size (argv[2], atoi (argv[3]), argv[4], argv[5]);
+                              argv[6], atoi (argv[7]),
+                              argc == 9 ? argv[8] : "viewers");
+  if (strcmp (command, "jpeg-size") == 0 && (argc == 6 || argc == 7))
+    return command_jpeg_size (argv[2], atoi (argv[3]), argv[4], argv[5],
+                              argc == 7 ? argv[6] : "standard");
+  if (strcmp (command, "make-jpeg3") == 0 && argc == 4)
+    return command_make_jpeg3 (argv[2], argv[3]);
+  if (strcmp (command, "resave-own") == 0 && argc == 5)
+    return command_resave_own (argv[2], argv[3], atoi (argv[4]));
   if (strcmp (command, "info") == 0 && argc == 3)
     return command_info (argv[2]);
   if (strcmp (command, "same") == 0 && argc == 4)

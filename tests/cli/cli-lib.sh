@@ -104,12 +104,12 @@ table_rows() {
 # 2, ... with well-formed columns.
 check_table() {
   heading=$(grep -v '^the schedule has ' out.txt | sed -n 1p)
-  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$heading" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "unexpected heading: $heading"
   rows=$(table_rows | wc -l)
   [ "$rows" -eq "$1" ] || fail "$rows rows, expected $1: $(cat out.txt)"
   table_rows | awk '
-    NF != 8 { print "bad row: " $0; exit 1 }
+    NF != 10 { print "bad row: " $0; exit 1 }
     $1 != NR { print "row " NR " is generation " $1; exit 1 }
     $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ || $5 !~ /^[0-9]+$/ {
       print "bad row: " $0; exit 1 }
@@ -117,6 +117,8 @@ check_table() {
     $7 !~ /^-?[01]\.[0-9][0-9][0-9][0-9]$/ || $7 > 1 || $7 < -1 {
       print "bad SSIM: " $0; exit 1 }
     $8 !~ /^[0-9]+\.[0-9]$/ || $8 <= 0 { print "bad JPEG size: " $0; exit 1 }
+    $9 !~ /^[0-9]+\.[0-9]$/ || $9 <= 0 || $9 > $8 { print "bad optimized size: " $0; exit 1 }
+    $10 !~ /^[0-9]+\.[0-9]$/ || $10 <= 0 { print "bad progressive size: " $0; exit 1 }
   ' >awk.txt || fail "$(cat awk.txt)"
 }
 
@@ -153,8 +155,9 @@ expect_killed_by() {
     || fail "status $status, expected death by SIG$1: $(cat err.txt)"
 }
 
-# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT: the size in kB (1000 bytes, one
-# decimal) of the file tjCompress2 writes for IMAGE.
+# jpeg_kb IMAGE QUALITY SUBSAMPLING DCT [CODING]: the size in kB (1000
+# bytes, one decimal) of the file tjCompress2 writes for IMAGE (CODING
+# standard, optimized or progressive).
 jpeg_kb() {
   bytes=$("$HELPER" jpeg-size "$@") || fail "cli-image jpeg-size $*"
   awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1000 }'

@@ -78,7 +78,8 @@ case_seed_range() {
 }
 
 case_dct_value() {
-  usage_error "--dct must be accurate or fast, not float" --dct float "$DATA/coffee.png" out.png
+  usage_error "--dct must be accurate, fast or float, not slow" --dct slow "$DATA/coffee.png" out.png
+  usage_error "--decode-as must be viewers or gimp, not djpeg" --decode-as djpeg "$DATA/coffee.png" out.png
 }
 
 case_background_value() {
@@ -618,11 +619,12 @@ case_write_pnm() {
 # reference_run IMAGE QUALITY SUBSAMPLING DCT GENERATIONS: the tool's result
 # equals GENERATIONS round trips through libturbojpeg.
 reference_run() {
-  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5"
-  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" "$1" out.png
+  "$HELPER" roundtrip "$1" reference.pnm "$2" "$3" "$4" "$5" "${6:-viewers}"
+  run --quiet --no-stop --quality "$2" --subsampling "$3" --dct "$4" --generations "$5" \
+    --decode-as "${6:-viewers}" "$1" out.png
   expect_status 0
   "$HELPER" same reference.pnm out.png \
-    || fail "$1 at quality $2, $3, $4 DCT, $5 generations differs from libjpeg-turbo"
+    || fail "$1 at quality $2, $3, $4 DCT, $5 generations, decoded as ${6:-viewers} differs from libjpeg-turbo"
 }
 
 case_matches_libjpeg_turbo() {
@@ -632,6 +634,29 @@ case_matches_libjpeg_turbo() {
   reference_run "$DATA/chelsea.png" 60 440 accurate 1
   reference_run "$DATA/chelsea.png" 90 411 fast 1
   reference_run "$DATA/coins.png" 90 420 accurate 2
+}
+
+# The floating-point DCT and GIMP's decoder (the float IDCT), against
+# libjpeg-turbo's libjpeg API with JDCT_FLOAT.
+# --tables-from a file with three tables, in slots 0, 2 and 3 (slot 1
+# empty): each component on the file's own table, as libjpeg re-saving the
+# file itself gives.
+case_tables_from_three() {
+  "$HELPER" make-jpeg3 "$DATA/chelsea.png" three.jpg || fail "make-jpeg3"
+  for n in 1 3; do
+    "$HELPER" resave-own three.jpg reference.ppm "$n" || fail "resave-own"
+    run --quiet --no-stop --tables-from three.jpg --generations "$n" three.jpg out.png
+    expect_status 0
+    "$HELPER" same reference.ppm out.png \
+      || fail "$n generations with three.jpg's tables differ from libjpeg re-saving it"
+  done
+}
+
+case_float_and_decode_as() {
+  reference_run "$DATA/coffee.png" 90 444 float 1
+  reference_run "$DATA/chelsea.png" 30 420 float 3 gimp
+  reference_run "$DATA/coins.png" 75 420 accurate 2 gimp
+  reference_run "$DATA/chelsea.png" 60 422 fast 1 gimp
 }
 
 case_table_converges() {
@@ -670,6 +695,12 @@ case_table_converges() {
   expected=$(jpeg_kb first.png 75 420 accurate)
   got=$(table_rows | awk 'NR == 2 { print $8 }')
   [ "$got" = "$expected" ] || fail "row 2's JPEG is $got kB, tjCompress2 writes $expected"
+  for coding in optimized progressive; do
+    column=$([ $coding = optimized ] && echo 9 || echo 10)
+    expected=$(jpeg_kb first.png 75 420 accurate $coding)
+    got=$(table_rows | awk -v c="$column" 'NR == 2 { print $c }')
+    [ "$got" = "$expected" ] || fail "row 2's $coding JPEG is $got kB, tjCompress2 writes $expected"
+  done
   # A lossy generation lowers the SSIM below 1.
   table_rows | awk 'NR == 1 && ($7 >= 1 || $7 <= 0.5) { print "row 1: SSIM " $7; exit 1 }' \
     >awk.txt || fail "$(cat awk.txt)"
@@ -695,8 +726,9 @@ case_table_identical() {
   run --generations 10 flat.png out.png
   expect_status 0
   check_table 1
-  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s' 1 75 0 0 0 inf 1.0000 \
-    "$(jpeg_kb flat.png 75 420 accurate)")
+  expected=$(printf '%10d  %7d  %2d  %2d  %14d  %9s  %7s  %10s  %14s  %16s' 1 75 0 0 0 inf 1.0000 \
+    "$(jpeg_kb flat.png 75 420 accurate)" "$(jpeg_kb flat.png 75 420 accurate optimized)" \
+    "$(jpeg_kb flat.png 75 420 accurate progressive)")
   [ "$(table_rows)" = "$expected" ] || fail "row: \"$(table_rows)\", expected \"$expected\""
   grep -q -x "converged: generation 1 changed no pixel; the input is already a fixed point" out.txt \
     || fail "converged line: $(cat out.txt)"
@@ -753,13 +785,13 @@ case_table_csv() {
   run --table csv --generations 4 "$DATA/coffee.png" out.png
   expect_status 0
   [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
-  [ "$(head -n 1 out.txt)" = "generation,quality,dx,dy,changed,psnr,ssim,bytes,bytes_optimized" ] \
+  [ "$(head -n 1 out.txt)" = "generation,quality,dx,dy,changed,psnr,ssim,bytes,bytes_optimized,bytes_progressive" ] \
     || fail "header: $(head -n 1 out.txt)"
   [ "$(wc -l <out.txt)" -eq 5 ] || fail "not a header and 4 rows: $(cat out.txt)"
-  awk -F, 'NR > 1 && (NF != 9 || $1 != NR - 1 || $2 != 75 || $3 != 0 || $4 != 0) {
+  awk -F, 'NR > 1 && (NF != 10 || $1 != NR - 1 || $2 != 75 || $3 != 0 || $4 != 0) {
       print "row " NR - 1 ": " $0; exit 1 }
-    NR > 1 && ($8 !~ /^[0-9]+$/ || $9 !~ /^[0-9]+$/ || $9 >= $8) {
-      print "row " NR - 1 ": sizes " $8 " " $9; exit 1 }' out.txt >awk.txt \
+    NR > 1 && ($8 !~ /^[0-9]+$/ || $9 !~ /^[0-9]+$/ || $10 !~ /^[0-9]+$/ || $9 >= $8) {
+      print "row " NR - 1 ": sizes " $8 " " $9 " " $10; exit 1 }' out.txt >awk.txt \
     || fail "$(cat awk.txt)"
   cp out.txt table.csv
   # Changed pixels and PSNR of the images themselves.
@@ -780,11 +812,16 @@ case_table_csv() {
   [ "$(csv_field 2 8)" = "$expected" ] || fail "row 2's file is $(csv_field 2 8) bytes, tjCompress2 writes $expected"
   expected=$(TJ_OPTIMIZE=1 "$HELPER" jpeg-size first.png 75 420 accurate)
   [ "$(csv_field 2 9)" = "$expected" ] || fail "row 2's optimized file is $(csv_field 2 9) bytes, tjCompress2 writes $expected"
+  for row in 1 2; do
+    input=$([ $row = 1 ] && echo "$DATA/coffee.png" || echo first.png)
+    expected=$("$HELPER" jpeg-size "$input" 75 420 accurate progressive)
+    [ "$(csv_field $row 10)" = "$expected" ] || fail "row $row's progressive file is $(csv_field $row 10) bytes, tjCompress2 writes $expected"
+  done
   # The text table shows the same figures, rounded.
   run --generations 4 "$DATA/coffee.png" text.png
   expect_status 0
-  table_rows | head -n 4 | awk '{ print $1, $6, $7, $8 }' >text.txt
-  awk -F, 'NR > 1 { printf "%d %.2f %.4f %.1f\n", $1, $6, $7, $8 / 1000 }' table.csv >csv.txt
+  table_rows | head -n 4 | awk '{ print $1, $6, $7, $8, $9, $10 }' >text.txt
+  awk -F, 'NR > 1 { printf "%d %.2f %.4f %.1f %.1f %.1f\n", $1, $6, $7, $8 / 1000, $9 / 1000, $10 / 1000 }' table.csv >csv.txt
   cmp -s text.txt csv.txt || fail "text and CSV differ: $(cat text.txt) / $(cat csv.txt)"
   # Numbers keep their '.' in a locale with a decimal comma.
   status=0
@@ -898,7 +935,7 @@ case_schedule_generations() {
   run --schedule "$schedule" "$DATA/coins.png" out.png
   expect_status 0
   check_table 3
-  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "a line before the table: $(sed -n 1p out.txt)"
   qualities=$(table_rows | awk '{ printf "%s ", $2 }')
   [ "$qualities" = "95 75 60 " ] || fail "qualities $qualities, expected 95 75 60"
@@ -921,7 +958,7 @@ case_schedule_generations() {
   # As many as it has steps: nothing to say, wherever --generations is.
   run --generations 3 --schedule "$schedule" "$DATA/coins.png" out.png
   check_table 3
-  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)" ] \
+  [ "$(sed -n 1p out.txt)" = "generation  quality  dx  dy  changed pixels  PSNR (dB)     SSIM   JPEG (kB)  optimized (kB)  progressive (kB)" ] \
     || fail "a line before the table: $(sed -n 1p out.txt)"
   # A preset's schedule comes with its own count, which --generations
   # changes.

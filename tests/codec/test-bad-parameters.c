@@ -146,7 +146,7 @@ check_settings (Tally *tally, const Fixture *f)
   /* The enums, outside their values. */
   {
     static const int bad_subsampling[] = { -1, 5, 1000 };
-    static const int bad_dct[] = { -1, 2 };
+    static const int bad_dct[] = { -1, 3 };
     JartSettings s;
     char what[64];
 
@@ -168,6 +168,15 @@ check_settings (Tally *tally, const Fixture *f)
         tally_check (tally, jart_settings_check (&s) == JART_ERROR_DCT,
                      "%s: jart_settings_check did not say so", what);
         expect_run (tally, f, f->src, f->dst, &s, JART_ERROR_DCT, what);
+      }
+    for (int bad_decode = -1; bad_decode <= 2; bad_decode += 3)
+      {
+        jart_settings_init (&s);
+        s.decode = (JartDecode)bad_decode;
+        snprintf (what, sizeof what, "decode %d", bad_decode);
+        tally_check (tally, jart_settings_check (&s) == JART_ERROR_DECODE,
+                     "%s: jart_settings_check did not say so", what);
+        expect_run (tally, f, f->src, f->dst, &s, JART_ERROR_DECODE, what);
       }
   }
 }

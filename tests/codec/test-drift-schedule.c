@@ -134,14 +134,15 @@ int
 main (int argc, char **argv)
 {
   JartDct dct;
+  JartDecode decode;
   char name[64];
   Tally tally;
   Oracle *oracle;
   int index = 0;
 
-  if (argc != 2 || !dct_parse (argv[1], &dct))
+  if (argc != 2 || !method_parse (argv[1], &dct, &decode))
     {
-      fprintf (stderr, "usage: %s islow|ifast\n", argv[0]);
+      fprintf (stderr, "usage: %s islow|ifast|float[-gimp]\n", argv[0]);
       return 2;
     }
   snprintf (name, sizeof name, "drift-schedule-%s", argv[1]);
@@ -178,6 +179,7 @@ main (int argc, char **argv)
           test.settings.seed = drifts[d].seed;
           test.settings.anchor_x = drifts[d].anchor_x;
           test.settings.anchor_y = drifts[d].anchor_y;
+          test.settings.decode = decode;
           case_run (oracle, &tally, &test, NULL);
           image_free (image);
           index++;

@@ -1,8 +1,9 @@
 /* test-jpeg-size.c: jart_jpeg_size against the size of the file libjpeg-turbo
  * really writes for the same generation (oracle_jpeg_size: the same
  * canvas, tjCompress2 where it can use the asked DCT, the libjpeg API for
- * the fast DCT from quality 96 on), byte for byte, with the standard
- * Huffman tables and with optimal ones.
+ * the fast DCT from quality 96 on, the progressive files), byte for byte,
+ * with the standard Huffman tables, with optimal ones, and progressive
+ * (libjpeg's default progression, as GIMP's export writes).
  *
  *   test-jpeg-size sizes MODE DCT
  *       every size from 1x1 to 33x35, a spread of qualities, grid offsets
@@ -15,6 +16,8 @@
  *       a photo at the grid offsets of a drifting schedule
  *   test-jpeg-size api
  *       the status codes
+ *   test-jpeg-size long-runs
+ *       pictures of more than 32767 blocks: the progressive coder's limits
  *
  * MODE is gray (1 and 2 channels) or 444, 422, 420, 440, 411 (3 and 4
  * channels); MODES and DCTS may be "all" or a comma list.
@@ -45,8 +48,11 @@ check_case (Oracle *oracle, Tally *tally, const char *label,
             int dx, int dy, OracleRoute route, JartDct jart_dct)
 {
   unsigned long standard = 0;
+  /* tjCompress2 here writes only baseline files. */
+  int last = route == ORACLE_ROUTE_TURBOJPEG ? JART_CODING_OPTIMIZED
+                                             : JART_CODING_PROGRESSIVE;
 
-  for (int optimize = 0; optimize <= 1; optimize++)
+  for (int optimize = 0; optimize <= last; optimize++)
     {
       JartSettings ours = *settings;
       unsigned long expected = 0;
@@ -70,16 +76,20 @@ check_case (Oracle *oracle, Tally *tally, const char *label,
                                : "gray",
           dct_name (jart_dct),
           route == ORACLE_ROUTE_TURBOJPEG ? " (tjCompress2)" : "", quality, dx,
-          dy, optimize ? "optimal" : "standard", expected,
-          (unsigned long long)got, jart_strerror (status));
+          dy,
+          optimize == JART_CODING_PROGRESSIVE ? "progressive"
+          : optimize                          ? "optimal"
+                                              : "standard",
+          expected, (unsigned long long)got, jart_strerror (status));
       /* The oracle itself: optimal tables do make a smaller file. */
-      if (optimize)
+      if (optimize == JART_CODING_OPTIMIZED)
         tally_check (tally, expected < standard,
                      "%s %dx%d q%d: libjpeg-turbo's optimized file (%lu "
                      "bytes) is not smaller than its standard one (%lu)",
                      label, image->width, image->height, quality, expected,
                      standard);
-      standard = expected;
+      if (optimize == JART_CODING_STANDARD)
+        standard = expected;
     }
 }
 
@@ -207,7 +217,7 @@ parse_dct (const char *text, int *value)
 static int
 run_photo (Oracle *oracle, Tally *tally, char **argv)
 {
-  int modes[5], dcts[2];
+  int modes[5], dcts[3];
   JartImage *image = image_load (argv[0]);
   const char *label
       = strrchr (argv[0], '/') ? strrchr (argv[0], '/') + 1 : argv[0];
@@ -216,7 +226,7 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   if (!image)
     return 99;
   if (!parse_list (argv[1], 5, parse_mode, modes)
-      || !parse_list (argv[2], 2, parse_dct, dcts))
+      || !parse_list (argv[2], 3, parse_dct, dcts))
     {
       fprintf (stderr, "test-jpeg-size: bad modes or DCTs\n");
       return 2;
@@ -224,7 +234,7 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   snprintf (qualities, sizeof qualities, "%s", argv[3]);
   for (token = strtok_r (qualities, ",", &save); token;
        token = strtok_r (NULL, ",", &save))
-    for (int d = 0; d < 2; d++)
+    for (int d = 0; d < 3; d++)
       for (int m = 0; m < 5; m++)
         {
           JartSettings settings
@@ -251,6 +261,69 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
         }
   image_free (image);
   return 0;
+}
+
+/* Images of more than 32767 blocks, whose progressive scans run into
+ * libjpeg's limits: a flat picture's end-of-band run reaches 0x7FFF and
+ * is sent early; smooth ones at high quality buffer correction bits until
+ * the buffer would overflow. */
+static void
+run_long_runs (Oracle *oracle, Tally *tally)
+{
+  static const struct
+  {
+    int channels, quality;
+    JartSubsampling mode;
+    int flat;
+  } cases[] = { { 1, 75, JART_SUBSAMPLING_444, 1 },
+                { 3, 75, JART_SUBSAMPLING_444, 1 },
+                { 3, 90, JART_SUBSAMPLING_420, 0 },
+                { 1, 100, JART_SUBSAMPLING_444, 0 },
+                { 4, 97, JART_SUBSAMPLING_422, 0 } };
+
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      JartImage *image = image_new (1600, 1400, cases[i].channels);
+      JartSettings settings = size_settings (cases[i].mode, JART_DCT_ACCURATE);
+
+      if (cases[i].flat)
+        memset (image->pixels, 77, image->stride * (size_t)image->height);
+      else
+        image_fill (image, PATTERN_SMOOTH, (uint32_t)i);
+      check_case (oracle, tally, cases[i].flat ? "flat" : "smooth", image,
+                  &settings, cases[i].quality, (int)i, 0, ORACLE_ROUTE_AUTO,
+                  JART_DCT_ACCURATE);
+      image_free (image);
+    }
+
+  /* One 8x8 tile repeated whose quantized coefficients at quality 50 are
+   * seven of magnitude 2 or 3 and none of magnitude 1: every block of the
+   * last refinement scan sends seven correction bits and no new
+   * coefficient, so the bits pile up behind the end-of-band run until the
+   * buffer is full. */
+  {
+    static const uint8_t tile[64]
+        = { 143, 132, 120, 114, 114, 112, 105, 98,  142, 132, 121, 117, 118,
+            118, 112, 106, 141, 132, 123, 121, 125, 127, 123, 118, 140, 132,
+            125, 125, 131, 135, 133, 129, 140, 133, 126, 127, 134, 139, 137,
+            134, 141, 134, 127, 127, 133, 138, 136, 132, 143, 134, 126, 126,
+            131, 134, 131, 127, 143, 135, 126, 124, 128, 131, 127, 122 };
+
+    for (int channels = 1; channels <= 3; channels += 2)
+      {
+        JartImage *image = image_new (256, 256, channels);
+        JartSettings settings
+            = size_settings (JART_SUBSAMPLING_444, JART_DCT_ACCURATE);
+
+        for (int y = 0; y < 256; y++)
+          for (int x = 0; x < 256 * channels; x++)
+            image->pixels[(size_t)y * image->stride + (size_t)x]
+                = tile[(y % 8) * 8 + x / channels % 8];
+        check_case (oracle, tally, "tiled", image, &settings, 50, 0, 0,
+                    ORACLE_ROUTE_AUTO, JART_DCT_ACCURATE);
+        image_free (image);
+      }
+  }
 }
 
 static void
@@ -287,6 +360,14 @@ run_api (Tally *tally)
                jart_jpeg_size (image, &settings, 75, -1, 0, 0, &bytes)
                    == JART_ERROR_ANCHOR,
                "offset -1");
+  tally_check (tally,
+               jart_jpeg_size (image, &settings, 75, 0, 0, -1, &bytes)
+                   == JART_ERROR_CODING,
+               "coding -1");
+  tally_check (tally,
+               jart_jpeg_size (image, &settings, 75, 0, 0, 3, &bytes)
+                   == JART_ERROR_CODING,
+               "coding 3");
   tally_check (tally,
                jart_jpeg_size (image, &settings, 75, 0, 39, 0, &bytes)
                    == JART_ERROR_ANCHOR,
@@ -346,14 +427,16 @@ main (int argc, char **argv)
         sweep = 0, argc = 0;
     }
   if (!sweep && !(argc == 6 && strcmp (argv[1], "photo") == 0)
-      && !(argc == 2 && strcmp (argv[1], "api") == 0))
+      && !(argc == 2 && strcmp (argv[1], "api") == 0)
+      && !(argc == 2 && strcmp (argv[1], "long-runs") == 0))
     {
       fprintf (stderr,
                "usage: %s sizes|qualities gray|444|422|420|440|411 "
-               "islow|ifast\n"
+               "islow|ifast|float\n"
                "       %s photo PATH MODES DCTS QUALITIES\n"
-               "       %s api\n",
-               argv[0], argv[0], argv[0]);
+               "       %s api\n"
+               "       %s long-runs\n",
+               argv[0], argv[0], argv[0], argv[0]);
       return 2;
     }
   if (sweep)
@@ -362,7 +445,7 @@ main (int argc, char **argv)
     snprintf (name, sizeof name, "size-photo-%s",
               strrchr (argv[2], '/') ? strrchr (argv[2], '/') + 1 : argv[2]);
   else
-    snprintf (name, sizeof name, "size-api");
+    snprintf (name, sizeof name, "size-%s", argv[1]);
   tally_init (&tally, name);
   oracle = oracle_new ();
   if (!oracle)
@@ -373,6 +456,8 @@ main (int argc, char **argv)
     run_qualities (oracle, &tally, gray, mode, dct);
   else if (argc == 6)
     status = run_photo (oracle, &tally, argv + 2);
+  else if (strcmp (argv[1], "long-runs") == 0)
+    run_long_runs (oracle, &tally);
   else
     run_api (&tally);
   oracle_free (oracle);

@@ -296,6 +296,58 @@ check_config (Tally *tally, Oracle *oracle, const char *label,
   image_free (expected);
 }
 
+/* jart_generation_jpeg_size of generation 1 of SETTINGS on SRC with each
+ * coding: a clean call's peak of live bytes stays within
+ * jart_jpeg_size_memory, and each of its allocations failing (alone, or
+ * with all after it) gives JART_ERROR_NO_MEMORY (leaks are the sanitizer
+ * pass's to find). */
+static void
+check_sizes (Tally *tally, const char *label, const JartImage *src,
+             const JartSettings *settings)
+{
+  for (int coding = JART_CODING_STANDARD; coding <= JART_CODING_PROGRESSIVE;
+       coding++)
+    {
+      uint64_t clean = 0, bytes = 0;
+      size_t bound;
+      JartStatus status;
+      long total;
+
+      atomic_store (&fail_at, 0);
+      atomic_store (&calls, 0);
+      pthread_mutex_lock (&live_lock);
+      live_bytes = live_peak = 0;
+      pthread_mutex_unlock (&live_lock);
+      atomic_store (&armed, 1);
+      status = jart_generation_jpeg_size (src, settings, 1, coding, &clean);
+      atomic_store (&armed, 0);
+      total = atomic_load (&calls);
+      bound = jart_jpeg_size_memory (src->width, src->height, src->channels,
+                                     settings, coding);
+      tally_check (tally, status == JART_OK && live_peak <= bound && total > 0,
+                   "%s, coding %d: %s, %zu bytes live at the peak, "
+                   "jart_jpeg_size_memory says %zu",
+                   label, coding, jart_strerror (status), live_peak, bound);
+      for (int onwards = 0; onwards < 2; onwards++)
+        for (long k = 1; k <= total; k++)
+          {
+            atomic_store (&fail_at, k);
+            atomic_store (&fail_onwards, onwards);
+            atomic_store (&calls, 0);
+            atomic_store (&armed, 1);
+            status
+                = jart_generation_jpeg_size (src, settings, 1, coding, &bytes);
+            atomic_store (&armed, 0);
+            tally_check (tally, status == JART_ERROR_NO_MEMORY,
+                         "%s, coding %d, allocation %ld of %ld fails%s: %s",
+                         label, coding, k, total,
+                         onwards ? " and all after it" : "",
+                         jart_strerror (status));
+          }
+      atomic_store (&fail_at, 0);
+    }
+}
+
 int
 main (void)
 {
@@ -357,6 +409,14 @@ main (void)
     s.tables[i / 64][i % 64] = (uint16_t)(1 + i * 7 % 255);
   check_config (&tally, oracle, "noise, schedule", rgba, &s, 1);
   check_config (&tally, oracle, "noise, schedule", rgba, &s, 0);
+  check_sizes (&tally, "noise, schedule, sizes", rgba, &s);
+
+  s = case_settings (60, 1, JART_SUBSAMPLING_411, JART_DCT_FLOAT);
+  s.anchor_x = 31;
+  s.anchor_y = 31;
+  s.grid_drift = 7;
+  check_sizes (&tally, "noise, sizes", rgba, &s);
+  check_sizes (&tally, "checker, sizes", gray, &s);
 
   image_free (rgba);
   image_free (gray);

@@ -8,7 +8,8 @@
  *            or a JPEG (decoded by TurboJPEG)
  * QUALITIES  1..100, a comma-separated list or "all" (default 10,50,75,90,100)
  * MODES      444, 422, 420, 440, 411, a comma list or "all" (default all)
- * DCTS       islow, ifast or "all" (default all)
+ * DCTS       islow, ifast, float, each decoded as GIMP with "-gimp"
+ *            (float-gimp), or "all" (islow, ifast, float; the default)
  * GENERATIONS 1..1000 (default 20)
  *
  * OPTIONS    --name NAME      the name the summary line starts with
@@ -47,7 +48,9 @@ usage (const char *program)
            "QUALITIES: 1..100, a comma list or all (default "
            "10,50,75,90,100)\n"
            "MODES: 444 422 420 440 411, a comma list or all (default all)\n"
-           "DCTS: islow, ifast or all (default all); GENERATIONS: 1..1000 "
+           "DCTS: islow, ifast, float (each decoded as GIMP with -gimp: "
+           "float-gimp)\n"
+           "or all (default all); GENERATIONS: 1..1000 "
            "(default 20)\n",
            program);
   exit (2);
@@ -82,8 +85,8 @@ main (int argc, char **argv)
       = { JART_SUBSAMPLING_444, JART_SUBSAMPLING_422, JART_SUBSAMPLING_420,
           JART_SUBSAMPLING_440, JART_SUBSAMPLING_411 };
   int nm = 5;
-  JartDct dcts[2] = { JART_DCT_ACCURATE, JART_DCT_FAST };
-  int nd = 2, generations = 20, alpha = 0, crop[4], cropping = 0;
+  JartDct dcts[3] = { JART_DCT_ACCURATE, JART_DCT_FAST, JART_DCT_FLOAT };
+  int nd = 3, generations = 20, alpha = 0, crop[4], cropping = 0;
   JartImage *photo;
   Tally tally;
   Oracle *oracle;
@@ -155,7 +158,7 @@ main (int argc, char **argv)
   if (++i < argc && strcmp (argv[i], "all") != 0)
     {
       nd = 1;
-      if (!dct_parse (argv[i], &dcts[0]))
+      if (!method_parse (argv[i], &dcts[0], &base.decode))
         usage (argv[0]);
     }
   if (++i < argc && parse_numbers (argv[i], 1, 1000, &generations, 1) != 1)

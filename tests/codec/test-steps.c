@@ -9,7 +9,8 @@
  *   test-steps replay DCT     synthetic images of every channel count and
  *                             odd sizes, schedules mixing qualities, every
  *                             subsampling, scales, filters, colour changes,
- *                             drift and flattening (DCT islow or ifast)
+ *                             drift and flattening (DCT islow, ifast or
+ *                             float, "-gimp" decoded as GIMP: float-gimp)
  *   test-steps tables         custom quantization tables: random ones and
  *                             those of qualities, against the libjpeg API
  *   test-steps photo PATH     a photo's crop through the schedules, a
@@ -140,7 +141,7 @@ replay (Oracle *oracle, Tally *tally, const char *label,
 }
 
 static void
-run_replay (Oracle *oracle, Tally *tally, JartDct dct)
+run_replay (Oracle *oracle, Tally *tally, JartDct dct, JartDecode decode)
 {
   static const int sizes[][2]
       = { { 1, 1 },   { 3, 250 }, { 250, 3 }, { 17, 9 },
@@ -167,6 +168,7 @@ run_replay (Oracle *oracle, Tally *tally, JartDct dct)
         jart_settings_init (&s);
         settings_schedule (&s, schedule);
         s.dct = dct;
+        s.decode = decode;
         s.generations = schedule->n + 2;
         case_tables (&s, index % 3 == 0 ? 0 : 10 + index % 90,
                      (uint32_t)index);
@@ -202,6 +204,9 @@ run_replay (Oracle *oracle, Tally *tally, JartDct dct)
 /* Custom tables: the codec's quality-0 steps against the libjpeg API, and
  * the oracle's libjpeg path against TurboJPEG on the tables of a
  * quality. */
+static void check_sizes (Oracle *oracle, Tally *tally, const JartImage *image,
+                         const JartSettings *settings, const char *label);
+
 static void
 run_tables (Oracle *oracle, Tally *tally)
 {
@@ -299,9 +304,21 @@ run_tables (Oracle *oracle, Tally *tally)
       if (k % 10 == 5)
         for (int i = 0; i < 128; i++)
           s.tables[i / 64][i % 64] = k % 20 == 5 ? 1 : 255;
-      snprintf (label, sizeof label, "%s, random tables %d",
-                pattern_name ((Pattern)(k % PATTERN_COUNT)), k);
+      /* Now and then a third table, Cr's own, as some files have. */
+      if (k % 3 == 1)
+        {
+          uint32_t state = (uint32_t)k * 7919u + 3u;
+
+          s.cr_own_table = 1;
+          for (int i = 0; i < 64; i++)
+            s.cr_table[i] = (uint16_t)(1 + random_next (&state) % 255);
+        }
+      snprintf (label, sizeof label, "%s, random tables %d%s",
+                pattern_name ((Pattern)(k % PATTERN_COUNT)), k,
+                s.cr_own_table ? " (Cr on a third)" : "");
       replay (oracle, tally, label, image, &s, 0);
+      if (s.cr_own_table)
+        check_sizes (oracle, tally, image, &s, label);
       image_free (image);
     }
 }
@@ -324,7 +341,7 @@ on_size_generation (const JartGenerationReport *report,
 {
   SizeRun *run = user_data;
 
-  for (int optimize = 0; optimize <= 1; optimize++)
+  for (int optimize = 0; optimize <= JART_CODING_PROGRESSIVE; optimize++)
     {
       JartStep step;
       unsigned long expected = 0;
@@ -344,8 +361,10 @@ on_size_generation (const JartGenerationReport *report,
                    "wrote %lu bytes, jart_generation_jpeg_size says %llu "
                    "(%s)",
                    run->label, report->generation, report->step,
-                   optimize ? "optimal" : "standard", expected,
-                   (unsigned long long)got, jart_strerror (status));
+                   optimize == JART_CODING_PROGRESSIVE ? "progressive"
+                   : optimize                          ? "optimal"
+                                                       : "standard",
+                   expected, (unsigned long long)got, jart_strerror (status));
       if (run->settings->n_steps == 0)
         {
           uint64_t plain = 0;
@@ -551,14 +570,17 @@ main (int argc, char **argv)
   Tally tally;
   Oracle *oracle;
   JartDct dct = JART_DCT_ACCURATE;
+  JartDecode decode = JART_DECODE_VIEWERS;
   int status = 0;
 
   if (!(argc == 2 && strcmp (argv[1], "tables") == 0)
       && !(argc == 3 && strcmp (argv[1], "replay") == 0
-           && dct_parse (argv[2], &dct))
+           && method_parse (argv[2], &dct, &decode))
       && !(argc == 3 && strcmp (argv[1], "photo") == 0))
     {
-      fprintf (stderr, "usage: %s tables | replay islow|ifast | photo PATH\n",
+      fprintf (stderr,
+               "usage: %s tables | replay islow|ifast|float[-gimp] | "
+               "photo PATH\n",
                argv[0]);
       return 2;
     }
@@ -573,7 +595,7 @@ main (int argc, char **argv)
   if (strcmp (argv[1], "tables") == 0)
     run_tables (oracle, &tally);
   else if (strcmp (argv[1], "replay") == 0)
-    run_replay (oracle, &tally, dct);
+    run_replay (oracle, &tally, dct, decode);
   else
     status = run_photo (oracle, &tally, argv[2]);
   oracle_free (oracle);

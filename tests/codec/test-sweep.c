@@ -8,7 +8,9 @@
  *                                  checks x a spread of qualities
  *   test-sweep qualities MODE DCT  all 100 qualities on four images
  *
- * MODE is 444, 422, 420, 440 or 411; DCT is islow or ifast.  Half the
+ * MODE is 444, 422, 420, 440 or 411; DCT is islow, ifast or float,
+ * decoded as viewers decode, or with "-gimp" (float-gimp) as GIMP's
+ * loader decodes.  Half the
  * cases stop at the fixed point (the default), half run every generation.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -34,7 +36,8 @@ static const int spread[]
     = { 1, 3, 10, 24, 25, 49, 50, 51, 75, 90, 95, 96, 99, 100 };
 
 static void
-run_sizes (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct)
+run_sizes (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct,
+           JartDecode decode)
 {
   for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
     for (int channels = 1; channels <= 4; channels++)
@@ -50,6 +53,7 @@ run_sizes (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct)
               test.settings
                   = case_settings (spread[q], GENERATIONS, mode, dct);
               test.settings.stop_at_fixed_point = (int)(q % 2);
+              test.settings.decode = decode;
               case_run (oracle, tally, &test, NULL);
             }
           image_free (image);
@@ -57,7 +61,8 @@ run_sizes (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct)
 }
 
 static void
-run_qualities (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct)
+run_qualities (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct,
+               JartDecode decode)
 {
   static const struct
   {
@@ -80,6 +85,7 @@ run_qualities (Oracle *oracle, Tally *tally, JartSubsampling mode, JartDct dct)
           test.src = image;
           test.settings = case_settings (q, GENERATIONS, mode, dct);
           test.settings.stop_at_fixed_point = q % 2;
+          test.settings.decode = decode;
           case_run (oracle, tally, &test, NULL);
         }
       image_free (image);
@@ -91,6 +97,7 @@ main (int argc, char **argv)
 {
   JartSubsampling mode;
   JartDct dct;
+  JartDecode decode;
   char name[64];
   Tally tally;
   Oracle *oracle;
@@ -98,10 +105,12 @@ main (int argc, char **argv)
 
   if (argc != 4
       || (strcmp (argv[1], "sizes") != 0 && strcmp (argv[1], "qualities") != 0)
-      || !subsampling_parse (argv[2], &mode) || !dct_parse (argv[3], &dct))
+      || !subsampling_parse (argv[2], &mode)
+      || !method_parse (argv[3], &dct, &decode))
     {
       fprintf (stderr,
-               "usage: %s sizes|qualities 444|422|420|440|411 islow|ifast\n",
+               "usage: %s sizes|qualities 444|422|420|440|411 "
+               "islow|ifast|float[-gimp]\n",
                argv[0]);
       return 2;
     }
@@ -111,9 +120,9 @@ main (int argc, char **argv)
   if (!oracle)
     return 99;
   if (strcmp (argv[1], "sizes") == 0)
-    run_sizes (oracle, &tally, mode, dct);
+    run_sizes (oracle, &tally, mode, dct, decode);
   else
-    run_qualities (oracle, &tally, mode, dct);
+    run_qualities (oracle, &tally, mode, dct, decode);
   oracle_free (oracle);
   status = tally_finish (&tally);
   return status;

@@ -7,7 +7,10 @@
  * dialog hands none over) is written as a PNG, and the line "ok" printed;
  * after Cancel, "cancel".  Before "ok" it prints every field of the values
  * OK gave, one "value NAME=VALUE" line each, and "result-sha256 HEX", the
- * checksum of the result's packed pixels.
+ * checksum of the result's packed pixels.  With --canvas the dialog offers
+ * "Preview on canvas", and each time it would show a result on the canvas
+ * the harness prints "canvas-sha256 HEX" of it, "canvas-off" when it would
+ * take it away.
  *
  * The image's original JPEG file, which the plug-in reads from GIMP's
  * "jpeg-settings" parasite, is given as a quality and subsampling whose
@@ -299,6 +302,29 @@ save_png (const char *path, const guint8 *pixels, const JartImage *layout)
   return ok;
 }
 
+/* --canvas: "Preview on canvas" on the harness's standard output, one line
+ * per call: the SHA-256 of the result the canvas would show, or "off". */
+static void
+print_canvas (const guint8 *result, const JaValues *values, gpointer data)
+{
+  const JartImage *image = data;
+
+  (void)values;
+  char *checksum;
+
+  if (result == NULL)
+    {
+      printf ("canvas-off\n");
+      fflush (stdout);
+      return;
+    }
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, result,
+                                          image->stride * image->height);
+  printf ("canvas-sha256 %s\n", checksum);
+  fflush (stdout);
+  g_free (checksum);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,6 +371,11 @@ main (int argc, char **argv)
         theme_dir = argv[++i];
       else if (strcmp (argv[i], "--selection-ellipse") == 0)
         ellipse = TRUE;
+      else if (strcmp (argv[i], "--canvas") == 0)
+        {
+          layer.canvas_preview = print_canvas;
+          layer.canvas_data = &layer.image;
+        }
       else if (strcmp (argv[i], "--presets") == 0)
         layer.presets_file = argv[++i];
       else if (strcmp (argv[i], "--original") == 0)

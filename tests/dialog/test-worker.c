@@ -102,11 +102,12 @@ all_measured (const JaWorkerState *state, const JartSettings *settings)
   return TRUE;
 }
 
-/* Checks the statistics of every generation of the short run, waiting up
- * to ten seconds for them; returns the failures. */
+/* Checks the statistics of every generation of the short run, the sizes
+ * of files coded with CODING, waiting up to ten seconds for them; returns
+ * the failures. */
 static int
 check_stats (JaWorker *worker, const JartImage *src,
-             const JartSettings *settings)
+             const JartSettings *settings, JartCoding coding)
 {
   const JaWorkerState *state = ja_worker_get_state (worker);
   gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
@@ -127,7 +128,8 @@ check_stats (JaWorker *worker, const JartImage *src,
         in.pixels = before;
       out.pixels = after;
       if (g > state->done || after == NULL || (g > 1 && before == NULL)
-          || jart_generation_jpeg_size (&in, settings, g, 0, &bytes) != JART_OK
+          || jart_generation_jpeg_size (&in, settings, g, coding, &bytes)
+                 != JART_OK
           || jart_ssim (src, &out, &ssim) != JART_OK)
         {
           printf ("generation %d: no statistics to compare\n", g);
@@ -204,7 +206,13 @@ main (int argc, char **argv)
       printf ("the final result differs from jart_run's\n");
       t.failures++;
     }
-  t.failures += check_stats (worker, &src, &t.short_run);
+  t.failures += check_stats (worker, &src, &t.short_run, JART_CODING_STANDARD);
+  /* The dialog's default read-out: the file as GIMP exports it. */
+  ja_worker_set_coding (worker, JART_CODING_PROGRESSIVE);
+  t.short_serial = ja_worker_start (worker, &t.short_run);
+  g_main_loop_run (t.loop);
+  t.failures
+      += check_stats (worker, &src, &t.short_run, JART_CODING_PROGRESSIVE);
   if (t.snapshots_checked != 1)
     {
       printf ("no intermediate generation was shown\n");

@@ -51,7 +51,8 @@ enum
   H_PADDING,     /* bytes after each source row, 0..7 */
   H_QUALITY,     /* 1..100 */
   H_GENERATIONS, /* 1..4 */
-  H_MODE,        /* low 3 bits: subsampling (mod 5); bit 3: fast DCT;
+  H_MODE,        /* low 3 bits: subsampling (mod 5); bit 3: fast DCT
+                    (with H_RUN's bit 6: the floating-point one);
                     bit 4: no stop at the fixed point; bit 5: flatten;
                     bits 6..7: in place (0, 1 or 2) */
   H_JITTER,      /* 0..50, small values likelier */
@@ -60,7 +61,9 @@ enum
   H_SEED,        /* the seed's low byte */
   H_BACKGROUND,  /* the background's three bytes start here */
   H_RUN = H_BACKGROUND + 3, /* low 2 bits: threads 1..3 (0 = 3);
-                               bits 2..3: kernel path */
+                               bits 2..3: kernel path; bits 4..6 also
+                               the destination's padding; bit 6: see
+                               H_MODE; bit 7: decoded as GIMP */
   H_INVALID,                /* < 32: field (value % FIELDS) is made
                                invalid */
   H_STEPS,                  /* low 3 bits: n_steps (mod 5); bits 3..4:
@@ -237,7 +240,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   s.quality = 1 + input_byte (data, size, H_QUALITY) % 100;
   s.generations = 1 + input_byte (data, size, H_GENERATIONS) % 4;
   s.subsampling = (JartSubsampling)((mode & 7) % 5);
-  s.dct = mode & 8 ? JART_DCT_FAST : JART_DCT_ACCURATE;
+  s.dct = !(mode & 8) ? JART_DCT_ACCURATE
+          : run & 64  ? JART_DCT_FLOAT
+                      : JART_DCT_FAST;
+  s.decode = run & 128 ? JART_DECODE_GIMP : JART_DECODE_VIEWERS;
   s.stop_at_fixed_point = !(mode & 16);
   s.flatten = (mode & 32) != 0;
   {
@@ -432,7 +438,11 @@ write_seeds (const char *dir)
                                | ((k & 16) ? 32 : 0) | ((k % 3) << 6));
       seed[H_JITTER] = (uint8_t)(k % 4 == 0 ? 3 : 0);
       seed[H_DRIFT] = (uint8_t)(k % 4 == 0 ? 3 : 0);
-      seed[H_RUN] = (uint8_t)((k % 3 + 1) | ((k % 4) << 2));
+      /* Bits 6 and 7: the floating-point DCT (with H_MODE's bit 3) and
+         GIMP's decoder, now and then. */
+      seed[H_RUN]
+          = (uint8_t)((k % 3 + 1) | ((k % 4) << 2) | ((k % 5 == 2) ? 64 : 0)
+                      | ((k % 7 == 3) ? 128 : 0));
       seed[H_INVALID] = (uint8_t)(k < FIELDS ? k : 200);
       /* Every other seed with a schedule. */
       seed[H_STEPS]

@@ -54,8 +54,9 @@ class Config:
 
 
 # The Script-Fu every batch starts with.  ja-log appends one line of words to
-# the log; ja-try runs a plug-in call and logs its return values or its
-# failure, never stopping the batch.  ja-error holds the message of the last
+# the log; ja-try (ja-try2, ja-try3: the second and third procedures) runs
+# a plug-in call and logs its return values or its failure, never stopping
+# the batch.  ja-error holds the message of the last
 # error Script-Fu raised (a failed call's message), caught or not.
 PRELUDE = """
 (define ja-port (open-output-file %(log)s))
@@ -74,22 +75,20 @@ PRELUDE = """
   (file-png-save2 RUN-NONINTERACTIVE image drawable path path
                   0 1 0 0 0 0 0 0 1))
 (define (ja-name item) (car (gimp-item-get-name item)))
+(define (ja-call proc label image drawable args)
+  (let ((r (catch #f
+             (apply proc
+                    (append (list RUN-NONINTERACTIVE image drawable) args)))))
+    (if r
+        (ja-log "ran" label (car r) (cadr r) (caddr r))
+        (ja-log "failed" label))
+    r))
 (define (ja-try label image drawable . args)
-  (let ((r (catch #f
-             (apply plug-in-jpeg-artifacts
-                    (append (list RUN-NONINTERACTIVE image drawable) args)))))
-    (if r
-        (ja-log "ran" label (car r) (cadr r) (caddr r))
-        (ja-log "failed" label))
-    r))
+  (ja-call plug-in-jpeg-artifacts label image drawable args))
 (define (ja-try2 label image drawable . args)
-  (let ((r (catch #f
-             (apply plug-in-jpeg-artifacts2
-                    (append (list RUN-NONINTERACTIVE image drawable) args)))))
-    (if r
-        (ja-log "ran" label (car r) (cadr r) (caddr r))
-        (ja-log "failed" label))
-    r))
+  (ja-call plug-in-jpeg-artifacts2 label image drawable args))
+(define (ja-try3 label image drawable . args)
+  (ja-call plug-in-jpeg-artifacts3 label image drawable args))
 (define (ja-try-last label image drawable)
   (let ((r (catch #f
              (plug-in-jpeg-artifacts RUN-WITH-LAST-VALS image drawable

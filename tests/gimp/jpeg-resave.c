@@ -23,6 +23,10 @@
  *     inverse DCT, as the plug-in's codec decodes every generation;
  *     writes the last decode to OUT.png.
  *
+ *   jpeg-resave decode IN.jpg OUT.png
+ *     decodes IN.jpg with the accurate integer inverse DCT, as browsers
+ *     and most viewers do (libjpeg's default), into OUT.png.
+ *
  * Exit status 0 on success, 1 with a message on stderr otherwise.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -370,6 +374,21 @@ command_resave (const char *in, const char *out, const char *count_text)
   return 0;
 }
 
+static int
+command_decode (const char *in, const char *out)
+{
+  Image image = { NULL, 0, 0, 0 };
+  unsigned char *data;
+  unsigned long size;
+
+  data = read_file (in, &size);
+  decode (data, size, JDCT_ISLOW, &image, NULL);
+  free (data);
+  write_png (out, &image);
+  free (image.pixels);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,8 +396,11 @@ main (int argc, char **argv)
     return command_write (argv[2], argv[3], argv[4], argv[5]);
   if ((argc == 4 || argc == 5) && strcmp (argv[1], "resave") == 0)
     return command_resave (argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+  if (argc == 4 && strcmp (argv[1], "decode") == 0)
+    return command_decode (argv[2], argv[3]);
   fprintf (stderr, "usage: jpeg-resave write IN.png OUT.jpg "
                    "444|422|420|440|411|gray SEED\n"
-                   "       jpeg-resave resave IN.jpg OUT.png [COUNT]\n");
+                   "       jpeg-resave resave IN.jpg OUT.png [COUNT]\n"
+                   "       jpeg-resave decode IN.jpg OUT.png\n");
   return 1;
 }

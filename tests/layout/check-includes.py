@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # check-includes.py: the layering test.  Reads every #include line of every
 # .c and .h file of the layers (codec/, params/, ui/, plugin/ with its
-# version-independent plugin/common/, cli/, examples/) and fails, naming
-# FILE:LINE, when
-# a file includes a header of a folder its layer may not use, a library
-# header outside its layer's set, a header by a path instead of by its
-# name, or when the files of one folder include each other in a circle.
+# version-independent plugin/common/, cli/, examples/, gegl/) and fails,
+# naming FILE:LINE, when a file includes a header of a folder its layer
+# may not use, a library header outside its layer's set, a header by a
+# path instead of by its name, or when the files of one folder include each
+# other in a circle.
 #
 #   check-includes.py SOURCE_ROOT
 #
@@ -44,6 +44,7 @@ GLIB = {'glib.h', 'glib/', 'glib-object.h', 'gobject/', 'gio/'}
 GTK = {'gtk/', 'gdk/', 'cairo.h', 'cairo/', 'pango/', 'gdk-pixbuf/', 'atk/'}
 GIMP = {'libgimp/', 'libgimpbase/', 'libgimpwidgets/', 'gegl.h', 'gegl/',
         'babl/'}
+GEGL = {'gegl.h', 'gegl-op.h', 'gegl-plugin.h', 'gegl/', 'babl/'}
 IMAGE_LIBRARIES = {'png.h', 'turbojpeg.h', 'jpeglib.h', 'jerror.h'}
 
 # What each layer may include: the folders (its own first) and the
@@ -63,6 +64,9 @@ RULES = {
     'cli': (('cli', 'params', 'codec', 'config'),
             C_LIBRARY | GETTEXT | GLIB | IMAGE_LIBRARIES),
     'examples': (('examples', 'codec'), C_LIBRARY),
+    # The GEGL operation: the codec and the values, through GEGL and babl.
+    'gegl': (('gegl', 'params', 'codec', 'config'),
+             C_LIBRARY | GETTEXT | GLIB | GEGL),
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]*)[>"]')

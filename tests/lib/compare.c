@@ -184,6 +184,7 @@ dct_name (JartDct dct)
 {
   return dct == JART_DCT_ACCURATE ? "islow"
          : dct == JART_DCT_FAST   ? "ifast"
+         : dct == JART_DCT_FLOAT  ? "float"
                                   : "bad";
 }
 
@@ -206,7 +207,26 @@ dct_parse (const char *text, JartDct *dct)
     *dct = JART_DCT_ACCURATE;
   else if (strcmp (text, "ifast") == 0 || strcmp (text, "fast") == 0)
     *dct = JART_DCT_FAST;
+  else if (strcmp (text, "float") == 0)
+    *dct = JART_DCT_FLOAT;
   else
     return 0;
   return 1;
+}
+
+int
+method_parse (const char *text, JartDct *dct, JartDecode *decode)
+{
+  const char *dash = strchr (text, '-');
+  char name[16];
+
+  *decode = JART_DECODE_VIEWERS;
+  if (dash == NULL)
+    return dct_parse (text, dct);
+  if (strcmp (dash + 1, "gimp") != 0 || (size_t)(dash - text) >= sizeof name)
+    return 0;
+  memcpy (name, text, (size_t)(dash - text));
+  name[dash - text] = '\0';
+  *decode = JART_DECODE_GIMP;
+  return dct_parse (name, dct);
 }

@@ -66,4 +66,9 @@ const char *dct_name (JartDct dct);
 int subsampling_parse (const char *text, JartSubsampling *subsampling);
 int dct_parse (const char *text, JartDct *dct);
 
+/* A forward DCT and a decoder: "DCT" (decoded as viewers) or "DCT-gimp"
+ * (decoded as GIMP's loader), DCT as dct_parse reads it.  1 when TEXT is
+ * one. */
+int method_parse (const char *text, JartDct *dct, JartDecode *decode);
+
 #endif /* TEST_COMPARE_H */

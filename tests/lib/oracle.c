@@ -165,8 +165,10 @@ oracle_errors (OracleErrors *errors)
 /* Compression through the libjpeg API, as GIMP's export does it: defaults,
  * baseline quality tables (or TABLES, when not NULL, as they are:
  * jpeg_add_quant_table with scale 100 and force_baseline, as GIMP does for
- * an image's own tables), the asked sampling factors and DCT, optimal
- * Huffman tables with OPTIMIZE.  The JPEG stream is left in *JPEG
+ * an image's own tables; with CR_TABLE not NULL too, that one as table 2,
+ * Cr's, as a file with three tables has it), the asked sampling factors
+ * and DCT, optimal Huffman tables with OPTIMIZE (a JartCoding: 2 also
+ * progressive).  The JPEG stream is left in *JPEG
  * (malloc'ed by libjpeg, freed by the caller; NULL after a failure).
  * 0, or ORACLE_CORRUPT when libjpeg-turbo finds a coefficient out of
  * baseline's range (it checks only with OPTIMIZE: without, it writes the
@@ -174,8 +176,9 @@ oracle_errors (OracleErrors *errors)
 static int
 compress_libjpeg (Oracle *oracle, const uint8_t *in, int width, int height,
                   int components, JartSubsampling subsampling, JartDct dct,
-                  int quality, const uint16_t (*tables)[64], int optimize,
-                  unsigned char **jpeg, unsigned long *size)
+                  int quality, const uint16_t (*tables)[64],
+                  const uint16_t *cr_table, int optimize, unsigned char **jpeg,
+                  unsigned long *size)
 {
   struct jpeg_compress_struct cinfo;
   OracleErrors errors;
@@ -198,12 +201,15 @@ compress_libjpeg (Oracle *oracle, const uint8_t *in, int width, int height,
   cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_set_defaults (&cinfo);
   if (tables != NULL)
-    for (int t = 0; t < 2; t++)
+    for (int t = 0; t < 3; t++)
       {
+        const uint16_t *table = t < 2 ? tables[t] : cr_table;
         unsigned int basic[64];
 
+        if (table == NULL)
+          continue;
         for (int i = 0; i < 64; i++)
-          basic[i] = tables[t][i];
+          basic[i] = table[i];
         /* Scale 100: the entries as they are. */
         jpeg_add_quant_table (&cinfo, t, basic, 100, TRUE);
       }
@@ -218,9 +224,18 @@ compress_libjpeg (Oracle *oracle, const uint8_t *in, int width, int height,
           cinfo.comp_info[c].h_samp_factor = 1;
           cinfo.comp_info[c].v_samp_factor = 1;
         }
+      /* A third table: Cr's own, as a file may give it. */
+      if (tables != NULL && cr_table != NULL)
+        cinfo.comp_info[2].quant_tbl_no = 2;
     }
-  cinfo.dct_method = dct == JART_DCT_FAST ? JDCT_IFAST : JDCT_ISLOW;
+  cinfo.dct_method = dct == JART_DCT_FAST    ? JDCT_IFAST
+                     : dct == JART_DCT_FLOAT ? JDCT_FLOAT
+                                             : JDCT_ISLOW;
   cinfo.optimize_coding = optimize ? TRUE : FALSE;
+  /* JART_CODING_PROGRESSIVE: libjpeg's default progression, as GIMP's
+     export asks for it (after the components are set up). */
+  if (optimize == JART_CODING_PROGRESSIVE)
+    jpeg_simple_progression (&cinfo);
   jpeg_start_compress (&cinfo, TRUE);
   while (cinfo.next_scanline < cinfo.image_height)
     {
@@ -314,9 +329,14 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
   int libjpeg, status;
 
   if (route == ORACLE_ROUTE_AUTO)
-    libjpeg = dct == JART_DCT_FAST && quality >= 96;
+    libjpeg = (dct == JART_DCT_FAST && quality >= 96) || dct == JART_DCT_FLOAT;
   else
     libjpeg = route == ORACLE_ROUTE_LIBJPEG;
+  if (!libjpeg && dct == JART_DCT_FLOAT)
+    {
+      fprintf (stderr, "oracle: tjCompress2 has no floating-point DCT\n");
+      return -1;
+    }
   if (!libjpeg && dct == JART_DCT_FAST && quality >= 96)
     {
       fprintf (stderr,
@@ -328,7 +348,7 @@ oracle_round_trip (Oracle *oracle, const uint8_t *in, int width, int height,
 
   if (libjpeg)
     compress_libjpeg (oracle, in, width, height, components, subsampling, dct,
-                      quality, NULL, 0, &jpeg, &size);
+                      quality, NULL, NULL, 0, &jpeg, &size);
   else
     {
       if (compress_turbojpeg (oracle, in, width, height, components,
@@ -431,7 +451,9 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
   int libjpeg;
 
   if (route == ORACLE_ROUTE_AUTO)
-    libjpeg = settings->dct == JART_DCT_FAST && quality >= 96;
+    libjpeg = (settings->dct == JART_DCT_FAST && quality >= 96)
+              || settings->dct == JART_DCT_FLOAT
+              || optimize == JART_CODING_PROGRESSIVE;
   else
     libjpeg = route == ORACLE_ROUTE_LIBJPEG;
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
@@ -443,7 +465,7 @@ oracle_jpeg_size (Oracle *oracle, const JartImage *in,
   unsigned char *jpeg;
   int status = compress_libjpeg (oracle, oracle->canvas_in, cw, ch, components,
                                  settings->subsampling, settings->dct, quality,
-                                 NULL, optimize, &jpeg, size);
+                                 NULL, NULL, optimize, &jpeg, size);
 
   free (jpeg);
   return status;
@@ -464,17 +486,21 @@ oracle_jpeg_size_tables (Oracle *oracle, const JartImage *in,
   status = compress_libjpeg (
       oracle, oracle->canvas_in, in->width + dx, in->height + dy, components,
       settings->subsampling, settings->dct, 0, (const uint16_t (*)[64])tables,
-      optimize, &jpeg, size);
+      settings->cr_own_table ? settings->cr_table : NULL, optimize, &jpeg,
+      size);
   free (jpeg);
   return status;
 }
 
-/* Decompression through the libjpeg API: the accurate IDCT and fancy
- * upsampling (the defaults), to gray or RGB, into the tight OUT.  0, or
- * ORACLE_CORRUPT when the decoder warned (the data are corrupt). */
+/* Decompression through the libjpeg API: the accurate IDCT (or with
+ * DECODE JART_DECODE_GIMP the floating-point one, as GIMP 2.10's loader
+ * asks) and fancy upsampling (the default), to gray or RGB, into the
+ * tight OUT.  0, or ORACLE_CORRUPT when the decoder warned (the data are
+ * corrupt). */
 static int
 decompress_libjpeg (Oracle *oracle, const unsigned char *jpeg,
-                    unsigned long size, int components, uint8_t *out)
+                    unsigned long size, int components, JartDecode decode,
+                    uint8_t *out)
 {
   struct jpeg_decompress_struct dinfo;
   OracleErrors errors;
@@ -485,7 +511,7 @@ decompress_libjpeg (Oracle *oracle, const unsigned char *jpeg,
   jpeg_mem_src (&dinfo, jpeg, size);
   jpeg_read_header (&dinfo, TRUE);
   dinfo.out_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
-  dinfo.dct_method = JDCT_ISLOW;
+  dinfo.dct_method = decode == JART_DECODE_GIMP ? JDCT_FLOAT : JDCT_ISLOW;
   jpeg_start_decompress (&dinfo);
   while (dinfo.output_scanline < dinfo.output_height)
     {
@@ -500,8 +526,8 @@ decompress_libjpeg (Oracle *oracle, const unsigned char *jpeg,
 }
 
 /* One generation, the whole canvas at once: with QUALITY through
- * oracle_round_trip, or with TABLES (not NULL) through the libjpeg API
- * both ways. */
+ * oracle_round_trip, or with TABLES (not NULL) or GIMP's decoder through
+ * the libjpeg API both ways. */
 static int
 generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
                   const JartSettings *settings, int quality,
@@ -516,16 +542,17 @@ generation_whole (Oracle *oracle, const JartImage *in, JartImage *out,
   if (build_canvas (oracle, in, settings, dx, dy) != 0)
     return -1;
 
-  if (tables != NULL)
+  if (tables != NULL || settings->decode == JART_DECODE_GIMP)
     {
       unsigned char *jpeg;
       unsigned long size;
 
-      compress_libjpeg (oracle, oracle->canvas_in, cw, ch, components,
-                        settings->subsampling, settings->dct, 0, tables, 0,
-                        &jpeg, &size);
+      compress_libjpeg (
+          oracle, oracle->canvas_in, cw, ch, components, settings->subsampling,
+          settings->dct, tables != NULL ? 0 : quality, tables,
+          settings->cr_own_table ? settings->cr_table : NULL, 0, &jpeg, &size);
       status = decompress_libjpeg (oracle, jpeg, size, components,
-                                   oracle->canvas_out);
+                                   settings->decode, oracle->canvas_out);
       free (jpeg);
     }
   else

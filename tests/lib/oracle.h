@@ -48,8 +48,10 @@ const char *oracle_message (const Oracle *oracle);
  * DCT: JART_DCT_ACCURATE is TJFLAG_ACCURATEDCT; JART_DCT_FAST is JDCT_IFAST
  * at every quality, through tjCompress2 below quality 96 and the libjpeg
  * API from 96 on (ROUTE forces one of the two where it can give the asked
- * DCT).  Decompression is always tjDecompress2 with TJFLAG_ACCURATEDCT.
- * 0 on success, ORACLE_CORRUPT, or -1 with a message on stderr. */
+ * DCT; JART_DCT_FLOAT, which TurboJPEG lacks, is JDCT_FLOAT through the
+ * libjpeg API).  Decompression is always tjDecompress2 with
+ * TJFLAG_ACCURATEDCT.  0 on success, ORACLE_CORRUPT, or -1 with a message
+ * on stderr. */
 int oracle_round_trip (Oracle *oracle, const uint8_t *in, int width,
                        int height, int components, JartSubsampling subsampling,
                        JartDct dct, int quality, OracleRoute route,
@@ -66,8 +68,9 @@ void oracle_quant_table (int quality, int table, uint16_t out[64]);
  * background when SETTINGS->flatten is on and IN has alpha; the decoded
  * canvas cropped at (DX, DY) gives OUT's colours, IN's alpha is copied.
  * IN and OUT (any strides, not overlapping) have the same size and
- * channels.  Uses SETTINGS->subsampling, dct, flatten and background
- * only.  A canvas side beyond libjpeg's limit of 65500 is done in bands
+ * channels.  Uses SETTINGS->subsampling, dct, decode, flatten and
+ * background only; with decode JART_DECODE_GIMP both ways go through the
+ * libjpeg API, decoded with JDCT_FLOAT as GIMP 2.10's loader decodes.  A canvas side beyond libjpeg's limit of 65500 is done in bands
  * (oracle_generation_in_bands). */
 int oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
                        const JartSettings *settings, int quality, int dx,
@@ -77,10 +80,12 @@ int oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
  * writes (the same canvas), in *SIZE: through tjCompress2 with
  * TJFLAG_ACCURATEDCT or TJFLAG_FASTDCT (ROUTE_TURBOJPEG; from quality 96 on
  * it uses the accurate DCT whatever the flag), or the libjpeg API with
- * JDCT_ISLOW or JDCT_IFAST (ROUTE_LIBJPEG); AUTO as oracle_round_trip
- * picks.  OPTIMIZE asks for optimal Huffman tables: TJ_OPTIMIZE=1 for
- * TurboJPEG, optimize_coding for libjpeg.  No banding: the canvas must fit
- * libjpeg.  0 on success, ORACLE_CORRUPT (only the libjpeg API reports
+ * JDCT_ISLOW, JDCT_IFAST or JDCT_FLOAT (ROUTE_LIBJPEG); AUTO as
+ * oracle_round_trip picks, and the libjpeg API for progressive files.
+ * OPTIMIZE is a JartCoding: optimal Huffman tables are TJ_OPTIMIZE=1 for
+ * TurboJPEG, optimize_coding for libjpeg; PROGRESSIVE adds
+ * jpeg_simple_progression (libjpeg API only).  No banding: the canvas must
+ * fit libjpeg.  0 on success, ORACLE_CORRUPT (only the libjpeg API reports
  * it), -1 on a library error. */
 int oracle_jpeg_size (Oracle *oracle, const JartImage *in,
                       const JartSettings *settings, int quality, int dx,

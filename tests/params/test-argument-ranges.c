@@ -35,7 +35,8 @@ static const IntParam ints[] = {
   { "generations", G_STRUCT_OFFSET (JaValues, generations), 1, 1000, NULL },
   { "subsampling", G_STRUCT_OFFSET (JaValues, subsampling), 0, 4,
     "0 4:4:4, 1 4:2:2, 2 4:2:0, 3 4:4:0, 4 4:1:1" },
-  { "dct", G_STRUCT_OFFSET (JaValues, dct), 0, 1, "0 accurate, 1 fast" },
+  { "dct", G_STRUCT_OFFSET (JaValues, dct), 0, 2,
+    "0 accurate, 1 fast, 2 floating point" },
   { "quality-jitter", G_STRUCT_OFFSET (JaValues, quality_jitter), 0, 50,
     NULL },
   { "grid-drift", G_STRUCT_OFFSET (JaValues, grid_drift), 0, 7, NULL },
@@ -51,6 +52,9 @@ static const IntParam ints[] = {
   { "use-original-settings", G_STRUCT_OFFSET (JaValues, use_original), 0, 1,
     "0 quality and subsampling, 1 the settings of the JPEG file the image "
     "was loaded from" },
+  { "decode-as", G_STRUCT_OFFSET (JaValues, decode_as), 0, 1,
+    "0 as browsers and most viewers decode (libjpeg-turbo's default), 1 as "
+    "GIMP opens the file" },
 };
 
 /* Checks VALUES with FIELD of P set to VALUE: NULL when in range, else

@@ -54,7 +54,8 @@ test_every_field (void)
   values.quality = 33;
   values.generations = 17;
   values.subsampling = JART_SUBSAMPLING_422;
-  values.dct = JART_DCT_FAST;
+  values.dct = JART_DCT_FLOAT;
+  values.decode_as = JART_DECODE_GIMP;
   values.quality_jitter = 50;
   values.grid_drift = 7;
   values.seed = 4000000000u;
@@ -67,7 +68,8 @@ test_every_field (void)
   CHECK_INT (settings.quality, 33);
   CHECK_INT (settings.generations, 17);
   CHECK_INT (settings.subsampling, JART_SUBSAMPLING_422);
-  CHECK_INT (settings.dct, JART_DCT_FAST);
+  CHECK_INT (settings.dct, JART_DCT_FLOAT);
+  CHECK_INT (settings.decode, JART_DECODE_GIMP);
   CHECK_INT (settings.quality_jitter, 50);
   CHECK_INT (settings.grid_drift, 7);
   CHECK_INT (settings.seed, 4000000000u);
@@ -221,7 +223,23 @@ test_original (void)
   CHECK_INT (settings.steps[0].subsampling, JART_SUBSAMPLING_440);
   CHECK (memcmp (settings.tables, original.tables, sizeof settings.tables)
          == 0);
+  CHECK_INT (settings.cr_own_table, 0);
   CHECK_INT (jart_settings_check (&settings), JART_OK);
+
+  /* A third table (the tool's --tables-from of a file that has one): Cr's
+     own. */
+  original.cr_own_table = 1;
+  for (i = 0; i < 64; i++)
+    original.cr_table[i] = (uint16_t)(100 + i);
+  CHECK_INT (
+      ja_values_to_settings (&values, &original, 0, 0, 3, black, &settings),
+      JART_OK);
+  CHECK_INT (settings.cr_own_table, 1);
+  CHECK (
+      memcmp (settings.cr_table, original.cr_table, sizeof settings.cr_table)
+      == 0);
+  CHECK_INT (jart_settings_check (&settings), JART_OK);
+  original.cr_own_table = 0;
 
   /* An unusable original: Quality and Subsampling stay. */
   original.usable = 0;

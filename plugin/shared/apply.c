@@ -1,4 +1,7 @@
-/* apply.c: one run of the effect.  It has two phases:
+/* apply.c: one run of the effect, in GIMP 2.10 and in GIMP 3: this file
+ * is compiled into each plug-in, glue.h naming the image and its items
+ * (GIMP 2.10's IDs, GIMP 3's objects) and the few calls that differ.  A run
+ * has two phases:
  *
  * 1. Compute.  Each target is read whole (the 8x8 grid and each block's
  *    neighbours need all of it, whatever the selection) and goes through
@@ -21,11 +24,12 @@
  * Cancel: in GIMP 2.10 the Cancel button of a plug-in's progress does not
  * tell the plug-in; GIMP sends it GP_QUIT and SIGKILL 10 ms later (its
  * progress "cancel" handler calls gimp_plug_in_close (plug_in, TRUE)), so
- * the codec stops with the process.  Nothing in the image changes during
- * phase 1, so a cancel then leaves every layer as it was: at worst copies
- * that never entered the image.  The progress ends before phase 2, which
- * takes its Cancel button away: a run is either cancelled before it writes
- * anything or not at all, never halfway through its writes.
+ * the codec stops with the process; GIMP 3 stops the plug-in as well.
+ * Nothing in the image changes during phase 1, so a cancel then leaves
+ * every layer as it was: at worst copies that never entered the image.
+ * The progress ends before phase 2, which takes its Cancel button away: a
+ * run is either cancelled before it writes anything or not at all, never
+ * halfway through its writes.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,24 +43,26 @@
 
 #include "apply.h"
 #include "drawable-memory.h"
+#include "glue.h"
 #include "pixels.h"
-#include "targets.h"
+#include "results.h"
 
 /* One target on its way through the run. */
 typedef struct
 {
-  gint32 drawable;
+  JaItem drawable;
   gboolean selected; /* the selection touches it */
   JartImage pixels;  /* read, then replaced by the result in place */
   guint8 *before;    /* output 3: the pixels as read, before the run */
-  GArray *frames;    /* output 2: gint32 copies of the layer, not yet in
+  JaItem result;     /* where phase 2 wrote the result, or JA_NO_ITEM */
+  GArray *frames;    /* output 2: JaItem copies of the layer, not yet in
                         the image, one per generation computed */
 } Work;
 
 /* What the codec's callbacks need. */
 typedef struct
 {
-  gint32 image;
+  JaImage image;
   const JaValues *values;
   const JaOriginal *original; /* the image's JPEG settings, or NULL */
   Work *work;                 /* the target being computed */
@@ -66,25 +72,12 @@ typedef struct
   GArray *reports; /* NULL, or where this target's reports go */
 } RunContext;
 
-/* A copy of the layer DRAWABLE named NAME, not yet in the image, that the
- * plug-in may write into: neither text, nor linked, nor locked. */
-static gint32
-copy_layer (gint32 image, gint32 drawable, const gchar *name)
-{
-  gint32 copy = gimp_layer_new_from_drawable (drawable, image);
-
-  gimp_item_set_name (copy, name);
-  gimp_item_set_linked (copy, FALSE);
-  gimp_item_set_lock_content (copy, FALSE);
-  return copy;
-}
-
-static gint32
-copy_for_generation (gint32 image, gint32 drawable, int generation)
+static JaItem
+copy_for_generation (JaImage image, JaItem drawable, int generation)
 {
   /* TRANSLATORS: the name of the layer that holds one generation. */
   gchar *name = g_strdup_printf (_ ("Generation %d"), generation);
-  gint32 copy = copy_layer (image, drawable, name);
+  JaItem copy = ja_glue_copy_layer (image, drawable, name);
 
   g_free (name);
   return copy;
@@ -96,19 +89,9 @@ copy_for_generation (gint32 image, gint32 drawable, int generation)
  * changed, so that its text no longer stands for its pixels and is never
  * rendered over them. */
 static void
-merge_new_layer (gint32 layer)
+merge_new_layer (JaItem layer)
 {
-  ja_pixels_merge (layer, gimp_item_is_text_layer (layer));
-}
-
-/* Inserts LAYER into IMAGE right above BELOW, in the same layer group. */
-static void
-insert_above (gint32 image, gint32 layer, gint32 below)
-{
-  gint32 parent = gimp_item_get_parent (below);
-
-  gimp_image_insert_layer (image, layer, parent > 0 ? parent : 0,
-                           gimp_image_get_item_position (image, below));
+  ja_pixels_merge (layer, ja_glue_is_text_layer (layer));
 }
 
 static int
@@ -135,7 +118,7 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
 
   if (context->values->output == JA_OUTPUT_PER_GENERATION)
     {
-      gint32 frame = copy_for_generation (
+      JaItem frame = copy_for_generation (
           context->image, context->work->drawable, report->generation);
 
       ja_pixels_write_shadow (frame, pixels, FALSE);
@@ -153,7 +136,7 @@ discard_frames (Work *work)
   if (work->frames == NULL)
     return;
   for (i = 0; i < work->frames->len; i++)
-    gimp_item_delete (g_array_index (work->frames, gint32, i));
+    ja_glue_delete (g_array_index (work->frames, JaItem, i));
   g_array_set_size (work->frames, 0);
 }
 
@@ -164,13 +147,11 @@ compute (RunContext *context, Work *work, JartResult *result)
   JartSettings settings;
   JartCallbacks callbacks = { 0 };
   JartStatus status;
-  GimpRGB background;
   guint8 rgb[3];
   gint offset_x, offset_y;
 
-  gimp_context_get_background (&background);
-  gimp_rgb_get_uchar (&background, &rgb[0], &rgb[1], &rgb[2]);
-  gimp_drawable_offsets (work->drawable, &offset_x, &offset_y);
+  ja_glue_background (rgb);
+  ja_glue_offsets (work->drawable, &offset_x, &offset_y);
   status = ja_values_to_settings (context->values, context->original, offset_x,
                                   offset_y, work->pixels.channels, rgb,
                                   &settings);
@@ -185,45 +166,17 @@ compute (RunContext *context, Work *work, JartResult *result)
                    result);
 }
 
-/* Replaces the colour channels of AFTER by their difference against
- * BEFORE, AFTER's own size and channels packed (jart_difference). */
-static void
-make_difference (JartImage *after, const guint8 *before)
-{
-  JartImage original = *after;
-
-  original.pixels = (guint8 *)before;
-  jart_difference (after, &original, after);
-}
-
-/* The name of the new layer of the new-layer and difference outputs. */
-static gchar *
-new_layer_name (const JaValues *values)
-{
-  if (values->output == JA_OUTPUT_DIFFERENCE)
-    return g_strdup_printf (
-        /* TRANSLATORS: the name of the layer that holds the difference
-           times 8: the quality and the number of generations. */
-        g_dngettext (
-            GETTEXT_PACKAGE, "Difference ×8 (JPEG q%d, %d generation)",
-            "Difference ×8 (JPEG q%d, %d generations)", values->generations),
-        values->quality, values->generations);
-  /* TRANSLATORS: the new layer's name: quality and generations. */
-  return g_strdup_printf (_ ("JPEG q%d × %d"), values->quality,
-                          values->generations);
-}
-
 /* Writes WORK's result as VALUES asks; returns the drawable that holds it,
- * or -1 when the selection does not touch it. */
-static gint32
-write_result (gint32 image, const JaValues *values, Work *work)
+ * or JA_NO_ITEM when the selection does not touch it. */
+static JaItem
+write_result (JaImage image, const JaValues *values, Work *work)
 {
-  gint32 layer = -1;
+  JaItem layer = JA_NO_ITEM;
   gchar *name;
   int g;
 
   if (!work->selected)
-    return -1;
+    return JA_NO_ITEM;
 
   switch (values->output)
     {
@@ -235,16 +188,16 @@ write_result (gint32 image, const JaValues *values, Work *work)
 
     case JA_OUTPUT_NEW_LAYER:
     case JA_OUTPUT_DIFFERENCE:
-      name = new_layer_name (values);
-      layer = copy_layer (image, work->drawable, name);
+      name = ja_results_layer_name (values);
+      layer = ja_glue_copy_layer (image, work->drawable, name);
       g_free (name);
-      insert_above (image, layer, work->drawable);
+      ja_glue_insert_above (image, layer, work->drawable);
       ja_pixels_write_shadow (layer, &work->pixels, TRUE);
       merge_new_layer (layer);
       if (values->output == JA_OUTPUT_DIFFERENCE)
         {
           ja_pixels_read_into (layer, &work->pixels);
-          make_difference (&work->pixels, work->before);
+          ja_results_difference (&work->pixels, work->before);
           ja_pixels_write_whole (layer, &work->pixels);
         }
       break;
@@ -254,7 +207,7 @@ write_result (gint32 image, const JaValues *values, Work *work)
          computed, which is the result. */
       for (g = (int)work->frames->len + 1; g <= values->generations; g++)
         {
-          gint32 frame = copy_for_generation (image, work->drawable, g);
+          JaItem frame = copy_for_generation (image, work->drawable, g);
 
           ja_pixels_write_shadow (frame, &work->pixels, FALSE);
           g_array_append_val (work->frames, frame);
@@ -262,9 +215,9 @@ write_result (gint32 image, const JaValues *values, Work *work)
       layer = work->drawable;
       for (g = 0; g < (int)work->frames->len; g++)
         {
-          gint32 frame = g_array_index (work->frames, gint32, g);
+          JaItem frame = g_array_index (work->frames, JaItem, g);
 
-          insert_above (image, frame, layer);
+          ja_glue_insert_above (image, frame, layer);
           merge_new_layer (frame);
           layer = frame;
         }
@@ -314,7 +267,7 @@ work_free (Work *work)
 }
 
 GimpPDBStatusType
-ja_apply (gint32 image, GArray *targets, const JaValues *values,
+ja_apply (JaImage image, GArray *targets, const JaValues *values,
           const JaOriginal *original, JartImage *first_source,
           const guint8 *first_result, JaOutcome *outcome, gchar **message)
 {
@@ -325,7 +278,7 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
   int i;
 
   *message = NULL;
-  outcome->result = -1;
+  outcome->result = JA_NO_ITEM;
   outcome->run.generations_run = 0;
   outcome->run.fixed_point = 0;
   outcome->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
@@ -333,13 +286,10 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
   works = g_new0 (Work, n);
   for (i = 0; i < n; i++)
     {
-      gint x, y, width, height;
-
       works[i].drawable = g_array_index (targets, JaTarget, i).drawable;
-      works[i].selected = gimp_drawable_mask_intersect (works[i].drawable, &x,
-                                                        &y, &width, &height);
+      works[i].selected = ja_glue_mask_intersect (works[i].drawable);
       if (values->output == JA_OUTPUT_PER_GENERATION)
-        works[i].frames = g_array_new (FALSE, FALSE, sizeof (gint32));
+        works[i].frames = g_array_new (FALSE, FALSE, sizeof (JaItem));
     }
   if (first_source != NULL)
     {
@@ -349,7 +299,7 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
 
   if (!works[0].selected)
     {
-      gchar *name = gimp_item_get_name (works[0].drawable);
+      gchar *name = ja_glue_name (works[0].drawable);
 
       *message = g_strdup_printf (
           _ ("The selection does not touch '%s': there is nothing to "
@@ -433,13 +383,21 @@ ja_apply (gint32 image, GArray *targets, const JaValues *values,
   gimp_image_undo_group_start (image);
   for (i = 0; i < n; i++)
     {
-      gint32 written = write_result (image, values, &works[i]);
+      JaItem written = write_result (image, values, &works[i]);
 
+      works[i].result = written;
       if (i == 0)
         outcome->result = written;
     }
   if (values->output != JA_OUTPUT_REPLACE)
-    gimp_image_set_active_layer (image, outcome->result);
+    {
+      JaItem *results = g_new (JaItem, n);
+
+      for (i = 0; i < n; i++)
+        results[i] = works[i].result;
+      ja_glue_select_results (image, results, n);
+      g_free (results);
+    }
   gimp_image_undo_group_end (image);
 
 done:

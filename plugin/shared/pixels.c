@@ -1,4 +1,6 @@
-/* pixels.c: a drawable's pixels in and out of GIMP through GEGL buffers.
+/* pixels.c: a drawable's pixels in and out of GIMP through GEGL buffers,
+ * in GIMP 2.10 and GIMP 3: compiled into each plug-in, glue.h naming the
+ * drawables and the few calls that differ.
  *
  * The codec works as a JPEG file does, on 8-bit gamma-encoded values: a
  * layer is read as "R'G'B'(A) u8" or "Y'(A) u8" in its image's colour space
@@ -14,7 +16,7 @@
  * taken from the drawable itself, at full precision: a 16-bit or floating
  * point layer is written through "double" with its own alpha values.
  * Which format and how colours and alpha join is plugin/common/
- * pixel-format.c's; this file asks GIMP 2.10 and moves the buffers.
+ * pixel-format.c's; this file asks GIMP and moves the buffers.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,16 +26,15 @@
 
 #include <string.h>
 
+#include "glue.h"
 #include "pixel-format.h"
 #include "pixels.h"
 
 /* What GIMP says of DRAWABLE, as the codec sees its pixels. */
 static void
-pixel_kind (gint32 drawable, JaPixelKind *kind)
+pixel_kind (JaItem drawable, JaPixelKind *kind)
 {
-  /* Layer masks and channels (GIMP's channel class holds both). */
-  kind->mask
-      = gimp_item_is_channel (drawable) || gimp_item_is_layer_mask (drawable);
+  kind->mask = ja_glue_is_mask (drawable);
   kind->linear = kind->mask
                  && strcmp (babl_get_name (babl_format_get_model (
                                 gimp_drawable_get_format (drawable))),
@@ -44,7 +45,7 @@ pixel_kind (gint32 drawable, JaPixelKind *kind)
 }
 
 int
-ja_pixels_channels (gint32 drawable)
+ja_pixels_channels (JaItem drawable)
 {
   JaPixelKind kind;
 
@@ -55,7 +56,7 @@ ja_pixels_channels (gint32 drawable)
 /* The format the codec's values of DRAWABLE have, with components of TYPE
  * ("u8" or "double"), in the colour space of DRAWABLE's own format. */
 static const Babl *
-codec_format (gint32 drawable, const char *type)
+codec_format (JaItem drawable, const char *type)
 {
   const Babl *native = gimp_drawable_get_format (drawable);
   JaPixelKind kind;
@@ -71,7 +72,7 @@ codec_format (gint32 drawable, const char *type)
 
 /* Reads the whole of DRAWABLE into PIXELS, which has room for it. */
 static void
-get_pixels (gint32 drawable, GeglBuffer *buffer, guint8 *pixels)
+get_pixels (JaItem drawable, GeglBuffer *buffer, guint8 *pixels)
 {
   gegl_buffer_get (buffer,
                    GEGL_RECTANGLE (0, 0, gegl_buffer_get_width (buffer),
@@ -81,7 +82,7 @@ get_pixels (gint32 drawable, GeglBuffer *buffer, guint8 *pixels)
 }
 
 gboolean
-ja_pixels_read (gint32 drawable, JartImage *image)
+ja_pixels_read (JaItem drawable, JartImage *image)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
   int width = gegl_buffer_get_width (buffer);
@@ -107,7 +108,7 @@ ja_pixels_read (gint32 drawable, JartImage *image)
 }
 
 void
-ja_pixels_read_into (gint32 drawable, JartImage *image)
+ja_pixels_read_into (JaItem drawable, JartImage *image)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
 
@@ -153,7 +154,7 @@ write_keeping_alpha (GeglBuffer *shadow, GeglBuffer *source,
 /* Writes RESULT's colours over AREA of DESTINATION, a buffer of TARGET's
  * format, with TARGET's own alpha. */
 static void
-write_area (gint32 target, GeglBuffer *destination, const GeglRectangle *area,
+write_area (JaItem target, GeglBuffer *destination, const GeglRectangle *area,
             const JartImage *result)
 {
   const Babl *native = gimp_drawable_get_format (target);
@@ -178,7 +179,7 @@ write_area (gint32 target, GeglBuffer *destination, const GeglRectangle *area,
 }
 
 gboolean
-ja_pixels_write_shadow (gint32 target, const JartImage *result,
+ja_pixels_write_shadow (JaItem target, const JartImage *result,
                         gboolean in_image)
 {
   GeglBuffer *shadow;
@@ -199,7 +200,7 @@ ja_pixels_write_shadow (gint32 target, const JartImage *result,
 }
 
 void
-ja_pixels_write_whole (gint32 target, const JartImage *pixels)
+ja_pixels_write_whole (JaItem target, const JartImage *pixels)
 {
   GeglBuffer *buffer = gimp_drawable_get_buffer (target);
 
@@ -210,7 +211,7 @@ ja_pixels_write_whole (gint32 target, const JartImage *pixels)
 }
 
 void
-ja_pixels_merge (gint32 target, gboolean push_undo)
+ja_pixels_merge (JaItem target, gboolean push_undo)
 {
   gint x, y, width, height;
 
@@ -220,22 +221,22 @@ ja_pixels_merge (gint32 target, gboolean push_undo)
 }
 
 guint8 *
-ja_pixels_read_selection (gint32 image, gint32 drawable)
+ja_pixels_read_selection (JaImage image, JaItem drawable)
 {
   GeglBuffer *buffer;
   gint offset_x, offset_y;
-  gint width = gimp_drawable_width (drawable);
-  gint height = gimp_drawable_height (drawable);
+  gint width, height;
   guint8 *coverage;
 
   if (gimp_selection_is_empty (image))
     return NULL;
+  ja_glue_size (drawable, &width, &height);
   coverage = g_try_malloc ((gsize)width * (gsize)height);
   if (coverage == NULL)
     return NULL;
 
-  gimp_drawable_offsets (drawable, &offset_x, &offset_y);
-  buffer = gimp_drawable_get_buffer (gimp_image_get_selection (image));
+  ja_glue_offsets (drawable, &offset_x, &offset_y);
+  buffer = ja_glue_selection_buffer (image);
   gegl_buffer_get (buffer, GEGL_RECTANGLE (offset_x, offset_y, width, height),
                    1.0, babl_format ("Y u8"), coverage, GEGL_AUTO_ROWSTRIDE,
                    GEGL_ABYSS_NONE);

@@ -1,6 +1,7 @@
-/* apply.h: one run of the effect on the drawables a call names: every
- * result is computed first, with progress in GIMP's status bar, and only
- * then written, in one undo group, as the output parameter asks.
+/* apply.h: one run of the effect on the drawables a call names, in GIMP
+ * 2.10 and GIMP 3 (glue.h names the image and its items):
+ * every result is computed first, with progress in GIMP's status bar, and
+ * only then written, in one undo group, as the output parameter asks.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,18 +10,25 @@
 #ifndef JA_APPLY_H
 #define JA_APPLY_H
 
-#include <libgimp/gimp.h>
-
+#include "glue.h"
 #include "jart.h"
 #include "values.h"
 
-/* What a run tells its caller about the first target, the drawable the
- * procedure was called on. */
+/* One drawable a run changes, as ja_targets_collect (plugin/gimp2/ and
+ * plugin/gimp3/targets.h) collects them. */
 typedef struct
 {
-  gint32 result;   /* where its result went: the drawable, the new
-                      layer, the last generation's layer, or the
-                      difference layer */
+  JaItem drawable; /* a layer, a layer mask or a channel */
+  gboolean layer;  /* a layer: output 1 and 2 may add layers above it */
+} JaTarget;
+
+/* What a run tells its caller about the first target: the drawable the
+ * procedure was called on (GIMP 2.10), the first selected one (GIMP 3). */
+typedef struct
+{
+  JaItem result;   /* where its result went: the drawable, the new layer,
+                      the last generation's layer, or the difference
+                      layer */
   JartResult run;  /* how its computation ended; zero when the dialog
                       handed the result over */
   GArray *reports; /* its JartGenerationReport, one per generation
@@ -44,7 +52,7 @@ typedef struct
  * GIMP_PDB_SUCCESS and fills OUTCOME; GIMP_PDB_CANCEL when the user
  * cancelled; otherwise GIMP_PDB_EXECUTION_ERROR with *MESSAGE (free with
  * g_free). */
-GimpPDBStatusType ja_apply (gint32 image, GArray *targets,
+GimpPDBStatusType ja_apply (JaImage image, GArray *targets,
                             const JaValues *values, const JaOriginal *original,
                             JartImage *first_source,
                             const guint8 *first_result, JaOutcome *outcome,
