@@ -86,6 +86,10 @@ typedef struct
      which the preview keeps computing meanwhile. */
   gboolean schedule_ok;
   char valid_schedule[JA_SCHEDULE_SIZE];
+  /* The values of the run under way or finished (has_started): the same
+     values again start nothing. */
+  JaValues started;
+  gboolean has_started;
 
   JaWorker *worker;
   gboolean updating;  /* controls are being set from values */

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/gdkx.h>
 #endif
@@ -256,11 +257,23 @@ ja_dialog_update_canvas (Dialog *d)
     }
 }
 
+/* Zeroes TEXT's bytes after its NUL, up to SIZE. */
+static void
+blank_after_end (char *text, size_t size)
+{
+  char *end = memchr (text, '\0', size);
+
+  if (end != NULL)
+    memset (end, 0, size - (size_t)(end - text));
+}
+
 /* Starts computing the current values; the run under way is cancelled.
  * Called at once on every change, so the state the dialog shows (and
  * reports through the accessibility tree) always belongs to the values
  * the controls show; while the schedule's text does not read, with the
- * last one that did. */
+ * last one that did.  The values of the run under way or finished start
+ * nothing again: a schedule typed letter by letter that does not read
+ * yet keeps its run. */
 void
 ja_dialog_restart (Dialog *d)
 {
@@ -269,6 +282,13 @@ ja_dialog_restart (Dialog *d)
 
   if (!d->schedule_ok)
     g_strlcpy (values.schedule, d->valid_schedule, sizeof values.schedule);
+  /* Text fields compared as bytes: nothing after their end counts. */
+  blank_after_end (values.schedule, sizeof values.schedule);
+  blank_after_end (values.preset, sizeof values.preset);
+  if (d->has_started && memcmp (&values, &d->started, sizeof values) == 0)
+    return;
+  d->started = values;
+  d->has_started = TRUE;
   if (ja_values_to_settings (&values, d->layer->original, d->layer->offset_x,
                              d->layer->offset_y, image->channels,
                              d->layer->background, &d->settings)

@@ -302,17 +302,31 @@ def preview_matches(shot, preview_box, result_png):
     return preview_shows(shot, preview_box, result, lw, lh)
 
 
+def layer_in_preview(preview_box, lw, lh):
+    """Where the preview widget at PREVIEW_BOX, at 100 %, shows an LW x LH
+    layer (centred): the layer's origin OX, OY and the widget's columns
+    X_FROM..X_TO and rows Y_FROM..Y_TO that show it, relative to the
+    widget."""
+    px, py, pw, ph = preview_box
+    ox = (pw - lw + 1) // 2 if pw >= lw else -((lw - pw) // 2)
+    oy = (ph - lh + 1) // 2 if ph >= lh else -((lh - ph) // 2)
+    x_from, x_to = max(0, ox), min(pw, ox + lw)
+    y_from, y_to = max(0, oy), min(ph, oy + lh)
+    if x_to - x_from < 64 or y_to - y_from < 64:
+        raise Failure("the preview shows too little of the layer: %r"
+                      % (preview_box,))
+    return ox, oy, x_from, x_to, y_from, y_to
+
+
 def preview_shows(shot, preview_box, result, lw, lh, skip_top=0):
     """Checks that the preview, at 100 %, shows exactly the packed RGB
     pixels RESULT (LW x LH), centred in the preview widget, leaving out
     the SKIP_TOP rows at the widget's top (where a badge is drawn)."""
     px, py, pw, ph = preview_box
     screen, sw, sh = rgb_bytes(shot)
-    ox = (pw - lw + 1) // 2 if pw >= lw else -((lw - pw) // 2)
-    oy = (ph - lh + 1) // 2 if ph >= lh else -((lh - ph) // 2)
-    x_from, x_to = max(0, ox), min(pw, ox + lw)
-    y_from, y_to = max(skip_top, oy), min(ph, oy + lh)
-    if x_to - x_from < 64 or y_to - y_from < 64:
+    ox, oy, x_from, x_to, y_from, y_to = layer_in_preview(preview_box, lw, lh)
+    y_from = max(y_from, skip_top)
+    if y_to - y_from < 64:
         raise Failure("the preview shows too little of the layer: %r"
                       % (preview_box,))
     mismatches = 0
@@ -964,11 +978,38 @@ def cli_output(args, work, name, *options):
     return out
 
 
-def preview_changed(before, after, box):
-    """How many of the preview's pixels differ between two screenshots."""
-    crop = (box[2], box[3], box[0], box[1])
-    a = rgb_bytes(before, crop)[0]
-    b = rgb_bytes(after, crop)[0]
+def preview_shot(dialog, path):
+    """A screenshot into PATH, and where the preview is in it: the box is
+    read on both sides of the screenshot and must not move between."""
+    box = dialog.preview_box()
+    screenshot(path)
+    if dialog.preview_box() != box:
+        raise Failure("the preview moved from %r to %r during the "
+                      "screenshot %s" % (box, dialog.preview_box(), path))
+    return box
+
+
+def shown_layer(shot, preview_box, lw, lh):
+    """The part of an LW x LH layer the preview at PREVIEW_BOX shows in
+    the screenshot SHOT, as packed RGB, with the layer's rectangle it
+    covers (x, y, width, height)."""
+    ox, oy, x_from, x_to, y_from, y_to = layer_in_preview(preview_box, lw, lh)
+    crop = (x_to - x_from, y_to - y_from,
+            preview_box[0] + x_from, preview_box[1] + y_from)
+    return (rgb_bytes(shot, crop)[0],
+            (x_from - ox, y_from - oy, crop[0], crop[1]))
+
+
+def preview_changed(before, before_box, after, after_box, layer_png):
+    """How many of the pixels the preview shows of LAYER_PNG's layer differ
+    between two screenshots, each read where its own preview box shows the
+    layer (the dialog can grow between them, which moves the preview)."""
+    _, lw, lh = rgb_bytes(layer_png)
+    a, part_a = shown_layer(before, before_box, lw, lh)
+    b, part_b = shown_layer(after, after_box, lw, lh)
+    if part_a != part_b:
+        raise Failure("the preview shows the layer's %r, then its %r: "
+                      "nothing to compare" % (part_a, part_b))
     changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
     log("%d of %d preview pixels changed" % (changed, len(a) // 3))
     return changed, len(a) // 3
@@ -984,9 +1025,8 @@ def scenario_preset(args, runner, work):
     deep-fried gives, and the values remember the preset."""
     dialog = runner.open(os.path.join(work, "result.png"))
     dialog.wait_ready()
-    box = dialog.preview_box()
     before = os.path.join(args.logdir, "%s-before.png" % args.name)
-    screenshot(before)
+    before_box = preview_shot(dialog, before)
     combo = dialog.combo("Preset")
     if not combo.description:
         raise Failure("the preset combo has no description (tooltip)")
@@ -1004,8 +1044,9 @@ def scenario_preset(args, runner, work):
     if not description or description.startswith("Your own settings"):
         raise Failure("no description of the preset: %r" % description)
     after = os.path.join(args.logdir, "%s-deep-fried.png" % args.name)
-    screenshot(after)
-    changed, total = preview_changed(before, after, box)
+    after_box = preview_shot(dialog, after)
+    changed, total = preview_changed(before, before_box, after, after_box,
+                                     args.image)
     if changed < total // 10:
         raise Failure("the preset hardly changed the preview")
     quality = value_of(dialog.spin("Quality"))
@@ -1018,7 +1059,7 @@ def scenario_preset(args, runner, work):
                       "quality")
     dialog.wait_ready(timeout=120)
     shot = os.path.join(args.logdir, "%s-ready.png" % args.name)
-    screenshot(shot)
+    box = preview_shot(dialog, shot)
     click(dialog.button("OK"))
     said = runner.close(timeout=120)
     runner.finish()
@@ -1194,9 +1235,8 @@ def scenario_schedule_entry(args, runner, work):
     dialog = runner.open(os.path.join(work, "result.png"))
     dialog.set_number("Generations", 5)
     dialog.wait_ready(generations=5)
-    box = dialog.preview_box()
     before = os.path.join(args.logdir, "%s-before.png" % args.name)
-    screenshot(before)
+    before_box = preview_shot(dialog, before)
     entry = dialog.expand_schedule()
     if not entry.description:
         raise Failure("the schedule entry has no description (tooltip)")
@@ -1228,8 +1268,9 @@ def scenario_schedule_entry(args, runner, work):
     log("%r: as jpeg-artifacts, per pixel of the %dx%d copy"
         % (size_text, half[0], half[1]))
     after = os.path.join(args.logdir, "%s-schedule.png" % args.name)
-    screenshot(after)
-    changed, total = preview_changed(before, after, box)
+    after_box = preview_shot(dialog, after)
+    changed, total = preview_changed(before, before_box, after, after_box,
+                                     args.image)
     if changed < total // 10:
         raise Failure("the schedule hardly changed the preview")
 
@@ -1240,6 +1281,10 @@ def scenario_schedule_entry(args, runner, work):
     click(reveal(entry))
     xdotool("key", "End")
     xdotool("type", "--delay", "20", "; crunchy")
+    # The error is read once the entry holds every key typed: read sooner,
+    # it names the word as far as the dialog had it ("crunch").
+    wait_for("the word typed",
+             lambda: text_of(entry) == SCHEDULE + "; crunchy", 10)
     error = find(dialog.window, pyatspi.ROLE_LABEL, "Schedule error")
     message = wait_for("the schedule's error", lambda: text_of(error), 5)
     log("the schedule's error:", message)
@@ -1267,7 +1312,11 @@ def scenario_schedule_entry(args, runner, work):
         and o.getState().contains(pyatspi.STATE_SHOWING)) is None, 5)
     dialog.wait_ready(generations=5)
     shot = os.path.join(args.logdir, "%s-ready.png" % args.name)
-    screenshot(shot)
+    # Read where the preview is now: a read-out the wrong schedule's runs
+    # showed may have widened the dialog, which moves the preview.
+    box = preview_shot(dialog, shot)
+    if box != before_box:
+        log("the preview moved from %r to %r" % (before_box, box))
     click(ok)
     said = runner.close()
     runner.finish()
