@@ -1,12 +1,14 @@
 /* bench.c: jpeg-artifacts-bench, the codec against libjpeg-turbo in one
- * run.  For one image (by default the embedded sample scaled up to 24
- * megapixels) and four cases it times libjpeg-turbo's TurboJPEG
+ * run.  For one image (by default a 20 MP photograph, JART_BENCH_IMAGE)
+ * and four cases it times libjpeg-turbo's TurboJPEG
  * compress-and-decompress loop (TJFLAG_ACCURATEDCT, the accurate DCT) and
  * the codec on the same pixels and settings, checks that both end with the
  * same pixels, and prints for each: milliseconds a generation, megapixels
  * a second, the codec's peak memory, and how many times faster the codec
  * is.  A drifting case pads, encodes, decodes and crops with libjpeg-turbo
- * the way the codec's schedule says (jart_schedule).
+ * the way the codec's schedule says (jart_schedule).  Cases 5 to 9
+ * (users.c) time what users wait for: the tool as a process, the dialog's
+ * worker, the statistics inside a run.
  *
  * Each codec run happens in a child process, so that its peak resident
  * memory (getrusage) can be told apart from the parent's.  Every case runs
@@ -24,10 +26,10 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <turbojpeg.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "images.h"
 #include "jart.h"
 
@@ -46,15 +48,6 @@ static const Case cases[] = {
   { "100 generations with drift (jitter 5, grid drift 3), all threads", 100, 0,
     5, 3 },
 };
-
-static double
-now (void)
-{
-  struct timespec t;
-
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
 
 static const int tj_subsampling[]
     = { TJSAMP_444, TJSAMP_422, TJSAMP_420, TJSAMP_440, TJSAMP_411 };
@@ -95,7 +88,7 @@ turbojpeg_loop (JartImage *image, const JartSettings *settings)
 
   if (canvas == NULL || compressor == NULL || decompressor == NULL)
     goto done;
-  start = now ();
+  start = bench_now ();
   for (g = 1; g <= settings->generations; g++)
     {
       int quality, dx, dy, cw, chh;
@@ -139,7 +132,7 @@ turbojpeg_loop (JartImage *image, const JartSettings *settings)
                   canvas + ((size_t)(y + dy) * (size_t)cw + (size_t)dx) * ch,
                   (size_t)w * ch);
     }
-  seconds = now () - start;
+  seconds = bench_now () - start;
 
 done:
   tjFree (jpeg);
@@ -195,11 +188,11 @@ codec_run (const JartImage *src, const JartSettings *settings,
       JartResult run;
       struct rusage usage;
       long before = resident_kib ();
-      double start = now ();
+      double start = bench_now ();
 
       close (fds[0]);
       r.status = jart_run (work, work, settings, NULL, &run);
-      r.seconds = now () - start;
+      r.seconds = bench_now () - start;
       getrusage (RUSAGE_SELF, &usage);
       r.peak_kib = usage.ru_maxrss - before;
       r.identical
@@ -221,48 +214,8 @@ codec_run (const JartImage *src, const JartSettings *settings,
   return result->status == -1 ? -1 : 0;
 }
 
-/* The embedded sample scaled up by FACTOR with bilinear interpolation. */
-static JartImage *
-scale_up (const JartImage *src, int factor)
-{
-  JartImage *out
-      = image_new (src->width * factor, src->height * factor, src->channels);
-  int x, y, c;
-
-  for (y = 0; y < out->height; y++)
-    {
-      double fy = (y + 0.5) / factor - 0.5;
-      int y0 = fy < 0 ? 0 : (int)fy;
-      int y1 = y0 + 1 < src->height ? y0 + 1 : y0;
-      double wy = fy < 0 ? 0 : fy - y0;
-
-      for (x = 0; x < out->width; x++)
-        {
-          double fx = (x + 0.5) / factor - 0.5;
-          int x0 = fx < 0 ? 0 : (int)fx;
-          int x1 = x0 + 1 < src->width ? x0 + 1 : x0;
-          double wx = fx < 0 ? 0 : fx - x0;
-
-          for (c = 0; c < src->channels; c++)
-            {
-              const uint8_t *p = src->pixels + c;
-              size_t s = (size_t)src->stride, n = (size_t)src->channels;
-              double top
-                  = p[y0 * s + x0 * n] * (1 - wx) + p[y0 * s + x1 * n] * wx;
-              double bottom
-                  = p[y1 * s + x0 * n] * (1 - wx) + p[y1 * s + x1 * n] * wx;
-
-              out->pixels[((size_t)y * out->width + x) * src->channels + c]
-                  = (uint8_t)(top * (1 - wy) + bottom * wy + 0.5);
-            }
-        }
-    }
-  return out;
-}
-
-/* The median of the N values in V (sorted in place). */
-static double
-median (double *v, int n)
+double
+bench_median (double *v, int n)
 {
   int i, j;
 
@@ -285,20 +238,140 @@ usage (FILE *stream)
            "                            [--cases LIST] [--repeat N] "
            "[IMAGE]\n"
            "Times libjpeg-turbo and the codec on IMAGE (PNG or JPEG; by "
-           "default data/coffee.png\n"
-           "scaled up 10 times, 6000x4000) and checks that both give the "
-           "same pixels.\n"
-           "LIST picks cases by number, e.g. 1,3 (default: all four).\n"
-           "Each case runs both sides N times in turn (1 to 99, default 3); "
-           "the figures\n"
-           "are the medians.\n");
+           "default the photo\n"
+           "%s,\n"
+           "6028x3391, from Debian's lomiri-wallpapers-20.04) and checks that "
+           "both give the\n"
+           "same pixels; then what users wait for: the jpeg-artifacts tool "
+           "as a process\n"
+           "(its table, or --quiet), the dialog's worker to its result and "
+           "statistics, and\n"
+           "what a generation's statistics cost in a run.\n"
+           "LIST picks cases by number, e.g. 1,3 (default: all nine).\n"
+           "Each case runs N times (1 to 99, default 3); the figures are "
+           "the medians.\n",
+           JART_BENCH_IMAGE);
+}
+
+/* The user-facing cases (5 to 9), after the engine's: each run REPEAT
+ * times, medians printed with the libjpeg-turbo loop's time for the same
+ * generations (TURBO1 and TURBO100, measured here). */
+static int
+user_cases (const char *list, const char *path, const JartImage *image,
+            int quality, JartSubsampling subsampling, int repeat)
+{
+  char dir[] = "/tmp/jpeg-artifacts-bench.XXXXXX", output[64];
+  double turbo[2][99], table[2][99], quiet[99], result[99], stats[99];
+  double t1 = 0, t100 = 0;
+  const int wanted[2] = { 1, 100 };
+  JartSettings settings;
+  int k, i, failures = 0;
+
+  if (mkdtemp (dir) == NULL)
+    return 1;
+  snprintf (output, sizeof output, "%s/out.ppm", dir);
+  jart_settings_init (&settings);
+  settings.quality = quality;
+  settings.subsampling = subsampling;
+  printf ("\nwhat users wait for (the tool: %s, whole process, reading "
+          "the image and writing PPM)\n",
+          JART_TOOL);
+  printf ("%-66s %11s %11s %9s\n", "case", "turbo s", "codec s", "speed-up");
+  for (i = 0; i < 2; i++)
+    {
+      if (strchr (list, '5' + i) == NULL)
+        continue;
+      settings.generations = wanted[i];
+      for (k = 0; k < repeat; k++)
+        {
+          JartImage *copy = image_copy (image);
+
+          turbo[i][k] = turbojpeg_loop (copy, &settings);
+          image_free (copy);
+          table[i][k] = bench_tool (JART_TOOL, path, wanted[i], 0, output);
+          if (turbo[i][k] < 0 || table[i][k] < 0)
+            failures++;
+        }
+      if (failures)
+        break;
+      t1 = bench_median (turbo[i], repeat);
+      t100 = bench_median (table[i], repeat);
+      printf ("%-66s %11.3f %11.3f %8.2fx\n",
+              i == 0 ? "tool with its table, 1 generation"
+                     : "tool with its table, 100 generations",
+              t1, t100, t1 / t100);
+    }
+  if (!failures && (strchr (list, '7') || strchr (list, '8')))
+    {
+      double q, r, st;
+
+      settings.generations = 100;
+      for (k = 0; k < repeat; k++)
+        {
+          quiet[k] = bench_tool (JART_TOOL, path, 100, 1, output);
+          if (quiet[k] < 0
+              || (strchr (list, '8')
+                  && bench_worker (image, &settings, &result[k], &stats[k])
+                         != 0))
+            failures++;
+        }
+      q = bench_median (quiet, repeat);
+      printf ("%-66s %11s %11.3f\n", "tool --quiet, 100 generations", "", q);
+      if (!failures && strchr (list, '8'))
+        {
+          r = bench_median (result, repeat);
+          st = bench_median (stats, repeat);
+          printf ("%-66s %11s %11.3f %8.2fx of --quiet\n",
+                  "dialog worker, 100 generations: settings change to result",
+                  "", r, r / q);
+          printf ("%-66s %11s %11.3f %8.3f s after it\n",
+                  "dialog worker, 100 generations: to the result's statistics",
+                  "", st, st - r);
+        }
+    }
+  if (!failures && strchr (list, '9'))
+    {
+      BenchStatsCost cost;
+      double full[99], part[99], changed = 0;
+      int generation = 0;
+
+      settings.generations = 100;
+      for (k = 0; k < repeat; k++)
+        {
+          if (bench_statistics_cost (image, &settings, &cost) != 0)
+            {
+              failures++;
+              break;
+            }
+          full[k] = cost.full;
+          part[k] = cost.incremental;
+          changed = cost.changed;
+          generation = cost.generation;
+        }
+      if (!failures)
+        {
+          double f = bench_median (full, repeat);
+          double p = bench_median (part, repeat);
+
+          printf ("%-66s %11s %11.3f\n",
+                  "statistics of generation 1 (all computed)", "", f);
+          if (generation > 0)
+            printf ("%-66s %11s %11.4f %8.1f%% of it (generation %d, %.2f%% "
+                    "of 16x16 blocks changed)\n",
+                    "statistics of the generation nearest 1% of MCUs changed",
+                    "", p, 100.0 * p / f, generation, 100.0 * changed);
+        }
+    }
+  unlink (output);
+  rmdir (dir);
+  return failures;
 }
 
 int
 main (int argc, char **argv)
 {
-  const char *path = NULL, *list = "1234";
-  int quality = 75, repeat = 3, i, failures = 0;
+  const char *path = JART_BENCH_IMAGE, *list = "123456789";
+  int quality = 75, repeat = 3, i, failures = 0, image_given = 0;
   JartSubsampling subsampling = JART_SUBSAMPLING_420;
   JartImage *image;
   double megapixels;
@@ -331,13 +404,16 @@ main (int argc, char **argv)
         list = argv[++i];
       else if (strcmp (argv[i], "--repeat") == 0 && i + 1 < argc)
         repeat = atoi (argv[++i]);
-      else if (argv[i][0] == '-' || path != NULL)
+      else if (argv[i][0] == '-' || image_given)
         {
           usage (stderr);
           return 2;
         }
       else
-        path = argv[i];
+        {
+          path = argv[i];
+          image_given = 1;
+        }
     }
   if (quality < 1 || quality > 100 || repeat < 1 || repeat > 99)
     {
@@ -345,15 +421,12 @@ main (int argc, char **argv)
       return 2;
     }
 
-  if (path != NULL)
-    image = image_load (path);
-  else
-    {
-      JartImage *sample = image_load (JART_SAMPLE_IMAGE);
-
-      image = sample != NULL ? scale_up (sample, 10) : NULL;
-      image_free (sample);
-    }
+  image = image_load (path);
+  if (image == NULL && !image_given)
+    fprintf (stderr,
+             "jpeg-artifacts-bench: the default photo comes with Debian's "
+             "lomiri-wallpapers-20.04 (tools/setup-debian.sh installs it); "
+             "or give an IMAGE\n");
   if (image == NULL)
     return 1;
   if (image->channels == 2 || image->channels == 4)
@@ -363,8 +436,7 @@ main (int argc, char **argv)
       return 1;
     }
   megapixels = (double)image->width * image->height / 1e6;
-  printf ("image: %s, %dx%d, %d channels (%.1f MP), quality %d\n",
-          path != NULL ? path : "data/coffee.png scaled up 10 times",
+  printf ("image: %s, %dx%d, %d channels (%.1f MP), quality %d\n", path,
           image->width, image->height, image->channels, megapixels, quality);
   printf ("codec: %s kernels, %ld cores; medians of %d runs of each side\n\n",
           jart_kernels_name (JART_KERNELS_AUTO),
@@ -404,8 +476,8 @@ main (int argc, char **argv)
           if (r.peak_kib > peak_kib)
             peak_kib = r.peak_kib;
         }
-      turbo = median (turbo_runs, repeat);
-      seconds = median (codec_runs, repeat);
+      turbo = bench_median (turbo_runs, repeat);
+      seconds = bench_median (codec_runs, repeat);
       printf ("%-66s %11.1f %11.1f %9.1f %9.1f %7.2fx %s\n", c->name,
               turbo * 1e3 / c->generations, seconds * 1e3 / c->generations,
               megapixels * c->generations / seconds, peak_kib / 1024.0,
@@ -429,6 +501,7 @@ main (int argc, char **argv)
             "%.2f times its %.1f MiB of 8-bit pixels\n",
             bytes / 1048576.0, bytes / size, size / 1048576.0);
   }
+  failures += user_cases (list, path, image, quality, subsampling, repeat);
   image_free (image);
   return failures ? 1 : 0;
 }

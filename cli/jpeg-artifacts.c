@@ -56,17 +56,17 @@
  * by the codec's callbacks (from any thread) and by main. */
 static volatile sig_atomic_t interrupted;
 
-/* What the generation callback needs for its row of the table: the run's
- * input (for the SSIM) and each generation's input (for the size of the
- * JPEG file it encodes), kept as tight copies since the run works in
- * place. */
+/* What the generation callback needs for its row of the table (the
+ * codec's report carries the statistics; the progressive file's size is
+ * measured from the previous generation's pixels), and the run's input for
+ * --difference, kept as tight copies since the run works in place. */
 typedef struct
 {
   Report report;
   bool quiet;
   const JartSettings *settings;
-  JartImage original; /* the run's input */
-  JartImage previous; /* the input of the next generation */
+  JartImage original; /* the run's input, with --difference */
+  JartImage previous; /* the input of the next generation, with the table */
   JartStatus failure; /* why the callback cancelled the run, or JART_OK */
 } RunState;
 
@@ -174,38 +174,29 @@ copy_image (const JartImage *image, JartImage *copy)
   return true;
 }
 
-/* Prints the generation's row: the codec's report, the SSIM of its pixels
- * against the run's input and the sizes of the JPEG file it encoded from
- * the previous generation's pixels, baseline with the standard tables,
- * optimized and progressive. */
+/* Prints the generation's row: the codec's report, with its SSIM and the
+ * sizes of its baseline files, and the size of the progressive JPEG file
+ * it encoded from the previous generation's pixels. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
-  uint64_t jpeg_bytes[3] = { 0, 0, 0 };
-  double ssim = 0.0;
-  int coding;
+  uint64_t bytes_progressive = 0;
   size_t row = (size_t)pixels->width * (size_t)pixels->channels;
   int y;
 
   if (state->quiet || state->report.write_error != 0)
     return interrupted != 0;
-  state->failure = JART_OK;
-  for (coding = JART_CODING_STANDARD;
-       coding <= JART_CODING_PROGRESSIVE && state->failure == JART_OK;
-       coding++)
-    state->failure = jart_generation_jpeg_size (
-        &state->previous, state->settings, generation->generation, coding,
-        &jpeg_bytes[coding]);
-  if (state->failure == JART_OK)
-    state->failure = jart_ssim (&state->original, pixels, &ssim);
+  state->failure = jart_generation_jpeg_size (
+      &state->previous, state->settings, generation->generation,
+      JART_CODING_PROGRESSIVE, &bytes_progressive);
   if (state->failure != JART_OK)
     return 1;
   for (y = 0; y < pixels->height; y++)
     memcpy (state->previous.pixels + (size_t)y * row,
             pixels->pixels + (size_t)y * pixels->stride, row);
-  report_generation (&state->report, generation, ssim, jpeg_bytes);
+  report_generation (&state->report, generation, bytes_progressive);
   return interrupted != 0;
 }
 
@@ -272,6 +263,7 @@ run (const ToolOptions *options, JartImage *image,
      const ImageMetadata *metadata, AtomicFile *output, ImageFormat format)
 {
   RunState state;
+  JartSettings settings = options->settings;
   JartCallbacks callbacks;
   JartResult result;
   JartStatus status;
@@ -279,11 +271,12 @@ run (const ToolOptions *options, JartImage *image,
 
   memset (&state, 0, sizeof state);
   state.quiet = options->quiet;
-  state.settings = &options->settings;
+  /* The table's SSIM and file sizes come with each generation's report. */
+  settings.statistics = !options->quiet;
+  state.settings = &settings;
   state.failure = JART_OK;
-  if ((!options->quiet || options->difference)
-      && (!copy_image (image, &state.original)
-          || !copy_image (image, &state.previous)))
+  if ((options->difference && !copy_image (image, &state.original))
+      || (!options->quiet && !copy_image (image, &state.previous)))
     {
       free (state.original.pixels);
       atomic_file_abort (output);
@@ -293,15 +286,16 @@ run (const ToolOptions *options, JartImage *image,
       return EXIT_FAILURE;
     }
   report_init (&state.report, stdout, &options->settings,
-               options->schedule_steps);
-  callbacks.generation_done = on_generation_done;
+               options->schedule_steps, options->table);
+  /* Without a table nothing needs the generations' pixels. */
+  callbacks.generation_done = options->quiet ? NULL : on_generation_done;
   callbacks.progress = on_progress;
   callbacks.cancel = NULL;
   callbacks.user_data = &state;
 
   if (!options->quiet)
     report_header (&state.report);
-  status = jart_run (image, image, &options->settings, &callbacks, &result);
+  status = jart_run (image, image, &settings, &callbacks, &result);
   if (status == JART_OK && options->difference)
     status = jart_difference (image, &state.original, image);
   free (state.original.pixels);

@@ -1,14 +1,13 @@
 /* memory-check.c: adding up what a run of the tool needs and refusing one
  * too big for the machine.  What the tool keeps: the decoded pixels for
- * the whole run (the codec works on them in place); for the table or
- * --difference, a copy of the input and of the previous generation; the
- * codec's own work, as jart_memory_needed reports it, with the frame it
- * hands to the generation callback and, without a schedule, the working
- * image it allocates when there are callbacks; for the table of a run
- * with a schedule, the colour-changed and scaled copies
- * jart_generation_jpeg_size makes (at most two frames, as a schedule never
- * scales up); and what reading the input holds (a pipe's data, libjpeg's
- * coefficients of a progressive JPEG).
+ * the whole run (the codec works on them in place); for --difference, a
+ * copy of the input; the codec's own work, as jart_memory_needed reports
+ * it (with the table, its statistics too), and, without a schedule, the
+ * working image it allocates when there are callbacks; for the table, a
+ * copy of the previous generation and what jart_generation_jpeg_size
+ * allocates measuring its progressive file; and what reading
+ * the input holds (a pipe's data, libjpeg's coefficients of a progressive
+ * JPEG).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,21 +24,27 @@ uint64_t
 memory_run_needed (const ToolOptions *options, int width, int height,
                    int channels, uint64_t reader_bytes)
 {
-  const JartSettings *settings = &options->settings;
+  JartSettings settings = options->settings;
   uint64_t frame = ja_free_memory_multiply ((uint64_t)width * (uint64_t)height,
                                             (uint64_t)channels);
-  uint64_t frames = 2; /* the pixels, the callback's frame */
+  uint64_t frames = 1; /* the pixels */
   uint64_t need;
 
-  if (settings->n_steps == 0)
+  /* The table's figures are the codec's statistics (jpeg-artifacts.c). */
+  settings.statistics = !options->quiet;
+  if (settings.n_steps == 0)
     frames++; /* the codec's working image */
-  if (!options->quiet || options->difference)
-    frames += 2; /* the input and the previous generation */
-  if (!options->quiet && settings->n_steps > 0)
-    frames += 2; /* the copies measuring a step's JPEG size */
+  if (options->difference)
+    frames++; /* the input */
+  if (!options->quiet)
+    frames++; /* the previous generation */
   need = ja_free_memory_multiply (frame, frames);
   need = ja_free_memory_add (
-      need, jart_memory_needed (width, height, channels, settings));
+      need, jart_memory_needed (width, height, channels, &settings));
+  if (!options->quiet)
+    need = ja_free_memory_add (
+        need, jart_jpeg_size_memory (width, height, channels, &settings,
+                                     JART_CODING_PROGRESSIVE));
   return ja_free_memory_add (need, reader_bytes);
 }
 

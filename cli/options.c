@@ -43,6 +43,7 @@ enum
   OPTION_PRESET,
   OPTION_DIFFERENCE,
   OPTION_SAVE_PRESET,
+  OPTION_TABLE,
   OPTION_DECODE_AS
 };
 
@@ -66,6 +67,7 @@ static const struct option options_long[]
         { "preset", required_argument, NULL, OPTION_PRESET },
         { "save-preset", required_argument, NULL, OPTION_SAVE_PRESET },
         { "difference", no_argument, NULL, OPTION_DIFFERENCE },
+        { "table", required_argument, NULL, OPTION_TABLE },
         { "decode-as", required_argument, NULL, OPTION_DECODE_AS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPTION_VERSION },
@@ -505,6 +507,15 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
         case OPTION_DIFFERENCE:
           options->difference = true;
           break;
+        case OPTION_TABLE:
+          if (!report_format_parse (optarg, &options->table))
+            {
+              tool_error_set (error,
+                              _ ("--table must be text, csv or json, not %s"),
+                              optarg);
+              ok = false;
+            }
+          break;
         case OPTION_DECODE_AS:
           ok = options_parse_decode (optarg, &values->decode_as, error);
           break;
@@ -692,6 +703,9 @@ options_print_help (FILE *stream)
   fprintf (stream,
            _ ("  --difference         write |result - INPUT| x 8 instead of "
               "the result\n"));
+  fprintf (stream,
+           _ ("  --table FORMAT       the table as text (default), csv or "
+              "json\n"));
   fprintf (stream, _ ("  --quiet              print no table, only errors\n"));
   fprintf (stream, _ ("  -h, --help           show this help and exit\n"));
   fprintf (stream, _ ("  --version            show the version and exit\n\n"));

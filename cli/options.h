@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "jart.h"
+#include "report.h"
 #include "tool-error.h"
 #include "values.h"
 
@@ -38,6 +39,7 @@ typedef struct
   const char *input;     /* the INPUT operand */
   const char *output;    /* the OUTPUT operand */
   bool quiet;            /* print no table and no summary */
+  ReportFormat table;    /* --table: the table's format */
   bool difference;       /* write |result - INPUT| x 8 instead */
   /* --save-preset's name, or NULL */
   const char *save_preset;

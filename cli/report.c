@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,14 +67,31 @@ report_flush (Report *report)
     report->write_error = errno != 0 ? errno : EIO;
 }
 
+bool
+report_format_parse (const char *text, ReportFormat *format)
+{
+  static const char *const names[] = { "text", "csv", "json" };
+  int i;
+
+  for (i = 0; i < 3; i++)
+    if (strcmp (text, names[i]) == 0)
+      {
+        *format = (ReportFormat)i;
+        return true;
+      }
+  return false;
+}
+
 void
 report_init (Report *report, FILE *stream, const JartSettings *settings,
-             int schedule_steps)
+             int schedule_steps, ReportFormat format)
 {
   int i;
 
   memset (report, 0, sizeof *report);
   report->stream = stream;
+  report->format = format;
+  report->settings = settings;
   report->requested = settings->generations;
   report->varying = settings->quality_jitter > 0 || settings->grid_drift > 0;
   report->steps = settings->n_steps;
@@ -115,6 +133,72 @@ report_schedule (Report *report)
              steps, generations, steps + 1, generations);
 }
 
+/* VALUE printed with PRECISION decimals and a '.' whatever the locale (CSV
+ * and JSON), into TEXT of SIZE bytes; "inf" (CSV) or null (JSON) for an
+ * infinite PSNR. */
+static const char *
+report_c_number (const Report *report, double value, int precision, char *text,
+                 size_t size)
+{
+  const char *point = localeconv ()->decimal_point;
+  size_t n = strlen (point);
+  char *at;
+
+  if (isinf (value))
+    {
+      snprintf (text, size, "%s",
+                report->format == REPORT_JSON ? "null" : "inf");
+      return text;
+    }
+  snprintf (text, size, "%.*f", precision, value);
+  if (n > 0 && strcmp (point, ".") != 0 && (at = strstr (text, point)) != NULL)
+    {
+      *at = '.';
+      memmove (at + 1, at + n, strlen (at + n) + 1);
+    }
+  return text;
+}
+
+/* JSON's opening: the run's settings. */
+static void
+report_json_header (Report *report)
+{
+  static const char *const modes[] = { "444", "422", "420", "440", "411" };
+  const JartSettings *s = report->settings;
+  FILE *out = report->stream;
+  char schedule[1024];
+  const char *c;
+
+  jart_steps_format (s, schedule, sizeof schedule);
+  fprintf (out,
+           "{\n  \"settings\": {\"quality\": %d, \"generations\": %d, "
+           "\"subsampling\": \"%s\", \"dct\": \"%s\", \"decode\": \"%s\", "
+           "\"quality_jitter\": %d, \"grid_drift\": %d, \"seed\": %lu, "
+           "\"stop_at_fixed_point\": %s, \"flatten\": %s, "
+           "\"background\": \"%02x%02x%02x\", \"schedule\": \"",
+           s->quality, s->generations,
+           (int)s->subsampling >= 0 && (int)s->subsampling < 5
+               ? modes[s->subsampling]
+               : "?",
+           s->dct == JART_DCT_FAST    ? "fast"
+           : s->dct == JART_DCT_FLOAT ? "float"
+                                      : "accurate",
+           s->decode == JART_DECODE_GIMP ? "gimp" : "viewers",
+           s->quality_jitter, s->grid_drift, (unsigned long)s->seed,
+           s->stop_at_fixed_point ? "true" : "false",
+           s->flatten ? "true" : "false", s->background[0], s->background[1],
+           s->background[2]);
+  /* The schedule's text has no control characters; quotes and
+     backslashes are escaped all the same. */
+  for (c = schedule; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        fputc ('\\', out);
+      fputc (*c, out);
+    }
+  fprintf (out, "\"},\n  \"generations\": [");
+}
+
 void
 report_header (Report *report)
 {
@@ -122,6 +206,19 @@ report_header (Report *report)
 
   if (report->write_error != 0)
     return;
+  if (report->format == REPORT_CSV)
+    {
+      fprintf (report->stream, "generation,quality,dx,dy,changed,psnr,ssim,"
+                               "bytes,bytes_optimized,bytes_progressive\n");
+      report_flush (report);
+      return;
+    }
+  if (report->format == REPORT_JSON)
+    {
+      report_json_header (report);
+      report_flush (report);
+      return;
+    }
   report_schedule (report);
   for (i = 0; i < COLUMN_COUNT; i++)
     {
@@ -134,15 +231,52 @@ report_header (Report *report)
   report_flush (report);
 }
 
+/* GENERATION's CSV row or JSON object, BYTES_PROGRESSIVE its progressive
+ * file's size. */
+static void
+report_machine_row (Report *report, const JartGenerationReport *generation,
+                    uint64_t bytes_progressive)
+{
+  char psnr[64], ssim[64];
+  const char *format
+      = report->format == REPORT_CSV
+            ? "%d,%d,%d,%d,%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64
+              "\n"
+            : "%s\n    {\"generation\": %d, \"quality\": %d, \"dx\": %d, "
+              "\"dy\": %d, \"changed\": %" PRIu64 ", \"psnr\": %s, "
+              "\"ssim\": %s, \"bytes\": %" PRIu64
+              ", \"bytes_optimized\": %" PRIu64
+              ", \"bytes_progressive\": %" PRIu64 "}";
+
+  report_c_number (report, generation->psnr, 6, psnr, sizeof psnr);
+  report_c_number (report, generation->ssim, 8, ssim, sizeof ssim);
+  if (report->format == REPORT_CSV)
+    fprintf (report->stream, format, generation->generation,
+             generation->quality, generation->dx, generation->dy,
+             generation->changed_pixels, psnr, ssim, generation->bytes,
+             generation->bytes_optimized, bytes_progressive);
+  else
+    fprintf (report->stream, format, report->last_generation > 0 ? "," : "",
+             generation->generation, generation->quality, generation->dx,
+             generation->dy, generation->changed_pixels, psnr, ssim,
+             generation->bytes, generation->bytes_optimized,
+             bytes_progressive);
+}
+
 void
 report_generation (Report *report, const JartGenerationReport *generation,
-                   double ssim, const uint64_t jpeg_bytes[3])
+                   uint64_t bytes_progressive)
 {
   char psnr[32], quality[16];
   const int *w = report->widths;
 
   if (report->write_error != 0)
     return;
+  if (report->format != REPORT_TEXT)
+    {
+      report_machine_row (report, generation, bytes_progressive);
+      goto done;
+    }
   if (isinf (generation->psnr))
     snprintf (psnr, sizeof psnr, "inf");
   else
@@ -152,15 +286,17 @@ report_generation (Report *report, const JartGenerationReport *generation,
     snprintf (quality, sizeof quality, "-");
   else
     snprintf (quality, sizeof quality, "%d", generation->quality);
-  fprintf (
-      report->stream,
-      "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*.1f  %*.1f  %*.1f\n",
-      w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY], quality,
-      w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
-      w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
-      w[COLUMN_SSIM], ssim, w[COLUMN_JPEG], (double)jpeg_bytes[0] / 1000.0,
-      w[COLUMN_OPTIMIZED], (double)jpeg_bytes[1] / 1000.0,
-      w[COLUMN_PROGRESSIVE], (double)jpeg_bytes[2] / 1000.0);
+  fprintf (report->stream,
+           "%*d  %*s  %*d  %*d  %*" PRIu64
+           "  %*s  %*.4f  %*.1f  %*.1f  %*.1f\n",
+           w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
+           quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
+           w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
+           w[COLUMN_SSIM], generation->ssim, w[COLUMN_JPEG],
+           (double)generation->bytes / 1000.0, w[COLUMN_OPTIMIZED],
+           (double)generation->bytes_optimized / 1000.0, w[COLUMN_PROGRESSIVE],
+           (double)bytes_progressive / 1000.0);
+done:
   report_flush (report);
 
   report->last_generation = generation->generation;
@@ -183,6 +319,28 @@ report_summary (Report *report, const JartResult *result)
    * past it (--no-stop). */
   if (fixed_point == 0 && !report->varying)
     fixed_point = report->first_unchanged;
+
+  if (report->format == REPORT_CSV)
+    return;
+  if (report->format == REPORT_JSON)
+    {
+      /* Where it converged: the first generation that changed no pixel
+         (null when none did), and whether the run stopped there. */
+      if (fixed_point > 0)
+        fprintf (report->stream,
+                 "\n  ],\n  \"generations_run\": %d,\n  \"fixed_point\": "
+                 "%d,\n  \"stopped_early\": %s\n}\n",
+                 result->generations_run, fixed_point,
+                 result->generations_run < report->requested ? "true"
+                                                             : "false");
+      else
+        fprintf (report->stream,
+                 "\n  ],\n  \"generations_run\": %d,\n  \"fixed_point\": "
+                 "null,\n  \"stopped_early\": false\n}\n",
+                 result->generations_run);
+      report_flush (report);
+      return;
+    }
 
   if (fixed_point == 1)
     fprintf (report->stream,

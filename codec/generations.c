@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jart-private.h"
+#include "stats.h"
 
 /* Everything one run owns. */
 typedef struct
@@ -33,19 +33,19 @@ typedef struct
   const JartSettings *settings;
   int colors; /* 1 or 3 */
   size_t npixels;
-  uint8_t *frame; /* interleaved pixels for generation_done */
   JartWork work;
   /* With a schedule: */
-  uint8_t *next;  /* the second frame, tight */
-  uint8_t *small; /* the scaled copy, room for the largest step's */
+  uint8_t *next;    /* the second frame, tight */
+  uint8_t *small;   /* the scaled copy, room for the largest step's */
+  JartStats *stats; /* with settings->statistics and a report to fill */
 } Run;
 
 static void
 run_free (Run *run)
 {
-  free (run->frame);
   free (run->next);
   free (run->small);
+  jart_stats_free (run->stats);
   jart_work_free (&run->work);
 }
 
@@ -133,6 +133,9 @@ jart_memory_needed (int width, int height, int channels,
   if (width < 1 || height < 1 || channels < 1 || settings == NULL)
     return 0;
   return jart_work_memory (width, height, channels, settings)
+         + (settings->statistics
+                ? jart_stats_memory (width, height, channels, settings)
+                : 0)
          + (settings->n_steps > 0
                 ? schedule_memory (width, height, channels, settings)
                 : 0);
@@ -143,13 +146,8 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
               const JartCallbacks *callbacks)
 {
   const JartImage *src = run->src;
+  JartStatus status;
 
-  if (callbacks->generation_done != NULL)
-    {
-      run->frame = malloc (run->npixels * (size_t)src->channels);
-      if (run->frame == NULL)
-        return JART_ERROR_NO_MEMORY;
-    }
   if (settings->n_steps > 0)
     {
       size_t small, scratch;
@@ -166,8 +164,43 @@ run_allocate (Run *run, JartImage *dst, const JartSettings *settings,
          written only at the end. */
       dst = NULL;
     }
-  return jart_work_init (&run->work, src, dst, settings,
-                         callbacks->generation_done != NULL);
+  status = jart_work_init (&run->work, src, dst, settings,
+                           callbacks->generation_done != NULL);
+  if (status != JART_OK || !settings->statistics
+      || callbacks->generation_done == NULL)
+    return status;
+  run->stats = jart_stats_new (&run->work, src, settings, callbacks->cancel);
+  if (run->stats == NULL)
+    return JART_ERROR_NO_MEMORY;
+  run->work.measure = run->stats;
+  return JART_OK;
+}
+
+/* The statistics of the generation just made into REPORT: with IN_PLACE
+ * the work's MCU map tells the SSIM what changed.  JART_ERROR_CANCELLED
+ * when the cancel flag stopped them. */
+static JartStatus
+run_statistics (Run *run, int in_place, JartGenerationReport *report)
+{
+  const JartWork *work = &run->work;
+  const JartImage *src = run->src;
+  JartImage out
+      = { work->pixels, src->width, src->height, src->channels, work->stride };
+  JartGeometry g;
+
+  report->has_statistics = 0;
+  report->ssim = 0.0;
+  report->bytes = report->bytes_optimized = 0;
+  if (run->stats == NULL)
+    return JART_OK;
+  report->has_statistics = 1;
+  jart_stats_sizes (run->stats, &report->bytes, &report->bytes_optimized);
+  jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
+                         report->dx, report->dy);
+  report->ssim
+      = jart_stats_ssim (run->stats, &out, in_place ? work->changed : NULL, &g,
+                         report->dx, report->dy);
+  return jart_stats_cancelled (run->stats) ? JART_ERROR_CANCELLED : JART_OK;
 }
 
 /* Reports the generation to the callbacks and checks for a cancel. */
@@ -179,10 +212,11 @@ run_report (Run *run, const JartCallbacks *cb,
 
   if (cb->generation_done != NULL)
     {
-      JartImage frame = { run->frame, src->width, src->height, src->channels,
-                          (size_t)src->width * (size_t)src->channels };
+      /* With a callback the working image is the run's own, the layer's
+         size: the callback reads it as it is. */
+      JartImage frame = { run->work.pixels, src->width, src->height,
+                          src->channels, run->work.stride };
 
-      jart_work_output (&run->work, run->frame, frame.stride);
       if (cb->generation_done (report, &frame, cb->user_data))
         return JART_ERROR_CANCELLED;
     }
@@ -243,6 +277,8 @@ run_plain (Run *run, const JartCallbacks *cb, JartResult *res)
       sse = (uint64_t)((int64_t)sse + stats.sse_delta);
       report.changed_pixels = stats.changed_pixels;
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      if ((status = run_statistics (run, 1, &report)) != JART_OK)
+        break;
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)
@@ -508,6 +544,8 @@ run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
           work->input_stride = tight;
         }
       report.psnr = psnr_of (sse, run->npixels * (size_t)run->colors);
+      if ((status = run_statistics (run, plan.in_place, &report)) != JART_OK)
+        break;
       res->generations_run = g;
 
       if ((status = run_report (run, cb, &report)) != JART_OK)

@@ -345,6 +345,62 @@ jart_bits_finish (JartBitCount *sink)
   return sink->bytes;
 }
 
+static inline void
+write_bits (JartBitWriter *w, uint32_t bits, int size)
+{
+  if (size == 0)
+    return;
+  w->acc = (w->acc << size) | (bits & ((1u << size) - 1));
+  w->pending += size;
+  while (w->pending >= 8)
+    {
+      w->pending -= 8;
+      w->data[w->bytes++] = (uint8_t)(w->acc >> w->pending);
+    }
+}
+
+void
+jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
+                       const JartHuffCodes *dc, const JartHuffCodes *ac,
+                       JartBitWriter *writer)
+{
+  int32_t diff = coef[0] - last_dc, v;
+  int size = category (diff), k, run = 0, symbol;
+
+  write_bits (writer, dc->code[size], dc->size[size]);
+  write_bits (writer, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
+  for (k = 1; k < 64; k++)
+    {
+      if ((v = coef[zigzag_to_natural[k]]) == 0)
+        {
+          run++;
+          continue;
+        }
+      for (; run > 15; run -= 16)
+        write_bits (writer, ac->code[0xf0], ac->size[0xf0]);
+      size = category (v);
+      symbol = (run << 4) + size;
+      write_bits (writer, ac->code[symbol], ac->size[symbol]);
+      write_bits (writer, (uint32_t)(v < 0 ? v - 1 : v), size);
+      run = 0;
+    }
+  if (run > 0)
+    write_bits (writer, ac->code[0x00], ac->size[0x00]);
+}
+
+uint64_t
+jart_bits_flush (JartBitWriter *writer)
+{
+  uint64_t bits = (uint64_t)writer->bytes * 8 + (uint64_t)writer->pending;
+
+  if (writer->pending > 0)
+    writer->data[writer->bytes++]
+        = (uint8_t)(writer->acc << (8 - writer->pending));
+  writer->pending = 0;
+  writer->acc = 0;
+  return bits;
+}
+
 void
 jart_bits_put (JartBitCount *sink, uint32_t bits, int size)
 {

@@ -17,6 +17,7 @@
 #ifndef JART_HUFFMAN_H
 #define JART_HUFFMAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* A table as a DHT marker holds it (T.81 B.2.4.2): bits[k] codes of
@@ -74,6 +75,36 @@ void jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
 /* Pads the last byte with 1 bits and returns the bytes of entropy-coded
  * data. */
 uint64_t jart_bits_finish (JartBitCount *sink);
+
+/* Writes bits, first bit as the high bit of the first byte, into DATA,
+ * which must have room for all of them (jart_huff_write_block writes at
+ * most JART_HUFF_BLOCK_BYTES_MAX bytes a block). */
+typedef struct
+{
+  uint8_t *data;
+  size_t bytes; /* whole bytes written */
+  uint64_t acc; /* bits not yet making a whole byte, in the low bits */
+  int pending;  /* how many */
+} JartBitWriter;
+
+/* A block's most bits: a 16-bit code and 11 extra bits for the DC, and for
+ * each of 63 AC coefficients a 16-bit code and 10 extra bits. */
+#define JART_HUFF_BLOCK_BYTES_MAX ((16 + 11 + 63 * (16 + 10) + 7) / 8)
+
+/* Writes the codes of the block jart_huff_encode_block counts. */
+void jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
+                            const JartHuffCodes *dc, const JartHuffCodes *ac,
+                            JartBitWriter *writer);
+
+/* The last partial byte, its low bits zero; returns the bits written. */
+uint64_t jart_bits_flush (JartBitWriter *writer);
+
+/* jpegsize.c: the bytes of the file's marker segments around the
+ * entropy-coded data of a baseline file, with COLORS components, DQT
+ * quantization tables and the Huffman tables DC[] and AC[] (one each for
+ * gray, luma and chroma for colour). */
+uint64_t jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
+                                  const JartHuffTable *ac);
 
 /* Appends the SIZE (0..16) low bits of BITS to SINK. */
 void jart_bits_put (JartBitCount *sink, uint32_t bits, int size);

@@ -5,9 +5,10 @@
  * transforms), work.c (the buffers a run keeps), roundtrip.c (one
  * generation), drift.c (each generation's quality, offset and step),
  * adjust.c and resize.c (a step's colour changes and scaling),
- * generations.c (the loop), difference.c, jpegsize.c, ssim.c (what the
- * callers measure); kernels.c picks the portable or the simd/ kernels.
- * Calls go one way: no file calls into a file that calls back into it.
+ * generations.c (the loop), difference.c, jpegsize.c, stats.c and
+ * stats-ssim.c (what the callers and the run's statistics measure); kernels.c
+ * picks the portable or the simd/ kernels. Calls go one way: no file calls
+ * into a file that calls back into it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +22,7 @@
 #include "jart.h"
 
 typedef struct JartKernels JartKernels;
+typedef struct JartStats JartStats;
 
 /* The thread-safe cancel flag behind JartCancel. */
 struct JartCancel
@@ -209,6 +211,7 @@ typedef struct
   uint16_t prev_tables[2][64]; /* with prev_quality 0 */
   int threads;
   JartScratch *scratch; /* one a thread */
+  JartStats *measure;   /* the run's statistics (stats.c), or NULL */
 } JartWork;
 
 /* What one generation changed. */

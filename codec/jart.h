@@ -194,6 +194,10 @@ typedef struct
    * tables[1]. */
   int cr_own_table;
   uint16_t cr_table[64];
+  /* Nonzero: each generation's report (to a generation_done callback)
+   * carries its SSIM and the sizes of the file it writes, computed as the
+   * generation is made from what it changed (jart_run). */
+  int statistics;
 } JartSettings;
 
 /* What one generation did. */
@@ -212,6 +216,14 @@ typedef struct
   int encoded_width;       /* the size of the image the generation
                               encoded: the input's, or its scaled copy */
   int encoded_height;
+  /* With settings->statistics (else has_statistics is 0 and the three
+   * are 0): */
+  int has_statistics;
+  double ssim;              /* as jart_ssim (run's input, this output) */
+  uint64_t bytes;           /* as jart_generation_jpeg_size, standard tables
+                               (0 for a canvas beyond 65535 a side, which no
+                               JPEG file holds) */
+  uint64_t bytes_optimized; /* the same with optimized tables */
 } JartGenerationReport;
 
 /* Called after each generation with its report and its pixels (same width,
@@ -247,7 +259,7 @@ typedef struct
 /* Fills SETTINGS with the defaults: quality 75, 1 generation, 4:2:0,
  * accurate DCT, decoded as viewers decode, no drift, seed 0, anchor 0, stop at
  * the fixed point, own colours under transparency, white background, one
- * thread per core.
+ * thread per core, no statistics.
  *
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
  * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
@@ -270,8 +282,8 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
                      const JartCallbacks *callbacks, JartResult *result);
 
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
- * CHANNELS channels and SETTINGS (besides one frame of the image's own
- * size when a generation callback is set); 0 for nonsense arguments.  An
+ * CHANNELS channels and SETTINGS (its statistics included when SETTINGS
+ * asks for them); 0 for nonsense arguments.  An
  * upper bound; with a schedule it counts the run's two frames, the largest
  * scaled copy and what a step's colour changes and scaling allocate. */
 size_t jart_memory_needed (int width, int height, int channels,

@@ -325,6 +325,19 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
   return JART_OK;
 }
 
+uint64_t
+jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
+                         const JartHuffTable *ac)
+{
+  int tables = colors == 3 ? 2 : 1, t;
+  uint64_t total = SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)dqt * DQT_BYTES
+                   + SOF_BYTES (colors) + JART_SOS_BYTES (colors) + EOI_BYTES;
+
+  for (t = 0; t < tables; t++)
+    total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);
+  return total;
+}
+
 JartStatus
 jart_jpeg_size (const JartImage *image, const JartSettings *settings,
                 int quality, int dx, int dy, int optimize, uint64_t *bytes)
@@ -428,11 +441,7 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
   total = jart_bits_finish (&job.sink);
   job_free (&job);
 
-  total += SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)job.dqt * DQT_BYTES
-           + SOF_BYTES (job.colors) + JART_SOS_BYTES (job.colors) + EOI_BYTES;
-  for (t = 0; t < tables; t++)
-    total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);
-  *bytes = total;
+  *bytes = total + jart_jpeg_markers_bytes (job.colors, job.dqt, dc, ac);
   return JART_OK;
 }
 

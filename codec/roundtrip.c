@@ -43,6 +43,7 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "stats.h"
 
 /* One generation's shared state, read by every thread. */
 typedef struct
@@ -216,6 +217,9 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
             work->plane[0] + (size_t)last_luma_row * g->luma_w + x0,
             (size_t)(luma_x1 - x0));
 
+  if (work->measure != NULL)
+    jart_stats_capture (work->measure, work->plane, my, mx0, mx1, p->quant,
+                        p->dct);
   transform_blocks (p, work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
                     jart_min_int ((my + 1) * g->mcu_h, g->luma_h),
                     &p->quant[0]);
@@ -549,6 +553,12 @@ jart_round_trip (JartWork *work, const JartSave *save, JartTrack track,
   pass.first_row = dy / pass.g.mcu_h;
   jart_quant_prepare_components (quality, save->tables, save->cr_table, dct,
                                  pass.quant);
+  if (work->measure != NULL)
+    jart_stats_begin (work->measure, &pass.g, work->hmax, work->vmax,
+                      work->colors,
+                      work->colors == 1                        ? 1
+                      : quality == 0 && save->cr_table != NULL ? 3
+                                                               : 2);
   for (t = 0; t < work->threads; t++)
     {
       workers[t].pass = &pass;

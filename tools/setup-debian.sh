@@ -5,9 +5,10 @@
 # program for the GEGL operation and its tests), clang with its
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
-# tests, scikit-image for the SSIM reference, and the de_DE.UTF-8 locale
-# the translation test runs GIMP in; at its end, setup-gimp3.sh makes the
-# Debian chroots the GIMP 3.0 and 3.2 tests run in.
+# tests, scikit-image for the SSIM reference, the de_DE.UTF-8 locale
+# the translation test runs GIMP in, and lomiri-wallpapers-20.04 for the
+# benchmark's default photo (data/README.md); at its end, setup-gimp3.sh
+# makes the Debian chroots the GIMP 3.0 and 3.2 tests run in.
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -27,6 +28,7 @@ packages="
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool imagemagick locales python3-skimage
+  lomiri-wallpapers-20.04
   mmdebstrap
 "
 

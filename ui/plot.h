@@ -1,9 +1,9 @@
 /* plot.h: JaPlot, a small cairo chart drawn under the preview of one of
  * three values per generation: the PSNR against the original, the SSIM
  * against the original, or the size of the JPEG file the generation
- * writes.  The SSIM and the size may be known for a sample of the
- * generations only (NAN and 0 mark the others); the curve then joins the
- * known ones and marks each with a dot.  When the run stopped at a fixed
+ * writes.  The worker gives the SSIM and the size of every generation;
+ * where one is unknown (NAN, 0) the curve joins the known ones and marks
+ * each with a dot.  When the run stopped at a fixed
  * point, the flat rest of the curve up to the generations asked for is
  * drawn dashed.
  *

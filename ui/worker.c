@@ -12,20 +12,14 @@
  * the mailbox; the worker is too, so that an idle callback queued before
  * ja_worker_free finds it marked dead instead of freed.
  *
- * The statistics (SSIM against the original, JPEG file size) cost about as
- * much as a generation (the file size is jart_generation_jpeg_size's, which
- * applies a schedule step's colour changes and scaling to the generation's
- * input as the run did), so they have a thread of their own that the codec
- * never waits for.  For each generation ja_worker_stats_sampled names, the
- * codec's callback copies the pixels into a reference-counted GBytes
- * (keeping the one before too, the file's input) and queues a task; the
- * queue holds as many tasks as STATS_QUEUE_BYTES of frames allow (a run
- * samples at most STATS_ALL + STATS_SAMPLES + 1 generations), and a
- * sampled task that finds it full is dropped.  The task of
- * the generation a run ends on (the last one asked for, or the fixed point,
- * whose input equals its output) is never dropped and goes to the queue's
- * head, so the read-outs of the result come next.  Starting or cancelling
- * a run empties the queue; a task whose run was cancelled is skipped.
+ * The statistics (the SSIM against the original, the size of the JPEG file
+ * each generation writes) come with each generation's report: the codec
+ * computes them as it makes the generation, from what the generation
+ * changed (JartSettings.statistics), so every generation has them when
+ * it arrives, the last one with the result.  The report has the baseline
+ * files' sizes, with standard and optimized tables; the progressive file's
+ * is measured by the codec thread from a copy of the generation's input
+ * (jart_generation_jpeg_size) before the next generation starts.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,16 +38,6 @@
 /* The shortest time between two progress notifications. */
 #define PROGRESS_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
 
-/* The statistics measure every generation up to STATS_ALL, then about
- * STATS_SAMPLES more spread evenly over the rest. */
-#define STATS_ALL 32
-#define STATS_SAMPLES 64
-
-/* The most frames the statistics queue may hold, counting two a task,
- * and the most tasks whatever the frames' size. */
-#define STATS_QUEUE_BYTES ((size_t)128 << 20)
-#define STATS_QUEUE_TASKS 128
-
 typedef struct Job Job;
 
 struct JaWorker
@@ -67,15 +51,11 @@ struct JaWorker
   gpointer user_data;
 
   GThread *thread;
-  GThread *stats_thread;
-  GMutex lock; /* guards pending, running, quit and stats_queue */
+  GMutex lock; /* guards pending, running and quit */
   GCond wake;
-  GCond stats_wake;
   Job *pending;
   Job *running;
   gboolean quit;
-  GQueue stats_queue; /* StatsTask, the next first */
-  guint stats_queue_max;
 
   /* Main-loop side, touched by the main thread only. */
   guint next_serial;
@@ -97,16 +77,13 @@ struct Job
   JartSettings settings;
   JartCancel *cancel;
   JartCoding coding; /* the file whose size is measured */
-
-  /* The codec thread's own: the last generation's pixels, when the next
-     one may need them as its file's input. */
-  GBytes *previous;
-  int previous_generation;
+  guint8 *previous;  /* with JART_CODING_PROGRESSIVE, codec thread only: the
+                        input of the next generation, packed */
 
   GMutex lock; /* guards everything below */
   GArray *reports;
-  GArray *ssim;  /* double per report, NAN until measured */
-  GArray *bytes; /* guint64 per report, 0 until measured */
+  GArray *ssim;  /* double per report, from the report */
+  GArray *bytes; /* guint64 per report, from the report */
   guint8 *snapshot;
   int snapshot_generation;
   gboolean snapshot_ready; /* SNAPSHOT holds news the main loop has not
@@ -120,16 +97,6 @@ struct Job
   JartResult result;
   guint8 *final;
 };
-
-/* One generation to measure.  INPUT is NULL for the first generation,
- * whose file is encoded from the worker's source. */
-typedef struct
-{
-  Job *job; /* holds a reference */
-  int generation;
-  GBytes *input;
-  GBytes *output;
-} StatsTask;
 
 static JaWorker *
 worker_ref (JaWorker *worker)
@@ -145,7 +112,6 @@ worker_unref (JaWorker *worker)
     return;
   g_mutex_clear (&worker->lock);
   g_cond_clear (&worker->wake);
-  g_cond_clear (&worker->stats_wake);
   g_array_unref (worker->reports);
   g_array_unref (worker->ssim);
   g_array_unref (worker->bytes);
@@ -171,10 +137,9 @@ job_unref (Job *job)
   g_array_unref (job->reports);
   g_array_unref (job->ssim);
   g_array_unref (job->bytes);
-  if (job->previous != NULL)
-    g_bytes_unref (job->previous);
   g_free (job->snapshot);
   g_free (job->final);
+  g_free (job->previous);
   worker_unref (job->worker);
   g_free (job);
 }
@@ -255,193 +220,47 @@ job_post_locked (Job *job)
                    (GDestroyNotify)job_unref);
 }
 
-gboolean
-ja_worker_stats_sampled (int generation, int total)
-{
-  int step;
-
-  if (generation < 1 || generation > total)
-    return FALSE;
-  if (generation <= STATS_ALL || generation == total)
-    return TRUE;
-  step = (total - STATS_ALL + STATS_SAMPLES - 1) / STATS_SAMPLES;
-  return (generation - STATS_ALL) % step == 0;
-}
-
-static void
-stats_task_free (gpointer data)
-{
-  StatsTask *task = data;
-
-  if (task->input != NULL)
-    g_bytes_unref (task->input);
-  g_bytes_unref (task->output);
-  job_unref (task->job);
-  g_free (task);
-}
-
-/* Codec thread: PIXELS packed into a new GBytes of PACKED_SIZE bytes, or
- * NULL when there is no memory for it. */
-static GBytes *
-frame_copy (const JartImage *pixels, size_t packed_size)
+/* Codec thread: PIXELS packed into BUFFER of PACKED_SIZE bytes, allocated
+ * when NULL; returns it, NULL when there is no memory for it. */
+static guint8 *
+pack_pixels (guint8 *buffer, const JartImage *pixels, size_t packed_size)
 {
   size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-  guint8 *copy = g_try_malloc (packed_size);
   int y;
 
-  if (copy == NULL)
-    return NULL;
-  for (y = 0; y < pixels->height; y++)
-    memcpy (copy + (size_t)y * row,
-            pixels->pixels + (size_t)y * pixels->stride, row);
-  return g_bytes_new_take (copy, packed_size);
+  if (buffer == NULL)
+    buffer = g_try_malloc (packed_size);
+  if (buffer != NULL)
+    for (y = 0; y < pixels->height; y++)
+      memcpy (buffer + (size_t)y * row,
+              pixels->pixels + (size_t)y * pixels->stride, row);
+  return buffer;
 }
 
-/* Codec thread: hands TASK to the statistics thread, at the queue's head
- * when LAST (its run ends on it), else at the tail if there is room; frees
- * it otherwise. */
-static void
-stats_push (JaWorker *worker, StatsTask *task, gboolean last)
-{
-  gboolean queued = FALSE;
-
-  g_mutex_lock (&worker->lock);
-  if (!jart_cancel_requested (task->job->cancel))
-    {
-      if (last)
-        {
-          g_queue_push_head (&worker->stats_queue, task);
-          queued = TRUE;
-        }
-      else if (worker->stats_queue.length < worker->stats_queue_max)
-        {
-          g_queue_push_tail (&worker->stats_queue, task);
-          queued = TRUE;
-        }
-    }
-  if (queued)
-    g_cond_signal (&worker->stats_wake);
-  g_mutex_unlock (&worker->lock);
-  if (!queued)
-    stats_task_free (task);
-}
-
-/* Codec thread: queues generation REPORT's measurement when it is sampled
- * or the run ends on it, and keeps its PIXELS when the next generation's
- * measurement needs them as its file's input. */
-static void
-job_queue_stats (Job *job, const JartGenerationReport *report,
-                 const JartImage *pixels)
+/* Codec thread: the size of the progressive file generation GENERATION
+ * writes, from JOB's copy of its input, which then becomes PIXELS; 0 when
+ * there is no memory for the copy or the codec could not measure it. */
+static guint64
+job_progressive_bytes (Job *job, int generation, const JartImage *pixels)
 {
   JaWorker *worker = job->worker;
-  const JartSettings *s = &job->settings;
-  int g = report->generation;
-  gboolean drift = s->quality_jitter > 0 || s->grid_drift > 0;
-  gboolean unchanged = report->changed_pixels == 0;
-  gboolean last
-      = g == s->generations || (unchanged && !drift && s->stop_at_fixed_point);
-  gboolean measure = last || ja_worker_stats_sampled (g, s->generations);
-  gboolean keep = ja_worker_stats_sampled (g + 1, s->generations);
-  GBytes *frame = NULL, *input = NULL;
-
-  if (measure || keep)
-    frame = frame_copy (pixels, worker->packed_size);
-  if (measure && frame != NULL)
-    {
-      /* An unchanged generation's input equals its output. */
-      if (g > 1 && unchanged)
-        input = g_bytes_ref (frame);
-      else if (g > 1 && job->previous != NULL
-               && job->previous_generation == g - 1)
-        input = g_bytes_ref (job->previous);
-      else if (g > 1)
-        measure = FALSE;
-    }
-  if (measure && frame != NULL)
-    {
-      StatsTask *task = g_new0 (StatsTask, 1);
-
-      task->job = job_ref (job);
-      task->generation = g;
-      task->input = input;
-      task->output = g_bytes_ref (frame);
-      stats_push (worker, task, last);
-    }
-  if (job->previous != NULL)
-    g_bytes_unref (job->previous);
-  job->previous = NULL;
-  if (frame != NULL && keep)
-    {
-      job->previous = frame;
-      job->previous_generation = g;
-    }
-  else if (frame != NULL)
-    g_bytes_unref (frame);
-}
-
-/* Statistics thread: measures TASK and posts the values to the main
- * loop, unless its run is cancelled meanwhile. */
-static void
-stats_measure (JaWorker *worker, StatsTask *task)
-{
-  Job *job = task->job;
-  JartImage input = worker->src, output = worker->src;
+  JartImage input = worker->src;
+  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
   uint64_t bytes = 0;
-  double ssim = NAN;
 
-  output.pixels = (guint8 *)g_bytes_get_data (task->output, NULL);
-  output.stride = (size_t)output.width * (size_t)output.channels;
-  if (task->input != NULL)
+  if (generation > 1 && job->previous == NULL)
+    return 0;
+  if (generation > 1)
     {
-      input.pixels = (guint8 *)g_bytes_get_data (task->input, NULL);
-      input.stride = output.stride;
+      input.pixels = job->previous;
+      input.stride = row;
     }
-  if (jart_generation_jpeg_size (&input, &job->settings, task->generation,
-                                 job->coding, &bytes)
+  if (jart_generation_jpeg_size (&input, &job->settings, generation,
+                                 JART_CODING_PROGRESSIVE, &bytes)
       != JART_OK)
     bytes = 0;
-  if (jart_cancel_requested (job->cancel))
-    return;
-  if (jart_ssim (&worker->src, &output, &ssim) != JART_OK)
-    ssim = NAN;
-  if (jart_cancel_requested (job->cancel))
-    return;
-
-  g_mutex_lock (&job->lock);
-  if ((guint)task->generation <= job->ssim->len)
-    {
-      g_array_index (job->ssim, double, task->generation - 1) = ssim;
-      g_array_index (job->bytes, guint64, task->generation - 1) = bytes;
-    }
-  job_post_locked (job);
-  g_mutex_unlock (&job->lock);
-}
-
-static gpointer
-stats_thread (gpointer data)
-{
-  JaWorker *worker = data;
-
-  for (;;)
-    {
-      StatsTask *task;
-
-      g_mutex_lock (&worker->lock);
-      while (g_queue_is_empty (&worker->stats_queue) && !worker->quit)
-        g_cond_wait (&worker->stats_wake, &worker->lock);
-      if (worker->quit)
-        {
-          g_mutex_unlock (&worker->lock);
-          break;
-        }
-      task = g_queue_pop_head (&worker->stats_queue);
-      g_mutex_unlock (&worker->lock);
-
-      if (!jart_cancel_requested (task->job->cancel))
-        stats_measure (worker, task);
-      stats_task_free (task);
-    }
-  return NULL;
+  job->previous = pack_pixels (job->previous, pixels, worker->packed_size);
+  return bytes;
 }
 
 static int
@@ -451,28 +270,27 @@ job_generation_done (const JartGenerationReport *report,
   Job *job = user_data;
   JaWorker *worker = job->worker;
   gint64 now = g_get_monotonic_time ();
-  double unknown_ssim = NAN;
-  guint64 unknown_bytes = 0;
+  double ssim = report->has_statistics ? report->ssim : NAN;
+  guint64 bytes = 0;
+
+  if (job->coding == JART_CODING_PROGRESSIVE)
+    bytes = job_progressive_bytes (job, report->generation, pixels);
+  else if (report->has_statistics)
+    bytes = job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
+                                                 : report->bytes;
 
   g_mutex_lock (&job->lock);
   g_array_append_val (job->reports, *report);
-  g_array_append_val (job->ssim, unknown_ssim);
-  g_array_append_val (job->bytes, unknown_bytes);
+  g_array_append_val (job->ssim, ssim);
+  g_array_append_val (job->bytes, bytes);
   /* The last generation arrives as the final result: no snapshot. */
   if (!job->snapshot_ready && report->generation < job->settings.generations
       && (job->last_snapshot == 0
           || now - job->last_snapshot >= SNAPSHOT_INTERVAL_US))
     {
-      size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-      int y;
-
-      if (job->snapshot == NULL)
-        job->snapshot = g_try_malloc (worker->packed_size);
+      job->snapshot = pack_pixels (job->snapshot, pixels, worker->packed_size);
       if (job->snapshot != NULL)
         {
-          for (y = 0; y < pixels->height; y++)
-            memcpy (job->snapshot + (size_t)y * row,
-                    pixels->pixels + (size_t)y * pixels->stride, row);
           job->snapshot_generation = report->generation;
           job->snapshot_ready = TRUE;
           job->last_snapshot = now;
@@ -481,8 +299,6 @@ job_generation_done (const JartGenerationReport *report,
   job->fraction = (double)report->generation / job->settings.generations;
   job_post_locked (job);
   g_mutex_unlock (&job->lock);
-
-  job_queue_stats (job, report, pixels);
   return jart_cancel_requested (job->cancel);
 }
 
@@ -585,17 +401,11 @@ ja_worker_new (const JartImage *src, JaWorkerNotify notify, gpointer user_data)
   worker->user_data = user_data;
   g_mutex_init (&worker->lock);
   g_cond_init (&worker->wake);
-  g_cond_init (&worker->stats_wake);
-  g_queue_init (&worker->stats_queue);
-  worker->stats_queue_max
-      = (guint)CLAMP (STATS_QUEUE_BYTES / MAX (2 * worker->packed_size, 1), 1,
-                      STATS_QUEUE_TASKS);
   worker->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
   worker->ssim = g_array_new (FALSE, FALSE, sizeof (double));
   worker->bytes = g_array_new (FALSE, FALSE, sizeof (guint64));
   worker->state.finished = TRUE;
   worker->thread = g_thread_new ("ja-worker", worker_thread, worker);
-  worker->stats_thread = g_thread_new ("ja-stats", stats_thread, worker);
   return worker;
 }
 
@@ -609,7 +419,6 @@ cancel_locked (JaWorker *worker)
     }
   if (worker->running != NULL)
     jart_cancel_request (worker->running->cancel);
-  g_queue_clear_full (&worker->stats_queue, stats_task_free);
 }
 
 guint
@@ -622,6 +431,7 @@ ja_worker_start (JaWorker *worker, const JartSettings *settings)
   job->worker = worker_ref (worker);
   job->serial = ++worker->next_serial;
   job->settings = *settings;
+  job->settings.statistics = 1;
   job->coding = worker->coding;
   job->cancel = jart_cancel_new ();
   g_mutex_init (&job->lock);
@@ -693,11 +503,8 @@ ja_worker_free (JaWorker *worker)
   cancel_locked (worker);
   worker->quit = TRUE;
   g_cond_signal (&worker->wake);
-  g_cond_signal (&worker->stats_wake);
   g_mutex_unlock (&worker->lock);
   g_thread_join (worker->thread);
-  g_thread_join (worker->stats_thread);
-  g_queue_clear_full (&worker->stats_queue, stats_task_free);
 
   worker->alive = FALSE;
   job_unref (worker->current);

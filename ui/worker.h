@@ -4,11 +4,10 @@
  * new one, so only the newest settings are ever computed to the end.  What
  * the thread finds comes back to the GTK main loop through g_idle_add: the
  * pixels of a finished generation (throttled to a few per second), each
- * generation's report, and the final result.  A second thread measures,
- * behind the codec and never holding it up, the SSIM against the original
- * and the JPEG file size of the generations ja_worker_stats_sampled
- * names, the last one always; those values arrive the same way, possibly
- * after the result.  The main loop never waits on the codec.
+ * generation's report with its statistics (the SSIM against the original
+ * and the size of the JPEG file it writes, which the codec computes as it
+ * makes the generation), and the final result.  The main loop never waits
+ * on the codec.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -74,12 +73,6 @@ const JaWorkerState *ja_worker_get_state (JaWorker *worker);
  * JART_OK (the caller frees them with g_free), else NULL.  The state's
  * pixels become NULL. */
 guint8 *ja_worker_steal_result (JaWorker *worker);
-
-/* Whether the statistics thread measures generation GENERATION of a run
- * of TOTAL: every one of the first few, then an evenly spaced sample, and
- * the last.  When it falls behind the codec it leaves out sampled ones
- * too, but never the one a run ends on. */
-gboolean ja_worker_stats_sampled (int generation, int total);
 
 /* Cancels, waits for the thread to end and frees everything. */
 void ja_worker_free (JaWorker *worker);

@@ -769,6 +769,106 @@ case_table_jitter_drift() {
   ! cmp -s a.txt out.txt || fail "another seed gave the same table"
 }
 
+case_table_value() {
+  usage_error "--table must be text, csv or json, not xml" --table xml "$DATA/coffee.png" out.png
+  usage_error "--table must be text, csv or json, not CSV" --table CSV "$DATA/coffee.png" out.png
+  usage_error "--table needs a value" "$DATA/coffee.png" out.png --table
+}
+
+# csv_field ROW COLUMN: a field of the last run's CSV (row 1 the first
+# generation).
+csv_field() {
+  awk -F, -v r="$1" -v c="$2" 'NR == r + 1 { print $c }' out.txt
+}
+
+case_table_csv() {
+  run --table csv --generations 4 "$DATA/coffee.png" out.png
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  [ "$(head -n 1 out.txt)" = "generation,quality,dx,dy,changed,psnr,ssim,bytes,bytes_optimized,bytes_progressive" ] \
+    || fail "header: $(head -n 1 out.txt)"
+  [ "$(wc -l <out.txt)" -eq 5 ] || fail "not a header and 4 rows: $(cat out.txt)"
+  awk -F, 'NR > 1 && (NF != 10 || $1 != NR - 1 || $2 != 75 || $3 != 0 || $4 != 0) {
+      print "row " NR - 1 ": " $0; exit 1 }
+    NR > 1 && ($8 !~ /^[0-9]+$/ || $9 !~ /^[0-9]+$/ || $10 !~ /^[0-9]+$/ || $9 >= $8) {
+      print "row " NR - 1 ": sizes " $8 " " $9 " " $10; exit 1 }' out.txt >awk.txt \
+    || fail "$(cat awk.txt)"
+  cp out.txt table.csv
+  # Changed pixels and PSNR of the images themselves.
+  "$TOOL" --quiet "$DATA/coffee.png" first.png
+  "$TOOL" --quiet --generations 4 "$DATA/coffee.png" fourth.png
+  "$HELPER" same fourth.png out.png || fail "the table changed the result"
+  set -- $("$HELPER" diff "$DATA/coffee.png" first.png)
+  [ "$(csv_field 1 5)" = "$1" ] || fail "row 1 changed $(csv_field 1 5), the image $1"
+  awk -v a="$(csv_field 1 6)" -v b="$2" 'BEGIN { exit !(a - b < 0.01 && b - a < 0.01) }' \
+    || fail "row 1's PSNR $(csv_field 1 6), the image's $2"
+  # The sizes, exact: the files libjpeg-turbo writes for each generation's
+  # input, with the standard and with optimized Huffman tables.
+  expected=$("$HELPER" jpeg-size "$DATA/coffee.png" 75 420 accurate)
+  [ "$(csv_field 1 8)" = "$expected" ] || fail "row 1's file is $(csv_field 1 8) bytes, tjCompress2 writes $expected"
+  expected=$(TJ_OPTIMIZE=1 "$HELPER" jpeg-size "$DATA/coffee.png" 75 420 accurate)
+  [ "$(csv_field 1 9)" = "$expected" ] || fail "row 1's optimized file is $(csv_field 1 9) bytes, tjCompress2 writes $expected"
+  expected=$("$HELPER" jpeg-size first.png 75 420 accurate)
+  [ "$(csv_field 2 8)" = "$expected" ] || fail "row 2's file is $(csv_field 2 8) bytes, tjCompress2 writes $expected"
+  expected=$(TJ_OPTIMIZE=1 "$HELPER" jpeg-size first.png 75 420 accurate)
+  [ "$(csv_field 2 9)" = "$expected" ] || fail "row 2's optimized file is $(csv_field 2 9) bytes, tjCompress2 writes $expected"
+  for row in 1 2; do
+    input=$([ $row = 1 ] && echo "$DATA/coffee.png" || echo first.png)
+    expected=$("$HELPER" jpeg-size "$input" 75 420 accurate progressive)
+    [ "$(csv_field $row 10)" = "$expected" ] || fail "row $row's progressive file is $(csv_field $row 10) bytes, tjCompress2 writes $expected"
+  done
+  # The text table shows the same figures, rounded.
+  run --generations 4 "$DATA/coffee.png" text.png
+  expect_status 0
+  table_rows | head -n 4 | awk '{ print $1, $6, $7, $8, $9, $10 }' >text.txt
+  awk -F, 'NR > 1 { printf "%d %.2f %.4f %.1f %.1f %.1f\n", $1, $6, $7, $8 / 1000, $9 / 1000, $10 / 1000 }' table.csv >csv.txt
+  cmp -s text.txt csv.txt || fail "text and CSV differ: $(cat text.txt) / $(cat csv.txt)"
+  # Numbers keep their '.' in a locale with a decimal comma.
+  status=0
+  LC_ALL=de_DE.UTF-8 "$TOOL" --table csv --generations 4 "$DATA/coffee.png" de.png >out.txt 2>err.txt \
+    || status=$?
+  expect_status 0
+  cmp -s out.txt table.csv || fail "the German locale changed the CSV: $(cat out.txt)"
+}
+
+case_table_json() {
+  run --table json --generations 200 "$DATA/coffee.png" out.png
+  expect_status 0
+  [ ! -s err.txt ] || fail "stderr not empty: $(cat err.txt)"
+  cp out.txt table.json
+  run --table csv --generations 200 "$DATA/coffee.png" out.png
+  expect_status 0
+  python3 - table.json out.txt >py.txt 2>&1 <<'PY' || fail "$(cat py.txt)"
+import csv, json, sys
+run = json.load (open (sys.argv[1]))
+rows = list (csv.DictReader (open (sys.argv[2])))
+s = run["settings"]
+assert s["quality"] == 75 and s["generations"] == 200, s
+assert s["subsampling"] == "420" and s["dct"] == "accurate", s
+assert s["stop_at_fixed_point"] is True and s["schedule"] == "", s
+gens = run["generations"]
+assert len (gens) == len (rows) == run["generations_run"], (len (gens), len (rows))
+assert 2 <= len (gens) < 200, len (gens)
+for g, r in zip (gens, rows):
+    assert sorted (g) == sorted (r), (sorted (g), sorted (r))
+    for k in r:
+        assert str (g[k]) == r[k] or abs (float (g[k]) - float (r[k])) < 1e-9, (k, g[k], r[k])
+assert gens[-1]["changed"] == 0 and all (g["changed"] > 0 for g in gens[:-1])
+assert run["fixed_point"] == len (gens) and run["stopped_early"] is True, run
+PY
+  # Identical images: an infinite PSNR is null, the SSIM 1.
+  "$HELPER" make-png flat.png flat 64 48
+  run --table json --generations 3 flat.png flat-out.png
+  expect_status 0
+  python3 - out.txt >py.txt 2>&1 <<'PY' || fail "$(cat py.txt)"
+import json, sys
+run = json.load (open (sys.argv[1]))
+g = run["generations"][0]
+assert g["psnr"] is None and g["ssim"] == 1 and g["changed"] == 0, g
+assert run["fixed_point"] == 1, run
+PY
+}
+
 case_quiet() {
   run --quiet --generations 3 "$DATA/chelsea.png" quiet.png
   expect_status 0

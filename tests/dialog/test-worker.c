@@ -5,8 +5,8 @@
  * exactly the pixels jart_run gives for its settings; intermediate
  * snapshots must be exact generations of the current run.  The short run
  * follows a schedule whose steps change the colours and shrink the image:
- * the SSIM and JPEG file size the statistics thread measures for each of
- * its generations (all of them: it is short) must equal jart_ssim's and
+ * the SSIM and JPEG file size the worker reports for each of its
+ * generations (the codec's statistics) must equal jart_ssim's and
  * jart_generation_jpeg_size's on the generations computed directly.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors

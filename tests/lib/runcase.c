@@ -69,10 +69,11 @@ typedef struct
   uint64_t *changed;              /* the oracle's changed pixels, 1-based */
   int oracle_generations;         /* generations the oracle has run */
   int callbacks;                  /* generation callbacks received */
-  int diverged; /* a generation differed: later ones are not compared */
-  int ok;       /* nothing failed so far */
-  int skipped;  /* 0, or the generation whose file libjpeg-turbo reported
-                   corrupt: it and later ones are not compared */
+  int diverged;     /* a generation differed: later ones are not compared */
+  int pending_ssim; /* the generation's SSIM is still to check */
+  int ok;           /* nothing failed so far */
+  int skipped;      /* 0, or the generation whose file libjpeg-turbo reported
+                       corrupt: it and later ones are not compared */
   char why[320];
   double last_fraction;
 } CaseRun;
@@ -162,6 +163,63 @@ same_psnr (double a, double b)
   return fabs (a - b) <= 1e-6;
 }
 
+/* The statistics the run computed for generation G as it went, against
+ * the codec's computations of the whole image: the file sizes of
+ * jart_generation_jpeg_size from INPUT (the generation's input; the
+ * jpeg-size and steps tests hold those to libjpeg-turbo's files) and
+ * jart_ssim's SSIM (which ssim-vs-scikit-image holds to scikit-image), the
+ * same bit for bit whatever the kernel path and thread count. */
+static void
+check_statistics (CaseRun *run, const JartGenerationReport *report,
+                  const JartImage *input)
+{
+  Tally *tally = run->tally;
+  const int g = report->generation;
+  uint64_t bytes[2] = { 0, 0 };
+  int optimize;
+
+  if (!tally_check (tally, report->has_statistics,
+                    "%s generation %d: no statistics in the report",
+                    run->description, g))
+    {
+      run->ok = 0;
+      return;
+    }
+  for (optimize = 0; optimize < 2; optimize++)
+    if (jart_generation_jpeg_size (input, &run->test->settings, g, optimize,
+                                   &bytes[optimize])
+        != JART_OK)
+      bytes[optimize] = 0;
+  if (!tally_check (
+          tally,
+          report->bytes == bytes[0] && report->bytes_optimized == bytes[1],
+          "%s generation %d: the report's file sizes %llu and %llu "
+          "(optimized), jart_generation_jpeg_size %llu and %llu",
+          run->description, g, (unsigned long long)report->bytes,
+          (unsigned long long)report->bytes_optimized,
+          (unsigned long long)bytes[0], (unsigned long long)bytes[1]))
+    run->ok = 0;
+  run->pending_ssim = 1;
+}
+
+/* The SSIM half of check_statistics, once the generation's PIXELS are
+ * known good. */
+static void
+check_ssim (CaseRun *run, const JartGenerationReport *report,
+            const JartImage *pixels)
+{
+  double ssim = -2.0;
+
+  run->pending_ssim = 0;
+  if (jart_ssim (run->test->src, pixels, &ssim) != JART_OK)
+    ssim = -2.0;
+  if (!tally_check (run->tally, report->ssim == ssim,
+                    "%s generation %d: the report's SSIM %.17g, jart_ssim "
+                    "%.17g",
+                    run->description, report->generation, report->ssim, ssim))
+    run->ok = 0;
+}
+
 static int
 on_generation (const JartGenerationReport *report, const JartImage *pixels,
                void *user_data)
@@ -192,6 +250,9 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
     }
   if (run->skipped)
     return 0;
+  if (!run->diverged && g <= run->test->settings.generations
+      && run->oracle_generations == g - 1)
+    check_statistics (run, report, g == 1 ? src : run->oracle_pixels);
   if (g > run->test->settings.generations || run->oracle_generations != g - 1)
     {
       run->ok = 0;
@@ -250,6 +311,8 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
                     "%s: report's psnr %.9f, oracle %.9f", what, report->psnr,
                     expected.psnr))
     run->ok = 0;
+  if (run->pending_ssim)
+    check_ssim (run, report, pixels);
   return 0;
 }
 
@@ -402,6 +465,8 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
   int first_unchanged = 0, first_stop = 0, expect_run, expect_fixed, tail;
 
   apply_forced (&forced);
+  /* Every case checks the statistics the run keeps (check_statistics). */
+  forced.statistics = 1;
   if (test->in_place)
     {
       work = image_padded (

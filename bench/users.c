@@ -1,0 +1,241 @@
+/* users.c: the benchmark's cases of what users wait for (bench.h): the
+ * command-line tool as a whole process (reading the image, the table or
+ * --quiet, writing the result), the dialog's worker from a settings change
+ * to its result and to the result's statistics, and what the statistics
+ * of one generation cost inside a run, all of it against the full
+ * computation of generation 1.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "bench.h"
+
+#include <fcntl.h>
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "worker.h"
+
+double
+bench_now (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+double
+bench_tool (const char *tool, const char *image, int generations, int quiet,
+            const char *output)
+{
+  char count[16];
+  double start = bench_now ();
+  int status = 0;
+  pid_t pid;
+
+  snprintf (count, sizeof count, "%d", generations);
+  pid = fork ();
+  if (pid < 0)
+    return -1;
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      if (null < 0 || dup2 (null, STDOUT_FILENO) < 0)
+        _exit (127);
+      if (quiet)
+        execl (tool, tool, "--quiet", "--generations", count, image, output,
+               (char *)NULL);
+      else
+        execl (tool, tool, "--generations", count, image, output,
+               (char *)NULL);
+      _exit (127);
+    }
+  if (waitpid (pid, &status, 0) != pid || !WIFEXITED (status)
+      || WEXITSTATUS (status) != 0)
+    {
+      fprintf (stderr, "jpeg-artifacts-bench: %s failed\n", tool);
+      return -1;
+    }
+  return bench_now () - start;
+}
+
+/* The dialog's worker on one run. */
+typedef struct
+{
+  GMainLoop *loop;
+  double start;
+  double result;     /* seconds to the result, or -1 */
+  double statistics; /* seconds to the result's statistics, or -1 */
+} WorkerTiming;
+
+static void
+on_worker (JaWorker *worker, gpointer data)
+{
+  WorkerTiming *t = data;
+  const JaWorkerState *state = ja_worker_get_state (worker);
+  double now = bench_now ();
+
+  if (!state->finished)
+    return;
+  if (t->result < 0)
+    t->result = now - t->start;
+  if (state->status != JART_OK)
+    {
+      g_main_loop_quit (t->loop);
+      return;
+    }
+  if (state->done > 0 && state->jpeg_bytes[state->done - 1] > 0)
+    {
+      t->statistics = now - t->start;
+      g_main_loop_quit (t->loop);
+    }
+}
+
+int
+bench_worker (const JartImage *src, const JartSettings *settings,
+              double *result, double *statistics)
+{
+  WorkerTiming t = { NULL, 0, -1, -1 };
+  JaWorker *worker;
+
+  t.loop = g_main_loop_new (NULL, FALSE);
+  worker = ja_worker_new (src, on_worker, &t);
+  t.start = bench_now ();
+  ja_worker_start (worker, settings);
+  g_main_loop_run (t.loop);
+  ja_worker_free (worker);
+  g_main_loop_unref (t.loop);
+  *result = t.result;
+  *statistics = t.statistics;
+  return t.result >= 0 && t.statistics >= 0 ? 0 : -1;
+}
+
+/* One timed run: when each generation's callback came, and what it
+ * changed, at the granularity of 16 x 16 blocks (4:2:0 MCUs at grid offset
+ * 0).  The callback's own work is left out of the times. */
+typedef struct
+{
+  int generations;
+  double *took;      /* seconds generation g took, [g - 1] */
+  double *changed;   /* fraction of 16 x 16 blocks it changed */
+  uint8_t *previous; /* the last generation's pixels */
+  const JartImage *src;
+  double last;
+} Timed;
+
+static int
+on_timed (const JartGenerationReport *report, const JartImage *pixels,
+          void *data)
+{
+  Timed *t = data;
+  double now = bench_now ();
+  const int w = pixels->width, h = pixels->height, ch = pixels->channels;
+  const size_t row = (size_t)w * ch;
+  int bx, by, y, blocks = 0, changed = 0;
+
+  t->took[report->generation - 1] = now - t->last;
+  for (by = 0; by < h; by += 16)
+    for (bx = 0; bx < w; bx += 16)
+      {
+        int n = (bx + 16 <= w ? 16 : w - bx) * ch, differs = 0;
+
+        for (y = by; y < by + 16 && y < h && !differs; y++)
+          differs = memcmp (pixels->pixels + (size_t)y * pixels->stride
+                                + (size_t)bx * ch,
+                            t->previous + (size_t)y * row + (size_t)bx * ch,
+                            (size_t)n)
+                    != 0;
+        changed += differs;
+        blocks++;
+      }
+  t->changed[report->generation - 1] = (double)changed / blocks;
+  for (y = 0; y < h; y++)
+    memcpy (t->previous + (size_t)y * row,
+            pixels->pixels + (size_t)y * pixels->stride, row);
+  t->last = bench_now ();
+  return 0;
+}
+
+static int
+timed_run (const JartImage *src, const JartSettings *settings, Timed *t)
+{
+  JartCallbacks callbacks = { on_timed, NULL, NULL, t };
+  JartImage dst = *src;
+  const size_t size = (size_t)src->width * src->height * src->channels;
+  JartStatus status;
+  int y;
+
+  dst.pixels = malloc (size);
+  t->previous = malloc (size);
+  if (dst.pixels == NULL || t->previous == NULL)
+    {
+      free (dst.pixels);
+      free (t->previous);
+      return -1;
+    }
+  dst.stride = (size_t)src->width * src->channels;
+  for (y = 0; y < src->height; y++)
+    memcpy (t->previous + (size_t)y * dst.stride,
+            src->pixels + (size_t)y * src->stride, dst.stride);
+  t->last = bench_now ();
+  status = jart_run (src, &dst, settings, &callbacks, NULL);
+  free (dst.pixels);
+  free (t->previous);
+  return status == JART_OK ? 0 : -1;
+}
+
+int
+bench_statistics_cost (const JartImage *src, const JartSettings *settings,
+                       BenchStatsCost *cost)
+{
+  const int n = settings->generations;
+  JartSettings with = *settings, without = *settings;
+  Timed a = { n, NULL, NULL, NULL, src, 0 }, b = a;
+  int g, k = 0, ok;
+
+  with.statistics = 1;
+  without.statistics = 0;
+  a.took = calloc ((size_t)n, sizeof (double));
+  a.changed = calloc ((size_t)n, sizeof (double));
+  b.took = calloc ((size_t)n, sizeof (double));
+  b.changed = calloc ((size_t)n, sizeof (double));
+  ok = a.took && a.changed && b.took && b.changed
+       && timed_run (src, &without, &b) == 0
+       && timed_run (src, &with, &a) == 0;
+  memset (cost, 0, sizeof *cost);
+  if (ok)
+    {
+      cost->full = a.took[0] - b.took[0];
+      /* The generation nearest 1 % of the blocks changed, counting both
+         what it changed (its SSIM) and what the one before changed (the
+         MCUs it encodes again, its file sizes). */
+      for (g = 1; g < n; g++)
+        {
+          double c = a.changed[g] > a.changed[g - 1] ? a.changed[g]
+                                                     : a.changed[g - 1];
+
+          if (a.changed[g] > 0
+              && (k == 0 || fabs (c - 0.01) < fabs (cost->changed - 0.01)))
+            {
+              k = g + 1;
+              cost->changed = c;
+              cost->incremental = a.took[g] - b.took[g];
+            }
+        }
+      cost->generation = k;
+    }
+  free (a.took);
+  free (a.changed);
+  free (b.took);
+  free (b.changed);
+  return ok ? 0 : -1;
+}

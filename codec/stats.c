@@ -1,0 +1,771 @@
+/* stats.c: a run's statistics, kept up to date generation by generation
+ * (JartStats): the exact size of the JPEG file each generation writes,
+ * with the standard Huffman tables (T.81 Annex K.3) and with optimized
+ * ones, as jart_jpeg_size computes it for one image, and the SSIM of its
+ * output against the run's input (stats-ssim.c).
+ *
+ * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
+ * here before the transform: their quantized coefficients are kept, MCU by
+ * MCU in scan order.  MCUs not encoded again keep theirs.  The scan is cut
+ * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
+ * for each, what the file's bytes need is kept:
+ * - its symbol counts for each table (their totals, kept up to date, give
+ *   the optimized tables, as libjpeg builds them from the whole image's);
+ * - for each of the two table sets, the number of bits it writes, its
+ *   first and last 8 bits, and for each of the 8 bit positions at which
+ *   the piece may start in the file, how many 0xFF bytes lie wholly inside
+ *   it (each costs a stuffed 0x00).
+ * A piece's bits depend on its coefficients and on the DC of the last block
+ * of each component before it (the DC is coded as a difference): a piece is
+ * coded again when one of its MCUs was encoded, or when that DC changed;
+ * with the optimized tables also every piece when the tables changed.  The
+ * bytes of the file then follow from the pieces, first to last: the bit
+ * position of each, the 0xFF bytes inside it and the bytes that straddle
+ * two pieces, the last byte padded with 1 bits (which can make one more
+ * 0xFF), and the marker segments (jpegsize.c).  The pieces are coded by the
+ * run's threads; the totals are integers added in the pieces' order.
+ *
+ * Dummy blocks (the luma blocks of an MCU past the image's last block
+ * column or row) repeat the previous block's DC with no AC, as libjpeg's
+ * jccoefct.c writes them.  A gray image is one component, one block an
+ * MCU.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _DEFAULT_SOURCE /* madvise */
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "huffman.h"
+#include "kernels.h"
+#include "stats.h"
+
+/* DC categories 0..11 (8-bit samples), AC symbols 0..255. */
+#define DC_SYMBOLS 16
+#define AC_SYMBOLS 256
+#define TABLE_COUNTS (DC_SYMBOLS + AC_SYMBOLS)
+#define PIECE_COUNTS (2 * TABLE_COUNTS)
+
+/* The blocks a piece holds, about: its MCUs are PIECE_BLOCKS / blocks an
+ * MCU (at least one).  Its symbols then fit 16-bit counts. */
+#define PIECE_BLOCKS 96
+
+/* What one piece's bits, coded with one table set, add to the file. */
+typedef struct
+{
+  uint64_t bits;
+  uint32_t ff[8]; /* 0xFF bytes inside, by the piece's bit position mod 8 */
+  uint8_t head;   /* its first 8 bits (zeros past its end) */
+  uint8_t tail;   /* its last 8 bits, the last in the low bit */
+} RowBits;
+
+/* The two table sets. */
+enum
+{
+  SET_STANDARD,
+  SET_OPTIMIZED,
+  SETS
+};
+
+struct JartStats
+{
+  int threads;
+  const JartCancel *cancel;
+  /* The current generation's scan. */
+  int colors, hmax, vmax;
+  int dqt; /* quantization tables the file writes */
+  int bpm; /* blocks an MCU */
+  int cols, rows;
+  int luma_cols, luma_rows;
+  int piece_mcus;     /* MCUs a piece */
+  int pieces_per_row; /* pieces of an MCU row */
+  int pieces;         /* of the whole scan */
+  int shaped;         /* a generation set the scan */
+  int oversize;       /* its canvas is beyond a JPEG's sides: no file */
+  int16_t *coef;
+  uint8_t *captured;             /* pieces encoded this generation */
+  uint8_t *code[SETS];           /* pieces to code again */
+  int32_t (*in_dc)[3];           /* the DC each piece was coded after */
+  uint16_t *counts;              /* each piece's symbol counts */
+  uint64_t totals[PIECE_COUNTS]; /* their sums */
+  RowBits *bits[SETS];
+  int coded_once;       /* the rows' results are all there */
+  uint64_t bytes[SETS]; /* the last file's sizes */
+  JartHuffTable table_dc[SETS][2], table_ac[SETS][2];
+  JartHuffCodes codes_dc[SETS][2], codes_ac[SETS][2];
+  uint8_t **buffer; /* each thread's row of bits */
+  JartSsimMap *ssim;
+  /* While the threads code: */
+  int set;
+  atomic_int next_piece;
+};
+
+/* ---- capture ---- */
+
+void
+jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
+                  int colors, int dqt)
+{
+  int bpm = colors == 3 ? hmax * vmax + 2 : 1;
+
+  if (!stats->shaped || g->mcu_cols != stats->cols
+      || g->mcu_rows != stats->rows || hmax != stats->hmax
+      || vmax != stats->vmax || g->luma_w / 8 != stats->luma_cols
+      || g->luma_h / 8 != stats->luma_rows)
+    stats->coded_once = 0;
+  stats->shaped = 1;
+  stats->oversize
+      = g->canvas_w > JART_MAX_DIMENSION || g->canvas_h > JART_MAX_DIMENSION;
+  stats->colors = colors;
+  stats->dqt = dqt;
+  stats->hmax = hmax;
+  stats->vmax = vmax;
+  stats->bpm = bpm;
+  stats->cols = g->mcu_cols;
+  stats->rows = g->mcu_rows;
+  stats->luma_cols = g->luma_w / 8;
+  stats->luma_rows = g->luma_h / 8;
+  stats->piece_mcus = jart_max_int (PIECE_BLOCKS / bpm, 1);
+  stats->pieces_per_row
+      = (stats->cols + stats->piece_mcus - 1) / stats->piece_mcus;
+  stats->pieces = stats->pieces_per_row * stats->rows;
+  memset (stats->captured, 0, (size_t)stats->pieces);
+}
+
+/* The quantized coefficients of the block at column X of the 8 rows at
+ * PLANE, STRIDE bytes apart, into OUT, as the round trip quantizes them.
+ * The floating-point DCT's come from float-blocks.c, QUANT's; the integer
+ * DCTs' output is divided by QUANT's divisors, rounded half away from
+ * zero, as quant.c rounds.  The division is a multiplication by
+ * RECIPROCAL[i] = 2^40 / divisor + 1, exact for every dividend the DCT
+ * gives (below 2^20, divisors below 2^16: the error stays under
+ * 1 / divisor). */
+static void
+block_coefficients (const uint8_t *plane, size_t stride, int x,
+                    const JartQuant *quant, const uint64_t reciprocal[64],
+                    const int32_t half[64], JartDct dct, int16_t out[64])
+{
+  int32_t block[64];
+  int i, j;
+
+  if (dct == JART_DCT_FLOAT)
+    {
+      jart_quantized_block (plane + x, stride, quant, dct, block);
+      for (i = 0; i < 64; i++)
+        out[i] = (int16_t)block[i];
+      return;
+    }
+
+  for (i = 0; i < 8; i++)
+    for (j = 0; j < 8; j++)
+      block[i * 8 + j] = plane[(size_t)i * stride + (size_t)x + j] - 128;
+  if (dct == JART_DCT_FAST)
+    jart_fdct_ifast (block);
+  else
+    jart_fdct_islow (block);
+  for (i = 0; i < 64; i++)
+    {
+      int32_t v = block[i];
+      uint64_t n = (uint64_t)(v < 0 ? -v : v) + (uint64_t)half[i];
+      int16_t q = (int16_t)((n * reciprocal[i]) >> 40);
+
+      out[i] = v < 0 ? (int16_t)-q : q;
+    }
+}
+
+/* The piece holding MCU MX of row MY. */
+static inline int
+piece_of (const JartStats *stats, int my, int mx)
+{
+  return my * stats->pieces_per_row + mx / stats->piece_mcus;
+}
+
+void
+jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
+                    int mx1, const JartQuant quant[3], JartDct dct)
+{
+  const size_t luma_stride = (size_t)stats->luma_cols * 8;
+  const size_t chroma_stride = (size_t)stats->cols * 8;
+  uint64_t reciprocal[3][64];
+  int32_t half[3][64];
+  int mx, v, h, c, i, t;
+
+  for (t = 0; t < 3; t++)
+    for (i = 0; i < 64; i++)
+      {
+        reciprocal[t][i]
+            = ((uint64_t)1 << 40) / (uint64_t)quant[t].divisor[i] + 1;
+        half[t][i] = quant[t].divisor[i] >> 1;
+      }
+  memset (
+      stats->captured + piece_of (stats, my, mx0), 1,
+      (size_t)(piece_of (stats, my, mx1 - 1) - piece_of (stats, my, mx0) + 1));
+  for (mx = mx0; mx < mx1; mx++)
+    {
+      int16_t *out
+          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+
+      for (v = 0; v < stats->vmax; v++)
+        for (h = 0; h < stats->hmax; h++, out += 64)
+          {
+            int bx = mx * stats->hmax + h, by = my * stats->vmax + v;
+
+            if (bx < stats->luma_cols && by < stats->luma_rows)
+              block_coefficients (plane[0] + (size_t)by * 8 * luma_stride,
+                                  luma_stride, bx * 8, &quant[0],
+                                  reciprocal[0], half[0], dct, out);
+          }
+      for (c = 1; c < stats->colors; c++, out += 64)
+        block_coefficients (plane[c] + (size_t)my * 8 * chroma_stride,
+                            chroma_stride, mx * 8, &quant[c], reciprocal[c],
+                            half[c], dct, out);
+    }
+}
+
+/* ---- coding the pieces ---- */
+
+/* The first and last MCU (past the end) of piece P, and its row. */
+static void
+piece_mcus (const JartStats *stats, int p, int *my, int *mx0, int *mx1)
+{
+  *my = p / stats->pieces_per_row;
+  *mx0 = p % stats->pieces_per_row * stats->piece_mcus;
+  *mx1 = jart_min_int (*mx0 + stats->piece_mcus, stats->cols);
+}
+
+/* The DC of each component after piece P, from its last blocks (a dummy's
+ * is the block's before it; the first block of an MCU never is one). */
+static void
+piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
+{
+  int my, mx0, mx1, k, c;
+  const int16_t *mcu;
+
+  piece_mcus (stats, p, &my, &mx0, &mx1);
+  mcu = stats->coef + ((size_t)my * stats->cols + mx1 - 1) * stats->bpm * 64;
+  for (c = 1; c < stats->colors; c++)
+    dc[c] = mcu[(size_t)(stats->hmax * stats->vmax + c - 1) * 64];
+  for (k = stats->hmax * stats->vmax - 1; k > 0; k--)
+    {
+      int bx = (mx1 - 1) * stats->hmax + k % stats->hmax;
+      int by = my * stats->vmax + k / stats->hmax;
+
+      if (bx < stats->luma_cols && by < stats->luma_rows)
+        break;
+    }
+  dc[0] = mcu[(size_t)k * 64];
+}
+
+/* The DC each component's first block of piece P is coded after. */
+static void
+piece_in_dc (const JartStats *stats, int p, int32_t dc[3])
+{
+  dc[0] = dc[1] = dc[2] = 0;
+  if (p > 0)
+    piece_out_dc (stats, p - 1, dc);
+}
+
+/* The 0xFF bytes inside a piece of BITS bits written at DATA (zeros after
+ * its end), for each offset 0..7 of the first byte boundary in it. */
+static void
+count_ff (const uint8_t *data, uint64_t bits, uint32_t ff[8])
+{
+  size_t bytes = (size_t)((bits + 7) / 8), i;
+
+  memset (ff, 0, 8 * sizeof ff[0]);
+  for (i = 0; i < bytes; i++)
+    {
+      /* Bit j of M: bits j .. j + 7 of the pair are all ones; the window
+         starting T bits into byte I is bits 8 - T .. 15 - T. */
+      unsigned w = (unsigned)data[i] << 8 | (i + 1 < bytes ? data[i + 1] : 0);
+      unsigned m = w & w >> 1;
+      int j;
+
+      m &= m >> 2;
+      m &= m >> 4;
+      if ((m & 0x1fe) == 0)
+        continue;
+      for (j = 1; j <= 8; j++)
+        if (m >> j & 1)
+          ff[8 - j]++;
+    }
+}
+
+/* Codes piece P with table set SET into BUFFER and keeps what the file's
+ * bytes need; with the standard set also its symbol counts and the DC it
+ * was coded after. */
+static void
+code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
+{
+  const int blocks = stats->hmax * stats->vmax;
+  JartBitWriter writer = { buffer, 0, 0, 0 };
+  JartHuffCounts dc[2], ac[2];
+  RowBits *out = &stats->bits[set][p];
+  int32_t last[3], coef[64];
+  int my, mx0, mx1, mx, k, c, i, t;
+
+  piece_mcus (stats, p, &my, &mx0, &mx1);
+  piece_in_dc (stats, p, last);
+  if (set == SET_STANDARD)
+    {
+      memcpy (stats->in_dc[p], last, sizeof last);
+      memset (dc, 0, sizeof dc);
+      memset (ac, 0, sizeof ac);
+    }
+  for (mx = mx0; mx < mx1; mx++)
+    {
+      const int16_t *mcu
+          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+
+      for (k = 0; k < stats->bpm; k++, mcu += 64)
+        {
+          int bx = mx * stats->hmax + k % stats->hmax;
+          int by = my * stats->vmax + k / stats->hmax;
+
+          c = k < blocks ? 0 : k - blocks + 1;
+          if (c == 0 && (bx >= stats->luma_cols || by >= stats->luma_rows))
+            {
+              memset (coef, 0, sizeof coef);
+              coef[0] = last[0];
+            }
+          else
+            for (i = 0; i < 64; i++)
+              coef[i] = mcu[i];
+          if (set == SET_STANDARD)
+            jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
+          jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],
+                                 &stats->codes_ac[set][c > 0], &writer);
+          last[c] = coef[0];
+        }
+    }
+  out->bits = jart_bits_flush (&writer);
+  buffer[writer.bytes] = 0;
+  count_ff (buffer, out->bits, out->ff);
+  out->head = writer.bytes > 0 ? buffer[0] : 0;
+  {
+    /* The last 8 bits, aligned to the piece's end. */
+    uint64_t end = out->bits;
+    unsigned pair = 0;
+
+    if (end > 0)
+      {
+        size_t last_byte = (size_t)((end - 1) / 8);
+        int used = (int)((end - 1) % 8) + 1;
+
+        pair = buffer[last_byte];
+        if (last_byte > 0)
+          pair |= (unsigned)buffer[last_byte - 1] << 8;
+        pair >>= 8 - used;
+      }
+    out->tail = (uint8_t)pair;
+  }
+  if (set == SET_STANDARD)
+    {
+      uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
+
+      for (t = 0; t < 2; t++)
+        {
+          for (i = 0; i < DC_SYMBOLS; i++)
+            counts[t * TABLE_COUNTS + i] = (uint16_t)dc[t].freq[i];
+          for (i = 0; i < AC_SYMBOLS; i++)
+            counts[t * TABLE_COUNTS + DC_SYMBOLS + i]
+                = (uint16_t)ac[t].freq[i];
+        }
+    }
+}
+
+static void *
+code_main (void *data)
+{
+  JartStats *stats = ((void **)data)[0];
+  uint8_t *buffer = ((void **)data)[1];
+
+  for (;;)
+    {
+      int p = atomic_fetch_add (&stats->next_piece, 1);
+
+      if (p >= stats->pieces || jart_cancel_requested (stats->cancel))
+        break;
+      if (stats->code[stats->set][p])
+        code_piece (stats, stats->set, p, buffer);
+    }
+  return NULL;
+}
+
+/* Codes the pieces marked in code[SET] on the threads. */
+static void
+code_pieces (JartStats *stats, int set, int marked)
+{
+  void *pairs[JART_THREADS_MAX][2], *args[JART_THREADS_MAX];
+  int t, threads;
+
+  if (marked == 0)
+    return;
+  threads = jart_clamp_int (marked, 1, stats->threads);
+  stats->set = set;
+  atomic_store (&stats->next_piece, 0);
+  for (t = 0; t < threads; t++)
+    {
+      pairs[t][0] = stats;
+      pairs[t][1] = stats->buffer[t];
+      args[t] = pairs[t];
+    }
+  jart_stats_parallel (threads, code_main, args);
+}
+
+/* Adds SIGN times the symbol counts of the pieces marked in MARKS to the
+ * totals. */
+static void
+count_totals (JartStats *stats, const uint8_t *marks, int sign)
+{
+  int p, i;
+
+  for (p = 0; p < stats->pieces; p++)
+    if (marks[p])
+      {
+        const uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
+
+        for (i = 0; i < PIECE_COUNTS; i++)
+          stats->totals[i] += sign > 0 ? counts[i] : -(uint64_t)counts[i];
+      }
+}
+
+/* The entropy-coded bytes of the pieces coded with SET, in order. */
+static uint64_t
+scan_bytes (const JartStats *stats, int set)
+{
+  uint64_t bits = 0, stuffed = 0;
+  unsigned pending = 0; /* the bits of an unfinished byte */
+  int have = 0, r;
+
+  for (r = 0; r < stats->pieces; r++)
+    {
+      const RowBits *row = &stats->bits[set][r];
+      int need = have > 0 ? 8 - have : 0, rest;
+
+      bits += row->bits;
+      if (row->bits < (uint64_t)need)
+        {
+          int n = (int)row->bits;
+
+          pending = pending << n | (unsigned)row->head >> (8 - n);
+          have += n;
+          continue;
+        }
+      if (need > 0
+          && ((pending << need | (unsigned)row->head >> (8 - need)) & 0xff)
+                 == 0xff)
+        stuffed++;
+      stuffed += row->ff[need];
+      rest = (int)((row->bits - (uint64_t)need) % 8);
+      pending = row->tail & ((1u << rest) - 1);
+      have = rest;
+    }
+  if (have > 0
+      && ((pending << (8 - have) | ((1u << (8 - have)) - 1)) & 0xff) == 0xff)
+    stuffed++;
+  return (bits + 7) / 8 + stuffed;
+}
+
+static int
+same_table (const JartHuffTable *a, const JartHuffTable *b)
+{
+  return a->count == b->count && memcmp (a->bits, b->bits, sizeof a->bits) == 0
+         && memcmp (a->huffval, b->huffval, (size_t)a->count) == 0;
+}
+
+void
+jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
+{
+  const int tables = stats->colors == 3 ? 2 : 1;
+  JartHuffCounts sum[2][2]; /* [table][dc, ac] */
+  int32_t dc[3];
+  int p, t, i, changed = 0, marked = 0;
+
+  if (stats->oversize)
+    {
+      /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
+      *bytes = *bytes_optimized = 0;
+      stats->coded_once = 0;
+      return;
+    }
+  /* A piece is coded again when it was encoded or the DCs before it
+     changed. */
+  for (p = 0; p < stats->pieces; p++)
+    {
+      int code = !stats->coded_once || stats->captured[p];
+
+      if (!code)
+        {
+          piece_in_dc (stats, p, dc);
+          code = memcmp (dc, stats->in_dc[p], sizeof dc) != 0;
+        }
+      stats->code[SET_STANDARD][p] = stats->code[SET_OPTIMIZED][p]
+          = (uint8_t)code;
+      marked += code;
+    }
+  if (stats->coded_once && marked == 0)
+    {
+      /* Nothing to code: the file is the last one's. */
+      *bytes = stats->bytes[SET_STANDARD];
+      *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+      return;
+    }
+  if (!stats->coded_once)
+    memset (stats->totals, 0, sizeof stats->totals);
+  else
+    count_totals (stats, stats->code[SET_STANDARD], -1);
+  code_pieces (stats, SET_STANDARD, marked);
+  count_totals (stats, stats->code[SET_STANDARD], 1);
+
+  memset (sum, 0, sizeof sum);
+  for (t = 0; t < tables; t++)
+    {
+      for (i = 0; i < DC_SYMBOLS; i++)
+        sum[t][0].freq[i] = stats->totals[t * TABLE_COUNTS + i];
+      for (i = 0; i < AC_SYMBOLS; i++)
+        sum[t][1].freq[i] = stats->totals[t * TABLE_COUNTS + DC_SYMBOLS + i];
+    }
+  for (t = 0; t < tables; t++)
+    {
+      JartHuffTable table_dc, table_ac;
+
+      jart_huff_optimal (&sum[t][0], &table_dc);
+      jart_huff_optimal (&sum[t][1], &table_ac);
+      if (!stats->coded_once
+          || !same_table (&table_dc, &stats->table_dc[SET_OPTIMIZED][t])
+          || !same_table (&table_ac, &stats->table_ac[SET_OPTIMIZED][t]))
+        {
+          changed = 1;
+          stats->table_dc[SET_OPTIMIZED][t] = table_dc;
+          stats->table_ac[SET_OPTIMIZED][t] = table_ac;
+          jart_huff_codes (&table_dc, &stats->codes_dc[SET_OPTIMIZED][t]);
+          jart_huff_codes (&table_ac, &stats->codes_ac[SET_OPTIMIZED][t]);
+        }
+    }
+  if (changed)
+    {
+      memset (stats->code[SET_OPTIMIZED], 1, (size_t)stats->pieces);
+      marked = stats->pieces;
+    }
+  code_pieces (stats, SET_OPTIMIZED, marked);
+  stats->coded_once = 1;
+
+  for (t = 0; t < SETS; t++)
+    stats->bytes[t]
+        = scan_bytes (stats, t)
+          + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
+                                     stats->table_dc[t], stats->table_ac[t]);
+  *bytes = stats->bytes[SET_STANDARD];
+  *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+}
+
+double
+jart_stats_ssim (JartStats *stats, const JartImage *out,
+                 const uint8_t *changed, const JartGeometry *g, int dx, int dy)
+{
+  int mx, my;
+
+  if (changed == NULL)
+    jart_ssim_map_touch_all (stats->ssim);
+  else
+    for (my = 0; my < g->mcu_rows; my++)
+      for (mx = 0; mx < g->mcu_cols; mx++)
+        if (changed[(size_t)my * g->mcu_cols + mx])
+          {
+            int a = mx, y = my * g->mcu_h - dy;
+
+            /* A stretch of changed MCUs as one rectangle. */
+            while (mx + 1 < g->mcu_cols
+                   && changed[(size_t)my * g->mcu_cols + mx + 1])
+              mx++;
+            jart_ssim_map_touch (stats->ssim, a * g->mcu_w - dx, y,
+                                 (mx + 1) * g->mcu_w - dx, y + g->mcu_h);
+          }
+  return jart_ssim_map_update (stats->ssim, out);
+}
+
+/* ---- allocation ---- */
+
+/* What the scans of a run can need at most. */
+typedef struct
+{
+  size_t blocks;       /* coefficients, in blocks */
+  size_t pieces;       /* pieces of the scan */
+  size_t piece_blocks; /* blocks of a piece */
+} Limits;
+
+static void
+scan_limits (int width, int height, int channels, const JartSettings *settings,
+             Limits *limits)
+{
+  const int colors = channels >= 3 ? 3 : 1;
+  int mode, n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX), i;
+  unsigned modes = 0;
+
+  for (i = 0; i < n; i++)
+    if ((int)settings->steps[i].subsampling >= JART_SUBSAMPLING_444
+        && (int)settings->steps[i].subsampling <= JART_SUBSAMPLING_411)
+      modes |= 1u << settings->steps[i].subsampling;
+  if (modes == 0)
+    modes = (int)settings->subsampling >= JART_SUBSAMPLING_444
+                    && (int)settings->subsampling <= JART_SUBSAMPLING_411
+                ? 1u << settings->subsampling
+                : 1u << JART_SUBSAMPLING_444;
+  memset (limits, 0, sizeof *limits);
+  for (mode = JART_SUBSAMPLING_444; mode <= JART_SUBSAMPLING_411; mode++)
+    {
+      JartGeometry g;
+      int h = 1, v = 1, bpm = 1, per_piece;
+      size_t pieces;
+
+      if (!(modes & (1u << mode)))
+        continue;
+      if (colors == 3)
+        {
+          jart_sampling_factors ((JartSubsampling)mode, &h, &v);
+          bpm = h * v + 2;
+        }
+      jart_geometry_compute (&g, width, height, h, v,
+                             settings->anchor_x + settings->grid_drift,
+                             settings->anchor_y + settings->grid_drift);
+      per_piece = jart_max_int (PIECE_BLOCKS / bpm, 1);
+      pieces = (size_t)((g.mcu_cols + per_piece - 1) / per_piece)
+               * (size_t)g.mcu_rows;
+      if ((size_t)g.mcu_cols * g.mcu_rows * bpm > limits->blocks)
+        limits->blocks = (size_t)g.mcu_cols * g.mcu_rows * bpm;
+      if (pieces > limits->pieces)
+        limits->pieces = pieces;
+      if ((size_t)per_piece * bpm > limits->piece_blocks)
+        limits->piece_blocks = (size_t)per_piece * bpm;
+    }
+}
+
+/* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
+ * (2 MiB) that the kernel is asked to back with such pages, as work.c
+ * does for the planes: far fewer page faults on first touch. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define BIG_BUFFER ((size_t)4 << 20)
+
+static void *
+coefficients_alloc (size_t size)
+{
+  void *p;
+
+  if (size < BIG_BUFFER)
+    return malloc (size);
+  p = aligned_alloc (HUGE_PAGE,
+                     (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+#if defined(MADV_HUGEPAGE)
+  if (p != NULL)
+    madvise (p, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+size_t
+jart_stats_memory (int width, int height, int channels,
+                   const JartSettings *settings)
+{
+  const int threads = settings->threads > 0
+                          ? jart_min_int (settings->threads, JART_THREADS_MAX)
+                          : JART_THREADS_MAX;
+  Limits z;
+
+  scan_limits (width, height, channels, settings, &z);
+  return sizeof (JartStats) + z.blocks * 64 * sizeof (int16_t)
+         + HUGE_PAGE /* rounding */
+         + z.pieces
+               * (1 + SETS + 3 * sizeof (int32_t)
+                  + PIECE_COUNTS * sizeof (uint16_t) + SETS * sizeof (RowBits))
+         + (size_t)threads
+               * (sizeof (uint8_t *)
+                  + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1)
+         + jart_ssim_map_memory (width, height, threads);
+}
+
+void
+jart_stats_free (JartStats *stats)
+{
+  int s, t;
+
+  if (stats == NULL)
+    return;
+  free (stats->coef);
+  free (stats->captured);
+  for (s = 0; s < SETS; s++)
+    {
+      free (stats->code[s]);
+      free (stats->bits[s]);
+    }
+  free (stats->in_dc);
+  free (stats->counts);
+  if (stats->buffer != NULL)
+    for (t = 0; t < stats->threads; t++)
+      free (stats->buffer[t]);
+  free (stats->buffer);
+  jart_ssim_map_free (stats->ssim);
+  free (stats);
+}
+
+int
+jart_stats_cancelled (const JartStats *stats)
+{
+  return jart_cancel_requested (stats->cancel);
+}
+
+JartStats *
+jart_stats_new (const JartWork *work, const JartImage *src,
+                const JartSettings *settings, const JartCancel *cancel)
+{
+  JartStats *stats = calloc (1, sizeof *stats);
+  Limits z;
+  int s, t;
+
+  if (stats == NULL)
+    return NULL;
+  scan_limits (src->width, src->height, src->channels, settings, &z);
+  stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
+  stats->cancel = cancel;
+  /* Every block coded is captured first: no need to clear them. */
+  stats->coef = coefficients_alloc (z.blocks * 64 * sizeof (int16_t));
+  stats->captured = calloc (z.pieces, 1);
+  stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
+  stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
+  stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
+  if (stats->coef == NULL || stats->captured == NULL || stats->in_dc == NULL
+      || stats->counts == NULL || stats->buffer == NULL)
+    goto no_memory;
+  for (s = 0; s < SETS; s++)
+    if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
+        || (stats->bits[s] = calloc (z.pieces, sizeof (RowBits))) == NULL)
+      goto no_memory;
+  for (t = 0; t < stats->threads; t++)
+    if ((stats->buffer[t]
+         = malloc (z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
+        == NULL)
+      goto no_memory;
+  stats->ssim
+      = jart_ssim_map_new (src, stats->threads, work->kernels->path, cancel);
+  if (stats->ssim == NULL)
+    goto no_memory;
+  for (t = 0; t < 2; t++)
+    {
+      jart_huff_standard (0, t, &stats->table_dc[SET_STANDARD][t]);
+      jart_huff_standard (1, t, &stats->table_ac[SET_STANDARD][t]);
+      jart_huff_codes (&stats->table_dc[SET_STANDARD][t],
+                       &stats->codes_dc[SET_STANDARD][t]);
+      jart_huff_codes (&stats->table_ac[SET_STANDARD][t],
+                       &stats->codes_ac[SET_STANDARD][t]);
+    }
+  return stats;
+
+no_memory:
+  jart_stats_free (stats);
+  return NULL;
+}

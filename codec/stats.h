@@ -1,0 +1,110 @@
+/* stats.h: the statistics a run computes for each generation when its
+ * settings ask for them (JartSettings.statistics): the exact sizes of the
+ * JPEG file the generation writes, with the standard and with optimized
+ * Huffman tables (stats.c), and the SSIM of its output against the run's
+ * input (stats-ssim.c, which jart_ssim uses too).  Both are kept up to
+ * date from what each generation changed: the quantized coefficients of
+ * the MCUs it encoded, the SSIM of the tiles its changed pixels reach.
+ * Every total is a sum of per-row or per-tile parts added in a fixed order,
+ * so it is the same whatever the threads did first.  Private to the codec.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef JART_STATS_H
+#define JART_STATS_H
+
+#include "jart-private.h"
+
+/* ---- SSIM by tiles (stats-ssim.c) ---- */
+
+/* The side of an SSIM tile, in pixels: the unit of what is recomputed. */
+#define JART_SSIM_TILE 32
+
+/* The SSIM of one image against a fixed reference, by tiles. */
+typedef struct JartSsimMap JartSsimMap;
+
+/* A map for reference A (its luma is kept) on THREADS threads with the
+ * filters of KERNELS (AUTO: the best this CPU has); NULL when out of
+ * memory.  CANCEL (may be NULL) stops an update early: its value is then
+ * meaningless and the map must not be used again. */
+JartSsimMap *jart_ssim_map_new (const JartImage *a, int threads,
+                                JartKernelPath kernels,
+                                const JartCancel *cancel);
+void jart_ssim_map_free (JartSsimMap *map);
+
+/* The bytes jart_ssim_map_new allocates for WIDTH x HEIGHT. */
+size_t jart_ssim_map_memory (int width, int height, int threads);
+
+/* Marks every tile to be recomputed. */
+void jart_ssim_map_touch_all (JartSsimMap *map);
+
+/* Marks the tiles whose SSIM changes when pixels X0 .. X1 - 1 of rows
+ * Y0 .. Y1 - 1 (clipped to the image) change. */
+void jart_ssim_map_touch (JartSsimMap *map, int x0, int y0, int x1, int y1);
+
+/* Recomputes the marked tiles with B (the reference's size and channels)
+ * and returns the mean SSIM over the whole image. */
+double jart_ssim_map_update (JartSsimMap *map, const JartImage *b);
+
+#if defined(JART_HAVE_X86)
+/* simd/ssim-avx2.c: the window across rows, OUT[x] = sum over k of
+ * W[k] ROWS[k][x] for x < N (W symmetric: W[k] = W[10 - k]), summed as the
+ * portable filter of stats-ssim.c sums (along a row, ROWS[k] is the row
+ * from its sample k on). */
+void jart_avx2_ssim_filter (const double *w, const double *const *rows, int n,
+                            double *out);
+#endif
+
+/* Runs MAIN (ARGS[t]) on THREADS threads, the caller's being the first;
+ * a thread that cannot be started leaves its share to the others, which
+ * MAIN must take from a shared counter. */
+void jart_stats_parallel (int threads, void *(*main) (void *),
+                          void *const *args);
+
+/* ---- the run's statistics (stats.c) ---- */
+
+/* Statistics for a run of WORK (after jart_work_init) with SETTINGS on
+ * SRC; NULL when out of memory.  CANCEL (may be NULL) stops the work of
+ * jart_stats_sizes and jart_stats_ssim early, their values then
+ * meaningless (the run ends: jart_stats_cancelled tells). */
+JartStats *jart_stats_new (const JartWork *work, const JartImage *src,
+                           const JartSettings *settings,
+                           const JartCancel *cancel);
+
+/* Nonzero when the run's cancel was raised. */
+int jart_stats_cancelled (const JartStats *stats);
+void jart_stats_free (JartStats *stats);
+
+/* The bytes jart_stats_new allocates. */
+size_t jart_stats_memory (int width, int height, int channels,
+                          const JartSettings *settings);
+
+/* roundtrip.c, at the start of a generation with geometry G (HMAX x VMAX
+ * luma sampling, COLORS components, of the work's current shape) whose file
+ * writes DQT quantization tables. */
+void jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax,
+                       int vmax, int colors, int dqt);
+
+/* roundtrip.c, from the thread encoding MCUs MX0 .. MX1 - 1 of MCU row MY,
+ * after their planes are built and before they are transformed: keeps
+ * their quantized coefficients. */
+void jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my,
+                         int mx0, int mx1, const JartQuant quant[3],
+                         JartDct dct);
+
+/* After the generation: its file sizes, for the quantization tables
+ * SAVE used, into *BYTES and *BYTES_OPTIMIZED. */
+void jart_stats_sizes (JartStats *stats, uint64_t *bytes,
+                       uint64_t *bytes_optimized);
+
+/* The SSIM of the generation's output OUT against the run's input: with
+ * CHANGED (MCU map of geometry G at grid offset DX, DY, as roundtrip.c
+ * marks it) only the tiles its changes reach are recomputed; NULL
+ * recomputes everything. */
+double jart_stats_ssim (JartStats *stats, const JartImage *out,
+                        const uint8_t *changed, const JartGeometry *g, int dx,
+                        int dy);
+
+#endif /* JART_STATS_H */

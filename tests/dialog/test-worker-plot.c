@@ -1,0 +1,154 @@
+/* test-worker-plot.c: the data the dialog's plot gets from the worker
+ * (ui/worker.c; dialog.c hands JaWorkerState's reports, ssim and
+ * jpeg_bytes to ja_plot_set_data) has a point for every generation of a
+ * 100-generation run: at every notification, each generation done so far
+ * has its SSIM and file size (no sampling, nothing measured later), and
+ * when the result arrives all 100 are there, equal to the statistics
+ * jart_run reports for the same settings.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "worker.h"
+
+#define GENERATIONS 100
+
+typedef struct
+{
+  GMainLoop *loop;
+  int notifications;
+  int failures;
+  int finished_done; /* generations the state had when it finished */
+  double ssim[GENERATIONS];
+  guint64 bytes[GENERATIONS];
+} Test;
+
+typedef struct
+{
+  double ssim[GENERATIONS];
+  guint64 bytes[GENERATIONS];
+  int count;
+} Direct;
+
+static int
+on_direct (const JartGenerationReport *report, const JartImage *pixels,
+           void *user_data)
+{
+  Direct *d = user_data;
+
+  (void)pixels;
+  if (report->generation >= 1 && report->generation <= GENERATIONS)
+    {
+      d->ssim[report->generation - 1] = report->ssim;
+      d->bytes[report->generation - 1] = report->bytes;
+      d->count = report->generation;
+    }
+  return 0;
+}
+
+static void
+notify (JaWorker *worker, gpointer data)
+{
+  Test *t = data;
+  const JaWorkerState *state = ja_worker_get_state (worker);
+  int g;
+
+  t->notifications++;
+  for (g = 0; g < state->done; g++)
+    if (isnan (state->ssim[g]) || state->jpeg_bytes[g] == 0)
+      {
+        printf ("notification %d: generation %d of %d done has no %s\n",
+                t->notifications, g + 1, state->done,
+                isnan (state->ssim[g]) ? "SSIM" : "file size");
+        t->failures++;
+        break;
+      }
+  if (state->finished)
+    {
+      t->finished_done = state->done;
+      memcpy (t->ssim, state->ssim,
+              sizeof (double) * MIN (state->done, GENERATIONS));
+      memcpy (t->bytes, state->jpeg_bytes,
+              sizeof (guint64) * MIN (state->done, GENERATIONS));
+      g_main_loop_quit (t->loop);
+    }
+}
+
+int
+main (void)
+{
+  JartCallbacks callbacks = { on_direct, NULL, NULL, NULL };
+  JartSettings settings;
+  JartImage src, dst;
+  Direct direct = { 0 };
+  Test t = { 0 };
+  JaWorker *worker;
+  int x, y, c, g;
+
+  src.width = 257;
+  src.height = 171;
+  src.channels = 3;
+  src.stride = (size_t)src.width * 3;
+  src.pixels = g_malloc (src.stride * src.height);
+  for (y = 0; y < src.height; y++)
+    for (x = 0; x < src.width; x++)
+      for (c = 0; c < 3; c++)
+        src.pixels[y * src.stride + x * 3 + c]
+            = (guint8)((x * (c + 2) + y * (4 - c) + ((x * y) % 29)) & 255);
+
+  /* Grid drift: no fixed point, every generation runs. */
+  jart_settings_init (&settings);
+  settings.quality = 60;
+  settings.generations = GENERATIONS;
+  settings.grid_drift = 2;
+  settings.seed = 3;
+
+  t.loop = g_main_loop_new (NULL, FALSE);
+  worker = ja_worker_new (&src, notify, &t);
+  ja_worker_start (worker, &settings);
+  g_main_loop_run (t.loop);
+
+  dst = src;
+  dst.pixels = g_malloc (src.stride * src.height);
+  settings.statistics = 1;
+  callbacks.user_data = &direct;
+  if (jart_run (&src, &dst, &settings, &callbacks, NULL) != JART_OK
+      || direct.count != GENERATIONS)
+    {
+      printf ("the direct run failed\n");
+      t.failures++;
+    }
+  if (ja_worker_get_state (worker)->status != JART_OK
+      || t.finished_done != GENERATIONS)
+    {
+      printf ("the worker finished with %d generations, status %d\n",
+              t.finished_done, ja_worker_get_state (worker)->status);
+      t.failures++;
+    }
+  else
+    for (g = 0; g < GENERATIONS; g++)
+      if (t.ssim[g] != direct.ssim[g] || t.bytes[g] != direct.bytes[g])
+        {
+          printf (
+              "generation %d: the plot has SSIM %.6f and %" G_GUINT64_FORMAT
+              " bytes, jart_run %.6f and %" G_GUINT64_FORMAT "\n",
+              g + 1, t.ssim[g], t.bytes[g], direct.ssim[g], direct.bytes[g]);
+          t.failures++;
+          break;
+        }
+  ja_worker_free (worker);
+  g_main_loop_unref (t.loop);
+  g_free (dst.pixels);
+  g_free (src.pixels);
+  printf ("%d notifications, %d generations plotted\n", t.notifications,
+          t.finished_done);
+  printf ("%d passed, %d failed\n", t.failures ? 0 : 1, t.failures ? 1 : 0);
+  return t.failures ? 1 : 0;
+}
