@@ -2,8 +2,8 @@
  * string where it is used, N_() only marks one (in a static table) for
  * xgettext; the table's user then passes it through _().  The text domain
  * comes from the build's config.h, the catalogue folder from
- * ja_locale_dir () (params/locale-dir.h, shared with the plug-in); main() binds
- * them with setlocale, bindtextdomain and textdomain.
+ * ja_locale_dir () (params/locale-dir.h, shared with the plug-in); main()
+ * binds them with setlocale, bindtextdomain and textdomain.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

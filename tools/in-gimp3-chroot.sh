@@ -44,6 +44,8 @@ exec unshare --mount --pid --fork --mount-proc="$root/proc" \
     mount -t sysfs sysfs "$root/sys"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs tmpfs "$root/tmp"
+    # A tree under /tmp needs its mount point in the private /tmp.
+    mkdir -p "$root$source_dir"
     mount --bind "$source_dir" "$root$source_dir"
     exec chroot "$root" env -i HOME=/root \
       PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \

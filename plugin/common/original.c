@@ -24,8 +24,8 @@
  * for that quality, then replaces tables 0 and up with the parasite's, so
  * that Y uses the first table and Cb and Cr the second (or the IJG
  * chroma table of the quality when the parasite holds only one).  The
- * tables so made go through ja_original_fill (params/original-settings.c), which the
- * command-line tool's --tables-from shares.  No libgimp here:
+ * tables so made go through ja_original_fill (params/original-settings.c),
+ * which the command-line tool's --tables-from shares.  No libgimp here:
  * plugin/gimp2/image-original.c hands over the parasite's bytes.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors

@@ -1,4 +1,5 @@
 # cli-lib.sh: what the command-line tool's test scripts (cli-test.sh,
+# cli-output-test.sh, cli-format-test.sh, cli-options-test.sh,
 # cli-input-test.sh) share, sourced by them: a fresh folder for the case,
 # running the tool, and the checks on its status, output and files.  TOOL,
 # HELPER, META, DATA and VERSION come from the environment.

@@ -70,7 +70,8 @@ void oracle_quant_table (int quality, int table, uint16_t out[64]);
  * IN and OUT (any strides, not overlapping) have the same size and
  * channels.  Uses SETTINGS->subsampling, dct, decode, flatten and
  * background only; with decode JART_DECODE_GIMP both ways go through the
- * libjpeg API, decoded with JDCT_FLOAT as GIMP 2.10's loader decodes.  A canvas side beyond libjpeg's limit of 65500 is done in bands
+ * libjpeg API, decoded with JDCT_FLOAT as GIMP 2.10's loader decodes.  A
+ * canvas side beyond libjpeg's limit of 65500 is done in bands
  * (oracle_generation_in_bands). */
 int oracle_generation (Oracle *oracle, const JartImage *in, JartImage *out,
                        const JartSettings *settings, int quality, int dx,
