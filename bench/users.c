@@ -109,6 +109,8 @@ bench_worker (const JartImage *src, const JartSettings *settings,
 
   t.loop = g_main_loop_new (NULL, FALSE);
   worker = ja_worker_new (src, on_worker, &t);
+  /* The file whose size the dialog shows by default: as GIMP exports it. */
+  ja_worker_set_coding (worker, JART_CODING_PROGRESSIVE);
   t.start = bench_now ();
   ja_worker_start (worker, settings);
   g_main_loop_run (t.loop);
