@@ -63,8 +63,14 @@
 #define Q_COUNT JART_SSIM_QUANTITIES
 /* Input rows of one band: a tile's and the window's reach. */
 #define BAND_ROWS (TILE + 2 * RADIUS)
-/* Bytes readable past the reference's last sample and a luma row's. */
+/* Bytes readable past the reference's last sample. */
 #define PAD 64
+/* Tiles of a band whose luma is converted at once, and the bytes of one
+ * of its rows: their columns, the window's reach and, at the right edge,
+ * the mirrored columns of a last tile's unused pixels, and the reads'
+ * slack. */
+#define CHUNK_TILES 8
+#define LUMA_ROW (CHUNK_TILES * TILE + 2 * SPAN_READ)
 
 /* The five filtered quantities: x, y, x^2, y^2, x y. */
 enum
@@ -82,8 +88,9 @@ typedef struct
   JartSsimRow h[BAND_ROWS];           /* a tile's rows filtered along */
   uint8_t x[SPAN_READ], y[SPAN_READ]; /* a row's samples, mirrored */
   int column[SPAN_READ];              /* a tile's input columns, mirrored */
-  uint8_t *luma;    /* the band's rows of the image's luma, width + PAD */
-  uint8_t *cb, *cr; /* the colour conversion's other rows */
+  /* The image's luma on the band's rows, from column lo on. */
+  uint8_t luma[BAND_ROWS][LUMA_ROW];
+  uint8_t cb[LUMA_ROW], cr[LUMA_ROW]; /* the colour conversion's others */
 } Scratch;
 
 struct JartSsimMap
@@ -228,9 +235,9 @@ luma_span (const JartSsimMap *map, int ta, int tb, int *lo, int *hi)
 }
 
 /* Recomputes tile TX of band TY, whose rows of the image's luma are in
- * S->luma (input row r of the band at r * (width + PAD)). */
+ * S->luma from column LO on. */
 static void
-compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx)
+compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
 {
   const int X0 = tx * TILE, Y0 = ty * TILE;
   const int xa = jart_max_int (X0, map->x0) - X0;
@@ -239,7 +246,6 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx)
   const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
   const int shift = map->shift[(size_t)ty * map->tiles_x + tx];
   const int inside = X0 - RADIUS >= 0 && X0 - RADIUS + SPAN <= map->width;
-  const size_t lstride = (size_t)map->width + PAD;
   double acc[8] = { 0 };
   int r, i;
 
@@ -253,7 +259,7 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx)
     {
       const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
       const uint8_t *ref = map->ref + (size_t)iy * map->width;
-      const uint8_t *luma = s->luma + (size_t)r * lstride;
+      const uint8_t *luma = s->luma[r] - lo;
       const uint8_t *x = ref + X0 - RADIUS, *y = luma + X0 - RADIUS;
 
       if (!inside)
@@ -285,7 +291,7 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx)
 }
 
 /* The luma of the image's rows that band TY reads, columns LO .. HI - 1,
- * into S->luma. */
+ * into S->luma (at most LUMA_ROW - SPAN_READ columns). */
 static void
 band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
 {
@@ -293,7 +299,6 @@ band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
   const int Y0 = ty * TILE;
   const int ra = jart_max_int (Y0, map->y0) - Y0;
   const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
-  const size_t lstride = (size_t)map->width + PAD;
   int r;
 
   for (r = 0; r < rb - ra + 2 * RADIUS; r++)
@@ -302,7 +307,7 @@ band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
 
       luma_row (map, b,
                 b->pixels + (size_t)iy * b->stride + (size_t)lo * b->channels,
-                hi - lo, s->luma + (size_t)r * lstride + lo, s->cb, s->cr);
+                hi - lo, s->luma[r], s->cb, s->cr);
     }
 }
 
@@ -315,7 +320,8 @@ update_main (void *data)
 
   for (;;)
     {
-      int ty = atomic_fetch_add (&map->next_band, 1), a = 0, e, t, lo, hi;
+      int ty = atomic_fetch_add (&map->next_band, 1), a = 0, e, c, ce, t;
+      int lo, hi;
       uint8_t *dirty;
 
       if (ty >= map->tiles_y || jart_cancel_requested (map->cancel))
@@ -330,10 +336,14 @@ update_main (void *data)
             }
           for (e = a + 1; e < map->tiles_x && dirty[e]; e++)
             ;
-          luma_span (map, a, e, &lo, &hi);
-          band_luma (map, s, ty, lo, hi);
-          for (t = a; t < e; t++)
-            compute_tile (map, s, ty, t);
+          for (c = a; c < e; c = ce)
+            {
+              ce = jart_min_int (e, c + CHUNK_TILES);
+              luma_span (map, c, ce, &lo, &hi);
+              band_luma (map, s, ty, lo, hi);
+              for (t = c; t < ce; t++)
+                compute_tile (map, s, ty, t, lo);
+            }
           memset (dirty + a, 0, (size_t)(e - a));
           a = e;
         }
@@ -432,24 +442,15 @@ jart_ssim_map_memory (int width, int height, int threads)
   return sizeof (JartSsimMap) + (size_t)width * (size_t)height + PAD
          + tiles * (sizeof (double) + 2)
          + (size_t)jart_clamp_int (threads, 1, JART_THREADS_MAX)
-               * (sizeof (Scratch) + BAND_ROWS * ((size_t)width + PAD)
-                  + 2 * (size_t)width);
+               * sizeof (Scratch)
+         + 2 * (size_t)width;
 }
 
 void
 jart_ssim_map_free (JartSsimMap *map)
 {
-  int t;
-
   if (map == NULL)
     return;
-  if (map->scratch != NULL)
-    for (t = 0; t < map->threads; t++)
-      {
-        free (map->scratch[t].luma);
-        free (map->scratch[t].cb);
-        free (map->scratch[t].cr);
-      }
   free (map->ref);
   free (map->shift);
   free (map->tile_sum);
@@ -459,11 +460,12 @@ jart_ssim_map_free (JartSsimMap *map)
 }
 
 /* The reference's luma into MAP->ref and each tile's mean of it, rounded,
- * into MAP->shift, with SUMS (MAP->tiles_x of them). */
+ * into MAP->shift, with SUMS (MAP->tiles_x of them) and CB and CR (a row
+ * each). */
 static void
-reference_luma (JartSsimMap *map, const JartImage *a, uint32_t *sums)
+reference_luma (JartSsimMap *map, const JartImage *a, uint32_t *sums,
+                uint8_t *cb, uint8_t *cr)
 {
-  Scratch *s = &map->scratch[0];
   int x, y, tx, ty;
 
   for (ty = 0; ty < map->tiles_y; ty++)
@@ -477,7 +479,7 @@ reference_luma (JartSsimMap *map, const JartImage *a, uint32_t *sums)
           uint8_t *row = map->ref + (size_t)y * a->width;
 
           luma_row (map, a, a->pixels + (size_t)y * a->stride, a->width, row,
-                    s->cb, s->cr);
+                    cb, cr);
           for (tx = 0; tx < map->tiles_x; tx++)
             {
               const int end = jart_min_int (tx * TILE + TILE, a->width);
@@ -510,7 +512,8 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   size_t tiles;
   double w[TAPS], sum = 0.0;
   uint32_t *sums;
-  int k, t;
+  uint8_t *cb, *cr;
+  int k;
 
   if (map == NULL)
     return NULL;
@@ -556,26 +559,21 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
       return NULL;
     }
   memset (map->ref + (size_t)a->width * (size_t)a->height, 0, PAD);
-  for (t = 0; t < map->threads; t++)
-    {
-      Scratch *s = &map->scratch[t];
-
-      s->luma = calloc (BAND_ROWS, (size_t)a->width + PAD);
-      s->cb = malloc ((size_t)a->width);
-      s->cr = malloc ((size_t)a->width);
-      if (s->luma == NULL || s->cb == NULL || s->cr == NULL)
-        {
-          jart_ssim_map_free (map);
-          return NULL;
-        }
-    }
-  if ((sums = malloc ((size_t)map->tiles_x * sizeof *sums)) == NULL)
+  sums = malloc ((size_t)map->tiles_x * sizeof *sums);
+  cb = malloc ((size_t)a->width);
+  cr = malloc ((size_t)a->width);
+  if (sums != NULL && cb != NULL && cr != NULL)
+    reference_luma (map, a, sums, cb, cr);
+  else
     {
       jart_ssim_map_free (map);
-      return NULL;
+      map = NULL;
     }
-  reference_luma (map, a, sums);
   free (sums);
+  free (cb);
+  free (cr);
+  if (map == NULL)
+    return NULL;
   jart_ssim_map_touch_all (map);
   return map;
 }
