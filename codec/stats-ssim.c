@@ -439,7 +439,8 @@ jart_ssim_map_memory (int width, int height, int threads)
   size_t tiles = (size_t)((width + TILE - 1) / TILE)
                  * (size_t)((height + TILE - 1) / TILE);
 
-  return sizeof (JartSsimMap) + (size_t)width * (size_t)height + PAD
+  return sizeof (JartSsimMap)
+         + jart_buffer_size ((size_t)width * (size_t)height + PAD)
          + tiles * (sizeof (double) + 2)
          + (size_t)jart_clamp_int (threads, 1, JART_THREADS_MAX)
                * sizeof (Scratch)
@@ -547,7 +548,7 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   map->simd = map->kernels->path == JART_KERNELS_AVX2;
   tiles = (size_t)map->tiles_x * map->tiles_y;
   /* The reference's luma is written before it is read, but for the pad. */
-  map->ref = malloc ((size_t)a->width * (size_t)a->height + PAD);
+  map->ref = jart_buffer_alloc ((size_t)a->width * (size_t)a->height + PAD);
   map->shift = malloc (tiles);
   map->tile_sum = calloc (tiles, sizeof (double));
   map->dirty = malloc (tiles);
