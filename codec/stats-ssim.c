@@ -443,8 +443,8 @@ jart_ssim_map_memory (int width, int height, int threads)
          + jart_buffer_size ((size_t)width * (size_t)height + PAD)
          + tiles * (sizeof (double) + 2)
          + (size_t)jart_clamp_int (threads, 1, JART_THREADS_MAX)
-               * sizeof (Scratch)
-         + 2 * (size_t)width;
+               * (sizeof (Scratch) + 2 * (size_t)width
+                  + (size_t)((width + TILE - 1) / TILE) * sizeof (uint32_t));
 }
 
 void
@@ -460,48 +460,98 @@ jart_ssim_map_free (JartSsimMap *map)
   free (map);
 }
 
-/* The reference's luma into MAP->ref and each tile's mean of it, rounded,
- * into MAP->shift, with SUMS (MAP->tiles_x of them) and CB and CR (a row
- * each). */
-static void
-reference_luma (JartSsimMap *map, const JartImage *a, uint32_t *sums,
-                uint8_t *cb, uint8_t *cr)
+/* One thread's share of the reference's luma: its rows of the colour
+ * conversion and its tiles' sums. */
+typedef struct
 {
-  int x, y, tx, ty;
+  JartSsimMap *map;
+  const JartImage *a;
+  uint32_t *sums; /* MAP->tiles_x */
+  uint8_t *cb, *cr;
+} ReferenceJob;
 
-  for (ty = 0; ty < map->tiles_y; ty++)
+/* The luma of reference A on band TY into MAP->ref and each of the band's
+ * tiles' mean of it, rounded, into MAP->shift. */
+static void
+reference_band (JartSsimMap *map, const JartImage *a, int ty,
+                const ReferenceJob *job)
+{
+  const int y0 = ty * TILE, y1 = jart_min_int (y0 + TILE, a->height);
+  uint32_t *sums = job->sums;
+  int x, y, tx;
+
+  for (tx = 0; tx < map->tiles_x; tx++)
+    sums[tx] = 0;
+  for (y = y0; y < y1; y++)
     {
-      const int y0 = ty * TILE, y1 = jart_min_int (y0 + TILE, a->height);
+      uint8_t *row = map->ref + (size_t)y * a->width;
 
-      for (tx = 0; tx < map->tiles_x; tx++)
-        sums[tx] = 0;
-      for (y = y0; y < y1; y++)
-        {
-          uint8_t *row = map->ref + (size_t)y * a->width;
-
-          luma_row (map, a, a->pixels + (size_t)y * a->stride, a->width, row,
-                    cb, cr);
-          for (tx = 0; tx < map->tiles_x; tx++)
-            {
-              const int end = jart_min_int (tx * TILE + TILE, a->width);
-              uint32_t sum = 0;
-
-              for (x = tx * TILE; x < end; x++)
-                sum += row[x];
-              sums[tx] += sum;
-            }
-        }
+      luma_row (map, a, a->pixels + (size_t)y * a->stride, a->width, row,
+                job->cb, job->cr);
       for (tx = 0; tx < map->tiles_x; tx++)
         {
-          const uint32_t n
-              = (uint32_t)(y1 - y0)
-                * (uint32_t)(jart_min_int (tx * TILE + TILE, a->width)
-                             - tx * TILE);
+          const int end = jart_min_int (tx * TILE + TILE, a->width);
+          uint32_t sum = 0;
 
-          map->shift[(size_t)ty * map->tiles_x + tx]
-              = (uint8_t)((sums[tx] + n / 2) / n);
+          for (x = tx * TILE; x < end; x++)
+            sum += row[x];
+          sums[tx] += sum;
         }
     }
+  for (tx = 0; tx < map->tiles_x; tx++)
+    {
+      const uint32_t n = (uint32_t)(y1 - y0)
+                         * (uint32_t)(jart_min_int (tx * TILE + TILE, a->width)
+                                      - tx * TILE);
+
+      map->shift[(size_t)ty * map->tiles_x + tx]
+          = (uint8_t)((sums[tx] + n / 2) / n);
+    }
+}
+
+/* Each thread takes the next band of the reference. */
+static void *
+reference_main (void *data)
+{
+  const ReferenceJob *job = data;
+  JartSsimMap *map = job->map;
+  int ty;
+
+  while ((ty = atomic_fetch_add (&map->next_band, 1)) < map->tiles_y)
+    reference_band (map, job->a, ty, job);
+  return NULL;
+}
+
+/* The reference's luma and tile means on the map's threads; false when out
+ * of memory. */
+static int
+reference_luma (JartSsimMap *map, const JartImage *a)
+{
+  const int threads = jart_min_int (map->threads, map->tiles_y);
+  const size_t sums = (size_t)map->tiles_x * sizeof (uint32_t);
+  const size_t each = sums + 2 * (size_t)a->width;
+  ReferenceJob jobs[JART_THREADS_MAX];
+  void *args[JART_THREADS_MAX];
+  uint8_t *space = malloc ((size_t)threads * each);
+  int t;
+
+  if (space == NULL)
+    return 0;
+  for (t = 0; t < threads; t++)
+    {
+      uint8_t *mine = space + (size_t)t * each;
+
+      jobs[t].map = map;
+      jobs[t].a = a;
+      jobs[t].sums = (uint32_t *)(void *)mine;
+      jobs[t].cb = mine + sums;
+      jobs[t].cr = mine + sums + a->width;
+      args[t] = &jobs[t];
+    }
+  atomic_store (&map->next_band, 0);
+  jart_stats_parallel (threads, reference_main, args);
+  free (space);
+  return 1;
 }
 
 JartSsimMap *
@@ -512,8 +562,6 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   JartSsimMap *map = calloc (1, sizeof *map);
   size_t tiles;
   double w[TAPS], sum = 0.0;
-  uint32_t *sums;
-  uint8_t *cb, *cr;
   int k;
 
   if (map == NULL)
@@ -560,21 +608,11 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
       return NULL;
     }
   memset (map->ref + (size_t)a->width * (size_t)a->height, 0, PAD);
-  sums = malloc ((size_t)map->tiles_x * sizeof *sums);
-  cb = malloc ((size_t)a->width);
-  cr = malloc ((size_t)a->width);
-  if (sums != NULL && cb != NULL && cr != NULL)
-    reference_luma (map, a, sums, cb, cr);
-  else
+  if (!reference_luma (map, a))
     {
       jart_ssim_map_free (map);
-      map = NULL;
+      return NULL;
     }
-  free (sums);
-  free (cb);
-  free (cr);
-  if (map == NULL)
-    return NULL;
   jart_ssim_map_touch_all (map);
   return map;
 }
