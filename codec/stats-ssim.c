@@ -161,15 +161,15 @@ ssim_row (const float *w, const uint8_t *x, const uint8_t *y, int shift,
       in[Q_YY][i] = v * v;
       in[Q_XY][i] = u * v;
     }
+  /* Tap by tap over the row (the same sums, which compilers vectorize). */
   for (q = 0; q < Q_COUNT; q++)
-    for (j = 0; j < TILE; j++)
-      {
-        float sum = w[RADIUS] * in[q][j + RADIUS];
-
-        for (k = 0; k < RADIUS; k++)
-          sum = sum + w[k] * (in[q][j + k] + in[q][j + TAPS - 1 - k]);
-        h[q][j] = sum;
-      }
+    {
+      for (j = 0; j < TILE; j++)
+        h[q][j] = w[RADIUS] * in[q][j + RADIUS];
+      for (k = 0; k < RADIUS; k++)
+        for (j = 0; j < TILE; j++)
+          h[q][j] = h[q][j] + w[k] * (in[q][j + k] + in[q][j + TAPS - 1 - k]);
+    }
 }
 
 /* The SSIM of one pixel from its five local means, of the samples less
@@ -195,25 +195,28 @@ static void
 ssim_rows (const float *w, const JartSsimRow *h, int rows, int shift, int xa,
            int xb, double acc[8])
 {
-  float m[Q_COUNT];
+  float m[Q_COUNT][TILE];
   int o, j, k, q;
 
   for (o = 0; o < rows; o++)
-    for (j = 0; j < TILE; j++)
-      {
-        double v;
+    {
+      for (q = 0; q < Q_COUNT; q++)
+        {
+          for (j = 0; j < TILE; j++)
+            m[q][j] = w[RADIUS] * h[o + RADIUS][q][j];
+          for (k = 0; k < RADIUS; k++)
+            for (j = 0; j < TILE; j++)
+              m[q][j] = m[q][j]
+                        + w[k] * (h[o + k][q][j] + h[o + TAPS - 1 - k][q][j]);
+        }
+      for (j = 0; j < TILE; j++)
+        {
+          const double v = pixel_ssim (m[Q_X][j], m[Q_Y][j], m[Q_XX][j],
+                                       m[Q_YY][j], m[Q_XY][j], shift);
 
-        for (q = 0; q < Q_COUNT; q++)
-          {
-            float sum = w[RADIUS] * h[o + RADIUS][q][j];
-
-            for (k = 0; k < RADIUS; k++)
-              sum = sum + w[k] * (h[o + k][q][j] + h[o + TAPS - 1 - k][q][j]);
-            m[q] = sum;
-          }
-        v = pixel_ssim (m[Q_X], m[Q_Y], m[Q_XX], m[Q_YY], m[Q_XY], shift);
-        acc[j % 8] += j >= xa && j < xb ? v : 0.0;
-      }
+          acc[j % 8] += j >= xa && j < xb ? v : 0.0;
+        }
+    }
 }
 
 /* The first and last + 1 columns of the luma that tiles TA .. TB - 1
