@@ -21,11 +21,12 @@
  * computed on its own from the samples its window reaches (so that a
  * change is paid for where it is: only the tiles within 5 pixels of it are
  * recomputed, by bands of a tile's height that the threads take in turn),
- * in single precision with the samples less a shift, the mean of the
- * tile's reference luma: the squares and products stay small, and with them
- * the rounding errors where the local variance is small (on flat areas
- * float32 without the shift gives 3e-5 on the mean; with it the photos of
- * the tests stay within 1e-6 of scikit-image).  The shifted samples, their
+ * in single precision (the window's weights computed in double, then
+ * rounded) with the samples less a shift, the mean of the tile's reference
+ * luma: the squares and products stay small, and with them the rounding
+ * errors where the local variance is small (on near-flat bright areas
+ * float32 without the shift is 3.6e-5 off on the mean; with it the tests'
+ * images stay within 1e-7 of scikit-image).  The shifted samples, their
  * squares and products are exact in float; each filter starts from the
  * centre tap and adds the pairs of taps at the same distance (the window is
  * symmetric), the farthest first, along the rows and then across them; the
@@ -36,7 +37,8 @@
  * depends only on its tile and is computed by the same operations in the
  * same order on every kernel path (simd/ssim-avx2.c does per lane what the
  * portable code does), so the total is the same bit for bit whichever tiles
- * an update recomputed and whichever path computed them.
+ * an update recomputed and whichever path computed them.  The image's
+ * luma is converted by the colour kernel, by chunks of a band's tiles.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
