@@ -35,10 +35,10 @@
  * sums (its column modulo 8), rows top to bottom, the lanes added pairwise
  * at the end; the mean adds the tiles in raster order.  Every pixel's value
  * depends only on its tile and is computed by the same operations in the
- * same order on every kernel path (simd/ssim-avx2.c does per lane what the
- * portable code does), so the total is the same bit for bit whichever tiles
- * an update recomputed and whichever path computed them.  The image's
- * luma is converted by the colour kernel, by chunks of a band's tiles.
+ * same order on every kernel path (simd/ssim-sse2.c and simd/ssim-avx2.c do
+ * per lane what the portable code does), so the total is the same bit for bit
+ * whichever tiles an update recomputed and whichever path computed them.  The
+ * image's luma is converted by the colour kernel, by chunks of a band's tiles.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -106,7 +106,7 @@ struct JartSsimMap
   double *tile_sum;   /* each tile's sum of SSIM */
   uint8_t *dirty;     /* tiles to recompute */
   int threads;
-  int simd; /* the AVX2 filters */
+  JartKernelPath simd; /* whose filters: portable, SSE2 or AVX2 */
   const JartKernels *kernels;
   const JartCancel *cancel;
   Scratch *scratch;
@@ -278,15 +278,19 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
           y = s->y;
         }
 #if defined(JART_HAVE_X86)
-      if (map->simd)
+      if (map->simd == JART_KERNELS_AVX2)
         jart_avx2_ssim_row (map->w, x, y, shift, s->h[r]);
+      else if (map->simd == JART_KERNELS_SSE2)
+        jart_sse2_ssim_row (map->w, x, y, shift, s->h[r]);
       else
 #endif
         ssim_row (map->w, x, y, shift, s->h[r]);
     }
 #if defined(JART_HAVE_X86)
-  if (map->simd)
+  if (map->simd == JART_KERNELS_AVX2)
     jart_avx2_ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
+  else if (map->simd == JART_KERNELS_SSE2)
+    jart_sse2_ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
   else
 #endif
     ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
@@ -598,7 +602,7 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   map->threads = jart_clamp_int (threads, 1, JART_THREADS_MAX);
   map->cancel = cancel;
   map->kernels = table != NULL ? table : jart_kernels_get (JART_KERNELS_AUTO);
-  map->simd = map->kernels->path == JART_KERNELS_AVX2;
+  map->simd = map->kernels->path;
   tiles = (size_t)map->tiles_x * map->tiles_y;
   /* The reference's luma is written before it is read, but for the pad. */
   map->ref = jart_buffer_alloc ((size_t)a->width * (size_t)a->height + PAD);

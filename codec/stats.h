@@ -72,6 +72,11 @@ void jart_avx2_ssim_row (const float *w, const uint8_t *x, const uint8_t *y,
                          int shift, JartSsimRow h);
 void jart_avx2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
                           int shift, int xa, int xb, double acc[8]);
+/* simd/ssim-sse2.c: the same four columns at a time. */
+void jart_sse2_ssim_row (const float *w, const uint8_t *x, const uint8_t *y,
+                         int shift, JartSsimRow h);
+void jart_sse2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
+                          int shift, int xa, int xb, double acc[8]);
 #endif
 
 /* Runs MAIN (ARGS[t]) on THREADS threads, the caller's being the first;

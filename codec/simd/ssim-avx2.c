@@ -6,7 +6,8 @@
  * distance, added before they are weighted, the farthest first; the
  * lane sums of each column modulo 8), so that the SSIM is the same bit
  * for bit on every kernel path.  No fused multiply-add: it rounds once
- * where the portable code rounds twice.
+ * where the portable code rounds twice.  The window and the formula are
+ * ssim-x86.h's.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,31 +16,17 @@
 #include <immintrin.h>
 #include <stddef.h>
 
-#include "stats.h"
-
-#define RADIUS JART_SSIM_RADIUS
-#define TAPS (2 * RADIUS + 1)
-#define TILE JART_SSIM_TILE
-#define Q_COUNT JART_SSIM_QUANTITIES
-#define READ JART_SSIM_SPAN_READ
-
-/* The window at eight columns: tap k's samples at BASE + k STEP. */
-static inline __m256
-window (const __m256 *wk, const float *base, ptrdiff_t step)
-{
-  __m256 sum
-      = _mm256_mul_ps (wk[RADIUS], _mm256_loadu_ps (base + RADIUS * step));
-  int k;
-
-#pragma GCC unroll 8
-  for (k = 0; k < RADIUS; k++)
-    sum = _mm256_add_ps (
-        sum, _mm256_mul_ps (
-                 wk[k], _mm256_add_ps (
-                            _mm256_loadu_ps (base + k * step),
-                            _mm256_loadu_ps (base + (TAPS - 1 - k) * step))));
-  return sum;
-}
+#define VF __m256
+#define VD __m256d
+#define vf_load _mm256_loadu_ps
+#define vf_add _mm256_add_ps
+#define vf_mul _mm256_mul_ps
+#define vd_set1 _mm256_set1_pd
+#define vd_add _mm256_add_pd
+#define vd_sub _mm256_sub_pd
+#define vd_mul _mm256_mul_pd
+#define vd_div _mm256_div_pd
+#include "ssim-x86.h"
 
 /* The same at the TILE columns from BASE on, into OUT: independent sums. */
 static inline void
@@ -95,30 +82,6 @@ jart_avx2_ssim_row (const float *w, const uint8_t *x, const uint8_t *y,
     }
   for (q = 0; q < Q_COUNT; q++)
     window_tile (wk, in[q], 1, h[q]);
-}
-
-/* The SSIM of four pixels from their five local means (stats-ssim.c's
- * pixel_ssim). */
-static inline __m256d
-pixel_ssim (__m256d mx, __m256d my, __m256d xx, __m256d yy, __m256d xy,
-            __m256d shift)
-{
-  const __m256d c1 = _mm256_set1_pd ((0.01 * 255.0) * (0.01 * 255.0));
-  const __m256d c2 = _mm256_set1_pd ((0.03 * 255.0) * (0.03 * 255.0));
-  const __m256d two = _mm256_set1_pd (2.0);
-  const __m256d vx = _mm256_sub_pd (xx, _mm256_mul_pd (mx, mx));
-  const __m256d vy = _mm256_sub_pd (yy, _mm256_mul_pd (my, my));
-  const __m256d vxy = _mm256_sub_pd (xy, _mm256_mul_pd (mx, my));
-  const __m256d ux = _mm256_add_pd (mx, shift);
-  const __m256d uy = _mm256_add_pd (my, shift);
-  const __m256d a1
-      = _mm256_add_pd (_mm256_mul_pd (_mm256_mul_pd (two, ux), uy), c1);
-  const __m256d a2 = _mm256_add_pd (_mm256_mul_pd (two, vxy), c2);
-  const __m256d b1 = _mm256_add_pd (
-      _mm256_add_pd (_mm256_mul_pd (ux, ux), _mm256_mul_pd (uy, uy)), c1);
-  const __m256d b2 = _mm256_add_pd (_mm256_add_pd (vx, vy), c2);
-
-  return _mm256_div_pd (_mm256_mul_pd (a1, a2), _mm256_mul_pd (b1, b2));
 }
 
 void
