@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _DEFAULT_SOURCE /* madvise */
 #define _POSIX_C_SOURCE 200809L
 
 #include "image-io.h"
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "free-memory.h"
@@ -122,6 +124,30 @@ image_format_check (ImageFormat format, int channels, const char *path,
     }
 }
 
+/* Pixel buffers of at least IO_BIG_BUFFER bytes are allocated in whole
+ * huge pages (2 MiB) that the kernel is asked to back with such pages, as
+ * the codec does for its planes: a 20 MP image takes 30 page faults to
+ * fill instead of 15000. */
+#define IO_HUGE_PAGE ((size_t)2 << 20)
+#define IO_BIG_BUFFER ((size_t)4 << 20)
+
+static void *
+io_pixels_alloc (size_t size)
+{
+  size_t whole;
+  void *p;
+
+  if (size < IO_BIG_BUFFER || size > SIZE_MAX - IO_HUGE_PAGE)
+    return malloc (size);
+  whole = (size + IO_HUGE_PAGE - 1) / IO_HUGE_PAGE * IO_HUGE_PAGE;
+  p = aligned_alloc (IO_HUGE_PAGE, whole);
+#if defined(MADV_HUGEPAGE)
+  if (p != NULL)
+    madvise (p, whole, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
 bool
 io_image_allocate (const IoInput *input, JartImage *image, int width,
                    int height, int channels, uint64_t reader_bytes,
@@ -150,7 +176,7 @@ io_image_allocate (const IoInput *input, JartImage *image, int width,
     size = 0;
   else
     size = stride * (size_t)height;
-  image->pixels = size != 0 ? malloc (size) : NULL;
+  image->pixels = size != 0 ? io_pixels_alloc (size) : NULL;
   if (image->pixels == NULL)
     {
       tool_error_set (error, _ ("%s: not enough memory for a %d x %d image"),

@@ -148,11 +148,20 @@ io_pnm_write (FILE *stream, const char *path, const JartImage *image,
                width, height)
       < 0)
     goto failed;
-  for (y = 0; y < height; y++)
-    if (fwrite (io_oriented_row (image, metadata->orientation, y, buffer), 1,
-                length, stream)
-        != length)
-      goto failed;
+  if ((metadata->orientation < 2 || metadata->orientation > 8)
+      && image->stride == length)
+    {
+      /* Stored as shown and without gaps: the pixels in one write. */
+      if (fwrite (image->pixels, length, (size_t)height, stream)
+          != (size_t)height)
+        goto failed;
+    }
+  else
+    for (y = 0; y < height; y++)
+      if (fwrite (io_oriented_row (image, metadata->orientation, y, buffer), 1,
+                  length, stream)
+          != length)
+        goto failed;
   if (fflush (stream) != 0)
     goto failed;
   free (buffer);

@@ -296,6 +296,13 @@ JartStatus jart_round_trip (JartWork *work, const JartSave *save,
                             JartTrack track, const JartCancel *cancel,
                             JartTripStats *stats);
 
+/* work.c: SIZE bytes, in whole huge pages (2 MiB) the kernel is asked to
+ * back with such pages when SIZE is 4 MiB or more (a few dozen page faults
+ * for a 24 MP image instead of thousands); free() releases them.  And the
+ * bytes that allocates. */
+void *jart_buffer_alloc (size_t size);
+size_t jart_buffer_size (size_t size);
+
 /* work.c: writes the working image to DST (nothing when it is DST). */
 void jart_work_output (const JartWork *work, uint8_t *dst, size_t stride);
 

@@ -17,17 +17,28 @@
  * over the pixels at least 5 from every edge (over all of them when a side
  * is shorter than 11, which scikit-image refuses).
  *
- * Each pixel's value is computed by the same operations in the same order
- * wherever it lies, on every kernel path (the AVX2 filter does per lane
- * what the portable one does): each filter starts from the centre tap and
- * adds the pairs of taps at the same distance (the window is symmetric),
- * the farthest first.  The image is cut into JART_SSIM_TILE x JART_SSIM_TILE
- * tiles; a tile keeps the sum of its pixels' SSIM (each row summed left to
- * right, the rows top to bottom), the mean adds the tiles in raster order.  A
- * change of pixels reaches the SSIM of the pixels within 5 of it: only the
- * tiles those touch are recomputed, by bands of a tile's height that the
- * threads take in turn, and the total is the same bit for bit as computing
- * all.
+ * The image is cut into JART_SSIM_TILE x JART_SSIM_TILE tiles, each
+ * computed on its own from the samples its window reaches (so that a
+ * change is paid for where it is: only the tiles within 5 pixels of it are
+ * recomputed, by bands of a tile's height that the threads take in turn),
+ * in single precision (the window's weights computed in double, then
+ * rounded) with the samples less a shift, the mean of the tile's reference
+ * luma: the squares and products stay small, and with them the rounding
+ * errors where the local variance is small (on near-flat bright areas
+ * float32 without the shift is 3.6e-5 off on the mean; with it the tests'
+ * images stay within 1e-7 of scikit-image).  The shifted samples, their
+ * squares and products are exact in float; each filter starts from the
+ * centre tap and adds the pairs of taps at the same distance (the window is
+ * symmetric), the farthest first, along the rows and then across them; the
+ * SSIM of a pixel is computed in double from the five local means.  A tile
+ * keeps the sum of its pixels' SSIM, each column into one of eight lane
+ * sums (its column modulo 8), rows top to bottom, the lanes added pairwise
+ * at the end; the mean adds the tiles in raster order.  Every pixel's value
+ * depends only on its tile and is computed by the same operations in the
+ * same order on every kernel path (simd/ssim-sse2.c and simd/ssim-avx2.c do
+ * per lane what the portable code does), so the total is the same bit for bit
+ * whichever tiles an update recomputed and whichever path computed them.  The
+ * image's luma is converted by the colour kernel, by chunks of a band's tiles.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,16 +54,25 @@
 #include "stats.h"
 
 #define SIGMA 1.5
-#define RADIUS 5 /* int (3.5 * SIGMA + 0.5) */
+#define RADIUS JART_SSIM_RADIUS
 #define TAPS (2 * RADIUS + 1)
 #define K1 0.01
 #define K2 0.03
 #define RANGE 255.0
 #define TILE JART_SSIM_TILE
-/* Output columns a thread filters at once: its rows stay in cache. */
-#define CHUNK (8 * TILE)
+#define SPAN JART_SSIM_SPAN
+#define SPAN_READ JART_SSIM_SPAN_READ
+#define Q_COUNT JART_SSIM_QUANTITIES
 /* Input rows of one band: a tile's and the window's reach. */
 #define BAND_ROWS (TILE + 2 * RADIUS)
+/* Bytes readable past the reference's last sample. */
+#define PAD 64
+/* Tiles of a band whose luma is converted at once, and the bytes of one
+ * of its rows: their columns, the window's reach and, at the right edge,
+ * the mirrored columns of a last tile's unused pixels, and the reads'
+ * slack. */
+#define CHUNK_TILES 8
+#define LUMA_ROW (CHUNK_TILES * TILE + 2 * SPAN_READ)
 
 /* The five filtered quantities: x, y, x^2, y^2, x y. */
 enum
@@ -61,17 +81,18 @@ enum
   Q_Y,
   Q_XX,
   Q_YY,
-  Q_XY,
-  Q_COUNT
+  Q_XY
 };
 
 /* One thread's rows. */
 typedef struct
 {
-  double in[Q_COUNT][CHUNK + 2 * RADIUS]; /* one input row, mirrored */
-  double h[BAND_ROWS][Q_COUNT][CHUNK];    /* rows filtered horizontally */
-  double mean[Q_COUNT][CHUNK];            /* one output row */
-  int column[CHUNK + 2 * RADIUS];         /* the input columns, mirrored */
+  JartSsimRow h[BAND_ROWS];           /* a tile's rows filtered along */
+  uint8_t x[SPAN_READ], y[SPAN_READ]; /* a row's samples, mirrored */
+  int column[SPAN_READ];              /* a tile's input columns, mirrored */
+  /* The image's luma on the band's rows, from column lo on. */
+  uint8_t luma[BAND_ROWS][LUMA_ROW];
+  uint8_t cb[LUMA_ROW], cr[LUMA_ROW]; /* the colour conversion's others */
 } Scratch;
 
 struct JartSsimMap
@@ -79,12 +100,14 @@ struct JartSsimMap
   int width, height;
   int tiles_x, tiles_y;
   int x0, x1, y0, y1; /* the pixels the mean covers */
-  double w[TAPS];     /* the window */
-  uint8_t *ref;       /* the reference's luma, width x height */
+  float w[TAPS];      /* the window */
+  uint8_t *ref;       /* the reference's luma, width x height + PAD */
+  uint8_t *shift;     /* each tile's reference mean */
   double *tile_sum;   /* each tile's sum of SSIM */
   uint8_t *dirty;     /* tiles to recompute */
   int threads;
-  int simd; /* the AVX2 filters */
+  JartKernelPath simd; /* whose filters: portable, SSE2 or AVX2 */
+  const JartKernels *kernels;
   const JartCancel *cancel;
   Scratch *scratch;
   /* During an update: */
@@ -104,135 +127,196 @@ reflect (int i, int n)
   return i < n ? i : period - 1 - i;
 }
 
-static inline uint8_t
-luma_at (const JartImage *image, int x, int y)
+/* The luma of N pixels of ROW (channels of IMAGE) into OUT. */
+static void
+luma_row (const JartSsimMap *map, const JartImage *image, const uint8_t *row,
+          int n, uint8_t *out, uint8_t *cb, uint8_t *cr)
 {
-  const uint8_t *p = image->pixels + (size_t)y * image->stride
-                     + (size_t)x * image->channels;
+  int i;
 
-  return image->channels >= 3 ? jart_rgb_to_y (p[0], p[1], p[2]) : p[0];
+  if (image->channels >= 3)
+    map->kernels->rgb_to_ycc (row, image->channels, n, out, cb, cr);
+  else if (image->channels == 1)
+    memcpy (out, row, (size_t)n);
+  else
+    for (i = 0; i < n; i++)
+      out[i] = row[(size_t)i * image->channels];
 }
 
+/* One input row of a tile along the row: the samples X and Y (SPAN of
+ * them) less SHIFT, their squares and product, each filtered by W into
+ * H[q][j] for the TILE columns j (the window around sample j + RADIUS). */
 static void
-portable_filter (const double *w, const double *const *rows, int n,
-                 double *out)
+ssim_row (const float *w, const uint8_t *x, const uint8_t *y, int shift,
+          JartSsimRow h)
 {
-  int x, k;
+  float in[Q_COUNT][SPAN];
+  int i, j, k, q;
 
-  for (x = 0; x < n; x++)
+  for (i = 0; i < SPAN; i++)
     {
-      double sum = w[RADIUS] * rows[RADIUS][x];
+      const float u = (float)(x[i] - shift), v = (float)(y[i] - shift);
 
+      in[Q_X][i] = u;
+      in[Q_Y][i] = v;
+      in[Q_XX][i] = u * u;
+      in[Q_YY][i] = v * v;
+      in[Q_XY][i] = u * v;
+    }
+  /* Tap by tap over the row (the same sums, which compilers vectorize). */
+  for (q = 0; q < Q_COUNT; q++)
+    {
+      for (j = 0; j < TILE; j++)
+        h[q][j] = w[RADIUS] * in[q][j + RADIUS];
       for (k = 0; k < RADIUS; k++)
-        sum += w[k] * (rows[k][x] + rows[TAPS - 1 - k][x]);
-      out[x] = sum;
+        for (j = 0; j < TILE; j++)
+          h[q][j] = h[q][j] + w[k] * (in[q][j + k] + in[q][j + TAPS - 1 - k]);
     }
 }
 
-/* The window across ROWS (TAPS rows of N samples) into OUT. */
-static void
-filter_v (const JartSsimMap *map, const double *const *rows, int n,
-          double *out)
-{
-#if defined(JART_HAVE_X86)
-  if (map->simd)
-    {
-      jart_avx2_ssim_filter (map->w, rows, n, out);
-      return;
-    }
-#endif
-  portable_filter (map->w, rows, n, out);
-}
-
-/* The window along the mirrored row IN into OUT (N samples): the same sums
- * with the row from each tap's sample on. */
-static void
-filter_h (const JartSsimMap *map, const double *in, int n, double *out)
-{
-  const double *rows[TAPS];
-  int k;
-
-  for (k = 0; k < TAPS; k++)
-    rows[k] = in + k;
-  filter_v (map, rows, n, out);
-}
-
-/* The SSIM of one pixel from its five local means. */
+/* The SSIM of one pixel from its five local means, of the samples less
+ * SHIFT. */
 static inline double
-pixel_ssim (double ux, double uy, double xx, double yy, double xy)
+pixel_ssim (double mx, double my, double xx, double yy, double xy,
+            double shift)
 {
   const double c1 = (K1 * RANGE) * (K1 * RANGE);
   const double c2 = (K2 * RANGE) * (K2 * RANGE);
-  double vx = xx - ux * ux, vy = yy - uy * uy, vxy = xy - ux * uy;
-  double a1 = 2.0 * ux * uy + c1, a2 = 2.0 * vxy + c2;
-  double b1 = ux * ux + uy * uy + c1, b2 = vx + vy + c2;
+  const double vx = xx - mx * mx, vy = yy - my * my, vxy = xy - mx * my;
+  const double ux = mx + shift, uy = my + shift;
+  const double a1 = 2.0 * ux * uy + c1, a2 = 2.0 * vxy + c2;
+  const double b1 = ux * ux + uy * uy + c1, b2 = vx + vy + c2;
 
   return (a1 * a2) / (b1 * b2);
 }
 
-/* Recomputes tiles TA .. TB - 1 (at most CHUNK / TILE) of band TY. */
+/* Filters rows H[o .. o + 10] across for the ROWS output rows o, takes
+ * the SSIM of each of their TILE columns and adds those of columns
+ * XA .. XB - 1 to ACC[column % 8], row after row (0 for the others). */
 static void
-compute_tiles (JartSsimMap *map, Scratch *s, int ty, int ta, int tb)
+ssim_rows (const float *w, const JartSsimRow *h, int rows, int shift, int xa,
+           int xb, double acc[8])
+{
+  float m[Q_COUNT][TILE];
+  int o, j, k, q;
+
+  for (o = 0; o < rows; o++)
+    {
+      for (q = 0; q < Q_COUNT; q++)
+        {
+          for (j = 0; j < TILE; j++)
+            m[q][j] = w[RADIUS] * h[o + RADIUS][q][j];
+          for (k = 0; k < RADIUS; k++)
+            for (j = 0; j < TILE; j++)
+              m[q][j] = m[q][j]
+                        + w[k] * (h[o + k][q][j] + h[o + TAPS - 1 - k][q][j]);
+        }
+      for (j = 0; j < TILE; j++)
+        {
+          const double v = pixel_ssim (m[Q_X][j], m[Q_Y][j], m[Q_XX][j],
+                                       m[Q_YY][j], m[Q_XY][j], shift);
+
+          acc[j % 8] += j >= xa && j < xb ? v : 0.0;
+        }
+    }
+}
+
+/* The first and last + 1 columns of the luma that tiles TA .. TB - 1
+ * read: their inputs and, mirrored at the edges, the samples inside. */
+static void
+luma_span (const JartSsimMap *map, int ta, int tb, int *lo, int *hi)
+{
+  const int w = map->width;
+
+  if (w < 2 * (TILE + SPAN))
+    {
+      *lo = 0;
+      *hi = w;
+      return;
+    }
+  *lo = jart_max_int (0, jart_min_int (ta * TILE - RADIUS,
+                                       2 * w - 1 - (tb * TILE + RADIUS - 1)));
+  *hi = jart_min_int (w, tb * TILE + RADIUS);
+}
+
+/* Recomputes tile TX of band TY, whose rows of the image's luma are in
+ * S->luma from column LO on. */
+static void
+compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
+{
+  const int X0 = tx * TILE, Y0 = ty * TILE;
+  const int xa = jart_max_int (X0, map->x0) - X0;
+  const int xb = jart_min_int (X0 + TILE, map->x1) - X0;
+  const int ra = jart_max_int (Y0, map->y0) - Y0;
+  const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
+  const int shift = map->shift[(size_t)ty * map->tiles_x + tx];
+  const int inside = X0 - RADIUS >= 0 && X0 - RADIUS + SPAN <= map->width;
+  double acc[8] = { 0 };
+  int r, i;
+
+  map->tile_sum[(size_t)ty * map->tiles_x + tx] = 0.0;
+  if (xa >= xb || ra >= rb)
+    return;
+  if (!inside)
+    for (i = 0; i < SPAN_READ; i++)
+      s->column[i] = reflect (X0 - RADIUS + i, map->width);
+  for (r = 0; r < rb - ra + 2 * RADIUS; r++)
+    {
+      const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
+      const uint8_t *ref = map->ref + (size_t)iy * map->width;
+      const uint8_t *luma = s->luma[r] - lo;
+      const uint8_t *x = ref + X0 - RADIUS, *y = luma + X0 - RADIUS;
+
+      if (!inside)
+        {
+          for (i = 0; i < SPAN_READ; i++)
+            {
+              s->x[i] = ref[s->column[i]];
+              s->y[i] = luma[s->column[i]];
+            }
+          x = s->x;
+          y = s->y;
+        }
+#if defined(JART_HAVE_X86)
+      if (map->simd == JART_KERNELS_AVX2)
+        jart_avx2_ssim_row (map->w, x, y, shift, s->h[r]);
+      else if (map->simd == JART_KERNELS_SSE2)
+        jart_sse2_ssim_row (map->w, x, y, shift, s->h[r]);
+      else
+#endif
+        ssim_row (map->w, x, y, shift, s->h[r]);
+    }
+#if defined(JART_HAVE_X86)
+  if (map->simd == JART_KERNELS_AVX2)
+    jart_avx2_ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
+  else if (map->simd == JART_KERNELS_SSE2)
+    jart_sse2_ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
+  else
+#endif
+    ssim_rows (map->w, s->h, rb - ra, shift, xa, xb, acc);
+  map->tile_sum[(size_t)ty * map->tiles_x + tx]
+      = ((acc[0] + acc[1]) + (acc[2] + acc[3]))
+        + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+/* The luma of the image's rows that band TY reads, columns LO .. HI - 1,
+ * into S->luma (at most LUMA_ROW - SPAN_READ columns). */
+static void
+band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
 {
   const JartImage *b = map->b;
-  const int ox0 = jart_max_int (ta * TILE, map->x0);
-  const int ox1 = jart_min_int (tb * TILE, map->x1);
-  const int oy0 = jart_max_int (ty * TILE, map->y0);
-  const int oy1 = jart_min_int (ty * TILE + TILE, map->y1);
-  double *sums = map->tile_sum + (size_t)ty * map->tiles_x;
-  const double *rows[TAPS];
-  int n = ox1 - ox0, r, y, x, q, k, t;
+  const int Y0 = ty * TILE;
+  const int ra = jart_max_int (Y0, map->y0) - Y0;
+  const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
+  int r;
 
-  for (t = ta; t < tb; t++)
-    sums[t] = 0.0;
-  if (n <= 0 || oy1 <= oy0)
-    return;
-  /* The columns the window reads, mirrored where they leave the image. */
-  for (x = 0; x < n + 2 * RADIUS; x++)
-    s->column[x] = reflect (ox0 - RADIUS + x, map->width);
-  for (r = 0; r < oy1 - oy0 + 2 * RADIUS; r++)
+  for (r = 0; r < rb - ra + 2 * RADIUS; r++)
     {
-      const int iy = reflect (oy0 - RADIUS + r, map->height);
-      const uint8_t *ref = map->ref + (size_t)iy * map->width;
-      const uint8_t *row = b->pixels + (size_t)iy * b->stride;
-      const int step = b->channels;
+      const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
 
-      for (x = 0; x < n + 2 * RADIUS; x++)
-        {
-          const int ix = s->column[x];
-          const uint8_t *p = row + (size_t)ix * step;
-          const double u = ref[ix];
-          const double v = step >= 3 ? jart_rgb_to_y (p[0], p[1], p[2]) : p[0];
-
-          s->in[Q_X][x] = u;
-          s->in[Q_Y][x] = v;
-          s->in[Q_XX][x] = u * u;
-          s->in[Q_YY][x] = v * v;
-          s->in[Q_XY][x] = u * v;
-        }
-      for (q = 0; q < Q_COUNT; q++)
-        filter_h (map, s->in[q], n, s->h[r][q]);
-    }
-  for (y = oy0; y < oy1; y++)
-    {
-      for (q = 0; q < Q_COUNT; q++)
-        {
-          for (k = 0; k < TAPS; k++)
-            rows[k] = s->h[y - oy0 + k][q];
-          filter_v (map, rows, n, s->mean[q]);
-        }
-      for (t = ta; t < tb; t++)
-        {
-          const int a = jart_max_int (t * TILE, ox0) - ox0;
-          const int e = jart_min_int (t * TILE + TILE, ox1) - ox0;
-          double row_sum = 0.0;
-
-          for (x = a; x < e; x++)
-            row_sum += pixel_ssim (s->mean[Q_X][x], s->mean[Q_Y][x],
-                                   s->mean[Q_XX][x], s->mean[Q_YY][x],
-                                   s->mean[Q_XY][x]);
-          sums[t] += row_sum;
-        }
+      luma_row (map, b,
+                b->pixels + (size_t)iy * b->stride + (size_t)lo * b->channels,
+                hi - lo, s->luma[r], s->cb, s->cr);
     }
 }
 
@@ -242,11 +326,11 @@ update_main (void *data)
 {
   JartSsimMap *map = ((void **)data)[0];
   Scratch *s = ((void **)data)[1];
-  const int per_chunk = CHUNK / TILE;
 
   for (;;)
     {
-      int ty = atomic_fetch_add (&map->next_band, 1), a = 0, e;
+      int ty = atomic_fetch_add (&map->next_band, 1), a = 0, e, c, ce, t;
+      int lo, hi;
       uint8_t *dirty;
 
       if (ty >= map->tiles_y || jart_cancel_requested (map->cancel))
@@ -259,10 +343,16 @@ update_main (void *data)
               a++;
               continue;
             }
-          for (e = a + 1; e < map->tiles_x && e - a < per_chunk && dirty[e];
-               e++)
+          for (e = a + 1; e < map->tiles_x && dirty[e]; e++)
             ;
-          compute_tiles (map, s, ty, a, e);
+          for (c = a; c < e; c = ce)
+            {
+              ce = jart_min_int (e, c + CHUNK_TILES);
+              luma_span (map, c, ce, &lo, &hi);
+              band_luma (map, s, ty, lo, hi);
+              for (t = c; t < ce; t++)
+                compute_tile (map, s, ty, t, lo);
+            }
           memset (dirty + a, 0, (size_t)(e - a));
           a = e;
         }
@@ -358,10 +448,12 @@ jart_ssim_map_memory (int width, int height, int threads)
   size_t tiles = (size_t)((width + TILE - 1) / TILE)
                  * (size_t)((height + TILE - 1) / TILE);
 
-  return sizeof (JartSsimMap) + (size_t)width * (size_t)height
-         + tiles * (sizeof (double) + 1)
+  return sizeof (JartSsimMap)
+         + jart_buffer_size ((size_t)width * (size_t)height + PAD)
+         + tiles * (sizeof (double) + 2)
          + (size_t)jart_clamp_int (threads, 1, JART_THREADS_MAX)
-               * sizeof (Scratch);
+               * (sizeof (Scratch) + 2 * (size_t)width
+                  + (size_t)((width + TILE - 1) / TILE) * sizeof (uint32_t));
 }
 
 void
@@ -370,10 +462,105 @@ jart_ssim_map_free (JartSsimMap *map)
   if (map == NULL)
     return;
   free (map->ref);
+  free (map->shift);
   free (map->tile_sum);
   free (map->dirty);
   free (map->scratch);
   free (map);
+}
+
+/* One thread's share of the reference's luma: its rows of the colour
+ * conversion and its tiles' sums. */
+typedef struct
+{
+  JartSsimMap *map;
+  const JartImage *a;
+  uint32_t *sums; /* MAP->tiles_x */
+  uint8_t *cb, *cr;
+} ReferenceJob;
+
+/* The luma of reference A on band TY into MAP->ref and each of the band's
+ * tiles' mean of it, rounded, into MAP->shift. */
+static void
+reference_band (JartSsimMap *map, const JartImage *a, int ty,
+                const ReferenceJob *job)
+{
+  const int y0 = ty * TILE, y1 = jart_min_int (y0 + TILE, a->height);
+  uint32_t *sums = job->sums;
+  int x, y, tx;
+
+  for (tx = 0; tx < map->tiles_x; tx++)
+    sums[tx] = 0;
+  for (y = y0; y < y1; y++)
+    {
+      uint8_t *row = map->ref + (size_t)y * a->width;
+
+      luma_row (map, a, a->pixels + (size_t)y * a->stride, a->width, row,
+                job->cb, job->cr);
+      for (tx = 0; tx < map->tiles_x; tx++)
+        {
+          const int end = jart_min_int (tx * TILE + TILE, a->width);
+          uint32_t sum = 0;
+
+          for (x = tx * TILE; x < end; x++)
+            sum += row[x];
+          sums[tx] += sum;
+        }
+    }
+  for (tx = 0; tx < map->tiles_x; tx++)
+    {
+      const uint32_t n = (uint32_t)(y1 - y0)
+                         * (uint32_t)(jart_min_int (tx * TILE + TILE, a->width)
+                                      - tx * TILE);
+
+      map->shift[(size_t)ty * map->tiles_x + tx]
+          = (uint8_t)((sums[tx] + n / 2) / n);
+    }
+}
+
+/* Each thread takes the next band of the reference. */
+static void *
+reference_main (void *data)
+{
+  const ReferenceJob *job = data;
+  JartSsimMap *map = job->map;
+  int ty;
+
+  while ((ty = atomic_fetch_add (&map->next_band, 1)) < map->tiles_y)
+    reference_band (map, job->a, ty, job);
+  return NULL;
+}
+
+/* The reference's luma and tile means on the map's threads; false when out
+ * of memory. */
+static int
+reference_luma (JartSsimMap *map, const JartImage *a)
+{
+  const int threads = jart_min_int (map->threads, map->tiles_y);
+  const size_t sums = (size_t)map->tiles_x * sizeof (uint32_t);
+  const size_t each = sums + 2 * (size_t)a->width;
+  ReferenceJob jobs[JART_THREADS_MAX];
+  void *args[JART_THREADS_MAX];
+  uint8_t *space = malloc ((size_t)threads * each);
+  int t;
+
+  if (space == NULL)
+    return 0;
+  for (t = 0; t < threads; t++)
+    {
+      uint8_t *mine = space + (size_t)t * each;
+
+      jobs[t].map = map;
+      jobs[t].a = a;
+      jobs[t].sums = (uint32_t *)(void *)mine;
+      jobs[t].cb = mine + sums;
+      jobs[t].cr = mine + sums + a->width;
+      args[t] = &jobs[t];
+    }
+  atomic_store (&map->next_band, 0);
+  jart_stats_parallel (threads, reference_main, args);
+  free (space);
+  return 1;
 }
 
 JartSsimMap *
@@ -383,8 +570,8 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   const JartKernels *table = jart_kernels_get (kernels);
   JartSsimMap *map = calloc (1, sizeof *map);
   size_t tiles;
-  double sum = 0.0;
-  int k, x, y;
+  double w[TAPS], sum = 0.0;
+  int k;
 
   if (map == NULL)
     return NULL;
@@ -407,28 +594,34 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
     {
       double d = (double)(k - RADIUS);
 
-      map->w[k] = exp (-0.5 / (SIGMA * SIGMA) * (d * d));
-      sum += map->w[k];
+      w[k] = exp (-0.5 / (SIGMA * SIGMA) * (d * d));
+      sum += w[k];
     }
   for (k = 0; k < TAPS; k++)
-    map->w[k] /= sum;
+    map->w[k] = (float)(w[k] / sum);
   map->threads = jart_clamp_int (threads, 1, JART_THREADS_MAX);
   map->cancel = cancel;
-  map->simd = table != NULL && table->path == JART_KERNELS_AVX2;
+  map->kernels = table != NULL ? table : jart_kernels_get (JART_KERNELS_AUTO);
+  map->simd = map->kernels->path;
   tiles = (size_t)map->tiles_x * map->tiles_y;
-  map->ref = malloc ((size_t)a->width * (size_t)a->height);
+  /* The reference's luma is written before it is read, but for the pad. */
+  map->ref = jart_buffer_alloc ((size_t)a->width * (size_t)a->height + PAD);
+  map->shift = malloc (tiles);
   map->tile_sum = calloc (tiles, sizeof (double));
   map->dirty = malloc (tiles);
-  map->scratch = malloc ((size_t)map->threads * sizeof (Scratch));
-  if (map->ref == NULL || map->tile_sum == NULL || map->dirty == NULL
-      || map->scratch == NULL)
+  map->scratch = calloc ((size_t)map->threads, sizeof (Scratch));
+  if (map->ref == NULL || map->shift == NULL || map->tile_sum == NULL
+      || map->dirty == NULL || map->scratch == NULL)
     {
       jart_ssim_map_free (map);
       return NULL;
     }
-  for (y = 0; y < a->height; y++)
-    for (x = 0; x < a->width; x++)
-      map->ref[(size_t)y * a->width + x] = luma_at (a, x, y);
+  memset (map->ref + (size_t)a->width * (size_t)a->height, 0, PAD);
+  if (!reference_luma (map, a))
+    {
+      jart_ssim_map_free (map);
+      return NULL;
+    }
   jart_ssim_map_touch_all (map);
   return map;
 }

@@ -48,13 +48,35 @@ void jart_ssim_map_touch (JartSsimMap *map, int x0, int y0, int x1, int y1);
  * and returns the mean SSIM over the whole image. */
 double jart_ssim_map_update (JartSsimMap *map, const JartImage *b);
 
+/* The Gaussian window's reach: 5 = int (3.5 sigma + 0.5) for sigma 1.5. */
+#define JART_SSIM_RADIUS 5
+/* The input samples one tile's row of filters reads: its TILE columns and
+ * the window's reach on either side, and the bytes read (a multiple of 8:
+ * the last ones are read but unused). */
+#define JART_SSIM_SPAN (JART_SSIM_TILE + 2 * JART_SSIM_RADIUS)
+#define JART_SSIM_SPAN_READ 48
+/* The five filtered quantities of a tile row: x, y, x^2, y^2, x y. */
+#define JART_SSIM_QUANTITIES 5
+
+/* One input row of a tile filtered along the row: for the JART_SSIM_SPAN
+ * samples X and Y (reference and image, JART_SSIM_SPAN_READ bytes
+ * readable) less SHIFT, H[q][j] for j < JART_SSIM_TILE is the window W
+ * (float, symmetric) applied to quantity q around sample j + 5. */
+typedef float JartSsimRow[JART_SSIM_QUANTITIES][JART_SSIM_TILE];
+
 #if defined(JART_HAVE_X86)
-/* simd/ssim-avx2.c: the window across rows, OUT[x] = sum over k of
- * W[k] ROWS[k][x] for x < N (W symmetric: W[k] = W[10 - k]), summed as the
- * portable filter of stats-ssim.c sums (along a row, ROWS[k] is the row
- * from its sample k on). */
-void jart_avx2_ssim_filter (const double *w, const double *const *rows, int n,
-                            double *out);
+/* simd/ssim-avx2.c: stats-ssim.c's ssim_row and ssim_rows (which say what
+ * they compute), eight columns at a time, every operation the portable
+ * code does in its order, so the results are the same bit for bit. */
+void jart_avx2_ssim_row (const float *w, const uint8_t *x, const uint8_t *y,
+                         int shift, JartSsimRow h);
+void jart_avx2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
+                          int shift, int xa, int xb, double acc[8]);
+/* simd/ssim-sse2.c: the same four columns at a time. */
+void jart_sse2_ssim_row (const float *w, const uint8_t *x, const uint8_t *y,
+                         int shift, JartSsimRow h);
+void jart_sse2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
+                          int shift, int xa, int xb, double acc[8]);
 #endif
 
 /* Runs MAIN (ARGS[t]) on THREADS threads, the caller's being the first;

@@ -54,29 +54,28 @@ default_threads (void)
 }
 
 /* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
- * (2 MiB) and the kernel is asked to back them with such pages: a 24 MP
- * image then costs a few dozen page faults instead of thousands. */
+ * (2 MiB) and the kernel is asked to back them with such pages. */
 #define HUGE_PAGE ((size_t)2 << 20)
 #define BIG_BUFFER ((size_t)4 << 20)
 
-static size_t
-buffer_size (size_t size)
+size_t
+jart_buffer_size (size_t size)
 {
   return size >= BIG_BUFFER ? (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
                             : size;
 }
 
-static void *
-buffer_alloc (size_t size)
+void *
+jart_buffer_alloc (size_t size)
 {
   void *p;
 
   if (size < BIG_BUFFER)
     return malloc (size);
-  p = aligned_alloc (HUGE_PAGE, buffer_size (size));
+  p = aligned_alloc (HUGE_PAGE, jart_buffer_size (size));
 #if defined(MADV_HUGEPAGE)
   if (p != NULL)
-    madvise (p, buffer_size (size), MADV_HUGEPAGE);
+    madvise (p, jart_buffer_size (size), MADV_HUGEPAGE);
 #endif
   return p;
 }
@@ -193,8 +192,8 @@ jart_work_memory (int width, int height, int channels,
   Sizes z;
 
   sizes_compute (&z, width, height, channels, settings);
-  return buffer_size (z.luma) + 2 * buffer_size (z.chroma) + 3 * z.mcus
-         + (size_t)z.mcu_rows * sizeof (atomic_int)
+  return jart_buffer_size (z.luma) + 2 * jart_buffer_size (z.chroma)
+         + 3 * z.mcus + (size_t)z.mcu_rows * sizeof (atomic_int)
          + (size_t)z.threads * (z.scratch + sizeof (JartScratch));
 }
 
@@ -284,7 +283,7 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
   work->modes = modes_used (settings, &first);
 
   work->mcu_capacity = z.mcus;
-  work->plane[0] = buffer_alloc (z.luma);
+  work->plane[0] = jart_buffer_alloc (z.luma);
   work->dirty = malloc (z.mcus);
   work->decode = malloc (z.mcus);
   work->changed = malloc (z.mcus);
@@ -293,7 +292,7 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
       || !work->pending)
     goto no_memory;
   for (c = 1; c < work->colors; c++)
-    if ((work->plane[c] = buffer_alloc (z.chroma)) == NULL)
+    if ((work->plane[c] = jart_buffer_alloc (z.chroma)) == NULL)
       goto no_memory;
   if (dst != NULL)
     {
@@ -302,7 +301,7 @@ jart_work_init (JartWork *work, const JartImage *src, JartImage *dst,
     }
   else
     {
-      work->pixels = buffer_alloc (z.image);
+      work->pixels = jart_buffer_alloc (z.image);
       work->stride = (size_t)src->width * (size_t)src->channels;
       work->owns_pixels = 1;
       if (work->pixels == NULL)

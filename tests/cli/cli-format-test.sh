@@ -161,6 +161,43 @@ case_write_pnm() {
   "$HELPER" same gray.png gray.pnm || fail "PNM and PNG outputs differ"
 }
 
+# A PNG output: every row with the Up filter, deflated at a fast level
+# (zlib's FLEVEL 1: levels 2 to 5), for colour, gray and alpha; its pixels
+# are the PPM output's.
+case_write_png_filter_up() {
+  "$HELPER" make-png rgba.png rgba 67 45
+  for input in "$DATA/coffee.png" "$DATA/coins.png" rgba.png; do
+    run --quiet "$input" out.png
+    expect_status 0
+    python3 - out.png >py.txt 2>&1 <<'PY' || fail "$input: $(cat py.txt)"
+import struct, sys, zlib
+data = open (sys.argv[1], "rb").read ()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat, ihdr = 8, b"", None
+while pos < len (data):
+    length, kind = struct.unpack (">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR":
+        ihdr = struct.unpack (">IIBBBBB", body)
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + length
+width, height, depth, colour = ihdr[:4]
+channels = {0: 1, 4: 2, 2: 3, 6: 4}[colour]
+assert idat[1] >> 6 == 1, "zlib FLEVEL %d, not 1" % (idat[1] >> 6)
+raw = zlib.decompress (idat)
+row = 1 + width * channels
+assert len (raw) == row * height, (len (raw), row, height)
+filters = set (raw[y * row] for y in range (height))
+assert filters == {2}, "row filters %s, not Up (2) alone" % sorted (filters)
+PY
+  done
+  run --quiet "$DATA/coffee.png" out.ppm
+  expect_status 0
+  run --quiet "$DATA/coffee.png" out.png
+  "$HELPER" same out.png out.ppm || fail "PNG and PPM outputs differ"
+}
+
 name=$(echo "${1:?usage: cli-format-test.sh CASE}" | tr - _)
 "case_$name"
 echo "ok: $1"

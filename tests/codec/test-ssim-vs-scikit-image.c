@@ -3,8 +3,9 @@
  * 1e-4, on the sample photos and their round trips through the codec (coffee
  * at quality 30, chelsea at 10 and at 75 with an alpha channel, which SSIM
  * ignores, the gray coins, the large Garden) and on small synthetic images
- * down to the 11x11 window; and, without the reference, that identical
- * images give exactly 1, that images smaller than the window give a
+ * down to the 11x11 window, and within 1e-6 on near-flat bright images
+ * (where single precision is weakest); and, without the reference, that
+ * identical images give exactly 1, that images smaller than the window give a
  * finite value, and the status codes.
  *
  *   test-ssim-vs-scikit-image PYTHON SCRIPT DATA_DIR
@@ -37,6 +38,7 @@ typedef struct
   char label[96];
   char path_a[256], path_b[256];
   double ours;
+  double tolerance;
 } Pair;
 
 typedef struct
@@ -107,6 +109,7 @@ add_pair (Pairs *pairs, Tally *tally, const char *label, const JartImage *a,
             pairs->count);
   write_netpbm (a, p->path_a);
   write_netpbm (b, p->path_b);
+  p->tolerance = TOLERANCE;
   status = jart_ssim (a, b, &p->ours);
   tally_check (tally, status == JART_OK, "%s: jart_ssim says %s", label,
                jart_strerror (status));
@@ -127,6 +130,28 @@ add_round_trip (Pairs *pairs, Tally *tally, const char *label,
             dct_name (dct));
   add_pair (pairs, tally, text, image, out);
   image_free (out);
+}
+
+/* Near-flat bright images, 255 with every seventh row 254 against 254 with
+ * every fifth column 255: the local variances are tiny next to the squares
+ * of the samples, where single precision loses most (3e-5 on the mean
+ * without the shift of the samples by the tile's mean, stats-ssim.c): held
+ * to 1e-6. */
+static void
+add_flat_pair (Pairs *pairs, Tally *tally)
+{
+  JartImage *a = image_new (200, 150, 1), *b = image_new (200, 150, 1);
+
+  for (int y = 0; y < 150; y++)
+    for (int x = 0; x < 200; x++)
+      {
+        a->pixels[(size_t)y * a->stride + (size_t)x] = y % 7 == 0 ? 254 : 255;
+        b->pixels[(size_t)y * b->stride + (size_t)x] = x % 5 == 0 ? 255 : 254;
+      }
+  add_pair (pairs, tally, "near-flat bright 200x150, gray", a, b);
+  pairs->pairs[pairs->count - 1].tolerance = 1e-6;
+  image_free (a);
+  image_free (b);
 }
 
 static JartImage *
@@ -185,10 +210,10 @@ run_reference (Pairs *pairs, Tally *tally, const char *python,
         worst = difference;
       tally_note (tally, "%s: jart_ssim %.10f, scikit-image %.10f", p->label,
                   p->ours, reference);
-      tally_check (tally, difference <= TOLERANCE,
+      tally_check (tally, difference <= p->tolerance,
                    "%s: jart_ssim %.10f, scikit-image %.10f: %.3g apart, "
                    "more than %g",
-                   p->label, p->ours, reference, difference, TOLERANCE);
+                   p->label, p->ours, reference, difference, p->tolerance);
     }
   status = pclose (pipe);
   tally_check (tally, WIFEXITED (status) && WEXITSTATUS (status) == 0,
@@ -313,6 +338,7 @@ main (int argc, char **argv)
       }
   }
 
+  add_flat_pair (&pairs, &tally);
   run_reference (&pairs, &tally, argv[1], argv[2]);
   for (int i = 0; i < pairs.count; i++)
     {
