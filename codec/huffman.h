@@ -114,6 +114,11 @@ void jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
 /* The last partial byte, its low bits zero; returns the bits written. */
 uint64_t jart_bits_flush (JartBitWriter *writer);
 
+/* jpegsize.c: the bytes of the marker segments of a file of COLORS
+ * components and DQT quantization tables that do not depend on its
+ * scans: SOI, APP0 (JFIF), DQT, SOF and EOI. */
+uint64_t jart_jpeg_frame_bytes (int colors, int dqt);
+
 /* jpegsize.c: the bytes of the file's marker segments around the
  * entropy-coded data of a baseline file, with COLORS components, DQT
  * quantization tables and the Huffman tables DC[] and AC[] (one each for

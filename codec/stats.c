@@ -55,15 +55,6 @@
  * MCU (at least one).  Its symbols then fit 16-bit counts. */
 #define PIECE_BLOCKS 96
 
-/* What one piece's bits, coded with one table set, add to the file. */
-typedef struct
-{
-  uint64_t bits;
-  uint32_t ff[8]; /* 0xFF bytes inside, by the piece's bit position mod 8 */
-  uint8_t head;   /* its first 8 bits (zeros past its end) */
-  uint8_t tail;   /* its last 8 bits, the last in the low bit */
-} RowBits;
-
 /* The two table sets. */
 enum
 {
@@ -93,13 +84,16 @@ struct JartStats
   int32_t (*in_dc)[3];           /* the DC each piece was coded after */
   uint16_t *counts;              /* each piece's symbol counts */
   uint64_t totals[PIECE_COUNTS]; /* their sums */
-  RowBits *bits[SETS];
+  JartPieceBits *bits[SETS];
   int coded_once;       /* the rows' results are all there */
   uint64_t bytes[SETS]; /* the last file's sizes */
   JartHuffTable table_dc[SETS][2], table_ac[SETS][2];
   JartHuffCodes codes_dc[SETS][2], codes_ac[SETS][2];
   uint8_t **buffer; /* each thread's row of bits */
   JartSsimMap *ssim;
+  JartProgStats *prog;        /* the progressive file's size */
+  uint64_t bytes_progressive; /* the last one */
+  uint64_t prog_blocks;       /* the blocks coded for it */
   /* While the threads code: */
   int set;
   atomic_int next_piece;
@@ -296,6 +290,31 @@ count_ff (const uint8_t *data, uint64_t bits, uint32_t ff[8])
     }
 }
 
+void
+jart_piece_bits (JartBitWriter *writer, JartPieceBits *out)
+{
+  const uint8_t *data = writer->data;
+  uint64_t end;
+  unsigned pair = 0;
+
+  out->bits = end = jart_bits_flush (writer);
+  writer->data[writer->bytes] = 0;
+  count_ff (data, out->bits, out->ff);
+  out->head = writer->bytes > 0 ? data[0] : 0;
+  /* The last 8 bits, aligned to the piece's end. */
+  if (end > 0)
+    {
+      size_t last_byte = (size_t)((end - 1) / 8);
+      int used = (int)((end - 1) % 8) + 1;
+
+      pair = data[last_byte];
+      if (last_byte > 0)
+        pair |= (unsigned)data[last_byte - 1] << 8;
+      pair >>= 8 - used;
+    }
+  out->tail = (uint8_t)pair;
+}
+
 /* Codes piece P with table set SET into BUFFER and keeps what the file's
  * bytes need; with the standard set also its symbol counts and the DC it
  * was coded after. */
@@ -305,7 +324,7 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
   const int blocks = stats->hmax * stats->vmax;
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
-  RowBits *out = &stats->bits[set][p];
+  JartPieceBits *out = &stats->bits[set][p];
   int32_t last[3], coef[64];
   int my, mx0, mx1, mx, k, c, i, t;
 
@@ -343,27 +362,7 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
           last[c] = coef[0];
         }
     }
-  out->bits = jart_bits_flush (&writer);
-  buffer[writer.bytes] = 0;
-  count_ff (buffer, out->bits, out->ff);
-  out->head = writer.bytes > 0 ? buffer[0] : 0;
-  {
-    /* The last 8 bits, aligned to the piece's end. */
-    uint64_t end = out->bits;
-    unsigned pair = 0;
-
-    if (end > 0)
-      {
-        size_t last_byte = (size_t)((end - 1) / 8);
-        int used = (int)((end - 1) % 8) + 1;
-
-        pair = buffer[last_byte];
-        if (last_byte > 0)
-          pair |= (unsigned)buffer[last_byte - 1] << 8;
-        pair >>= 8 - used;
-      }
-    out->tail = (uint8_t)pair;
-  }
+  jart_piece_bits (&writer, out);
   if (set == SET_STANDARD)
     {
       uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
@@ -435,17 +434,17 @@ count_totals (JartStats *stats, const uint8_t *marks, int sign)
       }
 }
 
-/* The entropy-coded bytes of the pieces coded with SET, in order. */
-static uint64_t
-scan_bytes (const JartStats *stats, int set)
+uint64_t
+jart_pieces_bytes (const JartPieceBits *pieces, size_t n)
 {
   uint64_t bits = 0, stuffed = 0;
   unsigned pending = 0; /* the bits of an unfinished byte */
-  int have = 0, r;
+  int have = 0;
+  size_t r;
 
-  for (r = 0; r < stats->pieces; r++)
+  for (r = 0; r < n; r++)
     {
-      const RowBits *row = &stats->bits[set][r];
+      const JartPieceBits *row = &pieces[r];
       int need = have > 0 ? 8 - have : 0, rest;
 
       bits += row->bits;
@@ -472,15 +471,40 @@ scan_bytes (const JartStats *stats, int set)
   return (bits + 7) / 8 + stuffed;
 }
 
-static int
-same_table (const JartHuffTable *a, const JartHuffTable *b)
+int
+jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b)
 {
   return a->count == b->count && memcmp (a->bits, b->bits, sizeof a->bits) == 0
          && memcmp (a->huffval, b->huffval, (size_t)a->count) == 0;
 }
 
+/* The progressive file's size for the current coefficients: every piece
+ * coded again when ALL. */
+static void
+progressive_size (JartStats *stats, int all)
+{
+  JartCoefView view;
+
+  view.coef = stats->coef;
+  view.colors = stats->colors;
+  view.hmax = stats->hmax;
+  view.vmax = stats->vmax;
+  view.bpm = stats->bpm;
+  view.cols = stats->cols;
+  view.rows = stats->rows;
+  view.luma_cols = stats->luma_cols;
+  view.luma_rows = stats->luma_rows;
+  view.piece_mcus = stats->piece_mcus;
+  view.pieces_per_row = stats->pieces_per_row;
+  view.captured = stats->captured;
+  view.all = all;
+  stats->bytes_progressive
+      = jart_prog_stats_bytes (stats->prog, &view, &stats->prog_blocks)
+        + jart_jpeg_frame_bytes (stats->colors, stats->dqt);
+}
+
 void
-jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
+jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
 {
   const int tables = stats->colors == 3 ? 2 : 1;
   JartHuffCounts sum[2][2]; /* [table][dc, ac] */
@@ -490,7 +514,7 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
   if (stats->oversize)
     {
       /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
-      *bytes = *bytes_optimized = 0;
+      memset (sizes, 0, sizeof *sizes);
       stats->coded_once = 0;
       return;
     }
@@ -511,9 +535,11 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
     }
   if (stats->coded_once && marked == 0)
     {
-      /* Nothing to code: the file is the last one's. */
-      *bytes = stats->bytes[SET_STANDARD];
-      *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+      /* Nothing to code: the files are the last ones. */
+      sizes->bytes = stats->bytes[SET_STANDARD];
+      sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
+      sizes->bytes_progressive = stats->bytes_progressive;
+      sizes->progressive_blocks = 0;
       return;
     }
   if (!stats->coded_once)
@@ -538,8 +564,10 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
       jart_huff_optimal (&sum[t][0], &table_dc);
       jart_huff_optimal (&sum[t][1], &table_ac);
       if (!stats->coded_once
-          || !same_table (&table_dc, &stats->table_dc[SET_OPTIMIZED][t])
-          || !same_table (&table_ac, &stats->table_ac[SET_OPTIMIZED][t]))
+          || !jart_huff_same_table (&table_dc,
+                                    &stats->table_dc[SET_OPTIMIZED][t])
+          || !jart_huff_same_table (&table_ac,
+                                    &stats->table_ac[SET_OPTIMIZED][t]))
         {
           changed = 1;
           stats->table_dc[SET_OPTIMIZED][t] = table_dc;
@@ -554,15 +582,18 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
       marked = stats->pieces;
     }
   code_pieces (stats, SET_OPTIMIZED, marked);
+  progressive_size (stats, !stats->coded_once);
   stats->coded_once = 1;
 
   for (t = 0; t < SETS; t++)
     stats->bytes[t]
-        = scan_bytes (stats, t)
+        = jart_pieces_bytes (stats->bits[t], (size_t)stats->pieces)
           + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
                                      stats->table_dc[t], stats->table_ac[t]);
-  *bytes = stats->bytes[SET_STANDARD];
-  *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+  sizes->bytes = stats->bytes[SET_STANDARD];
+  sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
+  sizes->bytes_progressive = stats->bytes_progressive;
+  sizes->progressive_blocks = stats->prog_blocks;
 }
 
 double
@@ -597,6 +628,7 @@ typedef struct
 {
   size_t blocks;       /* coefficients, in blocks */
   size_t pieces;       /* pieces of the scan */
+  size_t luma_pieces;  /* pieces of the luma's own scans (progressive) */
   size_t piece_blocks; /* blocks of a piece */
 } Limits;
 
@@ -641,6 +673,10 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
         limits->blocks = (size_t)g.mcu_cols * g.mcu_rows * bpm;
       if (pieces > limits->pieces)
         limits->pieces = pieces;
+      pieces = (size_t)((g.mcu_cols + per_piece - 1) / per_piece)
+               * (size_t)((g.luma_h + 7) / 8);
+      if (pieces > limits->luma_pieces)
+        limits->luma_pieces = pieces;
       if ((size_t)per_piece * bpm > limits->piece_blocks)
         limits->piece_blocks = (size_t)per_piece * bpm;
     }
@@ -682,11 +718,14 @@ jart_stats_memory (int width, int height, int channels,
          + HUGE_PAGE /* rounding */
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
-                  + PIECE_COUNTS * sizeof (uint16_t) + SETS * sizeof (RowBits))
+                  + PIECE_COUNTS * sizeof (uint16_t)
+                  + SETS * sizeof (JartPieceBits))
          + (size_t)threads
                * (sizeof (uint8_t *)
                   + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1)
-         + jart_ssim_map_memory (width, height, threads);
+         + jart_ssim_map_memory (width, height, threads)
+         + jart_prog_stats_memory (z.pieces, z.luma_pieces, z.piece_blocks,
+                                   channels >= 3 ? 3 : 1, threads);
 }
 
 void
@@ -710,6 +749,7 @@ jart_stats_free (JartStats *stats)
       free (stats->buffer[t]);
   free (stats->buffer);
   jart_ssim_map_free (stats->ssim);
+  jart_prog_stats_free (stats->prog);
   free (stats);
 }
 
@@ -743,7 +783,8 @@ jart_stats_new (const JartWork *work, const JartImage *src,
     goto no_memory;
   for (s = 0; s < SETS; s++)
     if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
-        || (stats->bits[s] = calloc (z.pieces, sizeof (RowBits))) == NULL)
+        || (stats->bits[s] = calloc (z.pieces, sizeof (JartPieceBits)))
+               == NULL)
       goto no_memory;
   for (t = 0; t < stats->threads; t++)
     if ((stats->buffer[t]
@@ -753,6 +794,11 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   stats->ssim
       = jart_ssim_map_new (src, stats->threads, work->kernels->path, cancel);
   if (stats->ssim == NULL)
+    goto no_memory;
+  stats->prog = jart_prog_stats_new (z.pieces, z.luma_pieces, z.piece_blocks,
+                                     src->channels >= 3 ? 3 : 1,
+                                     stats->threads, cancel);
+  if (stats->prog == NULL)
     goto no_memory;
   for (t = 0; t < 2; t++)
     {
