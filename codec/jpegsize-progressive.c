@@ -122,6 +122,7 @@ jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64])
   JartCoefPlane *p = &ci->plane[c];
   size_t n = p->stored++, per_mcu = (size_t)p->h * (size_t)p->v;
   size_t mcu = n / per_mcu, within = n % per_mcu;
+  const uint8_t *natural = jart_huff_natural_order ();
   size_t bx, by;
   int16_t *out;
   int i;
@@ -138,7 +139,7 @@ jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64])
     }
   out = p->coef + (by * (size_t)p->cols + bx) * 64;
   for (i = 0; i < 64; i++)
-    out[i] = (int16_t)coef[i];
+    out[i] = (int16_t)coef[natural[i]];
 }
 
 static inline void
@@ -216,67 +217,107 @@ dc_first (JartProgCoder *coder, int c, const int16_t *block)
   put_extra (coder, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
 }
 
+/* The lowest set bit of nonzero MASK, and the highest. */
+static inline int
+lowest_bit (uint64_t mask)
+{
+#if defined(__GNUC__)
+  return __builtin_ctzll (mask);
+#else
+  int k = 0;
+
+  while (!(mask >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+static inline int
+highest_bit (uint64_t mask)
+{
+#if defined(__GNUC__)
+  return 63 - __builtin_clzll (mask);
+#else
+  int k = 63;
+
+  while (!(mask >> k & 1))
+    k--;
+  return k;
+#endif
+}
+
+/* The band Ss..Se of BLOCK in zigzag order, each |v| >> AL into M[k]: the
+ * positions where it is nonzero as bits of the result, where it is 1 into
+ * *ONES (when not NULL). */
+static inline uint64_t
+band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
+                 uint64_t *ones)
+{
+  uint64_t nonzero = 0, one = 0;
+  int k;
+
+  for (k = ss; k <= se; k++)
+    {
+      int32_t v = block[k];
+
+      m[k] = (v < 0 ? -v : v) >> al;
+      nonzero |= (uint64_t)(m[k] != 0) << k;
+      one |= (uint64_t)(m[k] == 1) << k;
+    }
+  if (ones != NULL)
+    *ones = one;
+  return nonzero;
+}
+
+/* An AC first scan's block: each coefficient's |v| >> Al with the zeros
+ * before it, the zeros at the end counted into the end-of-band run. */
 static void
 ac_first (JartProgCoder *coder, int table, const int16_t *block)
 {
-  const uint8_t *natural = jart_huff_natural_order ();
-  const int al = coder->scan->al, se = coder->scan->se;
-  int k, run = 0;
+  const int ss = coder->scan->ss, se = coder->scan->se;
+  int32_t m[64];
+  uint64_t nonzero = band_magnitudes (block, ss, se, coder->scan->al, m, NULL);
+  int prev = ss - 1;
 
-  for (k = coder->scan->ss; k <= se; k++)
+  while (nonzero != 0)
     {
-      int32_t v = block[natural[k]], m, bits;
-      int size;
+      int k = lowest_bit (nonzero), run = k - prev - 1, size;
+      int32_t bits = block[k] < 0 ? ~m[k] : m[k];
 
-      if (v == 0)
-        {
-          run++;
-          continue;
-        }
-      m = (v < 0 ? -v : v) >> al;
-      if (m == 0)
-        {
-          run++;
-          continue;
-        }
-      bits = v < 0 ? ~m : m;
+      nonzero &= nonzero - 1;
+      prev = k;
       flush_eobrun (coder, table);
       for (; run > 15; run -= 16)
         put_symbol (coder, table, 0xf0);
-      size = jart_huff_category (m);
+      size = jart_huff_category (m[k]);
       put_symbol (coder, table, (run << 4) + size);
       put_extra (coder, (uint32_t)bits, size);
-      run = 0;
     }
-  if (run > 0 && ++coder->eobrun == JART_PROG_EOBRUN_MAX)
+  if (se > prev && ++coder->eobrun == JART_PROG_EOBRUN_MAX)
     flush_eobrun (coder, table);
 }
 
+/* An AC refinement scan's block: the coefficients newly nonzero (|v| >> Al
+ * is 1) as symbols, a correction bit for each one already nonzero, sent
+ * after the next symbol. */
 static void
 ac_refine (JartProgCoder *coder, int table, const int16_t *block)
 {
-  const uint8_t *natural = jart_huff_natural_order ();
-  const int ss = coder->scan->ss, se = coder->scan->se, al = coder->scan->al;
-  int32_t abs_values[64];
-  int k, eob = 0, run = 0, br = 0, start = coder->be;
+  const int ss = coder->scan->ss, se = coder->scan->se;
+  int32_t m[64];
+  uint64_t ones;
+  uint64_t nonzero
+      = band_magnitudes (block, ss, se, coder->scan->al, m, &ones);
+  int eob = ones != 0 ? highest_bit (ones) : 0;
+  int prev = ss - 1, run = 0, br = 0, start = coder->be;
 
-  for (k = ss; k <= se; k++)
+  while (nonzero != 0)
     {
-      int32_t v = block[natural[k]];
+      int k = lowest_bit (nonzero);
 
-      abs_values[k] = (v < 0 ? -v : v) >> al;
-      if (abs_values[k] == 1)
-        eob = k;
-    }
-  for (k = ss; k <= se; k++)
-    {
-      int32_t m = abs_values[k];
-
-      if (m == 0)
-        {
-          run++;
-          continue;
-        }
+      nonzero &= nonzero - 1;
+      run += k - prev - 1;
+      prev = k;
       while (run > 15 && k <= eob)
         {
           flush_eobrun (coder, table);
@@ -286,19 +327,20 @@ ac_refine (JartProgCoder *coder, int table, const int16_t *block)
           start = 0;
           br = 0;
         }
-      if (m > 1)
+      if (m[k] > 1)
         {
-          coder->corr[start + br++] = (uint8_t)(m & 1);
+          coder->corr[start + br++] = (uint8_t)(m[k] & 1);
           continue;
         }
       flush_eobrun (coder, table);
       put_symbol (coder, table, (run << 4) + 1);
-      put_extra (coder, block[natural[k]] < 0 ? 0 : 1, 1);
+      put_extra (coder, block[k] < 0 ? 0 : 1, 1);
       put_buffered (coder, coder->corr + start, br);
       start = 0;
       br = 0;
       run = 0;
     }
+  run += se - prev;
   if (run > 0 || br > 0)
     {
       coder->eobrun++;

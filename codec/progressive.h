@@ -57,7 +57,8 @@ typedef struct
 /* Sets CODER at the start of SCAN (its output left as it is). */
 void jart_prog_start (JartProgCoder *coder, const JartProgScan *scan);
 
-/* Codes the next block of component C (64 coefficients, natural order). */
+/* Codes the next block of component C (64 coefficients in zigzag
+ * order). */
 void jart_prog_block (JartProgCoder *coder, int c, const int16_t *block);
 
 /* Ends the scan: sends the pending end-of-band run. */

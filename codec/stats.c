@@ -5,7 +5,8 @@
  * output against the run's input (stats-ssim.c).
  *
  * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
- * here before the transform: their quantized coefficients are kept, MCU by
+ * here before the transform: their quantized coefficients are kept (in
+ * zigzag order, as the coders read them), MCU by
  * MCU in scan order.  MCUs not encoded again keep theirs.  The scan is cut
  * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
  * for each, what the file's bytes need is kept:
@@ -144,14 +145,16 @@ block_coefficients (const uint8_t *plane, size_t stride, int x,
                     const JartQuant *quant, const uint64_t reciprocal[64],
                     const int32_t half[64], JartDct dct, int16_t out[64])
 {
+  const uint8_t *natural = jart_huff_natural_order ();
   int32_t block[64];
+  int16_t q[64];
   int i, j;
 
   if (dct == JART_DCT_FLOAT)
     {
       jart_quantized_block (plane + x, stride, quant, dct, block);
       for (i = 0; i < 64; i++)
-        out[i] = (int16_t)block[i];
+        out[i] = (int16_t)block[natural[i]];
       return;
     }
 
@@ -166,10 +169,12 @@ block_coefficients (const uint8_t *plane, size_t stride, int x,
     {
       int32_t v = block[i];
       uint64_t n = (uint64_t)(v < 0 ? -v : v) + (uint64_t)half[i];
-      int16_t q = (int16_t)((n * reciprocal[i]) >> 40);
 
-      out[i] = v < 0 ? (int16_t)-q : q;
+      q[i] = (int16_t)((n * reciprocal[i]) >> 40);
+      q[i] = v < 0 ? (int16_t)-q[i] : q[i];
     }
+  for (i = 0; i < 64; i++)
+    out[i] = q[natural[i]];
 }
 
 /* The piece holding MCU MX of row MY. */
@@ -322,6 +327,7 @@ static void
 code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
+  const uint8_t *natural = jart_huff_natural_order ();
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
   JartPieceBits *out = &stats->bits[set][p];
@@ -354,7 +360,7 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
             }
           else
             for (i = 0; i < 64; i++)
-              coef[i] = mcu[i];
+              coef[natural[i]] = mcu[i];
           if (set == SET_STANDARD)
             jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
           jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],

@@ -90,7 +90,8 @@ int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
  * progressive sizes read them. */
 typedef struct
 {
-  const int16_t *coef; /* MCU by MCU in scan order, BPM blocks each: the
+  const int16_t *coef; /* MCU by MCU in scan order, BPM blocks each (64
+                          coefficients in zigzag order): the
                           luma's HMAX x VMAX (dummies not written), then
                           Cb and Cr */
   int colors, hmax, vmax, bpm;
