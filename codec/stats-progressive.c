@@ -16,7 +16,10 @@
  * state is the one kept); with the scan's tables also every piece when they
  * changed.  A scan's bytes then follow from its pieces in order, as for
  * the baseline file.  The scans are independent: the run's threads take
- * them in turn; their bytes are added in the script's order.
+ * them in groups in turn, a group the scans of one component set (the same
+ * pieces), coded piece by piece so that each piece's coefficients are read
+ * from memory once for all of them; their bytes are added in the script's
+ * order.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +39,9 @@
  * (categories 0..15 each), an AC scan's table. */
 #define DC_SYMBOLS 16
 #define AC_SYMBOLS 256
+
+/* The most scans coded together over the same pieces. */
+#define GROUP_MAX 4
 
 /* The coder's state between two blocks. */
 typedef struct
@@ -82,7 +88,9 @@ struct JartProgStats
 {
   int scans;
   ProgScan scan[10];
-  int order[10]; /* the biggest scans first */
+  int groups;               /* scans of one component set, the luma's first */
+  int group[10][GROUP_MAX]; /* their scans, in the script's order */
+  int group_size[10];
   int threads;
   const JartCancel *cancel;
   Worker *workers;
@@ -198,6 +206,7 @@ load_state (JartProgCoder *coder, const ProgScan *s, size_t p)
   const State *in = &s->in[p];
   int i;
 
+  coder->scan = s->scan;
   memcpy (coder->last_dc, in->last_dc, sizeof in->last_dc);
   coder->eobrun = in->eobrun;
   coder->be = in->be;
@@ -251,106 +260,136 @@ update_counts (uint64_t *totals, const uint64_t *freq, uint16_t *kept, int n)
     }
 }
 
-/* Counts again the pieces of S that changed and those whose state at
- * their start changed; marks them to be coded. */
+/* Counts piece P of S again when it changed or when *FOLLOWS (the state
+ * at its start changed); marks it to be coded.  *FOLLOWS then says whether
+ * the state after it changed. */
 static void
-count_pieces (Worker *w, ProgScan *s, const JartCoefView *view)
+count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
+             int *follows)
 {
   const int per_table = s->symbols == AC_SYMBOLS ? AC_SYMBOLS : DC_SYMBOLS;
   const int table = s->symbols == AC_SYMBOLS ? jart_prog_table (s->comp) : 0;
   JartHuffCounts counts[2];
   JartProgCoder *coder = &w->coder;
-  int follows = 0, t;
-  size_t p;
+  uint16_t *kept = s->counts + p * (size_t)s->symbols;
+  int t;
 
+  s->code[p] = (uint8_t)(view->all || *follows || piece_captured (s, view, p));
+  if (!s->code[p])
+    return;
+  for (t = 0; t < 2; t++)
+    memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
   coder->counts = counts;
-  for (p = 0; p < s->pieces; p++)
-    {
-      uint16_t *kept = s->counts + p * (size_t)s->symbols;
-
-      s->code[p]
-          = (uint8_t)(view->all || follows || piece_captured (s, view, p));
-      if (!s->code[p])
-        continue;
-      for (t = 0; t < 2; t++)
-        memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
-      load_state (coder, s, p);
-      s->blocks += (uint64_t)code_blocks (w, s, view, p);
-      follows = save_state (coder, s, p + 1);
-      if (s->symbols == AC_SYMBOLS)
-        update_counts (s->totals[table], counts[table].freq, kept, AC_SYMBOLS);
-      else
-        for (t = 0; t < 2; t++)
-          update_counts (s->totals[t], counts[t].freq, kept + t * DC_SYMBOLS,
-                         DC_SYMBOLS);
-    }
+  load_state (coder, s, p);
+  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  *follows = save_state (coder, s, p + 1);
   coder->counts = NULL;
+  if (s->symbols == AC_SYMBOLS)
+    update_counts (s->totals[table], counts[table].freq, kept, AC_SYMBOLS);
+  else
+    for (t = 0; t < 2; t++)
+      update_counts (s->totals[t], counts[t].freq, kept + t * DC_SYMBOLS,
+                     DC_SYMBOLS);
 }
 
-/* Brings scan S up to date. */
+/* Sets S up for a generation: its shape, and nothing kept when nothing
+ * is known from before. */
 static void
-update_scan (Worker *w, ProgScan *s, const JartCoefView *view)
+scan_begin (ProgScan *s, const JartCoefView *view)
 {
-  JartProgCoder *coder = &w->coder;
-  JartBitWriter writer;
-  size_t p;
-
   s->blocks = 0;
   scan_shape (s, view);
-  if (view->all)
-    {
-      memset (s->totals, 0, sizeof s->totals);
-      memset (s->in, 0, (s->pieces + 1) * sizeof *s->in);
-      if (s->refine)
-        memset (s->corr, 0, (s->pieces + 1) * CORR_BYTES);
-      if (s->symbols > 0)
-        memset (s->counts, 0,
-                s->pieces * (size_t)s->symbols * sizeof *s->counts);
-    }
-  jart_prog_start (coder, s->scan);
-  if (jart_prog_counted (s->scan))
-    {
-      JartHuffCounts sums[2];
-      JartHuffTable tables[2];
-      int used[2], t, i, changed = view->all;
+  if (!view->all)
+    return;
+  memset (s->totals, 0, sizeof s->totals);
+  memset (s->in, 0, (s->pieces + 1) * sizeof *s->in);
+  if (s->refine)
+    memset (s->corr, 0, (s->pieces + 1) * CORR_BYTES);
+  if (s->symbols > 0)
+    memset (s->counts, 0, s->pieces * (size_t)s->symbols * sizeof *s->counts);
+}
 
-      count_pieces (w, s, view);
-      memset (sums, 0, sizeof sums);
-      for (t = 0; t < 2; t++)
-        for (i = 0; i < AC_SYMBOLS; i++)
-          sums[t].freq[i] = s->totals[t][i];
-      s->header = jart_prog_tables (s->scan, sums, tables, used)
-                  + JART_SOS_BYTES (s->scan->n);
-      for (t = 0; t < 2; t++)
-        if (used[t]
-            && (changed || !jart_huff_same_table (&tables[t], &s->tables[t])))
-          {
-            changed = 1;
-            s->tables[t] = tables[t];
-            jart_huff_codes (&tables[t], &s->codes[t]);
-          }
-      if (changed)
-        memset (s->code, 1, s->pieces);
-    }
-  else
+/* S's tables for its new counts; every piece is to be coded when they
+ * changed.  A DC refinement has none: its pieces that changed are. */
+static void
+scan_tables (ProgScan *s, const JartCoefView *view)
+{
+  JartHuffCounts sums[2];
+  JartHuffTable tables[2];
+  int used[2], t, i, changed = view->all;
+  size_t p;
+
+  if (!jart_prog_counted (s->scan))
     {
       s->header = JART_SOS_BYTES (s->scan->n);
       for (p = 0; p < s->pieces; p++)
         s->code[p] = (uint8_t)(view->all || piece_captured (s, view, p));
+      return;
     }
+  memset (sums, 0, sizeof sums);
+  for (t = 0; t < 2; t++)
+    for (i = 0; i < AC_SYMBOLS; i++)
+      sums[t].freq[i] = s->totals[t][i];
+  s->header = jart_prog_tables (s->scan, sums, tables, used)
+              + JART_SOS_BYTES (s->scan->n);
+  for (t = 0; t < 2; t++)
+    if (used[t]
+        && (changed || !jart_huff_same_table (&tables[t], &s->tables[t])))
+      {
+        changed = 1;
+        s->tables[t] = tables[t];
+        jart_huff_codes (&tables[t], &s->codes[t]);
+      }
+  if (changed)
+    memset (s->code, 1, s->pieces);
+}
 
-  coder->counts = NULL;
+/* Codes piece P of S with its tables and keeps what its bits add. */
+static void
+code_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
+{
+  JartProgCoder *coder = &w->coder;
+  JartBitWriter writer = { w->buffer, 0, 0, 0 };
+
   coder->codes = s->codes;
   coder->writer = &writer;
-  for (p = 0; p < s->pieces; p++)
-    if (s->code[p])
-      {
-        writer = (JartBitWriter){ w->buffer, 0, 0, 0 };
-        load_state (coder, s, p);
-        s->blocks += (uint64_t)code_blocks (w, s, view, p);
-        jart_piece_bits (&writer, &s->bits[p]);
-      }
-  s->bytes = s->header + jart_pieces_bytes (s->bits, s->pieces);
+  load_state (coder, s, p);
+  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  jart_piece_bits (&writer, &s->bits[p]);
+  coder->writer = NULL;
+}
+
+/* Brings the scans of group G (one component set: the same pieces) up to
+ * date, piece by piece, so that a piece's blocks are read once for all of
+ * them. */
+static void
+update_group (Worker *w, int g, const JartCoefView *view)
+{
+  JartProgStats *prog = w->prog;
+  const int n = prog->group_size[g];
+  ProgScan *scans[GROUP_MAX];
+  int follows[GROUP_MAX] = { 0 }, i;
+  size_t p, pieces;
+
+  for (i = 0; i < n; i++)
+    {
+      scans[i] = &prog->scan[prog->group[g][i]];
+      scan_begin (scans[i], view);
+    }
+  pieces = scans[0]->pieces;
+  for (p = 0; p < pieces; p++)
+    for (i = 0; i < n; i++)
+      if (jart_prog_counted (scans[i]->scan))
+        count_piece (w, scans[i], view, p, &follows[i]);
+  for (i = 0; i < n; i++)
+    scan_tables (scans[i], view);
+  for (p = 0; p < pieces; p++)
+    for (i = 0; i < n; i++)
+      if (scans[i]->code[p])
+        code_piece (w, scans[i], view, p);
+  for (i = 0; i < n; i++)
+    scans[i]->bytes = scans[i]->header
+                      + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
 }
 
 static void *
@@ -361,11 +400,11 @@ update_main (void *data)
 
   for (;;)
     {
-      int i = atomic_fetch_add (&prog->next, 1);
+      int g = atomic_fetch_add (&prog->next, 1);
 
-      if (i >= prog->scans || jart_cancel_requested (prog->cancel))
+      if (g >= prog->groups || jart_cancel_requested (prog->cancel))
         break;
-      update_scan (w, &prog->scan[prog->order[i]], prog->view);
+      update_group (w, g, prog->view);
     }
   return NULL;
 }
@@ -486,7 +525,7 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
 {
   JartProgStats *prog = calloc (1, sizeof *prog);
   const JartProgScan *script;
-  int s, t, n = 0;
+  int s, t, pass;
 
   if (prog == NULL)
     return NULL;
@@ -516,13 +555,23 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
           || (scan->refine && scan->corr == NULL))
         goto no_memory;
     }
-  /* The luma's scans of one component first: they are the biggest. */
-  for (s = 0; s < prog->scans; s++)
-    if (script[s].n == 1 && script[s].comp[0] == 0)
-      prog->order[n++] = s;
-  for (s = 0; s < prog->scans; s++)
-    if (!(script[s].n == 1 && script[s].comp[0] == 0))
-      prog->order[n++] = s;
+  /* The groups, of at most GROUP_MAX scans: the luma's scans of one
+     component first (the biggest), then the others. */
+  for (pass = 0; pass < 2; pass++)
+    for (s = 0; s < prog->scans; s++)
+      {
+        int key = script[s].n == 1 ? script[s].comp[0] : -1, g;
+
+        if ((key == 0) != (pass == 0))
+          continue;
+        for (g = 0; g < prog->groups; g++)
+          if (prog->scan[prog->group[g][0]].comp == key
+              && prog->group_size[g] < GROUP_MAX)
+            break;
+        if (g == prog->groups)
+          prog->groups++;
+        prog->group[g][prog->group_size[g]++] = s;
+      }
   prog->workers = calloc ((size_t)threads, sizeof *prog->workers);
   if (prog->workers == NULL)
     goto no_memory;
