@@ -246,27 +246,69 @@ highest_bit (uint64_t mask)
 #endif
 }
 
-/* The band Ss..Se of BLOCK in zigzag order, each |v| >> AL into M[k]: the
+/* The 64 flags (0 or 1) of F as the bits of a mask, F[k] as bit k. */
+static inline uint64_t
+pack_flags (const uint8_t f[64])
+{
+  uint64_t mask = 0;
+  int k;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* Eight flags at a time: the multiplication moves byte j's bit to bit
+     56 + j, without carries (each product bit lands apart). */
+  for (k = 0; k < 64; k += 8)
+    {
+      uint64_t w;
+
+      memcpy (&w, f + k, sizeof w);
+      mask |= (w * 0x0102040810204080ull) >> 56 << k;
+    }
+#else
+  for (k = 0; k < 64; k++)
+    mask |= (uint64_t)f[k] << k;
+#endif
+  return mask;
+}
+
+/* The band Ss..Se of BLOCK (zigzag order), each |v| >> AL into M[k]: the
  * positions where it is nonzero as bits of the result, where it is 1 into
- * *ONES (when not NULL). */
+ * *ONES (when not NULL).  A wide band is done over the whole block, in
+ * loops the compiler can vectorize. */
 static inline uint64_t
 band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
                  uint64_t *ones)
 {
-  uint64_t nonzero = 0, one = 0;
+  uint64_t nonzero = 0, one = 0, band;
+  uint8_t nz[64], is_one[64];
   int k;
 
-  for (k = ss; k <= se; k++)
+  if (se - ss < 16)
+    {
+      for (k = ss; k <= se; k++)
+        {
+          int32_t v = block[k];
+
+          m[k] = (v < 0 ? -v : v) >> al;
+          nonzero |= (uint64_t)(m[k] != 0) << k;
+          one |= (uint64_t)(m[k] == 1) << k;
+        }
+      if (ones != NULL)
+        *ones = one;
+      return nonzero;
+    }
+  for (k = 0; k < 64; k++)
     {
       int32_t v = block[k];
 
       m[k] = (v < 0 ? -v : v) >> al;
-      nonzero |= (uint64_t)(m[k] != 0) << k;
-      one |= (uint64_t)(m[k] == 1) << k;
+      nz[k] = (uint8_t)(m[k] != 0);
+      is_one[k] = (uint8_t)(m[k] == 1);
     }
+  band = (se == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (se + 1)) - 1)
+         & ~(((uint64_t)1 << ss) - 1);
   if (ones != NULL)
-    *ones = one;
-  return nonzero;
+    *ones = pack_flags (is_one) & band;
+  return pack_flags (nz) & band;
 }
 
 /* An AC first scan's block: each coefficient's |v| >> Al with the zeros
