@@ -346,7 +346,7 @@ scan_tables (ProgScan *s, const JartCoefView *view)
 
 /* Codes piece P of S with its tables and keeps what its bits add. */
 static void
-code_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
+code_scan_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
 {
   JartProgCoder *coder = &w->coder;
   JartBitWriter writer = { w->buffer, 0, 0, 0 };
@@ -386,14 +386,14 @@ update_group (Worker *w, int g, const JartCoefView *view)
   for (p = 0; p < pieces; p++)
     for (i = 0; i < n; i++)
       if (scans[i]->code[p])
-        code_piece (w, scans[i], view, p);
+        code_scan_piece (w, scans[i], view, p);
   for (i = 0; i < n; i++)
     scans[i]->bytes = scans[i]->header
                       + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
 }
 
 static void *
-update_main (void *data)
+groups_main (void *data)
 {
   Worker *w = data;
   JartProgStats *prog = w->prog;
@@ -421,7 +421,7 @@ jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
   atomic_store (&prog->next, 0);
   for (t = 0; t < prog->threads; t++)
     args[t] = &prog->workers[t];
-  jart_stats_parallel (prog->threads, update_main, args);
+  jart_stats_parallel (prog->threads, groups_main, args);
   prog->view = NULL;
   for (s = 0; s < prog->scans; s++)
     {

@@ -1,8 +1,9 @@
 /* stats.h: the statistics a run computes for each generation when its
  * settings ask for them (JartSettings.statistics): the exact sizes of the
  * JPEG file the generation writes, with the standard and with optimized
- * Huffman tables (stats.c), and the SSIM of its output against the run's
- * input (stats-ssim.c, which jart_ssim uses too).  Both are kept up to
+ * Huffman tables (stats.c) and progressive (stats-progressive.c), and the
+ * SSIM of its output against the run's input (stats-ssim.c, which
+ * jart_ssim uses too).  Both are kept up to
  * date from what each generation changed: the quantized coefficients of
  * the MCUs it encoded, the SSIM of the tiles its changed pixels reach.
  * Every total is a sum of per-row or per-tile parts added in a fixed order,
@@ -64,7 +65,7 @@ void jart_avx2_ssim_filter (const double *w, const double *const *rows, int n,
 void jart_stats_parallel (int threads, void *(*main) (void *),
                           void *const *args);
 
-/* ---- pieces of entropy-coded data (stats.c) ---- */
+/* ---- pieces of entropy-coded data (pieces.c) ---- */
 
 /* What one piece of a scan's entropy-coded data adds to the file. */
 typedef struct
