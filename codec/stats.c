@@ -7,7 +7,8 @@
  * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
  * here before the transform: their quantized coefficients are kept (in
  * zigzag order, as the coders read them), MCU by
- * MCU in scan order.  MCUs not encoded again keep theirs.  The scan is cut
+ * MCU in scan order.  MCUs not encoded again keep theirs; an MCU encoded
+ * again into the same coefficients changes nothing.  The scan is cut
  * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
  * for each, what the file's bytes need is kept:
  * - its symbol counts for each table (their totals, kept up to date, give
@@ -18,7 +19,8 @@
  *   it (each costs a stuffed 0x00).
  * A piece's bits depend on its coefficients and on the DC of the last block
  * of each component before it (the DC is coded as a difference): a piece is
- * coded again when one of its MCUs was encoded, or when that DC changed;
+ * coded again when the coefficients of one of its MCUs changed, or when
+ * that DC changed;
  * with the optimized tables also every piece when the tables changed.  The
  * bytes of the file then follow from the pieces, first to last: the bit
  * position of each, the 0xFF bytes inside it and the bytes that straddle
@@ -82,7 +84,8 @@ struct JartStats
   int shaped;         /* a generation set the scan */
   int oversize;       /* its canvas is beyond a JPEG's sides: no file */
   int16_t *coef;
-  uint8_t *captured;             /* pieces encoded this generation */
+  uint8_t *captured;             /* pieces of which this generation changed
+                                    coefficients */
   uint8_t *code[SETS];           /* pieces to code again */
   int32_t (*in_dc)[3];           /* the DC each piece was coded after */
   uint16_t *counts;              /* each piece's symbol counts */
@@ -186,6 +189,22 @@ piece_of (const JartStats *stats, int my, int mx)
   return my * stats->pieces_per_row + mx / stats->piece_mcus;
 }
 
+/* block_coefficients into OUT, which holds the block's last ones when
+ * KEPT; nonzero when they changed (always without KEPT). */
+static int
+keep_block (const uint8_t *plane, size_t stride, int x, const JartQuant *quant,
+            const uint64_t reciprocal[64], const int32_t half[64], JartDct dct,
+            int kept, int16_t out[64])
+{
+  int16_t block[64];
+
+  block_coefficients (plane, stride, x, quant, reciprocal, half, dct, block);
+  if (kept && memcmp (block, out, sizeof block) == 0)
+    return 0;
+  memcpy (out, block, sizeof block);
+  return 1;
+}
+
 void
 jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
                     int mx1, const JartQuant quant[3], JartDct dct)
@@ -203,13 +222,11 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
             = ((uint64_t)1 << 40) / (uint64_t)quant[t].divisor[i] + 1;
         half[t][i] = quant[t].divisor[i] >> 1;
       }
-  memset (
-      stats->captured + piece_of (stats, my, mx0), 1,
-      (size_t)(piece_of (stats, my, mx1 - 1) - piece_of (stats, my, mx0) + 1));
   for (mx = mx0; mx < mx1; mx++)
     {
       int16_t *out
           = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+      int changed = !stats->coded_once;
 
       for (v = 0; v < stats->vmax; v++)
         for (h = 0; h < stats->hmax; h++, out += 64)
@@ -217,14 +234,19 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
             int bx = mx * stats->hmax + h, by = my * stats->vmax + v;
 
             if (bx < stats->luma_cols && by < stats->luma_rows)
-              block_coefficients (plane[0] + (size_t)by * 8 * luma_stride,
-                                  luma_stride, bx * 8, &quant[0],
-                                  reciprocal[0], half[0], dct, out);
+              changed
+                  |= keep_block (plane[0] + (size_t)by * 8 * luma_stride,
+                                 luma_stride, bx * 8, &quant[0], reciprocal[0],
+                                 half[0], dct, stats->coded_once, out);
           }
       for (c = 1; c < stats->colors; c++, out += 64)
-        block_coefficients (plane[c] + (size_t)my * 8 * chroma_stride,
-                            chroma_stride, mx * 8, &quant[c], reciprocal[c],
-                            half[c], dct, out);
+        changed |= keep_block (plane[c] + (size_t)my * 8 * chroma_stride,
+                               chroma_stride, mx * 8, &quant[c], reciprocal[c],
+                               half[c], dct, stats->coded_once, out);
+      /* An MCU encoded again into the same coefficients (most are, once
+         the image has been through the codec) changes nothing. */
+      if (changed)
+        stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
 

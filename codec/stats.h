@@ -100,7 +100,8 @@ typedef struct
   int luma_cols, luma_rows; /* the luma's own blocks */
   int piece_mcus;           /* MCUs of a piece of a row */
   int pieces_per_row;
-  const uint8_t *captured; /* the pieces (MCU row by MCU row) encoded */
+  const uint8_t *captured; /* the pieces (MCU row by MCU row) whose
+                              coefficients changed */
   int all;                 /* nonzero: nothing known from before */
 } JartCoefView;
 
@@ -155,7 +156,7 @@ void jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax,
 
 /* roundtrip.c, from the thread encoding MCUs MX0 .. MX1 - 1 of MCU row MY,
  * after their planes are built and before they are transformed: keeps
- * their quantized coefficients. */
+ * their quantized coefficients, and marks the pieces where they changed. */
 void jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my,
                          int mx0, int mx1, const JartQuant quant[3],
                          JartDct dct);
