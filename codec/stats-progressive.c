@@ -55,10 +55,9 @@ typedef struct
 typedef struct
 {
   const JartProgScan *scan;
-  int comp;          /* its one component, or -1 when interleaved */
-  int symbols;       /* counts a piece keeps (0: none) */
-  int refine;        /* an AC refinement: the states keep correction bits */
-  size_t max_pieces; /* room */
+  int comp;    /* its one component, or -1 when interleaved */
+  int symbols; /* counts a piece keeps (0: none) */
+  int refine;  /* an AC refinement: the states keep correction bits */
   /* The current shape: */
   int rows, h, v, real_cols;
   size_t pieces;
@@ -127,7 +126,7 @@ scan_shape (ProgScan *s, const JartCoefView *view)
   s->pieces = (size_t)s->rows * (size_t)view->pieces_per_row;
 }
 
-/* Nonzero when an MCU of piece P of S was encoded. */
+/* Nonzero when the coefficients of an MCU of piece P of S changed. */
 static int
 piece_captured (const ProgScan *s, const JartCoefView *view, size_t p)
 {
@@ -541,7 +540,6 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
       scan->comp = script[s].n == 1 ? script[s].comp[0] : -1;
       scan->symbols = scan_symbols (&script[s]);
       scan->refine = script[s].ss > 0 && script[s].ah > 0;
-      scan->max_pieces = room;
       scan->in = calloc (room + 1, sizeof *scan->in);
       scan->code = calloc (room, 1);
       scan->bits = calloc (room, sizeof *scan->bits);
