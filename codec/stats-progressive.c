@@ -386,9 +386,11 @@ update_group (Worker *w, int g, const JartCoefView *view)
     for (i = 0; i < n; i++)
       if (scans[i]->code[p])
         code_scan_piece (w, scans[i], view, p);
+  /* A scan none of whose pieces was coded has its last bytes. */
   for (i = 0; i < n; i++)
-    scans[i]->bytes = scans[i]->header
-                      + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
+    if (scans[i]->blocks > 0)
+      scans[i]->bytes = scans[i]->header
+                        + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
 }
 
 static void *

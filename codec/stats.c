@@ -459,7 +459,9 @@ jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
     {
       int code = !stats->coded_once || stats->captured[p];
 
-      if (!code)
+      /* The DC before a piece changes only with the coefficients of the
+         piece before it. */
+      if (!code && p > 0 && stats->captured[p - 1])
         {
           piece_in_dc (stats, p, dc);
           code = memcmp (dc, stats->in_dc[p], sizeof dc) != 0;
