@@ -57,17 +57,13 @@
 static volatile sig_atomic_t interrupted;
 
 /* What the generation callback needs for its row of the table (the
- * codec's report carries the statistics; the progressive file's size is
- * measured from the previous generation's pixels), and the run's input for
- * --difference, kept as tight copies since the run works in place. */
+ * codec's report carries the statistics), and the run's input for
+ * --difference, kept as a tight copy since the run works in place. */
 typedef struct
 {
   Report report;
   bool quiet;
-  const JartSettings *settings;
   JartImage original; /* the run's input, with --difference */
-  JartImage previous; /* the input of the next generation, with the table */
-  JartStatus failure; /* why the callback cancelled the run, or JART_OK */
 } RunState;
 
 /* The signals that cancel the run: those whose default action ends the
@@ -175,28 +171,17 @@ copy_image (const JartImage *image, JartImage *copy)
 }
 
 /* Prints the generation's row: the codec's report, with its SSIM and the
- * sizes of its baseline files, and the size of the progressive JPEG file
- * it encoded from the previous generation's pixels. */
+ * sizes of its baseline and progressive files. */
 static int
 on_generation_done (const JartGenerationReport *generation,
                     const JartImage *pixels, void *user_data)
 {
   RunState *state = user_data;
-  uint64_t bytes_progressive = 0;
-  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-  int y;
 
+  (void)pixels;
   if (state->quiet || state->report.write_error != 0)
     return interrupted != 0;
-  state->failure = jart_generation_jpeg_size (
-      &state->previous, state->settings, generation->generation,
-      JART_CODING_PROGRESSIVE, &bytes_progressive);
-  if (state->failure != JART_OK)
-    return 1;
-  for (y = 0; y < pixels->height; y++)
-    memcpy (state->previous.pixels + (size_t)y * row,
-            pixels->pixels + (size_t)y * pixels->stride, row);
-  report_generation (&state->report, generation, bytes_progressive);
+  report_generation (&state->report, generation);
   return interrupted != 0;
 }
 
@@ -273,10 +258,7 @@ run (const ToolOptions *options, JartImage *image,
   state.quiet = options->quiet;
   /* The table's SSIM and file sizes come with each generation's report. */
   settings.statistics = !options->quiet;
-  state.settings = &settings;
-  state.failure = JART_OK;
-  if ((options->difference && !copy_image (image, &state.original))
-      || (!options->quiet && !copy_image (image, &state.previous)))
+  if (options->difference && !copy_image (image, &state.original))
     {
       free (state.original.pixels);
       atomic_file_abort (output);
@@ -299,9 +281,6 @@ run (const ToolOptions *options, JartImage *image,
   if (status == JART_OK && options->difference)
     status = jart_difference (image, &state.original, image);
   free (state.original.pixels);
-  free (state.previous.pixels);
-  if (status == JART_ERROR_CANCELLED && state.failure != JART_OK)
-    status = state.failure;
   if (interrupted)
     {
       atomic_file_abort (output);

@@ -2,12 +2,11 @@
  * too big for the machine.  What the tool keeps: the decoded pixels for
  * the whole run (the codec works on them in place); for --difference, a
  * copy of the input; the codec's own work, as jart_memory_needed reports
- * it (with the table, its statistics too), and, without a schedule, the
- * working image it allocates when there are callbacks; for the table, a
- * copy of the previous generation and what jart_generation_jpeg_size
- * allocates measuring its progressive file; and what reading
- * the input holds (a pipe's data, libjpeg's coefficients of a progressive
- * JPEG).
+ * it (with the table, its statistics too: the SSIM's reference and the
+ * coefficients and pieces the three file sizes are kept up to date from),
+ * and, without a schedule, the working image it allocates when there are
+ * callbacks; and what reading the input holds (a pipe's data, libjpeg's
+ * coefficients of a progressive JPEG).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,15 +35,9 @@ memory_run_needed (const ToolOptions *options, int width, int height,
     frames++; /* the codec's working image */
   if (options->difference)
     frames++; /* the input */
-  if (!options->quiet)
-    frames++; /* the previous generation */
   need = ja_free_memory_multiply (frame, frames);
   need = ja_free_memory_add (
       need, jart_memory_needed (width, height, channels, &settings));
-  if (!options->quiet)
-    need = ja_free_memory_add (
-        need, jart_jpeg_size_memory (width, height, channels, &settings,
-                                     JART_CODING_PROGRESSIVE));
   return ja_free_memory_add (need, reader_bytes);
 }
 

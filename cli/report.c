@@ -231,11 +231,9 @@ report_header (Report *report)
   report_flush (report);
 }
 
-/* GENERATION's CSV row or JSON object, BYTES_PROGRESSIVE its progressive
- * file's size. */
+/* GENERATION's CSV row or JSON object. */
 static void
-report_machine_row (Report *report, const JartGenerationReport *generation,
-                    uint64_t bytes_progressive)
+report_machine_row (Report *report, const JartGenerationReport *generation)
 {
   char psnr[64], ssim[64];
   const char *format
@@ -254,18 +252,17 @@ report_machine_row (Report *report, const JartGenerationReport *generation,
     fprintf (report->stream, format, generation->generation,
              generation->quality, generation->dx, generation->dy,
              generation->changed_pixels, psnr, ssim, generation->bytes,
-             generation->bytes_optimized, bytes_progressive);
+             generation->bytes_optimized, generation->bytes_progressive);
   else
     fprintf (report->stream, format, report->last_generation > 0 ? "," : "",
              generation->generation, generation->quality, generation->dx,
              generation->dy, generation->changed_pixels, psnr, ssim,
              generation->bytes, generation->bytes_optimized,
-             bytes_progressive);
+             generation->bytes_progressive);
 }
 
 void
-report_generation (Report *report, const JartGenerationReport *generation,
-                   uint64_t bytes_progressive)
+report_generation (Report *report, const JartGenerationReport *generation)
 {
   char psnr[32], quality[16];
   const int *w = report->widths;
@@ -274,7 +271,7 @@ report_generation (Report *report, const JartGenerationReport *generation,
     return;
   if (report->format != REPORT_TEXT)
     {
-      report_machine_row (report, generation, bytes_progressive);
+      report_machine_row (report, generation);
       goto done;
     }
   if (isinf (generation->psnr))
@@ -295,7 +292,7 @@ report_generation (Report *report, const JartGenerationReport *generation,
            w[COLUMN_SSIM], generation->ssim, w[COLUMN_JPEG],
            (double)generation->bytes / 1000.0, w[COLUMN_OPTIMIZED],
            (double)generation->bytes_optimized / 1000.0, w[COLUMN_PROGRESSIVE],
-           (double)bytes_progressive / 1000.0);
+           (double)generation->bytes_progressive / 1000.0);
 done:
   report_flush (report);
 

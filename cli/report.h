@@ -66,10 +66,9 @@ void report_header (Report *report);
 
 /* Prints GENERATION's row from its report, which carries the statistics
  * (JartSettings.statistics): its SSIM and the sizes of its JPEG file,
- * baseline with the standard tables and optimized; BYTES_PROGRESSIVE is the
- * progressive file's. */
-void report_generation (Report *report, const JartGenerationReport *generation,
-                        uint64_t bytes_progressive);
+ * baseline with the standard tables and optimized, and progressive. */
+void report_generation (Report *report,
+                        const JartGenerationReport *generation);
 
 /* Prints how the run ended: the generation where the images converged, or
  * that they did not (CSV: nothing; JSON: the closing object). */

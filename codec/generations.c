@@ -186,15 +186,21 @@ run_statistics (Run *run, int in_place, JartGenerationReport *report)
   const JartImage *src = run->src;
   JartImage out
       = { work->pixels, src->width, src->height, src->channels, work->stride };
+  JartStatsSizes sizes;
   JartGeometry g;
 
   report->has_statistics = 0;
   report->ssim = 0.0;
-  report->bytes = report->bytes_optimized = 0;
+  report->bytes = report->bytes_optimized = report->bytes_progressive = 0;
+  report->progressive_blocks = 0;
   if (run->stats == NULL)
     return JART_OK;
   report->has_statistics = 1;
-  jart_stats_sizes (run->stats, &report->bytes, &report->bytes_optimized);
+  jart_stats_sizes (run->stats, &sizes);
+  report->bytes = sizes.bytes;
+  report->bytes_optimized = sizes.bytes_optimized;
+  report->bytes_progressive = sizes.bytes_progressive;
+  report->progressive_blocks = sizes.progressive_blocks;
   jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
                          report->dx, report->dy);
   report->ssim

@@ -348,15 +348,7 @@ jart_bits_finish (JartBitCount *sink)
 static inline void
 write_bits (JartBitWriter *w, uint32_t bits, int size)
 {
-  if (size == 0)
-    return;
-  w->acc = (w->acc << size) | (bits & ((1u << size) - 1));
-  w->pending += size;
-  while (w->pending >= 8)
-    {
-      w->pending -= 8;
-      w->data[w->bytes++] = (uint8_t)(w->acc >> w->pending);
-    }
+  jart_bits_write (w, bits, size);
 }
 
 void

@@ -87,6 +87,21 @@ typedef struct
   int pending;  /* how many */
 } JartBitWriter;
 
+/* Appends the SIZE (0..32) low bits of BITS to WRITER. */
+static inline void
+jart_bits_write (JartBitWriter *w, uint32_t bits, int size)
+{
+  if (size == 0)
+    return;
+  w->acc = (w->acc << size) | (bits & (uint32_t)((1ull << size) - 1));
+  w->pending += size;
+  while (w->pending >= 8)
+    {
+      w->pending -= 8;
+      w->data[w->bytes++] = (uint8_t)(w->acc >> w->pending);
+    }
+}
+
 /* A block's most bits: a 16-bit code and 11 extra bits for the DC, and for
  * each of 63 AC coefficients a 16-bit code and 10 extra bits. */
 #define JART_HUFF_BLOCK_BYTES_MAX ((16 + 11 + 63 * (16 + 10) + 7) / 8)
@@ -98,6 +113,11 @@ void jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
 
 /* The last partial byte, its low bits zero; returns the bits written. */
 uint64_t jart_bits_flush (JartBitWriter *writer);
+
+/* jpegsize.c: the bytes of the marker segments of a file of COLORS
+ * components and DQT quantization tables that do not depend on its
+ * scans: SOI, APP0 (JFIF), DQT, SOF and EOI. */
+uint64_t jart_jpeg_frame_bytes (int colors, int dqt);
 
 /* jpegsize.c: the bytes of the file's marker segments around the
  * entropy-coded data of a baseline file, with COLORS components, DQT

@@ -317,7 +317,7 @@ JartStatus jart_jpeg_size_tables (const JartImage *image,
 /* jpegsize-progressive.c: the quantized coefficients of a whole image,
  * for the progressive file's scans.  A plane holds every block of its
  * component, the dummy blocks that complete the MCUs of an interleaved
- * scan included (ROWS x COLS blocks, 64 coefficients each in natural
+ * scan included (ROWS x COLS blocks, 64 coefficients each in zigzag
  * order); its own blocks are the first REAL_ROWS x REAL_COLS. */
 typedef struct
 {

@@ -216,14 +216,22 @@ typedef struct
   int encoded_width;       /* the size of the image the generation
                               encoded: the input's, or its scaled copy */
   int encoded_height;
-  /* With settings->statistics (else has_statistics is 0 and the three
+  /* With settings->statistics (else has_statistics is 0 and the others
    * are 0): */
   int has_statistics;
-  double ssim;              /* as jart_ssim (run's input, this output) */
-  uint64_t bytes;           /* as jart_generation_jpeg_size, standard tables
-                               (0 for a canvas beyond 65535 a side, which no
-                               JPEG file holds) */
-  uint64_t bytes_optimized; /* the same with optimized tables */
+  double ssim;                 /* as jart_ssim (run's input, this output) */
+  uint64_t bytes;              /* as jart_generation_jpeg_size, standard tables
+                                  (0 for a canvas beyond 65535 a side, which no
+                                  JPEG file holds) */
+  uint64_t bytes_optimized;    /* the same with optimized tables */
+  uint64_t bytes_progressive;  /* the same, progressive (libjpeg's
+                                  jpeg_simple_progression, optimal tables:
+                                  JART_CODING_PROGRESSIVE) */
+  uint64_t progressive_blocks; /* the blocks the statistics coded again
+                                  for bytes_progressive, each pass over a
+                                  block of a scan counting once: what the
+                                  generation's change cost (0 when it
+                                  changed nothing) */
 } JartGenerationReport;
 
 /* Called after each generation with its report and its pixels (same width,

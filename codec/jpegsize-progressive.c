@@ -36,49 +36,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "huffman.h"
 #include "jart-private.h"
+#include "progressive.h"
 
-#define MAX_CORR_BITS 1000 /* jcphuff.c's correction bit buffer */
-#define EOBRUN_MAX 0x7FFF
-
-/* One scan of the script: its components (indices), the band Ss..Se and
- * the successive approximation bits Ah, Al. */
-typedef struct
-{
-  int n;
-  int comp[3];
-  int ss, se, ah, al;
-} Scan;
-
-static const Scan color_script[]
+static const JartProgScan color_script[]
     = { { 3, { 0, 1, 2 }, 0, 0, 0, 1 }, { 1, { 0 }, 1, 5, 0, 2 },
         { 1, { 2 }, 1, 63, 0, 1 },      { 1, { 1 }, 1, 63, 0, 1 },
         { 1, { 0 }, 6, 63, 0, 2 },      { 1, { 0 }, 1, 63, 2, 1 },
         { 3, { 0, 1, 2 }, 0, 0, 1, 0 }, { 1, { 2 }, 1, 63, 1, 0 },
         { 1, { 1 }, 1, 63, 1, 0 },      { 1, { 0 }, 1, 63, 1, 0 } };
 
-static const Scan gray_script[]
+static const JartProgScan gray_script[]
     = { { 1, { 0 }, 0, 0, 0, 1 },  { 1, { 0 }, 1, 5, 0, 2 },
         { 1, { 0 }, 6, 63, 0, 2 }, { 1, { 0 }, 1, 63, 2, 1 },
         { 1, { 0 }, 0, 0, 1, 0 },  { 1, { 0 }, 1, 63, 1, 0 } };
 
-/* The state of one pass over one scan: counting symbols (COUNTING) or
- * putting their codes through SINK. */
+/* One pass over the whole image's scan: the coder, its tables and its
+ * counts. */
 typedef struct
 {
   const JartCoefImage *ci;
-  const Scan *scan;
-  int counting;
-  JartHuffCounts counts[2]; /* per table number: 0 luma, 1 chroma */
+  JartProgCoder coder;
+  JartHuffCounts counts[2];
   JartHuffCodes codes[2];
   JartBitCount sink;
-  int32_t last_dc[3];
-  int table;       /* the AC table of a one-component AC scan */
-  uint32_t eobrun; /* blocks in the pending end-of-band run */
-  int be;          /* correction bits buffered with it */
-  uint8_t corr[MAX_CORR_BITS + 64];
 } Pass;
+
+const JartProgScan *
+jart_prog_script (int colors, int *scans)
+{
+  if (colors == 3)
+    {
+      *scans = (int)(sizeof color_script / sizeof color_script[0]);
+      return color_script;
+    }
+  *scans = (int)(sizeof gray_script / sizeof gray_script[0]);
+  return gray_script;
+}
 
 JartStatus
 jart_coef_image_init (JartCoefImage *ci, int colors, int hmax, int vmax,
@@ -128,6 +122,7 @@ jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64])
   JartCoefPlane *p = &ci->plane[c];
   size_t n = p->stored++, per_mcu = (size_t)p->h * (size_t)p->v;
   size_t mcu = n / per_mcu, within = n % per_mcu;
+  const uint8_t *natural = jart_huff_natural_order ();
   size_t bx, by;
   int16_t *out;
   int i;
@@ -144,195 +139,309 @@ jart_coef_image_put (JartCoefImage *ci, int c, const int32_t coef[64])
     }
   out = p->coef + (by * (size_t)p->cols + bx) * 64;
   for (i = 0; i < 64; i++)
-    out[i] = (int16_t)coef[i];
+    out[i] = (int16_t)coef[natural[i]];
 }
 
-static void
-put_symbol (Pass *pass, int table, int symbol)
+static inline void
+put_bits (JartProgCoder *coder, uint32_t bits, int size)
 {
-  if (pass->counting)
-    pass->counts[table].freq[symbol]++;
+  if (coder->writer != NULL)
+    jart_bits_write (coder->writer, bits, size);
   else
-    jart_bits_put (&pass->sink, pass->codes[table].code[symbol],
-                   pass->codes[table].size[symbol]);
+    jart_bits_put (coder->sink, bits, size);
 }
 
-static void
-put_bits (Pass *pass, uint32_t bits, int size)
+static inline void
+put_symbol (JartProgCoder *coder, int table, int symbol)
 {
-  if (!pass->counting)
-    jart_bits_put (&pass->sink, bits, size);
+  if (coder->counts != NULL)
+    coder->counts[table].freq[symbol]++;
+  else
+    put_bits (coder, coder->codes[table].code[symbol],
+              coder->codes[table].size[symbol]);
 }
 
-/* Sends N buffered correction bits from BITS. */
-static void
-put_buffered (Pass *pass, const uint8_t *bits, int n)
+static inline void
+put_extra (JartProgCoder *coder, uint32_t bits, int size)
 {
-  int i;
+  if (coder->counts == NULL)
+    put_bits (coder, bits, size);
+}
 
-  if (!pass->counting)
-    for (i = 0; i < n; i++)
-      jart_bits_put (&pass->sink, bits[i], 1);
+/* Sends N buffered correction bits from BITS, 16 at a time. */
+static void
+put_buffered (JartProgCoder *coder, const uint8_t *bits, int n)
+{
+  int i, j, k;
+
+  if (coder->counts != NULL)
+    return;
+  for (i = 0; i < n; i += k)
+    {
+      uint32_t word = 0;
+
+      k = n - i < 16 ? n - i : 16;
+      for (j = 0; j < k; j++)
+        word = word << 1 | bits[i + j];
+      put_bits (coder, word, k);
+    }
 }
 
 /* Sends the pending end-of-band run and the correction bits buffered with
  * it. */
 static void
-flush_eobrun (Pass *pass)
+flush_eobrun (JartProgCoder *coder, int table)
 {
   int nbits;
 
-  if (pass->eobrun == 0)
+  if (coder->eobrun == 0)
     return;
-  nbits = jart_huff_category ((int32_t)pass->eobrun) - 1;
-  put_symbol (pass, pass->table, nbits << 4);
+  nbits = jart_huff_category ((int32_t)coder->eobrun) - 1;
+  put_symbol (coder, table, nbits << 4);
   if (nbits > 0)
-    put_bits (pass, pass->eobrun, nbits);
-  pass->eobrun = 0;
-  put_buffered (pass, pass->corr, pass->be);
-  pass->be = 0;
+    put_extra (coder, coder->eobrun, nbits);
+  coder->eobrun = 0;
+  put_buffered (coder, coder->corr, coder->be);
+  coder->be = 0;
 }
 
 static void
-dc_first (Pass *pass, int c, const int16_t *block)
+dc_first (JartProgCoder *coder, int c, const int16_t *block)
 {
-  int32_t v = (int32_t)block[0] >> pass->scan->al;
-  int32_t diff = v - pass->last_dc[c];
-  int size = jart_huff_category (diff), table = c > 0;
+  int32_t v = (int32_t)block[0] >> coder->scan->al;
+  int32_t diff = v - coder->last_dc[c];
+  int size = jart_huff_category (diff);
 
-  pass->last_dc[c] = v;
-  put_symbol (pass, table, size);
-  put_bits (pass, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
+  coder->last_dc[c] = v;
+  put_symbol (coder, jart_prog_table (c), size);
+  put_extra (coder, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
 }
 
-static void
-ac_first (Pass *pass, const int16_t *block)
+/* The lowest set bit of nonzero MASK, and the highest. */
+static inline int
+lowest_bit (uint64_t mask)
 {
-  const uint8_t *natural = jart_huff_natural_order ();
-  const int al = pass->scan->al;
-  int k, run = 0;
+#if defined(__GNUC__)
+  return __builtin_ctzll (mask);
+#else
+  int k = 0;
 
-  for (k = pass->scan->ss; k <= pass->scan->se; k++)
+  while (!(mask >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+static inline int
+highest_bit (uint64_t mask)
+{
+#if defined(__GNUC__)
+  return 63 - __builtin_clzll (mask);
+#else
+  int k = 63;
+
+  while (!(mask >> k & 1))
+    k--;
+  return k;
+#endif
+}
+
+/* The 64 flags (0 or 1) of F as the bits of a mask, F[k] as bit k. */
+static inline uint64_t
+pack_flags (const uint8_t f[64])
+{
+  uint64_t mask = 0;
+  int k;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* Eight flags at a time: the multiplication moves byte j's bit to bit
+     56 + j, without carries (each product bit lands apart). */
+  for (k = 0; k < 64; k += 8)
     {
-      int32_t v = block[natural[k]], m, bits;
-      int size;
+      uint64_t w;
 
-      if (v == 0)
+      memcpy (&w, f + k, sizeof w);
+      mask |= (w * 0x0102040810204080ull) >> 56 << k;
+    }
+#else
+  for (k = 0; k < 64; k++)
+    mask |= (uint64_t)f[k] << k;
+#endif
+  return mask;
+}
+
+/* The band Ss..Se of BLOCK (zigzag order), each |v| >> AL into M[k]: the
+ * positions where it is nonzero as bits of the result, where it is 1 into
+ * *ONES (when not NULL).  A wide band is done over the whole block, in
+ * loops the compiler can vectorize. */
+static inline uint64_t
+band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
+                 uint64_t *ones)
+{
+  uint64_t nonzero = 0, one = 0, band;
+  uint8_t nz[64], is_one[64];
+  int k;
+
+  if (se - ss < 16)
+    {
+      for (k = ss; k <= se; k++)
         {
-          run++;
-          continue;
+          int32_t v = block[k];
+
+          m[k] = (v < 0 ? -v : v) >> al;
+          nonzero |= (uint64_t)(m[k] != 0) << k;
+          one |= (uint64_t)(m[k] == 1) << k;
         }
-      m = (v < 0 ? -v : v) >> al;
-      if (m == 0)
-        {
-          run++;
-          continue;
-        }
-      bits = v < 0 ? ~m : m;
-      flush_eobrun (pass);
+      if (ones != NULL)
+        *ones = one;
+      return nonzero;
+    }
+  for (k = 0; k < 64; k++)
+    {
+      int32_t v = block[k];
+
+      m[k] = (v < 0 ? -v : v) >> al;
+      nz[k] = (uint8_t)(m[k] != 0);
+      is_one[k] = (uint8_t)(m[k] == 1);
+    }
+  band = (se == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (se + 1)) - 1)
+         & ~(((uint64_t)1 << ss) - 1);
+  if (ones != NULL)
+    *ones = pack_flags (is_one) & band;
+  return pack_flags (nz) & band;
+}
+
+/* An AC first scan's block: each coefficient's |v| >> Al with the zeros
+ * before it, the zeros at the end counted into the end-of-band run. */
+static void
+ac_first (JartProgCoder *coder, int table, const int16_t *block)
+{
+  const int ss = coder->scan->ss, se = coder->scan->se;
+  int32_t m[64];
+  uint64_t nonzero = band_magnitudes (block, ss, se, coder->scan->al, m, NULL);
+  int prev = ss - 1;
+
+  while (nonzero != 0)
+    {
+      int k = lowest_bit (nonzero), run = k - prev - 1, size;
+      int32_t bits = block[k] < 0 ? ~m[k] : m[k];
+
+      nonzero &= nonzero - 1;
+      prev = k;
+      flush_eobrun (coder, table);
       for (; run > 15; run -= 16)
-        put_symbol (pass, pass->table, 0xf0);
-      size = jart_huff_category (m);
-      put_symbol (pass, pass->table, (run << 4) + size);
-      put_bits (pass, (uint32_t)bits, size);
-      run = 0;
+        put_symbol (coder, table, 0xf0);
+      size = jart_huff_category (m[k]);
+      put_symbol (coder, table, (run << 4) + size);
+      put_extra (coder, (uint32_t)bits, size);
     }
-  if (run > 0 && ++pass->eobrun == EOBRUN_MAX)
-    flush_eobrun (pass);
+  if (se > prev && ++coder->eobrun == JART_PROG_EOBRUN_MAX)
+    flush_eobrun (coder, table);
 }
 
+/* An AC refinement scan's block: the coefficients newly nonzero (|v| >> Al
+ * is 1) as symbols, a correction bit for each one already nonzero, sent
+ * after the next symbol. */
 static void
-ac_refine (Pass *pass, const int16_t *block)
+ac_refine (JartProgCoder *coder, int table, const int16_t *block)
 {
-  const uint8_t *natural = jart_huff_natural_order ();
-  const int ss = pass->scan->ss, se = pass->scan->se, al = pass->scan->al;
-  int32_t abs_values[64];
-  int k, eob = 0, run = 0, br = 0, start = pass->be;
+  const int ss = coder->scan->ss, se = coder->scan->se;
+  int32_t m[64];
+  uint64_t ones;
+  uint64_t nonzero
+      = band_magnitudes (block, ss, se, coder->scan->al, m, &ones);
+  int eob = ones != 0 ? highest_bit (ones) : 0;
+  int prev = ss - 1, run = 0, br = 0, start = coder->be;
 
-  for (k = ss; k <= se; k++)
+  while (nonzero != 0)
     {
-      int32_t v = block[natural[k]];
+      int k = lowest_bit (nonzero);
 
-      abs_values[k] = (v < 0 ? -v : v) >> al;
-      if (abs_values[k] == 1)
-        eob = k;
-    }
-  for (k = ss; k <= se; k++)
-    {
-      int32_t m = abs_values[k];
-
-      if (m == 0)
-        {
-          run++;
-          continue;
-        }
+      nonzero &= nonzero - 1;
+      run += k - prev - 1;
+      prev = k;
       while (run > 15 && k <= eob)
         {
-          flush_eobrun (pass);
-          put_symbol (pass, pass->table, 0xf0);
+          flush_eobrun (coder, table);
+          put_symbol (coder, table, 0xf0);
           run -= 16;
-          put_buffered (pass, pass->corr + start, br);
+          put_buffered (coder, coder->corr + start, br);
           start = 0;
           br = 0;
         }
-      if (m > 1)
+      if (m[k] > 1)
         {
-          pass->corr[start + br++] = (uint8_t)(m & 1);
+          coder->corr[start + br++] = (uint8_t)(m[k] & 1);
           continue;
         }
-      flush_eobrun (pass);
-      put_symbol (pass, pass->table, (run << 4) + 1);
-      put_bits (pass, block[natural[k]] < 0 ? 0 : 1, 1);
-      put_buffered (pass, pass->corr + start, br);
+      flush_eobrun (coder, table);
+      put_symbol (coder, table, (run << 4) + 1);
+      put_extra (coder, block[k] < 0 ? 0 : 1, 1);
+      put_buffered (coder, coder->corr + start, br);
       start = 0;
       br = 0;
       run = 0;
     }
+  run += se - prev;
   if (run > 0 || br > 0)
     {
-      pass->eobrun++;
-      pass->be += br;
-      if (pass->eobrun == EOBRUN_MAX || pass->be > MAX_CORR_BITS - 64 + 1)
-        flush_eobrun (pass);
+      coder->eobrun++;
+      coder->be += br;
+      if (coder->eobrun == JART_PROG_EOBRUN_MAX
+          || coder->be > JART_PROG_CORR_KEPT)
+        flush_eobrun (coder, table);
     }
 }
 
-static void
-code_block (Pass *pass, int c, const int16_t *block)
+void
+jart_prog_start (JartProgCoder *coder, const JartProgScan *scan)
 {
-  const Scan *scan = pass->scan;
-
-  if (scan->ss == 0 && scan->ah == 0)
-    dc_first (pass, c, block);
-  else if (scan->ss == 0)
-    put_bits (pass, (uint32_t)((int32_t)block[0] >> scan->al), 1);
-  else if (scan->ah == 0)
-    ac_first (pass, block);
-  else
-    ac_refine (pass, block);
+  coder->scan = scan;
+  memset (coder->last_dc, 0, sizeof coder->last_dc);
+  coder->eobrun = 0;
+  coder->be = 0;
 }
 
-/* One pass over the blocks of the scan. */
+void
+jart_prog_block (JartProgCoder *coder, int c, const int16_t *block)
+{
+  const JartProgScan *scan = coder->scan;
+
+  if (scan->ss == 0 && scan->ah == 0)
+    dc_first (coder, c, block);
+  else if (scan->ss == 0)
+    put_extra (coder, (uint32_t)((int32_t)block[0] >> scan->al), 1);
+  else if (scan->ah == 0)
+    ac_first (coder, jart_prog_table (c), block);
+  else
+    ac_refine (coder, jart_prog_table (c), block);
+}
+
+void
+jart_prog_finish (JartProgCoder *coder)
+{
+  flush_eobrun (coder, jart_prog_table (coder->scan->comp[0]));
+}
+
+/* One pass over the blocks of SCAN, counting or coding as the coder's
+ * output says. */
 static void
-run_pass (Pass *pass)
+run_pass (Pass *pass, const JartProgScan *scan)
 {
   const JartCoefImage *ci = pass->ci;
-  const Scan *scan = pass->scan;
+  JartProgCoder *coder = &pass->coder;
   size_t bx, by;
   int i, h, v;
 
-  memset (pass->last_dc, 0, sizeof pass->last_dc);
-  pass->eobrun = 0;
-  pass->be = 0;
-  pass->table = scan->comp[0] > 0;
+  jart_prog_start (coder, scan);
   if (scan->n == 1)
     {
       const JartCoefPlane *p = &ci->plane[scan->comp[0]];
 
       for (by = 0; by < (size_t)p->real_rows; by++)
         for (bx = 0; bx < (size_t)p->real_cols; bx++)
-          code_block (pass, scan->comp[0],
-                      p->coef + (by * (size_t)p->cols + bx) * 64);
+          jart_prog_block (coder, scan->comp[0],
+                           p->coef + (by * (size_t)p->cols + bx) * 64);
     }
   else
     {
@@ -347,59 +456,81 @@ run_pass (Pass *pass)
 
               for (v = 0; v < p->v; v++)
                 for (h = 0; h < p->h; h++)
-                  code_block (
-                      pass, scan->comp[i],
+                  jart_prog_block (
+                      coder, scan->comp[i],
                       p->coef
                           + ((my * (size_t)p->v + (size_t)v) * (size_t)p->cols
                              + mx * (size_t)p->h + (size_t)h)
                                 * 64);
             }
     }
-  flush_eobrun (pass);
+  jart_prog_finish (coder);
+}
+
+int
+jart_prog_counted (const JartProgScan *scan)
+{
+  return !(scan->ss == 0 && scan->ah != 0);
+}
+
+uint64_t
+jart_prog_tables (const JartProgScan *scan, const JartHuffCounts counts[2],
+                  JartHuffTable tables[2], int used[2])
+{
+  uint64_t bytes = 0;
+  int i;
+
+  used[0] = used[1] = 0;
+  if (!jart_prog_counted (scan))
+    return 0;
+  for (i = 0; i < scan->n; i++)
+    {
+      int table = jart_prog_table (scan->comp[i]);
+
+      if (used[table])
+        continue;
+      used[table] = 1;
+      jart_huff_optimal (&counts[table], &tables[table]);
+      bytes += JART_DHT_BYTES (tables[table].count);
+    }
+  return bytes;
 }
 
 JartStatus
 jart_coef_image_progressive_bytes (const JartCoefImage *ci, uint64_t *bytes)
 {
-  const Scan *script = ci->colors == 3 ? color_script : gray_script;
-  const int scans = ci->colors == 3
-                        ? (int)(sizeof color_script / sizeof color_script[0])
-                        : (int)(sizeof gray_script / sizeof gray_script[0]);
+  const JartProgScan *script;
   Pass *pass = calloc (1, sizeof *pass);
   uint64_t total = 0;
-  int s, i;
+  int scans, s, t;
 
   if (pass == NULL)
     return JART_ERROR_NO_MEMORY;
+  script = jart_prog_script (ci->colors, &scans);
   pass->ci = ci;
   for (s = 0; s < scans; s++)
     {
-      const Scan *scan = &script[s];
-      int sent[2] = { 0, 0 };
+      const JartProgScan *scan = &script[s];
+      JartHuffTable tables[2];
+      int used[2];
 
-      pass->scan = scan;
       memset (pass->counts, 0, sizeof pass->counts);
       memset (&pass->sink, 0, sizeof pass->sink);
-      if (!(scan->ss == 0 && scan->ah != 0))
+      if (jart_prog_counted (scan))
         {
-          pass->counting = 1;
-          run_pass (pass);
+          pass->coder.counts = pass->counts;
+          run_pass (pass, scan);
         }
       /* Each table the scan uses, once, in a DHT segment of its own. */
-      for (i = 0; i < scan->n; i++)
-        {
-          int table = scan->comp[i] > 0;
-          JartHuffTable optimal;
-
-          if ((scan->ss == 0 && scan->ah != 0) || sent[table])
-            continue;
-          sent[table] = 1;
-          jart_huff_optimal (&pass->counts[table], &optimal);
-          jart_huff_codes (&optimal, &pass->codes[table]);
-          total += JART_DHT_BYTES (optimal.count);
-        }
-      pass->counting = 0;
-      run_pass (pass);
+      total += jart_prog_tables (scan, pass->counts, tables, used);
+      for (t = 0; t < 2; t++)
+        if (used[t])
+          jart_huff_codes (&tables[t], &pass->codes[t]);
+      pass->coder.counts = NULL;
+      pass->coder.codes = pass->codes;
+      pass->coder.writer = NULL;
+      pass->coder.sink = &pass->sink;
+      run_pass (pass, scan);
       total += jart_bits_finish (&pass->sink) + JART_SOS_BYTES (scan->n);
     }
   free (pass);

@@ -326,12 +326,19 @@ job_init (SizeJob *job, const JartImage *image, const JartSettings *settings,
 }
 
 uint64_t
+jart_jpeg_frame_bytes (int colors, int dqt)
+{
+  return SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)dqt * DQT_BYTES
+         + SOF_BYTES (colors) + EOI_BYTES;
+}
+
+uint64_t
 jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
                          const JartHuffTable *ac)
 {
   int tables = colors == 3 ? 2 : 1, t;
-  uint64_t total = SOI_BYTES + APP0_JFIF_BYTES + (uint64_t)dqt * DQT_BYTES
-                   + SOF_BYTES (colors) + JART_SOS_BYTES (colors) + EOI_BYTES;
+  uint64_t total
+      = jart_jpeg_frame_bytes (colors, dqt) + JART_SOS_BYTES (colors);
 
   for (t = 0; t < tables; t++)
     total += JART_DHT_BYTES (dc[t].count) + JART_DHT_BYTES (ac[t].count);
@@ -412,9 +419,7 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
       job_free (&job);
       if (status != JART_OK)
         return status;
-      *bytes = total + SOI_BYTES + APP0_JFIF_BYTES
-               + (uint64_t)job.dqt * DQT_BYTES + SOF_BYTES (job.colors)
-               + EOI_BYTES;
+      *bytes = total + jart_jpeg_frame_bytes (job.colors, job.dqt);
       return JART_OK;
     }
   for (t = 0; t < tables; t++)

@@ -5,8 +5,10 @@
  * output against the run's input (stats-ssim.c).
  *
  * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
- * here before the transform: their quantized coefficients are kept, MCU by
- * MCU in scan order.  MCUs not encoded again keep theirs.  The scan is cut
+ * here before the transform: their quantized coefficients are kept (in
+ * zigzag order, as the coders read them), MCU by
+ * MCU in scan order.  MCUs not encoded again keep theirs; an MCU encoded
+ * again into the same coefficients changes nothing.  The scan is cut
  * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
  * for each, what the file's bytes need is kept:
  * - its symbol counts for each table (their totals, kept up to date, give
@@ -17,13 +19,16 @@
  *   it (each costs a stuffed 0x00).
  * A piece's bits depend on its coefficients and on the DC of the last block
  * of each component before it (the DC is coded as a difference): a piece is
- * coded again when one of its MCUs was encoded, or when that DC changed;
+ * coded again when the coefficients of one of its MCUs changed, or when
+ * that DC changed;
  * with the optimized tables also every piece when the tables changed.  The
  * bytes of the file then follow from the pieces, first to last: the bit
  * position of each, the 0xFF bytes inside it and the bytes that straddle
  * two pieces, the last byte padded with 1 bits (which can make one more
  * 0xFF), and the marker segments (jpegsize.c).  The pieces are coded by the
- * run's threads; the totals are integers added in the pieces' order.
+ * run's threads; the totals are integers added in the pieces' order.  The
+ * progressive file's size follows from the same coefficients and pieces
+ * (stats-progressive.c).
  *
  * Dummy blocks (the luma blocks of an MCU past the image's last block
  * column or row) repeat the previous block's DC with no AC, as libjpeg's
@@ -55,15 +60,6 @@
  * MCU (at least one).  Its symbols then fit 16-bit counts. */
 #define PIECE_BLOCKS 96
 
-/* What one piece's bits, coded with one table set, add to the file. */
-typedef struct
-{
-  uint64_t bits;
-  uint32_t ff[8]; /* 0xFF bytes inside, by the piece's bit position mod 8 */
-  uint8_t head;   /* its first 8 bits (zeros past its end) */
-  uint8_t tail;   /* its last 8 bits, the last in the low bit */
-} RowBits;
-
 /* The two table sets. */
 enum
 {
@@ -88,18 +84,22 @@ struct JartStats
   int shaped;         /* a generation set the scan */
   int oversize;       /* its canvas is beyond a JPEG's sides: no file */
   int16_t *coef;
-  uint8_t *captured;             /* pieces encoded this generation */
+  uint8_t *captured;             /* pieces of which this generation changed
+                                    coefficients */
   uint8_t *code[SETS];           /* pieces to code again */
   int32_t (*in_dc)[3];           /* the DC each piece was coded after */
   uint16_t *counts;              /* each piece's symbol counts */
   uint64_t totals[PIECE_COUNTS]; /* their sums */
-  RowBits *bits[SETS];
+  JartPieceBits *bits[SETS];
   int coded_once;       /* the rows' results are all there */
   uint64_t bytes[SETS]; /* the last file's sizes */
   JartHuffTable table_dc[SETS][2], table_ac[SETS][2];
   JartHuffCodes codes_dc[SETS][2], codes_ac[SETS][2];
   uint8_t **buffer; /* each thread's row of bits */
   JartSsimMap *ssim;
+  JartProgStats *prog;        /* the progressive file's size */
+  uint64_t bytes_progressive; /* the last one */
+  uint64_t prog_blocks;       /* the blocks coded for it */
   /* While the threads code: */
   int set;
   atomic_int next_piece;
@@ -150,14 +150,16 @@ block_coefficients (const uint8_t *plane, size_t stride, int x,
                     const JartQuant *quant, const uint64_t reciprocal[64],
                     const int32_t half[64], JartDct dct, int16_t out[64])
 {
+  const uint8_t *natural = jart_huff_natural_order ();
   int32_t block[64];
+  int16_t q[64];
   int i, j;
 
   if (dct == JART_DCT_FLOAT)
     {
       jart_quantized_block (plane + x, stride, quant, dct, block);
       for (i = 0; i < 64; i++)
-        out[i] = (int16_t)block[i];
+        out[i] = (int16_t)block[natural[i]];
       return;
     }
 
@@ -172,10 +174,12 @@ block_coefficients (const uint8_t *plane, size_t stride, int x,
     {
       int32_t v = block[i];
       uint64_t n = (uint64_t)(v < 0 ? -v : v) + (uint64_t)half[i];
-      int16_t q = (int16_t)((n * reciprocal[i]) >> 40);
 
-      out[i] = v < 0 ? (int16_t)-q : q;
+      q[i] = (int16_t)((n * reciprocal[i]) >> 40);
+      q[i] = v < 0 ? (int16_t)-q[i] : q[i];
     }
+  for (i = 0; i < 64; i++)
+    out[i] = q[natural[i]];
 }
 
 /* The piece holding MCU MX of row MY. */
@@ -183,6 +187,22 @@ static inline int
 piece_of (const JartStats *stats, int my, int mx)
 {
   return my * stats->pieces_per_row + mx / stats->piece_mcus;
+}
+
+/* block_coefficients into OUT, which holds the block's last ones when
+ * KEPT; nonzero when they changed (always without KEPT). */
+static int
+keep_block (const uint8_t *plane, size_t stride, int x, const JartQuant *quant,
+            const uint64_t reciprocal[64], const int32_t half[64], JartDct dct,
+            int kept, int16_t out[64])
+{
+  int16_t block[64];
+
+  block_coefficients (plane, stride, x, quant, reciprocal, half, dct, block);
+  if (kept && memcmp (block, out, sizeof block) == 0)
+    return 0;
+  memcpy (out, block, sizeof block);
+  return 1;
 }
 
 void
@@ -202,13 +222,11 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
             = ((uint64_t)1 << 40) / (uint64_t)quant[t].divisor[i] + 1;
         half[t][i] = quant[t].divisor[i] >> 1;
       }
-  memset (
-      stats->captured + piece_of (stats, my, mx0), 1,
-      (size_t)(piece_of (stats, my, mx1 - 1) - piece_of (stats, my, mx0) + 1));
   for (mx = mx0; mx < mx1; mx++)
     {
       int16_t *out
           = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+      int changed = !stats->coded_once;
 
       for (v = 0; v < stats->vmax; v++)
         for (h = 0; h < stats->hmax; h++, out += 64)
@@ -216,14 +234,19 @@ jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
             int bx = mx * stats->hmax + h, by = my * stats->vmax + v;
 
             if (bx < stats->luma_cols && by < stats->luma_rows)
-              block_coefficients (plane[0] + (size_t)by * 8 * luma_stride,
-                                  luma_stride, bx * 8, &quant[0],
-                                  reciprocal[0], half[0], dct, out);
+              changed
+                  |= keep_block (plane[0] + (size_t)by * 8 * luma_stride,
+                                 luma_stride, bx * 8, &quant[0], reciprocal[0],
+                                 half[0], dct, stats->coded_once, out);
           }
       for (c = 1; c < stats->colors; c++, out += 64)
-        block_coefficients (plane[c] + (size_t)my * 8 * chroma_stride,
-                            chroma_stride, mx * 8, &quant[c], reciprocal[c],
-                            half[c], dct, out);
+        changed |= keep_block (plane[c] + (size_t)my * 8 * chroma_stride,
+                               chroma_stride, mx * 8, &quant[c], reciprocal[c],
+                               half[c], dct, stats->coded_once, out);
+      /* An MCU encoded again into the same coefficients (most are, once
+         the image has been through the codec) changes nothing. */
+      if (changed)
+        stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
 
@@ -270,32 +293,6 @@ piece_in_dc (const JartStats *stats, int p, int32_t dc[3])
     piece_out_dc (stats, p - 1, dc);
 }
 
-/* The 0xFF bytes inside a piece of BITS bits written at DATA (zeros after
- * its end), for each offset 0..7 of the first byte boundary in it. */
-static void
-count_ff (const uint8_t *data, uint64_t bits, uint32_t ff[8])
-{
-  size_t bytes = (size_t)((bits + 7) / 8), i;
-
-  memset (ff, 0, 8 * sizeof ff[0]);
-  for (i = 0; i < bytes; i++)
-    {
-      /* Bit j of M: bits j .. j + 7 of the pair are all ones; the window
-         starting T bits into byte I is bits 8 - T .. 15 - T. */
-      unsigned w = (unsigned)data[i] << 8 | (i + 1 < bytes ? data[i + 1] : 0);
-      unsigned m = w & w >> 1;
-      int j;
-
-      m &= m >> 2;
-      m &= m >> 4;
-      if ((m & 0x1fe) == 0)
-        continue;
-      for (j = 1; j <= 8; j++)
-        if (m >> j & 1)
-          ff[8 - j]++;
-    }
-}
-
 /* Codes piece P with table set SET into BUFFER and keeps what the file's
  * bytes need; with the standard set also its symbol counts and the DC it
  * was coded after. */
@@ -303,9 +300,10 @@ static void
 code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
+  const uint8_t *natural = jart_huff_natural_order ();
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
-  RowBits *out = &stats->bits[set][p];
+  JartPieceBits *out = &stats->bits[set][p];
   int32_t last[3], coef[64];
   int my, mx0, mx1, mx, k, c, i, t;
 
@@ -335,7 +333,7 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
             }
           else
             for (i = 0; i < 64; i++)
-              coef[i] = mcu[i];
+              coef[natural[i]] = mcu[i];
           if (set == SET_STANDARD)
             jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
           jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],
@@ -343,27 +341,7 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
           last[c] = coef[0];
         }
     }
-  out->bits = jart_bits_flush (&writer);
-  buffer[writer.bytes] = 0;
-  count_ff (buffer, out->bits, out->ff);
-  out->head = writer.bytes > 0 ? buffer[0] : 0;
-  {
-    /* The last 8 bits, aligned to the piece's end. */
-    uint64_t end = out->bits;
-    unsigned pair = 0;
-
-    if (end > 0)
-      {
-        size_t last_byte = (size_t)((end - 1) / 8);
-        int used = (int)((end - 1) % 8) + 1;
-
-        pair = buffer[last_byte];
-        if (last_byte > 0)
-          pair |= (unsigned)buffer[last_byte - 1] << 8;
-        pair >>= 8 - used;
-      }
-    out->tail = (uint8_t)pair;
-  }
+  jart_piece_bits (&writer, out);
   if (set == SET_STANDARD)
     {
       uint16_t *counts = stats->counts + (size_t)p * PIECE_COUNTS;
@@ -435,52 +413,33 @@ count_totals (JartStats *stats, const uint8_t *marks, int sign)
       }
 }
 
-/* The entropy-coded bytes of the pieces coded with SET, in order. */
-static uint64_t
-scan_bytes (const JartStats *stats, int set)
+/* The progressive file's size for the current coefficients: every piece
+ * coded again when ALL. */
+static void
+progressive_size (JartStats *stats, int all)
 {
-  uint64_t bits = 0, stuffed = 0;
-  unsigned pending = 0; /* the bits of an unfinished byte */
-  int have = 0, r;
+  JartCoefView view;
 
-  for (r = 0; r < stats->pieces; r++)
-    {
-      const RowBits *row = &stats->bits[set][r];
-      int need = have > 0 ? 8 - have : 0, rest;
-
-      bits += row->bits;
-      if (row->bits < (uint64_t)need)
-        {
-          int n = (int)row->bits;
-
-          pending = pending << n | (unsigned)row->head >> (8 - n);
-          have += n;
-          continue;
-        }
-      if (need > 0
-          && ((pending << need | (unsigned)row->head >> (8 - need)) & 0xff)
-                 == 0xff)
-        stuffed++;
-      stuffed += row->ff[need];
-      rest = (int)((row->bits - (uint64_t)need) % 8);
-      pending = row->tail & ((1u << rest) - 1);
-      have = rest;
-    }
-  if (have > 0
-      && ((pending << (8 - have) | ((1u << (8 - have)) - 1)) & 0xff) == 0xff)
-    stuffed++;
-  return (bits + 7) / 8 + stuffed;
-}
-
-static int
-same_table (const JartHuffTable *a, const JartHuffTable *b)
-{
-  return a->count == b->count && memcmp (a->bits, b->bits, sizeof a->bits) == 0
-         && memcmp (a->huffval, b->huffval, (size_t)a->count) == 0;
+  view.coef = stats->coef;
+  view.colors = stats->colors;
+  view.hmax = stats->hmax;
+  view.vmax = stats->vmax;
+  view.bpm = stats->bpm;
+  view.cols = stats->cols;
+  view.rows = stats->rows;
+  view.luma_cols = stats->luma_cols;
+  view.luma_rows = stats->luma_rows;
+  view.piece_mcus = stats->piece_mcus;
+  view.pieces_per_row = stats->pieces_per_row;
+  view.captured = stats->captured;
+  view.all = all;
+  stats->bytes_progressive
+      = jart_prog_stats_bytes (stats->prog, &view, &stats->prog_blocks)
+        + jart_jpeg_frame_bytes (stats->colors, stats->dqt);
 }
 
 void
-jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
+jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
 {
   const int tables = stats->colors == 3 ? 2 : 1;
   JartHuffCounts sum[2][2]; /* [table][dc, ac] */
@@ -490,7 +449,7 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
   if (stats->oversize)
     {
       /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
-      *bytes = *bytes_optimized = 0;
+      memset (sizes, 0, sizeof *sizes);
       stats->coded_once = 0;
       return;
     }
@@ -500,7 +459,9 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
     {
       int code = !stats->coded_once || stats->captured[p];
 
-      if (!code)
+      /* The DC before a piece changes only with the coefficients of the
+         piece before it. */
+      if (!code && p > 0 && stats->captured[p - 1])
         {
           piece_in_dc (stats, p, dc);
           code = memcmp (dc, stats->in_dc[p], sizeof dc) != 0;
@@ -511,9 +472,11 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
     }
   if (stats->coded_once && marked == 0)
     {
-      /* Nothing to code: the file is the last one's. */
-      *bytes = stats->bytes[SET_STANDARD];
-      *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+      /* Nothing to code: the files are the last ones. */
+      sizes->bytes = stats->bytes[SET_STANDARD];
+      sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
+      sizes->bytes_progressive = stats->bytes_progressive;
+      sizes->progressive_blocks = 0;
       return;
     }
   if (!stats->coded_once)
@@ -538,8 +501,10 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
       jart_huff_optimal (&sum[t][0], &table_dc);
       jart_huff_optimal (&sum[t][1], &table_ac);
       if (!stats->coded_once
-          || !same_table (&table_dc, &stats->table_dc[SET_OPTIMIZED][t])
-          || !same_table (&table_ac, &stats->table_ac[SET_OPTIMIZED][t]))
+          || !jart_huff_same_table (&table_dc,
+                                    &stats->table_dc[SET_OPTIMIZED][t])
+          || !jart_huff_same_table (&table_ac,
+                                    &stats->table_ac[SET_OPTIMIZED][t]))
         {
           changed = 1;
           stats->table_dc[SET_OPTIMIZED][t] = table_dc;
@@ -554,15 +519,18 @@ jart_stats_sizes (JartStats *stats, uint64_t *bytes, uint64_t *bytes_optimized)
       marked = stats->pieces;
     }
   code_pieces (stats, SET_OPTIMIZED, marked);
+  progressive_size (stats, !stats->coded_once);
   stats->coded_once = 1;
 
   for (t = 0; t < SETS; t++)
     stats->bytes[t]
-        = scan_bytes (stats, t)
+        = jart_pieces_bytes (stats->bits[t], (size_t)stats->pieces)
           + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
                                      stats->table_dc[t], stats->table_ac[t]);
-  *bytes = stats->bytes[SET_STANDARD];
-  *bytes_optimized = stats->bytes[SET_OPTIMIZED];
+  sizes->bytes = stats->bytes[SET_STANDARD];
+  sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
+  sizes->bytes_progressive = stats->bytes_progressive;
+  sizes->progressive_blocks = stats->prog_blocks;
 }
 
 double
@@ -597,6 +565,7 @@ typedef struct
 {
   size_t blocks;       /* coefficients, in blocks */
   size_t pieces;       /* pieces of the scan */
+  size_t luma_pieces;  /* pieces of the luma's own scans (progressive) */
   size_t piece_blocks; /* blocks of a piece */
 } Limits;
 
@@ -641,6 +610,10 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
         limits->blocks = (size_t)g.mcu_cols * g.mcu_rows * bpm;
       if (pieces > limits->pieces)
         limits->pieces = pieces;
+      pieces = (size_t)((g.mcu_cols + per_piece - 1) / per_piece)
+               * (size_t)((g.luma_h + 7) / 8);
+      if (pieces > limits->luma_pieces)
+        limits->luma_pieces = pieces;
       if ((size_t)per_piece * bpm > limits->piece_blocks)
         limits->piece_blocks = (size_t)per_piece * bpm;
     }
@@ -682,11 +655,14 @@ jart_stats_memory (int width, int height, int channels,
          + HUGE_PAGE /* rounding */
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
-                  + PIECE_COUNTS * sizeof (uint16_t) + SETS * sizeof (RowBits))
+                  + PIECE_COUNTS * sizeof (uint16_t)
+                  + SETS * sizeof (JartPieceBits))
          + (size_t)threads
                * (sizeof (uint8_t *)
                   + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1)
-         + jart_ssim_map_memory (width, height, threads);
+         + jart_ssim_map_memory (width, height, threads)
+         + jart_prog_stats_memory (z.pieces, z.luma_pieces, z.piece_blocks,
+                                   channels >= 3 ? 3 : 1, threads);
 }
 
 void
@@ -710,6 +686,7 @@ jart_stats_free (JartStats *stats)
       free (stats->buffer[t]);
   free (stats->buffer);
   jart_ssim_map_free (stats->ssim);
+  jart_prog_stats_free (stats->prog);
   free (stats);
 }
 
@@ -743,7 +720,8 @@ jart_stats_new (const JartWork *work, const JartImage *src,
     goto no_memory;
   for (s = 0; s < SETS; s++)
     if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
-        || (stats->bits[s] = calloc (z.pieces, sizeof (RowBits))) == NULL)
+        || (stats->bits[s] = calloc (z.pieces, sizeof (JartPieceBits)))
+               == NULL)
       goto no_memory;
   for (t = 0; t < stats->threads; t++)
     if ((stats->buffer[t]
@@ -753,6 +731,11 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   stats->ssim
       = jart_ssim_map_new (src, stats->threads, work->kernels->path, cancel);
   if (stats->ssim == NULL)
+    goto no_memory;
+  stats->prog = jart_prog_stats_new (z.pieces, z.luma_pieces, z.piece_blocks,
+                                     src->channels >= 3 ? 3 : 1,
+                                     stats->threads, cancel);
+  if (stats->prog == NULL)
     goto no_memory;
   for (t = 0; t < 2; t++)
     {

@@ -1,8 +1,9 @@
 /* stats.h: the statistics a run computes for each generation when its
  * settings ask for them (JartSettings.statistics): the exact sizes of the
  * JPEG file the generation writes, with the standard and with optimized
- * Huffman tables (stats.c), and the SSIM of its output against the run's
- * input (stats-ssim.c, which jart_ssim uses too).  Both are kept up to
+ * Huffman tables (stats.c) and progressive (stats-progressive.c), and the
+ * SSIM of its output against the run's input (stats-ssim.c, which
+ * jart_ssim uses too).  Both are kept up to
  * date from what each generation changed: the quantized coefficients of
  * the MCUs it encoded, the SSIM of the tiles its changed pixels reach.
  * Every total is a sum of per-row or per-tile parts added in a fixed order,
@@ -15,6 +16,7 @@
 #ifndef JART_STATS_H
 #define JART_STATS_H
 
+#include "huffman.h"
 #include "jart-private.h"
 
 /* ---- SSIM by tiles (stats-ssim.c) ---- */
@@ -85,6 +87,71 @@ void jart_sse2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
 void jart_stats_parallel (int threads, void *(*main) (void *),
                           void *const *args);
 
+/* ---- pieces of entropy-coded data (pieces.c) ---- */
+
+/* What one piece of a scan's entropy-coded data adds to the file. */
+typedef struct
+{
+  uint64_t bits;
+  uint32_t ff[8]; /* 0xFF bytes inside, by the piece's bit position mod 8 */
+  uint8_t head;   /* its first 8 bits (zeros past its end) */
+  uint8_t tail;   /* its last 8 bits, the last in the low bit */
+} JartPieceBits;
+
+/* Flushes WRITER, which wrote one piece from the start of its data (room
+ * for one more byte), and fills OUT. */
+void jart_piece_bits (JartBitWriter *writer, JartPieceBits *out);
+
+/* The entropy-coded bytes of the N pieces of one scan, in order: 0x00
+ * stuffed after each 0xFF, the last byte padded with 1 bits. */
+uint64_t jart_pieces_bytes (const JartPieceBits *pieces, size_t n);
+
+/* Nonzero when tables A and B are the same. */
+int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
+
+/* The quantized coefficients a run's statistics keep (stats.c), as the
+ * progressive sizes read them. */
+typedef struct
+{
+  const int16_t *coef; /* MCU by MCU in scan order, BPM blocks each (64
+                          coefficients in zigzag order): the
+                          luma's HMAX x VMAX (dummies not written), then
+                          Cb and Cr */
+  int colors, hmax, vmax, bpm;
+  int cols, rows;           /* MCUs */
+  int luma_cols, luma_rows; /* the luma's own blocks */
+  int piece_mcus;           /* MCUs of a piece of a row */
+  int pieces_per_row;
+  const uint8_t *captured; /* the pieces (MCU row by MCU row) whose
+                              coefficients changed */
+  int all;                 /* nonzero: nothing known from before */
+} JartCoefView;
+
+/* ---- the progressive file's size (stats-progressive.c) ---- */
+
+typedef struct JartProgStats JartProgStats;
+
+/* For scans of at most PIECES pieces (MCU rows times pieces of a row),
+ * LUMA_PIECES for the luma's own scans (block rows times pieces of a
+ * row), pieces of at most PIECE_BLOCKS blocks, COLORS components, on
+ * THREADS threads; NULL when out of memory. */
+JartProgStats *jart_prog_stats_new (size_t pieces, size_t luma_pieces,
+                                    size_t piece_blocks, int colors,
+                                    int threads, const JartCancel *cancel);
+void jart_prog_stats_free (JartProgStats *prog);
+
+/* The bytes jart_prog_stats_new allocates. */
+size_t jart_prog_stats_memory (size_t pieces, size_t luma_pieces,
+                               size_t piece_blocks, int colors, int threads);
+
+/* The bytes of the progressive file's scans (DHT and SOS segments and
+ * entropy-coded data) for VIEW's coefficients, coding again only the
+ * pieces VIEW marks as encoded and those whose coder state at their start
+ * changed; *BLOCKS (when not NULL) gets the blocks it coded, each pass
+ * over a block counting once. */
+uint64_t jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
+                                uint64_t *blocks);
+
 /* ---- the run's statistics (stats.c) ---- */
 
 /* Statistics for a run of WORK (after jart_work_init) with SETTINGS on
@@ -111,15 +178,22 @@ void jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax,
 
 /* roundtrip.c, from the thread encoding MCUs MX0 .. MX1 - 1 of MCU row MY,
  * after their planes are built and before they are transformed: keeps
- * their quantized coefficients. */
+ * their quantized coefficients, and marks the pieces where they changed. */
 void jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my,
                          int mx0, int mx1, const JartQuant quant[3],
                          JartDct dct);
 
-/* After the generation: its file sizes, for the quantization tables
- * SAVE used, into *BYTES and *BYTES_OPTIMIZED. */
-void jart_stats_sizes (JartStats *stats, uint64_t *bytes,
-                       uint64_t *bytes_optimized);
+/* A generation's file sizes. */
+typedef struct
+{
+  uint64_t bytes;              /* baseline, standard tables */
+  uint64_t bytes_optimized;    /* baseline, optimized tables */
+  uint64_t bytes_progressive;  /* progressive (jpeg_simple_progression) */
+  uint64_t progressive_blocks; /* blocks coded again for it */
+} JartStatsSizes;
+
+/* After the generation: its file sizes into *SIZES. */
+void jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes);
 
 /* The SSIM of the generation's output OUT against the run's input: with
  * CHANGED (MCU map of geometry G at grid offset DX, DY, as roundtrip.c

@@ -16,10 +16,8 @@
  * each generation writes) come with each generation's report: the codec
  * computes them as it makes the generation, from what the generation
  * changed (JartSettings.statistics), so every generation has them when
- * it arrives, the last one with the result.  The report has the baseline
- * files' sizes, with standard and optimized tables; the progressive file's
- * is measured by the codec thread from a copy of the generation's input
- * (jart_generation_jpeg_size) before the next generation starts.
+ * it arrives, the last one with the result: the baseline files' sizes,
+ * with standard and optimized tables, and the progressive file's.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -77,8 +75,6 @@ struct Job
   JartSettings settings;
   JartCancel *cancel;
   JartCoding coding; /* the file whose size is measured */
-  guint8 *previous;  /* with JART_CODING_PROGRESSIVE, codec thread only: the
-                        input of the next generation, packed */
 
   GMutex lock; /* guards everything below */
   GArray *reports;
@@ -139,7 +135,6 @@ job_unref (Job *job)
   g_array_unref (job->bytes);
   g_free (job->snapshot);
   g_free (job->final);
-  g_free (job->previous);
   worker_unref (job->worker);
   g_free (job);
 }
@@ -237,32 +232,6 @@ pack_pixels (guint8 *buffer, const JartImage *pixels, size_t packed_size)
   return buffer;
 }
 
-/* Codec thread: the size of the progressive file generation GENERATION
- * writes, from JOB's copy of its input, which then becomes PIXELS; 0 when
- * there is no memory for the copy or the codec could not measure it. */
-static guint64
-job_progressive_bytes (Job *job, int generation, const JartImage *pixels)
-{
-  JaWorker *worker = job->worker;
-  JartImage input = worker->src;
-  size_t row = (size_t)pixels->width * (size_t)pixels->channels;
-  uint64_t bytes = 0;
-
-  if (generation > 1 && job->previous == NULL)
-    return 0;
-  if (generation > 1)
-    {
-      input.pixels = job->previous;
-      input.stride = row;
-    }
-  if (jart_generation_jpeg_size (&input, &job->settings, generation,
-                                 JART_CODING_PROGRESSIVE, &bytes)
-      != JART_OK)
-    bytes = 0;
-  job->previous = pack_pixels (job->previous, pixels, worker->packed_size);
-  return bytes;
-}
-
 static int
 job_generation_done (const JartGenerationReport *report,
                      const JartImage *pixels, void *user_data)
@@ -273,11 +242,10 @@ job_generation_done (const JartGenerationReport *report,
   double ssim = report->has_statistics ? report->ssim : NAN;
   guint64 bytes = 0;
 
-  if (job->coding == JART_CODING_PROGRESSIVE)
-    bytes = job_progressive_bytes (job, report->generation, pixels);
-  else if (report->has_statistics)
-    bytes = job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
-                                                 : report->bytes;
+  if (report->has_statistics)
+    bytes = job->coding == JART_CODING_PROGRESSIVE ? report->bytes_progressive
+            : job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
+                                                   : report->bytes;
 
   g_mutex_lock (&job->lock);
   g_array_append_val (job->reports, *report);

@@ -311,7 +311,7 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
   if (status == GIMP_PDB_SUCCESS)
     {
       JaMemoryNeed need;
-      guint64 total;
+      guint64 total, with, without;
       JartSettings settings;
       const guint8 black[3] = { 0, 0, 0 };
       int channels = ja_pixels_channels (drawable);
@@ -320,14 +320,20 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
       ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
-      /* The preview also measures the file's size, by default the
-         progressive file's, which keeps the whole image's coefficients. */
+      /* The preview's runs also keep their statistics (each
+         generation's SSIM and file sizes, from the whole image's
+         coefficients). */
       ja_values_to_settings (&permissive, original, 0, 0, channels, black,
                              &settings);
-      ja_memory_add (&total, jart_jpeg_size_memory (
-                                 gimp_drawable_width (drawable),
+      settings.statistics = 1;
+      with = jart_memory_needed (gimp_drawable_width (drawable),
                                  gimp_drawable_height (drawable), channels,
-                                 &settings, JART_CODING_PROGRESSIVE));
+                                 &settings);
+      settings.statistics = 0;
+      without = jart_memory_needed (gimp_drawable_width (drawable),
+                                    gimp_drawable_height (drawable), channels,
+                                    &settings);
+      ja_memory_add (&total, with > without ? with - without : 0);
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
                                   &permissive);
       if (*message != NULL)

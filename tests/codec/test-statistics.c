@@ -1,7 +1,8 @@
 /* test-statistics.c: the statistics a run keeps (JartSettings.statistics)
  * at every generation, against the whole image measured afresh:
  * - the file sizes against the files libjpeg-turbo writes for the same
- *   generation (the oracle; standard and optimized Huffman tables), for
+ *   generation (the oracle; standard and optimized Huffman tables, and
+ *   progressive), for
  *   photos and patterns, colour, gray and with alpha (flattened), every
  *   subsampling, both DCTs, with and without quality jitter and grid
  *   drift; with a schedule (colour changes, scaling) against
@@ -33,7 +34,7 @@ typedef struct
 {
   int count;
   double ssim[MAX_GENERATIONS + 1];
-  uint64_t bytes[MAX_GENERATIONS + 1][2];
+  uint64_t bytes[MAX_GENERATIONS + 1][3];
   uint64_t changed[MAX_GENERATIONS + 1];
 } Series;
 
@@ -68,7 +69,7 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
   Run *run = user_data;
   const int g = report->generation;
   Series *series = &run->series;
-  uint64_t expected[2] = { 0, 0 };
+  uint64_t expected[3] = { 0, 0, 0 };
   double ssim = -2.0;
   int optimize;
 
@@ -76,13 +77,15 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
   series->ssim[g] = report->ssim;
   series->bytes[g][0] = report->bytes;
   series->bytes[g][1] = report->bytes_optimized;
+  series->bytes[g][2] = report->bytes_progressive;
   series->changed[g] = report->changed_pixels;
   if (!tally_check (run->tally, report->has_statistics,
                     "%s generation %d: no statistics", run->label, g))
     run->ok = 0;
   if (run->check)
     {
-      for (optimize = 0; optimize < 2; optimize++)
+      for (optimize = JART_CODING_STANDARD;
+           optimize <= JART_CODING_PROGRESSIVE; optimize++)
         if (run->settings->n_steps > 0)
           {
             if (jart_generation_jpeg_size (run->input, run->settings, g,
@@ -103,13 +106,16 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
           }
       if (!tally_check (run->tally,
                         report->bytes == expected[0]
-                            && report->bytes_optimized == expected[1],
-                        "%s generation %d: sizes %llu and %llu (optimized), "
-                        "expected %llu and %llu",
+                            && report->bytes_optimized == expected[1]
+                            && report->bytes_progressive == expected[2],
+                        "%s generation %d: sizes %llu, %llu (optimized) and "
+                        "%llu (progressive), expected %llu, %llu and %llu",
                         run->label, g, (unsigned long long)report->bytes,
                         (unsigned long long)report->bytes_optimized,
+                        (unsigned long long)report->bytes_progressive,
                         (unsigned long long)expected[0],
-                        (unsigned long long)expected[1]))
+                        (unsigned long long)expected[1],
+                        (unsigned long long)expected[2]))
         run->ok = 0;
       if (jart_ssim (run->src, pixels, &ssim) != JART_OK)
         ssim = -2.0;
@@ -124,6 +130,9 @@ on_generation (const JartGenerationReport *report, const JartImage *pixels,
     if (!tally_check (run->tally,
                       report->bytes == series->bytes[g - 1][0]
                           && report->bytes_optimized == series->bytes[g - 1][1]
+                          && report->bytes_progressive
+                                 == series->bytes[g - 1][2]
+                          && report->progressive_blocks == 0
                           && report->ssim == series->ssim[g - 1],
                       "%s generation %d: nothing changed twice, yet the "
                       "statistics did",
@@ -239,7 +248,8 @@ same_series (const Series *a, const Series *b)
     return 0;
   for (g = 1; g <= a->count; g++)
     if (a->ssim[g] != b->ssim[g] || a->bytes[g][0] != b->bytes[g][0]
-        || a->bytes[g][1] != b->bytes[g][1])
+        || a->bytes[g][1] != b->bytes[g][1]
+        || a->bytes[g][2] != b->bytes[g][2])
       return 0;
   return 1;
 }

@@ -175,8 +175,8 @@ check_statistics (CaseRun *run, const JartGenerationReport *report,
 {
   Tally *tally = run->tally;
   const int g = report->generation;
-  uint64_t bytes[2] = { 0, 0 };
-  int optimize;
+  uint64_t bytes[3] = { 0, 0, 0 };
+  int coding;
 
   if (!tally_check (tally, report->has_statistics,
                     "%s generation %d: no statistics in the report",
@@ -185,19 +185,24 @@ check_statistics (CaseRun *run, const JartGenerationReport *report,
       run->ok = 0;
       return;
     }
-  for (optimize = 0; optimize < 2; optimize++)
-    if (jart_generation_jpeg_size (input, &run->test->settings, g, optimize,
-                                   &bytes[optimize])
+  for (coding = JART_CODING_STANDARD; coding <= JART_CODING_PROGRESSIVE;
+       coding++)
+    if (jart_generation_jpeg_size (input, &run->test->settings, g, coding,
+                                   &bytes[coding])
         != JART_OK)
-      bytes[optimize] = 0;
+      bytes[coding] = 0;
   if (!tally_check (
           tally,
-          report->bytes == bytes[0] && report->bytes_optimized == bytes[1],
-          "%s generation %d: the report's file sizes %llu and %llu "
-          "(optimized), jart_generation_jpeg_size %llu and %llu",
+          report->bytes == bytes[0] && report->bytes_optimized == bytes[1]
+              && report->bytes_progressive == bytes[2],
+          "%s generation %d: the report's file sizes %llu, %llu "
+          "(optimized) and %llu (progressive), jart_generation_jpeg_size "
+          "%llu, %llu and %llu",
           run->description, g, (unsigned long long)report->bytes,
           (unsigned long long)report->bytes_optimized,
-          (unsigned long long)bytes[0], (unsigned long long)bytes[1]))
+          (unsigned long long)report->bytes_progressive,
+          (unsigned long long)bytes[0], (unsigned long long)bytes[1],
+          (unsigned long long)bytes[2]))
     run->ok = 0;
   run->pending_ssim = 1;
 }

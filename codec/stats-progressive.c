@@ -1,0 +1,590 @@
+/* stats-progressive.c: a run's progressive file size (the file libjpeg
+ * writes with jpeg_simple_progression, as jpegsize-progressive.c measures
+ * it for a whole image), kept up to date from the quantized coefficients
+ * the run's statistics keep (stats.c), generation by generation.
+ *
+ * Each scan of the script is cut into pieces: an interleaved scan into the
+ * pieces of stats.c (runs of MCUs of one MCU row), a scan of one component
+ * into the same columns of each of its block rows.  The coder carries a
+ * state from block to block (the DC first scans' last values, the pending
+ * end-of-band run and the correction bits buffered with it); for each
+ * piece the state it starts from is kept, with its symbol counts (their
+ * totals give the scan's optimal tables) and what its bits add to the file
+ * (stats.h's JartPieceBits).  A piece is coded again, with the routines
+ * the whole-image measure uses, when one of its MCUs was encoded or when
+ * the state it starts from changed (the pieces after it follow until the
+ * state is the one kept); with the scan's tables also every piece when they
+ * changed.  A scan's bytes then follow from its pieces in order, as for
+ * the baseline file.  The scans are independent: the run's threads take
+ * them in groups in turn, a group the scans of one component set (the same
+ * pieces), coded piece by piece so that each piece's coefficients are read
+ * from memory once for all of them; their bytes are added in the script's
+ * order.
+ *
+ * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progressive.h"
+#include "stats.h"
+
+/* The buffered correction bits a piece may start with, packed. */
+#define CORR_BYTES ((JART_PROG_CORR_KEPT + 7) / 8)
+
+/* The symbols a piece's counts keep: a DC first scan's two DC tables
+ * (categories 0..15 each), an AC scan's table. */
+#define DC_SYMBOLS 16
+#define AC_SYMBOLS 256
+
+/* The most scans coded together over the same pieces. */
+#define GROUP_MAX 4
+
+/* The coder's state between two blocks. */
+typedef struct
+{
+  int32_t last_dc[3];
+  uint16_t eobrun;
+  uint16_t be;
+} State;
+
+/* One scan of the script and what is kept of its pieces. */
+typedef struct
+{
+  const JartProgScan *scan;
+  int comp;    /* its one component, or -1 when interleaved */
+  int symbols; /* counts a piece keeps (0: none) */
+  int refine;  /* an AC refinement: the states keep correction bits */
+  /* The current shape: */
+  int rows, h, v, real_cols;
+  size_t pieces;
+  State *in;        /* each piece's state at its start; [pieces]: the end */
+  uint8_t *corr;    /* with REFINE: their correction bits, CORR_BYTES each */
+  uint16_t *counts; /* each piece's symbol counts */
+  uint8_t *code;    /* pieces to code again */
+  JartPieceBits *bits; /* what each piece's bits add */
+  uint64_t totals[2][AC_SYMBOLS];
+  JartHuffTable tables[2];
+  JartHuffCodes codes[2];
+  uint64_t header; /* its DHT and SOS segments */
+  uint64_t bytes;  /* all its bytes */
+  uint64_t blocks; /* blocks coded this generation */
+} ProgScan;
+
+/* What each thread codes with. */
+typedef struct
+{
+  JartProgStats *prog;
+  JartProgCoder coder;
+  uint8_t *buffer;
+  int16_t dummy[64];
+} Worker;
+
+struct JartProgStats
+{
+  int scans;
+  ProgScan scan[10];
+  int groups;               /* scans of one component set, the luma's first */
+  int group[10][GROUP_MAX]; /* their scans, in the script's order */
+  int group_size[10];
+  int threads;
+  const JartCancel *cancel;
+  Worker *workers;
+  /* While the threads code: */
+  const JartCoefView *view;
+  atomic_int next;
+};
+
+/* ---- the pieces of a scan ---- */
+
+/* Sets S's shape for VIEW. */
+static void
+scan_shape (ProgScan *s, const JartCoefView *view)
+{
+  if (s->comp < 0 || view->colors == 1)
+    {
+      s->h = s->v = 1;
+      s->rows = s->comp < 0 ? view->rows : view->luma_rows;
+      s->real_cols = s->comp < 0 ? view->cols : view->luma_cols;
+    }
+  else if (s->comp == 0)
+    {
+      s->h = view->hmax;
+      s->v = view->vmax;
+      s->rows = view->luma_rows;
+      s->real_cols = view->luma_cols;
+    }
+  else
+    {
+      s->h = s->v = 1;
+      s->rows = view->rows;
+      s->real_cols = view->cols;
+    }
+  s->pieces = (size_t)s->rows * (size_t)view->pieces_per_row;
+}
+
+/* Nonzero when the coefficients of an MCU of piece P of S changed. */
+static int
+piece_captured (const ProgScan *s, const JartCoefView *view, size_t p)
+{
+  size_t row = p / (size_t)view->pieces_per_row;
+
+  return view->captured[row / (size_t)s->v * (size_t)view->pieces_per_row
+                        + p % (size_t)view->pieces_per_row];
+}
+
+/* Puts the blocks of piece P of S through CODER; returns how many. */
+static int
+code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
+{
+  const int ppr = view->pieces_per_row;
+  const int row = (int)(p / (size_t)ppr), k = (int)(p % (size_t)ppr);
+  const int mx0 = k * view->piece_mcus;
+  const int mx1 = jart_min_int (mx0 + view->piece_mcus, view->cols);
+  const size_t mcu_blocks = (size_t)view->bpm * 64;
+  JartProgCoder *coder = &w->coder;
+  int n = 0, mx, b, c;
+
+  if (s->comp < 0)
+    {
+      /* Interleaved: MCU by MCU, a dummy repeating the luma DC before
+         it (the first block of an MCU never is one). */
+      const int luma = view->hmax * view->vmax;
+
+      for (mx = mx0; mx < mx1; mx++)
+        {
+          const int16_t *mcu
+              = view->coef + ((size_t)row * view->cols + mx) * mcu_blocks;
+
+          for (b = 0; b < luma; b++)
+            {
+              int bx = mx * view->hmax + b % view->hmax;
+              int by = row * view->vmax + b / view->hmax;
+
+              if (bx < view->luma_cols && by < view->luma_rows)
+                {
+                  jart_prog_block (coder, 0, mcu + (size_t)b * 64);
+                  w->dummy[0] = mcu[(size_t)b * 64];
+                }
+              else
+                jart_prog_block (coder, 0, w->dummy);
+            }
+          for (c = 1; c < view->colors; c++)
+            jart_prog_block (coder, c, mcu + (size_t)(luma + c - 1) * 64);
+          n += view->bpm;
+        }
+    }
+  else
+    {
+      const int x1 = jart_min_int (mx1 * s->h, s->real_cols);
+      const int my = row / s->v, within = row % s->v * s->h;
+      const size_t offset
+          = s->comp == 0 ? 0 : (size_t)(view->hmax * view->vmax + s->comp - 1);
+      int bx;
+
+      for (bx = mx0 * s->h; bx < x1; bx++)
+        jart_prog_block (coder, s->comp,
+                         view->coef
+                             + ((size_t)my * view->cols + (size_t)(bx / s->h))
+                                   * mcu_blocks
+                             + (offset + (size_t)(within + bx % s->h)) * 64);
+      n = x1 - mx0 * s->h;
+    }
+  if (p + 1 == s->pieces)
+    jart_prog_finish (coder);
+  return n;
+}
+
+/* Sets CODER's state to S's kept state before piece P. */
+static void
+load_state (JartProgCoder *coder, const ProgScan *s, size_t p)
+{
+  const State *in = &s->in[p];
+  int i;
+
+  coder->scan = s->scan;
+  memcpy (coder->last_dc, in->last_dc, sizeof in->last_dc);
+  coder->eobrun = in->eobrun;
+  coder->be = in->be;
+  if (s->refine)
+    {
+      const uint8_t *packed = s->corr + p * CORR_BYTES;
+
+      for (i = 0; i < in->be; i++)
+        coder->corr[i] = (uint8_t)(packed[i >> 3] >> (7 - (i & 7)) & 1);
+    }
+}
+
+/* Keeps CODER's state as S's before piece P; returns nonzero when it is
+ * not the one kept. */
+static int
+save_state (const JartProgCoder *coder, ProgScan *s, size_t p)
+{
+  State now;
+  uint8_t packed[CORR_BYTES];
+  int i, differs;
+
+  memset (&now, 0, sizeof now);
+  memcpy (now.last_dc, coder->last_dc, sizeof now.last_dc);
+  now.eobrun = (uint16_t)coder->eobrun;
+  now.be = (uint16_t)coder->be;
+  differs = memcmp (&now, &s->in[p], sizeof now) != 0;
+  s->in[p] = now;
+  if (!s->refine)
+    return differs;
+  memset (packed, 0, sizeof packed);
+  for (i = 0; i < coder->be; i++)
+    packed[i >> 3] |= (uint8_t)(coder->corr[i] << (7 - (i & 7)));
+  if (memcmp (packed, s->corr + p * CORR_BYTES, CORR_BYTES) != 0)
+    {
+      memcpy (s->corr + p * CORR_BYTES, packed, CORR_BYTES);
+      differs = 1;
+    }
+  return differs;
+}
+
+/* Replaces a piece's N counts KEPT by FREQ, in TOTALS too. */
+static void
+update_counts (uint64_t *totals, const uint64_t *freq, uint16_t *kept, int n)
+{
+  int i;
+
+  for (i = 0; i < n; i++)
+    {
+      totals[i] += freq[i] - kept[i];
+      kept[i] = (uint16_t)freq[i];
+    }
+}
+
+/* Counts piece P of S again when it changed or when *FOLLOWS (the state
+ * at its start changed); marks it to be coded.  *FOLLOWS then says whether
+ * the state after it changed. */
+static void
+count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
+             int *follows)
+{
+  const int per_table = s->symbols == AC_SYMBOLS ? AC_SYMBOLS : DC_SYMBOLS;
+  const int table = s->symbols == AC_SYMBOLS ? jart_prog_table (s->comp) : 0;
+  JartHuffCounts counts[2];
+  JartProgCoder *coder = &w->coder;
+  uint16_t *kept = s->counts + p * (size_t)s->symbols;
+  int t;
+
+  s->code[p] = (uint8_t)(view->all || *follows || piece_captured (s, view, p));
+  if (!s->code[p])
+    return;
+  for (t = 0; t < 2; t++)
+    memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
+  coder->counts = counts;
+  load_state (coder, s, p);
+  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  *follows = save_state (coder, s, p + 1);
+  coder->counts = NULL;
+  if (s->symbols == AC_SYMBOLS)
+    update_counts (s->totals[table], counts[table].freq, kept, AC_SYMBOLS);
+  else
+    for (t = 0; t < 2; t++)
+      update_counts (s->totals[t], counts[t].freq, kept + t * DC_SYMBOLS,
+                     DC_SYMBOLS);
+}
+
+/* Sets S up for a generation: its shape, and nothing kept when nothing
+ * is known from before. */
+static void
+scan_begin (ProgScan *s, const JartCoefView *view)
+{
+  s->blocks = 0;
+  scan_shape (s, view);
+  if (!view->all)
+    return;
+  memset (s->totals, 0, sizeof s->totals);
+  memset (s->in, 0, (s->pieces + 1) * sizeof *s->in);
+  if (s->refine)
+    memset (s->corr, 0, (s->pieces + 1) * CORR_BYTES);
+  if (s->symbols > 0)
+    memset (s->counts, 0, s->pieces * (size_t)s->symbols * sizeof *s->counts);
+}
+
+/* S's tables for its new counts; every piece is to be coded when they
+ * changed.  A DC refinement has none: its pieces that changed are. */
+static void
+scan_tables (ProgScan *s, const JartCoefView *view)
+{
+  JartHuffCounts sums[2];
+  JartHuffTable tables[2];
+  int used[2], t, i, changed = view->all;
+  size_t p;
+
+  if (!jart_prog_counted (s->scan))
+    {
+      s->header = JART_SOS_BYTES (s->scan->n);
+      for (p = 0; p < s->pieces; p++)
+        s->code[p] = (uint8_t)(view->all || piece_captured (s, view, p));
+      return;
+    }
+  memset (sums, 0, sizeof sums);
+  for (t = 0; t < 2; t++)
+    for (i = 0; i < AC_SYMBOLS; i++)
+      sums[t].freq[i] = s->totals[t][i];
+  s->header = jart_prog_tables (s->scan, sums, tables, used)
+              + JART_SOS_BYTES (s->scan->n);
+  for (t = 0; t < 2; t++)
+    if (used[t]
+        && (changed || !jart_huff_same_table (&tables[t], &s->tables[t])))
+      {
+        changed = 1;
+        s->tables[t] = tables[t];
+        jart_huff_codes (&tables[t], &s->codes[t]);
+      }
+  if (changed)
+    memset (s->code, 1, s->pieces);
+}
+
+/* Codes piece P of S with its tables and keeps what its bits add. */
+static void
+code_scan_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
+{
+  JartProgCoder *coder = &w->coder;
+  JartBitWriter writer = { w->buffer, 0, 0, 0 };
+
+  coder->codes = s->codes;
+  coder->writer = &writer;
+  load_state (coder, s, p);
+  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  jart_piece_bits (&writer, &s->bits[p]);
+  coder->writer = NULL;
+}
+
+/* Brings the scans of group G (one component set: the same pieces) up to
+ * date, piece by piece, so that a piece's blocks are read once for all of
+ * them. */
+static void
+update_group (Worker *w, int g, const JartCoefView *view)
+{
+  JartProgStats *prog = w->prog;
+  const int n = prog->group_size[g];
+  ProgScan *scans[GROUP_MAX];
+  int follows[GROUP_MAX] = { 0 }, i;
+  size_t p, pieces;
+
+  for (i = 0; i < n; i++)
+    {
+      scans[i] = &prog->scan[prog->group[g][i]];
+      scan_begin (scans[i], view);
+    }
+  pieces = scans[0]->pieces;
+  for (p = 0; p < pieces; p++)
+    for (i = 0; i < n; i++)
+      if (jart_prog_counted (scans[i]->scan))
+        count_piece (w, scans[i], view, p, &follows[i]);
+  for (i = 0; i < n; i++)
+    scan_tables (scans[i], view);
+  for (p = 0; p < pieces; p++)
+    for (i = 0; i < n; i++)
+      if (scans[i]->code[p])
+        code_scan_piece (w, scans[i], view, p);
+  /* A scan none of whose pieces was coded has its last bytes. */
+  for (i = 0; i < n; i++)
+    if (scans[i]->blocks > 0)
+      scans[i]->bytes = scans[i]->header
+                        + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
+}
+
+static void *
+groups_main (void *data)
+{
+  Worker *w = data;
+  JartProgStats *prog = w->prog;
+
+  for (;;)
+    {
+      int g = atomic_fetch_add (&prog->next, 1);
+
+      if (g >= prog->groups || jart_cancel_requested (prog->cancel))
+        break;
+      update_group (w, g, prog->view);
+    }
+  return NULL;
+}
+
+uint64_t
+jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
+                       uint64_t *blocks)
+{
+  void *args[JART_THREADS_MAX];
+  uint64_t total = 0, coded = 0;
+  int t, s;
+
+  prog->view = view;
+  atomic_store (&prog->next, 0);
+  for (t = 0; t < prog->threads; t++)
+    args[t] = &prog->workers[t];
+  jart_stats_parallel (prog->threads, groups_main, args);
+  prog->view = NULL;
+  for (s = 0; s < prog->scans; s++)
+    {
+      total += prog->scan[s].bytes;
+      coded += prog->scan[s].blocks;
+    }
+  if (blocks != NULL)
+    *blocks = coded;
+  return total;
+}
+
+/* ---- allocation ---- */
+
+/* The pieces scan S of the script for COLORS may have. */
+static size_t
+scan_room (const JartProgScan *scan, int colors, size_t pieces,
+           size_t luma_pieces)
+{
+  return scan->n == 1 && scan->comp[0] == 0 && colors == 3 ? luma_pieces
+                                                           : pieces;
+}
+
+static int
+scan_symbols (const JartProgScan *scan)
+{
+  if (!jart_prog_counted (scan))
+    return 0;
+  return scan->ss == 0 ? 2 * DC_SYMBOLS : AC_SYMBOLS;
+}
+
+/* The bytes of a piece of S (besides its state): its counts, its mark and
+ * its bits. */
+static size_t
+piece_bytes (const JartProgScan *scan)
+{
+  return (size_t)scan_symbols (scan) * sizeof (uint16_t) + 1
+         + sizeof (JartPieceBits);
+}
+
+static size_t
+state_bytes (const JartProgScan *scan)
+{
+  return sizeof (State) + (scan->ss > 0 && scan->ah > 0 ? CORR_BYTES : 0);
+}
+
+/* A thread's buffer: a piece's blocks at their most bits, with the
+ * correction bits and end-of-band run it may start with. */
+static size_t
+buffer_bytes (size_t piece_blocks)
+{
+  return piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + CORR_BYTES + 8 + 1;
+}
+
+size_t
+jart_prog_stats_memory (size_t pieces, size_t luma_pieces, size_t piece_blocks,
+                        int colors, int threads)
+{
+  const JartProgScan *script;
+  size_t bytes = sizeof (JartProgStats);
+  int n, s;
+
+  script = jart_prog_script (colors, &n);
+  for (s = 0; s < n; s++)
+    {
+      size_t room = scan_room (&script[s], colors, pieces, luma_pieces);
+
+      bytes += room * piece_bytes (&script[s])
+               + (room + 1) * state_bytes (&script[s]);
+    }
+  return bytes
+         + (size_t)threads * (sizeof (Worker) + buffer_bytes (piece_blocks));
+}
+
+void
+jart_prog_stats_free (JartProgStats *prog)
+{
+  int s, t;
+
+  if (prog == NULL)
+    return;
+  for (s = 0; s < prog->scans; s++)
+    {
+      ProgScan *scan = &prog->scan[s];
+
+      free (scan->in);
+      free (scan->corr);
+      free (scan->counts);
+      free (scan->code);
+      free (scan->bits);
+    }
+  if (prog->workers != NULL)
+    for (t = 0; t < prog->threads; t++)
+      free (prog->workers[t].buffer);
+  free (prog->workers);
+  free (prog);
+}
+
+JartProgStats *
+jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
+                     int colors, int threads, const JartCancel *cancel)
+{
+  JartProgStats *prog = calloc (1, sizeof *prog);
+  const JartProgScan *script;
+  int s, t, pass;
+
+  if (prog == NULL)
+    return NULL;
+  script = jart_prog_script (colors, &prog->scans);
+  prog->threads = threads;
+  prog->cancel = cancel;
+  for (s = 0; s < prog->scans; s++)
+    {
+      ProgScan *scan = &prog->scan[s];
+      size_t room = scan_room (&script[s], colors, pieces, luma_pieces);
+
+      scan->scan = &script[s];
+      scan->comp = script[s].n == 1 ? script[s].comp[0] : -1;
+      scan->symbols = scan_symbols (&script[s]);
+      scan->refine = script[s].ss > 0 && script[s].ah > 0;
+      scan->in = calloc (room + 1, sizeof *scan->in);
+      scan->code = calloc (room, 1);
+      scan->bits = calloc (room, sizeof *scan->bits);
+      if (scan->symbols > 0)
+        scan->counts
+            = calloc (room * (size_t)scan->symbols, sizeof (uint16_t));
+      if (scan->refine)
+        scan->corr = calloc (room + 1, CORR_BYTES);
+      if (scan->in == NULL || scan->code == NULL || scan->bits == NULL
+          || (scan->symbols > 0 && scan->counts == NULL)
+          || (scan->refine && scan->corr == NULL))
+        goto no_memory;
+    }
+  /* The groups, of at most GROUP_MAX scans: the luma's scans of one
+     component first (the biggest), then the others. */
+  for (pass = 0; pass < 2; pass++)
+    for (s = 0; s < prog->scans; s++)
+      {
+        int key = script[s].n == 1 ? script[s].comp[0] : -1, g;
+
+        if ((key == 0) != (pass == 0))
+          continue;
+        for (g = 0; g < prog->groups; g++)
+          if (prog->scan[prog->group[g][0]].comp == key
+              && prog->group_size[g] < GROUP_MAX)
+            break;
+        if (g == prog->groups)
+          prog->groups++;
+        prog->group[g][prog->group_size[g]++] = s;
+      }
+  prog->workers = calloc ((size_t)threads, sizeof *prog->workers);
+  if (prog->workers == NULL)
+    goto no_memory;
+  for (t = 0; t < threads; t++)
+    {
+      prog->workers[t].prog = prog;
+      if ((prog->workers[t].buffer = malloc (buffer_bytes (piece_blocks)))
+          == NULL)
+        goto no_memory;
+    }
+  return prog;
+
+no_memory:
+  jart_prog_stats_free (prog);
+  return NULL;
+}
