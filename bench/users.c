@@ -93,9 +93,12 @@ on_worker (JaWorker *worker, gpointer data)
       g_main_loop_quit (t->loop);
       return;
     }
-  if (state->done > 0 && state->jpeg_bytes[state->done - 1] > 0)
+  if (state->statistics_done)
     {
-      t->statistics = now - t->start;
+      if (state->done == 0 || state->jpeg_bytes[state->done - 1] == 0)
+        t->statistics = -1;
+      else
+        t->statistics = now - t->start;
       g_main_loop_quit (t->loop);
     }
 }

@@ -3,7 +3,8 @@
  * SSIM against the original, the size of the JPEG file of the generation
  * shown, what it was saved with, the convergence, and the chart of one of
  * them per generation.  The SSIM and the size come from the worker's
- * statistics thread, after the pixels, and say "measuring" until they do;
+ * second phase, after the pixels, and say "measuring" until they do
+ * ("unknown" when the run's statistics ended without them);
  * while a run is under way the read-outs change at most every
  * READOUTS_INTERVAL_MS.
  *
@@ -71,7 +72,12 @@ stats_texts (Dialog *d, const JaWorkerState *state, char **ssim, char **size)
   *ssim = *size = NULL;
   if (g == 0)
     {
-      if (result)
+      if (result && state->statistics_done)
+        {
+          *ssim = g_strdup_printf (_ ("SSIM: %s"), _ ("unknown"));
+          *size = g_strdup (_ ("File size: unknown"));
+        }
+      else if (result)
         {
           *ssim = g_strdup (_ ("SSIM: measuring…"));
           *size = g_strdup (_ ("File size: measuring…"));

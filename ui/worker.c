@@ -12,12 +12,18 @@
  * the mailbox; the worker is too, so that an idle callback queued before
  * ja_worker_free finds it marked dead instead of freed.
  *
- * The statistics (the SSIM against the original, the size of the JPEG file
- * each generation writes) come with each generation's report: the codec
- * computes them as it makes the generation, from what the generation
- * changed (JartSettings.statistics), so every generation has them when
- * it arrives, the last one with the result: the baseline files' sizes,
- * with standard and optimized tables, and the progressive file's.
+ * A job runs in two phases on the same thread.  The first makes the
+ * pixels alone, as fast as the codec can: the preview shows the result as
+ * soon as it exists.  The second runs the same settings again with the
+ * codec's statistics (JartSettings.statistics: the SSIM against the
+ * original and the size of the JPEG file each generation writes, baseline
+ * with standard or optimized tables, or progressive), which the codec
+ * computes as it makes each generation from what the generation changed;
+ * they fill in the plot generation by generation, at most every
+ * PROGRESS_INTERVAL_US, and the read-outs say "measuring" until the
+ * result's arrive.  The runs are deterministic, so the second makes the
+ * same generations as the first; it writes into the job's snapshot buffer,
+ * which the first no longer needs, and a new job cancels either phase.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -89,6 +95,7 @@ struct Job
   double fraction;
   gboolean idle_pending;
   gboolean finished;
+  gboolean statistics_done; /* the second phase ended, measured or not */
   JartStatus status;
   JartResult result;
   guint8 *final;
@@ -182,6 +189,8 @@ job_deliver (gpointer data)
           state->pixels = worker->display;
           state->pixels_generation = job->snapshot_generation;
         }
+      if (job->statistics_done)
+        state->statistics_done = TRUE;
       if (job->finished && !state->finished)
         {
           state->finished = TRUE;
@@ -232,6 +241,18 @@ pack_pixels (guint8 *buffer, const JartImage *pixels, size_t packed_size)
   return buffer;
 }
 
+/* The size of the file JOB measures in REPORT, 0 when it has none. */
+static guint64
+job_bytes (const Job *job, const JartGenerationReport *report)
+{
+  if (!report->has_statistics)
+    return 0;
+  return job->coding == JART_CODING_PROGRESSIVE ? report->bytes_progressive
+         : job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
+                                                : report->bytes;
+}
+
+/* Codec thread, first phase: a generation's pixels. */
 static int
 job_generation_done (const JartGenerationReport *report,
                      const JartImage *pixels, void *user_data)
@@ -240,12 +261,7 @@ job_generation_done (const JartGenerationReport *report,
   JaWorker *worker = job->worker;
   gint64 now = g_get_monotonic_time ();
   double ssim = report->has_statistics ? report->ssim : NAN;
-  guint64 bytes = 0;
-
-  if (report->has_statistics)
-    bytes = job->coding == JART_CODING_PROGRESSIVE ? report->bytes_progressive
-            : job->coding == JART_CODING_OPTIMIZED ? report->bytes_optimized
-                                                   : report->bytes;
+  guint64 bytes = job_bytes (job, report);
 
   g_mutex_lock (&job->lock);
   g_array_append_val (job->reports, *report);
@@ -266,6 +282,34 @@ job_generation_done (const JartGenerationReport *report,
     }
   job->fraction = (double)report->generation / job->settings.generations;
   job_post_locked (job);
+  g_mutex_unlock (&job->lock);
+  return jart_cancel_requested (job->cancel);
+}
+
+/* Codec thread, second phase: a generation's statistics, into the values
+ * the first phase left unmeasured. */
+static int
+job_statistics_done (const JartGenerationReport *report,
+                     const JartImage *pixels, void *user_data)
+{
+  Job *job = user_data;
+  gint64 now = g_get_monotonic_time ();
+  guint i = (guint)report->generation - 1;
+
+  (void)pixels;
+  g_mutex_lock (&job->lock);
+  if (report->generation >= 1 && i < job->reports->len)
+    {
+      g_array_index (job->reports, JartGenerationReport, i) = *report;
+      g_array_index (job->ssim, double, i)
+          = report->has_statistics ? report->ssim : NAN;
+      g_array_index (job->bytes, guint64, i) = job_bytes (job, report);
+      if (now - job->last_progress >= PROGRESS_INTERVAL_US)
+        {
+          job->last_progress = now;
+          job_post_locked (job);
+        }
+    }
   g_mutex_unlock (&job->lock);
   return jart_cancel_requested (job->cancel);
 }
@@ -296,19 +340,20 @@ job_run (Job *job)
   JartCallbacks callbacks
       = { job_generation_done, job_progress, job->cancel, job };
   JartResult result = { 0, 0 };
+  JartSettings settings = job->settings;
   JartImage dst = worker->src;
   JartStatus status;
-  guint8 *pixels;
+  guint8 *pixels, *scratch = NULL;
 
+  dst.stride = (size_t)dst.width * (size_t)dst.channels;
   pixels = g_try_malloc (worker->packed_size);
   if (pixels == NULL)
     status = JART_ERROR_NO_MEMORY;
   else
     {
       dst.pixels = pixels;
-      dst.stride = (size_t)dst.width * (size_t)dst.channels;
-      status
-          = jart_run (&worker->src, &dst, &job->settings, &callbacks, &result);
+      settings.statistics = 0;
+      status = jart_run (&worker->src, &dst, &settings, &callbacks, &result);
     }
 
   g_mutex_lock (&job->lock);
@@ -319,6 +364,35 @@ job_run (Job *job)
     job->final = pixels;
   else
     g_free (pixels);
+  if (status == JART_OK)
+    {
+      /* The snapshot buffer is the job's own from here on: no more
+         snapshots, and the main loop takes the result instead. */
+      job->snapshot_ready = FALSE;
+      scratch = job->snapshot;
+      job->snapshot = NULL;
+    }
+  job_post_locked (job);
+  g_mutex_unlock (&job->lock);
+
+  if (status == JART_OK)
+    {
+      JartCallbacks statistics
+          = { job_statistics_done, NULL, job->cancel, job };
+
+      if (scratch == NULL)
+        scratch = g_try_malloc (worker->packed_size);
+      if (scratch != NULL)
+        {
+          dst.pixels = scratch;
+          settings.statistics = 1;
+          jart_run (&worker->src, &dst, &settings, &statistics, NULL);
+        }
+    }
+
+  g_mutex_lock (&job->lock);
+  job->snapshot = scratch;
+  job->statistics_done = TRUE;
   job_post_locked (job);
   g_mutex_unlock (&job->lock);
 }
@@ -373,6 +447,7 @@ ja_worker_new (const JartImage *src, JaWorkerNotify notify, gpointer user_data)
   worker->ssim = g_array_new (FALSE, FALSE, sizeof (double));
   worker->bytes = g_array_new (FALSE, FALSE, sizeof (guint64));
   worker->state.finished = TRUE;
+  worker->state.statistics_done = TRUE;
   worker->thread = g_thread_new ("ja-worker", worker_thread, worker);
   return worker;
 }
@@ -399,7 +474,6 @@ ja_worker_start (JaWorker *worker, const JartSettings *settings)
   job->worker = worker_ref (worker);
   job->serial = ++worker->next_serial;
   job->settings = *settings;
-  job->settings.statistics = 1;
   job->coding = worker->coding;
   job->cancel = jart_cancel_new ();
   g_mutex_init (&job->lock);
@@ -443,6 +517,7 @@ ja_worker_cancel (JaWorker *worker)
       worker->state.finished = TRUE;
       worker->state.status = JART_ERROR_CANCELLED;
     }
+  worker->state.statistics_done = TRUE;
 }
 
 const JaWorkerState *

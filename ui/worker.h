@@ -45,6 +45,9 @@ typedef struct
                                 generation g writes at [g - 1], coded as
                                 ja_worker_set_coding said, 0 where not
                                 measured (yet) */
+  gboolean statistics_done;  /* the statistics of the run are all in: after
+                                the result, those not measured stay NAN and
+                                0 (no memory for them, or cancelled) */
 } JaWorkerState;
 
 /* Called in the main loop whenever the state changed. */

@@ -1,10 +1,12 @@
 /* test-worker-plot.c: the data the dialog's plot gets from the worker
  * (ui/worker.c; dialog.c hands JaWorkerState's reports, ssim and
  * jpeg_bytes to ja_plot_set_data) has a point for every generation of a
- * 100-generation run: at every notification, each generation done so far
- * has its SSIM and file size (no sampling, nothing measured later), and
- * when the result arrives all 100 are there, equal to the statistics
- * jart_run reports for the same settings.
+ * 100-generation run.  The worker shows the result first and measures its
+ * statistics in a second phase: at every notification the measured
+ * generations are a prefix of those done, each with both its SSIM and its
+ * file size (nothing half measured, no sampling); the result comes before
+ * the statistics are done; and when they are, all 100 are there, equal to
+ * the statistics jart_run reports for the same settings.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,19 +60,32 @@ notify (JaWorker *worker, gpointer data)
 {
   Test *t = data;
   const JaWorkerState *state = ja_worker_get_state (worker);
-  int g;
+  int g, measured = 0;
 
   t->notifications++;
   for (g = 0; g < state->done; g++)
-    if (isnan (state->ssim[g]) || state->jpeg_bytes[g] == 0)
-      {
-        printf ("notification %d: generation %d of %d done has no %s\n",
-                t->notifications, g + 1, state->done,
-                isnan (state->ssim[g]) ? "SSIM" : "file size");
-        t->failures++;
-        break;
-      }
-  if (state->finished)
+    {
+      gboolean has_ssim = !isnan (state->ssim[g]);
+      gboolean has_bytes = state->jpeg_bytes[g] > 0;
+
+      if (has_ssim != has_bytes || (has_ssim && g != measured))
+        {
+          printf ("notification %d: generation %d of %d done has %s\n",
+                  t->notifications, g + 1, state->done,
+                  has_ssim != has_bytes ? "one statistic without the other"
+                                        : "statistics after a gap");
+          t->failures++;
+          break;
+        }
+      measured += has_ssim;
+    }
+  if (state->statistics_done && !state->finished)
+    {
+      printf ("notification %d: statistics done before the result\n",
+              t->notifications);
+      t->failures++;
+    }
+  if (state->finished && state->statistics_done)
     {
       t->finished_done = state->done;
       memcpy (t->ssim, state->ssim,
