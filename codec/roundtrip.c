@@ -9,7 +9,9 @@
  *   canvas (max_v_samp rows), and below it the last *downsampled* row, as
  *   jcprepct.c pads the bottom of the image;
  * - every block goes through the forward DCT, quantization, dequantization
- *   and the inverse DCT in place;
+ *   and the inverse DCT in place; with statistics, the quantized
+ *   coefficients the transform computes go to stats.c as well (the ones
+ *   libjpeg-turbo's file would hold);
  * - the decoder upsamples the chroma of the canvas pixels that cover the
  *   image and converts them back to R'G'B'.
  *
@@ -143,9 +145,9 @@ transform_row (const Pass *p, uint8_t *row, size_t stride, int x0, int x1,
 }
 
 /* The block rows Y0 .. Y1 - 1 (multiples of 8) of component C's plane,
- * columns X0 .. X1 - 1, through the DCT, quantization and back; with
- * statistics their quantized coefficients go to them (jart_stats_keep),
- * KEEP_BLOCKS at a time. */
+ * columns X0 .. X1 - 1, through the DCT, quantization and back; when the
+ * run keeps statistics, the quantized coefficients go to
+ * jart_stats_keep, KEEP_BLOCKS at a time. */
 static void
 transform_blocks (const Pass *p, int c, int plane_w, int x0, int x1, int y0,
                   int y1, const JartQuant *quant)
