@@ -38,16 +38,19 @@ jart_quantized_block (const uint8_t *origin, size_t stride,
 void
 jart_transform_blocks_float (uint8_t *plane, size_t stride, int x0, int x1,
                              const JartQuant *quant, JartDct dct,
-                             JartDecode decode)
+                             JartDecode decode, int16_t *kept)
 {
   int32_t coef[64];
   int bx, i;
 
-  for (bx = x0; bx < x1; bx += 8)
+  for (bx = x0; bx < x1; bx += 8, kept = kept != NULL ? kept + 64 : NULL)
     {
       uint8_t *origin = plane + bx;
 
       jart_quantized_block (origin, stride, quant, dct, coef);
+      if (kept != NULL)
+        for (i = 0; i < 64; i++)
+          kept[i] = (int16_t)coef[i];
       if (decode == JART_DECODE_GIMP)
         jart_idct_float (coef, quant, origin, stride);
       else

@@ -101,6 +101,11 @@ void jart_quant_prepare_components (int quality, const uint16_t (*tables)[64],
  * decoder would see. */
 void jart_quant_round_trip (int32_t block[64], const JartQuant *quant);
 
+/* jart_quant_round_trip that also writes the quantized coefficients to
+ * COEF. */
+void jart_quant_keep (int32_t block[64], const JartQuant *quant,
+                      int16_t coef[64]);
+
 /* fdct.c: forward DCTs of a level-shifted 8x8 block, in place. */
 void jart_fdct_islow (int32_t block[64]);
 void jart_fdct_ifast (int32_t block[64]);
@@ -127,7 +132,7 @@ void jart_quantized_block (const uint8_t *origin, size_t stride,
                            int32_t coef[64]);
 void jart_transform_blocks_float (uint8_t *plane, size_t stride, int x0,
                                   int x1, const JartQuant *quant, JartDct dct,
-                                  JartDecode decode);
+                                  JartDecode decode, int16_t *coef);
 
 /* idct.c: the accurate inverse DCT of dequantized coefficients into 8 rows
  * of 8 samples, STRIDE bytes apart, clamped to 0..255. */

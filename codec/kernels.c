@@ -11,12 +11,12 @@
 
 static void
 portable_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
-                           const JartQuant *quant, JartDct dct)
+                           const JartQuant *quant, JartDct dct, int16_t *coef)
 {
   int32_t block[64];
   int bx, r, c;
 
-  for (bx = x0; bx < x1; bx += 8)
+  for (bx = x0; bx < x1; bx += 8, coef = coef != NULL ? coef + 64 : NULL)
     {
       uint8_t *origin = plane + bx;
 
@@ -27,7 +27,10 @@ portable_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
         jart_fdct_ifast (block);
       else
         jart_fdct_islow (block);
-      jart_quant_round_trip (block, quant);
+      if (coef != NULL)
+        jart_quant_keep (block, quant, coef);
+      else
+        jart_quant_round_trip (block, quant);
       jart_idct_islow (block, origin, stride);
     }
 }

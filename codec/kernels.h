@@ -19,9 +19,12 @@ struct JartKernels
 
   /* Forward DCT, quantization, dequantization and inverse DCT, in place,
    * for the blocks of one block row: 8 rows of PLANE, STRIDE bytes apart,
-   * columns X0 .. X1 - 1 (multiples of 8). */
+   * columns X0 .. X1 - 1 (multiples of 8).  Unless COEF is NULL, the
+   * quantized coefficients of the block at column X0 + 8 K also go to
+   * COEF + 64 K, in natural order (the statistics keep them). */
   void (*transform_blocks) (uint8_t *plane, size_t stride, int x0, int x1,
-                            const JartQuant *quant, JartDct dct);
+                            const JartQuant *quant, JartDct dct,
+                            int16_t *coef);
 
   /* color.c's jart_rgb_to_ycc_row: N interleaved pixels of STEP (3 or 4)
    * bytes to Y, Cb and Cr. */

@@ -148,6 +148,22 @@ jart_quant_round_trip (int32_t block[64], const JartQuant *quant)
 }
 
 void
+jart_quant_keep (int32_t block[64], const JartQuant *quant, int16_t coef[64])
+{
+  int i;
+
+  for (i = 0; i < 64; i++)
+    {
+      int32_t x = block[i];
+      int32_t d = quant->divisor[i];
+      int32_t q = x < 0 ? -((-x + (d >> 1)) / d) : (x + (d >> 1)) / d;
+
+      coef[i] = (int16_t)q;
+      block[i] = q * quant->quantval[i];
+    }
+}
+
+void
 jart_quant_prepare_components (int quality, const uint16_t (*tables)[64],
                                const uint16_t *cr_table, JartDct dct,
                                JartQuant quant[3])

@@ -9,7 +9,9 @@
  *   canvas (max_v_samp rows), and below it the last *downsampled* row, as
  *   jcprepct.c pads the bottom of the image;
  * - every block goes through the forward DCT, quantization, dequantization
- *   and the inverse DCT in place;
+ *   and the inverse DCT in place; with statistics, the quantized
+ *   coefficients the transform computes go to stats.c as well (the ones
+ *   libjpeg-turbo's file would hold);
  * - the decoder upsamples the chroma of the canvas pixels that cover the
  *   image and converts them back to R'G'B'.
  *
@@ -121,26 +123,57 @@ flatten_segment (const JartWork *work, const uint8_t *in, int n, uint8_t *out)
     }
 }
 
-/* The block rows Y0 .. Y1 - 1 (multiples of 8) of one plane, columns
- * X0 .. X1 - 1, through the DCT, quantization and back: the kernel
- * table's round trip when both ends are integer, else float-blocks.c's. */
+/* The blocks a call of the transform hands the statistics at most: their
+ * coefficients stay in the first level cache. */
+#define KEEP_BLOCKS 32
+
+/* The blocks of columns X0 .. X1 - 1 (multiples of 8) of the 8 rows at
+ * ROW (a plane's rows STRIDE bytes apart) through the DCT, quantization
+ * and back: the kernel table's round trip when both ends are integer,
+ * else float-blocks.c's; their quantized coefficients to COEF unless it
+ * is NULL. */
 static void
-transform_blocks (const Pass *p, uint8_t *plane, int plane_w, int x0, int x1,
-                  int y0, int y1, const JartQuant *quant)
+transform_row (const Pass *p, uint8_t *row, size_t stride, int x0, int x1,
+               const JartQuant *quant, int16_t *coef)
 {
-  const int floating
-      = p->dct == JART_DCT_FLOAT || p->decode == JART_DECODE_GIMP;
-  int by;
+  if (p->dct == JART_DCT_FLOAT || p->decode == JART_DECODE_GIMP)
+    jart_transform_blocks_float (row, stride, x0, x1, quant, p->dct, p->decode,
+                                 coef);
+  else
+    p->work->kernels->transform_blocks (row, stride, x0, x1, quant, p->dct,
+                                        coef);
+}
+
+/* The block rows Y0 .. Y1 - 1 (multiples of 8) of component C's plane,
+ * columns X0 .. X1 - 1, through the DCT, quantization and back; when the
+ * run keeps statistics, the quantized coefficients go to
+ * jart_stats_keep, KEEP_BLOCKS at a time. */
+static void
+transform_blocks (const Pass *p, int c, int plane_w, int x0, int x1, int y0,
+                  int y1, const JartQuant *quant)
+{
+  JartStats *measure = p->work->measure;
+  uint8_t *plane = p->work->plane[c];
+  int by, x;
 
   for (by = y0; by < y1; by += 8)
-    if (floating)
-      jart_transform_blocks_float (plane + (size_t)by * plane_w,
-                                   (size_t)plane_w, x0, x1, quant, p->dct,
-                                   p->decode);
-    else
-      p->work->kernels->transform_blocks (plane + (size_t)by * plane_w,
-                                          (size_t)plane_w, x0, x1, quant,
-                                          p->dct);
+    {
+      uint8_t *row = plane + (size_t)by * plane_w;
+
+      if (measure == NULL)
+        {
+          transform_row (p, row, (size_t)plane_w, x0, x1, quant, NULL);
+          continue;
+        }
+      for (x = x0; x < x1; x += 8 * KEEP_BLOCKS)
+        {
+          int16_t coef[KEEP_BLOCKS * 64];
+          int end = jart_min_int (x + 8 * KEEP_BLOCKS, x1);
+
+          transform_row (p, row, (size_t)plane_w, x, end, quant, coef);
+          jart_stats_keep (measure, c, by / 8, x / 8, (end - x) / 8, coef);
+        }
+    }
 }
 
 /* Builds and transforms the planes of MCUs MX0 .. MX1 - 1 of MCU row MY. */
@@ -217,15 +250,12 @@ encode_run (const Pass *p, JartScratch *s, int my, int mx0, int mx1)
             work->plane[0] + (size_t)last_luma_row * g->luma_w + x0,
             (size_t)(luma_x1 - x0));
 
-  if (work->measure != NULL)
-    jart_stats_capture (work->measure, work->plane, my, mx0, mx1, p->quant,
-                        p->dct);
-  transform_blocks (p, work->plane[0], g->luma_w, x0, luma_x1, my * g->mcu_h,
+  transform_blocks (p, 0, g->luma_w, x0, luma_x1, my * g->mcu_h,
                     jart_min_int ((my + 1) * g->mcu_h, g->luma_h),
                     &p->quant[0]);
   for (c = 1; c < colors; c++)
-    transform_blocks (p, work->plane[c], g->chroma_w, c0, c1, my * 8,
-                      my * 8 + 8, &p->quant[c]);
+    transform_blocks (p, c, g->chroma_w, c0, c1, my * 8, my * 8 + 8,
+                      &p->quant[c]);
 }
 
 /* Compares the decoded pixels FRESH of canvas columns CX0 .. CX0 + N - 1

@@ -4,10 +4,10 @@
  * ones, as jart_jpeg_size computes it for one image, and the SSIM of its
  * output against the run's input (stats-ssim.c).
  *
- * Sizes.  While a generation encodes an MCU (roundtrip.c), its planes are
- * here before the transform: their quantized coefficients are kept (in
+ * Sizes.  While a generation encodes an MCU (roundtrip.c), the quantized
+ * coefficients its transform computes come here: they are kept (in
  * zigzag order, as the coders read them), MCU by
- * MCU in scan order.  MCUs not encoded again keep theirs; an MCU encoded
+ * MCU in scan order.  MCUs not encoded again keep theirs; a block encoded
  * again into the same coefficients changes nothing.  The scan is cut
  * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
  * for each, what the file's bytes need is kept:
@@ -137,51 +137,6 @@ jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax, int vmax,
   memset (stats->captured, 0, (size_t)stats->pieces);
 }
 
-/* The quantized coefficients of the block at column X of the 8 rows at
- * PLANE, STRIDE bytes apart, into OUT, as the round trip quantizes them.
- * The floating-point DCT's come from float-blocks.c, QUANT's; the integer
- * DCTs' output is divided by QUANT's divisors, rounded half away from
- * zero, as quant.c rounds.  The division is a multiplication by
- * RECIPROCAL[i] = 2^40 / divisor + 1, exact for every dividend the DCT
- * gives (below 2^20, divisors below 2^16: the error stays under
- * 1 / divisor). */
-static void
-block_coefficients (const uint8_t *plane, size_t stride, int x,
-                    const JartQuant *quant, const uint64_t reciprocal[64],
-                    const int32_t half[64], JartDct dct, int16_t out[64])
-{
-  const uint8_t *natural = jart_huff_natural_order ();
-  int32_t block[64];
-  int16_t q[64];
-  int i, j;
-
-  if (dct == JART_DCT_FLOAT)
-    {
-      jart_quantized_block (plane + x, stride, quant, dct, block);
-      for (i = 0; i < 64; i++)
-        out[i] = (int16_t)block[natural[i]];
-      return;
-    }
-
-  for (i = 0; i < 8; i++)
-    for (j = 0; j < 8; j++)
-      block[i * 8 + j] = plane[(size_t)i * stride + (size_t)x + j] - 128;
-  if (dct == JART_DCT_FAST)
-    jart_fdct_ifast (block);
-  else
-    jart_fdct_islow (block);
-  for (i = 0; i < 64; i++)
-    {
-      int32_t v = block[i];
-      uint64_t n = (uint64_t)(v < 0 ? -v : v) + (uint64_t)half[i];
-
-      q[i] = (int16_t)((n * reciprocal[i]) >> 40);
-      q[i] = v < 0 ? (int16_t)-q[i] : q[i];
-    }
-  for (i = 0; i < 64; i++)
-    out[i] = q[natural[i]];
-}
-
 /* The piece holding MCU MX of row MY. */
 static inline int
 piece_of (const JartStats *stats, int my, int mx)
@@ -189,64 +144,41 @@ piece_of (const JartStats *stats, int my, int mx)
   return my * stats->pieces_per_row + mx / stats->piece_mcus;
 }
 
-/* block_coefficients into OUT, which holds the block's last ones when
- * KEPT; nonzero when they changed (always without KEPT). */
-static int
-keep_block (const uint8_t *plane, size_t stride, int x, const JartQuant *quant,
-            const uint64_t reciprocal[64], const int32_t half[64], JartDct dct,
-            int kept, int16_t out[64])
-{
-  int16_t block[64];
-
-  block_coefficients (plane, stride, x, quant, reciprocal, half, dct, block);
-  if (kept && memcmp (block, out, sizeof block) == 0)
-    return 0;
-  memcpy (out, block, sizeof block);
-  return 1;
-}
-
 void
-jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my, int mx0,
-                    int mx1, const JartQuant quant[3], JartDct dct)
+jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
+                 const int16_t *coef)
 {
-  const size_t luma_stride = (size_t)stats->luma_cols * 8;
-  const size_t chroma_stride = (size_t)stats->cols * 8;
-  uint64_t reciprocal[3][64];
-  int32_t half[3][64];
-  int mx, v, h, c, i, t;
+  const uint8_t *natural = jart_huff_natural_order ();
+  const int blocks = stats->hmax * stats->vmax;
+  int k, i;
 
-  for (t = 0; t < 3; t++)
-    for (i = 0; i < 64; i++)
-      {
-        reciprocal[t][i]
-            = ((uint64_t)1 << 40) / (uint64_t)quant[t].divisor[i] + 1;
-        half[t][i] = quant[t].divisor[i] >> 1;
-      }
-  for (mx = mx0; mx < mx1; mx++)
+  for (k = 0; k < n; k++, coef += 64)
     {
-      int16_t *out
-          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
-      int changed = !stats->coded_once;
+      int bx = bx0 + k, mx, my, at;
+      int16_t *out, zigzag[64];
 
-      for (v = 0; v < stats->vmax; v++)
-        for (h = 0; h < stats->hmax; h++, out += 64)
-          {
-            int bx = mx * stats->hmax + h, by = my * stats->vmax + v;
-
-            if (bx < stats->luma_cols && by < stats->luma_rows)
-              changed
-                  |= keep_block (plane[0] + (size_t)by * 8 * luma_stride,
-                                 luma_stride, bx * 8, &quant[0], reciprocal[0],
-                                 half[0], dct, stats->coded_once, out);
-          }
-      for (c = 1; c < stats->colors; c++, out += 64)
-        changed |= keep_block (plane[c] + (size_t)my * 8 * chroma_stride,
-                               chroma_stride, mx * 8, &quant[c], reciprocal[c],
-                               half[c], dct, stats->coded_once, out);
-      /* An MCU encoded again into the same coefficients (most are, once
+      if (c == 0)
+        {
+          mx = bx / stats->hmax;
+          my = by / stats->vmax;
+          at = by % stats->vmax * stats->hmax + bx % stats->hmax;
+        }
+      else
+        {
+          mx = bx;
+          my = by;
+          at = blocks + c - 1;
+        }
+      out = stats->coef
+            + (((size_t)my * stats->cols + mx) * stats->bpm + at) * 64;
+      for (i = 0; i < 64; i++)
+        zigzag[i] = coef[natural[i]];
+      /* A block encoded again into the same coefficients (most are, once
          the image has been through the codec) changes nothing. */
-      if (changed)
-        stats->captured[piece_of (stats, my, mx)] = 1;
+      if (stats->coded_once && memcmp (zigzag, out, sizeof zigzag) == 0)
+        continue;
+      memcpy (out, zigzag, sizeof zigzag);
+      stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
 

@@ -176,12 +176,13 @@ size_t jart_stats_memory (int width, int height, int channels,
 void jart_stats_begin (JartStats *stats, const JartGeometry *g, int hmax,
                        int vmax, int colors, int dqt);
 
-/* roundtrip.c, from the thread encoding MCUs MX0 .. MX1 - 1 of MCU row MY,
- * after their planes are built and before they are transformed: keeps
- * their quantized coefficients, and marks the pieces where they changed. */
-void jart_stats_capture (JartStats *stats, uint8_t *const plane[3], int my,
-                         int mx0, int mx1, const JartQuant quant[3],
-                         JartDct dct);
+/* roundtrip.c, from the thread encoding the MCU row that holds them: the
+ * quantized coefficients COEF (natural order, 64 a block) that the
+ * transform computed for the N blocks of component C at block columns
+ * BX0 .. BX0 + N - 1 of its block row BY; keeps them, and marks the
+ * pieces where they changed. */
+void jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
+                      const int16_t *coef);
 
 /* A generation's file sizes. */
 typedef struct

@@ -73,6 +73,14 @@ v_store (int32_t *p, V v)
   _mm256_storeu_si256 ((__m256i *)p, v);
 }
 
+static inline void
+v_store_i16 (int16_t *p, V v)
+{
+  _mm_storeu_si128 ((__m128i *)p,
+                    _mm_packs_epi32 (_mm256_castsi256_si128 (v),
+                                     _mm256_extracti128_si256 (v, 1)));
+}
+
 static inline V
 v_load_u8 (const uint8_t *p)
 {
@@ -795,9 +803,11 @@ transpose16_2 (V r[8])
 }
 
 /* Quantization and dequantization of row U of the coefficients D, with
- * quant.c's 16-bit quotient. */
+ * quant.c's 16-bit quotient; unless COEF is NULL, the quantized row of
+ * the left block to COEF + 8 U and of the right one (TWO) to
+ * COEF + 64 + 8 U. */
 static inline __attribute__ ((always_inline)) V
-quant16 (V d, const JartQuant *quant, int u)
+quant16 (V d, const JartQuant *quant, int u, int two, int16_t *coef)
 {
 #define ROW16(field)                                                          \
   _mm256_loadu_si256 ((const __m256i *)quant->rows16[u][field])
@@ -807,6 +817,16 @@ quant16 (V d, const JartQuant *quant, int u)
           _mm256_and_si256 (n, _mm256_set1_epi16 ((short)0xFFF8)), ROW16 (1)),
       ROW16 (2));
 
+  if (coef != NULL)
+    {
+      V signed_q = _mm256_sign_epi16 (q, d);
+
+      _mm_storeu_si128 ((__m128i *)(coef + 8 * u),
+                        _mm256_castsi256_si128 (signed_q));
+      if (two)
+        _mm_storeu_si128 ((__m128i *)(coef + 64 + 8 * u),
+                          _mm256_extracti128_si256 (signed_q, 1));
+    }
   return _mm256_sign_epi16 (_mm256_mullo_epi16 (q, ROW16 (3)), d);
 #undef ROW16
 }
@@ -848,9 +868,11 @@ within_2x2 (const V d[8])
 #define EACH8(M) M (0) M (1) M (2) M (3) M (4) M (5) M (6) M (7)
 
 /* Two blocks side by side (TWO nonzero) or one at ORIGIN through the
- * accurate DCT and back. */
+ * accurate DCT and back; their quantized coefficients to COEF unless it
+ * is NULL (quant16). */
 static inline __attribute__ ((always_inline)) void
-islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
+islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two,
+              int16_t *coef)
 {
   const V center = _mm256_set1_epi16 (128);
   V d[8];
@@ -863,7 +885,7 @@ islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
                                                                               \
     d[i] = _mm256_sub_epi16 (_mm256_cvtepu8_epi16 (row_), center);            \
   }
-#define QUANT_ROW(i) d[i] = quant16 (d[i], quant, i);
+#define QUANT_ROW(i) d[i] = quant16 (d[i], quant, i, two, coef);
   EACH8 (LOAD_ROW)
   transpose16 (d);
   fwd16 (d, 1);
@@ -939,21 +961,32 @@ islow_blocks (uint8_t *origin, size_t stride, const JartQuant *quant, int two)
 
 #undef EACH8
 
-static void
-avx2_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
-                       const JartQuant *quant, JartDct dct)
+/* The accurate DCT's blocks of a row, with COEF NULL or not known where it
+ * is inlined. */
+static inline __attribute__ ((always_inline)) void
+islow_row (uint8_t *plane, size_t stride, int x0, int x1,
+           const JartQuant *quant, int16_t *coef)
 {
   int bx;
 
-  if (dct == JART_DCT_FAST)
-    {
-      simd_transform_blocks (plane, stride, x0, x1, quant, dct);
-      return;
-    }
   for (bx = x0; bx + 16 <= x1; bx += 16)
-    islow_blocks (plane + bx, stride, quant, 1);
+    islow_blocks (plane + bx, stride, quant, 1,
+                  coef != NULL ? coef + (bx - x0) * 8 : NULL);
   if (bx < x1)
-    islow_blocks (plane + bx, stride, quant, 0);
+    islow_blocks (plane + bx, stride, quant, 0,
+                  coef != NULL ? coef + (bx - x0) * 8 : NULL);
+}
+
+static void
+avx2_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
+                       const JartQuant *quant, JartDct dct, int16_t *coef)
+{
+  if (dct == JART_DCT_FAST)
+    simd_transform_blocks (plane, stride, x0, x1, quant, dct, coef);
+  else if (coef != NULL)
+    islow_row (plane, stride, x0, x1, quant, coef);
+  else
+    islow_row (plane, stride, x0, x1, quant, NULL);
 }
 
 const JartKernels jart_kernels_avx2 = {

@@ -102,6 +102,12 @@ v_store (int32_t *p, V v)
   _mm_storeu_si128 ((__m128i *)(p + 4), v.hi);
 }
 
+static inline void
+v_store_i16 (int16_t *p, V v)
+{
+  _mm_storeu_si128 ((__m128i *)p, _mm_packs_epi32 (v.lo, v.hi));
+}
+
 static inline V
 v_load_u8 (const uint8_t *p)
 {

@@ -11,6 +11,7 @@
  *   v_gt (a, b)          all ones where a > b
  *   v_quotient (n, r)    trunc (n * r[i]) for 8 floats r: an estimate
  *   v_load, v_store      8 lanes from and to int32 memory
+ *   v_store_i16          8 lanes to int16 memory, saturated
  *   v_load_u8, v_store_u8  8 samples in, 8 samples out clamped to 0..255
  *   v_store_u8_pairs (p, a, b)  16 samples a0 b0 a1 b1 ..., clamped
  *   v_load_rgb (p, step, &r, &g, &b)  8 interleaved pixels of STEP (3 or
@@ -138,10 +139,10 @@ fwd_ifast (V d[8])
     d[i] = v_wrap16 (d[i]);
 }
 
-/* Quantization and dequantization of row ROW of the coefficients
- * (quant.c's jart_quant_round_trip). */
+/* The quantized coefficients of row ROW of the forward DCT's output X
+ * (quant.c's jart_quant_round_trip before it dequantizes). */
 static inline V
-quant_round_trip (V x, const JartQuant *quant, int row)
+quantize (V x, const JartQuant *quant, int row)
 {
   V sign = v_srai (x, 31);
   V d = v_load (quant->divisor + row * 8);
@@ -152,8 +153,7 @@ quant_round_trip (V x, const JartQuant *quant, int row)
   /* Subtracting an all-ones mask adds one. */
   q = v_sub (q, v_gt (r, v_sub (d, v_set1 (1))));
   q = v_add (q, v_gt (v_set1 (0), r));
-  q = v_sub (v_xor (q, sign), sign);
-  return v_mul (q, v_load (quant->multiplier + row * 8));
+  return v_sub (v_xor (q, sign), sign);
 }
 
 /* One pass of the accurate inverse DCT (idct.c's islow_inverse) with its
@@ -215,14 +215,16 @@ inv_islow (V d[8], int columns)
     }
 }
 
-static void
-simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
-                       const JartQuant *quant, JartDct dct)
+/* simd_transform_blocks, with COEF NULL or not known where it is
+ * inlined: without the coefficients' stores when it is NULL. */
+static inline __attribute__ ((always_inline)) void
+transform_row (uint8_t *plane, size_t stride, int x0, int x1,
+               const JartQuant *quant, JartDct dct, int16_t *coef)
 {
   V v[8];
   int bx, i;
 
-  for (bx = x0; bx < x1; bx += 8)
+  for (bx = x0; bx < x1; bx += 8, coef = coef != NULL ? coef + 64 : NULL)
     {
       uint8_t *origin = plane + bx;
 
@@ -241,7 +243,12 @@ simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
       else
         fwd_islow (v, 0);
       for (i = 0; i < 8; i++)
-        v[i] = quant_round_trip (v[i], quant, i);
+        {
+          v[i] = quantize (v[i], quant, i);
+          if (coef != NULL)
+            v_store_i16 (coef + 8 * i, v[i]);
+          v[i] = v_mul (v[i], v_load (quant->multiplier + i * 8));
+        }
       inv_islow (v, 1);
       v_transpose (v);
       inv_islow (v, 0);
@@ -249,6 +256,16 @@ simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
       for (i = 0; i < 8; i++)
         v_store_u8 (origin + (size_t)i * stride, v[i]);
     }
+}
+
+static void
+simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
+                       const JartQuant *quant, JartDct dct, int16_t *coef)
+{
+  if (coef != NULL)
+    transform_row (plane, stride, x0, x1, quant, dct, coef);
+  else
+    transform_row (plane, stride, x0, x1, quant, dct, NULL);
 }
 
 /* color.c's jart_rgb_to_ycc_row, eight pixels at a time while
