@@ -264,15 +264,19 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
     {
       const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
       const uint8_t *ref = map->ref + (size_t)iy * map->width;
-      const uint8_t *luma = s->luma[r] - lo;
-      const uint8_t *x = ref + X0 - RADIUS, *y = luma + X0 - RADIUS;
+      /* Column c of the image's luma is s->luma[r][c - lo]; no pointer
+         before a row is formed (undefined behaviour in C, which
+         UndefinedBehaviorSanitizer reports for the luma rows). */
+      const uint8_t *luma = s->luma[r];
+      const uint8_t *x = inside ? ref + (X0 - RADIUS) : NULL;
+      const uint8_t *y = inside ? luma + (X0 - RADIUS - lo) : NULL;
 
       if (!inside)
         {
           for (i = 0; i < SPAN_READ; i++)
             {
               s->x[i] = ref[s->column[i]];
-              s->y[i] = luma[s->column[i]];
+              s->y[i] = luma[s->column[i] - lo];
             }
           x = s->x;
           y = s->y;
