@@ -391,7 +391,10 @@ job_run (Job *job)
     }
 
   g_mutex_lock (&job->lock);
-  job->snapshot = scratch;
+  /* The buffer taken after the first phase goes back to the job, which
+     frees it (a failed first phase took nothing). */
+  if (status == JART_OK)
+    job->snapshot = scratch;
   job->statistics_done = TRUE;
   job_post_locked (job);
   g_mutex_unlock (&job->lock);
