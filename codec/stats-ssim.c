@@ -542,7 +542,8 @@ reference_luma (JartSsimMap *map, const JartImage *a)
 {
   const int threads = jart_min_int (map->threads, map->tiles_y);
   const size_t sums = (size_t)map->tiles_x * sizeof (uint32_t);
-  const size_t each = sums + 2 * (size_t)a->width;
+  /* Rounded up so that every thread's sums stay aligned for uint32_t. */
+  const size_t each = (sums + 2 * (size_t)a->width + 15) & ~(size_t)15;
   ReferenceJob jobs[JART_THREADS_MAX];
   void *args[JART_THREADS_MAX];
   uint8_t *space = malloc ((size_t)threads * each);

@@ -162,6 +162,9 @@ if wanted 3; then
     -Dfuzzing=true
   unset CC
   export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+  # Undefined behaviour stops the process, so that the test fails whatever
+  # it checks (by default UBSan reports and goes on).
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   # Every suite but the re-runs with a forced kernel path and thread count
   # (suite kernel-paths), which the fuzzer covers here: it draws the path
   # and the thread count from its input; and but the GEGL operation's

@@ -239,8 +239,8 @@ save_png_raw (const char *path, int width, int height, int color_type,
 static unsigned char
 pattern (int x, int y, int c, int channels)
 {
-  uint32_t h = (uint32_t)(x * 73856093) ^ (uint32_t)(y * 19349663)
-               ^ (uint32_t)(c * 83492791);
+  uint32_t h = (uint32_t)x * 73856093u ^ (uint32_t)y * 19349663u
+               ^ (uint32_t)c * 83492791u;
 
   if ((channels == 2 && c == 1) || (channels == 4 && c == 3))
     return (unsigned char)((x * 13 + y * 7) & 255);
