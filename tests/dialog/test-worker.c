@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "images.h"
 #include "worker.h"
 
 typedef struct
@@ -153,26 +154,19 @@ check_stats (JaWorker *worker, const JartImage *src,
 int
 main (int argc, char **argv)
 {
-  JartImage src;
+  JartImage *src;
   Test t = { 0 };
   JaWorker *worker;
   guint8 *result, *expected;
   JartStep step;
-  int x, y, c;
+  int x, y;
 
   (void)argc;
   (void)argv;
-  src.width = 301;
-  src.height = 203;
-  src.channels = 3;
-  src.stride = (size_t)src.width * 3;
-  src.pixels = g_malloc (src.stride * src.height);
-  for (y = 0; y < src.height; y++)
-    for (x = 0; x < src.width; x++)
-      for (c = 0; c < 3; c++)
-        src.pixels[y * src.stride + x * 3 + c]
-            = (guint8)((x * (c + 1) + y * (3 - c) + ((x * y) % 37)) & 255);
-  t.src = &src;
+  /* Odd sizes: partial blocks at the right and bottom edges. */
+  src = image_new (301, 203, 3);
+  image_fill (src, PATTERN_SMOOTH, 0);
+  t.src = src;
 
   jart_settings_init (&t.long_run);
   t.long_run.quality = 40;
@@ -192,27 +186,27 @@ main (int argc, char **argv)
     }
 
   t.loop = g_main_loop_new (NULL, FALSE);
-  worker = ja_worker_new (&src, notify, &t);
+  worker = ja_worker_new (src, notify, &t);
   t.long_serial = ja_worker_start (worker, &t.long_run);
   g_main_loop_run (t.loop);
 
   if (ja_worker_get_state (worker)->status != JART_OK)
     t.failures++;
   result = ja_worker_steal_result (worker);
-  expected = direct (&src, &t.short_run, t.short_run.generations);
+  expected = direct (src, &t.short_run, t.short_run.generations);
   if (result == NULL || expected == NULL
-      || memcmp (result, expected, src.stride * src.height) != 0)
+      || memcmp (result, expected, src->stride * src->height) != 0)
     {
       printf ("the final result differs from jart_run's\n");
       t.failures++;
     }
-  t.failures += check_stats (worker, &src, &t.short_run, JART_CODING_STANDARD);
+  t.failures += check_stats (worker, src, &t.short_run, JART_CODING_STANDARD);
   /* The dialog's default read-out: the file as GIMP exports it. */
   ja_worker_set_coding (worker, JART_CODING_PROGRESSIVE);
   t.short_serial = ja_worker_start (worker, &t.short_run);
   g_main_loop_run (t.loop);
   t.failures
-      += check_stats (worker, &src, &t.short_run, JART_CODING_PROGRESSIVE);
+      += check_stats (worker, src, &t.short_run, JART_CODING_PROGRESSIVE);
   if (t.snapshots_checked != 1)
     {
       printf ("no intermediate generation was shown\n");
@@ -222,7 +216,7 @@ main (int argc, char **argv)
   g_main_loop_unref (t.loop);
   g_free (result);
   g_free (expected);
-  g_free (src.pixels);
+  image_free (src);
   printf ("%d notifications\n", t.notifications);
   printf ("%d passed, %d failed\n", t.failures ? 0 : 1, t.failures ? 1 : 0);
   return t.failures ? 1 : 0;
