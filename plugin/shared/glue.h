@@ -3,8 +3,9 @@
  * GIMP 3 differ: GIMP 2.10's images and items are IDs, GIMP 3's objects
  * (every item the shared code handles a GimpDrawable).  A layer's copy,
  * where it goes, its name, the selection's reach, the offsets, the
- * background colour, masks, sizes, the selection's buffer, and what is
- * selected after a run.  The GIMP 3 plug-in is built with JA_GIMP3.
+ * background colour, masks, sizes, the selection's buffer, what is
+ * selected after a run, and what a drawable is, where it sits and what
+ * locks it (target-checks.c).  The GIMP 3 plug-in is built with JA_GIMP3.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -128,6 +129,88 @@ ja_glue_selection_buffer (JaImage image)
       GIMP_DRAWABLE (gimp_image_get_selection (image)));
 }
 
+/* What a drawable is, for the checks of target-checks.c. */
+static inline gboolean
+ja_glue_is_layer (JaItem item)
+{
+  return GIMP_IS_LAYER (item);
+}
+
+static inline gboolean
+ja_glue_is_layer_mask (JaItem item)
+{
+  return GIMP_IS_LAYER_MASK (item);
+}
+
+static inline gboolean
+ja_glue_is_group (JaItem item)
+{
+  return gimp_item_is_group (GIMP_ITEM (item));
+}
+
+static inline gboolean
+ja_glue_is_selection (JaItem item)
+{
+  return GIMP_IS_SELECTION (item);
+}
+
+/* The layer of the layer mask MASK, or JA_NO_ITEM. */
+static inline JaItem
+ja_glue_mask_layer (JaItem mask)
+{
+  GimpLayer *layer = gimp_layer_from_mask (GIMP_LAYER_MASK (mask));
+
+  return layer != NULL ? GIMP_DRAWABLE (layer) : JA_NO_ITEM;
+}
+
+/* The layer group that holds ITEM, or JA_NO_ITEM at the top level. */
+static inline JaItem
+ja_glue_parent (JaItem item)
+{
+  GimpItem *parent = gimp_item_get_parent (GIMP_ITEM (item));
+
+  return parent != NULL ? GIMP_DRAWABLE (parent) : JA_NO_ITEM;
+}
+
+/* Whether ITEM's own lock keeps its pixels from changing. */
+static inline gboolean
+ja_glue_lock_content (JaItem item)
+{
+  return gimp_item_get_lock_content (GIMP_ITEM (item));
+}
+
+/* Whether TOP is one of IMAGE's top-level layers (TOP a layer) or one of
+ * its channels. */
+static inline gboolean
+ja_glue_image_holds (JaImage image, JaItem top)
+{
+  GimpItem **items;
+  gboolean found = FALSE;
+  gint i;
+
+  if (GIMP_IS_LAYER (top))
+    items = (GimpItem **)gimp_image_get_layers (image);
+  else
+    items = (GimpItem **)gimp_image_get_channels (image);
+  for (i = 0; items != NULL && items[i] != NULL && !found; i++)
+    found = items[i] == GIMP_ITEM (top);
+  g_free (items);
+  return found;
+}
+
+static inline gboolean
+ja_glue_is_indexed (JaImage image)
+{
+  return gimp_image_get_base_type (image) == GIMP_INDEXED;
+}
+
+/* IMAGE's name: free with g_free. */
+static inline gchar *
+ja_glue_image_name (JaImage image)
+{
+  return gimp_image_get_name (image);
+}
+
 #else /* GIMP 2.10 */
 
 typedef gint32 JaImage;
@@ -230,6 +313,88 @@ static inline GeglBuffer *
 ja_glue_selection_buffer (JaImage image)
 {
   return gimp_drawable_get_buffer (gimp_image_get_selection (image));
+}
+
+/* What a drawable is, for the checks of target-checks.c. */
+static inline gboolean
+ja_glue_is_layer (JaItem item)
+{
+  return gimp_item_is_layer (item);
+}
+
+static inline gboolean
+ja_glue_is_layer_mask (JaItem item)
+{
+  return gimp_item_is_layer_mask (item);
+}
+
+static inline gboolean
+ja_glue_is_group (JaItem item)
+{
+  return gimp_item_is_group (item);
+}
+
+static inline gboolean
+ja_glue_is_selection (JaItem item)
+{
+  return gimp_item_is_selection (item);
+}
+
+/* The layer of the layer mask MASK, or JA_NO_ITEM. */
+static inline JaItem
+ja_glue_mask_layer (JaItem mask)
+{
+  gint32 layer = gimp_layer_from_mask (mask);
+
+  return layer > 0 ? layer : JA_NO_ITEM;
+}
+
+/* The layer group that holds ITEM, or JA_NO_ITEM at the top level. */
+static inline JaItem
+ja_glue_parent (JaItem item)
+{
+  gint32 parent = gimp_item_get_parent (item);
+
+  return parent > 0 ? parent : JA_NO_ITEM;
+}
+
+/* Whether ITEM's own lock keeps its pixels from changing. */
+static inline gboolean
+ja_glue_lock_content (JaItem item)
+{
+  return gimp_item_get_lock_content (item);
+}
+
+/* Whether TOP is one of IMAGE's top-level layers (TOP a layer) or one of
+ * its channels. */
+static inline gboolean
+ja_glue_image_holds (JaImage image, JaItem top)
+{
+  gint n = 0, i;
+  gint *items;
+  gboolean found = FALSE;
+
+  if (gimp_item_is_layer (top))
+    items = gimp_image_get_layers (image, &n);
+  else
+    items = gimp_image_get_channels (image, &n);
+  for (i = 0; items != NULL && i < n && !found; i++)
+    found = items[i] == top;
+  g_free (items);
+  return found;
+}
+
+static inline gboolean
+ja_glue_is_indexed (JaImage image)
+{
+  return gimp_image_base_type (image) == GIMP_INDEXED;
+}
+
+/* IMAGE's name: free with g_free. */
+static inline gchar *
+ja_glue_image_name (JaImage image)
+{
+  return gimp_image_get_name (image);
 }
 
 #endif /* JA_GIMP3 */
