@@ -8,28 +8,25 @@
 # real GIMP 2.10 that opens the image and calls the plug-in interactively
 # from a Script-Fu batch, then checks what the dialog wrote.  Screenshots
 # (import -window root) go to the log folder for a person to look at.
-# This file holds the session (Xvfb, D-Bus, the accessibility bus), the
-# registry of scenarios and main; the tools are in drive_atspi.py, the
-# dialog and its runners in drive_dialog.py, the scenarios in
-# drive_scenarios.py, drive_presets.py and drive_canvas.py.
-# tests/gimp3/dialog3.py imports this file's names and the scenarios'.
+# This file holds the registry of scenarios and main; the session (Xvfb,
+# D-Bus, the accessibility bus, the run of one scenario) is in
+# drive_session.py, the tools in drive_atspi.py, the dialog and its
+# runners in drive_dialog.py, the scenarios in drive_scenarios.py,
+# drive_presets.py and drive_canvas.py.  tests/gimp3/dialog3.py imports
+# this file's names and the scenarios', and runs its own in
+# drive_session.py's session too.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 # tests/gimp3/dialog3.py reads the names below that this file does not use
 # as drive.NAME.
-from drive_atspi import (click, combo_select, Failure, load_pyatspi, LOCALES,
-                         log, PROCEDURE, pyatspi, reveal, same_pixels, SCREEN,
-                         screenshot, wait_for, xdotool)
+from drive_atspi import (click, combo_select, Failure, LOCALES, log,
+                         PROCEDURE, pyatspi, reveal, same_pixels, screenshot,
+                         wait_for, xdotool)
 from drive_dialog import Dialog, Gimp, Harness
 from drive_scenarios import (cli_output, open_at, scenario_apply,
                              scenario_cancel, scenario_difference,
@@ -38,56 +35,11 @@ from drive_scenarios import (cli_output, open_at, scenario_apply,
 from drive_presets import (scenario_broken_presets, scenario_original_settings,
                            scenario_preset, scenario_save_preset,
                            scenario_schedule_entry)
-from drive_canvas import (canvas_origin_aside, Catalogue, find_menu_item,
-                          scenario_canvas, scenario_canvas_selection,
-                          scenario_gegl_tool, scenario_german,
-                          wait_canvas_shows)
-
-
-# ---------------------------------------------------------------- session
-
-
-def reexec_in_session(argv, error_file, script=None):
-    """Runs SCRIPT (default: this one) again inside dbus-run-session and
-    xvfb-run, which keeps the X server's own messages in ERROR_FILE."""
-    env = dict(os.environ)
-    env["JA_DIALOG_SESSION"] = "1"
-    env.pop("NO_AT_BRIDGE", None)
-    command = [
-        "dbus-run-session", "--",
-        # -a finds a free display from -n on; a start that differs from
-        # run to run keeps two tests (or a server still shutting down)
-        # off the same display.
-        "xvfb-run", "-a", "-n", str(100 + os.getpid() % 800),
-        "-e", error_file,
-        "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
-        "/usr/bin/python3", script or os.path.abspath(__file__)] + argv
-    return subprocess.call(command, env=env)
-
-
-def wait_for_display(timeout=20):
-    """Waits until the X server xvfb-run started answers: now and then the
-    first client of a fresh Xvfb was refused ("cannot open display")."""
-    def answers():
-        return subprocess.run(
-            ["xdotool", "getdisplaygeometry"], stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL).returncode == 0
-    wait_for("the X server %s" % os.environ.get("DISPLAY"), answers,
-             timeout, interval=0.1)
-
-
-def start_accessibility():
-    """Starts the AT-SPI bus of this D-Bus session; GTK 3 apps started after
-    it, with GTK_MODULES=gail:atk-bridge for GTK 2 ones, publish their
-    widgets on it."""
-    launcher = subprocess.Popen(
-        ["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.environ["GTK_MODULES"] = "gail:atk-bridge"
-    os.environ["NO_AT_BRIDGE"] = "0"
-    os.environ.pop("NO_AT_BRIDGE")
-    time.sleep(0.5)
-    return launcher
+from drive_canvas import (canvas_origin_aside, check_german,
+                          read_image_records, scenario_canvas,
+                          scenario_canvas_selection, scenario_gegl_tool,
+                          scenario_german, wait_canvas_shows)
+from drive_session import run_scenario
 
 
 SCENARIOS = {
@@ -129,49 +81,14 @@ def main():
                         help="the build's po/ folder, the catalogues")
     args = parser.parse_args()
     args.name = "%s-%s" % (args.where, args.scenario)
-
-    if os.environ.get("JA_DIALOG_SESSION") != "1":
-        os.makedirs(args.logdir, exist_ok=True)
-        return reexec_in_session(
-            sys.argv[1:], os.path.join(args.logdir, "%s-xvfb.log" % args.name))
-
-    os.makedirs(args.logdir, exist_ok=True)
-    wait_for_display()
-    launcher = start_accessibility()
-    load_pyatspi()
-    work = tempfile.mkdtemp(prefix="ja-dialog-%s-" % args.name)
     function, runs = SCENARIOS[args.scenario]
-    runner = Harness(args, work) if args.where == "harness" \
-        else Gimp(args, work, runs)
-    try:
-        function(args, runner, work)
-    except (Failure, subprocess.TimeoutExpired) as failure:
-        log("FAIL:", failure)
-        try:
-            screenshot(os.path.join(args.logdir, "%s-failure.png"
-                                    % args.name))
-        except Exception:
-            pass
-        return 1
-    finally:
-        process = getattr(runner, "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-        # Asked to end, the launcher ends the accessibility bus it started;
-        # killed, it would leave that bus's dbus-daemon running.
-        if launcher.poll() is None:
-            launcher.terminate()
-            try:
-                launcher.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                launcher.kill()
-        if isinstance(runner, Gimp) and os.path.exists(
-                os.path.join(work, "gimp.log")):
-            shutil.copy(os.path.join(work, "gimp.log"),
-                        os.path.join(args.logdir, "%s-gimp.log" % args.name))
-        shutil.rmtree(work, ignore_errors=True)
-    log("PASS", args.name)
-    return 0
+
+    def make_runner(work):
+        if args.where == "harness":
+            return Harness(args, work)
+        return Gimp(args, work, runs)
+
+    return run_scenario(args, __file__, function, make_runner)
 
 
 if __name__ == "__main__":

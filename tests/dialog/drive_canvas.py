@@ -57,11 +57,13 @@ def find_menu_item(app_names, label, timeout):
     return wait_for("GIMP's menu item '%s'" % label, search, timeout)
 
 
-def scenario_german(args, runner, work):
-    """GIMP in German (LANGUAGE=de): every control of the dialog carries
+def check_german(args, runner, work, app_names, menu_timeout):
+    """The German dialog in GIMP (LANGUAGE=de), whose accessible
+    application is one of APP_NAMES: every control of the dialog carries
     its German name from the plug-in's catalogue, Filter > Verzerren shows
-    the German menu label, GIMP registered the plug-in's text domain, and
-    Abbrechen leaves the layer unchanged."""
+    the German menu label (within MENU_TIMEOUT seconds), and Abbrechen
+    leaves the layer unchanged.  GIMP 2.10 and GIMP 3 (tests/gimp3/
+    dialog3.py) alike."""
     german = Catalogue(args.localedir, "de")
     # Words a German GIMP uses, so that a catalogue that is not loaded (or
     # not German) cannot pass.
@@ -77,9 +79,7 @@ def scenario_german(args, runner, work):
     log("the dialog's title:", dialog.window.name)
     dialog.check_names(german)
     screenshot(os.path.join(args.logdir, "%s-dialog.png" % args.name))
-    menu_label = german("JPEG Artifacts…")
-    item = find_menu_item(("gimp-2.10", "GNU Image Manipulation Program",
-                           "GIMP"), menu_label, 30)
+    item = find_menu_item(app_names, german("JPEG Artifacts…"), menu_timeout)
     path = []
     node = item.parent
     while node is not None and len(path) < 12:
@@ -95,6 +95,13 @@ def scenario_german(args, runner, work):
     runner.finish()
     if not same_pixels(runner.output, args.image):
         raise Failure("the layer changed")
+
+
+def scenario_german(args, runner, work):
+    """GIMP 2.10 in German: check_german, and GIMP registered the plug-in's
+    text domain."""
+    check_german(args, runner, work,
+                 ("gimp-2.10", "GNU Image Manipulation Program", "GIMP"), 30)
     # pluginrc holds binary icon data too: search its bytes.
     with open(os.path.join(runner.home, "pluginrc"), "rb") as f:
         pluginrc = f.read()
@@ -222,6 +229,22 @@ def wait_canvas_shows(args, dialog, origin, name, expected, timeout=60,
              timeout, interval=1)
 
 
+def read_image_records(work):
+    """What the GIMP runner recorded of the image (its record_image, or
+    tests/gimp3's record) before the first of two calls, after the first
+    (Cancel) and after the second (OK), info-0.txt to info-2.txt in WORK;
+    checks that Cancel left the image as it was."""
+    infos = []
+    for n in range(3):
+        with open(os.path.join(work, "info-%d.txt" % n)) as f:
+            infos.append(f.read().strip())
+    log("the image before, after Cancel, after OK:", *infos)
+    if infos[1] != infos[0]:
+        raise Failure("after Cancel the image is %s, not %s as before"
+                      % (infos[1], infos[0]))
+    return infos
+
+
 def scenario_canvas(args, runner, work):
     """"Preview on canvas": on, the image window shows the result (and the
     new one after Quality changes); Cancel leaves the image as it was
@@ -274,14 +297,7 @@ def scenario_canvas(args, runner, work):
         runner.finish()
         if not same_pixels(os.path.join(work, "out-1.png"), args.image):
             raise Failure("Cancel changed the layer")
-        infos = []
-        for n in range(3):
-            with open(os.path.join(work, "info-%d.txt" % n)) as f:
-                infos.append(f.read().strip())
-        log("the image before, after Cancel, after OK:", *infos)
-        if infos[1] != infos[0]:
-            raise Failure("after Cancel the image is %s, not %s as before"
-                          % (infos[1], infos[0]))
+        infos = read_image_records(work)
         if not same_pixels(os.path.join(work, "out-2.png"), q40):
             raise Failure("OK did not apply the result the canvas showed")
         # After OK: the same one layer, active, undo on, and now dirty.

@@ -270,21 +270,32 @@ class Gimp:
                  '  (gimp-display-delete display))\n'
                  % (image, image, "\n  ".join(calls)))
         log("GIMP batch:\n" + batch)
+        self.home = home
+        self.spawn(["gimp-2.10", "-n", "-d", "-f", "-s",
+                    "--batch-interpreter=plug-in-script-fu-eval",
+                    "-b", batch, "-b", "(gimp-quit 0)"], "GIMP2_DIRECTORY")
+
+    def spawn(self, command, folder_variable, stdin_text=None):
+        """Starts COMMAND (a GIMP with its batch) with self.home as its
+        GIMP folder in the environment variable FOLDER_VARIABLE, in the C
+        locale or the language asked for (with the build's catalogues), its
+        output in gimp.log; STDIN_TEXT, when given, is written to it."""
         env = dict(os.environ)
-        env["GIMP2_DIRECTORY"] = home
+        env[folder_variable] = self.home
         env["LANG"] = env["LC_ALL"] = "C.UTF-8"
         if self.args.language:
             # gettext ignores LANGUAGE in the C locale.
             env["LANG"] = env["LC_ALL"] = LOCALES[self.args.language]
             env["LANGUAGE"] = self.args.language
             env["JPEG_ARTIFACTS_LOCALEDIR"] = self.args.localedir
-        self.home = home
         self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
         self.process = subprocess.Popen(
-            ["gimp-2.10", "-n", "-d", "-f", "-s",
-             "--batch-interpreter=plug-in-script-fu-eval",
-             "-b", batch, "-b", "(gimp-quit 0)"],
-            env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
+            command, env=env,
+            stdin=None if stdin_text is None else subprocess.PIPE,
+            stdout=self.log_file, stderr=subprocess.STDOUT)
+        if stdin_text is not None:
+            self.process.stdin.write(stdin_text.encode("utf-8"))
+            self.process.stdin.close()
         self.started = True
 
     def open(self, output, title="JPEG Artifacts"):

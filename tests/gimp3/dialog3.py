@@ -10,7 +10,8 @@
 # things the scenarios see: the dialog has no "Apply to" row (GIMP 3 runs
 # on the selected layers), GIMP's own application name, and the menu
 # entry's translation, which GIMP 3 reads from locale/ in the plug-in's
-# folder.
+# folder.  The session (Xvfb, D-Bus, the accessibility bus, one scenario's
+# run and clean-up) is tests/dialog/drive_session.py's, as for drive.py.
 #
 #   dialog3.py SCENARIO --gimp GIMP --gimp-console GIMP-CONSOLE --plugin BIN
 #              --cli BIN --image PNG --logdir DIR --warm DIR
@@ -24,7 +25,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "dialog"))
@@ -33,6 +33,7 @@ sys.path.insert(0, HERE)
 
 import cases  # noqa: E402
 import drive  # noqa: E402
+import drive_session  # noqa: E402
 import gimp3  # noqa: E402
 import harness  # noqa: E402
 import pngio  # noqa: E402
@@ -100,23 +101,9 @@ class Gimp3(drive.Gimp):
     def launch(self, batch):
         """Starts GIMP on the display with BATCH (Python-Fu) and --quit."""
         log("GIMP batch:\n" + batch)
-        env = dict(os.environ)
-        env["GIMP3_DIRECTORY"] = self.home
-        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
-        if self.args.language:
-            # gettext ignores LANGUAGE in the C locale.
-            env["LANG"] = env["LC_ALL"] = drive.LOCALES[self.args.language]
-            env["LANGUAGE"] = self.args.language
-            env["JPEG_ARTIFACTS_LOCALEDIR"] = self.args.localedir
-        self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
-        self.process = subprocess.Popen(
-            [self.args.gimp, "-n", "-d", "-f", "-s",
-             "--batch-interpreter", "python-fu-eval", "-b", "-", "--quit"],
-            env=env, stdin=subprocess.PIPE, stdout=self.log_file,
-            stderr=subprocess.STDOUT)
-        self.process.stdin.write(batch.encode("utf-8"))
-        self.process.stdin.close()
-        self.started = True
+        self.spawn([self.args.gimp, "-n", "-d", "-f", "-s",
+                    "--batch-interpreter", "python-fu-eval", "-b", "-",
+                    "--quit"], "GIMP3_DIRECTORY", batch)
 
     def open(self, output, title="JPEG Artifacts"):
         dialog = super().open(output, title)
@@ -242,39 +229,9 @@ def scenario_undo_two_layers(args, runner, work):
 
 
 def scenario_german(args, runner, work):
-    """GIMP 3 in German (LANGUAGE=de): every control of the dialog carries
-    its German name from the plug-in's catalogue, Filter > Verzerren shows
-    the German menu label (GIMP 3 translates it from locale/ in the
-    plug-in's folder), and Abbrechen leaves the layer unchanged."""
-    german = drive.Catalogue(args.localedir, "de")
-    for english, expected in (("Quality", "Qualität"),
-                              ("Preview", "Vorschau"),
-                              ("Cancel", "Abbrechen")):
-        if german(english) != expected:
-            raise Failure("'%s' is '%s' in de.po, expected '%s'"
-                          % (english, german(english), expected))
-    title = german.raw("JPEG Artifacts – %s").split("%s")[0]
-    dialog = runner.open(os.path.join(work, "result.png"), title)
-    log("the dialog's title:", dialog.window.name)
-    dialog.check_names(german)
-    screenshot(os.path.join(args.logdir, "%s-dialog.png" % args.name))
-    item = drive.find_menu_item(GIMP_APP_NAMES, german("JPEG Artifacts…"),
-                                60)
-    path = []
-    node = item.parent
-    while node is not None and len(path) < 12:
-        if node.name:
-            path.append(node.name.replace("_", ""))
-        node = node.parent
-    log("GIMP's menu item:", item.name, "in", " < ".join(path))
-    if path[:2] != ["Verzerren", "Filter"]:
-        raise Failure("the menu item '%s' is not in Filter > Verzerren: %s"
-                      % (item.name, " < ".join(path)))
-    click(dialog.button(german("Cancel")))
-    runner.close()
-    runner.finish()
-    if not same_pixels(runner.output, args.image):
-        raise Failure("the layer changed")
+    """GIMP 3 in German: drive_canvas.check_german (GIMP 3 translates the
+    menu label from locale/ in the plug-in's folder)."""
+    drive.check_german(args, runner, work, GIMP_APP_NAMES, 60)
 
 
 SCENARIOS = {
@@ -339,14 +296,7 @@ def scenario_canvas_filter(args, runner, work):
     click(dialog.button("OK"))
     runner.close()
     runner.finish()
-    infos = []
-    for n in range(3):
-        with open(os.path.join(work, "info-%d.txt" % n)) as f:
-            infos.append(f.read().strip())
-    log("the image before, after Cancel, after OK:", *infos)
-    if infos[1] != infos[0]:
-        raise Failure("after Cancel the image is %s, not %s as before"
-                      % (infos[1], infos[0]))
+    infos = drive.read_image_records(work)
     if not same_pixels(os.path.join(work, "out-1.png"), args.image):
         raise Failure("Cancel changed the layer")
     if not infos[2].endswith("['ja:jpeg-artifacts']]"):
@@ -374,48 +324,13 @@ def main():
     args = parser.parse_args()
     args.where = "gimp3"
     args.name = "%s-%s" % (os.path.basename(args.gimp), args.scenario)
-    os.makedirs(args.logdir, exist_ok=True)
-
-    if os.environ.get("JA_DIALOG_SESSION") != "1":
-        return drive.reexec_in_session(
-            sys.argv[1:], os.path.join(args.logdir, "%s-xvfb.log" % args.name),
-            script=os.path.abspath(__file__))
-
-    drive.wait_for_display()
-    launcher = drive.start_accessibility()
-    drive.load_pyatspi()
-    work = tempfile.mkdtemp(prefix="ja-dialog3-%s-" % args.scenario,
-                            dir=os.path.dirname(os.path.abspath(args.warm)))
     function, runs = SCENARIOS[args.scenario]
-    runner = {"undo-two-layers": Gimp3TwoLayers,
-              "canvas-filter": Gimp3Canvas}.get(args.scenario, Gimp3)(
-                  args, work, runs)
-    try:
-        function(args, runner, work)
-    except (Failure, subprocess.TimeoutExpired) as failure:
-        log("FAIL:", failure)
-        try:
-            screenshot(os.path.join(args.logdir, "%s-failure.png"
-                                    % args.name))
-        except Exception:
-            pass
-        return 1
-    finally:
-        process = getattr(runner, "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-        if launcher.poll() is None:
-            launcher.terminate()
-            try:
-                launcher.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                launcher.kill()
-        if os.path.exists(os.path.join(work, "gimp.log")):
-            shutil.copy(os.path.join(work, "gimp.log"),
-                        os.path.join(args.logdir, "%s-gimp.log" % args.name))
-        shutil.rmtree(work, ignore_errors=True)
-    log("PASS", args.name)
-    return 0
+    runner_class = {"undo-two-layers": Gimp3TwoLayers,
+                    "canvas-filter": Gimp3Canvas}.get(args.scenario, Gimp3)
+    # The work folder beside the warmed GIMP folder, inside the build.
+    return drive_session.run_scenario(
+        args, __file__, function, lambda work: runner_class(args, work, runs),
+        os.path.dirname(os.path.abspath(args.warm)))
 
 
 if __name__ == "__main__":
