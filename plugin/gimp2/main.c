@@ -25,13 +25,13 @@
 #include "apply.h"
 #include "arguments.h"
 #include "canvas.h"
+#include "dialog-input.h"
 #include "dialog.h"
 #include "drawable-memory.h"
 #include "image-original.h"
 #include "locale-dir.h"
 #include "pdb.h"
 #include "pixels.h"
-#include "presets-file.h"
 #include "results.h"
 #include "targets.h"
 #include "theme.h"
@@ -365,13 +365,6 @@ open_display (const gchar *procedure, gchar **message)
   return FALSE;
 }
 
-/* The file of the user's presets: newly allocated. */
-static gchar *
-presets_file (void)
-{
-  return ja_presets_file_path (gimp_directory ());
-}
-
 /* Shows the dialog for DRAWABLE, on the display open_display opened, with
  * ORIGINAL the image's JPEG settings.  TRUE when the user chose OK: VALUES
  * are the dialog's, *SOURCE holds the drawable's pixels and *RESULT, when
@@ -380,39 +373,28 @@ static gboolean
 show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
              JaValues *values, JartImage *source, guint8 **result)
 {
-  JaDialogLayer layer = { 0 };
+  JaDialogLayer layer;
   JaDialogGeometry geometry;
   JaCanvas canvas;
-  GimpRGB background;
   gchar *theme_dir;
   gboolean ok;
 
   *result = NULL;
-  if (!ja_pixels_read (drawable, source))
+  if (!ja_dialog_input_read (&layer, image, drawable, original, source))
     return FALSE;
 
   ja_dialog_geometry_init (&geometry);
   if (gimp_get_data_size (DIALOG_DATA_KEY) == sizeof geometry)
     gimp_get_data (DIALOG_DATA_KEY, &geometry);
 
-  layer.image = *source;
-  gimp_drawable_offsets (drawable, &layer.offset_x, &layer.offset_y);
-  layer.selection = ja_pixels_read_selection (image, drawable);
-  gimp_context_get_background (&background);
-  gimp_rgb_get_uchar (&background, &layer.background[0], &layer.background[1],
-                      &layer.background[2]);
   layer.transient_xid = (gulong)gimp_progress_get_window_handle ();
-  layer.check_size = gimp_check_size ();
-  layer.check_type = gimp_check_type ();
   /* Deprecated without a successor in GIMP 2.10, yet the only way to learn
      which theme GIMP wears. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   theme_dir = gimp_get_theme_dir ();
   G_GNUC_END_IGNORE_DEPRECATIONS
   layer.dark_theme = ja_theme_is_dark (theme_dir);
-  layer.image_name = gimp_image_get_name (image);
-  layer.original = original->present ? original : NULL;
-  layer.presets_file = presets_file ();
+  g_free (theme_dir);
   if (ja_canvas_possible (drawable))
     {
       ja_canvas_init (&canvas, image, drawable, source);
@@ -422,16 +404,7 @@ show_dialog (gint32 image, gint32 drawable, const JaOriginal *original,
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   gimp_set_data (DIALOG_DATA_KEY, &geometry, sizeof geometry);
-
-  g_free ((gchar *)layer.image_name);
-  g_free ((gchar *)layer.presets_file);
-  g_free (theme_dir);
-  g_free ((guint8 *)layer.selection);
-  if (!ok)
-    {
-      g_free (source->pixels);
-      source->pixels = NULL;
-    }
+  ja_dialog_input_free (&layer, ok, source);
   return ok;
 }
 
@@ -450,7 +423,7 @@ read_arguments (const gchar *procedure, gint expected, gint nparams,
   message = ja_pdb_read (param, nparams, values);
   if (message == NULL)
     {
-      file = presets_file ();
+      file = ja_user_presets_file ();
       message = ja_arguments_apply_preset (values, file);
       g_free (file);
     }

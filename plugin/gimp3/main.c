@@ -27,13 +27,13 @@
 
 #include "apply.h"
 #include "arguments.h"
+#include "dialog-input.h"
 #include "dialog.h"
 #include "drawable-memory.h"
 #include "filter.h"
 #include "image-original.h"
 #include "locale-dir.h"
 #include "pixels.h"
-#include "presets-file.h"
 #include "procedure.h"
 #include "results.h"
 #include "targets.h"
@@ -129,13 +129,6 @@ ja_plug_in_init (JaPlugIn *plug_in)
   (void)plug_in;
 }
 
-/* The file of the user's presets: newly allocated. */
-static gchar *
-presets_file (void)
-{
-  return ja_presets_file_path (gimp_directory ());
-}
-
 /* Before the dialog: checks what no choice in it can change, so that a
  * drawable the effect cannot apply to gets its message at once.  Layers
  * are checked as if their results went into new layers, masks and
@@ -194,35 +187,22 @@ show_dialog (GimpImage *image, GimpDrawable *drawable, int n,
              const JaOriginal *original, GimpProcedureConfig *config,
              JaValues *values, JartImage *source, guint8 **result)
 {
-  JaDialogLayer layer = { 0 };
+  JaDialogLayer layer;
   JaDialogGeometry geometry;
   JaFilterCanvas canvas = { image, drawable, NULL, FALSE };
-  GeglColor *background;
   gboolean ok, dark = FALSE;
 
   *result = NULL;
-  if (!ja_pixels_read (drawable, source))
+  if (!ja_dialog_input_read (&layer, image, drawable, original, source))
     return FALSE;
 
   ja_dialog_geometry_init (&geometry);
   ja_procedure_read_geometry (config, &geometry);
 
-  layer.image = *source;
-  gimp_drawable_get_offsets (drawable, &layer.offset_x, &layer.offset_y);
-  layer.selection = ja_pixels_read_selection (image, drawable);
-  background = gimp_context_get_background ();
-  gegl_color_get_pixel (background, babl_format ("R'G'B' u8"),
-                        layer.background);
-  g_object_unref (background);
-  layer.check_size = gimp_check_size ();
-  layer.check_type = gimp_check_type ();
   /* gimp_ui_init gave GTK GIMP's theme; the dialog keeps its variant. */
   g_object_get (gtk_settings_get_default (),
                 "gtk-application-prefer-dark-theme", &dark, NULL);
   layer.dark_theme = dark;
-  layer.image_name = gimp_image_get_name (image);
-  layer.original = original->present ? original : NULL;
-  layer.presets_file = presets_file ();
   layer.selected_drawables = n;
   layer.window_ready = make_transient;
   layer.filter_output = TRUE;
@@ -234,15 +214,7 @@ show_dialog (GimpImage *image, GimpDrawable *drawable, int n,
 
   ok = ja_dialog_run (&layer, values, &geometry, result);
   ja_procedure_write_geometry (config, &geometry);
-
-  g_free ((gchar *)layer.image_name);
-  g_free ((gchar *)layer.presets_file);
-  g_free ((guint8 *)layer.selection);
-  if (!ok)
-    {
-      g_free (source->pixels);
-      source->pixels = NULL;
-    }
+  ja_dialog_input_free (&layer, ok, source);
   return ok;
 }
 
@@ -303,7 +275,7 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
   ja_procedure_read (config, &values);
   if (run_mode == GIMP_RUN_NONINTERACTIVE)
     {
-      gchar *file = presets_file ();
+      gchar *file = ja_user_presets_file ();
 
       message = ja_arguments_apply_preset (&values, file);
       g_free (file);
