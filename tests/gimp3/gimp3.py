@@ -17,31 +17,22 @@ import subprocess
 import tempfile
 import time
 
+import harness
 import pngio
-from harness import Failure, check
-
-PLUGIN_NAME = "gimp-jpeg-artifacts"
+from harness import Failure, check, PLUGIN_NAME
 
 
-class Config:
-    """Where things are: the plug-in, the tool, the sample images, the
-    gimp-console-3.x binary, this case's folder, the folder the warmed
-    GIMP3_DIRECTORY is kept in, the build's po/ folder, the libjpeg helper
-    (tests/gimp/jpeg-resave.c)."""
+class Config(harness.Config):
+    """Where things are: tests/gimp/harness.py's (the plug-in, the tool,
+    the sample images, the gimp-console-3.x binary, this case's folder, the
+    libjpeg helper), with the folder the warmed GIMP3_DIRECTORY is kept in
+    and the build's po/ folder."""
 
     def __init__(self, plugin, cli, data, gimp, workdir, warm, localedir,
                  resave=None):
-        self.plugin = plugin
-        self.cli = cli
-        self.data = data
-        self.gimp = gimp
-        self.workdir = workdir
+        super().__init__(plugin, cli, data, gimp, workdir, resave)
         self.warm = warm
         self.localedir = localedir
-        self.resave = resave
-
-    def path(self, name):
-        return os.path.join(self.workdir, name)
 
 
 def install_plugin(config, gimp_dir):
