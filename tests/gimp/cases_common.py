@@ -124,6 +124,18 @@ def sample_gray(config):
     return harness.cut_sample(config, "coins.png", 40, 60, 141, 99)
 
 
+def try_and_export(source, label, args, out, procedure="ja-try",
+                   setup=""):
+    """Script-Fu that loads SOURCE, runs SETUP (calls on img and d, its
+    layer), calls the plug-in through PROCEDURE (ja-try, ja-try2) labelled
+    LABEL with ARGS on the layer and exports the layer to OUT."""
+    return """
+(let* ((img (ja-load %s)) (d (ja-drawable img)))
+  %s(%s %s img d %s)
+  (ja-export img d %s))
+""" % (q(source), setup, procedure, q(label), args, q(out))
+
+
 def run_and_compare(config, label, source_name, image, runs):
     """For each (label, Settings) in RUNS: loads IMAGE (written as
     SOURCE_NAME), applies the settings in GIMP, and compares the layer with
@@ -141,11 +153,7 @@ def run_and_compare_all(config, inputs):
             out = config.path("gimp-%s.png" % run_label)
             if settings.background is not None:
                 script += settings.background_scheme() + "\n"
-            script += """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (ja-try %s img d %s)
-  (ja-export img d %s))
-""" % (q(source), q(run_label), settings.pdb(), q(out))
+            script += try_and_export(source, run_label, settings.pdb(), out)
     gimp = run_gimp(config, script)
     for label, source_name, image, runs in inputs:
         for run_label, settings in runs:

@@ -13,7 +13,7 @@ import os
 import harness
 import pngio
 from harness import assert_same, check, run_gimp, scheme_string as q
-from cases_common import Settings, write_input
+from cases_common import Settings, try_and_export, write_input
 from cases_procedure import PARAMETER_ORDER
 
 
@@ -342,11 +342,8 @@ def case_hostile(config):
              for seed in (INT32_MIN, INT32_MAX)]
     for label, seed, _ in seeds:
         s = Settings(40, 3, "420", drift=5, seed=seed)
-        script += """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (ja-try %s img d %s)
-  (ja-export img d %s))
-""" % (q(source), q(label), s.pdb(), q(config.path("gimp-%s.png" % label)))
+        script += try_and_export(source, label, s.pdb(),
+                                 config.path("gimp-%s.png" % label))
     script += """
 ; A layer mask keeps linear values ("Y u8"), which the plug-in works on and
 ; an 8-bit export converts; a 16-bit linear copy of the image exports them

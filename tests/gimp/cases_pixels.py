@@ -12,7 +12,7 @@ import pngio
 from harness import (assert_differ, assert_same, channels_only, check,
                      run_gimp, scheme_string as q)
 from cases_common import (run_and_compare, sample_gray, sample_rgb, Settings,
-                          write_input)
+                          try_and_export, write_input)
 
 
 def case_rgb(config):
@@ -125,12 +125,10 @@ def case_selection(config):
     source = write_input(config, "rgb.png", image)
     settings = Settings(30, 3, "420")
     x, y, w, h = 37, 21, 64, 50
-    script = """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (gimp-image-select-rectangle img CHANNEL-OP-REPLACE %d %d %d %d)
-  (ja-try "run" img d %s)
-  (ja-export img d %s))
-""" % (q(source), x, y, w, h, settings.pdb(), q(config.path("gimp.png")))
+    script = try_and_export(
+        source, "run", settings.pdb(), config.path("gimp.png"),
+        setup="(gimp-image-select-rectangle img CHANNEL-OP-REPLACE %d %d %d "
+        "%d)\n  " % (x, y, w, h))
     gimp = run_gimp(config, script)
     gimp.ran("run")
     actual = pngio.read(config.path("gimp.png"))

@@ -11,7 +11,8 @@ import harness
 import pngio
 from harness import (assert_differ, assert_same, check, run_cli, run_gimp,
                      scheme_string as q)
-from cases_common import sample_gray, sample_rgb, Settings, write_input
+from cases_common import (sample_gray, sample_rgb, Settings, try_and_export,
+                          write_input)
 from cases_pixels import layer_list_script
 
 
@@ -222,12 +223,9 @@ def case_schedule(config):
         source = write_input(config, "%s.png" % label, image)
         if settings.background is not None:
             script += settings.background_scheme() + "\n"
-        script += """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (ja-try2 %s img d %s)
-  (ja-export img d %s))
-""" % (q(source), q(label), settings.pdb2(),
-       q(config.path("gimp-%s.png" % label)))
+        script += try_and_export(source, label, settings.pdb2(),
+                                 config.path("gimp-%s.png" % label),
+                                 "ja-try2")
     # The last run's values again, on a fresh copy.
     script += """
 (let* ((img (ja-load %s)) (d (ja-drawable img))
@@ -305,18 +303,11 @@ def case_presets(config):
     runs.append(("user", Settings(seed=5, preset="My look", **base)))
     script = ""
     for label, settings in runs:
-        script += """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (ja-try2 %s img d %s)
-  (ja-export img d %s))
-""" % (q(source), q(label), settings.pdb2(),
-       q(config.path("gimp-%s.png" % label)))
-    script += """
-(let* ((img (ja-load %s)) (d (ja-drawable img)))
-  (ja-try2 "unknown" img d %s)
-  (ja-export img d %s))
-""" % (q(source), Settings(preset="nope").pdb2(),
-       q(config.path("gimp-unknown.png")))
+        script += try_and_export(source, label, settings.pdb2(),
+                                 config.path("gimp-%s.png" % label),
+                                 "ja-try2")
+    script += try_and_export(source, "unknown", Settings(preset="nope").pdb2(),
+                             config.path("gimp-unknown.png"), "ja-try2")
     gimp = run_gimp(config, script,
                     files={"jpeg-artifacts-presets.ini": USER_PRESETS})
     for label, settings in runs[:-1]:

@@ -61,6 +61,18 @@ def background_py(s):
             % (r, g, b))
 
 
+def call_and_dump(source, label, args, out, setup=""):
+    """Python-Fu that loads SOURCE, runs SETUP (lines on img and d, its
+    layer), calls the plug-in labelled LABEL with ARGS on the layer and
+    dumps the layer's pixels to OUT."""
+    return """
+img = load(%r)
+d = layer_of(img)
+%scall(%r, img, [d], %s)
+dump(d, %r)
+""" % (source, setup, label, args, out)
+
+
 def compare_runs(config, inputs):
     """For each (label, source name, image, [(run label, Settings)]) of
     INPUTS: in one GIMP start, loads the image, runs the settings and
@@ -71,12 +83,9 @@ def compare_runs(config, inputs):
         for run_label, s in runs:
             if s.background is not None:
                 script += background_py(s) + "\n"
-            script += """
-img = load(%r)
-d = layer_of(img)
-call(%r, img, [d], %s)
-dump(d, %r)
-""" % (source, run_label, py_args(s), config.path("gimp-%s.raw" % run_label))
+            script += call_and_dump(
+                source, run_label, py_args(s),
+                config.path("gimp-%s.raw" % run_label))
     run = run_gimp(config, script)
     for label, source_name, image, runs in inputs:
         for run_label, s in runs:
@@ -270,13 +279,10 @@ def case_selection(config):
     source = write_input(config, "rgb.png", image)
     s = Settings(30, 3, "420")
     x, y, w, h = 37, 21, 64, 50
-    script = """
-img = load(%r)
-d = layer_of(img)
-img.select_rectangle(Gimp.ChannelOps.REPLACE, %d, %d, %d, %d)
-call("run", img, [d], %s)
-dump(d, %r)
-""" % (source, x, y, w, h, py_args(s), config.path("gimp.raw"))
+    script = call_and_dump(
+        source, "run", py_args(s), config.path("gimp.raw"),
+        setup="img.select_rectangle(Gimp.ChannelOps.REPLACE, %d, %d, %d, %d)"
+        "\n" % (x, y, w, h))
     run = run_gimp(config, script)
     run.ran("run")
     actual = read_dump(config.path("gimp.raw"), image.width, image.height, 3)
@@ -467,12 +473,8 @@ def case_presets_schedules(config):
     source = write_input(config, "rgb.png", image)
     script = ""
     for label, s in runs:
-        script += """
-img = load(%r)
-d = layer_of(img)
-call(%r, img, [d], %s)
-dump(d, %r)
-""" % (source, label, py_args(s), config.path("gimp-%s.raw" % label))
+        script += call_and_dump(source, label, py_args(s),
+                                config.path("gimp-%s.raw" % label))
     run = run_gimp(config, script)
     for label, s in runs:
         run.ran(label)
