@@ -16,8 +16,8 @@ from drive_atspi import (click, combo_items, combo_select, combo_selected,
                          rgb_bytes, same_pixels, screenshot, text_of,
                          type_into_entry, value_of, wait_for, xdotool)
 from drive_dialog import Harness
-from drive_scenarios import (cli_output, cli_table, harness_values,
-                             parse_file_size, preview_changed, preview_shot)
+from drive_scenarios import (check_preview_changed, cli_output, cli_table,
+                             harness_values, parse_file_size, preview_shot)
 
 
 DEEP_FRIED = "Like deep-fried"
@@ -50,10 +50,8 @@ def scenario_preset(args, runner, work):
         raise Failure("no description of the preset: %r" % description)
     after = os.path.join(args.logdir, "%s-deep-fried.png" % args.name)
     after_box = preview_shot(dialog, after)
-    changed, total = preview_changed(before, before_box, after, after_box,
-                                     args.image)
-    if changed < total // 10:
-        raise Failure("the preset hardly changed the preview")
+    check_preview_changed(before, before_box, after, after_box, args.image,
+                          "the preset")
     quality = value_of(dialog.spin("Quality"))
     dialog.set_number("Quality", 99 if quality != 99 else 98)
     wait_for("Custom", lambda: combo_selected(combo) == "Custom", 5)
@@ -274,10 +272,8 @@ def scenario_schedule_entry(args, runner, work):
         % (size_text, half[0], half[1]))
     after = os.path.join(args.logdir, "%s-schedule.png" % args.name)
     after_box = preview_shot(dialog, after)
-    changed, total = preview_changed(before, before_box, after, after_box,
-                                     args.image)
-    if changed < total // 10:
-        raise Failure("the schedule hardly changed the preview")
+    check_preview_changed(before, before_box, after, after_box, args.image,
+                          "the schedule")
 
     ok = dialog.button("OK")
     if not is_sensitive(ok):

@@ -159,9 +159,8 @@ def scenario_difference(args, runner, work):
     changes and shows min(255, 8 |result - original|) per channel, black
     where nothing changed (screenshots before and after)."""
     dialog = open_at(runner, work, 30, 5)
-    box = dialog.preview_box()
     before = os.path.join(args.logdir, "%s-result.png" % args.name)
-    screenshot(before)
+    before_box = preview_shot(dialog, before)
     toggle = dialog.control(pyatspi.ROLE_CHECK_BOX, "Difference view")
     if not toggle.description:
         raise Failure("the difference view has no description")
@@ -169,18 +168,13 @@ def scenario_difference(args, runner, work):
     wait_for("the difference view", lambda: toggle.getState().contains(
         pyatspi.STATE_CHECKED), 5)
     after = os.path.join(args.logdir, "%s-difference.png" % args.name)
-    screenshot(after)
+    after_box = preview_shot(dialog, after)
     click(dialog.button("Cancel"))
     runner.close()
     runner.finish()
 
-    crop = (box[2], box[3], box[0], box[1])
-    a = rgb_bytes(before, crop)[0]
-    b = rgb_bytes(after, crop)[0]
-    changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
-    log("%d of %d preview pixels changed" % (changed, len(a) // 3))
-    if changed < len(a) // 3 // 10:
-        raise Failure("the difference view hardly changed the preview")
+    check_preview_changed(before, before_box, after, after_box, args.image,
+                          "the difference view")
     result, width, height = rgb_bytes(cli_reference(args, work, 30, 5))
     original = rgb_bytes(args.image)[0]
     expected = bytes(min(255, 8 * abs(r - o))
@@ -192,7 +186,8 @@ def scenario_difference(args, runner, work):
     if black == 0 or black == width * height:
         raise Failure("the difference is uniform: nothing to check")
     # The badge "Difference ×8" covers the preview's top corner.
-    if not preview_shows(after, box, expected, width, height, skip_top=40):
+    if not preview_shows(after, after_box, expected, width, height,
+                         skip_top=40):
         raise Failure("the difference view does not show "
                       "8 |result - original|")
 
@@ -203,22 +198,16 @@ def scenario_slider(args, runner, work):
     dialog.set_number("Quality", 60)
     dialog.wait_ready()
     before = os.path.join(args.logdir, "%s-before.png" % args.name)
-    screenshot(before)
-    box = dialog.preview_box()
+    before_box = preview_shot(dialog, before)
     slider = dialog.slider("Quality")
     drag_slider(slider, 0.05)
     wait_for("Quality to move", lambda: value_of(slider) < 20, 5)
     log("Quality dragged to", value_of(slider))
     dialog.wait_ready()
     after = os.path.join(args.logdir, "%s-after.png" % args.name)
-    screenshot(after)
-    crop = (box[2], box[3], box[0], box[1])
-    a = rgb_bytes(before, crop)[0]
-    b = rgb_bytes(after, crop)[0]
-    changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
-    log("%d of %d preview pixels changed" % (changed, len(a) // 3))
-    if changed < len(a) // 3 // 10:
-        raise Failure("the preview hardly changed")
+    after_box = preview_shot(dialog, after)
+    check_preview_changed(before, before_box, after, after_box, args.image,
+                          "the new quality")
     click(dialog.button("Cancel"))
     runner.close()
     runner.finish()
@@ -387,3 +376,14 @@ def preview_changed(before, before_box, after, after_box, layer_png):
     changed = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
     log("%d of %d preview pixels changed" % (changed, len(a) // 3))
     return changed, len(a) // 3
+
+
+def check_preview_changed(before, before_box, after, after_box, layer_png,
+                          what):
+    """Fails, naming WHAT made the change, unless at least a tenth of the
+    layer's pixels the preview shows changed between the screenshots
+    BEFORE and AFTER (preview_changed)."""
+    changed, total = preview_changed(before, before_box, after, after_box,
+                                     layer_png)
+    if changed < total // 10:
+        raise Failure("%s hardly changed the preview" % what)
