@@ -182,15 +182,9 @@ _log.close()
 '''
 
 
-class GimpRun:
-    """The outcome of one GIMP start: its log lines, its output."""
-
-    def __init__(self, raw_log, stdout, stderr, seconds):
-        self.raw_log = raw_log
-        self.log = [line.split() for line in raw_log]
-        self.stdout = stdout
-        self.stderr = stderr
-        self.seconds = seconds
+class GimpRun(harness.GimpRun):
+    """The outcome of one GIMP start, as tests/gimp/harness.py's; a call's
+    log line is "ran LABEL ..." or "failed LABEL STATUS | MESSAGE"."""
 
     def ran(self, label):
         """[result id, generations run, fixed point] of the call LABEL,
@@ -215,12 +209,6 @@ class GimpRun:
                       % label)
                 return line.split("|", 1)[1].strip() if "|" in line else ""
         raise Failure("the call '%s' left no trace in the log" % label)
-
-    def value(self, key):
-        for line in self.raw_log:
-            if line.startswith(key + " "):
-                return line[len(key) + 1:].rstrip("\n ")
-        raise Failure("the log has no line '%s'" % key)
 
 
 def indent(script):
