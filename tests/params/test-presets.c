@@ -355,6 +355,23 @@ test_name_control_characters_refused (void)
   fixture_clear (&f);
 }
 
+/* Saving a preset into the presets file PATH fails, with a message that
+ * names PATH. */
+static void
+assert_save_fails_naming (const char *path)
+{
+  JaPresets *presets = ja_presets_new (path, NULL);
+  JaValues values = look (30);
+  GError *error = NULL;
+
+  g_assert_false (ja_presets_save (presets, "mine", &values, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  ja_presets_free (presets);
+}
+
 /* A save that cannot write says so, naming the file, and changes
  * nothing: GIMP's folder is a file; the presets file is a folder; and,
  * for a user the permissions bind (not root), a read-only folder. */
@@ -362,34 +379,19 @@ static void
 test_failed_save_reports_failure (void)
 {
   Fixture f;
-  JaPresets *presets;
-  JaValues values = look (30);
-  GError *error = NULL;
   gchar *not_folder, *path, *text;
 
   fixture_init (&f);
   not_folder = g_build_filename (f.folder, "file", NULL);
   write_text (not_folder, "a file");
   path = g_build_filename (not_folder, JA_PRESETS_FILE_NAME, NULL);
-  presets = ja_presets_new (path, NULL);
-  g_assert_false (ja_presets_save (presets, "mine", &values, &error));
-  g_assert_nonnull (error);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, path));
-  g_clear_error (&error);
-  ja_presets_free (presets);
+  assert_save_fails_naming (path);
   text = read_text (not_folder);
   g_assert_cmpstr (text, ==, "a file");
   g_free (text);
 
   g_assert_cmpint (g_mkdir (f.path, 0700), ==, 0);
-  presets = ja_presets_new (f.path, NULL);
-  g_assert_false (ja_presets_save (presets, "mine", &values, &error));
-  g_assert_nonnull (error);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, f.path));
-  g_clear_error (&error);
-  ja_presets_free (presets);
+  assert_save_fails_naming (f.path);
   g_assert_true (g_file_test (f.path, G_FILE_TEST_IS_DIR));
   g_rmdir (f.path);
 
@@ -397,13 +399,7 @@ test_failed_save_reports_failure (void)
     {
       write_text (f.path, "");
       g_assert_cmpint (g_chmod (f.folder, 0500), ==, 0);
-      presets = ja_presets_new (f.path, NULL);
-      g_assert_false (ja_presets_save (presets, "mine", &values, &error));
-      g_assert_nonnull (error);
-      g_test_message ("%s", error->message);
-      g_assert_nonnull (strstr (error->message, f.path));
-      g_clear_error (&error);
-      ja_presets_free (presets);
+      assert_save_fails_naming (f.path);
       g_chmod (f.folder, 0700);
     }
   g_free (path);
