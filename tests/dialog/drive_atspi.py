@@ -186,11 +186,17 @@ def click(accessible):
     xdotool("click", "1")
 
 
-def type_into_entry(accessible, text):
-    """Clicks into a text entry, replaces its text with TEXT."""
+def click_into(accessible):
+    """Clicks into the text of an entry or a spin button, a little right
+    of its left edge, which puts the keyboard focus there."""
     x, y, w, h = extents(accessible)
     xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
     xdotool("click", "1")
+
+
+def type_into_entry(accessible, text):
+    """Clicks into a text entry, replaces its text with TEXT."""
+    click_into(accessible)
     time.sleep(0.1)
     xdotool("key", "ctrl+a")
     if text:

@@ -9,7 +9,7 @@
 import os
 import subprocess
 
-from drive_atspi import (click, drag_slider, extents, Failure, find,
+from drive_atspi import (click, click_into, drag_slider, Failure, find,
                          layer_in_preview, log, preview_matches, preview_shows,
                          pyatspi, rgb_bytes, same_pixels, screenshot, text_of,
                          value_of, wait_for, xdotool)
@@ -220,10 +220,8 @@ def scenario_cancel(args, runner, work, key):
     dialog.set_number("Generations", 3)
     dialog.wait_ready()
     if key:
-        x, y, w, h = extents(dialog.spin("Quality"))
         dialog.focus()
-        xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
-        xdotool("click", "1")
+        click_into(dialog.spin("Quality"))
         xdotool("key", "Escape")
         log("pressed Escape")
     else:
@@ -247,10 +245,8 @@ def scenario_last_values(args, runner, work):
     dialog.set_number("Grid drift", 2)
     dialog.wait_ready(generations=7)
     # Enter in a spin button is OK, the dialog's default response.
-    x, y, w, h = extents(dialog.spin("Quality"))
     dialog.focus()
-    xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
-    xdotool("click", "1")
+    click_into(dialog.spin("Quality"))
     xdotool("key", "Return")
     log("pressed Enter")
     runner.close(timeout=15)
