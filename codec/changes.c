@@ -95,6 +95,9 @@ static const uint8_t colour_bytes[4][BLOCK * 4]
         uint8_t changed = 0;                                                  \
         int32_t s = 0;                                                        \
                                                                               \
+        /* Most blocks of a late generation changed nothing. */               \
+        if (!bytes_differ (f, b, BLOCK * STEP))                               \
+          continue;                                                           \
         /* In 16 bits, which multiply and add in pairs: d e is at most        \
            255 * 510 in size, two of them fit 32 bits. */                     \
         for (k = 0; k < BLOCK * STEP; k++)                                    \
