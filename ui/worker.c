@@ -23,8 +23,9 @@
  * changed; they fill in the plot generation by generation, at most every
  * PROGRESS_INTERVAL_US, and the read-outs say "measuring" until the
  * result's arrive.  The runs are deterministic, so the second makes the
- * same generations as the first; it writes into the job's snapshot buffer,
- * which the first no longer needs, and a new job cancels either phase.
+ * same generations as the first; it works in the job's snapshot buffer
+ * (or a spare frame), which the first no longer needs, and a new job
+ * cancels either phase.
  *
  * Frames (the result, the snapshots, the second phase's pixels) are all
  * the layer's size: the worker keeps the ones it no longer needs for the
