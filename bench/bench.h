@@ -25,9 +25,11 @@ double bench_tool (const char *tool, const char *image, int generations,
 
 /* Seconds from the dialog worker's start with SETTINGS on SRC to its
  * result (*RESULT) and to the result's statistics (*STATISTICS); -1 when
- * the run fails. */
+ * the run fails.  With CHANGE the worker has run another quality to the
+ * end first (a slider move in an open dialog), else it is new (the
+ * dialog's first run). */
 int bench_worker (const JartImage *src, const JartSettings *settings,
-                  double *result, double *statistics);
+                  int change, double *result, double *statistics);
 
 /* What the statistics of a run's generations cost: seconds a generation
  * takes with them less without them. */

@@ -104,7 +104,7 @@ on_worker (JaWorker *worker, gpointer data)
 }
 
 int
-bench_worker (const JartImage *src, const JartSettings *settings,
+bench_worker (const JartImage *src, const JartSettings *settings, int change,
               double *result, double *statistics)
 {
   WorkerTiming t = { NULL, 0, -1, -1 };
@@ -114,6 +114,20 @@ bench_worker (const JartImage *src, const JartSettings *settings,
   worker = ja_worker_new (src, on_worker, &t);
   /* The file whose size the dialog shows by default: as GIMP exports it. */
   ja_worker_set_coding (worker, JART_CODING_PROGRESSIVE);
+  if (change)
+    {
+      /* The dialog is open on another quality, its run done: the slider
+         moves to SETTINGS'. */
+      JartSettings before = *settings;
+
+      before.quality = settings->quality < JART_QUALITY_MAX
+                           ? settings->quality + 1
+                           : settings->quality - 1;
+      t.start = bench_now ();
+      ja_worker_start (worker, &before);
+      g_main_loop_run (t.loop);
+      t.result = t.statistics = -1;
+    }
   t.start = bench_now ();
   ja_worker_start (worker, settings);
   g_main_loop_run (t.loop);

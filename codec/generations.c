@@ -12,7 +12,8 @@
  * destination once, after the last generation; without callbacks nothing
  * can fail or cancel once the run has its memory, so the destination
  * itself is the working image (the first generation reads the source and
- * writes it, row by row in an order that allows the two to be one).  Without
+ * writes it, row by row in an order that allows the two to be one), and
+ * so it is for jart_run_in_dst, whose caller waives the promise.  Without
  * drift a generation that changes no pixel is a fixed point: every later one
  * would be identical, so the loop may stop there.
  *
@@ -567,9 +568,11 @@ run_steps (Run *run, const JartCallbacks *cb, JartResult *res)
   return status;
 }
 
-JartStatus
-jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
-          const JartCallbacks *callbacks, JartResult *result)
+/* jart_run, and jart_run_in_dst with IN_DST. */
+static JartStatus
+run_generations (const JartImage *src, JartImage *dst,
+                 const JartSettings *settings, const JartCallbacks *callbacks,
+                 JartResult *result, int in_dst)
 {
   static const JartCallbacks no_callbacks = { NULL, NULL, NULL, NULL };
   const JartCallbacks *cb = callbacks != NULL ? callbacks : &no_callbacks;
@@ -582,6 +585,8 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
   status = run_check (src, dst, settings);
   if (status != JART_OK)
     return status;
+  if (in_dst && dst->pixels == src->pixels)
+    return JART_ERROR_NULL;
 
   memset (&run, 0, sizeof run);
   run.src = src;
@@ -589,7 +594,9 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
   run.colors = src->channels >= 3 ? 3 : 1;
   run.npixels = (size_t)src->width * (size_t)src->height;
   status = run_allocate (
-      &run, cb->generation_done || cb->progress || cb->cancel ? NULL : dst,
+      &run,
+      in_dst || !(cb->generation_done || cb->progress || cb->cancel) ? dst
+                                                                     : NULL,
       settings, cb);
   if (status != JART_OK)
     {
@@ -607,4 +614,19 @@ jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
     }
   run_free (&run);
   return status;
+}
+
+JartStatus
+jart_run (const JartImage *src, JartImage *dst, const JartSettings *settings,
+          const JartCallbacks *callbacks, JartResult *result)
+{
+  return run_generations (src, dst, settings, callbacks, result, 0);
+}
+
+JartStatus
+jart_run_in_dst (const JartImage *src, JartImage *dst,
+                 const JartSettings *settings, const JartCallbacks *callbacks,
+                 JartResult *result)
+{
+  return run_generations (src, dst, settings, callbacks, result, 1);
 }

@@ -301,11 +301,7 @@ JartStatus jart_round_trip (JartWork *work, const JartSave *save,
                             JartTrack track, const JartCancel *cancel,
                             JartTripStats *stats);
 
-/* work.c: SIZE bytes, in whole huge pages (2 MiB) the kernel is asked to
- * back with such pages when SIZE is 4 MiB or more (a few dozen page faults
- * for a 24 MP image instead of thousands); free() releases them.  And the
- * bytes that allocates. */
-void *jart_buffer_alloc (size_t size);
+/* work.c: the bytes jart_buffer_alloc (jart.h) allocates for SIZE. */
 size_t jart_buffer_size (size_t size);
 
 /* work.c: writes the working image to DST (nothing when it is DST). */

@@ -289,6 +289,28 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
                      const JartSettings *settings,
                      const JartCallbacks *callbacks, JartResult *result);
 
+/* As jart_run, the same pixels, reports and result, except that the run
+ * makes its generations in DST itself (which the generation_done callback's
+ * pixels then are) instead of in an image of its own copied to DST at the
+ * end: a frame's allocation and copy less, for a caller that owns DST and
+ * discards it when the run does not succeed.  For DST is written from the
+ * first generation on: on an error once the run has its memory, or a
+ * cancel, DST holds some generation's pixels, or rows of two; on an error
+ * in the arguments, or no memory, it is untouched.  DST must not be SRC
+ * (JART_ERROR_NULL).  With a schedule (n_steps > 0) the run works in frames
+ * of its own and writes DST at the end, as jart_run does. */
+JartStatus jart_run_in_dst (const JartImage *src, JartImage *dst,
+                            const JartSettings *settings,
+                            const JartCallbacks *callbacks,
+                            JartResult *result);
+
+/* SIZE bytes for an image, NULL when there is no memory: in whole huge
+ * pages (2 MiB) the kernel is asked to back with such pages when SIZE is
+ * 4 MiB or more (a few dozen page faults for a 24 MP image instead of
+ * thousands), as the codec allocates its own frames.  free() releases
+ * them. */
+void *jart_buffer_alloc (size_t size);
+
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
  * CHANNELS channels and SETTINGS (its statistics included when SETTINGS
  * asks for them); 0 for nonsense arguments.  An

@@ -78,6 +78,14 @@ const JartKernels *jart_kernels_get (JartKernelPath path);
 int jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
                        size_t first, size_t segment, uint8_t *flags);
 
+/* Adds to *COUNT how many of the N pixels of FRESH (CHANNELS bytes each,
+ * 1..4) differ from IN's in a colour (alpha never counts), and to
+ * *SSE_DELTA the change of their colours' squared error against
+ * ORIGINAL: the sum of (fresh - original)^2 - (in - original)^2. */
+void jart_count_changes (const uint8_t *fresh, const uint8_t *in,
+                         const uint8_t *original, size_t n, int channels,
+                         uint64_t *count, int64_t *sse_delta);
+
 #if defined(JART_HAVE_X86)
 extern const JartKernels jart_kernels_sse2;
 extern const JartKernels jart_kernels_avx2;

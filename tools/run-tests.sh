@@ -149,7 +149,7 @@ if wanted 2; then
   run_pass "pass 2: valgrind" "$build" \
     --wrap="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --quiet" \
     --timeout-multiplier 10 \
-    api-basics bad-parameters cancel stride-and-in-place no-memory \
+    api-basics bad-parameters cancel run-in-dst stride-and-in-place no-memory \
     fuzz-corpus-replay photos-coins-islow $params_tests
   unset JSIMD_FORCENONE JART_TEST_STATISTICS
 fi

@@ -13,17 +13,28 @@
  * ja_worker_free finds it marked dead instead of freed.
  *
  * A job runs in two phases on the same thread.  The first makes the
- * pixels alone, as fast as the codec can: the preview shows the result as
- * soon as it exists.  The second runs the same settings again with the
- * codec's statistics (JartSettings.statistics: the SSIM against the
- * original and the size of the JPEG file each generation writes, baseline
- * with standard or optimized tables, or progressive), which the codec
- * computes as it makes each generation from what the generation changed;
- * they fill in the plot generation by generation, at most every
+ * pixels alone, as fast as the codec can, in the buffer that becomes the
+ * result (jart_run_in_dst: a cancelled run's buffer is dropped anyway):
+ * the preview shows the result as soon as it exists.  The second runs the same
+ * settings again with the codec's statistics (JartSettings.statistics: the
+ * SSIM against the original and the size of the JPEG file each generation
+ * writes, baseline with standard or optimized tables, or progressive), which
+ * the codec computes as it makes each generation from what the generation
+ * changed; they fill in the plot generation by generation, at most every
  * PROGRESS_INTERVAL_US, and the read-outs say "measuring" until the
  * result's arrive.  The runs are deterministic, so the second makes the
- * same generations as the first; it writes into the job's snapshot buffer,
- * which the first no longer needs, and a new job cancels either phase.
+ * same generations as the first; it works in the job's snapshot buffer
+ * (or a spare frame), which the first no longer needs, and a new job
+ * cancels either phase.
+ *
+ * Frames (the result, the snapshots, the second phase's pixels) are all
+ * the layer's size: the worker keeps the ones it no longer needs for the
+ * next jobs instead of freeing them, so that a slider move costs no
+ * allocation and no page faults, and allocates new ones in huge pages
+ * (jart_buffer_alloc).  Only the first intermediate snapshot waits for
+ * SNAPSHOT_INTERVAL_US after the job started: a run faster than that is
+ * not slowed down by a copy of the layer the preview would replace at
+ * once with the result.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,15 +43,21 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "worker.h"
 
-/* The shortest time between two snapshots of intermediate generations. */
+/* The shortest time between two snapshots of intermediate generations,
+ * and from the start of a job to its first. */
 #define SNAPSHOT_INTERVAL_US (150 * G_TIME_SPAN_MILLISECOND)
 
 /* The shortest time between two progress notifications. */
 #define PROGRESS_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+
+/* The most frames the worker keeps for later jobs: a job takes two (its
+ * result, and its snapshots or the second phase's pixels). */
+#define SPARE_FRAMES 2
 
 typedef struct Job Job;
 
@@ -53,6 +70,9 @@ struct JaWorker
   size_t packed_size; /* width * height * channels */
   JaWorkerNotify notify;
   gpointer user_data;
+
+  GMutex spare_lock; /* guards spare */
+  GSList *spare;     /* frames of PACKED_SIZE bytes no one uses */
 
   GThread *thread;
   GMutex lock; /* guards pending, running and quit */
@@ -101,6 +121,42 @@ struct Job
   guint8 *final;
 };
 
+/* Any thread: a frame of the layer's size, or NULL when there is no
+ * memory for it.  Its contents are left over from an earlier use. */
+static guint8 *
+frame_take (JaWorker *worker)
+{
+  guint8 *frame = NULL;
+
+  g_mutex_lock (&worker->spare_lock);
+  if (worker->spare != NULL)
+    {
+      frame = worker->spare->data;
+      worker->spare = g_slist_delete_link (worker->spare, worker->spare);
+    }
+  g_mutex_unlock (&worker->spare_lock);
+  if (frame == NULL)
+    frame = jart_buffer_alloc (worker->packed_size);
+  return frame;
+}
+
+/* Any thread: FRAME (may be NULL), a frame from frame_take, is no longer
+ * used: kept for a later frame_take, or freed. */
+static void
+frame_give (JaWorker *worker, guint8 *frame)
+{
+  if (frame == NULL)
+    return;
+  g_mutex_lock (&worker->spare_lock);
+  if (g_slist_length (worker->spare) < SPARE_FRAMES)
+    {
+      worker->spare = g_slist_prepend (worker->spare, frame);
+      frame = NULL;
+    }
+  g_mutex_unlock (&worker->spare_lock);
+  free (frame);
+}
+
 static JaWorker *
 worker_ref (JaWorker *worker)
 {
@@ -118,8 +174,10 @@ worker_unref (JaWorker *worker)
   g_array_unref (worker->reports);
   g_array_unref (worker->ssim);
   g_array_unref (worker->bytes);
-  g_free (worker->display);
-  g_free (worker->final);
+  free (worker->display);
+  free (worker->final);
+  g_slist_free_full (worker->spare, free);
+  g_mutex_clear (&worker->spare_lock);
   g_free (worker);
 }
 
@@ -140,8 +198,8 @@ job_unref (Job *job)
   g_array_unref (job->reports);
   g_array_unref (job->ssim);
   g_array_unref (job->bytes);
-  g_free (job->snapshot);
-  g_free (job->final);
+  frame_give (job->worker, job->snapshot);
+  frame_give (job->worker, job->final);
   worker_unref (job->worker);
   g_free (job);
 }
@@ -198,7 +256,7 @@ job_deliver (gpointer data)
           state->result = job->result;
           if (job->final != NULL)
             {
-              g_free (worker->final);
+              frame_give (worker, worker->final);
               worker->final = job->final;
               job->final = NULL;
               state->pixels = worker->final;
@@ -224,16 +282,16 @@ job_post_locked (Job *job)
                    (GDestroyNotify)job_unref);
 }
 
-/* Codec thread: PIXELS packed into BUFFER of PACKED_SIZE bytes, allocated
- * when NULL; returns it, NULL when there is no memory for it. */
+/* Codec thread: PIXELS packed into BUFFER, a frame taken from WORKER when
+ * NULL; returns it, NULL when there is no memory for it. */
 static guint8 *
-pack_pixels (guint8 *buffer, const JartImage *pixels, size_t packed_size)
+pack_pixels (JaWorker *worker, guint8 *buffer, const JartImage *pixels)
 {
   size_t row = (size_t)pixels->width * (size_t)pixels->channels;
   int y;
 
   if (buffer == NULL)
-    buffer = g_try_malloc (packed_size);
+    buffer = frame_take (worker);
   if (buffer != NULL)
     for (y = 0; y < pixels->height; y++)
       memcpy (buffer + (size_t)y * row,
@@ -269,10 +327,9 @@ job_generation_done (const JartGenerationReport *report,
   g_array_append_val (job->bytes, bytes);
   /* The last generation arrives as the final result: no snapshot. */
   if (!job->snapshot_ready && report->generation < job->settings.generations
-      && (job->last_snapshot == 0
-          || now - job->last_snapshot >= SNAPSHOT_INTERVAL_US))
+      && now - job->last_snapshot >= SNAPSHOT_INTERVAL_US)
     {
-      job->snapshot = pack_pixels (job->snapshot, pixels, worker->packed_size);
+      job->snapshot = pack_pixels (worker, job->snapshot, pixels);
       if (job->snapshot != NULL)
         {
           job->snapshot_generation = report->generation;
@@ -345,15 +402,21 @@ job_run (Job *job)
   JartStatus status;
   guint8 *pixels, *scratch = NULL;
 
+  g_mutex_lock (&job->lock);
+  job->last_snapshot = g_get_monotonic_time ();
+  g_mutex_unlock (&job->lock);
   dst.stride = (size_t)dst.width * (size_t)dst.channels;
-  pixels = g_try_malloc (worker->packed_size);
+  pixels = frame_take (worker);
   if (pixels == NULL)
     status = JART_ERROR_NO_MEMORY;
   else
     {
+      /* The pixels become the result, or are dropped when the run fails
+         or is cancelled: the codec may work in them. */
       dst.pixels = pixels;
       settings.statistics = 0;
-      status = jart_run (&worker->src, &dst, &settings, &callbacks, &result);
+      status = jart_run_in_dst (&worker->src, &dst, &settings, &callbacks,
+                                &result);
     }
 
   g_mutex_lock (&job->lock);
@@ -361,11 +424,8 @@ job_run (Job *job)
   job->status = status;
   job->result = result;
   if (status == JART_OK)
-    job->final = pixels;
-  else
-    g_free (pixels);
-  if (status == JART_OK)
     {
+      job->final = pixels;
       /* The snapshot buffer is the job's own from here on: no more
          snapshots, and the main loop takes the result instead. */
       job->snapshot_ready = FALSE;
@@ -374,6 +434,8 @@ job_run (Job *job)
     }
   job_post_locked (job);
   g_mutex_unlock (&job->lock);
+  if (status != JART_OK)
+    frame_give (worker, pixels);
 
   if (status == JART_OK)
     {
@@ -381,12 +443,12 @@ job_run (Job *job)
           = { job_statistics_done, NULL, job->cancel, job };
 
       if (scratch == NULL)
-        scratch = g_try_malloc (worker->packed_size);
+        scratch = frame_take (worker);
       if (scratch != NULL)
         {
           dst.pixels = scratch;
           settings.statistics = 1;
-          jart_run (&worker->src, &dst, &settings, &statistics, NULL);
+          jart_run_in_dst (&worker->src, &dst, &settings, &statistics, NULL);
         }
     }
 
@@ -445,6 +507,7 @@ ja_worker_new (const JartImage *src, JaWorkerNotify notify, gpointer user_data)
   worker->notify = notify;
   worker->user_data = user_data;
   g_mutex_init (&worker->lock);
+  g_mutex_init (&worker->spare_lock);
   g_cond_init (&worker->wake);
   worker->reports = g_array_new (FALSE, FALSE, sizeof (JartGenerationReport));
   worker->ssim = g_array_new (FALSE, FALSE, sizeof (double));
@@ -490,7 +553,8 @@ ja_worker_start (JaWorker *worker, const JartSettings *settings)
   g_array_set_size (worker->reports, 0);
   g_array_set_size (worker->ssim, 0);
   g_array_set_size (worker->bytes, 0);
-  g_clear_pointer (&worker->final, g_free);
+  frame_give (worker, worker->final);
+  worker->final = NULL;
   memset (state, 0, sizeof *state);
   state->serial = job->serial;
   state->total = settings->generations;

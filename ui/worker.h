@@ -73,8 +73,8 @@ void ja_worker_cancel (JaWorker *worker);
 const JaWorkerState *ja_worker_get_state (JaWorker *worker);
 
 /* Hands over the final pixels of the newest run when it finished with
- * JART_OK (the caller frees them with g_free), else NULL.  The state's
- * pixels become NULL. */
+ * JART_OK (the caller frees them with g_free or free: GLib's allocator is
+ * the C library's), else NULL.  The state's pixels become NULL. */
 guint8 *ja_worker_steal_result (JaWorker *worker);
 
 /* Cancels, waits for the thread to end and frees everything. */
