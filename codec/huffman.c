@@ -110,20 +110,25 @@ jart_huff_standard (int ac, int chroma, JartHuffTable *table)
  * tables on gigantic images. */
 #define SEARCH_START 1000000000
 
-/* The symbol of the smallest nonzero count other than EXCLUDE, ties going
- * to the higher symbol; -1 when there is none. */
+/* The symbol of the smallest nonzero count other than EXCLUDE among the
+ * N symbols LIVE lists in ascending order, ties going to the higher
+ * symbol; -1 when there is none. */
 static int
-smallest_count (const int64_t freq[257], int exclude)
+smallest_count (const int64_t freq[257], const int *live, int n, int exclude)
 {
   int64_t best = SEARCH_START;
   int found = -1, i;
 
-  for (i = 0; i <= 256; i++)
-    if (freq[i] != 0 && freq[i] <= best && i != exclude)
-      {
-        best = freq[i];
-        found = i;
-      }
+  for (i = 0; i < n; i++)
+    {
+      int s = live[i];
+
+      if (freq[s] != 0 && freq[s] <= best && s != exclude)
+        {
+          best = freq[s];
+          found = s;
+        }
+    }
   return found;
 }
 
@@ -132,8 +137,9 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
 {
   int64_t freq[257];
   int length[257], next[257];
+  int live[257], start[LONGEST_CODE + 2];
   int bits[LONGEST_CODE + 1];
-  int i, j, k;
+  int i, j, k, n = 0;
 
   for (i = 0; i < 256; i++)
     freq[i] = (int64_t)counts->freq[i];
@@ -142,20 +148,28 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
     {
       length[i] = 0;
       next[i] = -1;
+      if (freq[i] != 0)
+        live[n++] = i;
     }
 
   /* Figure K.1: merge the two least frequent trees until one is left;
    * every symbol of both gets one bit longer.  NEXT chains the symbols
-   * of a tree. */
+   * of a tree.  Only symbols with a count take part: LIVE lists those
+   * whose tree is still to merge, in ascending order, so that a search
+   * costs the symbols in use, not all 257. */
   for (;;)
     {
-      int a = smallest_count (freq, -1);
-      int b = a < 0 ? -1 : smallest_count (freq, a);
+      int a = smallest_count (freq, live, n, -1);
+      int b = a < 0 ? -1 : smallest_count (freq, live, n, a);
 
       if (b < 0)
         break;
       freq[a] += freq[b];
       freq[b] = 0;
+      for (i = 0; live[i] != b; i++)
+        ;
+      memmove (live + i, live + i + 1, (size_t)(n - i - 1) * sizeof *live);
+      n--;
       for (;;)
         {
           length[a]++;
@@ -206,12 +220,18 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
       table->bits[i] = (uint8_t)bits[i];
       table->count += bits[i];
     }
-  /* Figure K.4: the symbols by their (unfolded) length, then value. */
-  k = 0;
-  for (i = 1; i <= LONGEST_CODE; i++)
-    for (j = 0; j < 256; j++)
-      if (length[j] == i && k < 256)
-        table->huffval[k++] = (uint8_t)j;
+  /* Figure K.4: the symbols by their (unfolded) length, then value: a
+   * counting sort on the length, which keeps the values' order. */
+  memset (start, 0, sizeof start);
+  for (j = 0; j < 256; j++)
+    if (length[j] > 0 && length[j] <= LONGEST_CODE)
+      start[length[j] + 1]++;
+  for (i = 1; i <= LONGEST_CODE + 1; i++)
+    start[i] += start[i - 1];
+  for (j = 0; j < 256; j++)
+    if (length[j] > 0 && length[j] <= LONGEST_CODE
+        && (k = start[length[j]]++) < 256)
+      table->huffval[k] = (uint8_t)j;
 }
 
 void
