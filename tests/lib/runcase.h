@@ -66,8 +66,9 @@ void case_describe (const TestCase *test, char *text, size_t size);
  *   same destination pixels;
  * - the statistics the run keeps (run with JartSettings.statistics on)
  *   equal, at every generation, a computation over the whole image:
- *   jart_generation_jpeg_size's sizes (standard and optimized) and
- *   jart_ssim's SSIM, bit for bit.
+ *   jart_generation_jpeg_size's sizes (standard, optimized and
+ *   progressive, all three from one transform) and jart_ssim's SSIM, bit
+ *   for bit.
  * Where libjpeg-turbo reports its own file corrupt (the decoder warned
  * on it, or a generation that differs held coefficients out of baseline's
  * range: oracle.h's ORACLE_CORRUPT) there is nothing to match: the case
