@@ -137,26 +137,29 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
 {
   int64_t freq[257];
   int length[257], next[257];
-  int live[257], start[LONGEST_CODE + 2];
+  int used[257], live[257], start[LONGEST_CODE + 2];
   int bits[LONGEST_CODE + 1];
-  int i, j, k, n = 0;
+  int i, j, k, n = 0, n_used;
 
-  for (i = 0; i < 256; i++)
-    freq[i] = (int64_t)counts->freq[i];
-  freq[256] = 1; /* the reserved code point */
+  /* Only the symbols with a count (USED, in ascending order) are looked
+   * at: the others have no code. */
   for (i = 0; i <= 256; i++)
     {
-      length[i] = 0;
-      next[i] = -1;
+      freq[i] = i < 256 ? (int64_t)counts->freq[i]
+                        : 1; /* the reserved code point */
       if (freq[i] != 0)
-        live[n++] = i;
+        {
+          used[n] = live[n] = i;
+          length[i] = 0;
+          next[i] = -1;
+          n++;
+        }
     }
+  n_used = n;
 
   /* Figure K.1: merge the two least frequent trees until one is left;
    * every symbol of both gets one bit longer.  NEXT chains the symbols
-   * of a tree.  Only symbols with a count take part: LIVE lists those
-   * whose tree is still to merge, in ascending order, so that a search
-   * costs the symbols in use, not all 257. */
+   * of a tree.  LIVE lists the symbols whose tree is still to merge. */
   for (;;)
     {
       int a = smallest_count (freq, live, n, -1);
@@ -189,9 +192,9 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
 
   /* Figure K.2: how many codes of each length. */
   memset (bits, 0, sizeof bits);
-  for (i = 0; i <= 256; i++)
-    if (length[i] > 0)
-      bits[length[i] > LONGEST_CODE ? LONGEST_CODE : length[i]]++;
+  for (i = 0; i < n_used; i++)
+    if (length[used[i]] > 0)
+      bits[length[used[i]] > LONGEST_CODE ? LONGEST_CODE : length[used[i]]]++;
 
   /* Figure K.3: codes longer than 16 bits go two at a time; one takes
    * their prefix one bit shorter, and a code of the next shorter length in
@@ -223,12 +226,12 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
   /* Figure K.4: the symbols by their (unfolded) length, then value: a
    * counting sort on the length, which keeps the values' order. */
   memset (start, 0, sizeof start);
-  for (j = 0; j < 256; j++)
+  for (i = 0; i < n_used && (j = used[i]) < 256; i++)
     if (length[j] > 0 && length[j] <= LONGEST_CODE)
       start[length[j] + 1]++;
   for (i = 1; i <= LONGEST_CODE + 1; i++)
     start[i] += start[i - 1];
-  for (j = 0; j < 256; j++)
+  for (i = 0; i < n_used && (j = used[i]) < 256; i++)
     if (length[j] > 0 && length[j] <= LONGEST_CODE
         && (k = start[length[j]]++) < 256)
       table->huffval[k] = (uint8_t)j;
