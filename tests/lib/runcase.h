@@ -84,6 +84,12 @@ void case_describe (const TestCase *test, char *text, size_t size);
 int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
               CaseOutcome *outcome);
 
+/* QUALITIES[0..N-1] as a photo test runs them: as they are, or with
+ * JART_TEST_QUALITIES=ends (the sanitizer pass of tools/run-tests.sh) the
+ * lowest and the highest only, the ends of the coefficients' range (pass 1
+ * runs every one).  Returns the new count. */
+int case_quality_ends (int *qualities, int n);
+
 /* A schedule's step with every field given. */
 JartStep case_step (int quality, JartSubsampling mode, double scale,
                     JartFilter filter, double saturation, double contrast,
