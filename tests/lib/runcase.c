@@ -704,6 +704,16 @@ case_quality_ends (int *qualities, int n)
   return low == high ? 1 : 2;
 }
 
+int
+case_generation_ignored (const JartGenerationReport *report,
+                         const JartImage *pixels, void *user_data)
+{
+  (void)report;
+  (void)pixels;
+  (void)user_data;
+  return 0;
+}
+
 JartStep
 case_step (int quality, JartSubsampling mode, double scale, JartFilter filter,
            double saturation, double contrast, double sharpen)

@@ -90,6 +90,11 @@ int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
  * runs every one).  Returns the new count. */
 int case_quality_ends (int *qualities, int n);
 
+/* A generation callback that does nothing: with it a run computes its
+ * statistics (which need a generation_done callback). */
+int case_generation_ignored (const JartGenerationReport *report,
+                             const JartImage *pixels, void *user_data);
+
 /* A schedule's step with every field given. */
 JartStep case_step (int quality, JartSubsampling mode, double scale,
                     JartFilter filter, double saturation, double contrast,
