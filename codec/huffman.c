@@ -110,20 +110,25 @@ jart_huff_standard (int ac, int chroma, JartHuffTable *table)
  * tables on gigantic images. */
 #define SEARCH_START 1000000000
 
-/* The symbol of the smallest nonzero count other than EXCLUDE, ties going
- * to the higher symbol; -1 when there is none. */
+/* The symbol of the smallest nonzero count other than EXCLUDE among the
+ * N symbols LIVE lists in ascending order, ties going to the higher
+ * symbol; -1 when there is none. */
 static int
-smallest_count (const int64_t freq[257], int exclude)
+smallest_count (const int64_t freq[257], const int *live, int n, int exclude)
 {
   int64_t best = SEARCH_START;
   int found = -1, i;
 
-  for (i = 0; i <= 256; i++)
-    if (freq[i] != 0 && freq[i] <= best && i != exclude)
-      {
-        best = freq[i];
-        found = i;
-      }
+  for (i = 0; i < n; i++)
+    {
+      int s = live[i];
+
+      if (freq[s] != 0 && freq[s] <= best && s != exclude)
+        {
+          best = freq[s];
+          found = s;
+        }
+    }
   return found;
 }
 
@@ -132,30 +137,42 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
 {
   int64_t freq[257];
   int length[257], next[257];
+  int used[257], live[257], start[LONGEST_CODE + 2];
   int bits[LONGEST_CODE + 1];
-  int i, j, k;
+  int i, j, k, n = 0, n_used;
 
-  for (i = 0; i < 256; i++)
-    freq[i] = (int64_t)counts->freq[i];
-  freq[256] = 1; /* the reserved code point */
+  /* Only the symbols with a count (USED, in ascending order) are looked
+   * at: the others have no code. */
   for (i = 0; i <= 256; i++)
     {
-      length[i] = 0;
-      next[i] = -1;
+      freq[i] = i < 256 ? (int64_t)counts->freq[i]
+                        : 1; /* the reserved code point */
+      if (freq[i] != 0)
+        {
+          used[n] = live[n] = i;
+          length[i] = 0;
+          next[i] = -1;
+          n++;
+        }
     }
+  n_used = n;
 
   /* Figure K.1: merge the two least frequent trees until one is left;
    * every symbol of both gets one bit longer.  NEXT chains the symbols
-   * of a tree. */
+   * of a tree.  LIVE lists the symbols whose tree is still to merge. */
   for (;;)
     {
-      int a = smallest_count (freq, -1);
-      int b = a < 0 ? -1 : smallest_count (freq, a);
+      int a = smallest_count (freq, live, n, -1);
+      int b = a < 0 ? -1 : smallest_count (freq, live, n, a);
 
       if (b < 0)
         break;
       freq[a] += freq[b];
       freq[b] = 0;
+      for (i = 0; live[i] != b; i++)
+        ;
+      memmove (live + i, live + i + 1, (size_t)(n - i - 1) * sizeof *live);
+      n--;
       for (;;)
         {
           length[a]++;
@@ -175,9 +192,9 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
 
   /* Figure K.2: how many codes of each length. */
   memset (bits, 0, sizeof bits);
-  for (i = 0; i <= 256; i++)
-    if (length[i] > 0)
-      bits[length[i] > LONGEST_CODE ? LONGEST_CODE : length[i]]++;
+  for (i = 0; i < n_used; i++)
+    if (length[used[i]] > 0)
+      bits[length[used[i]] > LONGEST_CODE ? LONGEST_CODE : length[used[i]]]++;
 
   /* Figure K.3: codes longer than 16 bits go two at a time; one takes
    * their prefix one bit shorter, and a code of the next shorter length in
@@ -206,12 +223,18 @@ jart_huff_optimal (const JartHuffCounts *counts, JartHuffTable *table)
       table->bits[i] = (uint8_t)bits[i];
       table->count += bits[i];
     }
-  /* Figure K.4: the symbols by their (unfolded) length, then value. */
-  k = 0;
-  for (i = 1; i <= LONGEST_CODE; i++)
-    for (j = 0; j < 256; j++)
-      if (length[j] == i && k < 256)
-        table->huffval[k++] = (uint8_t)j;
+  /* Figure K.4: the symbols by their (unfolded) length, then value: a
+   * counting sort on the length, which keeps the values' order. */
+  memset (start, 0, sizeof start);
+  for (i = 0; i < n_used && (j = used[i]) < 256; i++)
+    if (length[j] > 0 && length[j] <= LONGEST_CODE)
+      start[length[j] + 1]++;
+  for (i = 1; i <= LONGEST_CODE + 1; i++)
+    start[i] += start[i - 1];
+  for (i = 0; i < n_used && (j = used[i]) < 256; i++)
+    if (length[j] > 0 && length[j] <= LONGEST_CODE
+        && (k = start[length[j]]++) < 256)
+      table->huffval[k] = (uint8_t)j;
 }
 
 void

@@ -315,6 +315,13 @@ JartStatus jart_jpeg_size_tables (const JartImage *image,
                                   const uint16_t (*tables)[64], int dx, int dy,
                                   int optimize, uint64_t *bytes);
 
+/* jpegsize.c: jart_generation_jpeg_size's three sizes, BYTES[JartCoding]
+ * (standard, optimized, progressive), from one transform of the image:
+ * the same sizes as three calls, for a third of the transforms. */
+JartStatus jart_generation_jpeg_sizes (const JartImage *input,
+                                       const JartSettings *settings,
+                                       int generation, uint64_t bytes[3]);
+
 /* jpegsize-progressive.c: the quantized coefficients of a whole image,
  * for the progressive file's scans.  A plane holds every block of its
  * component, the dummy blocks that complete the MCUs of an interleaved

@@ -171,8 +171,10 @@ typedef struct
                               alpha; zero: the pixels' own colours */
   uint8_t background[3];   /* R'G'B' of the background; gray images
                               use its luma (the JPEG Y formula) */
-  int threads;             /* 0: one per core, else 1..64; the pixels are
-                              the same for any count */
+  int threads;             /* 0: one per core (on an image of fewer
+                              than 65536 pixels a core, one per 65536
+                              pixels, at least one), else 1..64; the
+                              pixels are the same for any count */
   JartKernelPath kernels;  /* AUTO unless a test forces one */
   /* The schedule.  n_steps 0: every generation is saved with quality and
    * subsampling above, nothing else done.  Else generation g follows

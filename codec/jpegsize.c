@@ -253,6 +253,39 @@ scan_pass (SizeJob *job)
     }
 }
 
+/* scan_pass again from the blocks it stored in CI (one transform for
+ * several codings): the same blocks, dummies included, in the same order. */
+static void
+replay_pass (SizeJob *job, const JartCoefImage *ci)
+{
+  const uint8_t *natural = jart_huff_natural_order ();
+  int32_t coef[64];
+  int c, i, h, v, mx, my, bx, by;
+
+  memset (job->last_dc, 0, sizeof job->last_dc);
+  for (my = 0; my < job->mcu_rows; my++)
+    for (mx = 0; mx < (job->colors == 1 ? job->luma_cols : job->mcu_cols);
+         mx++)
+      for (c = 0; c < job->colors; c++)
+        {
+          const JartCoefPlane *p = &ci->plane[c];
+
+          for (v = 0; v < p->v; v++)
+            for (h = 0; h < p->h; h++)
+              {
+                const int16_t *in;
+
+                bx = mx * p->h + h;
+                by = my * p->v + v;
+                in = p->coef
+                     + ((size_t)by * (size_t)p->cols + (size_t)bx) * 64;
+                for (i = 0; i < 64; i++)
+                  coef[natural[i]] = in[i];
+                emit_block (job, c, coef);
+              }
+        }
+}
+
 static void
 job_free (SizeJob *job)
 {
@@ -363,16 +396,21 @@ jart_jpeg_size (const JartImage *image, const JartSettings *settings,
                                 optimize, bytes);
 }
 
-JartStatus
-jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
-                       int quality, const uint16_t (*quant)[64], int dx,
-                       int dy, int optimize, uint64_t *bytes)
+/* The sizes of the codings FIRST..LAST (JartCoding) into BYTES[FIRST] to
+ * BYTES[LAST], the arguments checked as jart_jpeg_size_tables does.  One
+ * coding transforms the image as it codes it; several store the blocks
+ * of one transform and code them from there. */
+static JartStatus
+measure (const JartImage *image, const JartSettings *settings, int quality,
+         const uint16_t (*quant)[64], int dx, int dy, int first, int last,
+         uint64_t *bytes)
 {
   SizeJob job;
+  JartCoefImage ci;
   JartHuffTable dc[2], ac[2];
   JartStatus status;
   uint64_t total;
-  int tables, t;
+  int tables, t, coding, stored = 0;
 
   if (bytes == NULL || settings == NULL)
     return JART_ERROR_NULL;
@@ -389,7 +427,8 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
     return JART_ERROR_DCT;
   if (dx < 0 || dx > OFFSET_MAX || dy < 0 || dy > OFFSET_MAX)
     return JART_ERROR_ANCHOR;
-  if (optimize < JART_CODING_STANDARD || optimize > JART_CODING_PROGRESSIVE)
+  if (first < JART_CODING_STANDARD || last > JART_CODING_PROGRESSIVE
+      || first > last)
     return JART_ERROR_CODING;
   if (image->width + dx > JART_MAX_DIMENSION
       || image->height + dy > JART_MAX_DIMENSION)
@@ -402,58 +441,96 @@ jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
       return status;
     }
   tables = job.colors == 3 ? 2 : 1;
-  if (optimize == JART_CODING_PROGRESSIVE)
+  memset (&ci, 0, sizeof ci);
+  if (last == JART_CODING_PROGRESSIVE || first < last)
     {
-      JartCoefImage ci;
-
       status = jart_coef_image_init (&ci, job.colors, job.hmax, job.vmax,
                                      job.mcu_cols, job.mcu_rows, job.luma_cols,
                                      job.luma_rows);
-      if (status == JART_OK)
-        {
-          job.store = &ci;
-          scan_pass (&job);
-          status = jart_coef_image_progressive_bytes (&ci, &total);
-          jart_coef_image_free (&ci);
-        }
-      job_free (&job);
       if (status != JART_OK)
-        return status;
-      *bytes = total + jart_jpeg_frame_bytes (job.colors, job.dqt);
-      return JART_OK;
+        {
+          job_free (&job);
+          return status;
+        }
+      job.store = &ci;
+      scan_pass (&job);
+      job.store = NULL;
+      stored = 1;
     }
-  for (t = 0; t < tables; t++)
-    if (optimize)
-      {
-        job.counting = 1;
-        if (t == 0)
-          scan_pass (&job);
-        jart_huff_optimal (&job.dc_counts[t], &dc[t]);
-        jart_huff_optimal (&job.ac_counts[t], &ac[t]);
-      }
-    else
-      {
-        jart_huff_standard (0, t, &dc[t]);
-        jart_huff_standard (1, t, &ac[t]);
-      }
-  for (t = 0; t < tables; t++)
+  for (coding = first; coding <= last && status == JART_OK; coding++)
     {
-      jart_huff_codes (&dc[t], &job.dc_codes[t]);
-      jart_huff_codes (&ac[t], &job.ac_codes[t]);
+      if (coding == JART_CODING_PROGRESSIVE)
+        {
+          status = jart_coef_image_progressive_bytes (&ci, &total);
+          bytes[coding] = total + jart_jpeg_frame_bytes (job.colors, job.dqt);
+          continue;
+        }
+      memset (&job.sink, 0, sizeof job.sink);
+      memset (job.dc_counts, 0, sizeof job.dc_counts);
+      memset (job.ac_counts, 0, sizeof job.ac_counts);
+      for (t = 0; t < tables; t++)
+        if (coding == JART_CODING_OPTIMIZED)
+          {
+            job.counting = 1;
+            if (t == 0)
+              {
+                if (stored)
+                  replay_pass (&job, &ci);
+                else
+                  scan_pass (&job);
+              }
+            jart_huff_optimal (&job.dc_counts[t], &dc[t]);
+            jart_huff_optimal (&job.ac_counts[t], &ac[t]);
+          }
+        else
+          {
+            jart_huff_standard (0, t, &dc[t]);
+            jart_huff_standard (1, t, &ac[t]);
+          }
+      for (t = 0; t < tables; t++)
+        {
+          jart_huff_codes (&dc[t], &job.dc_codes[t]);
+          jart_huff_codes (&ac[t], &job.ac_codes[t]);
+        }
+      job.counting = 0;
+      if (stored)
+        replay_pass (&job, &ci);
+      else
+        scan_pass (&job);
+      total = jart_bits_finish (&job.sink);
+      bytes[coding]
+          = total + jart_jpeg_markers_bytes (job.colors, job.dqt, dc, ac);
     }
-  job.counting = 0;
-  scan_pass (&job);
-  total = jart_bits_finish (&job.sink);
+  if (stored)
+    jart_coef_image_free (&ci);
   job_free (&job);
-
-  *bytes = total + jart_jpeg_markers_bytes (job.colors, job.dqt, dc, ac);
-  return JART_OK;
+  return status;
 }
 
 JartStatus
-jart_generation_jpeg_size (const JartImage *input,
-                           const JartSettings *settings, int generation,
-                           int optimize, uint64_t *bytes)
+jart_jpeg_size_tables (const JartImage *image, const JartSettings *settings,
+                       int quality, const uint16_t (*quant)[64], int dx,
+                       int dy, int optimize, uint64_t *bytes)
+{
+  uint64_t sizes[3];
+  JartStatus status;
+
+  if (bytes == NULL)
+    return JART_ERROR_NULL;
+  if (optimize < JART_CODING_STANDARD || optimize > JART_CODING_PROGRESSIVE)
+    return measure (image, settings, quality, quant, dx, dy, 1, 0, sizes);
+  status = measure (image, settings, quality, quant, dx, dy, optimize,
+                    optimize, sizes);
+  if (status == JART_OK)
+    *bytes = sizes[optimize];
+  return status;
+}
+
+/* jart_generation_jpeg_size for the codings FIRST..LAST, into
+ * BYTES[FIRST] to BYTES[LAST]. */
+static JartStatus
+generation_sizes (const JartImage *input, const JartSettings *settings,
+                  int generation, int first, int last, uint64_t *bytes)
 {
   const int width = input != NULL ? input->width : 0;
   const int height = input != NULL ? input->height : 0;
@@ -500,11 +577,39 @@ jart_generation_jpeg_size (const JartImage *input,
     {
       save = *settings;
       save.subsampling = step.subsampling;
-      status = jart_jpeg_size_tables (&image, &save, step.quality,
-                                      (const uint16_t (*)[64])settings->tables,
-                                      dx, dy, optimize, bytes);
+      status = measure (&image, &save, step.quality,
+                        (const uint16_t (*)[64])settings->tables, dx, dy,
+                        first, last, bytes);
     }
   free (adjusted.pixels);
   free (scaled.pixels);
   return status;
+}
+
+JartStatus
+jart_generation_jpeg_size (const JartImage *input,
+                           const JartSettings *settings, int generation,
+                           int optimize, uint64_t *bytes)
+{
+  uint64_t sizes[3];
+  JartStatus status;
+
+  if (bytes == NULL)
+    return JART_ERROR_NULL;
+  if (optimize < JART_CODING_STANDARD || optimize > JART_CODING_PROGRESSIVE)
+    return generation_sizes (input, settings, generation, 1, 0, sizes);
+  status = generation_sizes (input, settings, generation, optimize, optimize,
+                             sizes);
+  if (status == JART_OK)
+    *bytes = sizes[optimize];
+  return status;
+}
+
+JartStatus
+jart_generation_jpeg_sizes (const JartImage *input,
+                            const JartSettings *settings, int generation,
+                            uint64_t bytes[3])
+{
+  return generation_sizes (input, settings, generation, JART_CODING_STANDARD,
+                           JART_CODING_PROGRESSIVE, bytes);
 }

@@ -45,12 +45,25 @@ jart_geometry_compute (JartGeometry *g, int width, int height, int hmax,
   g->groups = (g->canvas_h + vmax - 1) / vmax;
 }
 
+/* The pixels a generation must have for each thread the default count
+ * (settings->threads 0) gives it: starting and joining a thread costs tens
+ * of microseconds on an idle machine (a time slice when the cores are
+ * busy), about what a generation of a 256 x 256 image takes on one. */
+#define PIXELS_PER_THREAD ((size_t)1 << 16)
+
+/* One thread per core, and one per PIXELS_PER_THREAD of an image of
+ * PIXELS pixels at most (at least one). */
 static int
-default_threads (void)
+default_threads (size_t pixels)
 {
   long n = sysconf (_SC_NPROCESSORS_ONLN);
+  size_t fit = pixels / PIXELS_PER_THREAD;
 
-  return n < 1 ? 1 : n > JART_THREADS_MAX ? JART_THREADS_MAX : (int)n;
+  if (n < 1)
+    n = 1;
+  if (n > JART_THREADS_MAX)
+    n = JART_THREADS_MAX;
+  return fit < 1 ? 1 : fit < (size_t)n ? (int)fit : (int)n;
 }
 
 /* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
@@ -149,7 +162,9 @@ sizes_compute (Sizes *z, int width, int height, int channels,
     jart_sampling_factors (first, &z->hmax, &z->vmax);
   else
     modes = 1u << first;
-  threads = settings->threads > 0 ? settings->threads : default_threads ();
+  threads = settings->threads > 0
+                ? settings->threads
+                : default_threads ((size_t)width * (size_t)height);
   z->image = (size_t)width * (size_t)height * (size_t)channels;
   z->packed = (size_t)width * (size_t)channels + 32;
   for (mode = JART_SUBSAMPLING_444; mode <= JART_SUBSAMPLING_411; mode++)

@@ -8,7 +8,10 @@
 #   3. ./build-sanitize (or $SANITIZE_DIR), clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer and the libFuzzer target: every suite
 #      (less the forced-kernel-path re-runs of the codec tests, which the
-#      fuzzer covers), and a bounded minute of fuzzing;
+#      fuzzer covers), and a bounded minute of fuzzing; passes 2 and 3
+#      compare the codec's statistics at generations 1 and 2 and run the
+#      photo tests at two qualities, where pass 1 checks every generation
+#      and quality (see the passes below);
 #   4. GIMP 3.0 in the Debian 13 (trixie) chroot and
 #   5. GIMP 3.2 in the forky chroot that tools/setup-gimp3.sh makes (and
 #      keeps between runs; made during passes 1 to 3): what the gimp3 suite
@@ -140,8 +143,11 @@ if wanted 2; then
   # The codec computes its statistics at every generation in these passes
   # too, but the tests compare them with whole-image computations (three
   # re-encodes and an SSIM a generation) at generations 1 and 2 only;
-  # pass 1 compares every generation.
+  # pass 1 compares every generation.  The photo tests run the lowest and
+  # highest of their qualities (JART_TEST_QUALITIES=ends), every mode and
+  # DCT at every generation; pass 1 runs every quality.
   export JART_TEST_STATISTICS=first-two
+  export JART_TEST_QUALITIES=ends
   export JSIMD_FORCENONE=1
   params_tests=$(meson test -C "$build" --list --suite params 2>/dev/null \
     | sed -n 's|^.* / ||p')
@@ -151,7 +157,7 @@ if wanted 2; then
     --timeout-multiplier 10 \
     api-basics bad-parameters cancel run-in-dst stride-and-in-place no-memory \
     fuzz-corpus-replay photos-coins-islow $params_tests
-  unset JSIMD_FORCENONE JART_TEST_STATISTICS
+  unset JSIMD_FORCENONE JART_TEST_STATISTICS JART_TEST_QUALITIES
 fi
 
 if wanted 3; then
@@ -170,12 +176,18 @@ if wanted 3; then
   # and the thread count from its input; and but the GEGL operation's
   # (suite gegl, pass 1 runs it): the gegl program and GIMP load the module
   # into their own processes, which have no AddressSanitizer runtime.
-  # Statistics compared at generations 1 and 2 only, as in pass 2.
+  # Statistics compared at generations 1 and 2 only, and the photo tests
+  # (photos-*, jpeg-size-photo-*) at the lowest and the highest of their
+  # qualities, as in pass 2: the sanitizers' job is memory safety and
+  # undefined behaviour, which the same code paths (every mode, DCT,
+  # decoder, generation and image size still) meet at any quality; the
+  # exactness at every quality and generation is pass 1's.
   export JART_TEST_STATISTICS=first-two
+  export JART_TEST_QUALITIES=ends
   run_pass "pass 3: AddressSanitizer and UndefinedBehaviorSanitizer, fuzzing" \
     "$sanitize" --timeout-multiplier 4 --no-suite kernel-paths \
     --no-suite gegl
-  unset JART_TEST_STATISTICS
+  unset JART_TEST_STATISTICS JART_TEST_QUALITIES
 fi
 
 # gimp3_pass NUMBER SERIES SUITE: GIMP SERIES (3.0, 3.2) in the chroot of

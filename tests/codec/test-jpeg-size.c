@@ -13,7 +13,9 @@
  *       all 100 qualities on three images; for the fast DCT from 96 on
  *       also that tjCompress2 gives the accurate DCT's
  *   test-jpeg-size photo PATH MODES DCTS QUALITIES
- *       a photo at the grid offsets of a drifting schedule
+ *       a photo at the grid offsets of a drifting schedule (with
+ *       JART_TEST_QUALITIES=ends the lowest and highest quality only:
+ *       runcase.h's case_quality_ends)
  *   test-jpeg-size api
  *       the status codes
  *   test-jpeg-size long-runs
@@ -35,6 +37,7 @@
 #include "compare.h"
 #include "images.h"
 #include "oracle.h"
+#include "runcase.h"
 
 static const int spread[]
     = { 1, 2, 5, 10, 24, 25, 30, 49, 50, 51, 75, 85, 90, 95, 96, 99, 100 };
@@ -221,7 +224,8 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
   JartImage *image = image_load (argv[0]);
   const char *label
       = strrchr (argv[0], '/') ? strrchr (argv[0], '/') + 1 : argv[0];
-  char qualities[128], *token, *save;
+  char list[128], *token, *save;
+  int qualities[100], nq = 0;
 
   if (!image)
     return 99;
@@ -231,15 +235,18 @@ run_photo (Oracle *oracle, Tally *tally, char **argv)
       fprintf (stderr, "test-jpeg-size: bad modes or DCTs\n");
       return 2;
     }
-  snprintf (qualities, sizeof qualities, "%s", argv[3]);
-  for (token = strtok_r (qualities, ",", &save); token;
+  snprintf (list, sizeof list, "%s", argv[3]);
+  for (token = strtok_r (list, ",", &save); token && nq < 100;
        token = strtok_r (NULL, ",", &save))
+    qualities[nq++] = atoi (token);
+  nq = case_quality_ends (qualities, nq);
+  for (int i = 0; i < nq; i++)
     for (int d = 0; d < 3; d++)
       for (int m = 0; m < 5; m++)
         {
           JartSettings settings
               = size_settings ((JartSubsampling)m, (JartDct)d);
-          int quality = atoi (token);
+          int quality = qualities[i];
 
           if (!dcts[d] || !modes[m] || (image->channels < 3 && m > 0))
             continue;

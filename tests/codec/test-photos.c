@@ -12,6 +12,9 @@
  *            (float-gimp), or "all" (islow, ifast, float; the default)
  * GENERATIONS 1..1000 (default 20)
  *
+ * With JART_TEST_QUALITIES=ends in the environment it runs the lowest and
+ * the highest of QUALITIES only (runcase.h's case_quality_ends).
+ *
  * OPTIONS    --name NAME      the name the summary line starts with
  *            --alpha          add an alpha channel (a fixed mask)
  *            --flatten        flatten on the background (with --alpha)
@@ -146,6 +149,7 @@ main (int argc, char **argv)
   else if (i < argc)
     for (nq = 0; nq < 100; nq++)
       qualities[nq] = nq + 1;
+  nq = case_quality_ends (qualities, nq);
   if (++i < argc && strcmp (argv[i], "all") != 0)
     {
       char *list = argv[i], *token;

@@ -16,7 +16,8 @@
  *   test-steps photo PATH     a photo's crop through the schedules, a
  *                             schedule of one plain step against the run
  *                             without schedule, and the sizes of the
- *                             files (jart_generation_jpeg_size)
+ *                             files (jart_generation_jpeg_size, and
+ *                             jart_generation_jpeg_sizes' three at once)
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +29,7 @@
 #include <string.h>
 
 #include "images.h"
+#include "jart-private.h"
 #include "runcase.h"
 
 #define S444 JART_SUBSAMPLING_444
@@ -340,6 +342,9 @@ on_size_generation (const JartGenerationReport *report,
                     const JartImage *pixels, void *user_data)
 {
   SizeRun *run = user_data;
+  uint64_t all[3] = { 0, 0, 0 };
+  JartStatus all_status = jart_generation_jpeg_sizes (
+      run->previous, run->settings, report->generation, all);
 
   for (int optimize = 0; optimize <= JART_CODING_PROGRESSIVE; optimize++)
     {
@@ -365,6 +370,13 @@ on_size_generation (const JartGenerationReport *report,
                    : optimize                          ? "optimal"
                                                        : "standard",
                    expected, (unsigned long long)got, jart_strerror (status));
+      /* The three sizes of one transform (tests/lib's statistics check). */
+      tally_check (run->tally, all_status == JART_OK && all[optimize] == got,
+                   "%s generation %d: jart_generation_jpeg_sizes %llu (%s), "
+                   "jart_generation_jpeg_size %llu",
+                   run->label, report->generation,
+                   (unsigned long long)all[optimize],
+                   jart_strerror (all_status), (unsigned long long)got);
       if (run->settings->n_steps == 0)
         {
           uint64_t plain = 0;

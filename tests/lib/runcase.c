@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "images.h"
+#include "jart-private.h"
 
 JartSettings
 case_settings (int quality, int generations, JartSubsampling subsampling,
@@ -208,8 +209,9 @@ memo_ssim_of (const CaseRun *run, int g)
 
 /* The statistics the run computed for generation G as it went, against
  * the codec's computations of the whole image: the file sizes of
- * jart_generation_jpeg_size from INPUT (the generation's input; the
- * jpeg-size and steps tests hold those to libjpeg-turbo's files) and
+ * jart_generation_jpeg_sizes from INPUT (the generation's input; its
+ * three sizes, from one transform, are jart_generation_jpeg_size's, which
+ * the jpeg-size and steps tests hold to libjpeg-turbo's files) and
  * jart_ssim's SSIM (which ssim-vs-scikit-image holds to scikit-image), the
  * same bit for bit whatever the kernel path and thread count. */
 static void
@@ -219,7 +221,6 @@ check_statistics (CaseRun *run, const JartGenerationReport *report,
   Tally *tally = run->tally;
   const int g = report->generation;
   uint64_t bytes[3] = { 0, 0, 0 };
-  int coding;
 
   if (!tally_check (tally, report->has_statistics,
                     "%s generation %d: no statistics in the report",
@@ -230,13 +231,9 @@ check_statistics (CaseRun *run, const JartGenerationReport *report,
     }
   if (memo_figures (run, g))
     memcpy (bytes, run->memo_bytes, sizeof bytes);
-  else
-    for (coding = JART_CODING_STANDARD; coding <= JART_CODING_PROGRESSIVE;
-         coding++)
-      if (jart_generation_jpeg_size (input, &run->test->settings, g, coding,
-                                     &bytes[coding])
-          != JART_OK)
-        bytes[coding] = 0;
+  else if (jart_generation_jpeg_sizes (input, &run->test->settings, g, bytes)
+           != JART_OK)
+    memset (bytes, 0, sizeof bytes);
   memcpy (run->memo_bytes, bytes, sizeof bytes);
   run->memo_g = g;
   if (!tally_check (
@@ -244,7 +241,7 @@ check_statistics (CaseRun *run, const JartGenerationReport *report,
           report->bytes == bytes[0] && report->bytes_optimized == bytes[1]
               && report->bytes_progressive == bytes[2],
           "%s generation %d: the report's file sizes %llu, %llu "
-          "(optimized) and %llu (progressive), jart_generation_jpeg_size "
+          "(optimized) and %llu (progressive), jart_generation_jpeg_sizes "
           "%llu, %llu and %llu",
           run->description, g, (unsigned long long)report->bytes,
           (unsigned long long)report->bytes_optimized,
@@ -686,6 +683,35 @@ case_run (Oracle *oracle, Tally *tally, const TestCase *test,
   else
     image_free (dst);
   return run.ok;
+}
+
+int
+case_quality_ends (int *qualities, int n)
+{
+  const char *value = getenv ("JART_TEST_QUALITIES");
+  int low, high, i;
+
+  if (n <= 2 || value == NULL || strcmp (value, "ends") != 0)
+    return n;
+  low = high = qualities[0];
+  for (i = 1; i < n; i++)
+    {
+      low = qualities[i] < low ? qualities[i] : low;
+      high = qualities[i] > high ? qualities[i] : high;
+    }
+  qualities[0] = low;
+  qualities[1] = high;
+  return low == high ? 1 : 2;
+}
+
+int
+case_generation_ignored (const JartGenerationReport *report,
+                         const JartImage *pixels, void *user_data)
+{
+  (void)report;
+  (void)pixels;
+  (void)user_data;
+  return 0;
 }
 
 JartStep

@@ -66,8 +66,9 @@ void case_describe (const TestCase *test, char *text, size_t size);
  *   same destination pixels;
  * - the statistics the run keeps (run with JartSettings.statistics on)
  *   equal, at every generation, a computation over the whole image:
- *   jart_generation_jpeg_size's sizes (standard and optimized) and
- *   jart_ssim's SSIM, bit for bit.
+ *   jart_generation_jpeg_size's sizes (standard, optimized and
+ *   progressive, all three from one transform) and jart_ssim's SSIM, bit
+ *   for bit.
  * Where libjpeg-turbo reports its own file corrupt (the decoder warned
  * on it, or a generation that differs held coefficients out of baseline's
  * range: oracle.h's ORACLE_CORRUPT) there is nothing to match: the case
@@ -82,6 +83,17 @@ void case_describe (const TestCase *test, char *text, size_t size);
  * all held. */
 int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
               CaseOutcome *outcome);
+
+/* QUALITIES[0..N-1] as a photo test runs them: as they are, or with
+ * JART_TEST_QUALITIES=ends (the sanitizer pass of tools/run-tests.sh) the
+ * lowest and the highest only, the ends of the coefficients' range (pass 1
+ * runs every one).  Returns the new count. */
+int case_quality_ends (int *qualities, int n);
+
+/* A generation callback that does nothing: with it a run computes its
+ * statistics (which need a generation_done callback). */
+int case_generation_ignored (const JartGenerationReport *report,
+                             const JartImage *pixels, void *user_data);
 
 /* A schedule's step with every field given. */
 JartStep case_step (int quality, JartSubsampling mode, double scale,
