@@ -50,21 +50,32 @@ passed=0
 failed=0
 status=0
 
-# tally DIR: adds the results of DIR's last meson test run (its newest
-# testlog*.json: a --wrap run writes testlog-WRAPPER.json) to the counts.
+# tally DIR PASS: adds the results of DIR's last meson test run (its
+# newest testlog*.json: a --wrap run writes testlog-WRAPPER.json) to the
+# counts, and the name of each test that did not pass, with the last lines
+# it printed, to $failures: printed again at the very end, where a CI log
+# cut to its tail still shows what failed.
+failures=$(mktemp)
+trap 'rm -f "$failures"' EXIT
 tally ()
 {
   log=$(ls -t "$1"/meson-logs/testlog*.json | head -n 1)
-  counts=$(python3 - "$log" <<'EOF'
+  counts=$(python3 - "$log" "$2" "$failures" <<'EOF'
 import json, sys
 ok = bad = 0
-with open(sys.argv[1]) as log:
+with open(sys.argv[1]) as log, open(sys.argv[3], "a") as failures:
     for line in log:
-        result = json.loads(line)["result"]
-        if result in ("OK", "EXPECTEDFAIL", "SKIP"):
+        test = json.loads(line)
+        if test["result"] in ("OK", "EXPECTEDFAIL", "SKIP"):
             ok += 1
-        else:
-            bad += 1
+            continue
+        bad += 1
+        failures.write("--- %s: %s: %s (%.1f s)\n"
+                       % (sys.argv[2], test["name"], test["result"],
+                          test.get("duration", 0)))
+        output = (test.get("stdout") or "") + (test.get("stderr") or "")
+        for text in output.splitlines()[-25:]:
+            failures.write("    %s\n" % text[:300])
 print(ok, bad)
 EOF
   )
@@ -86,7 +97,7 @@ run_pass ()
     echo "=== run-tests.sh: $name FAILED"
     status=1
   fi
-  tally "$dir"
+  tally "$dir" "$name"
 }
 
 # wanted N: whether pass N runs (QUICK=1: pass 1 only; PASSES: those named).
@@ -222,7 +233,7 @@ gimp3_pass ()
     status=1
   fi
   if ls "$dir"/meson-logs/testlog*.json >/dev/null 2>&1; then
-    tally "$dir"
+    tally "$dir" "pass $number: GIMP $series"
   else
     failed=$((failed + 1))
   fi
@@ -247,5 +258,9 @@ if wanted 5; then
   gimp3_pass 5 3.2 forky
 fi
 
+if [ -s "$failures" ]; then
+  echo "=== run-tests.sh: the tests that failed, each with the end of its output"
+  cat "$failures"
+fi
 echo "$passed passed, $failed failed"
 exit $status
