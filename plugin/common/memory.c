@@ -77,9 +77,11 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
   ja_memory_add (&need->held, multiply (native, buffers));
 
   need->computing = 0;
+  need->statistics = 0;
   if (!computed)
     {
       JartSettings settings;
+      guint64 statistics;
       const guint8 background[3] = { 0, 0, 0 };
 
       ja_values_to_settings (values, original, target->offset_x,
@@ -87,6 +89,11 @@ ja_memory_target_need (const JaMemoryTarget *target, const JaValues *values,
                              &settings);
       need->computing = jart_memory_needed (target->width, target->height,
                                             channels, &settings);
+      settings.statistics = 1;
+      statistics = jart_memory_needed (target->width, target->height, channels,
+                                       &settings);
+      need->statistics
+          = statistics > need->computing ? statistics - need->computing : 0;
       ja_memory_add (&need->computing, copy);
     }
 }

@@ -19,11 +19,16 @@
 /* What one target of a run needs, in bytes. */
 typedef struct
 {
-  guint64 held;      /* from the start of the run to its end: the plug-in's
-                        copy of the pixels and every buffer GIMP keeps for
-                        the result (shadow, undo, new layers) */
-  guint64 computing; /* only while the codec runs on this target: its work
-                        (jart_memory_needed) and its generation frame */
+  guint64 held;       /* from the start of the run to its end: the plug-in's
+                         copy of the pixels and every buffer GIMP keeps for
+                         the result (shadow, undo, new layers) */
+  guint64 computing;  /* only while the codec runs on this target: its work
+                         (jart_memory_needed) and its generation frame */
+  guint64 statistics; /* what the codec's work grows by when it keeps the
+                         statistics too (the dialog's preview asks for
+                         them: each generation's SSIM and file sizes, from
+                         the whole image's coefficients); 0 when the codec
+                         does not run on this target */
 } JaMemoryNeed;
 
 /* A drawable as the memory a run needs sees it. */

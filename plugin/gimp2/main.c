@@ -311,29 +311,14 @@ check_before_dialog (gint32 image, gint32 drawable, const JaValues *values,
   if (status == GIMP_PDB_SUCCESS)
     {
       JaMemoryNeed need;
-      guint64 total, with, without;
-      JartSettings settings;
-      const guint8 black[3] = { 0, 0, 0 };
-      int channels = ja_pixels_channels (drawable);
+      guint64 total;
 
       gegl_init (NULL, NULL);
       ja_memory_need (drawable, &permissive, original, FALSE, FALSE, &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
-      /* The preview's runs also keep their statistics (each
-         generation's SSIM and file sizes, from the whole image's
-         coefficients). */
-      ja_values_to_settings (&permissive, original, 0, 0, channels, black,
-                             &settings);
-      settings.statistics = 1;
-      with = jart_memory_needed (gimp_drawable_width (drawable),
-                                 gimp_drawable_height (drawable), channels,
-                                 &settings);
-      settings.statistics = 0;
-      without = jart_memory_needed (gimp_drawable_width (drawable),
-                                    gimp_drawable_height (drawable), channels,
-                                    &settings);
-      ja_memory_add (&total, with > without ? with - without : 0);
+      /* The preview's runs also keep their statistics. */
+      ja_memory_add (&total, need.statistics);
       *message = ja_memory_check (total, ja_memory_available (), drawable, 0,
                                   &permissive);
       if (*message != NULL)

@@ -161,6 +161,8 @@ check_before_dialog (GimpImage *image, GimpDrawable **drawables,
                       &need);
       total = need.held;
       ja_memory_add (&total, need.computing);
+      /* The preview's runs also keep their statistics. */
+      ja_memory_add (&total, need.statistics);
       *message = ja_memory_check (total, ja_memory_available (), drawables[0],
                                   0, &permissive);
       if (*message != NULL)

@@ -61,6 +61,14 @@ test_need (void)
   ja_values_to_settings (&values, NULL, 3, 5, 4, black, &settings);
   CHECK_INT (need.computing,
              jart_memory_needed (100, 50, 4, &settings) + 20000);
+  /* The statistics the dialog's preview keeps, on top. */
+  settings.statistics = 1;
+  CHECK_INT (need.statistics, jart_memory_needed (100, 50, 4, &settings)
+                                  + 20000 - need.computing);
+  CHECK (need.statistics > 0);
+  /* Nothing when the codec does not run on the target. */
+  ja_memory_target_need (&target, &values, NULL, FALSE, TRUE, &need);
+  CHECK_INT (need.statistics, 0);
 }
 
 static void
