@@ -204,13 +204,6 @@ ja_glue_is_indexed (JaImage image)
   return gimp_image_get_base_type (image) == GIMP_INDEXED;
 }
 
-/* IMAGE's name: free with g_free. */
-static inline gchar *
-ja_glue_image_name (JaImage image)
-{
-  return gimp_image_get_name (image);
-}
-
 #else /* GIMP 2.10 */
 
 typedef gint32 JaImage;
@@ -390,13 +383,13 @@ ja_glue_is_indexed (JaImage image)
   return gimp_image_base_type (image) == GIMP_INDEXED;
 }
 
-/* IMAGE's name: free with g_free. */
+#endif /* JA_GIMP3 */
+
+/* IMAGE's name (the same call in both versions): free with g_free. */
 static inline gchar *
 ja_glue_image_name (JaImage image)
 {
   return gimp_image_get_name (image);
 }
-
-#endif /* JA_GIMP3 */
 
 #endif /* JA_GLUE_H */
