@@ -7,8 +7,6 @@
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import time
-
 import harness
 import pngio
 from harness import assert_same, check, run_gimp, scheme_string as q
@@ -215,8 +213,13 @@ def case_undo(config):
   (ja-export img lb %s))
 """ % (q(path_a), q(path_b), linked.pdb(), out("after-a.png"),
             out("after-b.png")))
+        # The run was the only change since gimp-image-clean-all: its Undo
+        # makes the image clean again, which the test waits for.
+        dirty = "(car (gimp-image-is-dirty img))"
+        check(session.run(dirty).strip() == "1",
+              "the run on linked layers left the image clean")
         session.press_in_window("undo-linked", "ctrl+z")
-        time.sleep(1.5)
+        session.run_until(dirty, "0")
         session.run("""
 (begin
   (ja-export img la %s)
@@ -236,8 +239,8 @@ def case_undo(config):
 """ % (q(path_c), frames.pdb()))
         layers_after = session.run("(car (gimp-image-get-layers img))")
         session.press_in_window("undo-frames", "ctrl+z")
-        time.sleep(1.5)
-        layers_undone = session.run("(car (gimp-image-get-layers img))")
+        layers_undone = session.run_until(
+            "(car (gimp-image-get-layers img))", "1")
         session.run("(ja-export img la %s)" % out("undone-c.png"))
     finally:
         session.stop()

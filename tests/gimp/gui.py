@@ -111,6 +111,19 @@ class GimpGui:
               "Script-Fu failed: %s\nfor: %s" % (output, script))
         return output
 
+    def run_until(self, script, expected, timeout=30):
+        """Runs SCRIPT until it prints EXPECTED, at most TIMEOUT seconds:
+        GIMP handles a key pressed in its window in its own time (a busy
+        machine can take more than a second), so a test waits for the key's
+        effect instead of a fixed time.  Returns the last output; the
+        caller checks it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            output = self.run(script).strip()
+            if output == expected or time.monotonic() > deadline:
+                return output
+            time.sleep(0.2)
+
     def xdotool(self, *args):
         env = dict(os.environ, DISPLAY=self.display)
         done = subprocess.run(["xdotool"] + list(args), env=env,

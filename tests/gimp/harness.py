@@ -161,11 +161,15 @@ def fresh_gimp_directory(config):
     return gimp_dir
 
 
-def run_gimp(config, script, timeout=150, fonts=False, files=None):
+def run_gimp(config, script, timeout=None, fonts=False, files=None):
     """Runs SCRIPT (Script-Fu, after the prelude) in gimp-console with a
     fresh GIMP2_DIRECTORY and returns a GimpRun.  FONTS: load the fonts,
     which text layers need (a second or two more).  FILES: {name: text}
-    written into the GIMP2_DIRECTORY first."""
+    written into the GIMP2_DIRECTORY first.  TIMEOUT: seconds, by default
+    none of its own: the test's meson timeout bounds the run, and it grows
+    with --timeout-multiplier (4 in run-tests.sh's sanitized pass), where
+    a fixed limit does not (hostile-inputs' run takes 32 s on an idle
+    2-core machine, 70 s on a busy one, and had 150 s)."""
     gimp_dir = fresh_gimp_directory(config)
     for name, text in (files or {}).items():
         with open(os.path.join(gimp_dir, name), "w", encoding="utf-8") as f:
