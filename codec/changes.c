@@ -1,7 +1,9 @@
 /* changes.c: finding which segments of a row changed, the change tracking
  * every kernel table shares (kernels.h's mark_changes): the portable
  * code, which the SIMD tables call too, since comparing bytes eight at a
- * time is already as fast as memory allows.
+ * time is already as fast as memory allows; and the portable comparison
+ * with the statistics (compare_stats), segment by segment, a segment whose
+ * bytes are all the same skipped whole.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,4 +47,43 @@ jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
       length = bytes - at < segment ? bytes - at : segment;
     }
   return any;
+}
+
+void
+jart_compare_stats (const uint8_t *fresh, const uint8_t *in,
+                    const uint8_t *original, int n, int step, int colors,
+                    int first, int segment, uint8_t *flags, uint64_t *changed,
+                    int64_t *sse_delta)
+{
+  int at = 0, length = first < n ? first : n, i, c;
+
+  while (at < n)
+    {
+      const size_t start = (size_t)at * step;
+
+      if (bytes_differ (fresh + start, in + start, (size_t)length * step))
+        for (i = at; i < at + length; i++)
+          {
+            const uint8_t *f = fresh + (size_t)i * step;
+            const uint8_t *b = in + (size_t)i * step;
+            const uint8_t *o = original + (size_t)i * step;
+            int differs = 0;
+
+            for (c = 0; c < colors; c++)
+              {
+                int32_t after = f[c] - o[c], before = b[c] - o[c];
+
+                *sse_delta += after * after - before * before;
+                differs |= f[c] != b[c];
+              }
+            if (differs)
+              {
+                ++*changed;
+                *flags = 1;
+              }
+          }
+      flags++;
+      at += length;
+      length = n - at < segment ? n - at : segment;
+    }
 }

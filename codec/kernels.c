@@ -68,6 +68,7 @@ static const JartKernels portable_kernels = {
   .fancy_rows = portable_fancy_rows,
   .fancy_h2 = portable_fancy_h2,
   .mark_changes = jart_mark_changes,
+  .compare_stats = jart_compare_stats,
 };
 
 static int

@@ -68,6 +68,18 @@ struct JartKernels
    * nonzero when any did. */
   int (*mark_changes) (const uint8_t *a, const uint8_t *b, size_t bytes,
                        size_t first, size_t segment, uint8_t *flags);
+
+  /* The statistics' comparison of N pixels FRESH with IN, STEP (1 to 4)
+   * bytes each, of which the first COLORS (1 or 3: not alpha) count:
+   * adds to *CHANGED the pixels that differ, to *SSE_DELTA the change of
+   * the squared error against ORIGINAL (the sum over the colour bytes of
+   * (FRESH - ORIGINAL)^2 - (IN - ORIGINAL)^2), and sets FLAGS[k] to 1
+   * where segment k (the first FIRST pixels long, the others SEGMENT)
+   * holds a pixel that differs. */
+  void (*compare_stats) (const uint8_t *fresh, const uint8_t *in,
+                         const uint8_t *original, int n, int step, int colors,
+                         int first, int segment, uint8_t *flags,
+                         uint64_t *changed, int64_t *sse_delta);
 };
 
 /* The table for PATH (AUTO: the best this CPU runs), or NULL when the
@@ -77,6 +89,13 @@ const JartKernels *jart_kernels_get (JartKernelPath path);
 /* changes.c: the mark_changes of every table. */
 int jart_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
                        size_t first, size_t segment, uint8_t *flags);
+
+/* changes.c: the portable compare_stats, which the SIMD ones call for
+ * the pixels they leave. */
+void jart_compare_stats (const uint8_t *fresh, const uint8_t *in,
+                         const uint8_t *original, int n, int step, int colors,
+                         int first, int segment, uint8_t *flags,
+                         uint64_t *changed, int64_t *sse_delta);
 
 #if defined(JART_HAVE_X86)
 extern const JartKernels jart_kernels_sse2;

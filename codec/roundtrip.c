@@ -268,37 +268,18 @@ compare_row (const JartWork *work, const uint8_t *fresh, const uint8_t *in,
              const uint8_t *original, int cx0, int n, int mcu_w,
              uint8_t *changed, JartTripStats *stats)
 {
-  const int step = work->channels, colors = work->colors;
-  int i, c;
+  const int step = work->channels;
+  const int first = jart_min_int (cx0 + n, (cx0 / mcu_w + 1) * mcu_w) - cx0;
 
   if (!work->stats)
     return work->kernels->mark_changes (
-        fresh, in, (size_t)n * step,
-        (size_t)(jart_min_int (cx0 + n, (cx0 / mcu_w + 1) * mcu_w) - cx0)
-            * step,
+        fresh, in, (size_t)n * step, (size_t)first * step,
         (size_t)mcu_w * step, changed + cx0 / mcu_w);
   if (memcmp (fresh, in, (size_t)n * step) == 0)
     return 0;
-  for (i = 0; i < n; i++)
-    {
-      const uint8_t *f = fresh + (size_t)i * step;
-      const uint8_t *b = in + (size_t)i * step;
-      const uint8_t *o = original + (size_t)i * step;
-      int differs = 0;
-
-      for (c = 0; c < colors; c++)
-        {
-          int32_t after = f[c] - o[c], before = b[c] - o[c];
-
-          stats->sse_delta += after * after - before * before;
-          differs |= f[c] != b[c];
-        }
-      if (differs)
-        {
-          stats->changed_pixels++;
-          changed[(cx0 + i) / mcu_w] = 1;
-        }
-    }
+  work->kernels->compare_stats (fresh, in, original, n, step, work->colors,
+                                first, mcu_w, changed + cx0 / mcu_w,
+                                &stats->changed_pixels, &stats->sse_delta);
   return 1;
 }
 

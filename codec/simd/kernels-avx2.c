@@ -1001,4 +1001,5 @@ const JartKernels jart_kernels_avx2 = {
   .fancy_rows16 = avx2_fancy_rows16,
   .fancy_h2_16 = avx2_fancy_h2_16,
   .mark_changes = simd_mark_changes,
+  .compare_stats = simd_compare_stats,
 };

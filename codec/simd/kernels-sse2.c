@@ -323,4 +323,5 @@ const JartKernels jart_kernels_sse2 = {
   .fancy_rows = simd_fancy_rows,
   .fancy_h2 = simd_fancy_h2,
   .mark_changes = simd_mark_changes,
+  .compare_stats = simd_compare_stats,
 };

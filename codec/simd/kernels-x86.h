@@ -416,3 +416,140 @@ simd_mark_changes (const uint8_t *a, const uint8_t *b, size_t bytes,
     }
   return any;
 }
+
+/* The set bits of X. */
+static inline int
+count_bits (uint64_t x)
+{
+  x = x - (x >> 1 & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + (x >> 2 & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return (int)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The low N (0 to 64) bits set. */
+static inline uint64_t
+low_bits (int n)
+{
+  return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+}
+
+/* kernels.c's jart_compare_stats, sixteen pixels (STEP vectors of 16
+ * bytes) at a time: a bit for each byte that differs, alpha masked out,
+ * tells the pixels that differ (a bit at each pixel's first byte) and the
+ * segments they lie in; the squared errors are added in 32-bit lanes
+ * (d1 d1 - d0 d0 pairwise), moved to the 64-bit sum every 256 groups,
+ * before they could overflow; groups without a difference add nothing.
+ * The pixels past the last whole group go through the portable code. */
+static void
+simd_compare_stats (const uint8_t *fresh, const uint8_t *in,
+                    const uint8_t *original, int n, int step, int colors,
+                    int first, int segment, uint8_t *flags, uint64_t *changed,
+                    int64_t *sse_delta)
+{
+  static const uint64_t color_bits[5]
+      = { 0, 0xFFFFull, 0x55555555ull, 0xFFFFFFFFFFFFull,
+          0x7777777777777777ull };
+  static const uint64_t pixel_bits[5]
+      = { 0, 0, 0, 0x249249249249ull, 0x1111111111111111ull };
+  const __m128i zero = _mm_setzero_si128 ();
+  __m128i keep, acc = zero;
+  int32_t lanes[4];
+  int i = 0, k = 0, seg_start = 0, seg_end = first < n ? first : n;
+  int groups = 0, v, j;
+
+  if (step < 1 || step > 4 || !(colors == step || colors == step - 1)
+      || (colors == step - 1 && step != 2 && step != 4))
+    {
+      jart_compare_stats (fresh, in, original, n, step, colors, first, segment,
+                          flags, changed, sse_delta);
+      return;
+    }
+  keep = colors == step ? _mm_set1_epi8 (-1)
+         : step == 4    ? _mm_set1_epi32 (0x00FFFFFF)
+                        : _mm_set1_epi16 (0x00FF);
+  for (; i + 16 <= n; i += 16)
+    {
+      const size_t at = (size_t)i * step;
+      uint64_t diff = 0, pix;
+      int kk, a, b;
+
+      for (v = 0; v < step; v++)
+        {
+          __m128i f = _mm_loadu_si128 ((const __m128i *)(fresh + at) + v);
+          __m128i g = _mm_loadu_si128 ((const __m128i *)(in + at) + v);
+
+          diff |= (uint64_t)(~_mm_movemask_epi8 (_mm_cmpeq_epi8 (f, g))
+                             & 0xFFFF)
+                  << (16 * v);
+        }
+      diff &= color_bits[step];
+      if (diff == 0)
+        continue;
+      for (v = 0; v < step; v++)
+        {
+          __m128i f = _mm_and_si128 (
+              _mm_loadu_si128 ((const __m128i *)(fresh + at) + v), keep);
+          __m128i g = _mm_and_si128 (
+              _mm_loadu_si128 ((const __m128i *)(in + at) + v), keep);
+          __m128i o = _mm_and_si128 (
+              _mm_loadu_si128 ((const __m128i *)(original + at) + v), keep);
+
+          for (j = 0; j < 2; j++)
+            {
+              __m128i f16 = j ? _mm_unpackhi_epi8 (f, zero)
+                              : _mm_unpacklo_epi8 (f, zero);
+              __m128i g16 = j ? _mm_unpackhi_epi8 (g, zero)
+                              : _mm_unpacklo_epi8 (g, zero);
+              __m128i o16 = j ? _mm_unpackhi_epi8 (o, zero)
+                              : _mm_unpacklo_epi8 (o, zero);
+              __m128i after = _mm_sub_epi16 (f16, o16);
+              __m128i before = _mm_sub_epi16 (g16, o16);
+
+              acc = _mm_add_epi32 (
+                  acc, _mm_sub_epi32 (_mm_madd_epi16 (after, after),
+                                      _mm_madd_epi16 (before, before)));
+            }
+        }
+      if (++groups == 256)
+        {
+          _mm_storeu_si128 ((__m128i *)lanes, acc);
+          *sse_delta += (int64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
+          acc = zero;
+          groups = 0;
+        }
+      /* One bit a pixel, at its first byte: already so with one colour
+         byte a pixel. */
+      pix = colors == 3 ? (diff | diff >> 1 | diff >> 2) & pixel_bits[step]
+                        : diff;
+      *changed += (uint64_t)count_bits (pix);
+      while (seg_end <= i)
+        {
+          k++;
+          seg_start = seg_end;
+          seg_end = n - seg_end < segment ? n : seg_end + segment;
+        }
+      for (kk = k, a = seg_start, b = seg_end; a < i + 16; kk++)
+        {
+          int lo = (a > i ? a : i) - i, hi = (b < i + 16 ? b : i + 16) - i;
+
+          if (pix & low_bits (hi * step) & ~low_bits (lo * step))
+            flags[kk] = 1;
+          a = b;
+          b = n - b < segment ? n : b + segment;
+        }
+    }
+  _mm_storeu_si128 ((__m128i *)lanes, acc);
+  *sse_delta += (int64_t)lanes[0] + lanes[1] + lanes[2] + lanes[3];
+  if (i == n)
+    return;
+  while (seg_end <= i)
+    {
+      k++;
+      seg_start = seg_end;
+      seg_end = n - seg_end < segment ? n : seg_end + segment;
+    }
+  jart_compare_stats (fresh + (size_t)i * step, in + (size_t)i * step,
+                      original + (size_t)i * step, n - i, step, colors,
+                      seg_end - i, segment, flags + k, changed, sse_delta);
+}
