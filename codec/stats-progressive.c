@@ -100,6 +100,7 @@ typedef struct
   JartProgCoder coder;
   uint8_t *buffer;
   int16_t dummy[64];
+  int16_t spare[64]; /* a narrow block widened */
 } Worker;
 
 struct JartProgStats
@@ -163,7 +164,7 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
   const int row = (int)(p / (size_t)ppr), k = (int)(p % (size_t)ppr);
   const int mx0 = k * view->piece_mcus;
   const int mx1 = jart_min_int (mx0 + view->piece_mcus, view->cols);
-  const size_t mcu_blocks = (size_t)view->bpm * 64;
+  const size_t bpm = (size_t)view->bpm;
   JartProgCoder *coder = &w->coder;
   int n = 0, mx, b, c;
 
@@ -175,8 +176,7 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
 
       for (mx = mx0; mx < mx1; mx++)
         {
-          const int16_t *mcu
-              = view->coef + ((size_t)row * view->cols + mx) * mcu_blocks;
+          const size_t mcu = ((size_t)row * view->cols + mx) * bpm;
 
           for (b = 0; b < luma; b++)
             {
@@ -185,14 +185,20 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
 
               if (bx < view->luma_cols && by < view->luma_rows)
                 {
-                  jart_prog_block (coder, 0, mcu + (size_t)b * 64);
-                  w->dummy[0] = mcu[(size_t)b * 64];
+                  const int16_t *block
+                      = jart_coef_block (view, mcu + (size_t)b, w->spare);
+
+                  jart_prog_block (coder, 0, block);
+                  w->dummy[0] = block[0];
                 }
               else
                 jart_prog_block (coder, 0, w->dummy);
             }
           for (c = 1; c < view->colors; c++)
-            jart_prog_block (coder, c, mcu + (size_t)(luma + c - 1) * 64);
+            jart_prog_block (coder, c,
+                             jart_coef_block (view,
+                                              mcu + (size_t)(luma + c - 1),
+                                              w->spare));
           n += view->bpm;
         }
     }
@@ -205,11 +211,13 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
       int bx;
 
       for (bx = mx0 * s->h; bx < x1; bx++)
-        jart_prog_block (coder, s->comp,
-                         view->coef
-                             + ((size_t)my * view->cols + (size_t)(bx / s->h))
-                                   * mcu_blocks
-                             + (offset + (size_t)(within + bx % s->h)) * 64);
+        jart_prog_block (
+            coder, s->comp,
+            jart_coef_block (view,
+                             ((size_t)my * view->cols + (size_t)(bx / s->h))
+                                     * bpm
+                                 + offset + (size_t)(within + bx % s->h),
+                             w->spare));
       n = x1 - mx0 * s->h;
     }
   if (p + 1 == s->pieces)

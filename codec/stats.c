@@ -7,10 +7,12 @@
  * Sizes.  While a generation encodes an MCU (roundtrip.c), the quantized
  * coefficients its transform computes come here: they are kept (in
  * zigzag order, as the coders read them), MCU by
- * MCU in scan order.  MCUs not encoded again keep theirs; a block encoded
- * again into the same coefficients changes nothing.  The scan is cut
- * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
- * for each, what the file's bytes need is kept:
+ * MCU in scan order, a byte each for a block whose coefficients all fit
+ * one (stats.h's JartCoefView; half the memory to touch of 16-bit ones).  MCUs
+ * not encoded again keep theirs; a block encoded again into the same
+ * coefficients changes nothing.  The scan is cut into pieces, runs of MCUs of
+ * one MCU row of about PIECE_BLOCKS blocks; for each, what the file's bytes
+ * need is kept:
  * - its symbol counts for each table (their totals, kept up to date, give
  *   the optimized tables, as libjpeg builds them from the whole image's);
  * - for each of the two table sets, the number of bits it writes, its
@@ -83,7 +85,10 @@ struct JartStats
   int pieces;         /* of the whole scan */
   int shaped;         /* a generation set the scan */
   int oversize;       /* its canvas is beyond a JPEG's sides: no file */
-  int16_t *coef;
+  int8_t *narrow;     /* the coefficients, as JartCoefView holds them */
+  int16_t *wide;      /* written only where a block needs it: not cleared */
+  uint32_t *wide_index;
+  atomic_uint wide_used;
   uint8_t *captured;             /* pieces of which this generation changed
                                     coefficients */
   uint8_t *code[SETS];           /* pieces to code again */
@@ -154,8 +159,10 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
 
   for (k = 0; k < n; k++, coef += 64)
     {
-      int bx = bx0 + k, mx, my, at;
-      int16_t *out, zigzag[64];
+      int bx = bx0 + k, mx, my, at, wide = 0;
+      int16_t zigzag[64];
+      int8_t small[64], *narrow;
+      size_t b;
 
       if (c == 0)
         {
@@ -169,15 +176,37 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
           my = by;
           at = blocks + c - 1;
         }
-      out = stats->coef
-            + (((size_t)my * stats->cols + mx) * stats->bpm + at) * 64;
+      b = ((size_t)my * stats->cols + mx) * stats->bpm + at;
+      narrow = stats->narrow + b * 64;
       for (i = 0; i < 64; i++)
         zigzag[i] = coef[natural[i]];
+      for (i = 0; i < 64; i++)
+        wide |= zigzag[i] < -127 || zigzag[i] > 127;
       /* A block encoded again into the same coefficients (most are, once
          the image has been through the codec) changes nothing. */
-      if (stats->coded_once && memcmp (zigzag, out, sizeof zigzag) == 0)
-        continue;
-      memcpy (out, zigzag, sizeof zigzag);
+      if (!wide)
+        {
+          for (i = 0; i < 64; i++)
+            small[i] = (int8_t)zigzag[i];
+          if (stats->coded_once && memcmp (small, narrow, sizeof small) == 0)
+            continue;
+          memcpy (narrow, small, sizeof small);
+        }
+      else
+        {
+          int16_t *out;
+
+          /* Each block takes at most one wide copy, from the threads'
+             shared count. */
+          if (stats->wide_index[b] == 0)
+            stats->wide_index[b] = atomic_fetch_add (&stats->wide_used, 1) + 1;
+          out = stats->wide + (size_t)(stats->wide_index[b] - 1) * 64;
+          if (stats->coded_once && narrow[0] == JART_COEF_WIDE
+              && memcmp (zigzag, out, sizeof zigzag) == 0)
+            continue;
+          memcpy (out, zigzag, sizeof zigzag);
+          narrow[0] = JART_COEF_WIDE;
+        }
       stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
@@ -193,18 +222,34 @@ piece_mcus (const JartStats *stats, int p, int *my, int *mx0, int *mx1)
   *mx1 = jart_min_int (*mx0 + stats->piece_mcus, stats->cols);
 }
 
+/* The view of the coefficients STATS keeps, as the blocks' readers need
+ * it. */
+static JartCoefView
+coef_view (const JartStats *stats)
+{
+  JartCoefView view;
+
+  memset (&view, 0, sizeof view);
+  view.narrow = stats->narrow;
+  view.wide = stats->wide;
+  view.wide_index = stats->wide_index;
+  return view;
+}
+
 /* The DC of each component after piece P, from its last blocks (a dummy's
  * is the block's before it; the first block of an MCU never is one). */
 static void
 piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
 {
+  const JartCoefView view = coef_view (stats);
   int my, mx0, mx1, k, c;
-  const int16_t *mcu;
+  size_t mcu;
 
   piece_mcus (stats, p, &my, &mx0, &mx1);
-  mcu = stats->coef + ((size_t)my * stats->cols + mx1 - 1) * stats->bpm * 64;
+  mcu = ((size_t)my * stats->cols + mx1 - 1) * stats->bpm;
   for (c = 1; c < stats->colors; c++)
-    dc[c] = mcu[(size_t)(stats->hmax * stats->vmax + c - 1) * 64];
+    dc[c] = jart_coef_dc (&view,
+                          mcu + (size_t)(stats->hmax * stats->vmax + c - 1));
   for (k = stats->hmax * stats->vmax - 1; k > 0; k--)
     {
       int bx = (mx1 - 1) * stats->hmax + k % stats->hmax;
@@ -213,7 +258,7 @@ piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
       if (bx < stats->luma_cols && by < stats->luma_rows)
         break;
     }
-  dc[0] = mcu[(size_t)k * 64];
+  dc[0] = jart_coef_dc (&view, mcu + (size_t)k);
 }
 
 /* The DC each component's first block of piece P is coded after. */
@@ -233,8 +278,10 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
   const uint8_t *natural = jart_huff_natural_order ();
+  const JartCoefView view = coef_view (stats);
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
+  int16_t spare[64];
   JartPieceBits *out = &stats->bits[set][p];
   int32_t last[3], coef[64];
   int my, mx0, mx1, mx, k, c, i, t;
@@ -249,10 +296,9 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
     }
   for (mx = mx0; mx < mx1; mx++)
     {
-      const int16_t *mcu
-          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+      const size_t mcu = ((size_t)my * stats->cols + mx) * stats->bpm;
 
-      for (k = 0; k < stats->bpm; k++, mcu += 64)
+      for (k = 0; k < stats->bpm; k++)
         {
           int bx = mx * stats->hmax + k % stats->hmax;
           int by = my * stats->vmax + k / stats->hmax;
@@ -264,8 +310,13 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
               coef[0] = last[0];
             }
           else
-            for (i = 0; i < 64; i++)
-              coef[natural[i]] = mcu[i];
+            {
+              const int16_t *block
+                  = jart_coef_block (&view, mcu + (size_t)k, spare);
+
+              for (i = 0; i < 64; i++)
+                coef[natural[i]] = block[i];
+            }
           if (set == SET_STANDARD)
             jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
           jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],
@@ -350,9 +401,8 @@ count_totals (JartStats *stats, const uint8_t *marks, int sign)
 static void
 progressive_size (JartStats *stats, int all)
 {
-  JartCoefView view;
+  JartCoefView view = coef_view (stats);
 
-  view.coef = stats->coef;
   view.colors = stats->colors;
   view.hmax = stats->hmax;
   view.vmax = stats->vmax;
@@ -583,7 +633,10 @@ jart_stats_memory (int width, int height, int channels,
   Limits z;
 
   scan_limits (width, height, channels, settings, &z);
-  return sizeof (JartStats) + z.blocks * 64 * sizeof (int16_t)
+  return sizeof (JartStats)
+         + z.blocks
+               * (64 * (sizeof (int8_t) + sizeof (int16_t))
+                  + sizeof (uint32_t))
          + HUGE_PAGE /* rounding */
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
@@ -604,7 +657,9 @@ jart_stats_free (JartStats *stats)
 
   if (stats == NULL)
     return;
-  free (stats->coef);
+  free (stats->narrow);
+  free (stats->wide);
+  free (stats->wide_index);
   free (stats->captured);
   for (s = 0; s < SETS; s++)
     {
@@ -641,13 +696,18 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   scan_limits (src->width, src->height, src->channels, settings, &z);
   stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
   stats->cancel = cancel;
-  /* Every block coded is captured first: no need to clear them. */
-  stats->coef = coefficients_alloc (z.blocks * 64 * sizeof (int16_t));
+  /* Every block coded is captured first: no need to clear them; the wide
+     copies are touched only where blocks need them. */
+  stats->narrow = coefficients_alloc (z.blocks * 64);
+  stats->wide = malloc (z.blocks * 64 * sizeof (int16_t));
+  stats->wide_index = calloc (z.blocks, sizeof (uint32_t));
+  atomic_init (&stats->wide_used, 0);
   stats->captured = calloc (z.pieces, 1);
   stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
   stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
   stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
-  if (stats->coef == NULL || stats->captured == NULL || stats->in_dc == NULL
+  if (stats->narrow == NULL || stats->wide == NULL || stats->wide_index == NULL
+      || stats->captured == NULL || stats->in_dc == NULL
       || stats->counts == NULL || stats->buffer == NULL)
     goto no_memory;
   for (s = 0; s < SETS; s++)

@@ -109,14 +109,24 @@ uint64_t jart_pieces_bytes (const JartPieceBits *pieces, size_t n);
 /* Nonzero when tables A and B are the same. */
 int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
 
+/* The first coefficient of a narrow block that is not one: the block is
+ * in the wide copies. */
+#define JART_COEF_WIDE (-128)
+
 /* The quantized coefficients a run's statistics keep (stats.c), as the
- * progressive sizes read them. */
+ * progressive sizes read them.  Block B is narrow when its 64
+ * coefficients all lie in -127 .. 127 (nearly every block at the usual
+ * qualities): they are NARROW[64 B ..], bytes; else NARROW[64 B] is
+ * JART_COEF_WIDE and they are the wide copy WIDE[64 (WIDE_INDEX[B] - 1)
+ * ..], which a block gets the first time it needs one and keeps. */
 typedef struct
 {
-  const int16_t *coef; /* MCU by MCU in scan order, BPM blocks each (64
-                          coefficients in zigzag order): the
-                          luma's HMAX x VMAX (dummies not written), then
-                          Cb and Cr */
+  const int8_t *narrow; /* MCU by MCU in scan order, BPM blocks each (64
+                           coefficients in zigzag order): the
+                           luma's HMAX x VMAX (dummies not written), then
+                           Cb and Cr */
+  const int16_t *wide;
+  const uint32_t *wide_index;
   int colors, hmax, vmax, bpm;
   int cols, rows;           /* MCUs */
   int luma_cols, luma_rows; /* the luma's own blocks */
@@ -126,6 +136,32 @@ typedef struct
                               coefficients changed */
   int all;                 /* nonzero: nothing known from before */
 } JartCoefView;
+
+/* Block B of VIEW's coefficients: its wide copy, or its narrow one
+ * widened into SPARE. */
+static inline const int16_t *
+jart_coef_block (const JartCoefView *view, size_t b, int16_t spare[64])
+{
+  const int8_t *narrow = view->narrow + b * 64;
+  int i;
+
+  if (narrow[0] == JART_COEF_WIDE)
+    return view->wide + (size_t)(view->wide_index[b] - 1) * 64;
+  for (i = 0; i < 64; i++)
+    spare[i] = narrow[i];
+  return spare;
+}
+
+/* The DC of block B of VIEW. */
+static inline int
+jart_coef_dc (const JartCoefView *view, size_t b)
+{
+  const int8_t dc = view->narrow[b * 64];
+
+  return dc == JART_COEF_WIDE
+             ? view->wide[(size_t)(view->wide_index[b] - 1) * 64]
+             : dc;
+}
 
 /* ---- the progressive file's size (stats-progressive.c) ---- */
 
