@@ -16,6 +16,10 @@
 #ifndef JART_STATS_H
 #define JART_STATS_H
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "huffman.h"
 #include "jart-private.h"
 
@@ -147,8 +151,21 @@ jart_coef_block (const JartCoefView *view, size_t b, int16_t spare[64])
 
   if (narrow[0] == JART_COEF_WIDE)
     return view->wide + (size_t)(view->wide_index[b] - 1) * 64;
+#if defined(__SSE2__)
+  /* Each byte paired with itself, shifted down: its sign extended. */
+  for (i = 0; i < 64; i += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *)(narrow + i));
+
+      _mm_storeu_si128 ((__m128i *)(spare + i),
+                        _mm_srai_epi16 (_mm_unpacklo_epi8 (x, x), 8));
+      _mm_storeu_si128 ((__m128i *)(spare + i + 8),
+                        _mm_srai_epi16 (_mm_unpackhi_epi8 (x, x), 8));
+    }
+#else
   for (i = 0; i < 64; i++)
     spare[i] = narrow[i];
+#endif
   return spare;
 }
 
