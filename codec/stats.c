@@ -277,13 +277,12 @@ static void
 code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
-  const uint8_t *natural = jart_huff_natural_order ();
   const JartCoefView view = coef_view (stats);
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
-  int16_t spare[64];
+  int16_t spare[64], dummy[64];
   JartPieceBits *out = &stats->bits[set][p];
-  int32_t last[3], coef[64];
+  int32_t last[3];
   int my, mx0, mx1, mx, k, c, i, t;
 
   piece_mcus (stats, p, &my, &mx0, &mx1);
@@ -303,25 +302,22 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
           int bx = mx * stats->hmax + k % stats->hmax;
           int by = my * stats->vmax + k / stats->hmax;
 
+          const int16_t *block;
+
           c = k < blocks ? 0 : k - blocks + 1;
           if (c == 0 && (bx >= stats->luma_cols || by >= stats->luma_rows))
             {
-              memset (coef, 0, sizeof coef);
-              coef[0] = last[0];
+              memset (dummy, 0, sizeof dummy);
+              dummy[0] = (int16_t)last[0];
+              block = dummy;
             }
           else
-            {
-              const int16_t *block
-                  = jart_coef_block (&view, mcu + (size_t)k, spare);
-
-              for (i = 0; i < 64; i++)
-                coef[natural[i]] = block[i];
-            }
-          if (set == SET_STANDARD)
-            jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
-          jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],
-                                 &stats->codes_ac[set][c > 0], &writer);
-          last[c] = coef[0];
+            block = jart_coef_block (&view, mcu + (size_t)k, spare);
+          jart_huff_code_zigzag (block, last[c], &stats->codes_dc[set][c > 0],
+                                 &stats->codes_ac[set][c > 0], &writer,
+                                 set == SET_STANDARD ? &dc[c > 0] : NULL,
+                                 set == SET_STANDARD ? &ac[c > 0] : NULL);
+          last[c] = block[0];
         }
     }
   jart_piece_bits (&writer, out);
