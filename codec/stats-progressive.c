@@ -477,13 +477,24 @@ jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
 {
   void *args[JART_THREADS_MAX];
   uint64_t total = 0, coded = 0;
-  int t, s;
+  size_t p, captured = 0;
+  int t, s, threads = prog->threads;
 
+  /* Few pieces encoded again: little to code, on one thread. */
+  if (!view->all)
+    {
+      for (p = 0; p < (size_t)view->rows * (size_t)view->pieces_per_row; p++)
+        captured += view->captured[p];
+      threads = jart_clamp_int (
+          (int)jart_min_int ((int)(captured / JART_STATS_PIECES_A_THREAD),
+                             threads),
+          1, threads);
+    }
   prog->view = view;
   atomic_store (&prog->next, 0);
-  for (t = 0; t < prog->threads; t++)
+  for (t = 0; t < threads; t++)
     args[t] = &prog->workers[t];
-  jart_stats_parallel (prog->threads, groups_main, args);
+  jart_stats_parallel (threads, groups_main, args);
   prog->view = NULL;
   for (s = 0; s < prog->scans; s++)
     {

@@ -363,7 +363,8 @@ code_pieces (JartStats *stats, int set, int marked)
 
   if (marked == 0)
     return;
-  threads = jart_clamp_int (marked, 1, stats->threads);
+  threads = jart_clamp_int (marked / JART_STATS_PIECES_A_THREAD, 1,
+                            stats->threads);
   stats->set = set;
   atomic_store (&stats->next_piece, 0);
   for (t = 0; t < threads; t++)

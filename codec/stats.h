@@ -85,6 +85,14 @@ void jart_sse2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
                           int shift, int xa, int xb, double acc[8]);
 #endif
 
+/* The least work worth starting another thread for: pieces of a scan to
+ * code, SSIM tiles to compute (a few hundred microseconds; a thread
+ * started on a busy machine may wait a scheduler tick, milliseconds, for
+ * a core, which the generations that change little would pay every
+ * time). */
+#define JART_STATS_PIECES_A_THREAD 32
+#define JART_STATS_TILES_A_THREAD 64
+
 /* Runs MAIN (ARGS[t]) on THREADS threads, the caller's being the first;
  * a thread that cannot be started leaves its share to the others, which
  * MAIN must take from a shared counter. */
