@@ -7,8 +7,9 @@
  * Sizes.  While a generation encodes an MCU (roundtrip.c), the quantized
  * coefficients its transform computes come here: they are kept (in
  * zigzag order, as the coders read them), MCU by
- * MCU in scan order, a byte each for a block whose coefficients all fit
- * one (stats.h's JartCoefView; half the memory to touch of 16-bit ones).  MCUs
+ * MCU in scan order, their low bytes, and their high bytes apart for the
+ * few blocks that need them (stats.h's JartCoefView): half the memory to
+ * touch of 16-bit coefficients.  MCUs
  * not encoded again keep theirs; a block encoded again into the same
  * coefficients changes nothing.  The scan is cut into pieces, runs of MCUs of
  * one MCU row of about PIECE_BLOCKS blocks; for each, what the file's bytes
@@ -86,7 +87,7 @@ struct JartStats
   int shaped;         /* a generation set the scan */
   int oversize;       /* its canvas is beyond a JPEG's sides: no file */
   int8_t *narrow;     /* the coefficients, as JartCoefView holds them */
-  int16_t *wide;      /* written only where a block needs it: not cleared */
+  int8_t *high;       /* written only where a block needs it: not cleared */
   uint32_t *wide_index;
   atomic_uint wide_used;
   uint8_t *captured;             /* pieces of which this generation changed
@@ -161,7 +162,8 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
     {
       int bx = bx0 + k, mx, my, at, wide = 0;
       int16_t zigzag[64];
-      int8_t small[64], *narrow;
+      int8_t small[64], wide_high[64], *narrow;
+      uint32_t was;
       size_t b;
 
       if (c == 0)
@@ -181,32 +183,38 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
       for (i = 0; i < 64; i++)
         zigzag[i] = coef[natural[i]];
       for (i = 0; i < 64; i++)
-        wide |= zigzag[i] < -127 || zigzag[i] > 127;
+        wide |= zigzag[i] < -128 || zigzag[i] > 127;
+      for (i = 0; i < 64; i++)
+        small[i] = (int8_t)(uint8_t)zigzag[i]; /* the low bytes */
+      was = stats->wide_index[b];
       /* A block encoded again into the same coefficients (most are, once
          the image has been through the codec) changes nothing. */
       if (!wide)
         {
-          for (i = 0; i < 64; i++)
-            small[i] = (int8_t)zigzag[i];
-          if (stats->coded_once && memcmp (small, narrow, sizeof small) == 0)
+          if (stats->coded_once && !(was & JART_COEF_WIDE)
+              && memcmp (small, narrow, sizeof small) == 0)
             continue;
-          memcpy (narrow, small, sizeof small);
+          stats->wide_index[b] = was & ~JART_COEF_WIDE;
         }
       else
         {
-          int16_t *out;
+          int8_t *high;
 
-          /* Each block takes at most one wide copy, from the threads'
-             shared count. */
-          if (stats->wide_index[b] == 0)
-            stats->wide_index[b] = atomic_fetch_add (&stats->wide_used, 1) + 1;
-          out = stats->wide + (size_t)(stats->wide_index[b] - 1) * 64;
-          if (stats->coded_once && narrow[0] == JART_COEF_WIDE
-              && memcmp (zigzag, out, sizeof zigzag) == 0)
+          /* Each block takes at most one place for its high bytes, from
+             the threads' shared count. */
+          if (was == 0)
+            was = atomic_fetch_add (&stats->wide_used, 1) + 1;
+          high = stats->high + (size_t)((was & ~JART_COEF_WIDE) - 1) * 64;
+          for (i = 0; i < 64; i++)
+            wide_high[i] = (int8_t)(zigzag[i] >> 8);
+          if (stats->coded_once && (was & JART_COEF_WIDE)
+              && memcmp (small, narrow, sizeof small) == 0
+              && memcmp (wide_high, high, sizeof wide_high) == 0)
             continue;
-          memcpy (out, zigzag, sizeof zigzag);
-          narrow[0] = JART_COEF_WIDE;
+          memcpy (high, wide_high, sizeof wide_high);
+          stats->wide_index[b] = was | JART_COEF_WIDE;
         }
+      memcpy (narrow, small, sizeof small);
       stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
@@ -231,7 +239,7 @@ coef_view (const JartStats *stats)
 
   memset (&view, 0, sizeof view);
   view.narrow = stats->narrow;
-  view.wide = stats->wide;
+  view.high = stats->high;
   view.wide_index = stats->wide_index;
   return view;
 }
@@ -631,9 +639,7 @@ jart_stats_memory (int width, int height, int channels,
 
   scan_limits (width, height, channels, settings, &z);
   return sizeof (JartStats)
-         + z.blocks
-               * (64 * (sizeof (int8_t) + sizeof (int16_t))
-                  + sizeof (uint32_t))
+         + z.blocks * (64 * 2 * sizeof (int8_t) + sizeof (uint32_t))
          + HUGE_PAGE /* rounding */
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
@@ -655,7 +661,7 @@ jart_stats_free (JartStats *stats)
   if (stats == NULL)
     return;
   free (stats->narrow);
-  free (stats->wide);
+  free (stats->high);
   free (stats->wide_index);
   free (stats->captured);
   for (s = 0; s < SETS; s++)
@@ -693,17 +699,17 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   scan_limits (src->width, src->height, src->channels, settings, &z);
   stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
   stats->cancel = cancel;
-  /* Every block coded is captured first: no need to clear them; the wide
-     copies are touched only where blocks need them. */
+  /* Every block coded is captured first: no need to clear them; the high
+     bytes are touched only where blocks need them. */
   stats->narrow = coefficients_alloc (z.blocks * 64);
-  stats->wide = malloc (z.blocks * 64 * sizeof (int16_t));
+  stats->high = malloc (z.blocks * 64);
   stats->wide_index = calloc (z.blocks, sizeof (uint32_t));
   atomic_init (&stats->wide_used, 0);
   stats->captured = calloc (z.pieces, 1);
   stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
   stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
   stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
-  if (stats->narrow == NULL || stats->wide == NULL || stats->wide_index == NULL
+  if (stats->narrow == NULL || stats->high == NULL || stats->wide_index == NULL
       || stats->captured == NULL || stats->in_dc == NULL
       || stats->counts == NULL || stats->buffer == NULL)
     goto no_memory;

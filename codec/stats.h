@@ -121,23 +121,23 @@ uint64_t jart_pieces_bytes (const JartPieceBits *pieces, size_t n);
 /* Nonzero when tables A and B are the same. */
 int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
 
-/* The first coefficient of a narrow block that is not one: the block is
- * in the wide copies. */
-#define JART_COEF_WIDE (-128)
+/* The mark of a wide block in its WIDE_INDEX. */
+#define JART_COEF_WIDE 0x80000000u
 
 /* The quantized coefficients a run's statistics keep (stats.c), as the
- * progressive sizes read them.  Block B is narrow when its 64
- * coefficients all lie in -127 .. 127 (nearly every block at the usual
- * qualities): they are NARROW[64 B ..], bytes; else NARROW[64 B] is
- * JART_COEF_WIDE and they are the wide copy WIDE[64 (WIDE_INDEX[B] - 1)
- * ..], which a block gets the first time it needs one and keeps. */
+ * progressive sizes read them: block B's 64 coefficients are the bytes
+ * NARROW[64 B ..], sign extended, unless its WIDE_INDEX[B] is marked
+ * JART_COEF_WIDE (one of them is beyond -128 .. 127, which few blocks are
+ * at the usual qualities): then those are their low bytes, and their high
+ * bytes are HIGH[64 (I - 1) ..] for the rest I of its WIDE_INDEX, a place
+ * a block takes the first time it needs one and keeps. */
 typedef struct
 {
   const int8_t *narrow; /* MCU by MCU in scan order, BPM blocks each (64
                            coefficients in zigzag order): the
                            luma's HMAX x VMAX (dummies not written), then
                            Cb and Cr */
-  const int16_t *wide;
+  const int8_t *high;
   const uint32_t *wide_index;
   int colors, hmax, vmax, bpm;
   int cols, rows;           /* MCUs */
@@ -149,16 +149,24 @@ typedef struct
   int all;                 /* nonzero: nothing known from before */
 } JartCoefView;
 
-/* Block B of VIEW's coefficients: its wide copy, or its narrow one
- * widened into SPARE. */
+/* Block B of VIEW's coefficients, into SPARE. */
 static inline const int16_t *
 jart_coef_block (const JartCoefView *view, size_t b, int16_t spare[64])
 {
   const int8_t *narrow = view->narrow + b * 64;
+  const uint32_t wide = view->wide_index[b];
   int i;
 
-  if (narrow[0] == JART_COEF_WIDE)
-    return view->wide + (size_t)(view->wide_index[b] - 1) * 64;
+  if (wide & JART_COEF_WIDE)
+    {
+      const int8_t *high
+          = view->high + (size_t)((wide & ~JART_COEF_WIDE) - 1) * 64;
+
+      for (i = 0; i < 64; i++)
+        spare[i]
+            = (int16_t)((uint16_t)(uint8_t)high[i] << 8 | (uint8_t)narrow[i]);
+      return spare;
+    }
 #if defined(__SSE2__)
   /* Each byte paired with itself, shifted down: its sign extended. */
   for (i = 0; i < 64; i += 16)
@@ -181,11 +189,16 @@ jart_coef_block (const JartCoefView *view, size_t b, int16_t spare[64])
 static inline int
 jart_coef_dc (const JartCoefView *view, size_t b)
 {
-  const int8_t dc = view->narrow[b * 64];
+  const uint32_t wide = view->wide_index[b];
+  const int8_t low = view->narrow[b * 64];
 
-  return dc == JART_COEF_WIDE
-             ? view->wide[(size_t)(view->wide_index[b] - 1) * 64]
-             : dc;
+  if (wide & JART_COEF_WIDE)
+    return (
+        int16_t)((uint16_t)(uint8_t)view
+                         ->high[(size_t)((wide & ~JART_COEF_WIDE) - 1) * 64]
+                     << 8
+                 | (uint8_t)low);
+  return low;
 }
 
 /* ---- the progressive file's size (stats-progressive.c) ---- */
