@@ -77,7 +77,7 @@ void jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
 uint64_t jart_bits_finish (JartBitCount *sink);
 
 /* Writes bits, first bit as the high bit of the first byte, into DATA,
- * which must have room for all of them (jart_huff_write_block writes at
+ * which must have room for all of them (jart_huff_code_zigzag writes at
  * most JART_HUFF_BLOCK_BYTES_MAX bytes a block). */
 typedef struct
 {
