@@ -22,6 +22,9 @@
 #include "huffman.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Zigzag position k to natural (row-major) index: T.81 Figure A.6. */
 static const uint8_t zigzag_to_natural[64]
@@ -374,33 +377,73 @@ write_bits (JartBitWriter *w, uint32_t bits, int size)
   jart_bits_write (w, bits, size);
 }
 
-void
-jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
-                       const JartHuffCodes *dc, const JartHuffCodes *ac,
-                       JartBitWriter *writer)
+/* The positions of BLOCK's nonzero coefficients as the bits of a mask,
+ * sixteen at a time with SSE2. */
+static inline uint64_t
+nonzero_mask (const int16_t block[64])
 {
-  int32_t diff = coef[0] - last_dc, v;
-  int size = category (diff), k, run = 0, symbol;
+  uint64_t mask = 0;
+  int k;
 
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128 ();
+
+  for (k = 0; k < 64; k += 16)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *)(block + k));
+      __m128i b = _mm_loadu_si128 ((const __m128i *)(block + k + 8));
+      __m128i zeros = _mm_packs_epi16 (_mm_cmpeq_epi16 (a, zero),
+                                       _mm_cmpeq_epi16 (b, zero));
+
+      mask |= (uint64_t)(~_mm_movemask_epi8 (zeros) & 0xFFFF) << k;
+    }
+#else
+  for (k = 0; k < 64; k++)
+    mask |= (uint64_t)(block[k] != 0) << k;
+#endif
+  return mask;
+}
+
+void
+jart_huff_code_zigzag (const int16_t zz[64], int32_t last_dc,
+                       const JartHuffCodes *dc, const JartHuffCodes *ac,
+                       JartBitWriter *writer, JartHuffCounts *dc_counts,
+                       JartHuffCounts *ac_counts)
+{
+  int32_t diff = zz[0] - last_dc;
+  uint64_t mask = nonzero_mask (zz) & ~(uint64_t)1;
+  int size = category (diff), prev = 0;
+
+  if (dc_counts != NULL)
+    dc_counts->freq[size]++;
   write_bits (writer, dc->code[size], dc->size[size]);
   write_bits (writer, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
-  for (k = 1; k < 64; k++)
+  while (mask != 0)
     {
-      if ((v = coef[zigzag_to_natural[k]]) == 0)
-        {
-          run++;
-          continue;
-        }
+      int k = jart_lowest_bit (mask), run = k - prev - 1, symbol;
+      int32_t v = zz[k];
+
+      mask &= mask - 1;
+      prev = k;
       for (; run > 15; run -= 16)
-        write_bits (writer, ac->code[0xf0], ac->size[0xf0]);
+        {
+          if (ac_counts != NULL)
+            ac_counts->freq[0xf0]++;
+          write_bits (writer, ac->code[0xf0], ac->size[0xf0]);
+        }
       size = category (v);
       symbol = (run << 4) + size;
+      if (ac_counts != NULL)
+        ac_counts->freq[symbol]++;
       write_bits (writer, ac->code[symbol], ac->size[symbol]);
       write_bits (writer, (uint32_t)(v < 0 ? v - 1 : v), size);
-      run = 0;
     }
-  if (run > 0)
-    write_bits (writer, ac->code[0x00], ac->size[0x00]);
+  if (prev < 63)
+    {
+      if (ac_counts != NULL)
+        ac_counts->freq[0x00]++;
+      write_bits (writer, ac->code[0x00], ac->size[0x00]);
+    }
 }
 
 uint64_t

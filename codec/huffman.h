@@ -77,7 +77,7 @@ void jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
 uint64_t jart_bits_finish (JartBitCount *sink);
 
 /* Writes bits, first bit as the high bit of the first byte, into DATA,
- * which must have room for all of them (jart_huff_write_block writes at
+ * which must have room for all of them (jart_huff_code_zigzag writes at
  * most JART_HUFF_BLOCK_BYTES_MAX bytes a block). */
 typedef struct
 {
@@ -106,10 +106,29 @@ jart_bits_write (JartBitWriter *w, uint32_t bits, int size)
  * each of 63 AC coefficients a 16-bit code and 10 extra bits. */
 #define JART_HUFF_BLOCK_BYTES_MAX ((16 + 11 + 63 * (16 + 10) + 7) / 8)
 
-/* Writes the codes of the block jart_huff_encode_block counts. */
-void jart_huff_write_block (const int32_t coef[64], int32_t last_dc,
+/* The lowest set bit of nonzero MASK. */
+static inline int
+jart_lowest_bit (uint64_t mask)
+{
+#if defined(__GNUC__)
+  return __builtin_ctzll (mask);
+#else
+  int k = 0;
+
+  while (!(mask >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+/* Writes the codes of a block as jart_huff_encode_block puts them, from
+ * its coefficients ZZ in zigzag order (its nonzero ones only), and unless
+ * they are NULL counts its symbols into DC_COUNTS and AC_COUNTS as
+ * jart_huff_count_block does. */
+void jart_huff_code_zigzag (const int16_t zz[64], int32_t last_dc,
                             const JartHuffCodes *dc, const JartHuffCodes *ac,
-                            JartBitWriter *writer);
+                            JartBitWriter *writer, JartHuffCounts *dc_counts,
+                            JartHuffCounts *ac_counts);
 
 /* The last partial byte, its low bits zero; returns the bits written. */
 uint64_t jart_bits_flush (JartBitWriter *writer);

@@ -217,21 +217,7 @@ dc_first (JartProgCoder *coder, int c, const int16_t *block)
   put_extra (coder, (uint32_t)(diff < 0 ? diff - 1 : diff), size);
 }
 
-/* The lowest set bit of nonzero MASK, and the highest. */
-static inline int
-lowest_bit (uint64_t mask)
-{
-#if defined(__GNUC__)
-  return __builtin_ctzll (mask);
-#else
-  int k = 0;
-
-  while (!(mask >> k & 1))
-    k++;
-  return k;
-#endif
-}
-
+/* The highest set bit of nonzero MASK (huffman.h has the lowest). */
 static inline int
 highest_bit (uint64_t mask)
 {
@@ -323,7 +309,7 @@ ac_first (JartProgCoder *coder, int table, const int16_t *block)
 
   while (nonzero != 0)
     {
-      int k = lowest_bit (nonzero), run = k - prev - 1, size;
+      int k = jart_lowest_bit (nonzero), run = k - prev - 1, size;
       int32_t bits = block[k] < 0 ? ~m[k] : m[k];
 
       nonzero &= nonzero - 1;
@@ -355,7 +341,7 @@ ac_refine (JartProgCoder *coder, int table, const int16_t *block)
 
   while (nonzero != 0)
     {
-      int k = lowest_bit (nonzero);
+      int k = jart_lowest_bit (nonzero);
 
       nonzero &= nonzero - 1;
       run += k - prev - 1;

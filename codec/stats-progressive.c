@@ -9,7 +9,9 @@
  * state from block to block (the DC first scans' last values, the pending
  * end-of-band run and the correction bits buffered with it); for each
  * piece the state it starts from is kept, with its symbol counts (their
- * totals give the scan's optimal tables) and what its bits add to the file
+ * totals give the scan's optimal tables: a piece has few distinct symbols,
+ * which are kept in place, and only a piece with more touches a whole
+ * table of its own) and what its bits add to the file
  * (stats.h's JartPieceBits).  A piece is coded again, with the routines
  * the whole-image measure uses, when one of its MCUs was encoded or when
  * the state it starts from changed (the pieces after it follow until the
@@ -40,6 +42,21 @@
 #define DC_SYMBOLS 16
 #define AC_SYMBOLS 256
 
+/* The distinct symbols a piece's counts hold in place (at quality 75 a
+ * piece has fewer than 16 in nearly every scan, at 95 fewer than 24). */
+#define HELD 24
+#define SPILLED 0xFFFF
+
+/* A piece's symbol counts: its N symbols (indices into the scan's counts)
+ * and how many of each; or N SPILLED: all of them are in the piece's
+ * table of the scan's spill. */
+typedef struct
+{
+  uint16_t n;
+  uint8_t symbol[HELD];
+  uint16_t count[HELD];
+} Held;
+
 /* The most scans coded together over the same pieces. */
 #define GROUP_MAX 4
 
@@ -61,10 +78,12 @@ typedef struct
   /* The current shape: */
   int rows, h, v, real_cols;
   size_t pieces;
-  State *in;        /* each piece's state at its start; [pieces]: the end */
-  uint8_t *corr;    /* with REFINE: their correction bits, CORR_BYTES each */
-  uint16_t *counts; /* each piece's symbol counts */
-  uint8_t *code;    /* pieces to code again */
+  State *in;       /* each piece's state at its start; [pieces]: the end */
+  uint8_t *corr;   /* with REFINE: their correction bits, CORR_BYTES each */
+  Held *held;      /* each piece's symbol counts */
+  uint16_t *spill; /* a table of SYMBOLS counts a piece, written only for
+                      the pieces whose counts are SPILLED */
+  uint8_t *code;   /* pieces to code again */
   JartPieceBits *bits; /* what each piece's bits add */
   uint64_t totals[2][AC_SYMBOLS];
   JartHuffTable tables[2];
@@ -81,6 +100,7 @@ typedef struct
   JartProgCoder coder;
   uint8_t *buffer;
   int16_t dummy[64];
+  int16_t spare[64]; /* a narrow block widened */
 } Worker;
 
 struct JartProgStats
@@ -144,7 +164,7 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
   const int row = (int)(p / (size_t)ppr), k = (int)(p % (size_t)ppr);
   const int mx0 = k * view->piece_mcus;
   const int mx1 = jart_min_int (mx0 + view->piece_mcus, view->cols);
-  const size_t mcu_blocks = (size_t)view->bpm * 64;
+  const size_t bpm = (size_t)view->bpm;
   JartProgCoder *coder = &w->coder;
   int n = 0, mx, b, c;
 
@@ -156,8 +176,7 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
 
       for (mx = mx0; mx < mx1; mx++)
         {
-          const int16_t *mcu
-              = view->coef + ((size_t)row * view->cols + mx) * mcu_blocks;
+          const size_t mcu = ((size_t)row * view->cols + mx) * bpm;
 
           for (b = 0; b < luma; b++)
             {
@@ -166,14 +185,20 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
 
               if (bx < view->luma_cols && by < view->luma_rows)
                 {
-                  jart_prog_block (coder, 0, mcu + (size_t)b * 64);
-                  w->dummy[0] = mcu[(size_t)b * 64];
+                  const int16_t *block
+                      = jart_coef_block (view, mcu + (size_t)b, w->spare);
+
+                  jart_prog_block (coder, 0, block);
+                  w->dummy[0] = block[0];
                 }
               else
                 jart_prog_block (coder, 0, w->dummy);
             }
           for (c = 1; c < view->colors; c++)
-            jart_prog_block (coder, c, mcu + (size_t)(luma + c - 1) * 64);
+            jart_prog_block (coder, c,
+                             jart_coef_block (view,
+                                              mcu + (size_t)(luma + c - 1),
+                                              w->spare));
           n += view->bpm;
         }
     }
@@ -186,11 +211,13 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
       int bx;
 
       for (bx = mx0 * s->h; bx < x1; bx++)
-        jart_prog_block (coder, s->comp,
-                         view->coef
-                             + ((size_t)my * view->cols + (size_t)(bx / s->h))
-                                   * mcu_blocks
-                             + (offset + (size_t)(within + bx % s->h)) * 64);
+        jart_prog_block (
+            coder, s->comp,
+            jart_coef_block (view,
+                             ((size_t)my * view->cols + (size_t)(bx / s->h))
+                                     * bpm
+                                 + offset + (size_t)(within + bx % s->h),
+                             w->spare));
       n = x1 - mx0 * s->h;
     }
   if (p + 1 == s->pieces)
@@ -246,17 +273,59 @@ save_state (const JartProgCoder *coder, ProgScan *s, size_t p)
   return differs;
 }
 
-/* Replaces a piece's N counts KEPT by FREQ, in TOTALS too. */
-static void
-update_counts (uint64_t *totals, const uint64_t *freq, uint16_t *kept, int n)
+/* S's total of symbol I of its counts (TABLE: an AC scan's table). */
+static inline uint64_t *
+total_of (ProgScan *s, int table, int i)
 {
-  int i;
+  return s->symbols == AC_SYMBOLS ? &s->totals[table][i]
+                                  : &s->totals[i / DC_SYMBOLS][i % DC_SYMBOLS];
+}
 
-  for (i = 0; i < n; i++)
+/* Replaces piece P's counts by those of COUNTS (by table number; TABLE is
+ * an AC scan's), in S's totals too; with ALL the piece had none. */
+static void
+replace_counts (ProgScan *s, size_t p, const JartHuffCounts counts[2],
+                int table, int all)
+{
+  Held *held = &s->held[p];
+  uint16_t *spill = s->spill + p * (size_t)s->symbols;
+  int i, k, n = 0;
+
+  if (!all)
     {
-      totals[i] += freq[i] - kept[i];
-      kept[i] = (uint16_t)freq[i];
+      if (held->n == SPILLED)
+        for (i = 0; i < s->symbols; i++)
+          *total_of (s, table, i) -= spill[i];
+      else
+        for (k = 0; k < held->n; k++)
+          *total_of (s, table, held->symbol[k]) -= held->count[k];
     }
+  for (i = 0; i < s->symbols; i++)
+    {
+      uint64_t f = s->symbols == AC_SYMBOLS
+                       ? counts[table].freq[i]
+                       : counts[i / DC_SYMBOLS].freq[i % DC_SYMBOLS];
+
+      if (f == 0)
+        continue;
+      *total_of (s, table, i) += f;
+      if (n < HELD)
+        {
+          held->symbol[n] = (uint8_t)i;
+          held->count[n] = (uint16_t)f;
+        }
+      n++;
+    }
+  if (n <= HELD)
+    {
+      held->n = (uint16_t)n;
+      return;
+    }
+  held->n = SPILLED;
+  for (i = 0; i < s->symbols; i++)
+    spill[i] = (uint16_t)(s->symbols == AC_SYMBOLS
+                              ? counts[table].freq[i]
+                              : counts[i / DC_SYMBOLS].freq[i % DC_SYMBOLS]);
 }
 
 /* Counts piece P of S again when it changed or when *FOLLOWS (the state
@@ -270,7 +339,6 @@ count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
   const int table = s->symbols == AC_SYMBOLS ? jart_prog_table (s->comp) : 0;
   JartHuffCounts counts[2];
   JartProgCoder *coder = &w->coder;
-  uint16_t *kept = s->counts + p * (size_t)s->symbols;
   int t;
 
   s->code[p] = (uint8_t)(view->all || *follows || piece_captured (s, view, p));
@@ -283,12 +351,7 @@ count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
   s->blocks += (uint64_t)code_blocks (w, s, view, p);
   *follows = save_state (coder, s, p + 1);
   coder->counts = NULL;
-  if (s->symbols == AC_SYMBOLS)
-    update_counts (s->totals[table], counts[table].freq, kept, AC_SYMBOLS);
-  else
-    for (t = 0; t < 2; t++)
-      update_counts (s->totals[t], counts[t].freq, kept + t * DC_SYMBOLS,
-                     DC_SYMBOLS);
+  replace_counts (s, p, counts, table, view->all);
 }
 
 /* Sets S up for a generation: its shape, and nothing kept when nothing
@@ -304,8 +367,6 @@ scan_begin (ProgScan *s, const JartCoefView *view)
   memset (s->in, 0, (s->pieces + 1) * sizeof *s->in);
   if (s->refine)
     memset (s->corr, 0, (s->pieces + 1) * CORR_BYTES);
-  if (s->symbols > 0)
-    memset (s->counts, 0, s->pieces * (size_t)s->symbols * sizeof *s->counts);
 }
 
 /* S's tables for its new counts; every piece is to be coded when they
@@ -416,13 +477,24 @@ jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
 {
   void *args[JART_THREADS_MAX];
   uint64_t total = 0, coded = 0;
-  int t, s;
+  size_t p, captured = 0;
+  int t, s, threads = prog->threads;
 
+  /* Few pieces encoded again: little to code, on one thread. */
+  if (!view->all)
+    {
+      for (p = 0; p < (size_t)view->rows * (size_t)view->pieces_per_row; p++)
+        captured += view->captured[p];
+      threads = jart_clamp_int (
+          (int)jart_min_int ((int)(captured / JART_STATS_PIECES_A_THREAD),
+                             threads),
+          1, threads);
+    }
   prog->view = view;
   atomic_store (&prog->next, 0);
-  for (t = 0; t < prog->threads; t++)
+  for (t = 0; t < threads; t++)
     args[t] = &prog->workers[t];
-  jart_stats_parallel (prog->threads, groups_main, args);
+  jart_stats_parallel (threads, groups_main, args);
   prog->view = NULL;
   for (s = 0; s < prog->scans; s++)
     {
@@ -453,13 +525,15 @@ scan_symbols (const JartProgScan *scan)
   return scan->ss == 0 ? 2 * DC_SYMBOLS : AC_SYMBOLS;
 }
 
-/* The bytes of a piece of S (besides its state): its counts, its mark and
- * its bits. */
+/* The bytes of a piece of S (besides its state): its counts (held, and
+ * its table in the spill), its mark and its bits. */
 static size_t
 piece_bytes (const JartProgScan *scan)
 {
-  return (size_t)scan_symbols (scan) * sizeof (uint16_t) + 1
-         + sizeof (JartPieceBits);
+  return (scan_symbols (scan) > 0
+              ? sizeof (Held) + (size_t)scan_symbols (scan) * sizeof (uint16_t)
+              : 0)
+         + 1 + sizeof (JartPieceBits);
 }
 
 static size_t
@@ -509,7 +583,8 @@ jart_prog_stats_free (JartProgStats *prog)
 
       free (scan->in);
       free (scan->corr);
-      free (scan->counts);
+      free (scan->held);
+      free (scan->spill);
       free (scan->code);
       free (scan->bits);
     }
@@ -546,12 +621,17 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
       scan->code = calloc (room, 1);
       scan->bits = calloc (room, sizeof *scan->bits);
       if (scan->symbols > 0)
-        scan->counts
-            = calloc (room * (size_t)scan->symbols, sizeof (uint16_t));
+        {
+          /* The spill is read only where it was written: it is not
+             cleared, and pages no piece spills to are never touched. */
+          scan->held = calloc (room, sizeof *scan->held);
+          scan->spill
+              = malloc (room * (size_t)scan->symbols * sizeof (uint16_t));
+        }
       if (scan->refine)
         scan->corr = calloc (room + 1, CORR_BYTES);
       if (scan->in == NULL || scan->code == NULL || scan->bits == NULL
-          || (scan->symbols > 0 && scan->counts == NULL)
+          || (scan->symbols > 0 && (scan->held == NULL || scan->spill == NULL))
           || (scan->refine && scan->corr == NULL))
         goto no_memory;
     }

@@ -385,19 +385,26 @@ jart_ssim_map_update (JartSsimMap *map, const JartImage *b)
   size_t tiles = (size_t)map->tiles_x * map->tiles_y, i;
   double total = 0.0;
   int t, threads, bands = 0, ty;
+  size_t dirty = 0;
 
   for (ty = 0; ty < map->tiles_y; ty++)
     if (memchr (map->dirty + (size_t)ty * map->tiles_x, 1,
                 (size_t)map->tiles_x)
         != NULL)
-      bands++;
+      {
+        bands++;
+        for (i = 0; i < (size_t)map->tiles_x; i++)
+          dirty += map->dirty[(size_t)ty * map->tiles_x + i];
+      }
   if (bands > 0)
     {
       void *args[JART_THREADS_MAX];
 
       map->b = b;
       atomic_store (&map->next_band, 0);
-      threads = jart_clamp_int (bands, 1, map->threads);
+      threads = jart_clamp_int (
+          jart_min_int (bands, (int)(dirty / JART_STATS_TILES_A_THREAD)), 1,
+          map->threads);
       for (t = 0; t < threads; t++)
         {
           pairs[t][0] = map;

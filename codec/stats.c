@@ -7,10 +7,13 @@
  * Sizes.  While a generation encodes an MCU (roundtrip.c), the quantized
  * coefficients its transform computes come here: they are kept (in
  * zigzag order, as the coders read them), MCU by
- * MCU in scan order.  MCUs not encoded again keep theirs; a block encoded
- * again into the same coefficients changes nothing.  The scan is cut
- * into pieces, runs of MCUs of one MCU row of about PIECE_BLOCKS blocks;
- * for each, what the file's bytes need is kept:
+ * MCU in scan order, their low bytes, and their high bytes apart for the
+ * few blocks that need them (stats.h's JartCoefView): half the memory to
+ * touch of 16-bit coefficients.  MCUs
+ * not encoded again keep theirs; a block encoded again into the same
+ * coefficients changes nothing.  The scan is cut into pieces, runs of MCUs of
+ * one MCU row of about PIECE_BLOCKS blocks; for each, what the file's bytes
+ * need is kept:
  * - its symbol counts for each table (their totals, kept up to date, give
  *   the optimized tables, as libjpeg builds them from the whole image's);
  * - for each of the two table sets, the number of bits it writes, its
@@ -83,7 +86,10 @@ struct JartStats
   int pieces;         /* of the whole scan */
   int shaped;         /* a generation set the scan */
   int oversize;       /* its canvas is beyond a JPEG's sides: no file */
-  int16_t *coef;
+  int8_t *narrow;     /* the coefficients, as JartCoefView holds them */
+  int8_t *high;       /* written only where a block needs it: not cleared */
+  uint32_t *wide_index;
+  atomic_uint wide_used;
   uint8_t *captured;             /* pieces of which this generation changed
                                     coefficients */
   uint8_t *code[SETS];           /* pieces to code again */
@@ -154,8 +160,11 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
 
   for (k = 0; k < n; k++, coef += 64)
     {
-      int bx = bx0 + k, mx, my, at;
-      int16_t *out, zigzag[64];
+      int bx = bx0 + k, mx, my, at, wide = 0;
+      int16_t zigzag[64];
+      int8_t small[64], wide_high[64], *narrow;
+      uint32_t was;
+      size_t b;
 
       if (c == 0)
         {
@@ -169,15 +178,43 @@ jart_stats_keep (JartStats *stats, int c, int by, int bx0, int n,
           my = by;
           at = blocks + c - 1;
         }
-      out = stats->coef
-            + (((size_t)my * stats->cols + mx) * stats->bpm + at) * 64;
+      b = ((size_t)my * stats->cols + mx) * stats->bpm + at;
+      narrow = stats->narrow + b * 64;
       for (i = 0; i < 64; i++)
         zigzag[i] = coef[natural[i]];
+      for (i = 0; i < 64; i++)
+        wide |= zigzag[i] < -128 || zigzag[i] > 127;
+      for (i = 0; i < 64; i++)
+        small[i] = (int8_t)(uint8_t)zigzag[i]; /* the low bytes */
+      was = stats->wide_index[b];
       /* A block encoded again into the same coefficients (most are, once
          the image has been through the codec) changes nothing. */
-      if (stats->coded_once && memcmp (zigzag, out, sizeof zigzag) == 0)
-        continue;
-      memcpy (out, zigzag, sizeof zigzag);
+      if (!wide)
+        {
+          if (stats->coded_once && !(was & JART_COEF_WIDE)
+              && memcmp (small, narrow, sizeof small) == 0)
+            continue;
+          stats->wide_index[b] = was & ~JART_COEF_WIDE;
+        }
+      else
+        {
+          int8_t *high;
+
+          /* Each block takes at most one place for its high bytes, from
+             the threads' shared count. */
+          if (was == 0)
+            was = atomic_fetch_add (&stats->wide_used, 1) + 1;
+          high = stats->high + (size_t)((was & ~JART_COEF_WIDE) - 1) * 64;
+          for (i = 0; i < 64; i++)
+            wide_high[i] = (int8_t)(zigzag[i] >> 8);
+          if (stats->coded_once && (was & JART_COEF_WIDE)
+              && memcmp (small, narrow, sizeof small) == 0
+              && memcmp (wide_high, high, sizeof wide_high) == 0)
+            continue;
+          memcpy (high, wide_high, sizeof wide_high);
+          stats->wide_index[b] = was | JART_COEF_WIDE;
+        }
+      memcpy (narrow, small, sizeof small);
       stats->captured[piece_of (stats, my, mx)] = 1;
     }
 }
@@ -193,18 +230,34 @@ piece_mcus (const JartStats *stats, int p, int *my, int *mx0, int *mx1)
   *mx1 = jart_min_int (*mx0 + stats->piece_mcus, stats->cols);
 }
 
+/* The view of the coefficients STATS keeps, as the blocks' readers need
+ * it. */
+static JartCoefView
+coef_view (const JartStats *stats)
+{
+  JartCoefView view;
+
+  memset (&view, 0, sizeof view);
+  view.narrow = stats->narrow;
+  view.high = stats->high;
+  view.wide_index = stats->wide_index;
+  return view;
+}
+
 /* The DC of each component after piece P, from its last blocks (a dummy's
  * is the block's before it; the first block of an MCU never is one). */
 static void
 piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
 {
+  const JartCoefView view = coef_view (stats);
   int my, mx0, mx1, k, c;
-  const int16_t *mcu;
+  size_t mcu;
 
   piece_mcus (stats, p, &my, &mx0, &mx1);
-  mcu = stats->coef + ((size_t)my * stats->cols + mx1 - 1) * stats->bpm * 64;
+  mcu = ((size_t)my * stats->cols + mx1 - 1) * stats->bpm;
   for (c = 1; c < stats->colors; c++)
-    dc[c] = mcu[(size_t)(stats->hmax * stats->vmax + c - 1) * 64];
+    dc[c] = jart_coef_dc (&view,
+                          mcu + (size_t)(stats->hmax * stats->vmax + c - 1));
   for (k = stats->hmax * stats->vmax - 1; k > 0; k--)
     {
       int bx = (mx1 - 1) * stats->hmax + k % stats->hmax;
@@ -213,7 +266,7 @@ piece_out_dc (const JartStats *stats, int p, int32_t dc[3])
       if (bx < stats->luma_cols && by < stats->luma_rows)
         break;
     }
-  dc[0] = mcu[(size_t)k * 64];
+  dc[0] = jart_coef_dc (&view, mcu + (size_t)k);
 }
 
 /* The DC each component's first block of piece P is coded after. */
@@ -232,11 +285,12 @@ static void
 code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
 {
   const int blocks = stats->hmax * stats->vmax;
-  const uint8_t *natural = jart_huff_natural_order ();
+  const JartCoefView view = coef_view (stats);
   JartBitWriter writer = { buffer, 0, 0, 0 };
   JartHuffCounts dc[2], ac[2];
+  int16_t spare[64], dummy[64];
   JartPieceBits *out = &stats->bits[set][p];
-  int32_t last[3], coef[64];
+  int32_t last[3];
   int my, mx0, mx1, mx, k, c, i, t;
 
   piece_mcus (stats, p, &my, &mx0, &mx1);
@@ -249,28 +303,29 @@ code_piece (JartStats *stats, int set, int p, uint8_t *buffer)
     }
   for (mx = mx0; mx < mx1; mx++)
     {
-      const int16_t *mcu
-          = stats->coef + ((size_t)my * stats->cols + mx) * stats->bpm * 64;
+      const size_t mcu = ((size_t)my * stats->cols + mx) * stats->bpm;
 
-      for (k = 0; k < stats->bpm; k++, mcu += 64)
+      for (k = 0; k < stats->bpm; k++)
         {
           int bx = mx * stats->hmax + k % stats->hmax;
           int by = my * stats->vmax + k / stats->hmax;
 
+          const int16_t *block;
+
           c = k < blocks ? 0 : k - blocks + 1;
           if (c == 0 && (bx >= stats->luma_cols || by >= stats->luma_rows))
             {
-              memset (coef, 0, sizeof coef);
-              coef[0] = last[0];
+              memset (dummy, 0, sizeof dummy);
+              dummy[0] = (int16_t)last[0];
+              block = dummy;
             }
           else
-            for (i = 0; i < 64; i++)
-              coef[natural[i]] = mcu[i];
-          if (set == SET_STANDARD)
-            jart_huff_count_block (coef, last[c], &dc[c > 0], &ac[c > 0]);
-          jart_huff_write_block (coef, last[c], &stats->codes_dc[set][c > 0],
-                                 &stats->codes_ac[set][c > 0], &writer);
-          last[c] = coef[0];
+            block = jart_coef_block (&view, mcu + (size_t)k, spare);
+          jart_huff_code_zigzag (block, last[c], &stats->codes_dc[set][c > 0],
+                                 &stats->codes_ac[set][c > 0], &writer,
+                                 set == SET_STANDARD ? &dc[c > 0] : NULL,
+                                 set == SET_STANDARD ? &ac[c > 0] : NULL);
+          last[c] = block[0];
         }
     }
   jart_piece_bits (&writer, out);
@@ -316,7 +371,8 @@ code_pieces (JartStats *stats, int set, int marked)
 
   if (marked == 0)
     return;
-  threads = jart_clamp_int (marked, 1, stats->threads);
+  threads = jart_clamp_int (marked / JART_STATS_PIECES_A_THREAD, 1,
+                            stats->threads);
   stats->set = set;
   atomic_store (&stats->next_piece, 0);
   for (t = 0; t < threads; t++)
@@ -350,9 +406,8 @@ count_totals (JartStats *stats, const uint8_t *marks, int sign)
 static void
 progressive_size (JartStats *stats, int all)
 {
-  JartCoefView view;
+  JartCoefView view = coef_view (stats);
 
-  view.coef = stats->coef;
   view.colors = stats->colors;
   view.hmax = stats->hmax;
   view.vmax = stats->vmax;
@@ -583,7 +638,8 @@ jart_stats_memory (int width, int height, int channels,
   Limits z;
 
   scan_limits (width, height, channels, settings, &z);
-  return sizeof (JartStats) + z.blocks * 64 * sizeof (int16_t)
+  return sizeof (JartStats)
+         + z.blocks * (64 * 2 * sizeof (int8_t) + sizeof (uint32_t))
          + HUGE_PAGE /* rounding */
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
@@ -604,7 +660,9 @@ jart_stats_free (JartStats *stats)
 
   if (stats == NULL)
     return;
-  free (stats->coef);
+  free (stats->narrow);
+  free (stats->high);
+  free (stats->wide_index);
   free (stats->captured);
   for (s = 0; s < SETS; s++)
     {
@@ -641,13 +699,18 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   scan_limits (src->width, src->height, src->channels, settings, &z);
   stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
   stats->cancel = cancel;
-  /* Every block coded is captured first: no need to clear them. */
-  stats->coef = coefficients_alloc (z.blocks * 64 * sizeof (int16_t));
+  /* Every block coded is captured first: no need to clear them; the high
+     bytes are touched only where blocks need them. */
+  stats->narrow = coefficients_alloc (z.blocks * 64);
+  stats->high = malloc (z.blocks * 64);
+  stats->wide_index = calloc (z.blocks, sizeof (uint32_t));
+  atomic_init (&stats->wide_used, 0);
   stats->captured = calloc (z.pieces, 1);
   stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
   stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
   stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
-  if (stats->coef == NULL || stats->captured == NULL || stats->in_dc == NULL
+  if (stats->narrow == NULL || stats->high == NULL || stats->wide_index == NULL
+      || stats->captured == NULL || stats->in_dc == NULL
       || stats->counts == NULL || stats->buffer == NULL)
     goto no_memory;
   for (s = 0; s < SETS; s++)

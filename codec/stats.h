@@ -16,6 +16,10 @@
 #ifndef JART_STATS_H
 #define JART_STATS_H
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "huffman.h"
 #include "jart-private.h"
 
@@ -81,6 +85,14 @@ void jart_sse2_ssim_rows (const float *w, const JartSsimRow *h, int rows,
                           int shift, int xa, int xb, double acc[8]);
 #endif
 
+/* The least work worth starting another thread for: pieces of a scan to
+ * code, SSIM tiles to compute (a few hundred microseconds; a thread
+ * started on a busy machine may wait a scheduler tick, milliseconds, for
+ * a core, which the generations that change little would pay every
+ * time). */
+#define JART_STATS_PIECES_A_THREAD 32
+#define JART_STATS_TILES_A_THREAD 64
+
 /* Runs MAIN (ARGS[t]) on THREADS threads, the caller's being the first;
  * a thread that cannot be started leaves its share to the others, which
  * MAIN must take from a shared counter. */
@@ -109,14 +121,24 @@ uint64_t jart_pieces_bytes (const JartPieceBits *pieces, size_t n);
 /* Nonzero when tables A and B are the same. */
 int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
 
+/* The mark of a wide block in its WIDE_INDEX. */
+#define JART_COEF_WIDE 0x80000000u
+
 /* The quantized coefficients a run's statistics keep (stats.c), as the
- * progressive sizes read them. */
+ * progressive sizes read them: block B's 64 coefficients are the bytes
+ * NARROW[64 B ..], sign extended, unless its WIDE_INDEX[B] is marked
+ * JART_COEF_WIDE (one of them is beyond -128 .. 127, which few blocks are
+ * at the usual qualities): then those are their low bytes, and their high
+ * bytes are HIGH[64 (I - 1) ..] for the rest I of its WIDE_INDEX, a place
+ * a block takes the first time it needs one and keeps. */
 typedef struct
 {
-  const int16_t *coef; /* MCU by MCU in scan order, BPM blocks each (64
-                          coefficients in zigzag order): the
-                          luma's HMAX x VMAX (dummies not written), then
-                          Cb and Cr */
+  const int8_t *narrow; /* MCU by MCU in scan order, BPM blocks each (64
+                           coefficients in zigzag order): the
+                           luma's HMAX x VMAX (dummies not written), then
+                           Cb and Cr */
+  const int8_t *high;
+  const uint32_t *wide_index;
   int colors, hmax, vmax, bpm;
   int cols, rows;           /* MCUs */
   int luma_cols, luma_rows; /* the luma's own blocks */
@@ -126,6 +148,58 @@ typedef struct
                               coefficients changed */
   int all;                 /* nonzero: nothing known from before */
 } JartCoefView;
+
+/* Block B of VIEW's coefficients, into SPARE. */
+static inline const int16_t *
+jart_coef_block (const JartCoefView *view, size_t b, int16_t spare[64])
+{
+  const int8_t *narrow = view->narrow + b * 64;
+  const uint32_t wide = view->wide_index[b];
+  int i;
+
+  if (wide & JART_COEF_WIDE)
+    {
+      const int8_t *high
+          = view->high + (size_t)((wide & ~JART_COEF_WIDE) - 1) * 64;
+
+      for (i = 0; i < 64; i++)
+        spare[i]
+            = (int16_t)((uint16_t)(uint8_t)high[i] << 8 | (uint8_t)narrow[i]);
+      return spare;
+    }
+#if defined(__SSE2__)
+  /* Each byte paired with itself, shifted down: its sign extended. */
+  for (i = 0; i < 64; i += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *)(narrow + i));
+
+      _mm_storeu_si128 ((__m128i *)(spare + i),
+                        _mm_srai_epi16 (_mm_unpacklo_epi8 (x, x), 8));
+      _mm_storeu_si128 ((__m128i *)(spare + i + 8),
+                        _mm_srai_epi16 (_mm_unpackhi_epi8 (x, x), 8));
+    }
+#else
+  for (i = 0; i < 64; i++)
+    spare[i] = narrow[i];
+#endif
+  return spare;
+}
+
+/* The DC of block B of VIEW. */
+static inline int
+jart_coef_dc (const JartCoefView *view, size_t b)
+{
+  const uint32_t wide = view->wide_index[b];
+  const int8_t low = view->narrow[b * 64];
+
+  if (wide & JART_COEF_WIDE)
+    return (
+        int16_t)((uint16_t)(uint8_t)view
+                         ->high[(size_t)((wide & ~JART_COEF_WIDE) - 1) * 64]
+                     << 8
+                 | (uint8_t)low);
+  return low;
+}
 
 /* ---- the progressive file's size (stats-progressive.c) ---- */
 
