@@ -68,7 +68,7 @@ typedef struct
   jmp_buf jump;
 } ErrorTrap;
 
-static void
+static _Noreturn void
 fail (const char *message, const char *detail)
 {
   fprintf (stderr, "jpeg-resave: %s%s%s\n", message, detail ? ": " : "",
