@@ -134,14 +134,21 @@ wait_for_temp() {
   done
 }
 
+# LONG_RUN: the options of a run that takes minutes on a large image: the
+# quality jitter and the grid drift change every generation, so that each
+# costs its round trip and its row of the table (statistics of the whole
+# image) however fast the codec is; without them a run converges and
+# --no-stop's later generations, which change nothing, cost nothing.
+LONG_RUN="--no-stop --generations 1000 --quality-jitter 10 --grid-drift 4"
+
 # start_long_run OUTPUT: starts, in the background with SIGINT and SIGQUIT
-# not ignored (as from a terminal), a run that takes minutes on a large
-# image (each generation with its row of the table takes long enough, a
-# good part of a second, for two signals to come during one), and waits
-# until its temporary file is there; its id in $pid.
+# not ignored (as from a terminal), a LONG_RUN on a large image (long
+# enough for two signals to come during one generation), and waits until
+# its temporary file is there; its id in $pid.
 start_long_run() {
   [ -e big.png ] || "$HELPER" make-png big.png rgb 3000 2000
-  env --default-signal=INT,QUIT "$TOOL" --no-stop --generations 1000 \
+  # shellcheck disable=SC2086 # the options are meant to split into words
+  env --default-signal=INT,QUIT "$TOOL" $LONG_RUN \
     big.png "$1" >out.txt 2>err.txt &
   pid=$!
   wait_for_temp "$(dirname "$1")"

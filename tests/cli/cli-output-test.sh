@@ -55,7 +55,8 @@ case_failed_write_keeps_old() {
 case_interrupt_keeps_old() {
   mkdir result
   cp "$DATA/chelsea.png" result/out.png
-  "$TOOL" --no-stop --generations 1000 "$DATA/Garden.jpg" result/out.png >out.txt 2>err.txt &
+  # shellcheck disable=SC2086 # the options are meant to split into words
+  "$TOOL" $LONG_RUN "$DATA/Garden.jpg" result/out.png >out.txt 2>err.txt &
   pid=$!
   sleep 1
   kill -TERM "$pid"
