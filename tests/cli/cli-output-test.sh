@@ -56,7 +56,8 @@ case_interrupt_keeps_old() {
   mkdir result
   cp "$DATA/chelsea.png" result/out.png
   # shellcheck disable=SC2086 # the options are meant to split into words
-  "$TOOL" $LONG_RUN "$DATA/Garden.jpg" result/out.png >out.txt 2>err.txt &
+  env --default-signal "$TOOL" $LONG_RUN "$DATA/Garden.jpg" result/out.png \
+    >out.txt 2>err.txt &
   pid=$!
   sleep 1
   kill -TERM "$pid"
