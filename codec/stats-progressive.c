@@ -17,11 +17,16 @@
  * the state it starts from changed (the pieces after it follow until the
  * state is the one kept); with the scan's tables also every piece when they
  * changed.  A scan's bytes then follow from its pieces in order, as for
- * the baseline file.  The scans are independent: the run's threads take
- * them in groups in turn, a group the scans of one component set (the same
- * pieces), coded piece by piece so that each piece's coefficients are read
- * from memory once for all of them; their bytes are added in the script's
- * order.
+ * the baseline file.  Only the pieces whose MCUs changed, and the pieces
+ * after them while the state they start from changed, are visited.
+ *
+ * The scans are independent.  The run's threads count them in groups,
+ * taken in turn, the biggest first: a group is at most two scans of one
+ * component set (the same pieces), counted piece by piece so that each
+ * piece's coefficients are read from memory once for both.  Once every
+ * scan has its tables and its states, each piece to code can be coded
+ * alone: the threads code them in chunks of one scan, taken in turn.  The
+ * scans' bytes are then added in the script's order.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,8 +62,11 @@ typedef struct
   uint16_t count[HELD];
 } Held;
 
-/* The most scans coded together over the same pieces. */
-#define GROUP_MAX 4
+/* The most scans counted together over the same pieces. */
+#define GROUP_MAX 2
+
+/* The pieces of a scan one thread codes at a time. */
+#define CODE_CHUNK 64
 
 /* The coder's state between two blocks. */
 typedef struct
@@ -83,7 +91,9 @@ typedef struct
   Held *held;      /* each piece's symbol counts */
   uint16_t *spill; /* a table of SYMBOLS counts a piece, written only for
                       the pieces whose counts are SPILLED */
-  uint8_t *code;   /* pieces to code again */
+  uint32_t *list;  /* the pieces to code again, in order, unless ALL_CODED */
+  size_t listed;
+  int all_coded;       /* every piece is to be coded again */
   JartPieceBits *bits; /* what each piece's bits add */
   uint64_t totals[2][AC_SYMBOLS];
   JartHuffTable tables[2];
@@ -93,12 +103,22 @@ typedef struct
   uint64_t blocks; /* blocks coded this generation */
 } ProgScan;
 
+/* A run of pieces of one scan to code: indices FROM .. TO - 1 of its list
+ * (of its pieces when it codes them all), and the blocks they held. */
+typedef struct
+{
+  int scan;
+  size_t from, to;
+  uint64_t blocks;
+} Chunk;
+
 /* What each thread codes with. */
 typedef struct
 {
   JartProgStats *prog;
   JartProgCoder coder;
   uint8_t *buffer;
+  uint32_t *candidates; /* a group's pieces whose MCUs changed */
   int16_t dummy[64];
   int16_t spare[64]; /* a narrow block widened */
 } Worker;
@@ -107,13 +127,17 @@ struct JartProgStats
 {
   int scans;
   ProgScan scan[10];
-  int groups;               /* scans of one component set, the luma's first */
+  int groups;               /* scans of one component set, the biggest first */
   int group[10][GROUP_MAX]; /* their scans, in the script's order */
   int group_size[10];
   int threads;
   const JartCancel *cancel;
   Worker *workers;
-  /* While the threads code: */
+  uint32_t *changed; /* the pieces of VIEW->captured that are set, in order */
+  size_t nchanged;
+  Chunk *chunks;
+  int nchunks;
+  /* While the threads count or code: */
   const JartCoefView *view;
   atomic_int next;
 };
@@ -341,9 +365,10 @@ count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
   JartProgCoder *coder = &w->coder;
   int t;
 
-  s->code[p] = (uint8_t)(view->all || *follows || piece_captured (s, view, p));
-  if (!s->code[p])
+  if (!view->all && !*follows && !piece_captured (s, view, p))
     return;
+  if (!view->all)
+    s->list[s->listed++] = (uint32_t)p;
   for (t = 0; t < 2; t++)
     memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
   coder->counts = counts;
@@ -360,6 +385,8 @@ static void
 scan_begin (ProgScan *s, const JartCoefView *view)
 {
   s->blocks = 0;
+  s->listed = 0;
+  s->all_coded = view->all;
   scan_shape (s, view);
   if (!view->all)
     return;
@@ -370,20 +397,24 @@ scan_begin (ProgScan *s, const JartCoefView *view)
 }
 
 /* S's tables for its new counts; every piece is to be coded when they
- * changed.  A DC refinement has none: its pieces that changed are. */
+ * changed.  A DC refinement has none: its pieces whose MCUs changed (the
+ * N CANDIDATES) are. */
 static void
-scan_tables (ProgScan *s, const JartCoefView *view)
+scan_tables (ProgScan *s, const JartCoefView *view, const uint32_t *candidates,
+             size_t n)
 {
   JartHuffCounts sums[2];
   JartHuffTable tables[2];
   int used[2], t, i, changed = view->all;
-  size_t p;
 
   if (!jart_prog_counted (s->scan))
     {
       s->header = JART_SOS_BYTES (s->scan->n);
-      for (p = 0; p < s->pieces; p++)
-        s->code[p] = (uint8_t)(view->all || piece_captured (s, view, p));
+      if (!view->all)
+        {
+          memcpy (s->list, candidates, n * sizeof *candidates);
+          s->listed = n;
+        }
       return;
     }
   memset (sums, 0, sizeof sums);
@@ -401,35 +432,67 @@ scan_tables (ProgScan *s, const JartCoefView *view)
         jart_huff_codes (&tables[t], &s->codes[t]);
       }
   if (changed)
-    memset (s->code, 1, s->pieces);
+    s->all_coded = 1;
 }
 
-/* Codes piece P of S with its tables and keeps what its bits add. */
-static void
+/* Codes piece P of S with its tables and keeps what its bits add;
+ * returns how many blocks it holds. */
+static int
 code_scan_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
 {
   JartProgCoder *coder = &w->coder;
   JartBitWriter writer = { w->buffer, 0, 0, 0 };
+  int n;
 
   coder->codes = s->codes;
   coder->writer = &writer;
   load_state (coder, s, p);
-  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  n = code_blocks (w, s, view, p);
   jart_piece_bits (&writer, &s->bits[p]);
   coder->writer = NULL;
+  return n;
 }
 
-/* Brings the scans of group G (one component set: the same pieces) up to
- * date, piece by piece, so that a piece's blocks are read once for all of
- * them. */
+/* The pieces of S (and of every scan of its group: the same shape) that
+ * hold an MCU whose coefficients changed, in order, into OUT; returns how
+ * many. */
+static size_t
+group_candidates (const JartProgStats *prog, const ProgScan *s,
+                  const JartCoefView *view, uint32_t *out)
+{
+  const size_t ppr = (size_t)view->pieces_per_row;
+  size_t a = 0, b, i, n = 0;
+  int j;
+
+  while (a < prog->nchanged)
+    {
+      const size_t row = prog->changed[a] / ppr;
+
+      for (b = a; b < prog->nchanged && prog->changed[b] / ppr == row; b++)
+        ;
+      for (j = 0; j < s->v && row * (size_t)s->v + (size_t)j < (size_t)s->rows;
+           j++)
+        for (i = a; i < b; i++)
+          out[n++] = (uint32_t)((row * (size_t)s->v + (size_t)j) * ppr
+                                + prog->changed[i] % ppr);
+      a = b;
+    }
+  return n;
+}
+
+/* Counts the scans of group G (one component set: the same pieces) again
+ * where they changed, piece by piece, so that a piece's blocks are read
+ * once for all of them, and gives them their tables and the pieces to
+ * code.  Only the pieces whose MCUs changed, and those after them whose
+ * state at the start changed, are visited. */
 static void
-update_group (Worker *w, int g, const JartCoefView *view)
+count_group (Worker *w, int g, const JartCoefView *view)
 {
   JartProgStats *prog = w->prog;
   const int n = prog->group_size[g];
   ProgScan *scans[GROUP_MAX];
-  int follows[GROUP_MAX] = { 0 }, i;
-  size_t p, pieces;
+  int follows[GROUP_MAX] = { 0 }, i, chain;
+  size_t p, pieces, candidates = 0, next = 0;
 
   for (i = 0; i < n; i++)
     {
@@ -437,25 +500,33 @@ update_group (Worker *w, int g, const JartCoefView *view)
       scan_begin (scans[i], view);
     }
   pieces = scans[0]->pieces;
-  for (p = 0; p < pieces; p++)
-    for (i = 0; i < n; i++)
-      if (jart_prog_counted (scans[i]->scan))
-        count_piece (w, scans[i], view, p, &follows[i]);
+  if (!view->all)
+    candidates = group_candidates (prog, scans[0], view, w->candidates);
+  p = view->all ? 0 : candidates > 0 ? w->candidates[0] : pieces;
+  while (p < pieces)
+    {
+      chain = 0;
+      for (i = 0; i < n; i++)
+        if (jart_prog_counted (scans[i]->scan))
+          {
+            count_piece (w, scans[i], view, p, &follows[i]);
+            chain |= follows[i];
+          }
+      if (view->all || chain)
+        p++;
+      else
+        {
+          while (next < candidates && w->candidates[next] <= p)
+            next++;
+          p = next < candidates ? w->candidates[next] : pieces;
+        }
+    }
   for (i = 0; i < n; i++)
-    scan_tables (scans[i], view);
-  for (p = 0; p < pieces; p++)
-    for (i = 0; i < n; i++)
-      if (scans[i]->code[p])
-        code_scan_piece (w, scans[i], view, p);
-  /* A scan none of whose pieces was coded has its last bytes. */
-  for (i = 0; i < n; i++)
-    if (scans[i]->blocks > 0)
-      scans[i]->bytes = scans[i]->header
-                        + jart_pieces_bytes (scans[i]->bits, scans[i]->pieces);
+    scan_tables (scans[i], view, w->candidates, candidates);
 }
 
 static void *
-groups_main (void *data)
+count_main (void *data)
 {
   Worker *w = data;
   JartProgStats *prog = w->prog;
@@ -466,40 +537,123 @@ groups_main (void *data)
 
       if (g >= prog->groups || jart_cancel_requested (prog->cancel))
         break;
-      update_group (w, g, prog->view);
+      count_group (w, g, prog->view);
     }
   return NULL;
+}
+
+/* Codes the next chunks of pieces with their scans' tables. */
+static void *
+code_main (void *data)
+{
+  Worker *w = data;
+  JartProgStats *prog = w->prog;
+
+  for (;;)
+    {
+      int k = atomic_fetch_add (&prog->next, 1);
+      Chunk *chunk;
+      ProgScan *s;
+      size_t i;
+
+      if (k >= prog->nchunks || jart_cancel_requested (prog->cancel))
+        break;
+      chunk = &prog->chunks[k];
+      s = &prog->scan[chunk->scan];
+      chunk->blocks = 0;
+      for (i = chunk->from; i < chunk->to; i++)
+        chunk->blocks += (uint64_t)code_scan_piece (
+            w, s, prog->view, s->all_coded ? i : s->list[i]);
+    }
+  return NULL;
+}
+
+/* Cuts the pieces every scan is to code into chunks; returns how many
+ * pieces in all. */
+static size_t
+make_chunks (JartProgStats *prog)
+{
+  size_t total = 0, n, from;
+  int s;
+
+  prog->nchunks = 0;
+  for (s = 0; s < prog->scans; s++)
+    {
+      const ProgScan *scan = &prog->scan[s];
+
+      n = scan->all_coded ? scan->pieces : scan->listed;
+      total += n;
+      for (from = 0; from < n; from += CODE_CHUNK)
+        {
+          Chunk *chunk = &prog->chunks[prog->nchunks++];
+
+          chunk->scan = s;
+          chunk->from = from;
+          chunk->to = from + CODE_CHUNK < n ? from + CODE_CHUNK : n;
+          chunk->blocks = 0;
+        }
+    }
+  return total;
+}
+
+/* The threads worth starting for WORK pieces, at most THREADS. */
+static int
+threads_for (size_t work, int threads)
+{
+  return jart_clamp_int (
+      (int)(work / JART_STATS_PIECES_A_THREAD < (size_t)threads
+                ? work / JART_STATS_PIECES_A_THREAD
+                : (size_t)threads),
+      1, threads);
+}
+
+/* Runs MAIN on THREADS of PROG's workers over the shared counter. */
+static void
+run_workers (JartProgStats *prog, int threads, void *(*main) (void *))
+{
+  void *args[JART_THREADS_MAX];
+  int t;
+
+  atomic_store (&prog->next, 0);
+  for (t = 0; t < threads; t++)
+    args[t] = &prog->workers[t];
+  jart_stats_parallel (threads, main, args);
 }
 
 uint64_t
 jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
                        uint64_t *blocks)
 {
-  void *args[JART_THREADS_MAX];
   uint64_t total = 0, coded = 0;
-  size_t p, captured = 0;
-  int t, s, threads = prog->threads;
+  size_t p, to_code;
+  int k, s, threads = prog->threads;
 
-  /* Few pieces encoded again: little to code, on one thread. */
+  /* Few pieces encoded again: little to count, on one thread. */
+  prog->nchanged = 0;
   if (!view->all)
     {
       for (p = 0; p < (size_t)view->rows * (size_t)view->pieces_per_row; p++)
-        captured += view->captured[p];
-      threads = jart_clamp_int (
-          (int)jart_min_int ((int)(captured / JART_STATS_PIECES_A_THREAD),
-                             threads),
-          1, threads);
+        if (view->captured[p])
+          prog->changed[prog->nchanged++] = (uint32_t)p;
+      threads = threads_for (prog->nchanged, threads);
     }
   prog->view = view;
-  atomic_store (&prog->next, 0);
-  for (t = 0; t < threads; t++)
-    args[t] = &prog->workers[t];
-  jart_stats_parallel (threads, groups_main, args);
+  run_workers (prog, threads, count_main);
+  to_code = make_chunks (prog);
+  run_workers (prog, threads_for (to_code, prog->threads), code_main);
   prog->view = NULL;
+  for (k = 0; k < prog->nchunks; k++)
+    prog->scan[prog->chunks[k].scan].blocks += prog->chunks[k].blocks;
   for (s = 0; s < prog->scans; s++)
     {
-      total += prog->scan[s].bytes;
-      coded += prog->scan[s].blocks;
+      ProgScan *scan = &prog->scan[s];
+
+      /* A scan none of whose pieces was coded has its last bytes. */
+      if (scan->blocks > 0)
+        scan->bytes
+            = scan->header + jart_pieces_bytes (scan->bits, scan->pieces);
+      total += scan->bytes;
+      coded += scan->blocks;
     }
   if (blocks != NULL)
     *blocks = coded;
@@ -526,20 +680,34 @@ scan_symbols (const JartProgScan *scan)
 }
 
 /* The bytes of a piece of S (besides its state): its counts (held, and
- * its table in the spill), its mark and its bits. */
+ * its table in the spill), its place in the list to code and its bits. */
 static size_t
 piece_bytes (const JartProgScan *scan)
 {
   return (scan_symbols (scan) > 0
               ? sizeof (Held) + (size_t)scan_symbols (scan) * sizeof (uint16_t)
               : 0)
-         + 1 + sizeof (JartPieceBits);
+         + sizeof (uint32_t) + sizeof (JartPieceBits);
 }
 
 static size_t
 state_bytes (const JartProgScan *scan)
 {
   return sizeof (State) + (scan->ss > 0 && scan->ah > 0 ? CORR_BYTES : 0);
+}
+
+/* The chunks a scan of ROOM pieces may be cut into. */
+static size_t
+chunk_room (size_t room)
+{
+  return (room + CODE_CHUNK - 1) / CODE_CHUNK;
+}
+
+/* The pieces a scan may have. */
+static size_t
+candidate_room (size_t pieces, size_t luma_pieces)
+{
+  return pieces > luma_pieces ? pieces : luma_pieces;
 }
 
 /* A thread's buffer: a piece's blocks at their most bits, with the
@@ -564,10 +732,13 @@ jart_prog_stats_memory (size_t pieces, size_t luma_pieces, size_t piece_blocks,
       size_t room = scan_room (&script[s], colors, pieces, luma_pieces);
 
       bytes += room * piece_bytes (&script[s])
-               + (room + 1) * state_bytes (&script[s]);
+               + (room + 1) * state_bytes (&script[s])
+               + chunk_room (room) * sizeof (Chunk);
     }
-  return bytes
-         + (size_t)threads * (sizeof (Worker) + buffer_bytes (piece_blocks));
+  return bytes + pieces * sizeof (uint32_t)
+         + (size_t)threads
+               * (sizeof (Worker) + buffer_bytes (piece_blocks)
+                  + candidate_room (pieces, luma_pieces) * sizeof (uint32_t));
 }
 
 void
@@ -585,13 +756,18 @@ jart_prog_stats_free (JartProgStats *prog)
       free (scan->corr);
       free (scan->held);
       free (scan->spill);
-      free (scan->code);
+      free (scan->list);
       free (scan->bits);
     }
   if (prog->workers != NULL)
     for (t = 0; t < prog->threads; t++)
-      free (prog->workers[t].buffer);
+      {
+        free (prog->workers[t].buffer);
+        free (prog->workers[t].candidates);
+      }
   free (prog->workers);
+  free (prog->changed);
+  free (prog->chunks);
   free (prog);
 }
 
@@ -601,6 +777,7 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
 {
   JartProgStats *prog = calloc (1, sizeof *prog);
   const JartProgScan *script;
+  size_t chunks = 0;
   int s, t, pass;
 
   if (prog == NULL)
@@ -618,7 +795,8 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
       scan->symbols = scan_symbols (&script[s]);
       scan->refine = script[s].ss > 0 && script[s].ah > 0;
       scan->in = calloc (room + 1, sizeof *scan->in);
-      scan->code = calloc (room, 1);
+      scan->list = malloc (room * sizeof *scan->list);
+      chunks += chunk_room (room);
       scan->bits = calloc (room, sizeof *scan->bits);
       if (scan->symbols > 0)
         {
@@ -630,19 +808,24 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
         }
       if (scan->refine)
         scan->corr = calloc (room + 1, CORR_BYTES);
-      if (scan->in == NULL || scan->code == NULL || scan->bits == NULL
+      if (scan->in == NULL || scan->list == NULL || scan->bits == NULL
           || (scan->symbols > 0 && (scan->held == NULL || scan->spill == NULL))
           || (scan->refine && scan->corr == NULL))
         goto no_memory;
     }
-  /* The groups, of at most GROUP_MAX scans: the luma's scans of one
-     component first (the biggest), then the others. */
-  for (pass = 0; pass < 2; pass++)
+  prog->changed = malloc (pieces * sizeof *prog->changed);
+  prog->chunks = malloc (chunks * sizeof *prog->chunks);
+  if (prog->changed == NULL || prog->chunks == NULL)
+    goto no_memory;
+  /* The groups, of at most GROUP_MAX scans of one component set, the
+     biggest first, as the threads take them: the luma's refinements, its
+     other scans, then the others. */
+  for (pass = 0; pass < 3; pass++)
     for (s = 0; s < prog->scans; s++)
       {
         int key = script[s].n == 1 ? script[s].comp[0] : -1, g;
 
-        if ((key == 0) != (pass == 0))
+        if (pass != (key != 0 ? 2 : prog->scan[s].refine ? 0 : 1))
           continue;
         for (g = 0; g < prog->groups; g++)
           if (prog->scan[prog->group[g][0]].comp == key
@@ -658,8 +841,12 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
   for (t = 0; t < threads; t++)
     {
       prog->workers[t].prog = prog;
-      if ((prog->workers[t].buffer = malloc (buffer_bytes (piece_blocks)))
-          == NULL)
+      prog->workers[t].buffer = malloc (buffer_bytes (piece_blocks));
+      prog->workers[t].candidates
+          = malloc (candidate_room (pieces, luma_pieces)
+                    * sizeof *prog->workers[t].candidates);
+      if (prog->workers[t].buffer == NULL
+          || prog->workers[t].candidates == NULL)
         goto no_memory;
     }
   return prog;
