@@ -259,33 +259,13 @@ jart_huff_codes (const JartHuffTable *table, JartHuffCodes *codes)
     }
 }
 
-/* The size category of V (T.81 Tables F.1 and F.2): the bits of |V|. */
-static inline int
-category (int32_t v)
-{
-  uint32_t m = (uint32_t)(v < 0 ? -v : v);
-
-#if defined(__GNUC__)
-  return m == 0 ? 0 : 32 - __builtin_clz (m);
-#else
-  int n = 0;
-
-  while (m != 0)
-    {
-      n++;
-      m >>= 1;
-    }
-  return n;
-#endif
-}
-
 void
 jart_huff_count_block (const int32_t coef[64], int32_t last_dc,
                        JartHuffCounts *dc, JartHuffCounts *ac)
 {
   int k, run = 0;
 
-  dc->freq[category (coef[0] - last_dc)]++;
+  dc->freq[jart_huff_category (coef[0] - last_dc)]++;
   for (k = 1; k < 64; k++)
     {
       int32_t v = coef[zigzag_to_natural[k]];
@@ -297,7 +277,7 @@ jart_huff_count_block (const int32_t coef[64], int32_t last_dc,
         }
       for (; run > 15; run -= 16)
         ac->freq[0xf0]++;
-      ac->freq[(run << 4) + category (v)]++;
+      ac->freq[(run << 4) + jart_huff_category (v)]++;
       run = 0;
     }
   if (run > 0)
@@ -337,7 +317,7 @@ jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
                         JartBitCount *sink)
 {
   int32_t diff = coef[0] - last_dc;
-  int size = category (diff), k, run = 0;
+  int size = jart_huff_category (diff), k, run = 0;
 
   put_bits (sink, dc->code[size], dc->size[size]);
   put_value (sink, diff, size);
@@ -353,7 +333,7 @@ jart_huff_encode_block (const int32_t coef[64], int32_t last_dc,
         }
       for (; run > 15; run -= 16)
         put_bits (sink, ac->code[0xf0], ac->size[0xf0]);
-      size = category (v);
+      size = jart_huff_category (v);
       symbol = (run << 4) + size;
       put_bits (sink, ac->code[symbol], ac->size[symbol]);
       put_value (sink, v, size);
@@ -412,7 +392,7 @@ jart_huff_code_zigzag (const int16_t zz[64], int32_t last_dc,
 {
   int32_t diff = zz[0] - last_dc;
   uint64_t mask = nonzero_mask (zz) & ~(uint64_t)1;
-  int size = category (diff), prev = 0;
+  int size = jart_huff_category (diff), prev = 0;
 
   if (dc_counts != NULL)
     dc_counts->freq[size]++;
@@ -431,7 +411,7 @@ jart_huff_code_zigzag (const int16_t zz[64], int32_t last_dc,
             ac_counts->freq[0xf0]++;
           write_bits (writer, ac->code[0xf0], ac->size[0xf0]);
         }
-      size = category (v);
+      size = jart_huff_category (v);
       symbol = (run << 4) + size;
       if (ac_counts != NULL)
         ac_counts->freq[symbol]++;
@@ -463,12 +443,6 @@ void
 jart_bits_put (JartBitCount *sink, uint32_t bits, int size)
 {
   put_bits (sink, bits, size);
-}
-
-int
-jart_huff_category (int32_t v)
-{
-  return category (v);
 }
 
 const uint8_t *

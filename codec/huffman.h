@@ -149,7 +149,24 @@ uint64_t jart_jpeg_markers_bytes (int colors, int dqt, const JartHuffTable *dc,
 void jart_bits_put (JartBitCount *sink, uint32_t bits, int size);
 
 /* The size category of V (T.81 Tables F.1 and F.2): the bits of |V|. */
-int jart_huff_category (int32_t v);
+static inline int
+jart_huff_category (int32_t v)
+{
+  uint32_t m = (uint32_t)(v < 0 ? -v : v);
+
+#if defined(__GNUC__)
+  return m == 0 ? 0 : 32 - __builtin_clz (m);
+#else
+  int n = 0;
+
+  while (m != 0)
+    {
+      n++;
+      m >>= 1;
+    }
+  return n;
+#endif
+}
 
 /* The natural (row-major) index of each zigzag position (T.81 Figure
  * A.6). */

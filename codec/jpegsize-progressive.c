@@ -35,6 +35,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "jart-private.h"
 #include "progressive.h"
@@ -232,6 +235,7 @@ highest_bit (uint64_t mask)
 #endif
 }
 
+#if !defined(__SSE2__)
 /* The 64 flags (0 or 1) of F as the bits of a mask, F[k] as bit k. */
 static inline uint64_t
 pack_flags (const uint8_t f[64])
@@ -255,17 +259,19 @@ pack_flags (const uint8_t f[64])
 #endif
   return mask;
 }
+#endif
 
 /* The band Ss..Se of BLOCK (zigzag order), each |v| >> AL into M[k]: the
  * positions where it is nonzero as bits of the result, where it is 1 into
- * *ONES (when not NULL).  A wide band is done over the whole block, in
+ * *ONES (when not NULL).  A wide band is done over the whole block, eight
+ * coefficients at a time with SSE2 (quantized AC coefficients of 8-bit
+ * samples are within +-1023: 16 bits hold their magnitudes), else in
  * loops the compiler can vectorize. */
 static inline uint64_t
-band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
+band_magnitudes (const int16_t *block, int ss, int se, int al, int16_t m[64],
                  uint64_t *ones)
 {
   uint64_t nonzero = 0, one = 0, band;
-  uint8_t nz[64], is_one[64];
   int k;
 
   if (se - ss < 16)
@@ -274,7 +280,7 @@ band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
         {
           int32_t v = block[k];
 
-          m[k] = (v < 0 ? -v : v) >> al;
+          m[k] = (int16_t)((v < 0 ? -v : v) >> al);
           nonzero |= (uint64_t)(m[k] != 0) << k;
           one |= (uint64_t)(m[k] == 1) << k;
         }
@@ -282,19 +288,50 @@ band_magnitudes (const int16_t *block, int ss, int se, int al, int32_t m[64],
         *ones = one;
       return nonzero;
     }
-  for (k = 0; k < 64; k++)
-    {
-      int32_t v = block[k];
+#if defined(__SSE2__)
+  {
+    const __m128i zero = _mm_setzero_si128 (), unit = _mm_set1_epi16 (1);
+    const __m128i shift = _mm_cvtsi32_si128 (al);
 
-      m[k] = (v < 0 ? -v : v) >> al;
-      nz[k] = (uint8_t)(m[k] != 0);
-      is_one[k] = (uint8_t)(m[k] == 1);
-    }
+    for (k = 0; k < 64; k += 16)
+      {
+        __m128i a = _mm_loadu_si128 ((const __m128i *)(block + k));
+        __m128i b = _mm_loadu_si128 ((const __m128i *)(block + k + 8));
+        unsigned zeros, units;
+
+        a = _mm_sra_epi16 (_mm_max_epi16 (a, _mm_sub_epi16 (zero, a)), shift);
+        b = _mm_sra_epi16 (_mm_max_epi16 (b, _mm_sub_epi16 (zero, b)), shift);
+        _mm_storeu_si128 ((__m128i *)(m + k), a);
+        _mm_storeu_si128 ((__m128i *)(m + k + 8), b);
+        zeros = (unsigned)_mm_movemask_epi8 (_mm_packs_epi16 (
+            _mm_cmpeq_epi16 (a, zero), _mm_cmpeq_epi16 (b, zero)));
+        units = (unsigned)_mm_movemask_epi8 (_mm_packs_epi16 (
+            _mm_cmpeq_epi16 (a, unit), _mm_cmpeq_epi16 (b, unit)));
+        nonzero |= (uint64_t)(~zeros & 0xffffu) << k;
+        one |= (uint64_t)units << k;
+      }
+  }
+#else
+  {
+    uint8_t nz[64], is_one[64];
+
+    for (k = 0; k < 64; k++)
+      {
+        int32_t v = block[k];
+
+        m[k] = (int16_t)((v < 0 ? -v : v) >> al);
+        nz[k] = (uint8_t)(m[k] != 0);
+        is_one[k] = (uint8_t)(m[k] == 1);
+      }
+    nonzero = pack_flags (nz);
+    one = pack_flags (is_one);
+  }
+#endif
   band = (se == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (se + 1)) - 1)
          & ~(((uint64_t)1 << ss) - 1);
   if (ones != NULL)
-    *ones = pack_flags (is_one) & band;
-  return pack_flags (nz) & band;
+    *ones = one & band;
+  return nonzero & band;
 }
 
 /* An AC first scan's block: each coefficient's |v| >> Al with the zeros
@@ -303,7 +340,7 @@ static void
 ac_first (JartProgCoder *coder, int table, const int16_t *block)
 {
   const int ss = coder->scan->ss, se = coder->scan->se;
-  int32_t m[64];
+  int16_t m[64];
   uint64_t nonzero = band_magnitudes (block, ss, se, coder->scan->al, m, NULL);
   int prev = ss - 1;
 
@@ -332,7 +369,7 @@ static void
 ac_refine (JartProgCoder *coder, int table, const int16_t *block)
 {
   const int ss = coder->scan->ss, se = coder->scan->se;
-  int32_t m[64];
+  int16_t m[64];
   uint64_t ones;
   uint64_t nonzero
       = band_magnitudes (block, ss, se, coder->scan->al, m, &ones);
