@@ -38,7 +38,12 @@
  * same order on every kernel path (simd/ssim-sse2.c and simd/ssim-avx2.c do
  * per lane what the portable code does), so the total is the same bit for bit
  * whichever tiles an update recomputed and whichever path computed them.  The
- * image's luma is converted by the colour kernel, by chunks of a band's tiles.
+ * luma of the image and of the reference is converted by the colour kernel,
+ * by chunks of a band's tiles, as a tile is recomputed: the reference's is
+ * not kept (the reference's pixels are), and the memory a run's statistics
+ * first touch, which costs the kernel's clearing of its pages, stays that
+ * much smaller; the tile's shift is the rounded mean of the reference's luma
+ * over the tile's pixels, from the same rows.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -65,8 +70,6 @@
 #define Q_COUNT JART_SSIM_QUANTITIES
 /* Input rows of one band: a tile's and the window's reach. */
 #define BAND_ROWS (TILE + 2 * RADIUS)
-/* Bytes readable past the reference's last sample. */
-#define PAD 64
 /* Tiles of a band whose luma is converted at once, and the bytes of one
  * of its rows: their columns, the window's reach and, at the right edge,
  * the mirrored columns of a last tile's unused pixels, and the reads'
@@ -90,8 +93,10 @@ typedef struct
   JartSsimRow h[BAND_ROWS];           /* a tile's rows filtered along */
   uint8_t x[SPAN_READ], y[SPAN_READ]; /* a row's samples, mirrored */
   int column[SPAN_READ];              /* a tile's input columns, mirrored */
-  /* The image's luma on the band's rows, from column lo on. */
+  /* The image's and the reference's luma on the band's rows, from column
+     lo on. */
   uint8_t luma[BAND_ROWS][LUMA_ROW];
+  uint8_t ref[BAND_ROWS][LUMA_ROW];
   uint8_t cb[LUMA_ROW], cr[LUMA_ROW]; /* the colour conversion's others */
 } Scratch;
 
@@ -101,8 +106,7 @@ struct JartSsimMap
   int tiles_x, tiles_y;
   int x0, x1, y0, y1; /* the pixels the mean covers */
   float w[TAPS];      /* the window */
-  uint8_t *ref;       /* the reference's luma, width x height + PAD */
-  uint8_t *shift;     /* each tile's reference mean */
+  JartImage a;        /* the reference (its pixels are the caller's) */
   double *tile_sum;   /* each tile's sum of SSIM */
   uint8_t *dirty;     /* tiles to recompute */
   int threads;
@@ -239,8 +243,31 @@ luma_span (const JartSsimMap *map, int ta, int tb, int *lo, int *hi)
   *hi = jart_min_int (w, tb * TILE + RADIUS);
 }
 
-/* Recomputes tile TX of band TY, whose rows of the image's luma are in
- * S->luma from column LO on. */
+/* The rounded mean of the reference's luma over the pixels of tile TX of
+ * band TY, from S->ref (its first row FIRST, its first column LO). */
+static int
+tile_shift (const JartSsimMap *map, const Scratch *s, int ty, int tx,
+            int first, int lo)
+{
+  const int X0 = tx * TILE, Y0 = ty * TILE;
+  const int x1 = jart_min_int (X0 + TILE, map->width);
+  const int y1 = jart_min_int (Y0 + TILE, map->height);
+  const uint32_t n = (uint32_t)(x1 - X0) * (uint32_t)(y1 - Y0);
+  uint32_t sum = 0;
+  int x, y;
+
+  for (y = Y0; y < y1; y++)
+    {
+      const uint8_t *row = s->ref[y - first] - lo;
+
+      for (x = X0; x < x1; x++)
+        sum += row[x];
+    }
+  return (int)((sum + n / 2) / n);
+}
+
+/* Recomputes tile TX of band TY, whose rows of the image's and the
+ * reference's luma are in S->luma and S->ref from column LO on. */
 static void
 compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
 {
@@ -249,33 +276,32 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
   const int xb = jart_min_int (X0 + TILE, map->x1) - X0;
   const int ra = jart_max_int (Y0, map->y0) - Y0;
   const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
-  const int shift = map->shift[(size_t)ty * map->tiles_x + tx];
   const int inside = X0 - RADIUS >= 0 && X0 - RADIUS + SPAN <= map->width;
   double acc[8] = { 0 };
-  int r, i;
+  int r, i, shift;
 
   map->tile_sum[(size_t)ty * map->tiles_x + tx] = 0.0;
   if (xa >= xb || ra >= rb)
     return;
+  shift = tile_shift (map, s, ty, tx, Y0 + ra - RADIUS, lo);
   if (!inside)
     for (i = 0; i < SPAN_READ; i++)
       s->column[i] = reflect (X0 - RADIUS + i, map->width);
   for (r = 0; r < rb - ra + 2 * RADIUS; r++)
     {
-      const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
-      const uint8_t *ref = map->ref + (size_t)iy * map->width;
-      /* Column c of the image's luma is s->luma[r][c - lo]; no pointer
-         before a row is formed (undefined behaviour in C, which
-         UndefinedBehaviorSanitizer reports for the luma rows). */
+      /* Column c of the luma is s->luma[r][c - lo] (s->ref[r][c - lo]);
+         no pointer before a row is formed (undefined behaviour in C,
+         which UndefinedBehaviorSanitizer reports for the luma rows). */
+      const uint8_t *ref = s->ref[r];
       const uint8_t *luma = s->luma[r];
-      const uint8_t *x = inside ? ref + (X0 - RADIUS) : NULL;
+      const uint8_t *x = inside ? ref + (X0 - RADIUS - lo) : NULL;
       const uint8_t *y = inside ? luma + (X0 - RADIUS - lo) : NULL;
 
       if (!inside)
         {
           for (i = 0; i < SPAN_READ; i++)
             {
-              s->x[i] = ref[s->column[i]];
+              s->x[i] = ref[s->column[i] - lo];
               s->y[i] = luma[s->column[i] - lo];
             }
           x = s->x;
@@ -303,12 +329,13 @@ compute_tile (JartSsimMap *map, Scratch *s, int ty, int tx, int lo)
         + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
 }
 
-/* The luma of the image's rows that band TY reads, columns LO .. HI - 1,
- * into S->luma (at most LUMA_ROW - SPAN_READ columns). */
+/* The luma of the image's and the reference's rows that band TY reads,
+ * columns LO .. HI - 1, into S->luma and S->ref (at most LUMA_ROW -
+ * SPAN_READ columns). */
 static void
 band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
 {
-  const JartImage *b = map->b;
+  const JartImage *a = &map->a, *b = map->b;
   const int Y0 = ty * TILE;
   const int ra = jart_max_int (Y0, map->y0) - Y0;
   const int rb = jart_min_int (Y0 + TILE, map->y1) - Y0;
@@ -318,6 +345,9 @@ band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
     {
       const int iy = reflect (Y0 + ra - RADIUS + r, map->height);
 
+      luma_row (map, a,
+                a->pixels + (size_t)iy * a->stride + (size_t)lo * a->channels,
+                hi - lo, s->ref[r], s->cb, s->cr);
       luma_row (map, b,
                 b->pixels + (size_t)iy * b->stride + (size_t)lo * b->channels,
                 hi - lo, s->luma[r], s->cb, s->cr);
@@ -459,12 +489,9 @@ jart_ssim_map_memory (int width, int height, int threads)
   size_t tiles = (size_t)((width + TILE - 1) / TILE)
                  * (size_t)((height + TILE - 1) / TILE);
 
-  return sizeof (JartSsimMap)
-         + jart_buffer_size ((size_t)width * (size_t)height + PAD)
-         + tiles * (sizeof (double) + 2)
+  return sizeof (JartSsimMap) + tiles * (sizeof (double) + 1)
          + (size_t)jart_clamp_int (threads, 1, JART_THREADS_MAX)
-               * (sizeof (Scratch) + 2 * (size_t)width
-                  + (size_t)((width + TILE - 1) / TILE) * sizeof (uint32_t));
+               * sizeof (Scratch);
 }
 
 void
@@ -472,107 +499,10 @@ jart_ssim_map_free (JartSsimMap *map)
 {
   if (map == NULL)
     return;
-  free (map->ref);
-  free (map->shift);
   free (map->tile_sum);
   free (map->dirty);
   free (map->scratch);
   free (map);
-}
-
-/* One thread's share of the reference's luma: its rows of the colour
- * conversion and its tiles' sums. */
-typedef struct
-{
-  JartSsimMap *map;
-  const JartImage *a;
-  uint32_t *sums; /* MAP->tiles_x */
-  uint8_t *cb, *cr;
-} ReferenceJob;
-
-/* The luma of reference A on band TY into MAP->ref and each of the band's
- * tiles' mean of it, rounded, into MAP->shift. */
-static void
-reference_band (JartSsimMap *map, const JartImage *a, int ty,
-                const ReferenceJob *job)
-{
-  const int y0 = ty * TILE, y1 = jart_min_int (y0 + TILE, a->height);
-  uint32_t *sums = job->sums;
-  int x, y, tx;
-
-  for (tx = 0; tx < map->tiles_x; tx++)
-    sums[tx] = 0;
-  for (y = y0; y < y1; y++)
-    {
-      uint8_t *row = map->ref + (size_t)y * a->width;
-
-      luma_row (map, a, a->pixels + (size_t)y * a->stride, a->width, row,
-                job->cb, job->cr);
-      for (tx = 0; tx < map->tiles_x; tx++)
-        {
-          const int end = jart_min_int (tx * TILE + TILE, a->width);
-          uint32_t sum = 0;
-
-          for (x = tx * TILE; x < end; x++)
-            sum += row[x];
-          sums[tx] += sum;
-        }
-    }
-  for (tx = 0; tx < map->tiles_x; tx++)
-    {
-      const uint32_t n = (uint32_t)(y1 - y0)
-                         * (uint32_t)(jart_min_int (tx * TILE + TILE, a->width)
-                                      - tx * TILE);
-
-      map->shift[(size_t)ty * map->tiles_x + tx]
-          = (uint8_t)((sums[tx] + n / 2) / n);
-    }
-}
-
-/* Each thread takes the next band of the reference. */
-static void *
-reference_main (void *data)
-{
-  const ReferenceJob *job = data;
-  JartSsimMap *map = job->map;
-  int ty;
-
-  while ((ty = atomic_fetch_add (&map->next_band, 1)) < map->tiles_y)
-    reference_band (map, job->a, ty, job);
-  return NULL;
-}
-
-/* The reference's luma and tile means on the map's threads; false when out
- * of memory. */
-static int
-reference_luma (JartSsimMap *map, const JartImage *a)
-{
-  const int threads = jart_min_int (map->threads, map->tiles_y);
-  const size_t sums = (size_t)map->tiles_x * sizeof (uint32_t);
-  /* Rounded up so that every thread's sums stay aligned for uint32_t. */
-  const size_t each = (sums + 2 * (size_t)a->width + 15) & ~(size_t)15;
-  ReferenceJob jobs[JART_THREADS_MAX];
-  void *args[JART_THREADS_MAX];
-  uint8_t *space = malloc ((size_t)threads * each);
-  int t;
-
-  if (space == NULL)
-    return 0;
-  for (t = 0; t < threads; t++)
-    {
-      uint8_t *mine = space + (size_t)t * each;
-
-      jobs[t].map = map;
-      jobs[t].a = a;
-      jobs[t].sums = (uint32_t *)(void *)mine;
-      jobs[t].cb = mine + sums;
-      jobs[t].cr = mine + sums + a->width;
-      args[t] = &jobs[t];
-    }
-  atomic_store (&map->next_band, 0);
-  jart_stats_parallel (threads, reference_main, args);
-  free (space);
-  return 1;
 }
 
 JartSsimMap *
@@ -615,21 +545,12 @@ jart_ssim_map_new (const JartImage *a, int threads, JartKernelPath kernels,
   map->cancel = cancel;
   map->kernels = table != NULL ? table : jart_kernels_get (JART_KERNELS_AUTO);
   map->simd = map->kernels->path;
+  map->a = *a;
   tiles = (size_t)map->tiles_x * map->tiles_y;
-  /* The reference's luma is written before it is read, but for the pad. */
-  map->ref = jart_buffer_alloc ((size_t)a->width * (size_t)a->height + PAD);
-  map->shift = malloc (tiles);
   map->tile_sum = calloc (tiles, sizeof (double));
   map->dirty = malloc (tiles);
   map->scratch = calloc ((size_t)map->threads, sizeof (Scratch));
-  if (map->ref == NULL || map->shift == NULL || map->tile_sum == NULL
-      || map->dirty == NULL || map->scratch == NULL)
-    {
-      jart_ssim_map_free (map);
-      return NULL;
-    }
-  memset (map->ref + (size_t)a->width * (size_t)a->height, 0, PAD);
-  if (!reference_luma (map, a))
+  if (map->tile_sum == NULL || map->dirty == NULL || map->scratch == NULL)
     {
       jart_ssim_map_free (map);
       return NULL;

@@ -31,7 +31,8 @@
 /* The SSIM of one image against a fixed reference, by tiles. */
 typedef struct JartSsimMap JartSsimMap;
 
-/* A map for reference A (its luma is kept) on THREADS threads with the
+/* A map for reference A (its pixels are read at each update: they must
+ * stay as they are while the map is used) on THREADS threads with the
  * filters of KERNELS (AUTO: the best this CPU has); NULL when out of
  * memory.  CANCEL (may be NULL) stops an update early: its value is then
  * meaningless and the map must not be used again. */
