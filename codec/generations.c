@@ -197,16 +197,14 @@ run_statistics (Run *run, int in_place, JartGenerationReport *report)
   if (run->stats == NULL)
     return JART_OK;
   report->has_statistics = 1;
-  jart_stats_sizes (run->stats, &sizes);
+  jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
+                         report->dx, report->dy);
+  jart_stats_measure (run->stats, &out, in_place ? work->changed : NULL, &g,
+                      report->dx, report->dy, &sizes, &report->ssim);
   report->bytes = sizes.bytes;
   report->bytes_optimized = sizes.bytes_optimized;
   report->bytes_progressive = sizes.bytes_progressive;
   report->progressive_blocks = sizes.progressive_blocks;
-  jart_geometry_compute (&g, work->width, work->height, work->hmax, work->vmax,
-                         report->dx, report->dy);
-  report->ssim
-      = jart_stats_ssim (run->stats, &out, in_place ? work->changed : NULL, &g,
-                         report->dx, report->dy);
   return jart_stats_cancelled (run->stats) ? JART_ERROR_CANCELLED : JART_OK;
 }
 

@@ -44,6 +44,7 @@
 
 #define _DEFAULT_SOURCE /* madvise */
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -543,6 +544,45 @@ jart_stats_ssim (JartStats *stats, const JartImage *out,
                                  (mx + 1) * g->mcu_w - dx, y + g->mcu_h);
           }
   return jart_ssim_map_update (stats->ssim, out);
+}
+
+/* jart_stats_measure's SSIM, on a thread of its own. */
+typedef struct
+{
+  JartStats *stats;
+  const JartImage *out;
+  const uint8_t *changed;
+  const JartGeometry *g;
+  int dx, dy;
+  double ssim;
+} SsimJob;
+
+static void *
+ssim_main (void *data)
+{
+  SsimJob *job = data;
+
+  job->ssim = jart_stats_ssim (job->stats, job->out, job->changed, job->g,
+                               job->dx, job->dy);
+  return NULL;
+}
+
+void
+jart_stats_measure (JartStats *stats, const JartImage *out,
+                    const uint8_t *changed, const JartGeometry *g, int dx,
+                    int dy, JartStatsSizes *sizes, double *ssim)
+{
+  SsimJob job = { stats, out, changed, g, dx, dy, 0.0 };
+  pthread_t id;
+  int started
+      = stats->threads > 1 && pthread_create (&id, NULL, ssim_main, &job) == 0;
+
+  jart_stats_sizes (stats, sizes);
+  if (started)
+    pthread_join (id, NULL);
+  else
+    ssim_main (&job);
+  *ssim = job.ssim;
 }
 
 /* ---- allocation ---- */

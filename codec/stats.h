@@ -279,4 +279,12 @@ double jart_stats_ssim (JartStats *stats, const JartImage *out,
                         const uint8_t *changed, const JartGeometry *g, int dx,
                         int dy);
 
+/* Both: the file sizes into *SIZES and the SSIM (as jart_stats_ssim) into
+ * *SSIM, side by side when the run has more than one thread (they share no
+ * data): the generations that change little, each too small to share out,
+ * then take two threads, and the big ones keep both cores busy. */
+void jart_stats_measure (JartStats *stats, const JartImage *out,
+                         const uint8_t *changed, const JartGeometry *g, int dx,
+                         int dy, JartStatsSizes *sizes, double *ssim);
+
 #endif /* JART_STATS_H */
