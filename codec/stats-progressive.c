@@ -121,7 +121,6 @@ typedef struct
   JartProgStats *prog;
   JartProgCoder coder;
   uint8_t *buffer;
-  uint32_t *candidates; /* a group's pieces whose MCUs changed */
   int16_t dummy[64];
   int16_t spare[64]; /* a narrow block widened */
 } Worker;
@@ -405,12 +404,71 @@ scan_begin (ProgScan *s, const JartCoefView *view)
     memset (s->corr, 0, (s->pieces + 1) * CORR_BYTES);
 }
 
-/* S's tables for its new counts; every piece is to be coded when they
- * changed.  A DC refinement has none: its pieces whose MCUs changed (the
- * N CANDIDATES) are. */
+/* A walk through the pieces of a scan of shape S (and of every scan of its
+ * group) that hold an MCU whose coefficients changed, in order: for each
+ * MCU row with such pieces (PROG->changed[A .. B - 1]), each of its block
+ * rows J in turn, their columns from I on. */
+typedef struct
+{
+  const JartProgStats *prog;
+  const ProgScan *s;
+  size_t ppr; /* pieces of a row */
+  size_t a, b, i;
+  int j;
+} Cursor;
+
+/* Sets C to the MCU row of PROG->changed[C->a]. */
 static void
-scan_tables (ProgScan *s, const JartCoefView *view, const uint32_t *candidates,
-             size_t n)
+cursor_row (Cursor *c)
+{
+  const size_t row = c->prog->changed[c->a] / c->ppr;
+
+  for (c->b = c->a;
+       c->b < c->prog->nchanged && c->prog->changed[c->b] / c->ppr == row;
+       c->b++)
+    ;
+  c->i = c->a;
+  c->j = 0;
+}
+
+static void
+cursor_start (Cursor *c, const JartProgStats *prog, const ProgScan *s,
+              const JartCoefView *view)
+{
+  c->prog = prog;
+  c->s = s;
+  c->ppr = (size_t)view->pieces_per_row;
+  c->a = 0;
+  if (prog->nchanged > 0)
+    cursor_row (c);
+}
+
+/* The next piece of C's walk, or its scan's number of pieces after the
+ * last. */
+static size_t
+cursor_next (Cursor *c)
+{
+  const JartProgStats *prog = c->prog;
+
+  while (c->a < prog->nchanged)
+    {
+      const size_t row
+          = prog->changed[c->a] / c->ppr * (size_t)c->s->v + (size_t)c->j;
+
+      if (c->i < c->b && row < (size_t)c->s->rows)
+        return row * c->ppr + prog->changed[c->i++] % c->ppr;
+      if (row < (size_t)c->s->rows && ++c->j < c->s->v)
+        c->i = c->a;
+      else if ((c->a = c->b) < prog->nchanged)
+        cursor_row (c);
+    }
+  return c->s->pieces;
+}
+
+/* S's tables for its new counts; every piece is to be coded when they
+ * changed.  A DC refinement has none: its pieces whose MCUs changed are. */
+static void
+scan_tables (const JartProgStats *prog, ProgScan *s, const JartCoefView *view)
 {
   JartHuffCounts sums[2];
   JartHuffTable tables[2];
@@ -421,8 +479,12 @@ scan_tables (ProgScan *s, const JartCoefView *view, const uint32_t *candidates,
       s->header = JART_SOS_BYTES (s->scan->n);
       if (!view->all)
         {
-          memcpy (s->list, candidates, n * sizeof *candidates);
-          s->listed = n;
+          Cursor cursor;
+          size_t p;
+
+          cursor_start (&cursor, prog, s, view);
+          while ((p = cursor_next (&cursor)) < s->pieces)
+            s->list[s->listed++] = (uint32_t)p;
         }
       return;
     }
@@ -462,33 +524,6 @@ code_scan_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p)
   return n;
 }
 
-/* The pieces of S (and of every scan of its group: the same shape) that
- * hold an MCU whose coefficients changed, in order, into OUT; returns how
- * many. */
-static size_t
-group_candidates (const JartProgStats *prog, const ProgScan *s,
-                  const JartCoefView *view, uint32_t *out)
-{
-  const size_t ppr = (size_t)view->pieces_per_row;
-  size_t a = 0, b, i, n = 0;
-  int j;
-
-  while (a < prog->nchanged)
-    {
-      const size_t row = prog->changed[a] / ppr;
-
-      for (b = a; b < prog->nchanged && prog->changed[b] / ppr == row; b++)
-        ;
-      for (j = 0; j < s->v && row * (size_t)s->v + (size_t)j < (size_t)s->rows;
-           j++)
-        for (i = a; i < b; i++)
-          out[n++] = (uint32_t)((row * (size_t)s->v + (size_t)j) * ppr
-                                + prog->changed[i] % ppr);
-      a = b;
-    }
-  return n;
-}
-
 /* Counts the scans of group G (one component set: the same pieces) again
  * where they changed, piece by piece, so that a piece's blocks are read
  * once for all of them, and gives them their tables and the pieces to
@@ -501,7 +536,8 @@ count_group (Worker *w, int g, const JartCoefView *view)
   const int n = prog->group_size[g];
   ProgScan *scans[GROUP_MAX];
   int follows[GROUP_MAX] = { 0 }, i, chain;
-  size_t p, pieces, candidates = 0, next = 0;
+  size_t p, pieces, next = 0;
+  Cursor cursor;
 
   for (i = 0; i < n; i++)
     {
@@ -509,9 +545,10 @@ count_group (Worker *w, int g, const JartCoefView *view)
       scan_begin (scans[i], view);
     }
   pieces = scans[0]->pieces;
+  cursor_start (&cursor, prog, scans[0], view);
   if (!view->all)
-    candidates = group_candidates (prog, scans[0], view, w->candidates);
-  p = view->all ? 0 : candidates > 0 ? w->candidates[0] : pieces;
+    next = cursor_next (&cursor);
+  p = view->all ? 0 : next;
   while (p < pieces)
     {
       chain = 0;
@@ -525,13 +562,13 @@ count_group (Worker *w, int g, const JartCoefView *view)
         p++;
       else
         {
-          while (next < candidates && w->candidates[next] <= p)
-            next++;
-          p = next < candidates ? w->candidates[next] : pieces;
+          while (next <= p)
+            next = cursor_next (&cursor);
+          p = next;
         }
     }
   for (i = 0; i < n; i++)
-    scan_tables (scans[i], view, w->candidates, candidates);
+    scan_tables (prog, scans[i], view);
 }
 
 static void *
@@ -712,13 +749,6 @@ chunk_room (size_t room)
   return (room + CODE_CHUNK - 1) / CODE_CHUNK;
 }
 
-/* The pieces a scan may have. */
-static size_t
-candidate_room (size_t pieces, size_t luma_pieces)
-{
-  return pieces > luma_pieces ? pieces : luma_pieces;
-}
-
 /* A thread's buffer: a piece's blocks at their most bits, with the
  * correction bits and end-of-band run it may start with. */
 static size_t
@@ -745,9 +775,7 @@ jart_prog_stats_memory (size_t pieces, size_t luma_pieces, size_t piece_blocks,
                + chunk_room (room) * sizeof (Chunk);
     }
   return bytes + pieces * sizeof (uint32_t)
-         + (size_t)threads
-               * (sizeof (Worker) + buffer_bytes (piece_blocks)
-                  + candidate_room (pieces, luma_pieces) * sizeof (uint32_t));
+         + (size_t)threads * (sizeof (Worker) + buffer_bytes (piece_blocks));
 }
 
 void
@@ -772,7 +800,6 @@ jart_prog_stats_free (JartProgStats *prog)
     for (t = 0; t < prog->threads; t++)
       {
         free (prog->workers[t].buffer);
-        free (prog->workers[t].candidates);
       }
   free (prog->workers);
   free (prog->changed);
@@ -851,11 +878,7 @@ jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
     {
       prog->workers[t].prog = prog;
       prog->workers[t].buffer = malloc (buffer_bytes (piece_blocks));
-      prog->workers[t].candidates
-          = malloc (candidate_room (pieces, luma_pieces)
-                    * sizeof *prog->workers[t].candidates);
-      if (prog->workers[t].buffer == NULL
-          || prog->workers[t].candidates == NULL)
+      if (prog->workers[t].buffer == NULL)
         goto no_memory;
     }
   return prog;
