@@ -191,6 +191,7 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
   const int mx0 = k * view->piece_mcus;
   const int mx1 = jart_min_int (mx0 + view->piece_mcus, view->cols);
   const size_t bpm = (size_t)view->bpm;
+  const size_t blocks = (size_t)view->cols * (size_t)view->rows * bpm;
   JartProgCoder *coder = &w->coder;
   int n = 0, mx, b, c;
 
@@ -244,8 +245,10 @@ code_blocks (Worker *w, const ProgScan *s, const JartCoefView *view, size_t p)
 
 #if defined(__GNUC__)
           /* The blocks of a scan of one component lie apart in the MCUs:
-             ask for the one PREFETCH MCUs ahead while this one is coded. */
-          __builtin_prefetch (view->narrow + (block + PREFETCH * bpm) * 64);
+             ask for the one PREFETCH MCUs ahead while this one is coded
+             (no pointer past the coefficients is formed). */
+          if (block + PREFETCH * bpm < blocks)
+            __builtin_prefetch (view->narrow + (block + PREFETCH * bpm) * 64);
 #endif
           jart_prog_block (coder, s->comp,
                            jart_coef_block (view, block, w->spare));

@@ -258,10 +258,11 @@ tile_shift (const JartSsimMap *map, const Scratch *s, int ty, int tx,
 
   for (y = Y0; y < y1; y++)
     {
-      const uint8_t *row = s->ref[y - first] - lo;
+      /* Column x is row[x - lo]: no pointer before the row is formed. */
+      const uint8_t *row = s->ref[y - first];
 
       for (x = X0; x < x1; x++)
-        sum += row[x];
+        sum += row[x - lo];
     }
   return (int)((sum + n / 2) / n);
 }
