@@ -18,6 +18,8 @@
 #ifndef IO_FORMATS_H
 #define IO_FORMATS_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +27,18 @@
 #include "image-io.h"
 #include "jart.h"
 #include "tool-error.h"
+
+/* A thread that faults in the pages of a new pixel buffer ahead of the
+ * reader that fills it, on a core the reader leaves idle: the kernel's
+ * clearing of those pages no longer waits in the reader's path. */
+typedef struct
+{
+  pthread_t thread;
+  bool started;
+  atomic_bool stop; /* set when the reading ends, before the join */
+  uint8_t *pixels;
+  size_t size;
+} IoPrefault;
 
 /* One input file being read. */
 typedef struct
@@ -34,14 +48,16 @@ typedef struct
   ImageMetadata *metadata; /* filled in by the reader */
   ImageCheck check;        /* may be NULL */
   void *check_data;
-  uint64_t held; /* bytes image_read holds for the input: its data, when
-                    it was read into memory */
+  uint64_t held;       /* bytes image_read holds for the input: its data, when
+                          it was read into memory */
+  IoPrefault prefault; /* started by io_image_allocate */
 } IoInput;
 
 /* Allocates IMAGE's pixels for WIDTH x HEIGHT x CHANNELS, rows packed,
  * after checking the size against the codec's limit and asking INPUT's
- * check, to which READER_BYTES is what the reader holds besides. */
-bool io_image_allocate (const IoInput *input, JartImage *image, int width,
+ * check, to which READER_BYTES is what the reader holds besides; a big
+ * buffer's pages are faulted in by INPUT's prefault thread meanwhile. */
+bool io_image_allocate (IoInput *input, JartImage *image, int width,
                         int height, int channels, uint64_t reader_bytes,
                         ToolError *error);
 
