@@ -21,6 +21,7 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "free-memory.h"
 #include "i18n.h"
@@ -125,44 +126,9 @@ image_format_check (ImageFormat format, int channels, const char *path,
     }
 }
 
-/* Pixel buffers of at least IO_BIG_BUFFER bytes are allocated in whole
- * huge pages (2 MiB) that the kernel is asked to back with such pages, as
- * the codec does for its planes: a 20 MP image takes 30 page faults to
- * fill instead of 15000. */
-#define IO_HUGE_PAGE ((size_t)2 << 20)
-#define IO_BIG_BUFFER ((size_t)4 << 20)
-
-/* Whether a buffer of SIZE bytes is allocated in whole huge pages. */
-static bool
-io_pixels_big (size_t size)
-{
-  return size >= IO_BIG_BUFFER && size <= SIZE_MAX - IO_HUGE_PAGE;
-}
-
-/* The bytes io_pixels_alloc allocates for SIZE. */
-static size_t
-io_pixels_size (size_t size)
-{
-  return io_pixels_big (size)
-             ? (size + IO_HUGE_PAGE - 1) / IO_HUGE_PAGE * IO_HUGE_PAGE
-             : size;
-}
-
-static void *
-io_pixels_alloc (size_t size)
-{
-  size_t whole = io_pixels_size (size);
-  void *p;
-
-  if (!io_pixels_big (size))
-    return malloc (size);
-  p = aligned_alloc (IO_HUGE_PAGE, whole);
-#if defined(MADV_HUGEPAGE)
-  if (p != NULL)
-    madvise (p, whole, MADV_HUGEPAGE);
-#endif
-  return p;
-}
+/* Below this many bytes a pixel buffer is not worth a thread faulting its
+ * pages in. */
+#define IO_PREFAULT_MIN ((size_t)4 << 20)
 
 /* The bytes IoPrefault faults in at a time, between which it looks at its
  * stop flag. */
@@ -188,16 +154,21 @@ prefault_main (void *data)
   return NULL;
 }
 
-/* Starts PREFAULT on the SIZE bytes at PIXELS, a whole number of huge
- * pages from io_pixels_alloc; without a thread (or where the kernel does
- * not know MADV_POPULATE_WRITE, Linux before 5.14) the reader faults the
- * pages in itself, as it would have. */
+/* Starts PREFAULT on the whole pages within the SIZE bytes at PIXELS;
+ * without a thread (or where the kernel does not know MADV_POPULATE_WRITE,
+ * Linux before 5.14) the reader faults the pages in itself, as it would
+ * have. */
 static void
 prefault_start (IoPrefault *prefault, uint8_t *pixels, size_t size)
 {
 #if defined(MADV_POPULATE_WRITE)
-  prefault->pixels = pixels;
-  prefault->size = size;
+  const uintptr_t page = (uintptr_t)sysconf (_SC_PAGESIZE);
+  const size_t skip = (size_t)((page - (uintptr_t)pixels % page) % page);
+
+  if (size - skip < page)
+    return;
+  prefault->pixels = pixels + skip;
+  prefault->size = (size - skip) / page * page;
   atomic_init (&prefault->stop, false);
   prefault->started
       = pthread_create (&prefault->thread, NULL, prefault_main, prefault) == 0;
@@ -246,15 +217,15 @@ io_image_allocate (IoInput *input, JartImage *image, int width, int height,
     size = 0;
   else
     size = stride * (size_t)height;
-  image->pixels = size != 0 ? io_pixels_alloc (size) : NULL;
+  image->pixels = size != 0 ? jart_buffer_alloc (size) : NULL;
   if (image->pixels == NULL)
     {
       tool_error_set (error, _ ("%s: not enough memory for a %d x %d image"),
                       path, width, height);
       return false;
     }
-  if (io_pixels_big (size) && !input->prefault.started)
-    prefault_start (&input->prefault, image->pixels, io_pixels_size (size));
+  if (size >= IO_PREFAULT_MIN && !input->prefault.started)
+    prefault_start (&input->prefault, image->pixels, size);
   image->width = width;
   image->height = height;
   image->channels = channels;

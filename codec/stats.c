@@ -42,13 +42,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define _DEFAULT_SOURCE /* madvise */
-
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "huffman.h"
 #include "kernels.h"
@@ -646,28 +643,6 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
     }
 }
 
-/* Buffers of at least BIG_BUFFER bytes are allocated in whole huge pages
- * (2 MiB) that the kernel is asked to back with such pages, as work.c
- * does for the planes: far fewer page faults on first touch. */
-#define HUGE_PAGE ((size_t)2 << 20)
-#define BIG_BUFFER ((size_t)4 << 20)
-
-static void *
-coefficients_alloc (size_t size)
-{
-  void *p;
-
-  if (size < BIG_BUFFER)
-    return malloc (size);
-  p = aligned_alloc (HUGE_PAGE,
-                     (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
-#if defined(MADV_HUGEPAGE)
-  if (p != NULL)
-    madvise (p, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE);
-#endif
-  return p;
-}
-
 size_t
 jart_stats_memory (int width, int height, int channels,
                    const JartSettings *settings)
@@ -679,8 +654,8 @@ jart_stats_memory (int width, int height, int channels,
 
   scan_limits (width, height, channels, settings, &z);
   return sizeof (JartStats)
-         + z.blocks * (64 * 2 * sizeof (int8_t) + sizeof (uint32_t))
-         + HUGE_PAGE /* rounding */
+         + jart_buffer_size (z.blocks * 64 * sizeof (int8_t))
+         + z.blocks * (64 * sizeof (int8_t) + sizeof (uint32_t))
          + z.pieces
                * (1 + SETS + 3 * sizeof (int32_t)
                   + PIECE_COUNTS * sizeof (uint16_t)
@@ -741,7 +716,7 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   stats->cancel = cancel;
   /* Every block coded is captured first: no need to clear them; the high
      bytes are touched only where blocks need them. */
-  stats->narrow = coefficients_alloc (z.blocks * 64);
+  stats->narrow = jart_buffer_alloc (z.blocks * 64);
   stats->high = malloc (z.blocks * 64);
   stats->wide_index = calloc (z.blocks, sizeof (uint32_t));
   atomic_init (&stats->wide_used, 0);

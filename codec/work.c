@@ -13,6 +13,7 @@
 
 #define _DEFAULT_SOURCE /* madvise */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -71,11 +72,19 @@ default_threads (size_t pixels)
 #define HUGE_PAGE ((size_t)2 << 20)
 #define BIG_BUFFER ((size_t)4 << 20)
 
+/* Whether a buffer of SIZE bytes is allocated in whole huge pages (not
+ * when rounding SIZE up would overflow: malloc refuses it). */
+static int
+buffer_big (size_t size)
+{
+  return size >= BIG_BUFFER && size <= SIZE_MAX - HUGE_PAGE;
+}
+
 size_t
 jart_buffer_size (size_t size)
 {
-  return size >= BIG_BUFFER ? (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
-                            : size;
+  return buffer_big (size) ? (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE
+                           : size;
 }
 
 void *
@@ -83,7 +92,7 @@ jart_buffer_alloc (size_t size)
 {
   void *p;
 
-  if (size < BIG_BUFFER)
+  if (!buffer_big (size))
     return malloc (size);
   p = aligned_alloc (HUGE_PAGE, jart_buffer_size (size));
 #if defined(MADV_HUGEPAGE)

@@ -292,9 +292,11 @@ def scenario_progress(args, runner, work):
     before = max(generation_in_status(dialog.status()) or 0,
                  generation_in_status(status))
     spin.queryValue().currentValue = 25
-    after = wait_for("the run to start again", lambda: (
-        (generation_in_status(dialog.status()) or before) < before
-        and generation_in_status(dialog.status())), 10, interval=0.02)
+
+    def restarted():
+        generation = generation_in_status(dialog.status())
+        return generation if generation and generation < before else None
+    after = wait_for("the run to start again", restarted, 10, interval=0.02)
     log("Quality changed at generation %s: now %s" % (before, after))
     preview = dialog.control(pyatspi.ROLE_IMAGE, "Preview")
     log("preview's description:", preview.description)
