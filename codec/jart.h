@@ -59,7 +59,8 @@ typedef enum
   JART_ERROR_TABLES,      /* a step asks for the settings' tables and an
                              entry is outside 1..255 */
   JART_ERROR_DECODE,      /* not a JartDecode value */
-  JART_ERROR_CODING       /* not a JartCoding value */
+  JART_ERROR_CODING       /* not a JartCoding value, or sizes holds
+                             other bits than JART_SIZES_ALL's */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -200,7 +201,18 @@ typedef struct
    * carries its SSIM and the sizes of the file it writes, computed as the
    * generation is made from what it changed (jart_run). */
   int statistics;
+  /* With statistics: the files whose sizes the reports carry, a set of
+   * JART_SIZE_* bits; 0 is all three.  A file not in the set is reported
+   * as 0 bytes and costs nothing to measure (a caller that shows one size
+   * asks for that one). */
+  unsigned sizes;
 } JartSettings;
+
+/* JartSettings.sizes: the bit of each file, 1 << its JartCoding. */
+#define JART_SIZE_STANDARD 1u
+#define JART_SIZE_OPTIMIZED 2u
+#define JART_SIZE_PROGRESSIVE 4u
+#define JART_SIZES_ALL 7u
 
 /* What one generation did. */
 typedef struct

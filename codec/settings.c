@@ -105,6 +105,8 @@ jart_settings_check (const JartSettings *s)
   if ((int)s->decode < JART_DECODE_VIEWERS
       || (int)s->decode > JART_DECODE_GIMP)
     return JART_ERROR_DECODE;
+  if (s->sizes & ~JART_SIZES_ALL)
+    return JART_ERROR_CODING;
   return JART_OK;
 }
 

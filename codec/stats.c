@@ -61,6 +61,9 @@
  * MCU (at least one).  Its symbols then fit 16-bit counts. */
 #define PIECE_BLOCKS 96
 
+/* The baseline files, whose pieces this file codes. */
+#define BASELINE (JART_SIZE_STANDARD | JART_SIZE_OPTIMIZED)
+
 /* The two table sets. */
 enum
 {
@@ -73,6 +76,7 @@ struct JartStats
 {
   int threads;
   const JartCancel *cancel;
+  unsigned sizes; /* the files measured: bits 1 << JartCoding */
   /* The current generation's scan. */
   int colors, hmax, vmax;
   int dqt; /* quantization tables the file writes */
@@ -423,21 +427,16 @@ progressive_size (JartStats *stats, int all)
         + jart_jpeg_frame_bytes (stats->colors, stats->dqt);
 }
 
-void
-jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
+/* The baseline files' sizes (the optimized one's with OPTIMIZED) for the
+ * current coefficients, into STATS->bytes. */
+static void
+baseline_sizes (JartStats *stats, int optimized)
 {
   const int tables = stats->colors == 3 ? 2 : 1;
   JartHuffCounts sum[2][2]; /* [table][dc, ac] */
   int32_t dc[3];
   int p, t, i, changed = 0, marked = 0;
 
-  if (stats->oversize)
-    {
-      /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
-      memset (sizes, 0, sizeof *sizes);
-      stats->coded_once = 0;
-      return;
-    }
   /* A piece is coded again when it was encoded or the DCs before it
      changed. */
   for (p = 0; p < stats->pieces; p++)
@@ -455,21 +454,19 @@ jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
           = (uint8_t)code;
       marked += code;
     }
-  if (stats->coded_once && marked == 0)
-    {
-      /* Nothing to code: the files are the last ones. */
-      sizes->bytes = stats->bytes[SET_STANDARD];
-      sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
-      sizes->bytes_progressive = stats->bytes_progressive;
-      sizes->progressive_blocks = 0;
-      return;
-    }
   if (!stats->coded_once)
     memset (stats->totals, 0, sizeof stats->totals);
   else
     count_totals (stats, stats->code[SET_STANDARD], -1);
   code_pieces (stats, SET_STANDARD, marked);
   count_totals (stats, stats->code[SET_STANDARD], 1);
+  stats->bytes[SET_STANDARD]
+      = jart_pieces_bytes (stats->bits[SET_STANDARD], (size_t)stats->pieces)
+        + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
+                                   stats->table_dc[SET_STANDARD],
+                                   stats->table_ac[SET_STANDARD]);
+  if (!optimized)
+    return;
 
   memset (sum, 0, sizeof sum);
   for (t = 0; t < tables; t++)
@@ -504,18 +501,45 @@ jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
       marked = stats->pieces;
     }
   code_pieces (stats, SET_OPTIMIZED, marked);
-  progressive_size (stats, !stats->coded_once);
-  stats->coded_once = 1;
+  stats->bytes[SET_OPTIMIZED]
+      = jart_pieces_bytes (stats->bits[SET_OPTIMIZED], (size_t)stats->pieces)
+        + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
+                                   stats->table_dc[SET_OPTIMIZED],
+                                   stats->table_ac[SET_OPTIMIZED]);
+}
 
-  for (t = 0; t < SETS; t++)
-    stats->bytes[t]
-        = jart_pieces_bytes (stats->bits[t], (size_t)stats->pieces)
-          + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
-                                     stats->table_dc[t], stats->table_ac[t]);
-  sizes->bytes = stats->bytes[SET_STANDARD];
-  sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
-  sizes->bytes_progressive = stats->bytes_progressive;
-  sizes->progressive_blocks = stats->prog_blocks;
+void
+jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
+{
+  const unsigned want = stats->sizes;
+
+  memset (sizes, 0, sizeof *sizes);
+  if (stats->oversize)
+    {
+      /* No JPEG file holds this canvas (jart_jpeg_size refuses it). */
+      stats->coded_once = 0;
+      return;
+    }
+  /* Nothing encoded into other coefficients: the files are the last
+     ones. */
+  if (!stats->coded_once
+      || memchr (stats->captured, 1, (size_t)stats->pieces) != NULL)
+    {
+      if (want & BASELINE)
+        baseline_sizes (stats, (want & JART_SIZE_OPTIMIZED) != 0);
+      if (want & JART_SIZE_PROGRESSIVE)
+        {
+          progressive_size (stats, !stats->coded_once);
+          sizes->progressive_blocks = stats->prog_blocks;
+        }
+      stats->coded_once = 1;
+    }
+  if (want & JART_SIZE_STANDARD)
+    sizes->bytes = stats->bytes[SET_STANDARD];
+  if (want & JART_SIZE_OPTIMIZED)
+    sizes->bytes_optimized = stats->bytes[SET_OPTIMIZED];
+  if (want & JART_SIZE_PROGRESSIVE)
+    sizes->bytes_progressive = stats->bytes_progressive;
 }
 
 double
@@ -643,6 +667,14 @@ scan_limits (int width, int height, int channels, const JartSettings *settings,
     }
 }
 
+/* The files SETTINGS asks to measure. */
+static unsigned
+sizes_wanted (const JartSettings *settings)
+{
+  return settings->sizes != 0 ? settings->sizes & JART_SIZES_ALL
+                              : JART_SIZES_ALL;
+}
+
 size_t
 jart_stats_memory (int width, int height, int channels,
                    const JartSettings *settings)
@@ -650,22 +682,27 @@ jart_stats_memory (int width, int height, int channels,
   const int threads = settings->threads > 0
                           ? jart_min_int (settings->threads, JART_THREADS_MAX)
                           : JART_THREADS_MAX;
+  const unsigned want = sizes_wanted (settings);
+  size_t bytes;
   Limits z;
 
   scan_limits (width, height, channels, settings, &z);
-  return sizeof (JartStats)
-         + jart_buffer_size (z.blocks * 64 * sizeof (int8_t))
-         + z.blocks * (64 * sizeof (int8_t) + sizeof (uint32_t))
-         + z.pieces
-               * (1 + SETS + 3 * sizeof (int32_t)
-                  + PIECE_COUNTS * sizeof (uint16_t)
-                  + SETS * sizeof (JartPieceBits))
-         + (size_t)threads
-               * (sizeof (uint8_t *)
-                  + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1)
-         + jart_ssim_map_memory (width, height, threads)
-         + jart_prog_stats_memory (z.pieces, z.luma_pieces, z.piece_blocks,
-                                   channels >= 3 ? 3 : 1, threads);
+  bytes = sizeof (JartStats)
+          + jart_buffer_size (z.blocks * 64 * sizeof (int8_t))
+          + z.blocks * (64 * sizeof (int8_t) + sizeof (uint32_t)) + z.pieces
+          + jart_ssim_map_memory (width, height, threads);
+  if (want & BASELINE)
+    bytes += z.pieces
+                 * (SETS + 3 * sizeof (int32_t)
+                    + PIECE_COUNTS * sizeof (uint16_t)
+                    + SETS * sizeof (JartPieceBits))
+             + (size_t)threads
+                   * (sizeof (uint8_t *)
+                      + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1);
+  if (want & JART_SIZE_PROGRESSIVE)
+    bytes += jart_prog_stats_memory (z.pieces, z.luma_pieces, z.piece_blocks,
+                                     channels >= 3 ? 3 : 1, threads);
+  return bytes;
 }
 
 void
@@ -714,6 +751,7 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   scan_limits (src->width, src->height, src->channels, settings, &z);
   stats->threads = jart_clamp_int (work->threads, 1, JART_THREADS_MAX);
   stats->cancel = cancel;
+  stats->sizes = sizes_wanted (settings);
   /* Every block coded is captured first: no need to clear them; the high
      bytes are touched only where blocks need them. */
   stats->narrow = jart_buffer_alloc (z.blocks * 64);
@@ -721,32 +759,40 @@ jart_stats_new (const JartWork *work, const JartImage *src,
   stats->wide_index = calloc (z.blocks, sizeof (uint32_t));
   atomic_init (&stats->wide_used, 0);
   stats->captured = calloc (z.pieces, 1);
-  stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
-  stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
-  stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
   if (stats->narrow == NULL || stats->high == NULL || stats->wide_index == NULL
-      || stats->captured == NULL || stats->in_dc == NULL
-      || stats->counts == NULL || stats->buffer == NULL)
+      || stats->captured == NULL)
     goto no_memory;
-  for (s = 0; s < SETS; s++)
-    if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
-        || (stats->bits[s] = calloc (z.pieces, sizeof (JartPieceBits)))
-               == NULL)
-      goto no_memory;
-  for (t = 0; t < stats->threads; t++)
-    if ((stats->buffer[t]
-         = malloc (z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
-        == NULL)
-      goto no_memory;
+  if (stats->sizes & BASELINE)
+    {
+      stats->in_dc = calloc (z.pieces, sizeof *stats->in_dc);
+      stats->counts = calloc (z.pieces * PIECE_COUNTS, sizeof (uint16_t));
+      stats->buffer = calloc ((size_t)stats->threads, sizeof (uint8_t *));
+      if (stats->in_dc == NULL || stats->counts == NULL
+          || stats->buffer == NULL)
+        goto no_memory;
+      for (s = 0; s < SETS; s++)
+        if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
+            || (stats->bits[s] = calloc (z.pieces, sizeof (JartPieceBits)))
+                   == NULL)
+          goto no_memory;
+      for (t = 0; t < stats->threads; t++)
+        if ((stats->buffer[t]
+             = malloc (z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1))
+            == NULL)
+          goto no_memory;
+    }
   stats->ssim
       = jart_ssim_map_new (src, stats->threads, work->kernels->path, cancel);
   if (stats->ssim == NULL)
     goto no_memory;
-  stats->prog = jart_prog_stats_new (z.pieces, z.luma_pieces, z.piece_blocks,
-                                     src->channels >= 3 ? 3 : 1,
-                                     stats->threads, cancel);
-  if (stats->prog == NULL)
-    goto no_memory;
+  if (stats->sizes & JART_SIZE_PROGRESSIVE)
+    {
+      stats->prog = jart_prog_stats_new (
+          z.pieces, z.luma_pieces, z.piece_blocks, src->channels >= 3 ? 3 : 1,
+          stats->threads, cancel);
+      if (stats->prog == NULL)
+        goto no_memory;
+    }
   for (t = 0; t < 2; t++)
     {
       jart_huff_standard (0, t, &stats->table_dc[SET_STANDARD][t]);

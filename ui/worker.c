@@ -18,7 +18,9 @@
  * the preview shows the result as soon as it exists.  The second runs the same
  * settings again with the codec's statistics (JartSettings.statistics: the
  * SSIM against the original and the size of the JPEG file each generation
- * writes, baseline with standard or optimized tables, or progressive), which
+ * writes, baseline with standard or optimized tables, or progressive: the
+ * one the dialog shows, JartSettings.sizes, as the others would cost as
+ * much again and a change of the chooser starts a new job), which
  * the codec computes as it makes each generation from what the generation
  * changed; they fill in the plot generation by generation, at most every
  * PROGRESS_INTERVAL_US, and the read-outs say "measuring" until the
@@ -448,6 +450,7 @@ job_run (Job *job)
         {
           dst.pixels = scratch;
           settings.statistics = 1;
+          settings.sizes = 1u << job->coding;
           jart_run_in_dst (&worker->src, &dst, &settings, &statistics, NULL);
         }
     }

@@ -178,6 +178,16 @@ check_settings (Tally *tally, const Fixture *f)
                      "%s: jart_settings_check did not say so", what);
         expect_run (tally, f, f->src, f->dst, &s, JART_ERROR_DECODE, what);
       }
+    for (unsigned bad_sizes = 8; bad_sizes != 0; bad_sizes <<= 7)
+      {
+        jart_settings_init (&s);
+        s.statistics = 1;
+        s.sizes = bad_sizes | JART_SIZE_STANDARD;
+        snprintf (what, sizeof what, "sizes %#x", s.sizes);
+        tally_check (tally, jart_settings_check (&s) == JART_ERROR_CODING,
+                     "%s: jart_settings_check did not say so", what);
+        expect_run (tally, f, f->src, f->dst, &s, JART_ERROR_CODING, what);
+      }
   }
 }
 

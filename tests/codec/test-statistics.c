@@ -11,7 +11,10 @@
  *   (test-ssim-vs-scikit-image holds jart_ssim to scikit-image);
  * - the same statistics, bit for bit, on every kernel path this CPU has
  *   and with 1, 2 and 7 threads;
- * - a generation that changes nothing reports the previous one's file.
+ * - a generation that changes nothing reports the previous one's file;
+ * - a run that asks for some of the files (JartSettings.sizes) gets their
+ *   sizes as a run measuring all three does, 0 for the others, and the
+ *   same SSIM.
  *
  *   test-statistics DATA_DIR
  *
@@ -254,6 +257,26 @@ same_series (const Series *a, const Series *b)
   return 1;
 }
 
+/* Nonzero when B, a run measuring the files in SIZES, has A's SSIM and
+ * A's sizes of those files, and 0 for the others. */
+static int
+same_subset (const Series *a, const Series *b, unsigned sizes)
+{
+  int g, k;
+
+  if (a->count != b->count)
+    return 0;
+  for (g = 1; g <= a->count; g++)
+    {
+      if (a->ssim[g] != b->ssim[g])
+        return 0;
+      for (k = 0; k < 3; k++)
+        if (b->bytes[g][k] != (sizes & (1u << k) ? a->bytes[g][k] : 0))
+          return 0;
+    }
+  return 1;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -350,6 +373,33 @@ main (int argc, char **argv)
                          "on one thread",
                          label);
           }
+    }
+
+  /* Some of the files: each subset against all three. */
+  for (v = 0; v < VARIANTS; v++)
+    {
+      JartSettings s = variant (v, JART_SUBSAMPLING_420);
+      unsigned sizes;
+
+      snprintf (label, sizeof label, "[%s, 4:2:0, %s, all sizes]", names[4],
+                variant_names[v]);
+      run_case (oracle, &tally, label, images[4], &s, 0, &reference);
+      tally_check (&tally,
+                   reference.count > 1 && reference.bytes[1][0] > 0
+                       && reference.bytes[1][1] > 0
+                       && reference.bytes[1][2] > 0,
+                   "%s: a size is missing", label);
+      for (sizes = 1; sizes <= JART_SIZES_ALL; sizes++)
+        {
+          s.sizes = sizes;
+          snprintf (label, sizeof label, "[%s, 4:2:0, %s, sizes %u]", names[4],
+                    variant_names[v], sizes);
+          run_case (oracle, &tally, label, images[4], &s, 0, &other);
+          tally_check (&tally, same_subset (&reference, &other, sizes),
+                       "%s: not the sizes of the run measuring all three "
+                       "(0 for the others) and its SSIM",
+                       label);
+        }
     }
 
   for (i = 0; i < 5; i++)
