@@ -26,6 +26,15 @@ jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b)
 }
 
 void
+jart_rgb_to_y_row (const uint8_t *pixels, int step, int n, uint8_t *y)
+{
+  int i;
+
+  for (i = 0; i < n; i++, pixels += step)
+    y[i] = jart_rgb_to_y (pixels[0], pixels[1], pixels[2]);
+}
+
+void
 jart_rgb_to_ycc_row (const uint8_t *pixels, int step, int n, uint8_t *y,
                      uint8_t *cb, uint8_t *cr)
 {

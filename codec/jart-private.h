@@ -147,6 +147,8 @@ void jart_ycc_to_rgb_row (const uint8_t *y, const uint8_t *cb,
                           const uint8_t *cr, int n, const uint8_t *alpha,
                           int step, uint8_t *out);
 uint8_t jart_rgb_to_y (uint8_t r, uint8_t g, uint8_t b);
+/* The Y plane of jart_rgb_to_ycc_row alone. */
+void jart_rgb_to_y_row (const uint8_t *pixels, int step, int n, uint8_t *y);
 
 /* sample.c: the luma sampling factors of a mode (chroma is always 1x1). */
 void jart_sampling_factors (JartSubsampling subsampling, int *h, int *v);

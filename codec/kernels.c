@@ -63,6 +63,7 @@ static const JartKernels portable_kernels = {
   .name = "portable",
   .transform_blocks = portable_transform_blocks,
   .rgb_to_ycc = jart_rgb_to_ycc_row,
+  .rgb_to_y = jart_rgb_to_y_row,
   .ycc_to_rgb = jart_ycc_to_rgb_row,
   .downsample = jart_downsample_row,
   .fancy_rows = portable_fancy_rows,

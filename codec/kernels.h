@@ -31,6 +31,9 @@ struct JartKernels
   void (*rgb_to_ycc) (const uint8_t *pixels, int step, int n, uint8_t *y,
                       uint8_t *cb, uint8_t *cr);
 
+  /* color.c's jart_rgb_to_y_row: the Y alone (the SSIM's luma). */
+  void (*rgb_to_y) (const uint8_t *pixels, int step, int n, uint8_t *y);
+
   /* color.c's jart_ycc_to_rgb_row: N samples of Y, Cb and Cr to
    * interleaved pixels, clamped, alpha (STEP 4) copied from ALPHA.  May
    * write up to 32 bytes past OUT's N pixels. */

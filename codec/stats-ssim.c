@@ -38,7 +38,7 @@
  * same order on every kernel path (simd/ssim-sse2.c and simd/ssim-avx2.c do
  * per lane what the portable code does), so the total is the same bit for bit
  * whichever tiles an update recomputed and whichever path computed them.  The
- * luma of the image and of the reference is converted by the colour kernel,
+ * luma of the image and of the reference is converted by the luma kernel,
  * by chunks of a band's tiles, as a tile is recomputed: the reference's is
  * not kept (the reference's pixels are), and the memory a run's statistics
  * first touch, which costs the kernel's clearing of its pages, stays that
@@ -97,7 +97,6 @@ typedef struct
      lo on. */
   uint8_t luma[BAND_ROWS][LUMA_ROW];
   uint8_t ref[BAND_ROWS][LUMA_ROW];
-  uint8_t cb[LUMA_ROW], cr[LUMA_ROW]; /* the colour conversion's others */
 } Scratch;
 
 struct JartSsimMap
@@ -134,12 +133,12 @@ reflect (int i, int n)
 /* The luma of N pixels of ROW (channels of IMAGE) into OUT. */
 static void
 luma_row (const JartSsimMap *map, const JartImage *image, const uint8_t *row,
-          int n, uint8_t *out, uint8_t *cb, uint8_t *cr)
+          int n, uint8_t *out)
 {
   int i;
 
   if (image->channels >= 3)
-    map->kernels->rgb_to_ycc (row, image->channels, n, out, cb, cr);
+    map->kernels->rgb_to_y (row, image->channels, n, out);
   else if (image->channels == 1)
     memcpy (out, row, (size_t)n);
   else
@@ -348,10 +347,10 @@ band_luma (JartSsimMap *map, Scratch *s, int ty, int lo, int hi)
 
       luma_row (map, a,
                 a->pixels + (size_t)iy * a->stride + (size_t)lo * a->channels,
-                hi - lo, s->ref[r], s->cb, s->cr);
+                hi - lo, s->ref[r]);
       luma_row (map, b,
                 b->pixels + (size_t)iy * b->stride + (size_t)lo * b->channels,
-                hi - lo, s->luma[r], s->cb, s->cr);
+                hi - lo, s->luma[r]);
     }
 }
 

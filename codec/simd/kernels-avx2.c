@@ -225,28 +225,23 @@ v_store_rgb (uint8_t *p, int step, const uint8_t *alpha, V r, V g, V b)
 
 #include "kernels-x86.h"
 
-/* Eight pixels of Y, Cb and Cr in 32-bit lanes, from the pairs (R, G),
- * (G, B) and (B, 2) byte shuffles make of them: vpmaddwd takes 16-bit
- * constants, so 38470 G becomes -27066 G plus G << 16 (added after the
- * shift), the rounding 32768 is 2 * 16384, and 32768 B and 32768 R are
- * shifts by 15. */
+/* Eight pixels from P as the pairs (R, G) and (G, B) in the 16-bit halves
+ * of 32-bit lanes, which byte shuffles make of them. */
 static inline __attribute__ ((always_inline)) void
-ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
+pairs8 (const uint8_t *p, int step, V *rg, V *gb)
 {
-  const V low = _mm256_set1_epi32 (0xFFFF);
-  const V chroma = _mm256_set1_epi32 ((128 << 16) + (1 << 15) - 1);
-  V x, rg, gb, b;
+  V x;
 
   if (step == 3)
     {
       x = _mm256_inserti128_si256 (
           _mm256_castsi128_si256 (_mm_loadu_si128 ((const __m128i *)p)),
           _mm_loadu_si128 ((const __m128i *)(p + 12)), 1);
-      rg = _mm256_shuffle_epi8 (
+      *rg = _mm256_shuffle_epi8 (
           x, _mm256_setr_epi8 (0, -1, 1, -1, 3, -1, 4, -1, 6, -1, 7, -1, 9, -1,
                                10, -1, 0, -1, 1, -1, 3, -1, 4, -1, 6, -1, 7,
                                -1, 9, -1, 10, -1));
-      gb = _mm256_shuffle_epi8 (
+      *gb = _mm256_shuffle_epi8 (
           x, _mm256_setr_epi8 (1, -1, 2, -1, 4, -1, 5, -1, 7, -1, 8, -1, 10,
                                -1, 11, -1, 1, -1, 2, -1, 4, -1, 5, -1, 7, -1,
                                8, -1, 10, -1, 11, -1));
@@ -254,17 +249,25 @@ ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
   else
     {
       x = _mm256_loadu_si256 ((const __m256i *)p);
-      rg = _mm256_shuffle_epi8 (
+      *rg = _mm256_shuffle_epi8 (
           x, _mm256_setr_epi8 (0, -1, 1, -1, 4, -1, 5, -1, 8, -1, 9, -1, 12,
                                -1, 13, -1, 0, -1, 1, -1, 4, -1, 5, -1, 8, -1,
                                9, -1, 12, -1, 13, -1));
-      gb = _mm256_shuffle_epi8 (
+      *gb = _mm256_shuffle_epi8 (
           x, _mm256_setr_epi8 (1, -1, 2, -1, 5, -1, 6, -1, 9, -1, 10, -1, 13,
                                -1, 14, -1, 1, -1, 2, -1, 5, -1, 6, -1, 9, -1,
                                10, -1, 13, -1, 14, -1));
     }
-  b = _mm256_srli_epi32 (gb, 16);
-  *y = _mm256_add_epi32 (
+}
+
+/* The Y of eight pixels in 32-bit lanes from their pairs RG and GB and
+ * their B (GB >> 16): vpmaddwd takes 16-bit constants, so 38470 G becomes
+ * -27066 G plus G << 16 (added after the shift), and the rounding 32768 is
+ * 2 * 16384. */
+static inline __attribute__ ((always_inline)) V
+luma8 (V rg, V gb, V b)
+{
+  return _mm256_add_epi32 (
       _mm256_srai_epi32 (
           _mm256_add_epi32 (
               _mm256_madd_epi16 (rg, pair (19595, -27066)),
@@ -272,7 +275,21 @@ ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
                   _mm256_or_si256 (b, _mm256_set1_epi32 (2 << 16)),
                   pair (7471, 1 << 14))),
           16),
-      _mm256_and_si256 (gb, low));
+      _mm256_and_si256 (gb, _mm256_set1_epi32 (0xFFFF)));
+}
+
+/* Eight pixels of Y, Cb and Cr in 32-bit lanes (luma8's Y; 32768 B and
+ * 32768 R are shifts by 15). */
+static inline __attribute__ ((always_inline)) void
+ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
+{
+  const V low = _mm256_set1_epi32 (0xFFFF);
+  const V chroma = _mm256_set1_epi32 ((128 << 16) + (1 << 15) - 1);
+  V rg, gb, b;
+
+  pairs8 (p, step, &rg, &gb);
+  b = _mm256_srli_epi32 (gb, 16);
+  *y = luma8 (rg, gb, b);
   *cb = _mm256_srai_epi32 (
       _mm256_add_epi32 (_mm256_madd_epi16 (rg, pair (-11059, -21709)),
                         _mm256_add_epi32 (_mm256_slli_epi32 (b, 15), chroma)),
@@ -283,6 +300,16 @@ ycc8 (const uint8_t *p, int step, V *y, V *cb, V *cr)
           _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_and_si256 (rg, low), 15),
                             chroma)),
       16);
+}
+
+/* The Y of eight pixels alone. */
+static inline __attribute__ ((always_inline)) V
+y8 (const uint8_t *p, int step)
+{
+  V rg, gb;
+
+  pairs8 (p, step, &rg, &gb);
+  return luma8 (rg, gb, _mm256_srli_epi32 (gb, 16));
 }
 
 /* Four vectors of eight samples (0..255), packed to 16 bits in pairs
@@ -336,6 +363,33 @@ avx2_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
   if (i < n)
     simd_rgb_to_ycc (pixels + (size_t)i * step, step, n - i, y + i, cb + i,
                      cr + i);
+}
+
+/* The Y of 32 pixels from PIXELS, written out. */
+static inline __attribute__ ((always_inline)) void
+y32 (const uint8_t *pixels, int step, uint8_t *y)
+{
+  store32 (
+      y, _mm256_packs_epi32 (y8 (pixels, step), y8 (pixels + 8 * step, step)),
+      _mm256_packs_epi32 (y8 (pixels + 16 * step, step),
+                          y8 (pixels + 24 * step, step)));
+}
+
+/* color.c's jart_rgb_to_y_row, 32 pixels at a time, one loop a pixel
+ * size. */
+static void
+avx2_rgb_to_y (const uint8_t *pixels, int step, int n, uint8_t *y)
+{
+  int i = 0;
+
+  if (step == 3)
+    for (; i + 34 <= n; i += 32)
+      y32 (pixels + (size_t)i * 3, 3, y + i);
+  else
+    for (; i + 34 <= n; i += 32)
+      y32 (pixels + (size_t)i * 4, 4, y + i);
+  if (i < n)
+    simd_rgb_to_y (pixels + (size_t)i * step, step, n - i, y + i);
 }
 
 /* Eight pixels of color.c's jart_ycc_to_rgb_row from the (Cb - 128,
@@ -558,6 +612,7 @@ const JartKernels jart_kernels_avx2 = {
   .name = "avx2",
   .transform_blocks = avx2_transform_blocks,
   .rgb_to_ycc = avx2_rgb_to_ycc,
+  .rgb_to_y = avx2_rgb_to_y,
   .ycc_to_rgb = avx2_ycc_to_rgb,
   .downsample = avx2_downsample,
   .fancy_rows = simd_fancy_rows,

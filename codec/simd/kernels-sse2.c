@@ -318,6 +318,7 @@ const JartKernels jart_kernels_sse2 = {
   .name = "sse2",
   .transform_blocks = simd_transform_blocks,
   .rgb_to_ycc = simd_rgb_to_ycc,
+  .rgb_to_y = simd_rgb_to_y,
   .ycc_to_rgb = simd_ycc_to_rgb,
   .downsample = jart_sse2_downsample,
   .fancy_rows = simd_fancy_rows,

@@ -268,13 +268,21 @@ simd_transform_blocks (uint8_t *plane, size_t stride, int x0, int x1,
     transform_row (plane, stride, x0, x1, quant, dct, NULL);
 }
 
+/* The Y of color.c's jart_rgb_to_ycc_row, rounded. */
+static inline V
+v_luma (V r, V g, V b)
+{
+  return v_srai (v_add (v_add (v_mulc (r, 19595), v_mulc (g, 38470)),
+                        v_add (v_mulc (b, 7471), v_set1 (1 << 15))),
+                 16);
+}
+
 /* color.c's jart_rgb_to_ycc_row, eight pixels at a time while
  * v_load_rgb may read V_RGB_READ pixels. */
 static void
 simd_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
                  uint8_t *cb, uint8_t *cr)
 {
-  const V half = v_set1 (1 << 15);
   const V chroma = v_set1 ((128 << 16) + (1 << 15) - 1);
   int i = 0;
 
@@ -283,10 +291,7 @@ simd_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
       V r, g, b;
 
       v_load_rgb (pixels + (size_t)i * step, step, &r, &g, &b);
-      v_store_u8 (y + i,
-                  v_srai (v_add (v_add (v_mulc (r, 19595), v_mulc (g, 38470)),
-                                 v_add (v_mulc (b, 7471), half)),
-                          16));
+      v_store_u8 (y + i, v_luma (r, g, b));
       v_store_u8 (
           cb + i,
           v_srai (v_add (v_sub (v_slli (b, 15),
@@ -303,6 +308,24 @@ simd_rgb_to_ycc (const uint8_t *pixels, int step, int n, uint8_t *y,
   if (i < n)
     jart_rgb_to_ycc_row (pixels + (size_t)i * step, step, n - i, y + i, cb + i,
                          cr + i);
+}
+
+/* color.c's jart_rgb_to_y_row, eight pixels at a time while v_load_rgb
+ * may read V_RGB_READ pixels. */
+static void
+simd_rgb_to_y (const uint8_t *pixels, int step, int n, uint8_t *y)
+{
+  int i = 0;
+
+  for (; i + V_RGB_READ <= n; i += 8)
+    {
+      V r, g, b;
+
+      v_load_rgb (pixels + (size_t)i * step, step, &r, &g, &b);
+      v_store_u8 (y + i, v_luma (r, g, b));
+    }
+  if (i < n)
+    jart_rgb_to_y_row (pixels + (size_t)i * step, step, n - i, y + i);
 }
 
 /* color.c's jart_ycc_to_rgb_row, eight pixels at a time; v_store_rgb
