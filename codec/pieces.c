@@ -3,13 +3,16 @@
  * the file (its length, its first and last 8 bits and, for each bit
  * position it may start at, the 0xFF bytes wholly inside it, each of which
  * costs a stuffed 0x00), and the bytes of the pieces in order, the bytes
- * straddling two pieces included, the last one padded with 1 bits; and
- * whether two Huffman tables are the same.
+ * straddling two pieces included, the last one padded with 1 bits, also
+ * from groups of pieces summed as one (JartPieceSums: a scan of which few
+ * pieces changed adds its groups instead of all its pieces); and whether
+ * two Huffman tables are the same.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "stats.h"
@@ -100,6 +103,111 @@ jart_pieces_bytes (const JartPieceBits *pieces, size_t n)
       && ((pending << (8 - have) | ((1u << (8 - have)) - 1)) & 0xff) == 0xff)
     stuffed++;
   return (bits + 7) / 8 + stuffed;
+}
+
+/* The N pieces from PIECES as one piece, into OUT.  A byte wholly inside
+ * the group either lies in one piece (that piece's count for where its
+ * first byte boundary falls) or ends in a piece Q after taking H = 1..7
+ * bits before it: the last 8 bits before Q and Q's first 8 make a 16-bit
+ * window in which that byte is bits H .. H + 7; it lies in the group when
+ * H is at most the bits before Q, and ends in Q when 8 - H is at most Q's
+ * bits.  For the group starting at its bit position A (its first byte
+ * boundary A bits in), the bits C before Q put Q's first boundary
+ * (A - C) mod 8 bits in and its straddling byte at H = (C - A) mod 8. */
+static void
+sum_group (const JartPieceBits *pieces, size_t n, JartPieceBits *out)
+{
+  uint64_t c = 0; /* the bits before the piece */
+  uint32_t ff[8] = { 0 };
+  unsigned head = 0, tail = 0; /* tail: the last 8 bits before the piece */
+  size_t p;
+  int a;
+
+  for (p = 0; p < n; p++)
+    {
+      const JartPieceBits *q = &pieces[p];
+      const int k = (int)(c & 7);
+      const unsigned w = tail << 8 | q->head;
+      const unsigned lo = q->bits >= 7 ? 1 : 8 - (unsigned)q->bits;
+      const unsigned hi = c < 7 ? (unsigned)c : 7;
+      unsigned m = w & w >> 1;
+
+      /* Bit H of M: bits H .. H + 7 of W are all ones. */
+      m &= m >> 2;
+      m &= m >> 4;
+      m &= lo <= hi ? (2u << hi) - (1u << lo) : 0;
+      for (a = 0; a < 8; a++)
+        ff[a] += q->ff[(a - k) & 7] + (m >> ((k - a) & 7) & 1);
+      if (c < 8)
+        head |= (unsigned)q->head >> c;
+      tail = q->bits >= 8 ? q->tail : (tail << q->bits | q->tail) & 0xff;
+      c += q->bits;
+    }
+  out->bits = c;
+  memcpy (out->ff, ff, sizeof ff);
+  out->head = (uint8_t)head;
+  out->tail = (uint8_t)tail;
+}
+
+static size_t
+groups_of (size_t pieces)
+{
+  return (pieces + JART_PIECE_GROUP - 1) / JART_PIECE_GROUP;
+}
+
+int
+jart_piece_sums_init (JartPieceSums *sums, size_t pieces)
+{
+  size_t groups = groups_of (pieces);
+
+  sums->group = calloc (groups > 0 ? groups : 1, sizeof *sums->group);
+  sums->stale = malloc (groups > 0 ? groups : 1);
+  if (sums->group == NULL || sums->stale == NULL)
+    return -1;
+  memset (sums->stale, 1, groups > 0 ? groups : 1);
+  return 0;
+}
+
+void
+jart_piece_sums_free (JartPieceSums *sums)
+{
+  free (sums->group);
+  free (sums->stale);
+  sums->group = NULL;
+  sums->stale = NULL;
+}
+
+size_t
+jart_piece_sums_memory (size_t pieces)
+{
+  size_t groups = groups_of (pieces);
+
+  return (groups > 0 ? groups : 1) * (sizeof (JartPieceBits) + 1);
+}
+
+void
+jart_piece_sums_touch_all (JartPieceSums *sums, size_t n)
+{
+  memset (sums->stale, 1, groups_of (n));
+}
+
+uint64_t
+jart_piece_sums_bytes (JartPieceSums *sums, const JartPieceBits *pieces,
+                       size_t n)
+{
+  size_t groups = groups_of (n), g;
+
+  for (g = 0; g < groups; g++)
+    if (sums->stale[g])
+      {
+        size_t from = g * JART_PIECE_GROUP;
+
+        sum_group (pieces + from,
+                   n - from < JART_PIECE_GROUP ? n - from : JART_PIECE_GROUP,
+                   &sums->group[g]);
+        sums->stale[g] = 0;
+      }
+  return jart_pieces_bytes (sums->group, groups);
 }
 
 int

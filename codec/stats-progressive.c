@@ -17,8 +17,10 @@
  * the state it starts from changed (the pieces after it follow until the
  * state is the one kept); with the scan's tables also every piece when they
  * changed.  A scan's bytes then follow from its pieces in order, as for
- * the baseline file.  Only the pieces whose MCUs changed, and the pieces
- * after them while the state they start from changed, are visited.
+ * the baseline file (by groups of pieces, only those holding a piece
+ * coded again summed afresh).  Only the pieces whose MCUs changed, and the
+ * pieces after them while the state they start from changed, are visited.
+ * What all this keeps is allocated in stats-progressive-memory.c.
  *
  * The scans are independent.  The run's threads count them in groups,
  * taken in turn, the biggest first: a group is at most two scans of one
@@ -32,117 +34,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "progressive.h"
-#include "stats.h"
-
-/* The buffered correction bits a piece may start with, packed. */
-#define CORR_BYTES ((JART_PROG_CORR_KEPT + 7) / 8)
-
-/* The symbols a piece's counts keep: a DC first scan's two DC tables
- * (categories 0..15 each), an AC scan's table. */
-#define DC_SYMBOLS 16
-#define AC_SYMBOLS 256
-
-/* The distinct symbols a piece's counts hold in place (at quality 75 a
- * piece has fewer than 16 in nearly every scan, at 95 fewer than 24). */
-#define HELD 24
-#define SPILLED 0xFFFF
-
-/* A piece's symbol counts: its N symbols (indices into the scan's counts)
- * and how many of each; or N SPILLED: all of them are in the piece's
- * table of the scan's spill. */
-typedef struct
-{
-  uint16_t n;
-  uint8_t symbol[HELD];
-  uint16_t count[HELD];
-} Held;
-
-/* The most scans counted together over the same pieces. */
-#define GROUP_MAX 2
-
-/* How many MCUs ahead a scan of one component asks for its blocks. */
-#define PREFETCH 4
-
-/* The pieces of a scan one thread codes at a time. */
-#define CODE_CHUNK 64
-
-/* The coder's state between two blocks. */
-typedef struct
-{
-  int32_t last_dc[3];
-  uint16_t eobrun;
-  uint16_t be;
-} State;
-
-/* One scan of the script and what is kept of its pieces. */
-typedef struct
-{
-  const JartProgScan *scan;
-  int comp;    /* its one component, or -1 when interleaved */
-  int symbols; /* counts a piece keeps (0: none) */
-  int refine;  /* an AC refinement: the states keep correction bits */
-  /* The current shape: */
-  int rows, h, v, real_cols;
-  size_t pieces;
-  State *in;       /* each piece's state at its start; [pieces]: the end */
-  uint8_t *corr;   /* with REFINE: their correction bits, CORR_BYTES each */
-  Held *held;      /* each piece's symbol counts */
-  uint16_t *spill; /* a table of SYMBOLS counts a piece, written only for
-                      the pieces whose counts are SPILLED */
-  uint32_t *list;  /* the pieces to code again, in order, unless ALL_CODED */
-  size_t listed;
-  int all_coded;       /* every piece is to be coded again */
-  JartPieceBits *bits; /* what each piece's bits add */
-  uint64_t totals[2][AC_SYMBOLS];
-  JartHuffTable tables[2];
-  JartHuffCodes codes[2];
-  uint64_t header; /* its DHT and SOS segments */
-  uint64_t bytes;  /* all its bytes */
-  uint64_t blocks; /* blocks coded this generation */
-} ProgScan;
-
-/* A run of pieces of one scan to code: indices FROM .. TO - 1 of its list
- * (of its pieces when it codes them all), and the blocks they held. */
-typedef struct
-{
-  int scan;
-  size_t from, to;
-  uint64_t blocks;
-} Chunk;
-
-/* What each thread codes with. */
-typedef struct
-{
-  JartProgStats *prog;
-  JartProgCoder coder;
-  uint8_t *buffer;
-  int16_t dummy[64];
-  int16_t spare[64]; /* a narrow block widened */
-} Worker;
-
-struct JartProgStats
-{
-  int scans;
-  ProgScan scan[10];
-  int groups;               /* scans of one component set, the biggest first */
-  int group[10][GROUP_MAX]; /* their scans, in the script's order */
-  int group_size[10];
-  int threads;
-  const JartCancel *cancel;
-  Worker *workers;
-  uint32_t *changed; /* the pieces of VIEW->captured that are set, in order */
-  size_t nchanged;
-  Chunk *chunks;
-  int nchunks;
-  /* While the threads count or code: */
-  const JartCoefView *view;
-  atomic_int next;
-};
+#include "stats-progressive.h"
 
 /* ---- the pieces of a scan ---- */
 
@@ -697,196 +592,20 @@ jart_prog_stats_bytes (JartProgStats *prog, const JartCoefView *view,
     {
       ProgScan *scan = &prog->scan[s];
 
+      if (scan->all_coded)
+        jart_piece_sums_touch_all (&scan->sums, scan->pieces);
+      else
+        for (p = 0; p < scan->listed; p++)
+          jart_piece_sums_touch (&scan->sums, scan->list[p]);
       /* A scan none of whose pieces was coded has its last bytes. */
       if (scan->blocks > 0)
         scan->bytes
-            = scan->header + jart_pieces_bytes (scan->bits, scan->pieces);
+            = scan->header
+              + jart_piece_sums_bytes (&scan->sums, scan->bits, scan->pieces);
       total += scan->bytes;
       coded += scan->blocks;
     }
   if (blocks != NULL)
     *blocks = coded;
   return total;
-}
-
-/* ---- allocation ---- */
-
-/* The pieces scan S of the script for COLORS may have. */
-static size_t
-scan_room (const JartProgScan *scan, int colors, size_t pieces,
-           size_t luma_pieces)
-{
-  return scan->n == 1 && scan->comp[0] == 0 && colors == 3 ? luma_pieces
-                                                           : pieces;
-}
-
-static int
-scan_symbols (const JartProgScan *scan)
-{
-  if (!jart_prog_counted (scan))
-    return 0;
-  return scan->ss == 0 ? 2 * DC_SYMBOLS : AC_SYMBOLS;
-}
-
-/* The bytes of a piece of S (besides its state): its counts (held, and
- * its table in the spill), its place in the list to code and its bits. */
-static size_t
-piece_bytes (const JartProgScan *scan)
-{
-  return (scan_symbols (scan) > 0
-              ? sizeof (Held) + (size_t)scan_symbols (scan) * sizeof (uint16_t)
-              : 0)
-         + sizeof (uint32_t) + sizeof (JartPieceBits);
-}
-
-static size_t
-state_bytes (const JartProgScan *scan)
-{
-  return sizeof (State) + (scan->ss > 0 && scan->ah > 0 ? CORR_BYTES : 0);
-}
-
-/* The chunks a scan of ROOM pieces may be cut into. */
-static size_t
-chunk_room (size_t room)
-{
-  return (room + CODE_CHUNK - 1) / CODE_CHUNK;
-}
-
-/* A thread's buffer: a piece's blocks at their most bits, with the
- * correction bits and end-of-band run it may start with. */
-static size_t
-buffer_bytes (size_t piece_blocks)
-{
-  return piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + CORR_BYTES + 8 + 1;
-}
-
-size_t
-jart_prog_stats_memory (size_t pieces, size_t luma_pieces, size_t piece_blocks,
-                        int colors, int threads)
-{
-  const JartProgScan *script;
-  size_t bytes = sizeof (JartProgStats);
-  int n, s;
-
-  script = jart_prog_script (colors, &n);
-  for (s = 0; s < n; s++)
-    {
-      size_t room = scan_room (&script[s], colors, pieces, luma_pieces);
-
-      bytes += room * piece_bytes (&script[s])
-               + (room + 1) * state_bytes (&script[s])
-               + chunk_room (room) * sizeof (Chunk);
-    }
-  return bytes + pieces * sizeof (uint32_t)
-         + (size_t)threads * (sizeof (Worker) + buffer_bytes (piece_blocks));
-}
-
-void
-jart_prog_stats_free (JartProgStats *prog)
-{
-  int s, t;
-
-  if (prog == NULL)
-    return;
-  for (s = 0; s < prog->scans; s++)
-    {
-      ProgScan *scan = &prog->scan[s];
-
-      free (scan->in);
-      free (scan->corr);
-      free (scan->held);
-      free (scan->spill);
-      free (scan->list);
-      free (scan->bits);
-    }
-  if (prog->workers != NULL)
-    for (t = 0; t < prog->threads; t++)
-      {
-        free (prog->workers[t].buffer);
-      }
-  free (prog->workers);
-  free (prog->changed);
-  free (prog->chunks);
-  free (prog);
-}
-
-JartProgStats *
-jart_prog_stats_new (size_t pieces, size_t luma_pieces, size_t piece_blocks,
-                     int colors, int threads, const JartCancel *cancel)
-{
-  JartProgStats *prog = calloc (1, sizeof *prog);
-  const JartProgScan *script;
-  size_t chunks = 0;
-  int s, t, pass;
-
-  if (prog == NULL)
-    return NULL;
-  script = jart_prog_script (colors, &prog->scans);
-  prog->threads = threads;
-  prog->cancel = cancel;
-  for (s = 0; s < prog->scans; s++)
-    {
-      ProgScan *scan = &prog->scan[s];
-      size_t room = scan_room (&script[s], colors, pieces, luma_pieces);
-
-      scan->scan = &script[s];
-      scan->comp = script[s].n == 1 ? script[s].comp[0] : -1;
-      scan->symbols = scan_symbols (&script[s]);
-      scan->refine = script[s].ss > 0 && script[s].ah > 0;
-      scan->in = calloc (room + 1, sizeof *scan->in);
-      scan->list = malloc (room * sizeof *scan->list);
-      chunks += chunk_room (room);
-      scan->bits = calloc (room, sizeof *scan->bits);
-      if (scan->symbols > 0)
-        {
-          /* The spill is read only where it was written: it is not
-             cleared, and pages no piece spills to are never touched. */
-          scan->held = calloc (room, sizeof *scan->held);
-          scan->spill
-              = malloc (room * (size_t)scan->symbols * sizeof (uint16_t));
-        }
-      if (scan->refine)
-        scan->corr = calloc (room + 1, CORR_BYTES);
-      if (scan->in == NULL || scan->list == NULL || scan->bits == NULL
-          || (scan->symbols > 0 && (scan->held == NULL || scan->spill == NULL))
-          || (scan->refine && scan->corr == NULL))
-        goto no_memory;
-    }
-  prog->changed = malloc (pieces * sizeof *prog->changed);
-  prog->chunks = malloc (chunks * sizeof *prog->chunks);
-  if (prog->changed == NULL || prog->chunks == NULL)
-    goto no_memory;
-  /* The groups, of at most GROUP_MAX scans of one component set, the
-     biggest first, as the threads take them: the luma's refinements, its
-     other scans, then the others. */
-  for (pass = 0; pass < 3; pass++)
-    for (s = 0; s < prog->scans; s++)
-      {
-        int key = script[s].n == 1 ? script[s].comp[0] : -1, g;
-
-        if (pass != (key != 0 ? 2 : prog->scan[s].refine ? 0 : 1))
-          continue;
-        for (g = 0; g < prog->groups; g++)
-          if (prog->scan[prog->group[g][0]].comp == key
-              && prog->group_size[g] < GROUP_MAX)
-            break;
-        if (g == prog->groups)
-          prog->groups++;
-        prog->group[g][prog->group_size[g]++] = s;
-      }
-  prog->workers = calloc ((size_t)threads, sizeof *prog->workers);
-  if (prog->workers == NULL)
-    goto no_memory;
-  for (t = 0; t < threads; t++)
-    {
-      prog->workers[t].prog = prog;
-      prog->workers[t].buffer = malloc (buffer_bytes (piece_blocks));
-      if (prog->workers[t].buffer == NULL)
-        goto no_memory;
-    }
-  return prog;
-
-no_memory:
-  jart_prog_stats_free (prog);
-  return NULL;
 }

@@ -28,10 +28,13 @@
  * bytes of the file then follow from the pieces, first to last: the bit
  * position of each, the 0xFF bytes inside it and the bytes that straddle
  * two pieces, the last byte padded with 1 bits (which can make one more
- * 0xFF), and the marker segments (jpegsize.c).  The pieces are coded by the
- * run's threads; the totals are integers added in the pieces' order.  The
- * progressive file's size follows from the same coefficients and pieces
- * (stats-progressive.c).
+ * 0xFF), and the marker segments (jpegsize.c); the pieces are put
+ * together sixteen at a time (pieces.c's JartPieceSums), and only the
+ * groups holding a piece coded again are summed afresh, so that a
+ * generation that changed little does not walk every piece.  The pieces
+ * are coded by the run's threads; the totals are integers added in the pieces'
+ * order.  The progressive file's size follows from the same coefficients and
+ * pieces (stats-progressive.c).
  *
  * Dummy blocks (the luma blocks of an MCU past the image's last block
  * column or row) repeat the previous block's DC with no AC, as libjpeg's
@@ -99,8 +102,9 @@ struct JartStats
   uint16_t *counts;              /* each piece's symbol counts */
   uint64_t totals[PIECE_COUNTS]; /* their sums */
   JartPieceBits *bits[SETS];
-  int coded_once;       /* the rows' results are all there */
-  uint64_t bytes[SETS]; /* the last file's sizes */
+  JartPieceSums sums[SETS]; /* and by groups */
+  int coded_once;           /* the rows' results are all there */
+  uint64_t bytes[SETS];     /* the last file's sizes */
   JartHuffTable table_dc[SETS][2], table_ac[SETS][2];
   JartHuffCodes codes_dc[SETS][2], codes_ac[SETS][2];
   uint8_t **buffer; /* each thread's row of bits */
@@ -452,6 +456,11 @@ baseline_sizes (JartStats *stats, int optimized)
         }
       stats->code[SET_STANDARD][p] = stats->code[SET_OPTIMIZED][p]
           = (uint8_t)code;
+      if (code)
+        {
+          jart_piece_sums_touch (&stats->sums[SET_STANDARD], (size_t)p);
+          jart_piece_sums_touch (&stats->sums[SET_OPTIMIZED], (size_t)p);
+        }
       marked += code;
     }
   if (!stats->coded_once)
@@ -461,7 +470,9 @@ baseline_sizes (JartStats *stats, int optimized)
   code_pieces (stats, SET_STANDARD, marked);
   count_totals (stats, stats->code[SET_STANDARD], 1);
   stats->bytes[SET_STANDARD]
-      = jart_pieces_bytes (stats->bits[SET_STANDARD], (size_t)stats->pieces)
+      = jart_piece_sums_bytes (&stats->sums[SET_STANDARD],
+                               stats->bits[SET_STANDARD],
+                               (size_t)stats->pieces)
         + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
                                    stats->table_dc[SET_STANDARD],
                                    stats->table_ac[SET_STANDARD]);
@@ -498,11 +509,15 @@ baseline_sizes (JartStats *stats, int optimized)
   if (changed)
     {
       memset (stats->code[SET_OPTIMIZED], 1, (size_t)stats->pieces);
+      jart_piece_sums_touch_all (&stats->sums[SET_OPTIMIZED],
+                                 (size_t)stats->pieces);
       marked = stats->pieces;
     }
   code_pieces (stats, SET_OPTIMIZED, marked);
   stats->bytes[SET_OPTIMIZED]
-      = jart_pieces_bytes (stats->bits[SET_OPTIMIZED], (size_t)stats->pieces)
+      = jart_piece_sums_bytes (&stats->sums[SET_OPTIMIZED],
+                               stats->bits[SET_OPTIMIZED],
+                               (size_t)stats->pieces)
         + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
                                    stats->table_dc[SET_OPTIMIZED],
                                    stats->table_ac[SET_OPTIMIZED]);
@@ -696,6 +711,7 @@ jart_stats_memory (int width, int height, int channels,
                  * (SETS + 3 * sizeof (int32_t)
                     + PIECE_COUNTS * sizeof (uint16_t)
                     + SETS * sizeof (JartPieceBits))
+             + SETS * jart_piece_sums_memory (z.pieces)
              + (size_t)threads
                    * (sizeof (uint8_t *)
                       + z.piece_blocks * JART_HUFF_BLOCK_BYTES_MAX + 1);
@@ -720,6 +736,7 @@ jart_stats_free (JartStats *stats)
     {
       free (stats->code[s]);
       free (stats->bits[s]);
+      jart_piece_sums_free (&stats->sums[s]);
     }
   free (stats->in_dc);
   free (stats->counts);
@@ -773,7 +790,8 @@ jart_stats_new (const JartWork *work, const JartImage *src,
       for (s = 0; s < SETS; s++)
         if ((stats->code[s] = calloc (z.pieces, 1)) == NULL
             || (stats->bits[s] = calloc (z.pieces, sizeof (JartPieceBits)))
-                   == NULL)
+                   == NULL
+            || jart_piece_sums_init (&stats->sums[s], z.pieces) != 0)
           goto no_memory;
       for (t = 0; t < stats->threads; t++)
         if ((stats->buffer[t]

@@ -119,6 +119,40 @@ void jart_piece_bits (JartBitWriter *writer, JartPieceBits *out);
  * stuffed after each 0xFF, the last byte padded with 1 bits. */
 uint64_t jart_pieces_bytes (const JartPieceBits *pieces, size_t n);
 
+/* The pieces of one scan summed by groups of JART_PIECE_GROUP, each
+ * group's pieces as one piece (its 0xFF bytes for each of the 8 bit
+ * positions it may start at), so that the bytes of a scan of which few
+ * pieces changed follow from the groups instead of every piece. */
+#define JART_PIECE_GROUP 16
+typedef struct
+{
+  JartPieceBits *group;
+  uint8_t *stale; /* groups whose pieces changed since they were summed */
+} JartPieceSums;
+
+/* Room for the groups of PIECES pieces, all stale; nonzero when out of
+ * memory.  jart_piece_sums_free frees it (also after a failure). */
+int jart_piece_sums_init (JartPieceSums *sums, size_t pieces);
+void jart_piece_sums_free (JartPieceSums *sums);
+
+/* The bytes jart_piece_sums_init allocates for PIECES pieces. */
+size_t jart_piece_sums_memory (size_t pieces);
+
+/* Piece P changed (only the thread that sums may mark). */
+static inline void
+jart_piece_sums_touch (JartPieceSums *sums, size_t p)
+{
+  sums->stale[p / JART_PIECE_GROUP] = 1;
+}
+
+/* Every one of the N pieces changed. */
+void jart_piece_sums_touch_all (JartPieceSums *sums, size_t n);
+
+/* jart_pieces_bytes (PIECES, N) from the groups, the stale ones summed
+ * again first. */
+uint64_t jart_piece_sums_bytes (JartPieceSums *sums,
+                                const JartPieceBits *pieces, size_t n);
+
 /* Nonzero when tables A and B are the same. */
 int jart_huff_same_table (const JartHuffTable *a, const JartHuffTable *b);
 
