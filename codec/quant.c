@@ -82,7 +82,8 @@ quant_prepare16 (JartQuant *quant, int i)
   uint32_t q = quant->quantval[i];
   int k = 29;
 
-  while (((UINT32_C (1) << k) + q - 1) / q > 65535)
+  /* ceil (2^k / q) <= 65535 exactly when 2^k <= 65535 q: no division. */
+  while ((UINT32_C (1) << k) > UINT32_C (65535) * q)
     k--;
   quant->half16[i] = (uint16_t)(4 * q);
   quant->recip16[i] = (uint16_t)(((UINT32_C (1) << k) + q - 1) / q);
