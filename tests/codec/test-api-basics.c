@@ -30,15 +30,16 @@ check_defaults (Tally *tally)
                    && s.anchor_y == 0 && s.stop_at_fixed_point != 0
                    && s.flatten == 0 && s.background[0] == 255
                    && s.background[1] == 255 && s.background[2] == 255
-                   && s.threads == 0,
+                   && s.threads == 0 && s.statistics == 0 && s.sizes == 0,
                "jart_settings_init: quality %d, generations %d, "
                "subsampling %d, dct %d, jitter %d, drift %d, seed %u, "
                "anchor (%d,%d), stop %d, flatten %d, background "
-               "(%d,%d,%d), threads %d",
+               "(%d,%d,%d), threads %d, statistics %d, sizes %u",
                s.quality, s.generations, s.subsampling, s.dct,
                s.quality_jitter, s.grid_drift, (unsigned)s.seed, s.anchor_x,
                s.anchor_y, s.stop_at_fixed_point, s.flatten, s.background[0],
-               s.background[1], s.background[2], s.threads);
+               s.background[1], s.background[2], s.threads, s.statistics,
+               s.sizes);
   tally_check (tally, jart_settings_check (&s) == JART_OK,
                "the defaults do not pass jart_settings_check");
 }
