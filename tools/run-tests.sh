@@ -187,12 +187,13 @@ if wanted 3; then
   # and the thread count from its input; and but the GEGL operation's
   # (suite gegl, pass 1 runs it): the gegl program and GIMP load the module
   # into their own processes, which have no AddressSanitizer runtime.
-  # Left out too: the sweeps of the fast DCT and of GIMP's decoding (suite
-  # dct-variants: the accurate and float DCTs' sweeps run, every size and
-  # mode; the photos and drift schedules run every DCT and decoder) and
-  # the biggest photo (suite big-photo: the smaller photos meet its code
-  # paths), so that the suite stays within half an hour on a 2-core
-  # machine half as fast as the one it was first timed on.
+  # Left out too: the sweeps whose worth is their arithmetic (suite
+  # arithmetic: all 100 qualities, and every size with the fast and float
+  # DCTs and GIMP's decoding; every size and mode with the accurate DCT
+  # runs, and the photos, drift schedules and jpeg-size's sizes run every
+  # DCT and decoder) and the biggest photo (suite big-photo: the smaller
+  # photos meet its code paths), so that the suite stays near half an hour
+  # on a 2-core machine half as fast as the one it was first timed on.
   # Statistics compared at generations 1 and 2 only, and the photo tests
   # (photos-*, jpeg-size-photo-*) at the lowest and the highest of their
   # qualities, as in pass 2: the sanitizers' job is memory safety and
@@ -203,7 +204,7 @@ if wanted 3; then
   export JART_TEST_QUALITIES=ends
   run_pass "pass 3: AddressSanitizer and UndefinedBehaviorSanitizer, fuzzing" \
     "$sanitize" --timeout-multiplier 4 --no-suite kernel-paths \
-    --no-suite gegl --no-suite dct-variants --no-suite big-photo
+    --no-suite gegl --no-suite arithmetic --no-suite big-photo
   unset JART_TEST_STATISTICS JART_TEST_QUALITIES
 fi
 
