@@ -450,7 +450,10 @@ job_run (Job *job)
         {
           dst.pixels = scratch;
           settings.statistics = 1;
-          settings.sizes = 1u << job->coding;
+          settings.sizes = (int)job->coding >= JART_CODING_STANDARD
+                                   && job->coding <= JART_CODING_PROGRESSIVE
+                               ? 1u << job->coding
+                               : JART_SIZES_ALL;
           jart_run_in_dst (&worker->src, &dst, &settings, &statistics, NULL);
         }
     }
