@@ -149,10 +149,11 @@ sum_group (const JartPieceBits *pieces, size_t n, JartPieceBits *out)
   out->tail = (uint8_t)tail;
 }
 
+/* The groups of PIECES pieces, at least one (of none when PIECES is 0). */
 static size_t
 groups_of (size_t pieces)
 {
-  return (pieces + JART_PIECE_GROUP - 1) / JART_PIECE_GROUP;
+  return pieces > 0 ? (pieces + JART_PIECE_GROUP - 1) / JART_PIECE_GROUP : 1;
 }
 
 int
@@ -160,11 +161,11 @@ jart_piece_sums_init (JartPieceSums *sums, size_t pieces)
 {
   size_t groups = groups_of (pieces);
 
-  sums->group = calloc (groups > 0 ? groups : 1, sizeof *sums->group);
-  sums->stale = malloc (groups > 0 ? groups : 1);
+  sums->group = calloc (groups, sizeof *sums->group);
+  sums->stale = malloc (groups);
   if (sums->group == NULL || sums->stale == NULL)
     return -1;
-  memset (sums->stale, 1, groups > 0 ? groups : 1);
+  memset (sums->stale, 1, groups);
   return 0;
 }
 
@@ -180,9 +181,7 @@ jart_piece_sums_free (JartPieceSums *sums)
 size_t
 jart_piece_sums_memory (size_t pieces)
 {
-  size_t groups = groups_of (pieces);
-
-  return (groups > 0 ? groups : 1) * (sizeof (JartPieceBits) + 1);
+  return groups_of (pieces) * (sizeof (JartPieceBits) + 1);
 }
 
 void

@@ -431,6 +431,18 @@ progressive_size (JartStats *stats, int all)
         + jart_jpeg_frame_bytes (stats->colors, stats->dqt);
 }
 
+/* The bytes of table set SET's file: its pieces, by their groups, and its
+ * marker segments. */
+static uint64_t
+set_bytes (JartStats *stats, int set)
+{
+  return jart_piece_sums_bytes (&stats->sums[set], stats->bits[set],
+                                (size_t)stats->pieces)
+         + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
+                                    stats->table_dc[set],
+                                    stats->table_ac[set]);
+}
+
 /* The baseline files' sizes (the optimized one's with OPTIMIZED) for the
  * current coefficients, into STATS->bytes. */
 static void
@@ -469,13 +481,7 @@ baseline_sizes (JartStats *stats, int optimized)
     count_totals (stats, stats->code[SET_STANDARD], -1);
   code_pieces (stats, SET_STANDARD, marked);
   count_totals (stats, stats->code[SET_STANDARD], 1);
-  stats->bytes[SET_STANDARD]
-      = jart_piece_sums_bytes (&stats->sums[SET_STANDARD],
-                               stats->bits[SET_STANDARD],
-                               (size_t)stats->pieces)
-        + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
-                                   stats->table_dc[SET_STANDARD],
-                                   stats->table_ac[SET_STANDARD]);
+  stats->bytes[SET_STANDARD] = set_bytes (stats, SET_STANDARD);
   if (!optimized)
     return;
 
@@ -514,13 +520,7 @@ baseline_sizes (JartStats *stats, int optimized)
       marked = stats->pieces;
     }
   code_pieces (stats, SET_OPTIMIZED, marked);
-  stats->bytes[SET_OPTIMIZED]
-      = jart_piece_sums_bytes (&stats->sums[SET_OPTIMIZED],
-                               stats->bits[SET_OPTIMIZED],
-                               (size_t)stats->pieces)
-        + jart_jpeg_markers_bytes (stats->colors, stats->dqt,
-                                   stats->table_dc[SET_OPTIMIZED],
-                                   stats->table_ac[SET_OPTIMIZED]);
+  stats->bytes[SET_OPTIMIZED] = set_bytes (stats, SET_OPTIMIZED);
 }
 
 void
