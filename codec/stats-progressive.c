@@ -211,8 +211,21 @@ total_of (ProgScan *s, int table, int i)
                                   : &s->totals[i / DC_SYMBOLS][i % DC_SYMBOLS];
 }
 
+/* The count of symbol I in COUNTS (by table number; TABLE is an AC
+ * scan's), as S numbers its symbols. */
+static inline const uint64_t *
+count_of (const ProgScan *s, const JartHuffCounts counts[2], int table, int i)
+{
+  return s->symbols == AC_SYMBOLS
+             ? &counts[table].freq[i]
+             : &counts[i / DC_SYMBOLS].freq[i % DC_SYMBOLS];
+}
+
 /* Replaces piece P's counts by those of COUNTS (by table number; TABLE is
- * an AC scan's), in S's totals too; with ALL the piece had none. */
+ * an AC scan's), in S's totals too; with ALL the piece had none.  A piece
+ * uses few of an AC table's 256 symbols: the counts are read eight at a
+ * time (a run of DC_SYMBOLS never straddles two tables), and the eight
+ * not looked at one by one when none of them is counted. */
 static void
 replace_counts (ProgScan *s, size_t p, const JartHuffCounts counts[2],
                 int table, int all)
@@ -230,21 +243,24 @@ replace_counts (ProgScan *s, size_t p, const JartHuffCounts counts[2],
         for (k = 0; k < held->n; k++)
           *total_of (s, table, held->symbol[k]) -= held->count[k];
     }
-  for (i = 0; i < s->symbols; i++)
+  for (i = 0; i < s->symbols; i += 8)
     {
-      uint64_t f = s->symbols == AC_SYMBOLS
-                       ? counts[table].freq[i]
-                       : counts[i / DC_SYMBOLS].freq[i % DC_SYMBOLS];
+      const uint64_t *f = count_of (s, counts, table, i);
 
-      if (f == 0)
+      if ((f[0] | f[1] | f[2] | f[3] | f[4] | f[5] | f[6] | f[7]) == 0)
         continue;
-      *total_of (s, table, i) += f;
-      if (n < HELD)
+      for (k = 0; k < 8; k++)
         {
-          held->symbol[n] = (uint8_t)i;
-          held->count[n] = (uint16_t)f;
+          if (f[k] == 0)
+            continue;
+          *total_of (s, table, i + k) += f[k];
+          if (n < HELD)
+            {
+              held->symbol[n] = (uint8_t)(i + k);
+              held->count[n] = (uint16_t)f[k];
+            }
+          n++;
         }
-      n++;
     }
   if (n <= HELD)
     {
@@ -253,9 +269,7 @@ replace_counts (ProgScan *s, size_t p, const JartHuffCounts counts[2],
     }
   held->n = SPILLED;
   for (i = 0; i < s->symbols; i++)
-    spill[i] = (uint16_t)(s->symbols == AC_SYMBOLS
-                              ? counts[table].freq[i]
-                              : counts[i / DC_SYMBOLS].freq[i % DC_SYMBOLS]);
+    spill[i] = (uint16_t)*count_of (s, counts, table, i);
 }
 
 /* Counts piece P of S again when it changed or when *FOLLOWS (the state
@@ -275,8 +289,11 @@ count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
     return;
   if (!view->all)
     s->list[s->listed++] = (uint32_t)p;
+  /* Only the counts the scan uses are cleared and read: an AC scan's
+     one table, or the first DC_SYMBOLS of both. */
   for (t = 0; t < 2; t++)
-    memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
+    if (per_table == DC_SYMBOLS || t == table)
+      memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
   coder->counts = counts;
   load_state (coder, s, p);
   s->blocks += (uint64_t)code_blocks (w, s, view, p);
