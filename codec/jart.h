@@ -59,8 +59,10 @@ typedef enum
   JART_ERROR_TABLES,      /* a step asks for the settings' tables and an
                              entry is outside 1..255 */
   JART_ERROR_DECODE,      /* not a JartDecode value */
-  JART_ERROR_CODING       /* not a JartCoding value, or sizes holds
+  JART_ERROR_CODING,      /* not a JartCoding value, or sizes holds
                              other bits than JART_SIZES_ALL's */
+  JART_ERROR_OVERLAP      /* jart_run_in_dst's destination shares bytes
+                             with its source */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -310,8 +312,9 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
  * discards it when the run does not succeed.  For DST is written from the
  * first generation on: on an error once the run has its memory, or a
  * cancel, DST holds some generation's pixels, or rows of two; on an error
- * in the arguments, or no memory, it is untouched.  DST must not be SRC
- * (JART_ERROR_NULL).  With a schedule (n_steps > 0) the run works in frames
+ * in the arguments, or no memory, it is untouched.  DST's bytes (from its
+ * first pixel to its last row's last) must not overlap SRC's
+ * (JART_ERROR_OVERLAP).  With a schedule (n_steps > 0) the run works in frames
  * of its own and writes DST at the end, as jart_run does. */
 JartStatus jart_run_in_dst (const JartImage *src, JartImage *dst,
                             const JartSettings *settings,

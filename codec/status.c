@@ -62,6 +62,9 @@ jart_strerror (JartStatus status)
       return "the decoder must be the viewers' or GIMP's";
     case JART_ERROR_CODING:
       return "the coding must be standard, optimized or progressive";
+    case JART_ERROR_OVERLAP:
+      return "the destination must not share pixels with the source: give "
+             "jart_run_in_dst an image of its own";
     }
   return "unknown status";
 }

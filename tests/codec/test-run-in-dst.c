@@ -260,24 +260,67 @@ main (void)
       image_free (src);
     }
 
-  /* The source as the destination: refused, nothing written. */
+  /* The source as the destination, or a destination sharing bytes with
+     it (the source's lower rows, or its pixels one byte on): refused,
+     nothing written.  A destination just past the source's last byte is
+     accepted. */
   {
     JartImage *src = image_new (40, 24, 3);
     JartImage *copy;
     JartSettings settings;
+    JartImage below, shifted, after, half;
+    static const char *const names[]
+        = { "the source itself", "the source's lower rows",
+            "the source's pixels a byte on" };
+    const JartImage *bad[3];
+    int i;
 
     image_fill (src, PATTERN_CHECKER, 5);
     copy = image_copy (src);
     jart_settings_init (&settings);
     settings.generations = 3;
+    /* A 40 x 12 source, the top half of SRC's rows... */
+    half = *src;
+    half.height = 12;
+    /* ...its destinations: rows 11 .. 22 of SRC (its last row shared), or
+       the whole half a byte on. */
+    below = half;
+    below.pixels = src->pixels + 11 * src->stride;
+    shifted = half;
+    shifted.pixels = src->pixels + 1;
+    bad[0] = src;
+    bad[1] = &below;
+    bad[2] = &shifted;
+    for (i = 0; i < 3; i++)
+      {
+        const JartImage *from = i == 0 ? src : &half;
+        JartStatus status = jart_run_in_dst (from, (JartImage *)bad[i],
+                                             &settings, NULL, NULL);
+
+        tally_check (&tally, status == JART_ERROR_OVERLAP,
+                     "jart_run_in_dst into %s gave %d, not "
+                     "JART_ERROR_OVERLAP",
+                     names[i], (int)status);
+        tally_check (
+            &tally,
+            memcmp (src->pixels, copy->pixels, src->stride * src->height) == 0,
+            "jart_run_in_dst refused %s but wrote it", names[i]);
+      }
     tally_check (&tally,
-                 jart_run_in_dst (src, src, &settings, NULL, NULL)
-                     == JART_ERROR_NULL,
-                 "jart_run_in_dst accepted its source as destination");
+                 strstr (jart_strerror (JART_ERROR_OVERLAP),
+                         "share pixels with the source")
+                     != NULL,
+                 "JART_ERROR_OVERLAP's message does not say what to fix: "
+                 "%s",
+                 jart_strerror (JART_ERROR_OVERLAP));
+    /* Rows 12 .. 23, right after the half's last byte: no overlap. */
+    after = half;
+    after.pixels = src->pixels + 12 * src->stride;
     tally_check (&tally,
-                 memcmp (src->pixels, copy->pixels, src->stride * src->height)
-                     == 0,
-                 "jart_run_in_dst refused its source but wrote it");
+                 jart_run_in_dst (&half, &after, &settings, NULL, NULL)
+                     == JART_OK,
+                 "jart_run_in_dst refused a destination right after its "
+                 "source");
     image_free (src);
     image_free (copy);
   }
