@@ -122,6 +122,30 @@ case_second_interrupt_leaves_no_temp() {
   done
 }
 
+# A signal ignored when the tool started (SIGINT and SIGHUP of a job
+# started with nohup, or in the background of a shell without job control)
+# stays ignored: the run goes on through them; one it was not given ignored
+# (SIGTERM) still cancels it.
+case_ignored_signals_stay_ignored() {
+  mkdir result
+  cp "$DATA/chelsea.png" result/out.png
+  [ -e big.png ] || "$HELPER" make-png big.png rgb 3000 2000
+  # shellcheck disable=SC2086 # the options are meant to split into words
+  env --default-signal --ignore-signal=INT,HUP "$TOOL" $LONG_RUN \
+    big.png result/out.png >out.txt 2>err.txt &
+  pid=$!
+  wait_for_temp result
+  kill -s INT "$pid"
+  kill -s HUP "$pid"
+  sleep 0.5
+  kill -0 "$pid" 2>/dev/null || fail "SIGINT or SIGHUP, ignored when the tool started, ended it: $(cat err.txt)"
+  ls -A result | grep -q jpeg-artifacts || fail "the run's temporary file went away after the ignored signals"
+  kill -s TERM "$pid"
+  expect_killed_by TERM
+  cmp -s result/out.png "$DATA/chelsea.png" || fail "the old output was changed"
+  expect_files result "out.png"
+}
+
 # Every signal that ends a process and can be caught removes the temporary
 # file, and the process ends by it.
 case_signals_leave_no_temp() {
