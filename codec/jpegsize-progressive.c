@@ -154,12 +154,19 @@ put_bits (JartProgCoder *coder, uint32_t bits, int size)
     jart_bits_put (coder->sink, bits, size);
 }
 
+/* Nonzero when CODER codes its symbols (not only counts them). */
+static inline int
+coding (const JartProgCoder *coder)
+{
+  return coder->counts == NULL || coder->code_too;
+}
+
 static inline void
 put_symbol (JartProgCoder *coder, int table, int symbol)
 {
   if (coder->counts != NULL)
     coder->counts[table].freq[symbol]++;
-  else
+  if (coding (coder))
     put_bits (coder, coder->codes[table].code[symbol],
               coder->codes[table].size[symbol]);
 }
@@ -167,18 +174,16 @@ put_symbol (JartProgCoder *coder, int table, int symbol)
 static inline void
 put_extra (JartProgCoder *coder, uint32_t bits, int size)
 {
-  if (coder->counts == NULL)
+  if (coding (coder))
     put_bits (coder, bits, size);
 }
 
 /* Sends N buffered correction bits from BITS, 16 at a time. */
 static void
-put_buffered (JartProgCoder *coder, const uint8_t *bits, int n)
+send_buffered (JartProgCoder *coder, const uint8_t *bits, int n)
 {
   int i, j, k;
 
-  if (coder->counts != NULL)
-    return;
   for (i = 0; i < n; i += k)
     {
       uint32_t word = 0;
@@ -188,6 +193,15 @@ put_buffered (JartProgCoder *coder, const uint8_t *bits, int n)
         word = word << 1 | bits[i + j];
       put_bits (coder, word, k);
     }
+}
+
+/* The same when CODER codes: a coder that only counts (every block of a
+ * generation's first pass) pays a test, not a call. */
+static inline void
+put_buffered (JartProgCoder *coder, const uint8_t *bits, int n)
+{
+  if (n > 0 && coding (coder))
+    send_buffered (coder, bits, n);
 }
 
 /* Sends the pending end-of-band run and the correction bits buffered with

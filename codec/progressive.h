@@ -41,9 +41,11 @@ typedef struct
 {
   const JartProgScan *scan;
   /* Output: with COUNTS ([2], by table number: 0 luma, 1 chroma) the
-   * symbols are counted there; else coded with CODES ([2]) into WRITER
+   * symbols are counted there, and with CODE_TOO coded as well; without
+   * COUNTS (or with CODE_TOO) they are coded with CODES ([2]) into WRITER
    * when not NULL, else through SINK. */
   JartHuffCounts *counts;
+  int code_too;
   const JartHuffCodes *codes;
   JartBitWriter *writer;
   JartBitCount *sink;

@@ -27,8 +27,12 @@
  * component set (the same pieces), counted piece by piece so that each
  * piece's coefficients are read from memory once for both.  Once every
  * scan has its tables and its states, each piece to code can be coded
- * alone: the threads code them in chunks of one scan, taken in turn.  The
- * scans' bytes are then added in the script's order.
+ * alone: the threads code them in chunks of one scan, taken in turn.  In
+ * a generation that knows the pieces from before, a piece counted again is
+ * coded in the same pass with the tables the scan has, which its new
+ * counts seldom change: a scan whose tables stay has nothing left to code,
+ * one whose tables change codes every piece again.  The scans' bytes are
+ * then added in the script's order.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -274,7 +278,10 @@ replace_counts (ProgScan *s, size_t p, const JartHuffCounts counts[2],
 
 /* Counts piece P of S again when it changed or when *FOLLOWS (the state
  * at its start changed); marks it to be coded.  *FOLLOWS then says whether
- * the state after it changed. */
+ * the state after it changed.  A generation that knows the pieces from
+ * before codes the piece in the same pass, with the tables it has (which
+ * the new counts seldom change): the code pass then need not read its
+ * blocks again. */
 static void
 count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
              int *follows)
@@ -296,7 +303,20 @@ count_piece (Worker *w, ProgScan *s, const JartCoefView *view, size_t p,
       memset (counts[t].freq, 0, (size_t)per_table * sizeof (uint64_t));
   coder->counts = counts;
   load_state (coder, s, p);
-  s->blocks += (uint64_t)code_blocks (w, s, view, p);
+  if (s->coded_ahead)
+    {
+      JartBitWriter writer = { w->buffer, 0, 0, 0 };
+
+      coder->code_too = 1;
+      coder->codes = s->codes;
+      coder->writer = &writer;
+      s->blocks += (uint64_t)code_blocks (w, s, view, p);
+      jart_piece_bits (&writer, &s->bits[p]);
+      coder->code_too = 0;
+      coder->writer = NULL;
+    }
+  else
+    s->blocks += (uint64_t)code_blocks (w, s, view, p);
   *follows = save_state (coder, s, p + 1);
   coder->counts = NULL;
   replace_counts (s, p, counts, table, view->all);
@@ -310,6 +330,7 @@ scan_begin (ProgScan *s, const JartCoefView *view)
   s->blocks = 0;
   s->listed = 0;
   s->all_coded = view->all;
+  s->coded_ahead = !view->all && jart_prog_counted (s->scan);
   scan_shape (s, view);
   if (!view->all)
     return;
@@ -542,7 +563,9 @@ make_chunks (JartProgStats *prog)
     {
       const ProgScan *scan = &prog->scan[s];
 
-      n = scan->all_coded ? scan->pieces : scan->listed;
+      n = scan->all_coded     ? scan->pieces
+          : scan->coded_ahead ? 0
+                              : scan->listed;
       total += n;
       for (from = 0; from < n; from += CODE_CHUNK)
         {

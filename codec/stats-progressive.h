@@ -74,6 +74,9 @@ typedef struct
   uint32_t *list;  /* the pieces to code again, in order, unless ALL_CODED */
   size_t listed;
   int all_coded;       /* every piece is to be coded again */
+  int coded_ahead;     /* the listed pieces were coded as they were counted,
+                          with the tables of before: right unless those
+                          change, when ALL_CODED codes every piece again */
   JartPieceBits *bits; /* what each piece's bits add */
   JartPieceSums sums;  /* and each group's */
   uint64_t totals[2][AC_SYMBOLS];
