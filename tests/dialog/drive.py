@@ -20,7 +20,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
+import os
 import sys
+
+# harness.py (the warmed pluginrc of GIMP 2.10's starts) is tests/gimp's.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "gimp"))
 
 # tests/gimp3/dialog3.py reads the names below that this file does not use
 # as drive.NAME.
@@ -79,6 +84,12 @@ def main():
                         help="run GIMP in this language")
     parser.add_argument("--localedir",
                         help="the build's po/ folder, the catalogues")
+    parser.add_argument("--gimp-console",
+                        help="GIMP 2.10's gimp-console, which makes the "
+                        "warmed pluginrc (--in gimp)")
+    parser.add_argument("--pluginrc-cache",
+                        help="the build's folder of the warmed pluginrc "
+                        "(--in gimp)")
     args = parser.parse_args()
     args.name = "%s-%s" % (args.where, args.scenario)
     function, runs = SCENARIOS[args.scenario]

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import time
 
+import harness
 from drive_atspi import (click, combo_items, combo_select, extents, Failure,
                          find_dialog, log, PLUGIN_NAME, pyatspi, reveal,
                          rgb_bytes, same_pixels, screenshot, wait_for, xdotool)
@@ -334,6 +335,7 @@ def scenario_gegl_tool(args, runner, work):
     shutil.copy(args.gegl_module, folder)
     home = os.path.join(work, "gimp2")
     os.makedirs(home)
+    harness.warm_pluginrc(home, args.gimp_console, args.pluginrc_cache)
     image = os.path.abspath(args.image)
     batch = ('(gimp-display-new (car (gimp-file-load RUN-NONINTERACTIVE'
              ' "%s" "%s")))' % (image, image))

@@ -2,7 +2,8 @@
 # it (Dialog: its controls by accessible name, its preview, its status),
 # and the two runners that show it: Harness (tests/dialog/dialog-harness
 # on an image file) and Gimp (a real GIMP 2.10 calling the plug-in
-# interactively from a Script-Fu batch).
+# interactively from a Script-Fu batch, in a fresh GIMP2_DIRECTORY with
+# tests/gimp's warmed pluginrc, harness.py's warm_pluginrc).
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@ import shutil
 import subprocess
 import time
 
+import harness
 from drive_atspi import (dialog_window, extents, Failure, find, find_dialog,
                          find_named, LOCALES, log, PLUGIN_NAME, PROCEDURE,
                          pyatspi, reveal, text_of, type_into_spin, value_of,
@@ -239,6 +241,8 @@ class Gimp:
         folder = os.path.join(home, "plug-ins", PLUGIN_NAME)
         os.makedirs(folder)
         shutil.copy(self.args.plugin, os.path.join(folder, PLUGIN_NAME))
+        harness.warm_pluginrc(home, self.args.gimp_console,
+                              self.args.pluginrc_cache)
         image = os.path.abspath(self.args.image)
         calls = list(self.before_calls)
         record = ('(let ((port (open-output-file "%s")))'

@@ -33,7 +33,10 @@ def reexec_in_session(argv, error_file, script):
         # off the same display.
         "xvfb-run", "-a", "-n", str(100 + os.getpid() % 800),
         "-e", error_file,
-        "-s", "-screen 0 %s -nolisten tcp" % SCREEN,
+        # -noreset: by default the server resets when its last client
+        # leaves (wait_for_display's xdotool, say), and a client that
+        # connects meanwhile is refused ("cannot open display").
+        "-s", "-screen 0 %s -nolisten tcp -noreset" % SCREEN,
         "/usr/bin/python3", script] + argv
     return subprocess.call(command, env=env)
 

@@ -3,11 +3,13 @@
 # and per GIMP start:
 #
 #   cases.py CASE --plugin BIN --cli BIN --data DIR --gimp BIN --workdir DIR
-#            [--resave BIN]
+#            --pluginrc-cache DIR [--resave BIN]
 #
 # Each case cuts its inputs from the sample images, drives GIMP in batch
-# mode through Script-Fu (harness.py), and compares the pixels GIMP exports
-# with the command-line tool's for the same settings, or checks the
+# mode through Script-Fu (harness.py; GIMP's own plug-ins' records come
+# from the warmed pluginrc kept in the --pluginrc-cache folder), and
+# compares the pixels GIMP exports with the command-line tool's for the
+# same settings, or checks the
 # messages and the untouched pixels of a call that must fail: bad
 # parameters, hostile calls counted one by one (hostile-inputs), runs too
 # big for the machine's free memory (memory-limit).  The second procedure,
@@ -93,13 +95,15 @@ def main():
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--resave", default=None,
                         help="the libjpeg helper, jpeg-resave")
+    parser.add_argument("--pluginrc-cache", required=True,
+                        help="the build's folder of the warmed pluginrc")
     args = parser.parse_args()
 
     workdir = os.path.join(args.workdir, args.case)
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)
     config = harness.Config(args.plugin, args.cli, args.data, args.gimp,
-                            workdir, args.resave)
+                            workdir, args.resave, args.pluginrc_cache)
     try:
         CASES[args.case](config)
     except harness.Failure as failure:

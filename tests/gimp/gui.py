@@ -4,9 +4,10 @@
 # called through the procedure database shows no progress, so the cancel
 # test starts the filter from the image window and clicks the Cancel button
 # of its status bar.  GIMP runs on its own Xvfb server with a fresh
-# GIMP2_DIRECTORY; the test sends it Script-Fu through the Script-Fu server
-# (plug-in-script-fu-server), keys and clicks through xdotool, and reads the
-# screen with ImageMagick's import.
+# GIMP2_DIRECTORY (harness.py's, with the warmed pluginrc); the test sends
+# it Script-Fu through the Script-Fu server (plug-in-script-fu-server), keys
+# and clicks through xdotool, and reads the screen with ImageMagick's
+# import.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
