@@ -13,6 +13,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -41,6 +42,7 @@ class GimpGui:
         self.verbose = verbose
         self.xvfb = None
         self.process = None
+        self.socket = None
         self.display = None
         self.log = open(config.path("gimp-gui-output.txt"), "w")
 
@@ -63,7 +65,8 @@ class GimpGui:
         self.process = subprocess.Popen(
             [self.gimp, "-n", "-d", "-f", "-s", "--console-messages"]
             + (["--verbose"] if self.verbose else []) + ["-b", server],
-            env=env, stdout=self.log, stderr=self.log)
+            env=env, stdout=self.log, stderr=self.log,
+            start_new_session=True)
         deadline = time.monotonic() + timeout
         while True:
             check(self.process.poll() is None,
@@ -202,6 +205,16 @@ class GimpGui:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.socket is not None:
+            self.socket.close()
+        if self.process is not None:
+            # GIMP quit from inside the Script-Fu server, whose plug-in
+            # process (GIMP's child, in GIMP's own session) outlives it:
+            # whatever is left of the session goes with it.
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except OSError:
+                pass
         if self.xvfb is not None:
             self.xvfb.terminate()
             self.xvfb.wait()
