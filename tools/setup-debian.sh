@@ -7,8 +7,10 @@
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, scikit-image for the SSIM reference, the de_DE.UTF-8 locale
 # the translation test runs GIMP in, and lomiri-wallpapers-20.04 for the
-# benchmark's default photo (data/README.md); at its end, setup-gimp3.sh
-# makes the Debian chroots the GIMP 3.0 and 3.2 tests run in.
+# benchmark's default photo (data/README.md), and mmdebstrap, with which
+# setup-gimp3.sh makes the Debian chroots the GIMP 3.0 and 3.2 tests run
+# in (run-tests.sh calls it, in the background while its first passes
+# run; the main job, run-in-gimp.sh, needs no chroot).
 # Safe to run again: it installs only what is missing.  Run it as root or
 # as a user who may use sudo.
 #
@@ -55,7 +57,3 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
   echo "setup-debian.sh: generating the de_DE.UTF-8 locale"
   localedef -i de_DE -f UTF-8 de_DE.UTF-8
 fi
-
-# GIMP 3.0 and 3.2 for the gimp3 suite: chroots of Debian 13 and forky,
-# kept between runs (setup-gimp3.sh).
-"$(dirname "$0")/setup-gimp3.sh"

@@ -10,7 +10,8 @@
 # and made again only when their recipe (suite, mirror, packages, options)
 # changes: each keeps the recipe's hash in a stamp file.
 # Usage: setup-gimp3.sh [SUITE...]   (default: trixie forky)
-# Called by setup-debian.sh at its end; run it as root.
+# Called by run-tests.sh, in the background while its passes 1 to 3 run
+# (most of the making is downloading and unpacking); run it as root.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
