@@ -152,7 +152,7 @@ case_signals_leave_no_temp() {
   mkdir result
   cp "$DATA/chelsea.png" result/out.png
   for signal in INT QUIT USR1 USR2 ALRM XCPU VTALRM PROF; do
-    start_long_run result/out.png
+    start_long_run result/out.png small
     kill -s "$signal" "$pid"
     expect_killed_by "$signal"
     cmp -s result/out.png "$DATA/chelsea.png" || fail "SIG$signal: the old output was changed"
