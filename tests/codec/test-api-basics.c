@@ -10,7 +10,6 @@
  */
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "images.h"
@@ -144,26 +143,11 @@ check_cancel_flag (Tally *tally)
  * JART_TEST_THREAD_GENERATIONS (1 to 6) when set: tools/run-tests.sh's
  * valgrind pass sets 2, which still runs a first generation and one from a
  * generation's output (drifted when the run drifts) with every thread
- * count and mode, in half the time (61 s instead of 131 s there).  A value
- * it cannot read stops the test with 99 (meson's "error"), as runcase.c
- * does for JART_TEST_THREADS: running other generations than the caller
- * asked for would pass unnoticed. */
+ * count and mode, in half the time (61 s instead of 131 s there). */
 static int
 thread_generations (void)
 {
-  const char *value = getenv ("JART_TEST_THREAD_GENERATIONS");
-  char *end;
-  long n;
-
-  if (value == NULL || *value == '\0')
-    return 6;
-  n = strtol (value, &end, 10);
-  if (*end != '\0' || n < 1 || n > 6)
-    {
-      fprintf (stderr, "JART_TEST_THREAD_GENERATIONS=%s: not 1..6\n", value);
-      exit (99);
-    }
-  return (int)n;
+  return case_env_int ("JART_TEST_THREAD_GENERATIONS", 1, 6, 6);
 }
 
 /* The same runs with every thread count give libjpeg-turbo's pixels: the

@@ -406,7 +406,6 @@ apply_forced (JartSettings *settings)
 {
   static const char *paths[] = { "auto", "portable", "sse2", "avx2" };
   const char *kernels = getenv ("JART_TEST_KERNELS");
-  const char *threads = getenv ("JART_TEST_THREADS");
 
   if (kernels != NULL && *kernels != '\0')
     {
@@ -429,19 +428,26 @@ apply_forced (JartSettings *settings)
         }
       settings->kernels = (JartKernelPath)p;
     }
-  if (threads != NULL && *threads != '\0')
-    {
-      char *end;
-      long t = strtol (threads, &end, 10);
+  settings->threads = case_env_int ("JART_TEST_THREADS", 0, JART_THREADS_MAX,
+                                    settings->threads);
+}
 
-      if (*end != '\0' || t < 0 || t > JART_THREADS_MAX)
-        {
-          fprintf (stderr, "JART_TEST_THREADS=%s: not 0..%d\n", threads,
-                   JART_THREADS_MAX);
-          exit (99);
-        }
-      settings->threads = (int)t;
+int
+case_env_int (const char *name, int lo, int hi, int fallback)
+{
+  const char *value = getenv (name);
+  char *end;
+  long n;
+
+  if (value == NULL || *value == '\0')
+    return fallback;
+  n = strtol (value, &end, 10);
+  if (*end != '\0' || n < lo || n > hi)
+    {
+      fprintf (stderr, "%s=%s: not %d..%d\n", name, value, lo, hi);
+      exit (99);
     }
+  return (int)n;
 }
 
 /* Runs the case once more without any callback, the codec's other way of

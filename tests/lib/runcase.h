@@ -90,6 +90,12 @@ int case_run (Oracle *oracle, Tally *tally, const TestCase *test,
  * runs every one).  Returns the new count. */
 int case_quality_ends (int *qualities, int n);
 
+/* The whole number in the environment variable NAME, from LO to HI;
+ * FALLBACK when it is unset or empty.  Any other value stops the test with
+ * 99 (meson's "error") and a message naming the variable: a test run with
+ * other settings than its caller asked for would pass unnoticed. */
+int case_env_int (const char *name, int lo, int hi, int fallback);
+
 /* A generation callback that does nothing: with it a run computes its
  * statistics (which need a generation_done callback). */
 int case_generation_ignored (const JartGenerationReport *report,
