@@ -6,20 +6,19 @@
 #            --pluginrc-cache DIR [--resave BIN]
 #
 # Each case cuts its inputs from the sample images, drives GIMP in batch
-# mode through Script-Fu (harness.py; GIMP's own plug-ins' records come
-# from the warmed pluginrc kept in the --pluginrc-cache folder), and
-# compares the pixels GIMP exports with the command-line tool's for the
-# same settings, or checks the
-# messages and the untouched pixels of a call that must fail: bad
+# mode through Script-Fu (harness.py; GIMP's own plug-ins' records come from
+# the warmed pluginrc kept in the --pluginrc-cache folder), and compares the
+# pixels GIMP exports with the command-line tool's for the same settings, or
+# checks the messages and the untouched pixels of a call that must fail: bad
 # parameters, hostile calls counted one by one (hostile-inputs), runs too
 # big for the machine's free memory (memory-limit).  The second procedure,
 # plug-in-jpeg-artifacts2, is compared with the tool's --schedule, --preset
 # and --difference, and its use-original-settings with libjpeg re-saving a
 # JPEG file with its own tables (the --resave helper, jpeg-resave.c, writes
-# such files and re-saves them).  Two cases need GIMP's
-# user interface (gui.py): one Undo after a run, and Cancel in the status
-# bar during a run.  Exit status 0 when every check holds, 1 with the first
-# failed check on stderr (a machine that cannot run a case fails it too).
+# such files and re-saves them).  Two cases need GIMP's user interface
+# (gui.py): one Undo after a run, and Cancel in the status bar during a
+# run.  Exit status 0 when every check holds, 1 with the first failed check
+# on stderr (a machine that cannot run a case fails it too).
 # This file holds the registry of cases and main; the cases live in
 # cases_pixels.py (the first procedure's pixels), cases_second.py
 # (plug-in-jpeg-artifacts2), cases_procedure.py (parameters, errors, undo,

@@ -181,9 +181,7 @@ def warm_pluginrc(gimp_dir, gimp, cache):
             with open(stamp) as f:
                 made = f.read() == wanted
         if not made:
-            empty = tempfile.mkdtemp(prefix="gimp2-", dir=cache)
-            for folder in GIMP_DATA_FOLDERS:
-                os.makedirs(os.path.join(empty, folder))
+            empty = empty_gimp_directory(cache)
             env = dict(os.environ, GIMP2_DIRECTORY=empty, LC_ALL="C.UTF-8")
             done = subprocess.run(
                 [gimp, "-i", "-n", "-d", "-f", "-s", "-b", "(gimp-quit 0)"],
@@ -208,13 +206,20 @@ def warm_pluginrc(gimp_dir, gimp, cache):
     shutil.copy(template, os.path.join(gimp_dir, "pluginrc"))
 
 
+def empty_gimp_directory(parent):
+    """A new GIMP2_DIRECTORY in PARENT with GIMP's data folders and
+    nothing else."""
+    gimp_dir = tempfile.mkdtemp(prefix="gimp2-", dir=parent)
+    for folder in GIMP_DATA_FOLDERS:
+        os.makedirs(os.path.join(gimp_dir, folder))
+    return gimp_dir
+
+
 def fresh_gimp_directory(config):
     """A new GIMP2_DIRECTORY in the case's folder with the plug-in
     installed as GIMP looks for it, plug-ins/NAME/NAME, and the warmed
     pluginrc (warm_pluginrc)."""
-    gimp_dir = tempfile.mkdtemp(prefix="gimp2-", dir=config.workdir)
-    for folder in GIMP_DATA_FOLDERS:
-        os.makedirs(os.path.join(gimp_dir, folder), exist_ok=True)
+    gimp_dir = empty_gimp_directory(config.workdir)
     plugin_dir = os.path.join(gimp_dir, "plug-ins", PLUGIN_NAME)
     os.makedirs(plugin_dir)
     shutil.copy2(config.plugin, os.path.join(plugin_dir, PLUGIN_NAME))
