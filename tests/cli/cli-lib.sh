@@ -152,13 +152,11 @@ LONG_RUN="--no-stop --generations 1000 --quality-jitter 10 --grid-drift 4"
 # ones (the 6 MP image's reading and first generation are most of a run
 # that is cancelled at once, under AddressSanitizer seconds each).
 start_long_run() {
+  image=big.png width=3000 height=2000
   if [ "${2:-}" = small ]; then
-    image=small.png
-    [ -e "$image" ] || "$HELPER" make-png "$image" rgb 1000 700
-  else
-    image=big.png
-    [ -e "$image" ] || "$HELPER" make-png "$image" rgb 3000 2000
+    image=small.png width=1000 height=700
   fi
+  [ -e "$image" ] || "$HELPER" make-png "$image" rgb "$width" "$height"
   # shellcheck disable=SC2086 # the options are meant to split into words
   env --default-signal "$TOOL" $LONG_RUN \
     "$image" "$1" >out.txt 2>err.txt &
