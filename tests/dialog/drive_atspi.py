@@ -21,6 +21,10 @@ class Failure(Exception):
     pass
 
 
+class NoFocus(Failure):
+    """A click into a control did not give it the keyboard focus."""
+
+
 def log(*words):
     print("[%6.2f]" % (time.monotonic() - START), *words, flush=True)
 
@@ -195,9 +199,12 @@ def click_into(accessible):
     x, y, w, h = extents(accessible)
     xdotool("mousemove", "--sync", x + min(20, w // 4), y + h // 2)
     xdotool("click", "1")
-    wait_for("the keyboard focus in %s" % (
-        accessible.name or accessible.getRoleName()),
-        lambda: accessible.getState().contains(pyatspi.STATE_FOCUSED), 5)
+    try:
+        wait_for("the keyboard focus in %s" % (
+            accessible.name or accessible.getRoleName()),
+            lambda: accessible.getState().contains(pyatspi.STATE_FOCUSED), 5)
+    except Failure as failure:
+        raise NoFocus(str(failure)) from None
 
 
 def type_into_entry(accessible, text):
