@@ -29,6 +29,17 @@ ja_target_in_image (JaImage image, JaItem drawable)
   return ja_glue_image_holds (image, top);
 }
 
+/* The first of ITEM and the layer groups that hold it whose lock keeps
+ * their pixels from changing, or JA_NO_ITEM. */
+static JaItem
+first_lock (JaItem item)
+{
+  for (; item != JA_NO_ITEM; item = ja_glue_parent (item))
+    if (ja_glue_lock_content (item))
+      return item;
+  return JA_NO_ITEM;
+}
+
 /* The item whose lock keeps DRAWABLE's pixels from changing: DRAWABLE
  * itself, a layer group that holds it (its lock covers every layer in it),
  * or for a layer mask its layer or one of that layer's groups; JA_NO_ITEM
@@ -36,18 +47,43 @@ ja_target_in_image (JaImage image, JaItem drawable)
 static JaItem
 pixel_lock (JaItem drawable)
 {
-  JaItem item = drawable;
-
   if (ja_glue_lock_content (drawable))
     return drawable;
   if (ja_glue_is_layer_mask (drawable))
-    item = ja_glue_mask_layer (drawable);
-  else if (!ja_glue_is_layer (drawable))
+    return first_lock (ja_glue_mask_layer (drawable));
+  if (!ja_glue_is_layer (drawable))
     return JA_NO_ITEM;
-  for (; item != JA_NO_ITEM; item = ja_glue_parent (item))
-    if (ja_glue_lock_content (item))
-      return item;
-  return JA_NO_ITEM;
+  return first_lock (drawable);
+}
+
+/* The message for the layer NAME whose pixels the layer group LOCK
+ * locks. */
+static gchar *
+group_lock_message (JaItem lock, const gchar *name)
+{
+  gchar *lock_name = ja_glue_name (lock);
+  gchar *message = g_strdup_printf (
+      /* TRANSLATORS: the layer's name, the name of the layer group that
+         holds it. */
+      _ ("The pixels of '%s' are locked: the layer group '%s' that holds "
+         "it locks those of every layer in it.  Unlock them in the Layers "
+         "dialog first."),
+      name, lock_name);
+
+  g_free (lock_name);
+  return message;
+}
+
+/* Why no new layer can be added above the layer DRAWABLE, named NAME, and
+ * written, or NULL: a new layer goes into DRAWABLE's layer group, whose
+ * lock (or that of a group that holds it) locks the new layer's pixels
+ * too.  DRAWABLE's own lock does not matter: its copies are unlocked. */
+static gchar *
+check_group_lock (JaItem drawable, const gchar *name)
+{
+  JaItem lock = first_lock (ja_glue_parent (drawable));
+
+  return lock != JA_NO_ITEM ? group_lock_message (lock, name) : NULL;
 }
 
 /* Why the pixels of DRAWABLE, named NAME, cannot be replaced, or NULL. */
@@ -65,22 +101,15 @@ check_lock (JaItem drawable, const gchar *name)
            "first, or choose the output 'a new layer above it'."),
         name);
 
+  if (!ja_glue_is_layer_mask (drawable))
+    return group_lock_message (lock, name);
   lock_name = ja_glue_name (lock);
-  if (ja_glue_is_layer_mask (drawable))
-    message = g_strdup_printf (
-        /* TRANSLATORS: the layer mask's name, the name of the layer or
-           layer group whose lock covers it. */
-        _ ("The pixels of the layer mask '%s' are locked, as '%s' locks "
-           "them; unlock them in the Layers dialog first."),
-        name, lock_name);
-  else
-    message = g_strdup_printf (
-        /* TRANSLATORS: the layer's name, the name of the layer group that
-           holds it. */
-        _ ("The pixels of '%s' are locked: the layer group '%s' that holds "
-           "it locks those of every layer in it.  Unlock them in the Layers "
-           "dialog first, or choose the output 'a new layer above it'."),
-        name, lock_name);
+  message = g_strdup_printf (
+      /* TRANSLATORS: the layer mask's name, the name of the layer or
+         layer group whose lock covers it. */
+      _ ("The pixels of the layer mask '%s' are locked, as '%s' locks "
+         "them; unlock them in the Layers dialog first."),
+      name, lock_name);
   g_free (lock_name);
   return message;
 }
@@ -122,6 +151,8 @@ ja_target_check (JaItem drawable, const JaValues *values)
         name);
   else if (values->output == JA_OUTPUT_REPLACE)
     message = check_lock (drawable, name);
+  else
+    message = check_group_lock (drawable, name);
 
   g_free (name);
   return message;

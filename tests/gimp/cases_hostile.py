@@ -230,6 +230,16 @@ def hostile_calls():
     add("layer-in-a-locked-group", "in-locked-group",
         "the layer group 'Locked group' that holds it locks those of every "
         "layer in it")
+    # A new layer goes into the drawable's group, whose lock would lock
+    # it too: merging into it failed, and the difference's write killed
+    # the plug-in.
+    add("new-layer-in-a-locked-group", "in-locked-group",
+        "the layer group 'Locked group' that holds it locks those of every "
+        "layer in it.  Unlock them in the Layers dialog first.",
+        with_value("output", 1))
+    add("difference-in-a-locked-group", "in-locked-group",
+        "the layer group 'Locked group' that holds it locks those of every "
+        "layer in it", with_value("output", 3))
     add("mask-of-a-locked-layer", "locked-mask",
         "are locked, as 'Locked with a mask' locks them")
     add("selection-mask", "(car (gimp-image-get-selection main))",
@@ -307,8 +317,9 @@ def case_hostile(config):
     both ends and at the ends of int32, bad run modes, IDs of nothing, of a
     path, of a removed layer, of another image's layer, of items outside
     any image, a layer group, a text layer, locked pixels (the layer's own,
-    a group's, a mask's through its layer), the selection mask, new layers
-    asked for a channel or a mask, a layer beyond JPEG's size, an indexed
+    a group's, a mask's through its layer; new layers into a locked group),
+    the selection mask, new layers asked for a channel or a mask, a layer
+    beyond JPEG's size, an indexed
     image, a selection outside the layer, the dialog without a display.
     Each must be refused with a message that names the problem; after each,
     every image is saved as XCF (all its layers, masks and channels) and
