@@ -41,15 +41,22 @@ ja_values_init (JaValues *values)
 }
 
 int
-ja_values_scheduled (const JaValues *values)
+ja_values_has_schedule (const JaValues *values)
 {
   size_t i;
 
   for (i = 0; values->schedule[i] != '\0'; i++)
     if (values->schedule[i] != ' ')
       return 1;
-  return values->saturation != 1.0 || values->contrast != 1.0
-         || values->sharpen != 0.0 || values->use_original;
+  return 0;
+}
+
+int
+ja_values_scheduled (const JaValues *values)
+{
+  return ja_values_has_schedule (values) || values->saturation != 1.0
+         || values->contrast != 1.0 || values->sharpen != 0.0
+         || values->use_original;
 }
 
 void

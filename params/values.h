@@ -87,6 +87,9 @@ typedef struct
  * exports it (progressive). */
 void ja_values_init (JaValues *values);
 
+/* Nonzero when VALUES have a schedule's text (not only spaces). */
+int ja_values_has_schedule (const JaValues *values);
+
 /* Nonzero when VALUES need the codec's schedule: a schedule text, a colour
  * change or the original's settings. */
 int ja_values_scheduled (const JaValues *values);

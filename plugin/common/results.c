@@ -45,15 +45,47 @@ ja_results_difference (JartImage *after, const guint8 *before)
 gchar *
 ja_results_layer_name (const JaValues *values)
 {
+  const int n = values->generations;
+
+  /* The quality only where every generation saved with it: a schedule's
+     steps have their own, the original file's settings its tables. */
   if (values->output == JA_OUTPUT_DIFFERENCE)
-    return g_strdup_printf (
-        /* TRANSLATORS: the name of the layer that holds the difference
-           times 8: the quality and the number of generations. */
-        g_dngettext (
-            GETTEXT_PACKAGE, "Difference ×8 (JPEG q%d, %d generation)",
-            "Difference ×8 (JPEG q%d, %d generations)", values->generations),
-        values->quality, values->generations);
+    {
+      if (ja_values_has_schedule (values))
+        return g_strdup_printf (
+            /* TRANSLATORS: the name of the layer that holds the difference
+               times 8 after generations that followed a schedule: the
+               number of generations. */
+            g_dngettext (GETTEXT_PACKAGE,
+                         "Difference ×8 (JPEG schedule, %d generation)",
+                         "Difference ×8 (JPEG schedule, %d generations)", n),
+            n);
+      if (values->use_original)
+        return g_strdup_printf (
+            /* TRANSLATORS: the name of the layer that holds the difference
+               times 8 after generations saved with the original JPEG
+               file's settings: the number of generations. */
+            g_dngettext (
+                GETTEXT_PACKAGE,
+                "Difference ×8 (JPEG original settings, %d generation)",
+                "Difference ×8 (JPEG original settings, %d generations)", n),
+            n);
+      return g_strdup_printf (
+          /* TRANSLATORS: the name of the layer that holds the difference
+             times 8: the quality and the number of generations. */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Difference ×8 (JPEG q%d, %d generation)",
+                       "Difference ×8 (JPEG q%d, %d generations)", n),
+          values->quality, n);
+    }
+  if (ja_values_has_schedule (values))
+    /* TRANSLATORS: the new layer's name after generations that followed a
+       schedule: the number of generations. */
+    return g_strdup_printf (_ ("JPEG schedule × %d"), n);
+  if (values->use_original)
+    /* TRANSLATORS: the new layer's name after generations saved with the
+       original JPEG file's settings: the number of generations. */
+    return g_strdup_printf (_ ("JPEG original settings × %d"), n);
   /* TRANSLATORS: the new layer's name: quality and generations. */
-  return g_strdup_printf (_ ("JPEG q%d × %d"), values->quality,
-                          values->generations);
+  return g_strdup_printf (_ ("JPEG q%d × %d"), values->quality, n);
 }

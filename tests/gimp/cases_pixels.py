@@ -252,6 +252,14 @@ def case_output_new_layer(config):
     image = sample_rgb(config)
     source = write_input(config, "rgb.png", image)
     settings = Settings(75, 10, "420", output=1)
+    # A schedule's steps have their own qualities: the new layers' names
+    # say "schedule", not the quality argument.
+    scheduled = [("schedule", Settings(30, 3, "420", output=1,
+                                       schedule="q80; q60"),
+                  "JPEG schedule × 3"),
+                 ("schedule-difference",
+                  Settings(30, 1, "420", output=3, schedule="q70"),
+                  "Difference ×8 (JPEG schedule, 1 generation)")]
     script = """
 (let* ((img (ja-load %s)) (d (ja-drawable img))
        (r (ja-try "run" img d %s)))
@@ -261,6 +269,12 @@ def case_output_new_layer(config):
   %s)
 """ % (q(source), settings.pdb(), q(config.path("gimp-new.png")),
        q(config.path("gimp-original.png")), layer_list_script("layers"))
+    for label, other, _ in scheduled:
+        script += """
+(let* ((img (ja-load %s)) (d (ja-drawable img)))
+  (ja-try2 %s img d %s)
+  %s)
+""" % (q(source), q(label), other.pdb2(), layer_list_script(label + "-layers"))
     gimp = run_gimp(config, script)
     result = gimp.ran("run")[0]
     names = gimp.value("layers").rstrip("|").split("|")
@@ -269,6 +283,13 @@ def case_output_new_layer(config):
           "layers after output 1: %s, expected 'JPEG q75 × 10' above the "
           "original" % names)
     print("ok: layers top to bottom: %s" % names)
+    for label, _, wanted in scheduled:
+        gimp.ran(label)
+        other = gimp.value(label + "-layers").rstrip("|").split("|")
+        check(len(other) == 2 and other[0] == wanted,
+              "%s: layers %s, expected '%s' above the original"
+              % (label, other, wanted))
+        print("ok: %s: layers top to bottom: %s" % (label, other))
     check(ids[0] == result, "the procedure returned %d, the new layer is %d"
           % (result, ids[0]))
     check(int(gimp.value("active")) == result,

@@ -71,7 +71,22 @@ def case_original_resave(config):
        "outn": q(config.path("gimp-%s-n.png" % label)),
        "lp": q(label + "-q75"), "plain": plain.pdb(),
        "outp": q(config.path("gimp-%s-q75.png" % label))}
+    # The new layer's name says the file's settings, not the quality
+    # argument the file's tables replace.
+    named = Settings(75, 2, "420", use_original=1, output=1)
+    script += """
+(let* ((img (ja-load %s)) (d (ja-drawable img)))
+  (ja-try2 "named" img d %s)
+  %s)
+""" % (q(config.path("gray.jpg")), named.pdb2(),
+       layer_list_script("named-layers"))
     gimp = run_gimp(config, script)
+    gimp.ran("named")
+    names = gimp.value("named-layers").rstrip("|").split("|")
+    check(len(names) == 2 and names[0] == "JPEG original settings × 2",
+          "use-original-settings, output 1: layers %s, expected 'JPEG "
+          "original settings × 2' above the original" % names)
+    print("ok: use-original-settings, output 1: layers %s" % names)
     read = lambda name: pngio.read(config.path(name))
     for label, sampling, image, seed, generations in inputs:
         jpeg = config.path("%s.jpg" % label)
