@@ -202,35 +202,97 @@ ja_original_parse (const guint8 *data, gsize size, JaOriginal *original)
     }
 }
 
-gchar *
-ja_original_explain (const char *image_name, const guint8 *data, gsize size,
-                     JaOriginal *original)
+JaOriginalFrom
+ja_original_from (gboolean last_values, const JaValues *values)
 {
-  gchar *why, *message;
+  if (last_values)
+    return JA_ORIGINAL_FROM_LAST_VALUES;
+  return values->preset[0] != '\0' ? JA_ORIGINAL_FROM_PRESET
+                                   : JA_ORIGINAL_FROM_ARGUMENT;
+}
 
-  memset (original, 0, sizeof *original);
-  if (data != NULL)
+/* The message when the image IMAGE_NAME was not loaded from a JPEG file,
+ * naming what asked for its settings. */
+static gchar *
+not_from_jpeg (const char *image_name, JaOriginalFrom from, const char *preset)
+{
+  switch (from)
     {
-      why = ja_original_parse (data, size, original);
-      if (why == NULL)
-        return NULL;
+    case JA_ORIGINAL_FROM_PRESET:
+      return g_strdup_printf (
+          /* TRANSLATORS: the image's name, then the preset's. */
+          _ ("'%s' was not loaded from a JPEG file, so there are no "
+             "original settings to save with, as the preset '%s' does.  "
+             "Open the JPEG file itself, or choose another preset."),
+          image_name, preset);
+    case JA_ORIGINAL_FROM_LAST_VALUES:
+      return g_strdup_printf (
+          _ ("'%s' was not loaded from a JPEG file, so there are no "
+             "original settings to save with, as the last values do.  Open "
+             "the JPEG file itself, or open the filter's dialog or call it "
+             "with RUN-NONINTERACTIVE to give it other values."),
+          image_name);
+    case JA_ORIGINAL_FROM_ARGUMENT:
+    default:
+      return g_strdup_printf (
+          _ ("'%s' was not loaded from a JPEG file, so there are no "
+             "original settings to save with.  Open the JPEG file itself, or "
+             "turn 'use-original-settings' off."),
+          image_name);
     }
+}
 
-  if (data == NULL)
-    message = g_strdup_printf (
-        _ ("'%s' was not loaded from a JPEG file, so there are no original "
-           "settings to save with.  Open the JPEG file itself, or turn "
-           "'use-original-settings' off."),
-        image_name);
-  else
+/* The message when the settings of the JPEG file the image IMAGE_NAME was
+ * loaded from cannot be used, WHY, naming what asked for them. */
+static gchar *
+unusable (const char *image_name, const char *why, JaOriginalFrom from,
+          const char *preset)
+{
+  switch (from)
     {
-      message = g_strdup_printf (
+    case JA_ORIGINAL_FROM_PRESET:
+      return g_strdup_printf (
+          /* TRANSLATORS: the image's name, why its JPEG file's settings
+             cannot be used (e.g. "it is a CMYK file"), the preset's
+             name. */
+          _ ("'%s' was loaded from a JPEG file whose settings cannot be "
+             "saved with: %s.  The preset '%s' saves with them: choose "
+             "another preset."),
+          image_name, why, preset);
+    case JA_ORIGINAL_FROM_LAST_VALUES:
+      return g_strdup_printf (
+          /* TRANSLATORS: the image's name, then why its JPEG file's
+             settings cannot be used, e.g. "it is a CMYK file". */
+          _ ("'%s' was loaded from a JPEG file whose settings cannot be "
+             "saved with: %s.  The last values save with them: open the "
+             "filter's dialog or call it with RUN-NONINTERACTIVE to give it "
+             "other values."),
+          image_name, why);
+    case JA_ORIGINAL_FROM_ARGUMENT:
+    default:
+      return g_strdup_printf (
           /* TRANSLATORS: the image's name, then why its JPEG file's
              settings cannot be used, e.g. "it is a CMYK file". */
           _ ("'%s' was loaded from a JPEG file whose settings cannot be "
              "saved with: %s.  Turn 'use-original-settings' off."),
           image_name, why);
-      g_free (why);
     }
+}
+
+gchar *
+ja_original_explain (const char *image_name, const guint8 *data, gsize size,
+                     JaOriginal *original, JaOriginalFrom from,
+                     const char *preset)
+{
+  gchar *why, *message;
+
+  memset (original, 0, sizeof *original);
+  if (data == NULL)
+    return not_from_jpeg (image_name, from, preset);
+  why = ja_original_parse (data, size, original);
+  if (why == NULL)
+    return NULL;
+  message = unusable (image_name, why, from, preset);
+  g_free (why);
   return message;
 }

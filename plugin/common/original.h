@@ -35,12 +35,27 @@
 gchar *ja_original_parse (const guint8 *data, gsize size,
                           JaOriginal *original);
 
+/* What asked for the original file's settings, which the message on a
+ * file whose settings cannot be used names as the thing to change. */
+typedef enum
+{
+  JA_ORIGINAL_FROM_ARGUMENT,    /* use-original-settings 1 */
+  JA_ORIGINAL_FROM_PRESET,      /* the preset the arguments named */
+  JA_ORIGINAL_FROM_LAST_VALUES, /* a RUN-WITH-LAST-VALS call */
+} JaOriginalFrom;
+
+/* Where the use_original of VALUES, read for a call (LAST_VALUES: a
+ * RUN-WITH-LAST-VALS one) with its preset applied, came from. */
+JaOriginalFrom ja_original_from (gboolean last_values, const JaValues *values);
+
 /* Reads the parasite of the image IMAGE_NAME, the SIZE bytes at DATA
  * (NULL: the image has none), into ORIGINAL.  NULL when ORIGINAL is
- * usable, else the message (free with g_free) that use-original-settings
- * on the image fails with: the image was not loaded from a JPEG file, or
- * why the file's settings cannot be used. */
+ * usable, else the message (free with g_free) that a run saving with the
+ * original settings fails with on the image: the image was not loaded
+ * from a JPEG file, or why the file's settings cannot be used, and what to
+ * change, as FROM says (PRESET: the preset's name). */
 gchar *ja_original_explain (const char *image_name, const guint8 *data,
-                            gsize size, JaOriginal *original);
+                            gsize size, JaOriginal *original,
+                            JaOriginalFrom from, const char *preset);
 
 #endif /* JA_ORIGINAL_H */

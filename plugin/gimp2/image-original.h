@@ -13,8 +13,9 @@
 #include "original.h"
 
 /* Reads IMAGE's parasite into ORIGINAL: ja_original_explain with IMAGE's
- * name and parasite.  NULL when ORIGINAL is usable, else the message (free
- * with g_free). */
-gchar *ja_original_read (gint32 image, JaOriginal *original);
+ * name and parasite, FROM and PRESET.  NULL when ORIGINAL is usable, else
+ * the message (free with g_free). */
+gchar *ja_original_read (gint32 image, JaOriginal *original,
+                         JaOriginalFrom from, const char *preset);
 
 #endif /* JA_IMAGE_ORIGINAL_H */

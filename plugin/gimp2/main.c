@@ -471,7 +471,8 @@ run (const gchar *name, gint nparams, const GimpParam *param,
     case GIMP_RUN_INTERACTIVE:
       load_last_values (&ja_values);
       if (gimp_image_is_valid (image))
-        original_problem = ja_original_read (image, &original);
+        original_problem = ja_original_read (image, &original,
+                                             JA_ORIGINAL_FROM_ARGUMENT, NULL);
       status = check_before_dialog (image, drawable, &ja_values, &original,
                                     &message);
       if (status != GIMP_PDB_SUCCESS)
@@ -515,7 +516,10 @@ run (const gchar *name, gint nparams, const GimpParam *param,
   if (status != GIMP_PDB_SUCCESS)
     goto done;
   if (run_mode != GIMP_RUN_INTERACTIVE)
-    original_problem = ja_original_read (image, &original);
+    original_problem = ja_original_read (
+        image, &original,
+        ja_original_from (run_mode == GIMP_RUN_WITH_LAST_VALS, &ja_values),
+        ja_values.preset);
   if (ja_values.use_original && !original.usable)
     {
       message = g_steal_pointer (&original_problem);

@@ -10,7 +10,8 @@
 #include "image-original.h"
 
 gchar *
-ja_original_read (GimpImage *image, JaOriginal *original)
+ja_original_read (GimpImage *image, JaOriginal *original, JaOriginalFrom from,
+                  const char *preset)
 {
   GimpParasite *parasite
       = gimp_image_get_parasite (image, JA_ORIGINAL_PARASITE);
@@ -22,11 +23,11 @@ ja_original_read (GimpImage *image, JaOriginal *original)
       guint32 size = 0;
       gconstpointer data = gimp_parasite_get_data (parasite, &size);
 
-      message = ja_original_explain (name, data, size, original);
+      message = ja_original_explain (name, data, size, original, from, preset);
       gimp_parasite_free (parasite);
     }
   else
-    message = ja_original_explain (name, NULL, 0, original);
+    message = ja_original_explain (name, NULL, 0, original, from, preset);
   g_free (name);
   return message;
 }

@@ -307,7 +307,8 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
   if (run_mode == GIMP_RUN_INTERACTIVE)
     {
       if (image != NULL && gimp_image_is_valid (image))
-        original_problem = ja_original_read (image, &original);
+        original_problem = ja_original_read (image, &original,
+                                             JA_ORIGINAL_FROM_ARGUMENT, NULL);
       status = check_before_dialog (image, drawables, &values, &original,
                                     &message);
       if (status != GIMP_PDB_SUCCESS)
@@ -350,7 +351,10 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
   if (status != GIMP_PDB_SUCCESS)
     goto done;
   if (run_mode != GIMP_RUN_INTERACTIVE)
-    original_problem = ja_original_read (image, &original);
+    original_problem = ja_original_read (
+        image, &original,
+        ja_original_from (run_mode == GIMP_RUN_WITH_LAST_VALS, &values),
+        values.preset);
   if (values.use_original && !original.usable)
     {
       message = g_steal_pointer (&original_problem);

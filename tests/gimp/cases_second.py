@@ -7,6 +7,7 @@
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import os
 import harness
 import pngio
 from harness import (assert_differ, assert_same, check, run_cli, run_gimp,
@@ -133,7 +134,9 @@ def case_original_missing(config):
     """use-original-settings 1 on an image that was not loaded from a JPEG
     file fails with the message and changes nothing; so it does on images
     whose parasite GIMP's export could not use either (a CMYK file, a
-    sampling of 3x1, a table entry above 255), each with its reason."""
+    sampling of 3x1, a table entry above 255), each with its reason.  A
+    preset or the last values that save with the file's settings are named
+    in the message, not the argument the caller left at 0."""
     image = sample_rgb(config)
     source = write_input(config, "rgb.png", image)
     settings = Settings(40, 2, use_original=1)
@@ -165,7 +168,44 @@ def case_original_missing(config):
 """ % {"src": q(source), "parasite": parasite_scheme(data),
        "label": q(label), "args": settings.pdb2(),
        "out": q(config.path("gimp-%s.png" % label))}
-    gimp = run_gimp(config, script)
+    # A preset or the last values ask for the settings where the
+    # argument does not: the message names what to change.  The last
+    # values come from a run on a (cropped) JPEG file.
+    script += """
+(let* ((img (ja-load %(src)s)) (d (ja-drawable img)))
+  (ja-try2 "preset" img d %(preset)s)
+  (ja-log "preset-layers" (car (gimp-image-get-layers img))))
+(let* ((img (ja-load %(jpeg)s)) (d (ja-drawable img)))
+  (gimp-image-crop img 48 32 0 0)
+  (ja-try2 "from-jpeg" img d %(args)s))
+(let* ((img (ja-load %(src)s)) (d (ja-drawable img)))
+  (ja-try-last "last-values" img d)
+  (ja-log "last-layers" (car (gimp-image-get-layers img))))
+""" % {"src": q(source), "jpeg": q(os.path.join(config.data, "Garden.jpg")),
+       "preset": Settings(40, 2, preset="Old scans").pdb2(),
+       "args": Settings(40, 1, use_original=1).pdb2()}
+    # The user's preset of case_presets, saving with the file's settings.
+    presets = USER_PRESETS.replace("[My look]", "[Old scans]").replace(
+        "use-original=0", "use-original=1")
+    gimp = run_gimp(config, script,
+                    files={"jpeg-artifacts-presets.ini": presets})
+    gimp.ran("from-jpeg")
+    for label, wanted in (
+            ("preset", "'rgb.png' was not loaded from a JPEG file, so there "
+             "are no original settings to save with, as the preset 'Old "
+             "scans' does.  Open the JPEG file itself, or choose another "
+             "preset."),
+            ("last-values", "'rgb.png' was not loaded from a JPEG file, so "
+             "there are no original settings to save with, as the last "
+             "values do.  Open the JPEG file itself, or open the filter's "
+             "dialog or call it with RUN-NONINTERACTIVE to give it other "
+             "values.")):
+        gimp.failed(label)
+        check(gimp.message_seen(wanted), "%s: no message '%s' on GIMP's "
+              "console:\n%s" % (label, wanted, gimp.stderr))
+        check(gimp.value(label.split("-")[0] + "-layers") == "1",
+              "%s: the refused call added layers" % label)
+        print("ok: %s refused: %s" % (label, wanted))
     gimp.failed("not-a-jpeg")
     message = ("'rgb.png' was not loaded from a JPEG file, so there are no "
                "original settings to save with.")

@@ -282,7 +282,8 @@ test_explain (void)
   const int h4[4] = { 1, 1, 1, 1 };
 
   memset (&original, 0x5a, sizeof original);
-  message = ja_original_explain ("photo.png", NULL, 0, &original);
+  message = ja_original_explain ("photo.png", NULL, 0, &original,
+                                 JA_ORIGINAL_FROM_ARGUMENT, NULL);
   CHECK_STR (message,
              "'photo.png' was not loaded from a JPEG file, so there are no "
              "original settings to save with.  Open the JPEG file itself, or "
@@ -292,7 +293,8 @@ test_explain (void)
   g_free (message);
 
   parasite_start (&p, 4, 80, 4, h4, h4, 0);
-  message = ja_original_explain ("print.jpg", p.bytes, p.size, &original);
+  message = ja_original_explain ("print.jpg", p.bytes, p.size, &original,
+                                 JA_ORIGINAL_FROM_ARGUMENT, NULL);
   CHECK_STR (message, "'print.jpg' was loaded from a JPEG file whose settings "
                       "cannot be saved with: it is a CMYK file.  Turn "
                       "'use-original-settings' off.");
@@ -300,8 +302,41 @@ test_explain (void)
   CHECK_INT (original.usable, 0);
   g_free (message);
 
+  /* A preset or the last values asked for the settings: the message names
+     them, not a parameter the caller did not set. */
+  message = ja_original_explain ("print.jpg", p.bytes, p.size, &original,
+                                 JA_ORIGINAL_FROM_PRESET, "Old scans");
+  CHECK_STR (message, "'print.jpg' was loaded from a JPEG file whose settings "
+                      "cannot be saved with: it is a CMYK file.  The preset "
+                      "'Old scans' saves with them: choose another preset.");
+  g_free (message);
+  message = ja_original_explain ("print.jpg", p.bytes, p.size, &original,
+                                 JA_ORIGINAL_FROM_LAST_VALUES, NULL);
+  CHECK_STR (message,
+             "'print.jpg' was loaded from a JPEG file whose settings cannot "
+             "be saved with: it is a CMYK file.  The last values save with "
+             "them: open the filter's dialog or call it with "
+             "RUN-NONINTERACTIVE to give it other values.");
+  g_free (message);
+  message = ja_original_explain ("photo.png", NULL, 0, &original,
+                                 JA_ORIGINAL_FROM_PRESET, "Old scans");
+  CHECK_STR (message,
+             "'photo.png' was not loaded from a JPEG file, so there are no "
+             "original settings to save with, as the preset 'Old scans' "
+             "does.  Open the JPEG file itself, or choose another preset.");
+  g_free (message);
+  message = ja_original_explain ("photo.png", NULL, 0, &original,
+                                 JA_ORIGINAL_FROM_LAST_VALUES, NULL);
+  CHECK_STR (message,
+             "'photo.png' was not loaded from a JPEG file, so there are no "
+             "original settings to save with, as the last values do.  Open "
+             "the JPEG file itself, or open the filter's dialog or call it "
+             "with RUN-NONINTERACTIVE to give it other values.");
+  g_free (message);
+
   parasite_start (&p, 3, 80, 3, h420, v420, 0);
-  CHECK_STR (ja_original_explain ("photo.jpg", p.bytes, p.size, &original),
+  CHECK_STR (ja_original_explain ("photo.jpg", p.bytes, p.size, &original,
+                                  JA_ORIGINAL_FROM_PRESET, "Old scans"),
              NULL);
   CHECK_INT (original.usable, 1);
 }
