@@ -4,7 +4,7 @@
  * as it is on disk, also when two processes save at once; names a key
  * file cannot hold are refused; a save that fails says so; a symbolic
  * link is followed; the plug-in's message on an unknown preset stays
- * short with 20,000 presets and one on a file that cannot be read names
+ * short with 2,000 presets and one on a file that cannot be read names
  * the file.  Each case is one GLib test, run by meson on its own (-p).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -450,8 +450,9 @@ test_delete_merges (void)
   change_after_other_save (TRUE);
 }
 
-/* With 20,000 presets, the plug-in's message on an unknown one lists a
- * few and says how many more there are. */
+/* With 2,000 presets, the plug-in's message on an unknown one lists a
+ * few and says how many more there are (the test's time is mostly
+ * valgrind's on the file's parsing: 20,000 took 15 s there). */
 static void
 test_unknown_id_message_bounded (void)
 {
@@ -462,7 +463,7 @@ test_unknown_id_message_bounded (void)
   int i;
 
   fixture_init (&f);
-  for (i = 0; i < 20000; i++)
+  for (i = 0; i < 2000; i++)
     g_string_append_printf (
         text,
         "[preset %05d]\nquality=50\ngenerations=2\nsubsampling=2\ndct=0\n"
@@ -479,7 +480,7 @@ test_unknown_id_message_bounded (void)
   g_assert_cmpuint (strlen (message), <, 500);
   g_assert_nonnull (strstr (message, "'nope'"));
   g_assert_nonnull (strstr (message, "'light-resave'"));
-  g_assert_nonnull (strstr (message, "and 19994 more"));
+  g_assert_nonnull (strstr (message, "and 1994 more"));
   g_free (message);
   fixture_clear (&f);
 }
