@@ -131,6 +131,23 @@ block_signals (bool block)
   sigprocmask (block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+/* Saves the look of OPTIONS as the user's preset --save-preset NAME (see
+ * user_presets_save).  The cancelling signals wait meanwhile: the presets
+ * file is replaced through a temporary file beside it, which an interrupt
+ * in the middle would leave there; one that came is acted on once the
+ * file is whole again, old or new. */
+static bool
+save_preset (const ToolOptions *options, bool announce, ToolError *error)
+{
+  bool saved;
+
+  block_signals (true);
+  saved = user_presets_save (options->save_preset, &options->values, announce,
+                             error);
+  block_signals (false);
+  return saved;
+}
+
 /* Opens /dev/null on each of descriptors 0, 1 and 2 that is closed, in
  * the direction opposite to the stream's (so that writing a closed stdout
  * still fails, and says so).  Returns 0, or the errno of the failure. */
@@ -372,8 +389,7 @@ main (int argc, char **argv)
       print_error (error.message);
       return EXIT_USAGE;
     case OPTIONS_SAVE_PRESET:
-      if (!user_presets_save (options.save_preset, &options.values,
-                              !options.quiet, &error))
+      if (!save_preset (&options, !options.quiet, &error))
         {
           print_error (error.message);
           return EXIT_FAILURE;
@@ -392,9 +408,7 @@ main (int argc, char **argv)
       print_error (error.message);
       return EXIT_USAGE;
     }
-  if (options.save_preset != NULL
-      && !user_presets_save (options.save_preset, &options.values, false,
-                             &error))
+  if (options.save_preset != NULL && !save_preset (&options, false, &error))
     {
       print_error (error.message);
       return EXIT_FAILURE;
