@@ -37,7 +37,7 @@ tables_problem (JaOriginalProblem problem)
     case JA_ORIGINAL_NO_TABLES:
       return _ ("it has no quantization table");
     case JA_ORIGINAL_TABLE_VALUE:
-      return _ ("a quantization table has an entry above 255");
+      return _ ("a quantization table has an entry outside 1 to 255");
     }
   return "";
 }

@@ -557,6 +557,17 @@ options_parse (int argc, char **argv, ToolOptions *options, ToolError *error)
   /* --save-preset alone saves the look and runs nothing. */
   if (argc - optind == 0 && options->save_preset != NULL)
     return OPTIONS_SAVE_PRESET;
+  /* Only a preset turns the file's settings on without --tables-from:
+     without a file, the run would save with the quality instead. */
+  if (values->use_original && tables_from == NULL)
+    {
+      tool_error_set (error,
+                      _ ("--preset %s saves with the quantization tables "
+                         "and subsampling of the JPEG file the image came "
+                         "from: give that file with --tables-from FILE"),
+                      values->preset);
+      return OPTIONS_BAD;
+    }
   if (argc - optind < 2)
     {
       tool_error_set (error, "%s",

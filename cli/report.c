@@ -159,6 +159,25 @@ report_c_number (const Report *report, double value, int precision, char *text,
   return text;
 }
 
+/* A file's size BYTES for REPORT's format into TEXT of SIZE bytes: in kB
+ * with one decimal (text) or exact (CSV, JSON); 0, which the codec
+ * reports for a canvas beyond 65535 pixels a side that no JPEG file can
+ * hold, as "-" (text), an empty field (CSV) or null (JSON). */
+static const char *
+report_bytes (const Report *report, uint64_t bytes, char *text, size_t size)
+{
+  if (bytes == 0)
+    snprintf (text, size, "%s",
+              report->format == REPORT_TEXT   ? "-"
+              : report->format == REPORT_JSON ? "null"
+                                              : "");
+  else if (report->format == REPORT_TEXT)
+    snprintf (text, size, "%.1f", (double)bytes / 1000.0);
+  else
+    snprintf (text, size, "%" PRIu64, bytes);
+  return text;
+}
+
 /* JSON's opening: the run's settings. */
 static void
 report_json_header (Report *report)
@@ -235,36 +254,38 @@ report_header (Report *report)
 static void
 report_machine_row (Report *report, const JartGenerationReport *generation)
 {
-  char psnr[64], ssim[64];
+  char psnr[64], ssim[64], bytes[3][32];
   const char *format
       = report->format == REPORT_CSV
-            ? "%d,%d,%d,%d,%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64
-              "\n"
+            ? "%d,%d,%d,%d,%" PRIu64 ",%s,%s,%s,%s,%s\n"
             : "%s\n    {\"generation\": %d, \"quality\": %d, \"dx\": %d, "
               "\"dy\": %d, \"changed\": %" PRIu64 ", \"psnr\": %s, "
-              "\"ssim\": %s, \"bytes\": %" PRIu64
-              ", \"bytes_optimized\": %" PRIu64
-              ", \"bytes_progressive\": %" PRIu64 "}";
+              "\"ssim\": %s, \"bytes\": %s, \"bytes_optimized\": %s, "
+              "\"bytes_progressive\": %s}";
 
   report_c_number (report, generation->psnr, 6, psnr, sizeof psnr);
   report_c_number (report, generation->ssim, 8, ssim, sizeof ssim);
+  report_bytes (report, generation->bytes, bytes[0], sizeof bytes[0]);
+  report_bytes (report, generation->bytes_optimized, bytes[1],
+                sizeof bytes[1]);
+  report_bytes (report, generation->bytes_progressive, bytes[2],
+                sizeof bytes[2]);
   if (report->format == REPORT_CSV)
     fprintf (report->stream, format, generation->generation,
              generation->quality, generation->dx, generation->dy,
-             generation->changed_pixels, psnr, ssim, generation->bytes,
-             generation->bytes_optimized, generation->bytes_progressive);
+             generation->changed_pixels, psnr, ssim, bytes[0], bytes[1],
+             bytes[2]);
   else
     fprintf (report->stream, format, report->last_generation > 0 ? "," : "",
              generation->generation, generation->quality, generation->dx,
-             generation->dy, generation->changed_pixels, psnr, ssim,
-             generation->bytes, generation->bytes_optimized,
-             generation->bytes_progressive);
+             generation->dy, generation->changed_pixels, psnr, ssim, bytes[0],
+             bytes[1], bytes[2]);
 }
 
 void
 report_generation (Report *report, const JartGenerationReport *generation)
 {
-  char psnr[32], quality[16];
+  char psnr[32], quality[16], bytes[3][32];
   const int *w = report->widths;
 
   if (report->write_error != 0)
@@ -283,16 +304,18 @@ report_generation (Report *report, const JartGenerationReport *generation)
     snprintf (quality, sizeof quality, "-");
   else
     snprintf (quality, sizeof quality, "%d", generation->quality);
+  report_bytes (report, generation->bytes, bytes[0], sizeof bytes[0]);
+  report_bytes (report, generation->bytes_optimized, bytes[1],
+                sizeof bytes[1]);
+  report_bytes (report, generation->bytes_progressive, bytes[2],
+                sizeof bytes[2]);
   fprintf (report->stream,
-           "%*d  %*s  %*d  %*d  %*" PRIu64
-           "  %*s  %*.4f  %*.1f  %*.1f  %*.1f\n",
+           "%*d  %*s  %*d  %*d  %*" PRIu64 "  %*s  %*.4f  %*s  %*s  %*s\n",
            w[COLUMN_GENERATION], generation->generation, w[COLUMN_QUALITY],
            quality, w[COLUMN_DX], generation->dx, w[COLUMN_DY], generation->dy,
            w[COLUMN_CHANGED], generation->changed_pixels, w[COLUMN_PSNR], psnr,
-           w[COLUMN_SSIM], generation->ssim, w[COLUMN_JPEG],
-           (double)generation->bytes / 1000.0, w[COLUMN_OPTIMIZED],
-           (double)generation->bytes_optimized / 1000.0, w[COLUMN_PROGRESSIVE],
-           (double)generation->bytes_progressive / 1000.0);
+           w[COLUMN_SSIM], generation->ssim, w[COLUMN_JPEG], bytes[0],
+           w[COLUMN_OPTIMIZED], bytes[1], w[COLUMN_PROGRESSIVE], bytes[2]);
 done:
   report_flush (report);
 

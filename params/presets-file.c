@@ -267,9 +267,26 @@ read_schedule (GKeyFile *file, const char *text, const char *path,
   JartSettings settings;
   JartStep step;
   JartStatus status;
-  gchar *schedule = g_key_file_get_string (file, name, field->key, NULL);
-  gchar *range;
+  GError *local = NULL;
+  gchar *schedule = g_key_file_get_string (file, name, field->key, &local);
+  gchar *range, *raw, *shown;
 
+  if (schedule == NULL && local != NULL
+      && g_error_matches (local, G_KEY_FILE_ERROR,
+                          G_KEY_FILE_ERROR_UNKNOWN_ENCODING))
+    {
+      /* There, but not UTF-8 (a file edited in another encoding): shown
+         with its bad bytes replaced. */
+      raw = g_key_file_get_value (file, name, field->key, NULL);
+      shown = g_utf8_make_valid (raw != NULL ? raw : "", -1);
+      set_key_error (error, text, path, name, field->key, shown,
+                     _ ("a schedule in UTF-8"));
+      g_free (shown);
+      g_free (raw);
+      g_error_free (local);
+      return FALSE;
+    }
+  g_clear_error (&local);
   if (schedule == NULL || strlen (schedule) >= JA_SCHEDULE_SIZE)
     {
       range = g_strdup_printf (_ ("a schedule shorter than %d bytes"),

@@ -227,6 +227,21 @@ case_tables_from_folder() {
   [ ! -e out.png ] || fail "out.png was created"
 }
 
+# A table entry of 0 (a file no baseline encoder writes) is named as
+# outside 1 to 255.
+case_tables_from_zero_entry() {
+  python3 - "$DATA/Garden.jpg" zero.jpg <<'PY'
+import sys
+data = bytearray (open (sys.argv[1], "rb").read ())
+at = data.find (b"\xff\xdb")
+data[at + 10] = 0
+open (sys.argv[2], "wb").write (data)
+PY
+  usage_error "--tables-from: zero.jpg cannot be re-saved with its own settings: a quantization table has an entry outside 1 to 255" \
+    --tables-from zero.jpg "$DATA/coffee.png" out.png
+  [ ! -e out.png ] || fail "out.png was created"
+}
+
 case_tables_from_truncated_one_line() {
   head -c 300 "$DATA/Garden.jpg" >cut.jpg
   usage_error "--tables-from: cut.jpg is not a JPEG file: Premature end of JPEG file" \

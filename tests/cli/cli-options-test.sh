@@ -231,6 +231,33 @@ case_table_csv() {
   cmp -s out.txt table.csv || fail "the German locale changed the CSV: $(cat out.txt)"
 }
 
+# A generation whose grid drift makes a canvas wider than 65535 pixels
+# writes no JPEG file: its sizes are "-" (text), empty (CSV) and null
+# (JSON), not 0; without the drift the same image has its sizes.
+case_table_no_file() {
+  { printf 'P5\n65535 1\n255\n'; head -c 65535 /dev/zero | tr '\0' '\200'; } >wide.pgm
+  run --generations 1 --grid-drift 7 --seed 1 wide.pgm out.pgm
+  expect_status 0
+  awk 'NR == 2 && ($3 == 0 || $8 != "-" || $9 != "-" || $10 != "-") {
+      print "text row: " $0; exit 1 }' out.txt >awk.txt || fail "$(cat awk.txt)"
+  run --table csv --generations 1 --grid-drift 7 --seed 1 wide.pgm out.pgm
+  expect_status 0
+  [ "$(csv_field 1 8)$(csv_field 1 9)$(csv_field 1 10)" = "" ] \
+    || fail "CSV sizes: $(sed -n 2p out.txt)"
+  run --table json --generations 1 --grid-drift 7 --seed 1 wide.pgm out.pgm
+  expect_status 0
+  python3 - out.txt >py.txt 2>&1 <<'PY' || fail "$(cat py.txt)"
+import json, sys
+g = json.load (open (sys.argv[1]))["generations"][0]
+assert g["dx"] > 0, g
+assert g["bytes"] is None and g["bytes_optimized"] is None \
+    and g["bytes_progressive"] is None, g
+PY
+  run --table csv --generations 1 wide.pgm out.pgm
+  expect_status 0
+  [ "$(csv_field 1 8)" -gt 0 ] || fail "no drift: CSV sizes $(sed -n 2p out.txt)"
+}
+
 case_table_json() {
   run --table json --generations 200 "$DATA/coffee.png" out.png
   expect_status 0
@@ -430,7 +457,15 @@ EOF
   # The same preset with 300000 generations (line 16).
   sed -e 's/^\[My look\]$/[Broken]/' -e 's/^generations=3$/generations=300000/' \
     -e '/^$/d' gimp/jpeg-artifacts-presets.ini >broken.ini
-  cat broken.ini >>gimp/jpeg-artifacts-presets.ini
+  # One that saves with the original file's settings (line 28 on).
+  sed -e 's/^\[My look\]$/[Scans]/' -e 's/^use-original=0$/use-original=1/' \
+    -e 's/^schedule=.*$/schedule=/' gimp/jpeg-artifacts-presets.ini >scans.ini
+  cat broken.ini scans.ini >>gimp/jpeg-artifacts-presets.ini
+  # Without --tables-from it has no tables: refused, not run at quality 33.
+  usage_error "--preset Scans saves with the quantization tables and subsampling of the JPEG file the image came from: give that file with --tables-from FILE" \
+    --preset Scans "$DATA/coffee.png" out.png
+  "$TOOL" --quiet --preset Scans --tables-from "$DATA/Garden.jpg" \
+    "$DATA/coffee.png" scans.png || fail "--preset Scans --tables-from failed"
   "$TOOL" --quiet --seed 5 --preset "My look" "$DATA/chelsea.png" a.png \
     || fail "--preset 'My look' failed"
   "$TOOL" --quiet --seed 5 --quality 33 --generations 3 --subsampling 422 \
@@ -439,10 +474,10 @@ EOF
   "$HELPER" same a.png b.png || fail "--preset 'My look' differs from its options"
   usage_error "--preset Broken cannot be used: Your preset “Broken” in “$work/gimp/jpeg-artifacts-presets.ini”, line 16: key “generations” is “300000”; it must be a whole number from 1 to 1000." \
     --preset Broken "$DATA/coffee.png" out.png
-  usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, My look, not fried" \
+  usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, My look, Scans, not fried" \
     --preset fried "$DATA/coffee.png" out.png
   printf 'garbage\n' >>gimp/jpeg-artifacts-presets.ini
-  usage_error "--preset My look cannot be used: Your presets in “$work/gimp/jpeg-artifacts-presets.ini” could not be read: line 26:" \
+  usage_error "--preset My look cannot be used: Your presets in “$work/gimp/jpeg-artifacts-presets.ini” could not be read: line 39:" \
     --preset "My look" "$DATA/coffee.png" out.png
   [ ! -e out.png ] || fail "out.png was created"
 }

@@ -486,8 +486,9 @@ test_unknown_id_message_bounded (void)
 }
 
 /* The plug-in's message on a preset in a file it cannot read names the
- * file (and the line), on a preset with a bad key the file, the key and
- * its line: not "'mine' is no preset". */
+ * file (and the line), on a preset with a bad key (a number out of range,
+ * a schedule not in UTF-8) the file, the key and its line: not "'mine'
+ * is no preset". */
 static void
 test_unreadable_file_message_names_file (void)
 {
@@ -516,6 +517,21 @@ test_unreadable_file_message_names_file (void)
   g_assert_nonnull (strstr (message, "line 2"));
   g_assert_nonnull (strstr (message, "quality"));
   g_assert_nonnull (strstr (message, "400"));
+  g_free (message);
+
+  /* A schedule in Latin-1, not UTF-8: the key is there, its value is
+     what is wrong (shown with the bad byte replaced). */
+  write_text (f.path, "[Kept]\nquality=50\ngenerations=2\nsubsampling=2\n"
+                      "dct=0\nquality-jitter=0\ngrid-drift=0\n"
+                      "use-original=0\nsaturation=1\ncontrast=1\n"
+                      "sharpen=0\nschedule=q50 \xe9\n");
+  message = ja_arguments_apply_preset (&values, f.path);
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "line 12"));
+  g_assert_nonnull (
+      strstr (message, "key “schedule” is “q50 \xef\xbf\xbd”; it must be a "
+                       "schedule in UTF-8."));
   g_free (message);
 
   g_unlink (f.path);
