@@ -250,25 +250,35 @@ options_parse_amount (int option, const char *text, double *value,
                       ToolError *error)
 {
   double number = 0.0, scale = 1.0;
-  int digits = 0, dot = 0;
+  int seen = 0, significant = 0, dot = 0;
   const char *c;
 
+  /* Up to 15 significant digits are exact in a double; later ones after
+     the point are below its precision and left out, later ones before it
+     make the number too large. */
   for (c = text; *c != '\0'; c++)
     {
       if (*c == '.' && !dot)
         dot = 1;
-      else if (*c >= '0' && *c <= '9' && digits < 15)
+      else if (*c >= '0' && *c <= '9')
         {
-          digits++;
-          if (dot)
-            scale *= 10.0;
-          number = number * 10.0 + (*c - '0');
+          seen = 1;
+          if (significant < 15)
+            {
+              if (significant > 0 || *c != '0')
+                significant++;
+              if (dot)
+                scale *= 10.0;
+              number = number * 10.0 + (*c - '0');
+            }
+          else if (!dot)
+            number *= 10.0;
         }
       else
         break;
     }
   number /= scale;
-  if (*c != '\0' || digits == 0 || number > JART_ADJUST_MAX)
+  if (*c != '\0' || !seen || number > JART_ADJUST_MAX)
     {
       tool_error_set (error,
                       _ ("--%s must be a number from 0 to %g, such as 1.25, "

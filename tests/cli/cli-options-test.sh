@@ -341,6 +341,7 @@ case_schedule_errors() {
   usage_error "--saturation must be a number from 0 to 4" --saturation 4.5 "$DATA/coffee.png" out.png
   usage_error "--contrast must be a number from 0 to 4" --contrast -1 "$DATA/coffee.png" out.png
   usage_error "--sharpen must be a number from 0 to 4" --sharpen 1,5 "$DATA/coffee.png" out.png
+  usage_error "--saturation must be a number from 0 to 4" --saturation 40000000000000000000 "$DATA/coffee.png" out.png
   usage_error "--preset must be one of light-resave, shared, deep-fried, reshare-chain, not fried" --preset fried "$DATA/coffee.png" out.png
   usage_error "is not a JPEG file" --tables-from "$DATA/coffee.png" "$DATA/coffee.png" out.png
   [ ! -e out.png ] || fail "out.png was created"
@@ -420,6 +421,9 @@ same_run() {
 
 case_presets() {
   same_run "--preset light-resave" "--quality 90 --generations 2"
+  # Digits past a double's 15 are read, and change nothing.
+  same_run "--saturation 1.1500000000000000001 --contrast 0000000000000001.06" \
+    "--saturation 1.15 --contrast 1.06"
   same_run "--preset shared --seed 4" "--seed 4 --quality 65 --generations 6 --quality-jitter 5 --grid-drift 3"
   same_run "--preset deep-fried" "--quality 15 --generations 10 --saturation 1.15 --contrast 1.06 --sharpen 0.5"
   "$TOOL" --quiet --preset reshare-chain "$DATA/chelsea.png" a.png
