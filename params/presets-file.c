@@ -109,9 +109,22 @@ ja_presets_file_load (const char *path, GKeyFile *file, gchar **text,
   gsize length = 0;
   GError *local = NULL;
 
+  GStatBuf st;
+
   parse (file, "", 0, NULL);
   if (text != NULL)
     *text = NULL;
+  /* A pipe or a device would block the read, or never end it. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)
+      && !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   /* TRANSLATORS: the presets file's path. */
+                   _ ("Your presets in “%s” could not be read: it is not a "
+                      "file but a pipe, a socket or a device."),
+                   path);
+      return FALSE;
+    }
   if (!g_file_get_contents (path, &data, &length, &local))
     {
       if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))

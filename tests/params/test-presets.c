@@ -485,6 +485,19 @@ test_unknown_id_message_bounded (void)
   fixture_clear (&f);
 }
 
+/* The message of ja_arguments_apply_preset on VALUES' preset in the file
+ * PATH, which must refuse it, naming PATH.  Free with g_free. */
+static gchar *
+refusal (JaValues *values, const char *path)
+{
+  gchar *message = ja_arguments_apply_preset (values, path);
+
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, path));
+  return message;
+}
+
 /* The plug-in's message on a preset in a file it cannot read names the
  * file (and the line), on a preset with a bad key (a number out of range,
  * a schedule not in UTF-8) the file, the key and its line: not "'mine'
@@ -501,19 +514,13 @@ test_unreadable_file_message_names_file (void)
   g_strlcpy (values.preset, "Kept", sizeof values.preset);
 
   write_text (f.path, broken_text);
-  message = ja_arguments_apply_preset (&values, f.path);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
-  g_assert_nonnull (strstr (message, f.path));
+  message = refusal (&values, f.path);
   g_assert_nonnull (strstr (message, "line 14"));
   g_assert_null (strstr (message, "no preset"));
   g_free (message);
 
   write_text (f.path, "[Kept]\nquality=400\n");
-  message = ja_arguments_apply_preset (&values, f.path);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
-  g_assert_nonnull (strstr (message, f.path));
+  message = refusal (&values, f.path);
   g_assert_nonnull (strstr (message, "line 2"));
   g_assert_nonnull (strstr (message, "quality"));
   g_assert_nonnull (strstr (message, "400"));
@@ -525,21 +532,24 @@ test_unreadable_file_message_names_file (void)
                       "dct=0\nquality-jitter=0\ngrid-drift=0\n"
                       "use-original=0\nsaturation=1\ncontrast=1\n"
                       "sharpen=0\nschedule=q50 \xe9\n");
-  message = ja_arguments_apply_preset (&values, f.path);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
+  message = refusal (&values, f.path);
   g_assert_nonnull (strstr (message, "line 12"));
   g_assert_nonnull (
       strstr (message, "key “schedule” is “q50 \xef\xbf\xbd”; it must be a "
                        "schedule in UTF-8."));
   g_free (message);
 
+  /* A pipe in its place is refused, not read (which would wait for a
+     writer for ever). */
+  g_unlink (f.path);
+  g_assert_cmpint (mkfifo (f.path, 0600), ==, 0);
+  message = refusal (&values, f.path);
+  g_assert_nonnull (strstr (message, "not a file but a pipe"));
+  g_free (message);
+
   g_unlink (f.path);
   g_assert_cmpint (g_mkdir (f.path, 0700), ==, 0);
-  message = ja_arguments_apply_preset (&values, f.path);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
-  g_assert_nonnull (strstr (message, f.path));
+  message = refusal (&values, f.path);
   g_free (message);
   fixture_clear (&f);
 }
