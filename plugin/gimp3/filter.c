@@ -137,6 +137,11 @@ check (GimpDrawable *drawable, const JaValues *values)
            "with its quality and subsampling: it cannot flatten on the "
            "background colour or use the original file's settings.  Turn "
            "those off, or choose another output."));
+  if (values->dct == JART_DCT_FLOAT)
+    return g_strdup (
+        _ ("The non-destructive filter's GEGL operation has no "
+           "floating-point DCT: choose the accurate or the fast integer "
+           "DCT, or another output."));
   name = gimp_item_get_name (GIMP_ITEM (drawable));
   if (!GIMP_IS_LAYER (drawable) || gimp_item_is_group (GIMP_ITEM (drawable)))
     message = g_strdup_printf (

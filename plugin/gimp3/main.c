@@ -234,8 +234,11 @@ success (GimpProcedure *procedure, const JaOutcome *outcome)
                        outcome->run.generations_run);
   GIMP_VALUES_SET_INT (answer, JA_RETURN_FIXED_POINT,
                        outcome->run.fixed_point);
+  /* No generation computed (the output filter, or the dialog's result):
+     an empty table, which GIMP wants without data. */
   gimp_value_set_double_array (
-      gimp_value_array_index (answer, JA_RETURN_TABLE), table, n);
+      gimp_value_array_index (answer, JA_RETURN_TABLE), n > 0 ? table : NULL,
+      n);
   g_free (table);
   return answer;
 }
@@ -274,8 +277,8 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
   while (drawables != NULL && drawables[n] != NULL)
     n++;
 
-  ja_procedure_read (config, &values);
-  if (run_mode == GIMP_RUN_NONINTERACTIVE)
+  message = ja_procedure_read (config, &values);
+  if (message == NULL && run_mode == GIMP_RUN_NONINTERACTIVE)
     {
       gchar *file = ja_user_presets_file ();
 
@@ -334,7 +337,13 @@ run (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
 
   if (values.output == JA_OUTPUT_FILTER)
     {
-      /* GIMP computes the filter itself: no run here, an empty table. */
+      /* GIMP computes the filter itself: no run here, an empty table.  The
+         drawables are checked as for the other outputs first: in the
+         image, not indexed, their pixels not locked. */
+      status
+          = ja_targets_collect (image, drawables, &values, &targets, &message);
+      if (status != GIMP_PDB_SUCCESS)
+        goto done;
       status = ja_filter_add (image, drawables, &values, &message);
       if (status != GIMP_PDB_SUCCESS)
         goto done;

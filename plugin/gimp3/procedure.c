@@ -30,9 +30,10 @@ static const char *const subsampling_labels[] = { N_ ("4:4:4 (best quality)"),
                                                   N_ ("4:4:0"),
                                                   N_ ("4:1:1"),
                                                   NULL };
-static const char *const dct_ids[] = { "accurate", "fast", NULL };
+static const char *const dct_ids[] = { "accurate", "fast", "float", NULL };
 static const char *const dct_labels[]
-    = { N_ ("Accurate integer"), N_ ("Fast integer"), NULL };
+    = { N_ ("Accurate integer"), N_ ("Fast integer"), N_ ("Floating point"),
+        NULL };
 static const char *const anchor_ids[] = { "image", "layer", NULL };
 static const char *const anchor_labels[]
     = { N_ ("The image's origin"), N_ ("The layer's origin"), NULL };
@@ -193,24 +194,38 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
       G_PARAM_READWRITE);
 }
 
-/* The string argument NAME of CONFIG copied into FIELD of SIZE bytes (cut
- * where it does not fit: GIMP 3's procedure has no length limit, the
- * check in arguments.c then rejects the schedule or preset that does not
- * read). */
-static void
+/* The string argument NAME of CONFIG copied into FIELD of SIZE bytes, or
+ * the message when it does not fit (GIMP 3's procedure has no length
+ * limit; a cut schedule or preset could read, as another one); FIELD is
+ * then "". */
+static gchar *
 read_string (GimpProcedureConfig *config, const char *name, char *field,
              gsize size)
 {
-  gchar *value = NULL;
+  gchar *value = NULL, *message = NULL;
+  gsize length;
 
   g_object_get (config, name, &value, NULL);
-  g_strlcpy (field, value != NULL ? value : "", size);
+  length = value != NULL ? strlen (value) : 0;
+  if (length >= size)
+    {
+      message = g_strdup_printf (
+          /* TRANSLATORS: the parameter's name, its length and the most it
+             takes, in bytes. */
+          _ ("Parameter '%s' is %lu bytes long; it takes at most %lu."), name,
+          (unsigned long)length, (unsigned long)(size - 1));
+      field[0] = '\0';
+    }
+  else
+    g_strlcpy (field, value != NULL ? value : "", size);
   g_free (value);
+  return message;
 }
 
-void
+gchar *
 ja_procedure_read (GimpProcedureConfig *config, JaValues *values)
 {
+  gchar *message;
   gboolean use_original = FALSE;
   gint seed = 0;
 
@@ -232,8 +247,12 @@ ja_procedure_read (GimpProcedureConfig *config, JaValues *values)
       = gimp_procedure_config_get_choice_id (config, "transparency");
   values->output = gimp_procedure_config_get_choice_id (config, "output");
   values->apply_to = JA_APPLY_DRAWABLE;
-  read_string (config, "preset", values->preset, sizeof values->preset);
-  read_string (config, "schedule", values->schedule, sizeof values->schedule);
+  message
+      = read_string (config, "preset", values->preset, sizeof values->preset);
+  if (message == NULL)
+    message = read_string (config, "schedule", values->schedule,
+                           sizeof values->schedule);
+  return message;
 }
 
 void

@@ -29,8 +29,10 @@ enum
  * remembers of its window) and return values. */
 void ja_procedure_add_arguments (GimpProcedure *procedure);
 
-/* Reads CONFIG into VALUES, unchecked (apply_to is the drawable). */
-void ja_procedure_read (GimpProcedureConfig *config, JaValues *values);
+/* Reads CONFIG into VALUES, unchecked (apply_to is the drawable); the
+ * message, newly allocated, when the preset or the schedule is too long
+ * for VALUES (it is then ""), else NULL. */
+gchar *ja_procedure_read (GimpProcedureConfig *config, JaValues *values);
 
 /* Writes VALUES into CONFIG, so that GIMP stores them as the last
  * values. */

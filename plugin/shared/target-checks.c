@@ -143,13 +143,17 @@ ja_target_check (JaItem drawable, const JaValues *values)
         _ ("'%s' is %d × %d pixels; a JPEG holds at most %d pixels in each "
            "direction."),
         name, width, height, JART_MAX_DIMENSION);
-  else if (!ja_glue_is_layer (drawable) && values->output != JA_OUTPUT_REPLACE)
+  else if (!ja_glue_is_layer (drawable) && values->output != JA_OUTPUT_REPLACE
+           && values->output != JA_OUTPUT_FILTER)
     message = g_strdup_printf (
         _ ("'%s' is a layer mask or a channel: only a layer can have new "
            "layers added above it.  Choose the output 'replace the "
            "drawable'."),
         name);
-  else if (values->output == JA_OUTPUT_REPLACE)
+  else if (values->output == JA_OUTPUT_REPLACE
+           || values->output == JA_OUTPUT_FILTER)
+    /* GIMP 3's filter changes what the layer shows: its own lock, or a
+       group's, keeps it off as it keeps GIMP's own filters off. */
     message = check_lock (drawable, name);
   else
     message = check_group_lock (drawable, name);
