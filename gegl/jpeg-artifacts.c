@@ -77,14 +77,16 @@ property_seed (seed, _ ("Random seed"), rand)
   description (_ ("Seed of the quality jitter and the grid drift"))
 
 property_int (offset_x, _ ("Grid offset X"), 0)
-  description (_ ("The input's left edge in the image: the 8x8 grid starts "
-                  "at the image's origin, so a layer passes its offset"))
+  description (_ ("Where the input's x = 0 lies in the image: the 8x8 grid "
+                  "starts at the image's origin, so a layer passes its "
+                  "offset"))
   value_range (-524288, 524288)
   ui_range (0, 15)
 
 property_int (offset_y, _ ("Grid offset Y"), 0)
-  description (_ ("The input's top edge in the image: the 8x8 grid starts "
-                  "at the image's origin, so a layer passes its offset"))
+  description (_ ("Where the input's y = 0 lies in the image: the 8x8 grid "
+                  "starts at the image's origin, so a layer passes its "
+                  "offset"))
   value_range (-524288, 524288)
   ui_range (0, 15)
 
@@ -198,10 +200,11 @@ get_cached_region (GeglOperation *operation, const GeglRectangle *roi)
 }
 
 /* The codec's settings for the properties, as the plug-in makes them from
- * its values for a layer at the grid offset with CHANNELS channels. */
+ * its values for a layer with CHANNELS channels whose first column and row
+ * are X and Y in the image. */
 static JartStatus
-ja_gegl_settings (GeglProperties *o, int channels, JartSettings *settings,
-                  size_t *error_at)
+ja_gegl_settings (GeglProperties *o, int x, int y, int channels,
+                  JartSettings *settings, size_t *error_at)
 {
   static const uint8_t white[3] = { 255, 255, 255 };
   JaValues values;
@@ -222,8 +225,8 @@ ja_gegl_settings (GeglProperties *o, int channels, JartSettings *settings,
   values.sharpen = o->sharpen;
   g_strlcpy (values.schedule, o->schedule != NULL ? o->schedule : "",
              sizeof values.schedule);
-  status = ja_values_to_settings (&values, NULL, o->offset_x, o->offset_y,
-                                  channels, white, settings);
+  status
+      = ja_values_to_settings (&values, NULL, x, y, channels, white, settings);
   if (status != JART_OK && error_at != NULL)
     {
       JartStep step;
@@ -272,7 +275,11 @@ process (GeglOperation *operation, GeglBuffer *input, GeglBuffer *output,
   image.width = area.width;
   image.height = area.height;
   image.stride = (size_t)area.width * (size_t)image.channels;
-  status = ja_gegl_settings (o, image.channels, &settings, &error_at);
+  /* The input may start past the buffer's origin (GIMP 3 gives a filter
+     the selection's bounding box): its first column is OFFSET_X + AREA.X
+     in the image, where the grid is. */
+  status = ja_gegl_settings (o, o->offset_x + area.x, o->offset_y + area.y,
+                             image.channels, &settings, &error_at);
   if (status != JART_OK)
     {
       g_warning ("ja:jpeg-artifacts: schedule \"%s\" at byte %zu: %s",

@@ -141,6 +141,24 @@ case_grid_offset() {
   "$HELPER" same moved.png moved2.png || fail "offsets 3, 5 and 19, -11 differ"
 }
 
+# An input whose bounding box starts past the buffer's origin (GIMP 3
+# gives a filter the selection's box) keeps the image's grid: cropped at
+# (3, 5), it is the cropped image with offset 3, 5, not with none.
+case_cropped_input() {
+  "$GEGL" "$DATA/coffee.png" -o crop.png -- \
+    gegl:crop x=3 y=5 width=200 height=100 2>/dev/null || fail "gegl failed"
+  "$GEGL" "$DATA/coffee.png" -o cropped.png -- \
+    gegl:crop x=3 y=5 width=200 height=100 ja:jpeg-artifacts quality=20 \
+    2>gegl-err.txt || fail "gegl failed: $(cat gegl-err.txt)"
+  op crop.png offset.png quality=20 offset-x=3 offset-y=5
+  "$HELPER" same offset.png cropped.png \
+    || fail "the cropped input's grid is not the image's"
+  op crop.png origin.png quality=20
+  "$HELPER" same origin.png cropped.png 2>/dev/null \
+    && fail "the cropped input's grid starts at its own corner"
+  echo "same: the input cropped at (3, 5) and the crop with offset 3, 5"
+}
+
 # A schedule the codec cannot read: the input unchanged, and a warning.
 case_bad_schedule() {
   op "$DATA/coffee.png" out.png "schedule=q75;bogus"
