@@ -1,25 +1,24 @@
 /* jpeg-artifacts.c: the GEGL operation ja:jpeg-artifacts, the codec as a
  * filter that GEGL's programs run: GIMP 3's non-destructive filters,
  * GIMP 2.10's GEGL tool and the gegl command-line program.  Its properties
- * are the look's settings (quality, generations, subsampling, DCT, quality
- * jitter, grid drift, seed, grid offset, schedule, saturation, contrast,
- * sharpening); they become the codec's settings as the plug-in's values
- * do (ja_values_to_settings), with the layer's own colours under
- * transparency, so the pixels are the command-line tool's.
+ * are the look's settings (quality, generations, subsampling, DCT, the
+ * decoder, quality jitter, grid drift, seed, grid offset, schedule,
+ * saturation, contrast, sharpening); they become the codec's settings as
+ * the plug-in's values do (ja_values_to_settings), with the layer's own
+ * colours under transparency, so the pixels are the command-line tool's.
  *
- * A whole-image filter: every generation depends on the whole 8x8 grid,
- * so any part of the output asks for the whole input, and the result is
- * cached whole.  The input is read as 8-bit gamma-encoded values through
- * babl ("R'G'B'A u8", "R'G'B' u8" for input without alpha, "Y'A u8" or
- * "Y' u8" for gray input, which is encoded as a one-component gray JPEG as
- * the plug-in does for gray layers), in the input's own colour space; alpha
- * comes out as it went in.  Progress is
- * reported per generation (gegl_operation_progress); GEGL 0.4 gives an
- * operation no way to learn that its caller gave up, so a run, once
- * started, runs to its end.  An input without bounds (an infinite plane)
- * or larger than the codec's 65535 pixels a side passes through
- * unchanged, as does one when the schedule text cannot be read (a
- * warning says why).
+ * A whole-image filter: every generation depends on the whole 8x8 grid, so any
+ * part of the output asks for the whole input, and the result is cached whole.
+ * The input is read as 8-bit gamma-encoded values through babl ("R'G'B'A u8",
+ * "R'G'B' u8" for input without alpha, "Y'A u8" or "Y' u8" for gray input,
+ * which is encoded as a one-component gray JPEG as the plug-in does for gray
+ * layers), in the input's own colour space; alpha comes out as it went in, in
+ * 8 bits (an input of more precision loses its alpha's finer steps).  Progress
+ * is reported per generation (gegl_operation_progress); GEGL 0.4 gives an
+ * operation no way to learn that its caller gave up, so a run, once started,
+ * runs to its end.  An input without bounds (an infinite plane) or larger than
+ * the codec's 65535 pixels a side passes through unchanged, as does one when
+ * the schedule text cannot be read (a warning says why).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,7 +43,13 @@ enum_end (JaJpegArtifactsSubsampling)
 enum_start (ja_jpeg_artifacts_dct)
   enum_value (JA_GEGL_DCT_ACCURATE, "accurate", N_ ("Accurate integer"))
   enum_value (JA_GEGL_DCT_FAST, "fast", N_ ("Fast integer"))
+  enum_value (JA_GEGL_DCT_FLOAT, "float", N_ ("Floating point"))
 enum_end (JaJpegArtifactsDct)
+
+enum_start (ja_jpeg_artifacts_decode)
+  enum_value (JA_GEGL_DECODE_VIEWERS, "viewers", N_ ("Viewers (libjpeg-turbo)"))
+  enum_value (JA_GEGL_DECODE_GIMP, "gimp", N_ ("GIMP"))
+enum_end (JaJpegArtifactsDecode)
 
 property_int (quality, _ ("Quality"), 75)
   description (_ ("JPEG quality of every save"))
@@ -62,6 +67,11 @@ property_enum (subsampling, _ ("Subsampling"), JaJpegArtifactsSubsampling,
 property_enum (dct, _ ("DCT method"), JaJpegArtifactsDct,
                ja_jpeg_artifacts_dct, JA_GEGL_DCT_ACCURATE)
   description (_ ("The encoder's forward DCT"))
+
+property_enum (decode, _ ("Decode as"), JaJpegArtifactsDecode,
+               ja_jpeg_artifacts_decode, JA_GEGL_DECODE_VIEWERS)
+  description (_ ("Each generation's decoder: libjpeg-turbo's default, as "
+                  "viewers decode, or GIMP's own JPEG loader"))
 
 property_int (jitter, _ ("Quality jitter"), 0)
   description (_ ("Each generation's quality is the quality plus a random "
@@ -215,6 +225,7 @@ ja_gegl_settings (GeglProperties *o, int x, int y, int channels,
   values.generations = o->generations;
   values.subsampling = o->subsampling;
   values.dct = o->dct;
+  values.decode_as = o->decode;
   values.quality_jitter = o->jitter;
   values.grid_drift = o->drift;
   values.seed = o->seed;

@@ -19,7 +19,8 @@
 
 static const char *const subsampling_nicks[]
     = { "444", "422", "420", "440", "411" };
-static const char *const dct_nicks[] = { "accurate", "fast" };
+static const char *const dct_nicks[] = { "accurate", "fast", "float" };
+static const char *const decode_nicks[] = { "viewers", "gimp" };
 
 /* Sets CONFIG's property NAME to VALUE, transformed to the property's
  * type; for an enum-like property held as a string, to NICK. */
@@ -86,6 +87,8 @@ set_values (GimpDrawableFilter *filter, GimpDrawable *drawable,
   set_int (config, "subsampling", values->subsampling,
            subsampling_nicks[values->subsampling]);
   set_int (config, "dct", values->dct, dct_nicks[values->dct]);
+  set_int (config, "decode", values->decode_as,
+           decode_nicks[values->decode_as]);
   set_int (config, "jitter", values->quality_jitter, NULL);
   set_int (config, "drift", values->grid_drift, NULL);
   g_value_init (&seed, G_TYPE_UINT);
@@ -137,11 +140,6 @@ check (GimpDrawable *drawable, const JaValues *values)
            "with its quality and subsampling: it cannot flatten on the "
            "background colour or use the original file's settings.  Turn "
            "those off, or choose another output."));
-  if (values->dct == JART_DCT_FLOAT)
-    return g_strdup (
-        _ ("The non-destructive filter's GEGL operation has no "
-           "floating-point DCT: choose the accurate or the fast integer "
-           "DCT, or another output."));
   name = gimp_item_get_name (GIMP_ITEM (drawable));
   if (!GIMP_IS_LAYER (drawable) || gimp_item_is_group (GIMP_ITEM (drawable)))
     message = g_strdup_printf (

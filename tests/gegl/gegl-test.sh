@@ -56,7 +56,7 @@ case_listed() {
   "$GEGL" --list-all 2>/dev/null | grep -qx 'ja:jpeg-artifacts' \
     || fail "gegl --list-all does not list ja:jpeg-artifacts"
   "$GEGL" --info ja:jpeg-artifacts >info.txt 2>/dev/null
-  for property in quality generations subsampling dct jitter drift seed \
+  for property in quality generations subsampling dct decode jitter drift seed \
     offset-x offset-y schedule saturation contrast sharpen; do
     grep -q "^$property " info.txt || fail "no property $property: $(cat info.txt)"
   done
@@ -75,6 +75,8 @@ case_settings() {
     "--quality 85 --dct fast --subsampling 411 --generations 4"
   same_as_tool "$DATA/coffee.png" "quality=100 subsampling=444 generations=2" \
     "--quality 100 --subsampling 444 --generations 2"
+  same_as_tool "$DATA/chelsea.png" "quality=40 dct=float decode=gimp generations=3" \
+    "--quality 40 --dct float --decode-as gimp --generations 3"
   same_as_tool "$DATA/coffee.png" "" ""
   "$HELPER" same gegl.png "$DATA/coffee.png" 2>/dev/null \
     && fail "the defaults changed nothing"

@@ -334,6 +334,22 @@ HOSTILE = [
      "img.insert_layer(l2, None, 0)\nl2.set_offsets(-500, -500)\n"
      "img.select_rectangle(Gimp.ChannelOps.REPLACE, 10, 10, 5, 5)\n"
      "ds = [l2]", "", ["does not touch"]),
+    # The output "filter" checks its drawables as the others do.
+    ("filter-locked-pixels", "ds[0].set_lock_content(True)",
+     "output='filter'", ["locked"]),
+    ("filter-drawable-of-another-image",
+     "other = load(SOURCE)\nds = [layer_of(other)]", "output='filter'",
+     ["another image"]),
+    # New layers go into the layer's group, whose lock locks them.
+    ("locked-group-new-layer",
+     "g = Gimp.GroupLayer.new(img, 'grp')\nimg.insert_layer(g, None, 0)\n"
+     "l2 = Gimp.Layer.new_from_drawable(ds[0], img)\n"
+     "img.insert_layer(l2, g, 0)\ng.set_lock_content(True)\nds = [l2]",
+     "output='new-layer'", ["layer group 'grp'", "locked"]),
+    # Too long for the field: refused, not cut to a schedule that reads.
+    ("schedule-cut-would-read", "",
+     "schedule='q90' + ' ' * 1100 + 'x0.5'",
+     ["'schedule' is 1107 bytes long"]),
     # 1000 generations as layers of 20000 x 20000 pixels: terabytes.  GIMP
     # makes the empty layer's tiles only when they are written.
     ("memory-too-big",

@@ -136,7 +136,9 @@ def case_plugin_filter_output(config):
     """The plug-in's output "filter" on two selected layers (RGB and
     RGBA): each gets one ja:jpeg-artifacts filter with the call's
     quality; the first's quality set to 50 afterwards, both merged, each
-    equals the tool with its quality."""
+    equals the tool with its quality.  A third layer's filter with the
+    floating-point DCT equals the tool's --dct float (the operation had no
+    such DCT and the plug-in read past its list of names)."""
     use_gegl_module(config)
     (_, rgb, rgb_path), (_, rgba, rgba_path) = inputs(config)
     script = """
@@ -159,10 +161,24 @@ f.update()
 for name, d in (("first", first), ("second", second)):
     d.merge_filters()
     dump(d, %(dump)r %% name)
+img = load(%(rgb)r)
+third = layer_of(img)
+call("filter-float", img, [third], output="filter", quality=40,
+     generations=3, dct="float")
+third.merge_filters()
+dump(third, %(dump)r %% "third")
 """ % dict(rgb=rgb_path, rgba=rgba_path,
            dump=config.path("gimp-%s.raw"))
     run = run_gimp(config, script)
     run.ran("filter")
+    run.ran("filter-float")
+    expected = run_cli(config, rgb_path, config.path("cli-third.png"),
+                       quality=40, generations=3, dct="float")
+    assert_same(read_dump(config.path("gimp-third.raw"), rgb.width,
+                          rgb.height, rgb.channels), expected,
+                "GIMP %s: a filter with the floating-point DCT vs the tool"
+                % config.version)
+    print("same: a filter with the floating-point DCT")
     for name in ("first", "second"):
         check(run.value("filters %s" % name) == "1",
               "the %s layer has %s filters, not 1"
