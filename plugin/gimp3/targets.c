@@ -38,7 +38,7 @@ ja_targets_collect (GimpImage *image, GimpDrawable **drawables,
                     const JaValues *values, GArray **targets, gchar **message)
 {
   GArray *found;
-  guint i;
+  guint i, j;
 
   *targets = NULL;
   *message = NULL;
@@ -68,6 +68,20 @@ ja_targets_collect (GimpImage *image, GimpDrawable **drawables,
               (int)i + 1);
           return GIMP_PDB_CALLING_ERROR;
         }
+      for (j = 0; j < i; j++)
+        if (gimp_item_get_id (GIMP_ITEM (drawables[j]))
+            == gimp_item_get_id (item))
+          {
+            gchar *name = gimp_item_get_name (item);
+
+            /* A script's list: twice would apply the effect twice. */
+            *message = g_strdup_printf (
+                _ ("'%s' (ID %d) is drawable %d and %d of argument "
+                   "'drawables': give each drawable once."),
+                name, gimp_item_get_id (item), (int)j + 1, (int)i + 1);
+            g_free (name);
+            return GIMP_PDB_CALLING_ERROR;
+          }
       if (gimp_item_get_image (item) != image)
         {
           *message = name_message (

@@ -340,6 +340,8 @@ HOSTILE = [
     ("filter-drawable-of-another-image",
      "other = load(SOURCE)\nds = [layer_of(other)]", "output='filter'",
      ["another image"]),
+    ("drawable-twice", "ds = [ds[0], ds[0]]", "output='new-layer'",
+     ["drawable 1 and 2", "once"]),
     # New layers go into the layer's group, whose lock locks them.
     ("locked-group-new-layer",
      "g = Gimp.GroupLayer.new(img, 'grp')\nimg.insert_layer(g, None, 0)\n"
