@@ -471,9 +471,10 @@ def case_output_difference(config):
         result = gimp.ran(label)[0]
         names = gimp.value(label + "-layers").rstrip("|").split("|")
         ids = [int(i) for i in gimp.value(label + "-layers-ids").split()]
-        wanted = "Difference ×8 (JPEG q%d, %d generation%s)" % (
-            settings.quality, settings.generations,
-            "" if settings.generations == 1 else "s")
+        # A schedule's steps have their own qualities.
+        wanted = "Difference ×8 (JPEG %s, %d generation%s)" % (
+            "schedule" if settings.schedule else "q%d" % settings.quality,
+            settings.generations, "" if settings.generations == 1 else "s")
         check(len(names) == 2 and names[0] == wanted,
               "%s: layers after output 3: %s, expected '%s' above the "
               "drawable" % (label, names, wanted))
