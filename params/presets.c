@@ -247,6 +247,17 @@ check_name (const char *name, GError **error)
 
   if (!ja_presets_file_check_name (name, error))
     return FALSE;
+  /* "Custom" is the dialog's item for settings that match no preset: a
+     preset of that name would be listed twice under it. */
+  if (strcmp (name, "Custom") == 0
+      || strcmp (name, g_dgettext (GETTEXT_PACKAGE, "Custom")) == 0)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   _ ("“%s” is the name of a built-in preset; choose "
+                      "another."),
+                   name);
+      return FALSE;
+    }
   for (i = 0; i < ja_builtin_preset_count (); i++)
     if (strcmp (name, ja_builtin_preset_id (i)) == 0
         || strcmp (name, ja_builtin_preset_label (i)) == 0

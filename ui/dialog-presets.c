@@ -15,6 +15,9 @@
 
 #include "dialog-private.h"
 
+/* The widest the preset combo shows a preset's name, in characters. */
+#define PRESET_WIDTH_CHARS 36
+
 /* The preset the values are, or -1: the one VALUES->preset names while
  * no look control has changed since it was picked. */
 static int
@@ -211,6 +214,17 @@ ja_dialog_build_presets (Dialog *d, GtkGrid *grid, int row)
   d->presets = ja_presets_new (d->layer->presets_file, &error);
 
   d->preset_combo = gtk_combo_box_text_new ();
+  {
+    /* A preset's name may be 127 bytes long: cut, it keeps the combo (and
+       the dialog, whose OK it would push off the screen) narrow. */
+    GList *cells
+        = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (d->preset_combo));
+
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END,
+                    "max-width-chars", PRESET_WIDTH_CHARS, NULL);
+    g_list_free (cells);
+  }
   ja_widgets_set_accessible (d->preset_combo, _ ("Preset"), tooltip);
   label = ja_widgets_mnemonic_label (_ ("Pr_eset:"), d->preset_combo);
   gtk_widget_set_tooltip_text (label, tooltip);

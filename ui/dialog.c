@@ -670,6 +670,11 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
     }
 
   g_signal_connect (d->dialog, "response", G_CALLBACK (dialog_response), d);
+  /* Escape and the window's close button answer GTK_RESPONSE_DELETE_EVENT
+     (a Cancel) and must leave the window to ja_dialog_run, which reads its
+     geometry before destroying it: without this handler GTK destroyed it
+     at once, as gtk_dialog_run's own handler prevents. */
+  g_signal_connect (d->dialog, "delete-event", G_CALLBACK (gtk_true), NULL);
 }
 
 /* Places the window where it was, if that is still on a monitor. */

@@ -327,7 +327,7 @@ test_name_control_characters_refused (void)
       = { "tab\there",   "line\nbreak",   "carriage\rreturn",
           "bell\a",      "escape\033[0m", "delete\177",
           "[bracketed]", "half]",         "",
-          "   " };
+          "   ",         "Custom" };
   Fixture f;
   JaPresets *presets;
   JaValues values = look (30);
