@@ -28,7 +28,9 @@ word_at (const char *text, size_t at)
 
   while (text[end] != '\0' && text[end] != ' ' && text[end] != ';')
     end++;
-  return g_strndup (text + at, end - at);
+  /* The entry holds JA_SCHEDULE_SIZE - 1 characters, the values as many
+     bytes: text cut there may end inside a character. */
+  return g_utf8_make_valid (text + at, (gssize)(end - at));
 }
 
 /* Why the schedule TEXT does not read, STATUS and AT being what

@@ -37,6 +37,10 @@ ja_widgets_readout_label (gboolean wrap, const char *name, const char *tooltip)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_line_wrap (GTK_LABEL (label), wrap);
+  /* A word longer than the line (a path, a schedule's word) is broken too:
+     whole, it widened the dialog to its length (9000 pixels for a
+     schedule's word of 1023 letters). */
+  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   ja_widgets_set_accessible (label, name, tooltip);
   return label;
 }
