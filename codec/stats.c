@@ -82,8 +82,9 @@ struct JartStats
   unsigned sizes; /* the files measured: bits 1 << JartCoding */
   /* The current generation's scan. */
   int colors, hmax, vmax;
-  int dqt; /* quantization tables the file writes */
-  int bpm; /* blocks an MCU */
+  int dqt;       /* quantization tables the file writes */
+  int sized_dqt; /* those the last sizes counted */
+  int bpm;       /* blocks an MCU */
   int cols, rows;
   int luma_cols, luma_rows;
   int piece_mcus;     /* MCUs a piece */
@@ -536,7 +537,26 @@ jart_stats_sizes (JartStats *stats, JartStatsSizes *sizes)
       return;
     }
   /* Nothing encoded into other coefficients: the files are the last
-     ones. */
+     ones, but for their DQT segments: a step with the file's tables writes
+     a third one for Cr where a quality's step writes two, and the same
+     coefficients can come of both. */
+  if (stats->coded_once && stats->dqt != stats->sized_dqt
+      && memchr (stats->captured, 1, (size_t)stats->pieces) == NULL)
+    {
+      uint64_t now = jart_jpeg_frame_bytes (stats->colors, stats->dqt);
+      uint64_t before
+          = jart_jpeg_frame_bytes (stats->colors, stats->sized_dqt);
+
+      /* Only the sizes this run measures hold a file's size. */
+      if (want & BASELINE)
+        stats->bytes[SET_STANDARD] = stats->bytes[SET_STANDARD] - before + now;
+      if (want & JART_SIZE_OPTIMIZED)
+        stats->bytes[SET_OPTIMIZED]
+            = stats->bytes[SET_OPTIMIZED] - before + now;
+      if (want & JART_SIZE_PROGRESSIVE)
+        stats->bytes_progressive = stats->bytes_progressive - before + now;
+    }
+  stats->sized_dqt = stats->dqt;
   if (!stats->coded_once
       || memchr (stats->captured, 1, (size_t)stats->pieces) != NULL)
     {

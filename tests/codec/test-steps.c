@@ -12,7 +12,9 @@
  *                             drift and flattening (DCT islow, ifast or
  *                             float, "-gimp" decoded as GIMP: float-gimp)
  *   test-steps tables         custom quantization tables: random ones and
- *                             those of qualities, against the libjpeg API
+ *                             those of qualities, against the libjpeg API;
+ *                             the statistics' sizes where steps with the
+ *                             tables and with their quality alternate
  *   test-steps photo PATH     a photo's crop through the schedules, a
  *                             schedule of one plain step against the run
  *                             without schedule, and the sizes of the
@@ -209,12 +211,114 @@ run_replay (Oracle *oracle, Tally *tally, JartDct dct, JartDecode decode)
 static void check_sizes (Oracle *oracle, Tally *tally, const JartImage *image,
                          const JartSettings *settings, const char *label);
 
+/* PIXELS, a generation's output, into PREVIOUS (the same size): the next
+ * generation's input. */
+static void
+keep_input (JartImage *previous, const JartImage *pixels)
+{
+  for (int y = 0; y < pixels->height; y++)
+    memcpy (previous->pixels + (size_t)y * previous->stride,
+            pixels->pixels + (size_t)y * pixels->stride,
+            (size_t)pixels->width * pixels->channels);
+}
+
+/* Generation callback of check_dqt_change: the report's three sizes
+ * against jart_generation_jpeg_sizes on the generation's input. */
+typedef struct
+{
+  Tally *tally;
+  const JartSettings *settings;
+  JartImage *previous; /* the generation's input */
+  const char *label;
+} ReportSizes;
+
+static int
+on_report_sizes (const JartGenerationReport *report, const JartImage *pixels,
+                 void *user_data)
+{
+  ReportSizes *run = user_data;
+  uint64_t all[3] = { 0, 0, 0 };
+  JartStatus status = jart_generation_jpeg_sizes (run->previous, run->settings,
+                                                  report->generation, all);
+
+  tally_check (run->tally,
+               status == JART_OK && report->bytes == all[0]
+                   && report->bytes_optimized == all[1]
+                   && report->bytes_progressive == all[2],
+               "%s generation %d (step %d): the report's sizes %llu, %llu, "
+               "%llu; the files' %llu, %llu, %llu (%s)",
+               run->label, report->generation, report->step,
+               (unsigned long long)report->bytes,
+               (unsigned long long)report->bytes_optimized,
+               (unsigned long long)report->bytes_progressive,
+               (unsigned long long)all[0], (unsigned long long)all[1],
+               (unsigned long long)all[2], jart_strerror (status));
+  keep_input (run->previous, pixels);
+  return 0;
+}
+
+/* Steps with the file's tables, Cr on a third, between steps of the
+ * quality those tables are: the same coefficients, one DQT segment more
+ * or less.  The statistics kept the last file's sizes when no
+ * coefficient changed, DQT segments included (69 bytes off). */
+static void
+check_dqt_change (Tally *tally)
+{
+  for (int k = 0; k < 4; k++)
+    {
+      JartImage *image = image_new (k < 2 ? 8 : 29, k < 2 ? 8 : 19, 3);
+      JartImage *dst = image_new (image->width, image->height, 3);
+      ReportSizes run = { tally, NULL, image_copy (image), NULL };
+      JartCallbacks callbacks = { on_report_sizes, NULL, NULL, &run };
+      JartSettings s;
+      char label[96];
+
+      if (k < 2)
+        memset (image->pixels, 128, image->stride * image->height);
+      else
+        image_fill (image, PATTERN_SMOOTH, (uint32_t)k);
+      memcpy (run.previous->pixels, image->pixels,
+              image->stride * image->height);
+      jart_settings_init (&s);
+      s.generations = 4;
+      s.statistics = 1;
+      s.stop_at_fixed_point = 0;
+      jart_quant_table (50, 0, s.tables[0]);
+      jart_quant_table (50, 1, s.tables[1]);
+      jart_quant_table (50, 1, s.cr_table);
+      s.cr_own_table = 1;
+      s.n_steps = 4;
+      for (int i = 0; i < 4; i++)
+        {
+          s.steps[i].quality = (i + k) % 2 == 0 ? 0 : 50;
+          s.steps[i].subsampling = S420;
+          s.steps[i].scale = 1.0;
+          s.steps[i].filter = JART_FILTER_LANCZOS;
+          s.steps[i].saturation = 1.0;
+          s.steps[i].contrast = 1.0;
+          s.steps[i].sharpen = 0.0;
+        }
+      snprintf (label, sizeof label, "%s %dx%d, %s first",
+                k < 2 ? "flat" : "smooth", image->width, image->height,
+                k % 2 == 0 ? "the tables" : "quality 50");
+      run.settings = &s;
+      run.label = label;
+      tally_check (tally,
+                   jart_run (image, dst, &s, &callbacks, NULL) == JART_OK,
+                   "%s: the run", label);
+      image_free (run.previous);
+      image_free (dst);
+      image_free (image);
+    }
+}
+
 static void
 run_tables (Oracle *oracle, Tally *tally)
 {
   static const int qualities[] = { 1, 10, 25, 50, 75, 90, 97, 100 };
   int index = 0;
 
+  check_dqt_change (tally);
   /* The libjpeg API path gives TurboJPEG's pixels for a quality's own
      tables, and so does the codec. */
   for (size_t q = 0; q < sizeof qualities / sizeof qualities[0]; q++)
@@ -390,10 +494,7 @@ on_size_generation (const JartGenerationReport *report,
                        (unsigned long long)plain, (unsigned long long)got);
         }
     }
-  for (int y = 0; y < pixels->height; y++)
-    memcpy (run->previous->pixels + (size_t)y * run->previous->stride,
-            pixels->pixels + (size_t)y * pixels->stride,
-            (size_t)pixels->width * pixels->channels);
+  keep_input (run->previous, pixels);
   return 0;
 }
 
