@@ -330,7 +330,8 @@ void *jart_buffer_alloc (size_t size);
 
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
  * CHANNELS channels and SETTINGS (its statistics included when SETTINGS
- * asks for them); 0 for nonsense arguments.  An
+ * asks for them); 0 for nonsense arguments (CHANNELS outside 1..4,
+ * SETTINGS jart_settings_check refuses).  An
  * upper bound; with a schedule it counts the run's two frames, the largest
  * scaled copy and what a step's colour changes and scaling allocate. */
 size_t jart_memory_needed (int width, int height, int channels,
@@ -421,7 +422,8 @@ JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
 /* Writes SETTINGS's schedule as text jart_steps_parse reads back to the
  * same steps (equal steps in a row as one with "*N"), into BUFFER of SIZE
  * bytes, NUL-terminated.  Returns the length it needs without the NUL
- * (as snprintf; BUFFER may be NULL when SIZE is 0). */
+ * (as snprintf; BUFFER may be NULL when SIZE is 0).  It reads at most
+ * JART_STEPS_MAX steps, whatever n_steps says. */
 size_t jart_steps_format (const JartSettings *settings, char *buffer,
                           size_t size);
 

@@ -358,17 +358,18 @@ size_t
 jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
 {
   size_t length = 0;
+  /* Settings jart_settings_check refuses hold at most the array's steps. */
+  const int n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX);
   int i = 0;
 
   if (size > 0)
     buffer[0] = '\0';
-  while (i < settings->n_steps)
+  while (i < n)
     {
       const JartStep *step = &settings->steps[i];
       int run = 1;
 
-      while (i + run < settings->n_steps
-             && steps_equal (step, &settings->steps[i + run]))
+      while (i + run < n && steps_equal (step, &settings->steps[i + run]))
         run++;
       if (i > 0)
         steps_put (buffer, size, &length, "; ");

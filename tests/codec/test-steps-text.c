@@ -216,6 +216,27 @@ check_format (Tally *tally)
                    && strlen (small) == sizeof small - 1
                    && strncmp (small, exact, sizeof small - 1) == 0,
                "a small buffer got \"%.8s\"", small);
+  /* An n_steps past the array (settings jart_settings_check refuses)
+     reads the array's steps only: the text of its 64. */
+  s.n_steps = JART_STEPS_MAX;
+  need = jart_steps_format (&s, NULL, 0);
+  s.n_steps = 100000;
+  tally_check (tally, jart_steps_format (&s, NULL, 0) == need,
+               "n_steps 100000: the text of more than the array's steps");
+  s.n_steps = -5;
+  tally_check (tally, jart_steps_format (&s, exact, sizeof exact) == 0,
+               "n_steps -5: \"%s\"", exact);
+  /* jart_memory_needed: 0 for what jart_run refuses. */
+  jart_settings_init (&s);
+  tally_check (tally,
+               jart_memory_needed (8, 8, 5, &s) == 0
+                   && jart_memory_needed (8, 8, 3, &s) > 0,
+               "jart_memory_needed: %zu bytes for 5 channels",
+               jart_memory_needed (8, 8, 5, &s));
+  s.threads = -1;
+  tally_check (tally, jart_memory_needed (8, 8, 3, &s) == 0,
+               "jart_memory_needed: %zu bytes for threads -1",
+               jart_memory_needed (8, 8, 3, &s));
 }
 
 /* Sets LC_NUMERIC to a locale whose decimal separator is a comma, when
