@@ -11,7 +11,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname -- "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 
 usage ()
@@ -28,9 +28,10 @@ Options (the procedure's parameters):
   --dct METHOD         accurate or fast (default accurate)
   --quality-jitter J   0 to 50 (default 0)
   --grid-drift S       0 to 7 (default 0)
-  --seed N             (default 0)
+  --seed N             0 to 2147483647 (default 0)
   --output FILE        where to write the PNG instead
   -h, --help           show this help
+  --                   the next argument is IMAGE, even if it starts with -
 EOF
 }
 
@@ -48,7 +49,7 @@ jitter=0
 drift=0
 seed=0
 output=
-image=$top/data/coffee.png
+image=
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -72,38 +73,85 @@ while [ $# -gt 0 ]; do
     --seed) seed=${2:?--seed needs a value}; shift 2 ;;
     --output) output=${2:?--output needs a file name}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
+    --) [ $# -eq 2 ] || fail "one IMAGE after -- (see --help)"
+        [ -z "$image" ] || fail "one IMAGE only, not also $2"
+        image=$2; shift 2 ;;
     -*) fail "unknown option $1 (see --help)" ;;
-    *) image=$1; shift ;;
+    *) [ -z "$image" ] || fail "one IMAGE only, not also $1"
+       image=$1; shift ;;
   esac
 done
+[ -n "$image" ] || image=$top/data/coffee.png
 
-for n in "$quality" "$generations" "$jitter" "$drift" "$seed"; do
-  case $n in
-    ''|*[!0-9]*) fail "'$n' is not a whole number" ;;
+# NAME VALUE LOW HIGH: VALUE is a whole number from LOW to HIGH (checked
+# as text first: the shell's arithmetic wraps past 64 bits).
+in_range ()
+{
+  case $2 in
+    ''|*[!0-9]*) fail "$1 '$2' is not a whole number" ;;
   esac
-done
+  n=$(printf '%s' "$2" | sed 's/^0*//')
+  [ ${#n} -le 10 ] && [ "${n:-0}" -ge "$3" ] && [ "${n:-0}" -le "$4" ] \
+    || fail "$1 is $2; it takes $3 to $4"
+}
+in_range --quality "$quality" 1 100
+in_range --generations "$generations" 1 1000
+in_range --quality-jitter "$jitter" 0 50
+in_range --grid-drift "$drift" 0 7
+in_range --seed "$seed" 0 2147483647
 [ -f "$image" ] || fail "no such image: $image"
-image=$(cd "$(dirname "$image")" && pwd)/$(basename "$image")
+folder=$(cd "$(dirname -- "$image")" && pwd)
+image=$folder/$(basename -- "$image")
 if [ -z "$output" ]; then
-  stem=${image%.*}
-  output=$stem-jpeg-artifacts.png
+  # The suffix of the file's name only, not a dot in a folder's.
+  name=$(basename -- "$image")
+  stem=${name%.*}
+  output=$folder/${stem:-$name}-jpeg-artifacts.png
 fi
 case $output in
   /*) ;;
   *) output=$(pwd)/$output ;;
 esac
-
-# Build the plug-in (quietly; the build's own errors still show).
-if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top" >/dev/null
-fi
-meson compile -C "$build" plugin/gimp-jpeg-artifacts >/dev/null
+# Where the result goes, checked before the build and GIMP's run.
+[ ! -d "$output" ] || fail "--output $output is a folder; give a file name"
+outdir=$(dirname -- "$output")
+[ -d "$outdir" ] || fail "no folder $outdir to write $(basename -- "$output") in"
+[ -w "$outdir" ] || fail "cannot write into $outdir"
 
 gimp=$(command -v gimp-console-2.10 || command -v gimp-console) \
   || fail "gimp-console-2.10 not found (tools/setup-debian.sh installs it)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jpeg-artifacts-gimp.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+gimp_pid=
+# A signal ends GIMP's run too (in the background, GIMP ignores Ctrl-C),
+# then the script, whose EXIT trap removes the work folder.
+stop ()
+{
+  [ -z "$gimp_pid" ] || kill "$gimp_pid" 2>/dev/null || true
+  exit "$1"
+}
+trap 'rm -rf "$work"' EXIT
+trap 'stop 130' INT
+trap 'stop 143' TERM
+
+# Build the plug-in (quietly: its output shows when it fails), one run at
+# a time per build folder (two first runs would both set it up).
+lock=${TMPDIR:-/tmp}/jpeg-artifacts-build-$(printf '%s' "$build" | cksum \
+  | cut -d' ' -f1).lock
+if ! flock "$lock" sh -c '
+     [ -f "$1/build.ninja" ] || meson setup "$1" "$2" || exit 1
+     meson compile -C "$1" plugin/gimp-jpeg-artifacts' build "$build" "$top" \
+     >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  echo "run-in-gimp.sh: building the plug-in in $build failed (above)" >&2
+  exit 1
+fi
+
+# GIMP's data folders, which it would otherwise name in an error.
+for data in brushes dynamics fonts gradients palettes patterns \
+  tool-presets plug-ins scripts templates; do
+  mkdir -p "$work/$data"
+done
 mkdir -p "$work/plug-ins/gimp-jpeg-artifacts"
 cp "$build/plugin/gimp-jpeg-artifacts" "$work/plug-ins/gimp-jpeg-artifacts/"
 
@@ -137,17 +185,23 @@ batch="
                   0 9 0 0 0 0 0 0 1))
 "
 
-echo "GIMP: $(basename "$image"), quality $quality, $generations generation(s)"
-if ! GIMP2_DIRECTORY=$work "$gimp" -i -n -d -f -s --console-messages \
-       -b "$batch" -b '(gimp-quit 0)' >"$work/gimp.out" 2>&1 \
-     || [ ! -s "$log" ] || [ ! -s "$result" ]; then
+printf 'GIMP: %s, quality %s, %s generation(s)\n' "$(basename -- "$image")" \
+  "$quality" "$generations"
+GIMP2_DIRECTORY=$work "$gimp" -i -n -d -f -s --console-messages \
+  -b "$batch" -b '(gimp-quit 0)' >"$work/gimp.out" 2>&1 &
+gimp_pid=$!
+status=0
+wait "$gimp_pid" || status=$?
+gimp_pid=
+if [ "$status" -ne 0 ] || [ ! -s "$log" ] || [ ! -s "$result" ]; then
   cat "$work/gimp.out" >&2
   echo "run-in-gimp.sh: GIMP did not finish the job" >&2
   exit 1
 fi
 
-mv -f "$result" "$output"
-awk -v out="$output" '
+mv -f "$result" "$output" \
+  || { echo "run-in-gimp.sh: could not write $output" >&2; exit 1; }
+OUT=$output awk '
   NR == 1 { run = $1; fixed = $2; next }
   NR == 2 { printf "%10s %7s %3s %3s %14s %10s\n",
                    "generation", "quality", "dx", "dy", "pixels changed",
@@ -159,5 +213,5 @@ awk -v out="$output" '
       printf "converged at generation %d: it changed no pixel, so every later generation is the same\n", fixed
     else
       printf "%d generation(s), not converged\n", run
-    printf "wrote %s\n", out
+    printf "wrote %s\n", ENVIRON["OUT"]
   }' "$log"
