@@ -29,6 +29,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
+case "${1:-}" in
+  -h|--help) sed -n '2,/^# Copyright/{/^# Copyright/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+  ?*) echo "run-tests.sh: no arguments but --help, not $1" >&2; exit 2 ;;
+esac
+for pass in ${PASSES:-}; do
+  case $pass in
+    [1-5]) ;;
+    *) echo "run-tests.sh: PASSES names passes 1 to 5 with spaces between," \
+         "not '$PASSES'" >&2; exit 2 ;;
+  esac
+done
+
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 sanitize=${SANITIZE_DIR:-build-sanitize}

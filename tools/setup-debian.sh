@@ -18,6 +18,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
+case "${1:-}" in
+  -h|--help) sed -n '2,/^# Copyright/{/^# Copyright/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+  ?*) echo "setup-debian.sh: no arguments but --help, not $1" >&2; exit 2 ;;
+esac
+
 if [ "$(id -u)" -ne 0 ]; then
   exec sudo -- "$0" "$@"
 fi
