@@ -222,21 +222,25 @@ keep_input (JartImage *previous, const JartImage *pixels)
             (size_t)pixels->width * pixels->channels);
 }
 
-/* Generation callback of check_dqt_change: the report's three sizes
- * against jart_generation_jpeg_sizes on the generation's input. */
+/* A run whose generations' sizes are checked: each generation's input,
+ * kept (ORACLE: check_sizes' only). */
 typedef struct
 {
+  Oracle *oracle;
   Tally *tally;
   const JartSettings *settings;
   JartImage *previous; /* the generation's input */
   const char *label;
-} ReportSizes;
+} SizeRun;
+
+/* Generation callback of check_dqt_change: the report's three sizes
+ * against jart_generation_jpeg_sizes on the generation's input. */
 
 static int
 on_report_sizes (const JartGenerationReport *report, const JartImage *pixels,
                  void *user_data)
 {
-  ReportSizes *run = user_data;
+  SizeRun *run = user_data;
   uint64_t all[3] = { 0, 0, 0 };
   JartStatus status = jart_generation_jpeg_sizes (run->previous, run->settings,
                                                   report->generation, all);
@@ -268,7 +272,7 @@ check_dqt_change (Tally *tally)
     {
       JartImage *image = image_new (k < 2 ? 8 : 29, k < 2 ? 8 : 19, 3);
       JartImage *dst = image_new (image->width, image->height, 3);
-      ReportSizes run = { tally, NULL, image_copy (image), NULL };
+      SizeRun run = { NULL, tally, NULL, image_copy (image), NULL };
       JartCallbacks callbacks = { on_report_sizes, NULL, NULL, &run };
       JartSettings s;
       char label[96];
@@ -430,16 +434,6 @@ run_tables (Oracle *oracle, Tally *tally)
 }
 
 /* ---- the photo ------------------------------------------------------- */
-
-/* Generation callback of check_sizes: each generation's input, kept. */
-typedef struct
-{
-  Oracle *oracle;
-  Tally *tally;
-  const JartSettings *settings;
-  JartImage *previous; /* the generation's input */
-  const char *label;
-} SizeRun;
 
 static int
 on_size_generation (const JartGenerationReport *report,
