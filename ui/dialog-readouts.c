@@ -373,13 +373,14 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
       _ ("Which value the chart shows for each generation: the "
          "PSNR, the SSIM or the JPEG file size."));
   label = ja_widgets_mnemonic_label (_ ("P_lot:"), d->plot_series);
-  /* The file size, and at the row's end the chart's selector. */
-  plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* The size of an intermediate generation says which one it is: a longer
-   * text, cut at its end rather than widening the dialog while a run goes
-   * on (the accessible text stays whole). */
+  /* The file size on a row of its own, as wide as the preview: the size
+   * of an intermediate generation says which one it is, a longer text,
+   * cut at its end rather than widening the dialog while a run goes on
+   * (the accessible text stays whole).  Under it whose file it is, and at
+   * the row's end the chart's selector. */
   gtk_label_set_ellipsize (GTK_LABEL (d->size_label), PANGO_ELLIPSIZE_END);
-  gtk_box_pack_start (GTK_BOX (plot_bar), d->size_label, TRUE, TRUE, 0);
+  gtk_box_pack_start (box, d->size_label, FALSE, FALSE, 0);
+  plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_pack_start (GTK_BOX (plot_bar), d->size_for, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), d->plot_series, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
