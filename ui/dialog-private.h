@@ -71,6 +71,7 @@ typedef struct
   GtkWidget *output;
   GtkWidget *seed_spin;
   GtkWidget *seed_button;
+  GtkWidget *view_bar; /* the flow box above the preview */
   GtkWidget *zoom;
   GtkWidget *split;
   GtkWidget *grid;
@@ -125,6 +126,10 @@ void ja_dialog_update_canvas (Dialog *d);
 
 /* The preview side: the view bar, the preview and the read-outs. */
 GtkWidget *ja_dialog_build_view (Dialog *d);
+/* How much wider than its natural width the view bar is in one line (a
+ * flow box asks for the width of its widest control alone), its controls
+ * shown. */
+int ja_dialog_view_bar_one_line_extra (Dialog *d);
 /* Draws the 8×8 grid (when its check box is on) where the generation the
  * preview shows was encoded. */
 void ja_dialog_update_grid (Dialog *d);

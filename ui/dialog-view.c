@@ -82,10 +82,26 @@ original_released (GtkButton *button, Dialog *d)
   ja_preview_set_show_original (d->preview, FALSE);
 }
 
+/* Adds WIDGET to BAR, the view bar.  Its cell takes no focus of its own:
+ * Tab goes from control to control, as along a row of them. */
+static void
+bar_add (GtkWidget *bar, GtkWidget *widget)
+{
+  GtkWidget *cell = gtk_flow_box_child_new ();
+
+  gtk_widget_set_can_focus (cell, FALSE);
+  gtk_container_add (GTK_CONTAINER (cell), widget);
+  gtk_container_add (GTK_CONTAINER (bar), cell);
+}
+
+/* The view bar: a row of controls that wraps onto a second line where the
+ * window is narrower than the row (a long translation, a small screen),
+ * instead of making the window as wide as the row. */
 static GtkWidget *
 build_view_bar (Dialog *d)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bar = d->view_bar = gtk_flow_box_new ();
+  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label, *button;
   static const struct
   {
@@ -97,6 +113,11 @@ build_view_bar (Dialog *d)
   };
   unsigned i;
 
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (bar), FALSE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 2);
   d->zoom = gtk_combo_box_text_new ();
   for (i = 0; i < G_N_ELEMENTS (zooms); i++)
     gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (d->zoom), zooms[i].id,
@@ -109,8 +130,9 @@ build_view_bar (Dialog *d)
          "pixel is a sharp square, so the 8×8 blocks show. "
          "Ctrl+scroll and the + and - keys zoom too."));
   label = ja_widgets_mnemonic_label (_ ("_Zoom:"), d->zoom);
-  gtk_box_pack_start (GTK_BOX (bar), label, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (bar), d->zoom, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (zoom), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (zoom), d->zoom, FALSE, FALSE, 0);
+  bar_add (bar, zoom);
   g_signal_connect (d->zoom, "changed", G_CALLBACK (zoom_changed), d);
 
   d->split = gtk_check_button_new_with_mnemonic (_ ("_Split before/after"));
@@ -118,7 +140,7 @@ build_view_bar (Dialog *d)
       d->split, _ ("Before/after split"),
       _ ("Shows the original left of a divider and the result "
          "right of it; drag the divider to compare."));
-  gtk_box_pack_start (GTK_BOX (bar), d->split, FALSE, FALSE, 0);
+  bar_add (bar, d->split);
   g_signal_connect (d->split, "toggled", G_CALLBACK (split_toggled), d);
 
   d->grid = gtk_check_button_new_with_mnemonic (_ ("8×8 gr_id"));
@@ -126,7 +148,7 @@ build_view_bar (Dialog *d)
       d->grid, _ ("8×8 grid"),
       _ ("Draws the 8×8 block grid the last generation was "
          "encoded on."));
-  gtk_box_pack_start (GTK_BOX (bar), d->grid, FALSE, FALSE, 0);
+  bar_add (bar, d->grid);
   g_signal_connect (d->grid, "toggled", G_CALLBACK (grid_toggled), d);
 
   /* TRANSLATORS: a check box of the preview; Alt+8 toggles it. */
@@ -136,7 +158,7 @@ build_view_bar (Dialog *d)
       _ ("Shows, in place of the result, how much each colour channel "
          "differs from the original, amplified eight times: black where "
          "nothing changed."));
-  gtk_box_pack_start (GTK_BOX (bar), d->difference, FALSE, FALSE, 0);
+  bar_add (bar, d->difference);
   g_signal_connect (d->difference, "toggled", G_CALLBACK (difference_toggled),
                     d);
 
@@ -147,7 +169,7 @@ build_view_bar (Dialog *d)
           d->on_canvas, _ ("Preview on canvas"),
           _ ("Shows the result in the image window too, while the dialog "
              "is open; Cancel takes it away."));
-      gtk_box_pack_start (GTK_BOX (bar), d->on_canvas, FALSE, FALSE, 0);
+      bar_add (bar, d->on_canvas);
       g_signal_connect_swapped (d->on_canvas, "toggled",
                                 G_CALLBACK (ja_dialog_update_canvas), d);
     }
@@ -157,10 +179,32 @@ build_view_bar (Dialog *d)
       button, _ ("Show original"),
       _ ("Shows the original layer for as long as the button is "
          "held down."));
-  gtk_box_pack_end (GTK_BOX (bar), button, FALSE, FALSE, 0);
+  bar_add (bar, button);
   g_signal_connect (button, "pressed", G_CALLBACK (original_pressed), d);
   g_signal_connect (button, "released", G_CALLBACK (original_released), d);
   return bar;
+}
+
+int
+ja_dialog_view_bar_one_line_extra (Dialog *d)
+{
+  GList *cells = gtk_container_get_children (GTK_CONTAINER (d->view_bar)), *l;
+  int line = 0, n = 0, natural;
+
+  for (l = cells; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data))
+      {
+        gtk_widget_get_preferred_width (l->data, NULL, &natural);
+        line += natural;
+        n++;
+      }
+  g_list_free (cells);
+  if (n > 1)
+    line
+        += (n - 1)
+           * (int)gtk_flow_box_get_column_spacing (GTK_FLOW_BOX (d->view_bar));
+  gtk_widget_get_preferred_width (d->view_bar, NULL, &natural);
+  return MAX (line - natural, 0);
 }
 
 GtkWidget *

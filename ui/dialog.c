@@ -677,29 +677,56 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
   g_signal_connect (d->dialog, "delete-event", G_CALLBACK (gtk_true), NULL);
 }
 
-/* Places the window where it was, if that is still on a monitor. */
+/* Places the window, before it shows, where it was if that is still on a
+ * monitor, and keeps its size within the monitor it opens on (a size
+ * remembered on a larger screen would put OK out of reach, and the bar
+ * above the preview wraps on a small one). */
 static void
-restore_position (Dialog *d, const JaDialogGeometry *geometry)
+place_window (Dialog *d, const JaDialogGeometry *geometry)
 {
   GdkDisplay *display = gtk_widget_get_display (d->dialog);
-  GdkMonitor *monitor;
+  GdkMonitor *monitor = NULL;
   GdkRectangle area;
+  gboolean moved = FALSE;
+  int width, height;
 
-  if (geometry == NULL || geometry->x < 0 || geometry->y < 0)
+  if (geometry != NULL && geometry->x >= 0 && geometry->y >= 0)
+    monitor = gdk_display_get_monitor_at_point (display, geometry->x + 40,
+                                                geometry->y + 40);
+  if (monitor != NULL)
+    {
+      gdk_monitor_get_workarea (monitor, &area);
+      if (geometry->x + 40 < area.x + area.width
+          && geometry->y + 40 < area.y + area.height)
+        {
+          gtk_window_move (GTK_WINDOW (d->dialog), geometry->x, geometry->y);
+          moved = TRUE;
+        }
+    }
+  if (!moved)
     {
       gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
-      return;
+      monitor = gdk_display_get_primary_monitor (display);
+      if (monitor == NULL)
+        monitor = gdk_display_get_monitor (display, 0);
     }
-  monitor = gdk_display_get_monitor_at_point (display, geometry->x + 40,
-                                              geometry->y + 40);
   if (monitor == NULL)
     return;
   gdk_monitor_get_workarea (monitor, &area);
-  if (geometry->x + 40 < area.x + area.width
-      && geometry->y + 40 < area.y + area.height)
-    gtk_window_move (GTK_WINDOW (d->dialog), geometry->x, geometry->y);
-  else
-    gtk_window_set_position (GTK_WINDOW (d->dialog), GTK_WIN_POS_CENTER);
+  gtk_window_get_default_size (GTK_WINDOW (d->dialog), &width, &height);
+  if (geometry == NULL || geometry->width <= 0)
+    {
+      /* At first as wide as the bar above the preview is in one line, if
+         the monitor has room for it: the widths of the controls, shown
+         (the window itself not yet). */
+      int natural;
+
+      gtk_widget_show_all (gtk_bin_get_child (GTK_BIN (d->dialog)));
+      gtk_widget_get_preferred_width (d->dialog, NULL, &natural);
+      width = MAX (width, natural + ja_dialog_view_bar_one_line_extra (d));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (d->dialog), MIN (width, area.width),
+                               MIN (height, area.height));
 }
 
 /* Keeps the row of WIDGET, a control, and its label hidden. */
@@ -758,7 +785,6 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
 
   build_dialog (&d, geometry);
   ja_dialog_values_to_widgets (&d);
-  restore_position (&d, geometry);
   gtk_widget_realize (d.dialog);
   if (layer->window_ready != NULL)
     {
@@ -769,6 +795,7 @@ ja_dialog_run (const JaDialogLayer *layer, JaValues *values,
     parent = set_transient (&d);
   if (layer->selected_drawables > 0)
     hide_row (d.apply_to);
+  place_window (&d, geometry);
   gtk_widget_show_all (d.dialog);
   /* Return presses OK, as in GIMP's dialogs: the first control takes the
    * focus (the Quality spin button activates the default), not the

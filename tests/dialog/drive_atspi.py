@@ -8,11 +8,13 @@
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import os
 import subprocess
 import time
 
 
-SCREEN = "1280x1024x24"
+# The X server's screen: a test may ask for another (JA_DIALOG_SCREEN).
+SCREEN = os.environ.get("JA_DIALOG_SCREEN", "1280x1024x24")
 PROCEDURE = "plug-in-jpeg-artifacts"
 PLUGIN_NAME = "gimp-jpeg-artifacts"
 

@@ -61,7 +61,9 @@ def find_menu_item(app_names, label, timeout):
 def check_german(args, runner, work, app_names, menu_timeout):
     """The German dialog in GIMP (LANGUAGE=de), whose accessible
     application is one of APP_NAMES: every control of the dialog carries
-    its German name from the plug-in's catalogue, Filter > Verzerren shows
+    its German name from the plug-in's catalogue and lies on the screen
+    (the test asks for a small one: the bar above the preview wraps, and
+    the window keeps within the monitor), Filter > Verzerren shows
     the German menu label (within MENU_TIMEOUT seconds), and Abbrechen
     leaves the layer unchanged.  GIMP 2.10 and GIMP 3 (tests/gimp3/
     dialog3.py) alike."""
@@ -79,6 +81,7 @@ def check_german(args, runner, work, app_names, menu_timeout):
     dialog = runner.open(os.path.join(work, "result.png"), title)
     log("the dialog's title:", dialog.window.name)
     dialog.check_names(german)
+    dialog.check_on_screen()
     screenshot(os.path.join(args.logdir, "%s-dialog.png" % args.name))
     item = find_menu_item(app_names, german("JPEG Artifacts…"), menu_timeout)
     path = []

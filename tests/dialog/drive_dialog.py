@@ -16,8 +16,8 @@ import time
 import harness
 from drive_atspi import (dialog_window, extents, Failure, find, find_dialog,
                          find_named, LOCALES, log, NoFocus, PLUGIN_NAME,
-                         PROCEDURE, pyatspi, reveal, text_of, type_into_spin,
-                         value_of, wait_for, xdotool)
+                         PROCEDURE, pyatspi, reveal, SCREEN, text_of,
+                         type_into_spin, value_of, wait_for, xdotool)
 
 
 # ---------------------------------------------------------------- dialog
@@ -96,6 +96,7 @@ class Dialog:
             (pyatspi.ROLE_IMAGE, "Preview"),
             (pyatspi.ROLE_CHART, "PSNR per generation"),
         ]
+        self.found = []
         for role, name in wanted:
             if name in hidden:
                 shown = pyatspi.findDescendant(
@@ -106,12 +107,31 @@ class Dialog:
                     raise Failure("%s shows; it must be hidden" % name)
                 continue
             accessible = find(self.window, role, translate(name), timeout=5)
+            self.found.append((name, accessible))
             if role != pyatspi.ROLE_IMAGE and role != pyatspi.ROLE_CHART \
                     and role not in (pyatspi.ROLE_PUSH_BUTTON,) \
                     and not accessible.description:
                 raise Failure("%s has no description (tooltip)" % name)
         log("all %d controls found by accessible name, %d hidden"
             % (len(wanted) - len(hidden), len(hidden)))
+
+    def check_on_screen(self):
+        """The window and every control check_names found lie wholly on
+        the X server's screen (SCREEN), OK and the controls' column
+        included."""
+        screen_w, screen_h = (int(v) for v in SCREEN.split("x")[:2])
+        for name, accessible in [("the dialog", self.window)] + self.found:
+            # A control in a collapsed expander has no place on the screen.
+            if not accessible.getState().contains(pyatspi.STATE_SHOWING):
+                continue
+            x, y, w, h = extents(accessible)
+            if x < 0 or y < 0 or x + w > screen_w or y + h > screen_h:
+                raise Failure("%s lies at x %d to %d, y %d to %d: off the "
+                              "%dx%d screen" % (name, x, x + w, y, y + h,
+                                                screen_w, screen_h))
+        x, y, w, h = extents(self.window)
+        log("the dialog and its %d controls lie on the %dx%d screen (the "
+            "dialog %dx%d)" % (len(self.found), screen_w, screen_h, w, h))
 
     def wait_ready(self, timeout=60, generations=None):
         ready = "Result ready"
