@@ -21,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "preview-surface.h"
 #include "preview.h"
 
 /* How near the divider, in screen pixels, a press grabs it. */
@@ -88,87 +89,6 @@ static const guint8 check_shades[6][2] = {
 };
 
 static const int zoom_levels[] = { 100, 200, 400, 800 };
-
-/* (X + 127) / 255 for X in 0 .. 255 * 255, without a division: exact
- * there (checked for every X). */
-static inline int
-div255 (int x)
-{
-  x += 128;
-  return (x + (x >> 8)) >> 8;
-}
-
-/* One row of fill_surface: WIDTH pixels of SRC (CHANNELS each) into DST,
- * blended with ORIG where the mask M (NULL: none) is below 255.  Opaque
- * colour and gray rows without a mask, the common case, take a loop of
- * their own: a 20-megapixel result is converted each time the preview
- * gets one, on the main loop. */
-static void
-fill_row (guint32 *dst, const guint8 *src, const guint8 *orig, const guint8 *m,
-          int width, int channels)
-{
-  const gboolean alpha = channels == 2 || channels == 4;
-  const int colours = alpha ? channels - 1 : channels;
-  int x, c;
-
-  if (m == NULL && channels == 3)
-    {
-      for (x = 0; x < width; x++)
-        dst[x] = 0xff000000u | (guint32)src[3 * x] << 16
-                 | (guint32)src[3 * x + 1] << 8 | (guint32)src[3 * x + 2];
-      return;
-    }
-  if (m == NULL && channels == 1)
-    {
-      for (x = 0; x < width; x++)
-        dst[x] = 0xff000000u | (guint32)src[x] * 0x010101u;
-      return;
-    }
-  for (x = 0; x < width; x++)
-    {
-      int px[4];
-      int a;
-
-      for (c = 0; c < channels; c++)
-        px[c] = src[x * channels + c];
-      if (m != NULL && m[x] != 255)
-        for (c = 0; c < colours; c++)
-          px[c]
-              = div255 (px[c] * m[x] + orig[x * channels + c] * (255 - m[x]));
-      a = alpha ? px[channels - 1] : 255;
-      if (colours == 1)
-        px[1] = px[2] = px[0];
-      if (a != 255)
-        for (c = 0; c < 3; c++)
-          px[c] = div255 (px[c] * a);
-      dst[x] = (guint32)a << 24 | (guint32)px[0] << 16 | (guint32)px[1] << 8
-               | (guint32)px[2];
-    }
-}
-
-/* Writes ROWS (packed or with STRIDE) into SURFACE as premultiplied ARGB32.
- * With ORIGINAL and MASK, each colour is first blended with the original's
- * as (c * m + o * (255 - m) + 127) / 255. */
-static void
-fill_surface (cairo_surface_t *surface, const JartImage *layout,
-              const guint8 *rows, size_t stride, const JartImage *original,
-              const guint8 *mask)
-{
-  guint8 *data;
-  int surface_stride, y;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  surface_stride = cairo_image_surface_get_stride (surface);
-  for (y = 0; y < layout->height; y++)
-    fill_row ((guint32 *)(data + (size_t)y * surface_stride),
-              rows + (size_t)y * stride,
-              original ? original->pixels + (size_t)y * original->stride
-                       : NULL,
-              mask ? mask + (size_t)y * layout->width : NULL, layout->width,
-              layout->channels);
-  cairo_surface_mark_dirty (surface);
-}
 
 /* The difference view of the result: the result, blended through the
  * selection as fill_surface does, against the original (jart_difference);
@@ -796,8 +716,8 @@ ja_preview_new (const JartImage *original, const guint8 *selection,
   preview->center_y = original->height / 2.0;
   preview->original_surface = cairo_image_surface_create (
       CAIRO_FORMAT_ARGB32, original->width, original->height);
-  fill_surface (preview->original_surface, original, original->pixels,
-                original->stride, NULL, NULL);
+  ja_preview_surface_fill (preview->original_surface, original,
+                           original->pixels, original->stride, NULL, NULL);
   return GTK_WIDGET (preview);
 }
 
@@ -823,8 +743,9 @@ ja_preview_set_result (JaPreview *preview, const guint8 *pixels,
       if (preview->result_surface == NULL)
         preview->result_surface = cairo_image_surface_create (
             CAIRO_FORMAT_ARGB32, o->width, o->height);
-      fill_surface (preview->result_surface, o, pixels,
-                    (size_t)o->width * o->channels, o, preview->selection);
+      ja_preview_surface_fill (preview->result_surface, o, pixels,
+                               (size_t)o->width * o->channels, o,
+                               preview->selection);
       if (preview->result_pixels == NULL)
         preview->result_pixels = g_malloc (packed);
       memcpy (preview->result_pixels, pixels, packed);
