@@ -7,9 +7,10 @@
  * a second, the codec's peak memory, and how many times faster the codec
  * is.  A drifting case pads, encodes, decodes and crops with libjpeg-turbo
  * the way the codec's schedule says (jart_schedule).  Cases 5 to 9
- * (users.c) time what users wait for: the tool as a process, the dialog's
- * worker (a settings change in an open dialog, and a new worker's first
- * run), the statistics inside a run.
+ * (users.c) time what users wait for: the tool as a process, the dialog
+ * (its worker and the preview's handling of what it hands over, after a
+ * settings change in an open dialog and on a new worker's first run), the
+ * statistics inside a run.
  *
  * Each codec run happens in a child process, so that its peak resident
  * memory (getrusage) can be told apart from the parent's.  Every case runs
@@ -245,8 +246,8 @@ usage (FILE *stream)
            "both give the\n"
            "same pixels; then what users wait for: the jpeg-artifacts tool "
            "as a process\n"
-           "(its table, or --quiet), the dialog's worker to its result and "
-           "statistics, and\n"
+           "(its table, or --quiet), the dialog to its result in the preview "
+           "and its\nstatistics, and "
            "what a generation's statistics cost in a run.\n"
            "LIST picks cases by number, e.g. 1,3 (default: all nine).\n"
            "Each case runs N times (1 to 99, default 3); the figures are "
@@ -353,15 +354,14 @@ user_cases (const char *list, const char *path, const JartImage *image,
       printf ("%-66s %11s %11.3f\n", "tool --quiet, 100 generations", "", q);
       if (!failures && strchr (list, '8'))
         {
-          print_worker ("dialog worker, 100 generations: settings change to "
-                        "result",
-                        "dialog worker, 100 generations: to the result's "
+          print_worker ("dialog, 100 generations: settings change to the "
+                        "result in the preview",
+                        "dialog, 100 generations: to the result's "
                         "statistics",
                         result, stats, repeat, q);
-          print_worker ("dialog worker's first run (a new worker): to the "
-                        "result",
-                        "dialog worker's first run: to the result's "
-                        "statistics",
+          print_worker ("dialog's first run (a new worker): to the result "
+                        "in the preview",
+                        "dialog's first run: to the result's statistics",
                         first, first_stats, repeat, q);
         }
     }

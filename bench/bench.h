@@ -1,5 +1,5 @@
 /* bench.h: what bench.c's main takes from users.c, the cases of what
- * users wait for: the tool as a whole process, the dialog's worker, the
+ * users wait for: the tool as a whole process, the dialog, the
  * cost of the statistics inside a run.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -24,7 +24,9 @@ double bench_tool (const char *tool, const char *image, int generations,
                    int quiet, const char *output);
 
 /* Seconds from the dialog worker's start with SETTINGS on SRC to its
- * result (*RESULT) and to the result's statistics (*STATISTICS); -1 when
+ * result in the preview's surface, as the dialog's main loop converts each
+ * generation the worker hands over (*RESULT), and to the result's
+ * statistics (*STATISTICS); -1 when
  * the run fails.  With CHANGE the worker has run another quality to the
  * end first (a slider move in an open dialog), else it is new (the
  * dialog's first run). */

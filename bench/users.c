@@ -1,7 +1,9 @@
 /* users.c: the benchmark's cases of what users wait for (bench.h): the
  * command-line tool as a whole process (reading the image, the table or
- * --quiet, writing the result), the dialog's worker from a settings change
- * to its result and to the result's statistics, and what the statistics
+ * --quiet, writing the result), the dialog from a settings change to its
+ * result in the preview (the worker, and what the dialog's main loop does
+ * with each generation it hands over) and to the result's statistics, and
+ * what the statistics
  * of one generation cost inside a run, all of it against the full
  * computation of generation 1.
  *
@@ -21,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "preview-surface.h"
 #include "worker.h"
 
 double
@@ -68,13 +71,22 @@ bench_tool (const char *tool, const char *image, int generations, int quiet,
   return bench_now () - start;
 }
 
-/* The dialog's worker on one run. */
+/* The dialog on one run: its worker, and what the dialog's main loop does
+ * with each generation the worker hands over (ui/dialog.c's
+ * worker_notify): the preview converts it into its surface and keeps a
+ * copy of its pixels.  The result counts once the preview has it. */
 typedef struct
 {
   GMainLoop *loop;
   double start;
   double result;     /* seconds to the result, or -1 */
   double statistics; /* seconds to the result's statistics, or -1 */
+  const JartImage *src;
+  cairo_surface_t *surface; /* the preview's surface of the result */
+  guint8 *copy;             /* the preview's copy of its pixels */
+  guint shown_serial;       /* what the preview shows */
+  int shown_generation;
+  gboolean shown_final;
 } WorkerTiming;
 
 static void
@@ -82,8 +94,25 @@ on_worker (JaWorker *worker, gpointer data)
 {
   WorkerTiming *t = data;
   const JaWorkerState *state = ja_worker_get_state (worker);
-  double now = bench_now ();
+  const gboolean final = state->finished && state->status == JART_OK;
+  double now;
 
+  if (state->pixels != NULL
+      && (state->serial != t->shown_serial
+          || state->pixels_generation != t->shown_generation
+          || final != t->shown_final))
+    {
+      const JartImage *o = t->src;
+
+      t->shown_serial = state->serial;
+      t->shown_generation = state->pixels_generation;
+      t->shown_final = final;
+      ja_preview_surface_fill (t->surface, o, state->pixels,
+                               (size_t)o->width * o->channels, o, NULL);
+      memcpy (t->copy, state->pixels,
+              (size_t)o->width * o->height * o->channels);
+    }
+  now = bench_now ();
   if (!state->finished)
     return;
   if (t->result < 0)
@@ -107,9 +136,15 @@ int
 bench_worker (const JartImage *src, const JartSettings *settings, int change,
               double *result, double *statistics)
 {
-  WorkerTiming t = { NULL, 0, -1, -1 };
+  WorkerTiming t = { NULL, 0, -1, -1, src, NULL, NULL, 0, 0, FALSE };
   JaWorker *worker;
 
+  /* As the preview makes them when the dialog opens. */
+  t.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, src->width,
+                                          src->height);
+  ja_preview_surface_fill (t.surface, src, src->pixels, src->stride, NULL,
+                           NULL);
+  t.copy = g_malloc ((size_t)src->width * src->height * src->channels);
   t.loop = g_main_loop_new (NULL, FALSE);
   worker = ja_worker_new (src, on_worker, &t);
   /* The file whose size the dialog shows by default: as GIMP exports it. */
@@ -133,6 +168,8 @@ bench_worker (const JartImage *src, const JartSettings *settings, int change,
   g_main_loop_run (t.loop);
   ja_worker_free (worker);
   g_main_loop_unref (t.loop);
+  cairo_surface_destroy (t.surface);
+  g_free (t.copy);
   *result = t.result;
   *statistics = t.statistics;
   return t.result >= 0 && t.statistics >= 0 ? 0 : -1;
