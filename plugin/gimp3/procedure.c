@@ -1,8 +1,9 @@
 /* procedure.c: plug-in-jpeg-artifacts as GIMP 3 declares it.  The
- * arguments are those of GIMP 2.10's plug-in-jpeg-artifacts2 in GIMP 3's
- * way: lower-case names, a default for each (so a script names only what
- * it changes), GimpChoice strings for the enumerations instead of
- * numbers, a boolean for use-original-settings; there is no apply-to (the
+ * arguments are those of GIMP 2.10's plug-in-jpeg-artifacts3
+ * (plug-in-jpeg-artifacts2's and decode-as) in GIMP 3's way: lower-case
+ * names, a default for each (so a script names only what it changes),
+ * GimpChoice strings for the enumerations instead of numbers, a boolean
+ * for use-original-settings; there is no apply-to (the
  * selected drawables are the ones changed) and no table-length (GIMP 3's
  * arrays know their length).  GIMP checks every number's range itself
  * before the run; plugin/common/arguments.c checks what GIMP cannot (the
@@ -41,6 +42,9 @@ static const char *const transparency_ids[] = { "own", "flatten", NULL };
 static const char *const transparency_labels[]
     = { N_ ("The layer's own colours"),
         N_ ("Flattened on the background colour"), NULL };
+static const char *const decode_ids[] = { "viewers", "gimp", NULL };
+static const char *const decode_labels[]
+    = { N_ ("Viewers (libjpeg-turbo)"), N_ ("GIMP"), NULL };
 static const char *const output_ids[] = { "replace",        "new-layer",
                                           "per-generation", "difference",
                                           "filter",         NULL };
@@ -163,6 +167,16 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
       "quality settings from original image'; fails on an image that was "
       "not loaded from a JPEG file",
       d.use_original != 0, G_PARAM_READWRITE);
+  /* Last, so that the arguments before it keep their positions. */
+  gimp_procedure_add_choice_argument (
+      procedure, "decode-as", _ ("Decode as"),
+      "Whose decoder gives each generation's pixels: libjpeg-turbo's "
+      "default, the accurate integer IDCT, as browsers and most viewers "
+      "decode (\"viewers\"), or GIMP's own JPEG loader, which decodes with "
+      "the floating-point IDCT, so that the result is what opening the "
+      "exported file in GIMP shows (\"gimp\")",
+      make_choice (decode_ids, decode_labels), decode_ids[d.decode_as],
+      G_PARAM_READWRITE);
 
   gimp_procedure_add_string_aux_argument (
       procedure, "dialog-geometry", "Dialog geometry",
@@ -246,6 +260,8 @@ ja_procedure_read (GimpProcedureConfig *config, JaValues *values)
   values->transparency
       = gimp_procedure_config_get_choice_id (config, "transparency");
   values->output = gimp_procedure_config_get_choice_id (config, "output");
+  values->decode_as
+      = gimp_procedure_config_get_choice_id (config, "decode-as");
   values->apply_to = JA_APPLY_DRAWABLE;
   message
       = read_string (config, "preset", values->preset, sizeof values->preset);
@@ -266,7 +282,8 @@ ja_procedure_write (GimpProcedureConfig *config, const JaValues *v)
       transparency_ids[v->transparency], "output", output_ids[v->output],
       "preset", v->preset, "schedule", v->schedule, "saturation",
       v->saturation, "contrast", v->contrast, "sharpen", v->sharpen,
-      "use-original-settings", v->use_original != 0, NULL);
+      "use-original-settings", v->use_original != 0, "decode-as",
+      decode_ids[v->decode_as], NULL);
 }
 
 void

@@ -42,7 +42,7 @@
 static const char *const value_keys[]
     = { "quality",      "generations", "subsampling", "dct",
         "jitter",       "drift",       "seed",        "anchor",
-        "transparency", "apply-to",    "output" };
+        "transparency", "apply-to",    "output",      "decode-as" };
 
 static int *
 value_field (JaValues *v, int i)
@@ -50,7 +50,7 @@ value_field (JaValues *v, int i)
   int *fields[] = { &v->quality,  &v->generations,    &v->subsampling,
                     &v->dct,      &v->quality_jitter, &v->grid_drift,
                     NULL,         &v->grid_anchor,    &v->transparency,
-                    &v->apply_to, &v->output };
+                    &v->apply_to, &v->output,         &v->decode_as };
 
   return fields[i];
 }

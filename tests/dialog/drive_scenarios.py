@@ -9,10 +9,11 @@
 import os
 import subprocess
 
-from drive_atspi import (click, click_into, drag_slider, Failure, find,
-                         layer_in_preview, log, preview_matches, preview_shows,
-                         pyatspi, rgb_bytes, same_pixels, screenshot, text_of,
-                         value_of, wait_for, xdotool)
+from drive_atspi import (click, click_into, combo_select, combo_selected,
+                         drag_slider, Failure, find, layer_in_preview, log,
+                         preview_matches, preview_shows, pyatspi, rgb_bytes,
+                         same_pixels, screenshot, text_of, value_of, wait_for,
+                         xdotool)
 from drive_dialog import Harness
 
 
@@ -238,11 +239,14 @@ def scenario_cancel(args, runner, work, key):
 
 
 def scenario_last_values(args, runner, work):
-    """The dialog opens with the values of the last OK (given by Enter)."""
+    """The dialog opens with the values of the last OK (given by Enter),
+    the combo boxes' choices (DCT method, Decode as) too."""
     dialog = runner.open(os.path.join(work, "first.png"))
     dialog.set_number("Quality", 42)
     dialog.set_number("Generations", 7)
     dialog.set_number("Grid drift", 2)
+    combo_select(dialog.combo("DCT method"), "Floating point")
+    combo_select(dialog.combo("Decode as"), "GIMP")
     dialog.wait_ready(generations=7)
     # Enter in a spin button is OK, the dialog's default response.
     dialog.focus()
@@ -253,6 +257,8 @@ def scenario_last_values(args, runner, work):
     dialog = runner.open(os.path.join(work, "second.png"))
     got = {name: value_of(dialog.spin(name))
            for name in ("Quality", "Generations", "Grid drift")}
+    got.update({name: combo_selected(dialog.combo(name))
+                for name in ("DCT method", "Decode as")})
     log("the second dialog opened with", got)
     shot = os.path.join(args.logdir, "%s-reopened.png" % args.name)
     dialog.wait_ready()
@@ -260,7 +266,8 @@ def scenario_last_values(args, runner, work):
     click(dialog.button("Cancel"))
     runner.close()
     runner.finish()
-    if got != {"Quality": 42, "Generations": 7, "Grid drift": 2}:
+    if got != {"Quality": 42, "Generations": 7, "Grid drift": 2,
+               "DCT method": "Floating point", "Decode as": "GIMP"}:
         raise Failure("the dialog did not open with the last values")
 
 

@@ -10,10 +10,11 @@
 # the command-line tool's; several selected layers at different offsets,
 # each with its own grid anchor, changed in one call; the selection;
 # hostile calls, each failing with its message and changing nothing; the
-# original JPEG file's settings; presets and schedules; the outputs; and a
-# Script-Fu v3 call with GIMP 3's named arguments.  The settings and the
-# tool's expected pixels are tests/gimp/cases.py's.  Exit status 0 when
-# every check holds, 1 with the first failed check on stderr.
+# original JPEG file's settings; presets and schedules; the outputs; GIMP's
+# JPEG loader's decoding (decode-as); and a Script-Fu v3 call with GIMP 3's
+# named arguments.  The settings and the tool's expected pixels are
+# tests/gimp/cases.py's.  Exit status 0 when every check holds, 1 with the
+# first failed check on stderr.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -554,6 +555,40 @@ dump(d, %(dlayer)r)
                 "difference: the layer itself")
 
 
+def case_decode_as(config):
+    """decode-as "gimp" opens each saved generation as GIMP's JPEG loader
+    does: the layer equals the tool's --decode-as gimp, with the accurate
+    and with the floating-point DCT; "viewers", and the default, equal
+    --decode-as viewers, which differs from it."""
+    image = sample_rgb(config)
+    source = write_input(config, "rgb.png", image)
+    runs = [("gimp-q50-g4", Settings(50, 4, "420"), "gimp"),
+            ("gimp-q90-g3-444-float", Settings(90, 3, "444", "float"),
+             "gimp"),
+            ("viewers-q50-g4", Settings(50, 4, "420"), "viewers"),
+            ("default-q50-g4", Settings(50, 4, "420"), None)]
+    script = ""
+    for label, s, decode in runs:
+        args = py_args(s)
+        if decode is not None:
+            args += ", decode_as=%r" % decode
+        script += call_and_dump(source, label, args,
+                                config.path("gimp-%s.raw" % label))
+    run = run_gimp(config, script)
+    layers = {}
+    for label, s, decode in runs:
+        run.ran(label)
+        expected = s.cli(config, source, config.path("cli-%s.png" % label),
+                         extra=["--decode-as", decode or "viewers"])
+        layers[label] = read_dump(config.path("gimp-%s.raw" % label),
+                                  image.width, image.height, 3)
+        assert_same(layers[label], expected,
+                    "decode-as %s, %s: GIMP %s's layer vs the tool"
+                    % (decode, label, config.version))
+    assert_differ(layers["gimp-q50-g4"], layers["viewers-q50-g4"],
+                  "decode-as gimp against viewers")
+
+
 def case_script_fu(config):
     """Script-Fu v3, as README shows it: named arguments, the selected
     drawables as a vector, the other arguments left at their defaults
@@ -638,6 +673,7 @@ CASES = {
     "original-settings": case_original_settings,
     "presets-schedules-vs-cli": case_presets_schedules,
     "outputs": case_outputs,
+    "decode-as-vs-cli": case_decode_as,
     "script-fu-v3": case_script_fu,
 }
 
