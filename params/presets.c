@@ -1,9 +1,9 @@
-/* presets.c: the preset list, the built-in presets (values.c holds their
- * looks) followed by the user's, which live in a GKeyFile (presets-file.c
- * reads and changes it).  A group whose keys are missing or out of range
- * is left out of the list, with the reason kept for a message, and stays
- * in the file untouched until the user saves or deletes a preset of that
- * name.
+/* presets.c: the preset list, the built-in presets (builtin-presets.c
+ * holds their looks) followed by the user's, which live in a GKeyFile
+ * (presets-file.c reads and changes it).  A group whose keys are missing or
+ * out of range is left out of the list, with the reason kept for a message,
+ * and stays in the file untouched until the user saves or deletes a preset of
+ * that name.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

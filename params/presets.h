@@ -1,12 +1,12 @@
 /* presets.h: named sets of the filter's look settings, shared by the
- * dialog and the second procedure.  The built-in presets are each "like"
- * something people know (a light re-save, an image shared a thousand
- * times, a deep-fried meme, a re-share chain across platforms); a user's
- * own presets are kept in a key file whose path the caller gives (the
- * plug-in keeps it in GIMP's folder).  A preset holds the look: quality,
- * generations, subsampling, DCT, jitter, drift, schedule, colour changes
- * and the original file's settings; never the seed, the grid anchor,
- * transparency, what it applies to nor the output.
+ * dialog, the procedures' preset argument and the command-line tool.  The
+ * built-in presets are each "like" something people know (a light re-save, an
+ * image shared a thousand times, a deep-fried meme, a re-share chain across
+ * platforms); a user's own presets are kept in a key file whose path the
+ * caller gives (the plug-in keeps it in GIMP's folder).  A preset holds the
+ * look: quality, generations, subsampling, DCT, jitter, drift, schedule,
+ * colour changes and the original file's settings; never the seed, the grid
+ * anchor, transparency, what it applies to nor the output.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,8 +1,9 @@
 /* values.h: the filter's parameters as one struct, shared by the dialog
  * (ui/), the GIMP glue (plugin/) and the command-line tool (cli/), and their
  * translation into the codec's JartSettings.  The fields follow the
- * procedure's parameters one for one, in the same order and with the same
- * ranges.
+ * parameters of plug-in-jpeg-artifacts3 (which holds the other two
+ * procedures') one for one, in the same order and with the same ranges;
+ * the last, size_for, is the dialog's own.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

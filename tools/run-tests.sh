@@ -3,15 +3,16 @@
 # test run over a build of its own:
 #   1. ./build (or $BUILD_DIR), the normal build (gcc): every suite but
 #      gimp and dialog;
-#   2. the codec's quick tests and the fuzz corpus again, under valgrind
-#      (memcheck: no invalid access, no leak);
+#   2. the codec's quick tests, the fuzz corpus, a photo and the params
+#      suite again, under valgrind (memcheck: no invalid access, no leak);
 #   3. ./build-sanitize (or $SANITIZE_DIR), clang with AddressSanitizer and
 #      UndefinedBehaviorSanitizer and the libFuzzer target: every suite
 #      (less the forced-kernel-path re-runs of the codec tests, which the
-#      fuzzer covers), and a bounded minute of fuzzing; passes 2 and 3
-#      compare the codec's statistics at generations 1 and 2 and run the
-#      photo tests at two qualities, where pass 1 checks every generation
-#      and quality (see the passes below);
+#      fuzzer covers, the GEGL operation's, which pass 1 runs, and the
+#      suites arithmetic, big-photo and photo-repeats), and a bounded
+#      minute of fuzzing; passes 2 and 3 compare the codec's statistics at
+#      generations 1 and 2 and run the photo tests at two qualities, where
+#      pass 1 checks every generation and quality (see the passes below);
 #   4. GIMP 3.0 in the Debian 13 (trixie) chroot and
 #   5. GIMP 3.2 in the forky chroot that tools/setup-gimp3.sh makes (and
 #      keeps between runs; made during passes 1 to 3): what the gimp3 suite

@@ -3,8 +3,8 @@
  * ranges checked, with a message that names the parameter, the value it
  * got and the values it takes (for a schedule, the word that does not read
  * and where it is), so that a script's author sees at once which argument
- * is wrong.  No libgimp here: GIMP 2.10's glue (plugin/gimp2/pdb.c) reads
- * the arguments.
+ * is wrong.  No libgimp here: GIMP 2.10's glue (plugin/gimp2/pdb.c) and
+ * GIMP 3's (plugin/gimp3/procedure.c) read the arguments.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

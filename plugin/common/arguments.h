@@ -1,7 +1,8 @@
 /* arguments.h: the procedures' arguments in a JaValues, whichever GIMP's
  * procedure database passed them: the "preset" argument, and the range
  * check that names the parameter at fault.  No libgimp: plugin/gimp2/pdb.h
- * reads GIMP 2.10's arguments into the JaValues.
+ * reads GIMP 2.10's arguments into the JaValues, plugin/gimp3/procedure.h
+ * GIMP 3's.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -15,7 +15,8 @@
  * computed at a time.
  *
  * Nothing here calls libgimp: the drawable comes as a JaMemoryTarget,
- * which plugin/gimp2/drawable-memory.c fills.
+ * which plugin/gimp2/drawable-memory.c and plugin/gimp3/drawable-memory.c
+ * fill.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

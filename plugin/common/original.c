@@ -26,7 +26,8 @@
  * chroma table of the quality when the parasite holds only one).  The
  * tables so made go through ja_original_fill (params/original-settings.c),
  * which the command-line tool's --tables-from shares.  No libgimp here:
- * plugin/gimp2/image-original.c hands over the parasite's bytes.
+ * plugin/gimp2/image-original.c and plugin/gimp3/image-original.c hand
+ * over the parasite's bytes.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

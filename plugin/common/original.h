@@ -5,7 +5,8 @@
  * tables; GIMP's JPEG export reads it back to save "with the original
  * quality".  This reads it into a JaOriginal, which the codec can save
  * with, and says why when it cannot.  No libgimp here:
- * plugin/gimp2/image-original.h reads the parasite.
+ * plugin/gimp2/image-original.h and plugin/gimp3/image-original.h read the
+ * parasite.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,9 +1,11 @@
 /* main.c: the GIMP plug-in's entry points.  query() registers the procedure
- * plug-in-jpeg-artifacts under Filters ▸ Distorts, and beside it
- * plug-in-jpeg-artifacts2, without a menu entry of its own, which takes the
+ * plug-in-jpeg-artifacts under Filters ▸ Distorts, and beside it, without
+ * menu entries of their own, plug-in-jpeg-artifacts2, which takes the
  * first one's parameters and then a preset, a schedule, colour changes and
- * the original JPEG file's settings (GIMP's convention for an extended
- * procedure, as file-png-save2 extends file-png-save).  Both share run():
+ * the original JPEG file's settings, and plug-in-jpeg-artifacts3, which
+ * takes the second one's and then decode-as (GIMP's convention for an
+ * extended procedure, as file-png-save2 extends file-png-save).  All three
+ * share run():
  * it reads the parameters as the run mode says (the dialog, the last
  * values, or the caller's checked arguments), checks the drawables and the
  * image's JPEG settings, applies the effect (apply.c) and answers with the
@@ -44,7 +46,7 @@
 #define PLUG_IN_ROLE "gimp-jpeg-artifacts"
 
 /* gimp_set_data key of what the dialog remembers of its window.  The last
- * values are kept under PLUG_IN_PROC, for both procedures. */
+ * values are kept under PLUG_IN_PROC, for all three procedures. */
 #define DIALOG_DATA_KEY PLUG_IN_PROC "-dialog"
 
 /* The return values, after the status. */

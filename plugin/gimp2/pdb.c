@@ -1,4 +1,4 @@
-/* pdb.c: GIMP 2.10's GimpParam arguments of the two procedures read into
+/* pdb.c: GIMP 2.10's GimpParam arguments of the three procedures read into
  * a JaValues, strings copied into their fields with a message when one is
  * too long.
  *

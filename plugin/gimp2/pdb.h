@@ -1,4 +1,4 @@
-/* pdb.h: the two procedures' parameters as GIMP 2.10's procedure database
+/* pdb.h: the three procedures' parameters as GIMP 2.10's procedure database
  * passes them: their number and order, and reading them into a JaValues
  * (unchecked: plugin/common/arguments.h applies the preset and checks
  * them).  main.c holds the tables of their names and descriptions that

@@ -1,7 +1,7 @@
 /* test-presets.c: the user's presets file and the plug-in's preset
  * messages, without GIMP: a file that does not parse is kept aside with a
  * message naming it and the line; saves and deletes merge into the file
- * as it is on disk, also when two processes save at once; names a key
+ * as it is on disk, also when six processes save at once; names a key
  * file cannot hold are refused; a save that fails says so; a symbolic
  * link is followed; the plug-in's message on an unknown preset stays
  * short with 2,000 presets and one on a file that cannot be read names
