@@ -1,8 +1,8 @@
 /* presets-file.c: the user's presets file, a GKeyFile with one group per
  * preset, named by the preset's name, and one key per look field.  Reading
  * it names the file and the first line that does not parse (found by
- * parsing ever shorter beginnings of the text, since GKeyFile's own
- * message names the line's text but not its number), or a preset's key
+ * parsing the text again a piece at a time, since GKeyFile's own message
+ * names the line's text but not its number), or a preset's key
  * that is missing or out of range, with its line.  Changing it takes an
  * flock on PATH.lock, reads the file as it is then, changes the one
  * preset and replaces the file through a synced temporary file and a
@@ -63,42 +63,124 @@ parse (GKeyFile *file, const gchar *text, gsize length, GError **error)
                                     G_KEY_FILE_KEEP_COMMENTS, error);
 }
 
-/* TEXT of LENGTH bytes does not parse: the number (from 1) of its first
- * line that does not, and that line's error in *ERROR.  The beginning
- * made of lines 1..K parses for every K below that line and fails from it
- * on, so a binary search finds it. */
+/* How many lines first_bad_line parses at a time. */
+#define PIECE_LINES 1024
+
+/* Where the line at LINE ends: after its '\n', or at END. */
+static const gchar *
+line_end (const gchar *line, const gchar *end)
+{
+  const gchar *newline = memchr (line, '\n', (gsize)(end - line));
+
+  return newline != NULL ? newline + 1 : end;
+}
+
+/* Whether the line at LINE (up to END) starts with '[' after ASCII white
+ * space, as GKeyFile reads it: such a line is a group's heading, or a
+ * line GKeyFile refuses whatever comes before it (a key never starts
+ * with '[').  No other line changes the group the lines after it are
+ * in. */
+static gboolean
+opens_group (const gchar *line, const gchar *end)
+{
+  const gchar *stop = line_end (line, end);
+
+  while (line < stop && g_ascii_isspace (*line))
+    line++;
+  return line < stop && *line == '[';
+}
+
+/* BUFFER holds CONTEXT bytes of text that parses; appended to it, LINES
+ * (up to END) parse too (0), or the number (from 1) of the first of them
+ * that does not, and that line's error in *ERROR.  When they do not
+ * parse, the text up to line K parses for every K below that line and
+ * fails from it on: a binary search finds it. */
 static int
-first_bad_line (const gchar *text, gsize length, GError **error)
+bad_line_after (GKeyFile *file, GString *buffer, gsize context,
+                const gchar *lines, const gchar *end, GError **error)
 {
   GArray *ends = g_array_new (FALSE, FALSE, sizeof (gsize));
-  GKeyFile *file = g_key_file_new ();
-  gsize i, end;
+  const gchar *line;
+  gsize stop;
   guint good = 0, bad;
 
-  for (i = 0; i < length; i++)
-    if (text[i] == '\n')
-      {
-        end = i + 1;
-        g_array_append_val (ends, end);
-      }
-  if (length > 0 && text[length - 1] != '\n')
-    g_array_append_val (ends, length);
+  g_string_append_len (buffer, lines, end - lines);
+  for (line = lines; line < end; line = line_end (line, end))
+    {
+      stop = context + (gsize)(line_end (line, end) - lines);
+      g_array_append_val (ends, stop);
+    }
   bad = ends->len;
+  if (parse (file, buffer->str, buffer->len, NULL))
+    bad = 0;
   /* Lines 1..GOOD parse, lines 1..BAD do not. */
   while (bad - good > 1)
     {
       guint middle = good + (bad - good) / 2;
 
-      if (parse (file, text, g_array_index (ends, gsize, middle - 1), NULL))
+      if (parse (file, buffer->str, g_array_index (ends, gsize, middle - 1),
+                 NULL))
         good = middle;
       else
         bad = middle;
     }
   if (bad > 0)
-    parse (file, text, g_array_index (ends, gsize, bad - 1), error);
-  g_key_file_free (file);
+    parse (file, buffer->str, g_array_index (ends, gsize, bad - 1), error);
   g_array_free (ends, TRUE);
   return (int)bad;
+}
+
+/* TEXT of LENGTH bytes does not parse: the number (from 1) of its first
+ * line that does not, and that line's error in *ERROR, as parsing lines
+ * 1..K gives them when line K is the first that fails.  What GKeyFile
+ * makes of a line depends only on the line, on the group it is in (none
+ * before the first heading) and on whether that group is the file's
+ * first (where a key "Encoding" must be "UTF-8").  So the text is parsed
+ * once, PIECE_LINES lines at a time, each piece after the headings that
+ * put its first line in its group: the file's first, then the last one
+ * before the piece; the first piece that fails is searched for its line.
+ * Should every piece parse (a GKeyFile whose lines depend on more), the
+ * whole text is searched. */
+static int
+first_bad_line (const gchar *text, gsize length, GError **error)
+{
+  const gchar *end = text + length, *line = text, *piece_end;
+  /* The lines opening the file's first group and the last one so far. */
+  const gchar *first = NULL, *heading = NULL;
+  GKeyFile *file = g_key_file_new ();
+  GString *buffer = g_string_new (NULL);
+  int number = 1, bad = 0, lines;
+
+  while (line < end && bad == 0)
+    {
+      for (piece_end = line, lines = 0; piece_end < end && lines < PIECE_LINES;
+           lines++)
+        piece_end = line_end (piece_end, end);
+      g_string_truncate (buffer, 0);
+      if (first != NULL)
+        g_string_append_len (buffer, first, line_end (first, end) - first);
+      if (heading != NULL && heading != first)
+        g_string_append_len (buffer, heading,
+                             line_end (heading, end) - heading);
+      bad = bad_line_after (file, buffer, buffer->len, line, piece_end, error);
+      if (bad > 0)
+        bad += number - 1;
+      for (; line < piece_end; line = line_end (line, end), number++)
+        if (opens_group (line, end))
+          {
+            heading = line;
+            if (first == NULL)
+              first = line;
+          }
+    }
+  if (bad == 0)
+    {
+      g_string_truncate (buffer, 0);
+      bad = bad_line_after (file, buffer, 0, text, end, error);
+    }
+  g_string_free (buffer, TRUE);
+  g_key_file_free (file);
+  return bad;
 }
 
 gboolean

@@ -5,7 +5,10 @@
  * file cannot hold are refused; a save that fails says so; a symbolic
  * link is followed; the plug-in's message on an unknown preset stays
  * short with 2,000 presets and one on a file that cannot be read names
- * the file.  Each case is one GLib test, run by meson on its own (-p).
+ * the file; the line named is the one parsing ever longer beginnings of
+ * the file finds, on random files and on a big one, where finding it
+ * costs a few parses of the file, not one per halving.  Each case is one
+ * GLib test, run by meson on its own (-p).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,9 +17,11 @@
 #define _DEFAULT_SOURCE
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -109,6 +114,18 @@ write_text (const char *path, const char *text)
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
+}
+
+/* Writes TEXT, NUL bytes and all, to PATH (without g_file_set_contents's
+ * sync, which took most of the time of 150 files). */
+static void
+write_bytes (const char *path, const GString *text)
+{
+  FILE *file = fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (text->str, 1, text->len, file), ==, text->len);
+  g_assert_cmpint (fclose (file), ==, 0);
 }
 
 /* Nonzero when the presets file PATH, read now, holds a usable preset
@@ -485,6 +502,269 @@ test_unknown_id_message_bounded (void)
   fixture_clear (&f);
 }
 
+/* The CPU time this process has used, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now), ==, 0);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+/* Reads the presets file PATH, whose text is TEXT, with
+ * ja_presets_file_load; when EXPECTED_LINE is 0 it must read, else its
+ * message must name PATH and end with ": line EXPECTED_LINE: " and the
+ * message GKeyFile gives on TEXT.  The CPU time the reading took. */
+static double
+load_and_check (const char *path, const char *text, int expected_line)
+{
+  GKeyFile *file = g_key_file_new ();
+  GError *error = NULL, *expected = NULL;
+  gchar *suffix;
+  double start = cpu_seconds (), seconds;
+
+  ja_presets_file_load (path, file, NULL, &error);
+  seconds = cpu_seconds () - start;
+  if (expected_line == 0)
+    g_assert_no_error (error);
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_false (g_key_file_load_from_data (
+          file, text, strlen (text), G_KEY_FILE_KEEP_COMMENTS, &expected));
+      suffix = g_strdup_printf (": line %d: %s", expected_line,
+                                expected->message);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_true (g_str_has_suffix (error->message, suffix));
+      g_free (suffix);
+      g_error_free (expected);
+      g_error_free (error);
+    }
+  g_key_file_free (file);
+  return seconds;
+}
+
+/* Where line NUMBER (from 1) of TEXT starts. */
+static gsize
+line_start (const GString *text, int number)
+{
+  const char *line = text->str;
+
+  while (--number > 0)
+    line = strchr (line, '\n') + 1;
+  return (gsize)(line - text->str);
+}
+
+/* A file of 6,000 presets (1 MB, 84,000 lines) with a line that does not
+ * parse near its start or near its end: the message names that line, and
+ * reading the file broken near its end takes less than ten times as long
+ * as reading it whole (a parse to fail, one to find the line: 3 times;
+ * parsing ever shorter beginnings of it took 30 times as long). */
+static void
+test_big_file_bad_line (void)
+{
+  static const char bad[] = "this line is no key\n";
+  Fixture f;
+  GString *text = g_string_new (NULL);
+  double whole, broken;
+  int i, near_end = 6000 * 14 - 10;
+
+  fixture_init (&f);
+  for (i = 0; i < 6000; i++)
+    g_string_append_printf (
+        text,
+        "[preset %05d]\nquality=50\ngenerations=2\nsubsampling=2\ndct=0\n"
+        "quality-jitter=0\ngrid-drift=0\nuse-original=0\nsaturation=1\n"
+        "contrast=1\nsharpen=0\nschedule=\n# saved by a test\n\n",
+        i);
+  write_text (f.path, text->str);
+  whole = MIN (load_and_check (f.path, text->str, 0),
+               load_and_check (f.path, text->str, 0));
+
+  g_string_insert (text, (gssize)line_start (text, near_end), bad);
+  write_text (f.path, text->str);
+  broken = load_and_check (f.path, text->str, near_end);
+  g_test_message ("whole: %.3f s, broken near the end: %.3f s", whole, broken);
+  g_assert_cmpfloat (broken, <, 10 * whole);
+
+  g_string_erase (text, (gssize)line_start (text, near_end), sizeof bad - 1);
+  g_string_insert (text, (gssize)line_start (text, 32), bad);
+  write_text (f.path, text->str);
+  load_and_check (f.path, text->str, 32);
+  g_string_free (text, TRUE);
+  fixture_clear (&f);
+}
+
+/* A line of the random presets files, NUL bytes and all. */
+typedef struct
+{
+  const char *text;
+  gsize length;
+} Line;
+
+#define LINE(text)                                                            \
+  {                                                                           \
+    text, sizeof text - 1                                                     \
+  }
+
+/* Lines that read in any group (the four after the first two are
+ * comments), headings (of groups A, B, C, A, B, C), lines that read in
+ * any group but the file's first, and lines that never read. */
+static const Line common_lines[] = { LINE ("quality=50"),
+                                     LINE (" key = value "),
+                                     LINE ("# comment"),
+                                     LINE (""),
+                                     LINE ("   "),
+                                     LINE ("\r"),
+                                     LINE ("Encoding=UTF-8"),
+                                     LINE ("name[de]=Name"),
+                                     LINE ("a=1\0[b"),
+                                     LINE ("\0[A") };
+static const Line headings[]
+    = { LINE ("[A]"),   LINE ("  [B]"), LINE ("\t[C] \t"),
+        LINE ("\f[A]"), LINE ("\r[B]"), LINE ("[C]") };
+static const Line encodings[]
+    = { LINE ("Encoding=latin1"), LINE ("Encoding = ASCII") };
+static const Line bad_lines[]
+    = { LINE ("no key here"), LINE ("[bad"),   LINE ("[]"),    LINE ("=value"),
+        LINE ("[x]y"),        LINE ("key]=1"), LINE ("[A\0]"), LINE (" [ =1"),
+        LINE ("k[=1"),        LINE ("\xff"),   LINE ("\v[A]") };
+
+/* The number of the first line of TEXT (LENGTH bytes) that does not
+ * parse (0 when it parses), and its error: the first line K for which
+ * lines 1..K do not parse, found by a binary search over K, the way the
+ * presets file found it before it was parsed in pieces. */
+static int
+oracle_bad_line (const char *text, gsize length, GError **error)
+{
+  GKeyFile *file = g_key_file_new ();
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint good = 0, bad;
+  gsize i;
+
+  for (i = 0; i < length; i++)
+    if (text[i] == '\n' || i == length - 1)
+      {
+        gsize end = i + 1;
+
+        g_array_append_val (ends, end);
+      }
+  bad = ends->len;
+  if (g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_COMMENTS,
+                                 NULL))
+    bad = 0;
+  while (bad - good > 1)
+    {
+      guint middle = (good + bad) / 2;
+
+      if (g_key_file_load_from_data (file, text,
+                                     g_array_index (ends, gsize, middle - 1),
+                                     G_KEY_FILE_KEEP_COMMENTS, NULL))
+        good = middle;
+      else
+        bad = middle;
+    }
+  if (bad > 0)
+    g_key_file_load_from_data (file, text,
+                               g_array_index (ends, gsize, bad - 1),
+                               G_KEY_FILE_KEEP_COMMENTS, error);
+  g_array_free (ends, TRUE);
+  g_key_file_free (file);
+  return (int)bad;
+}
+
+/* Appends a line of LINES (N of them), drawn at random, to TEXT; its
+ * index in LINES. */
+static int
+append_random (GString *text, const Line *lines, int n)
+{
+  int i = g_test_rand_int_range (0, n);
+
+  g_string_append_len (text, lines[i].text, (gssize)lines[i].length);
+  return i;
+}
+
+/* 150 random presets files of up to 3,000 lines (read 1,024 lines at a
+ * time), in groups of a few lines to thousands, some with up to 1,500
+ * lines before the first heading (where a key does not read), with keys
+ * "Encoding" other than UTF-8 (which GKeyFile refuses in the file's
+ * first group only: one line in 16 in the others, rarer in the first)
+ * and a line that never reads: reading each names the
+ * first line that does not read and gives the message that parsing ever
+ * longer beginnings of it gives, or reads when there is none. */
+static void
+test_bad_line_as_in_beginnings (void)
+{
+  Fixture f;
+  GString *text = g_string_new (NULL);
+  int round;
+
+  fixture_init (&f);
+  for (round = 0; round < 150; round++)
+    {
+      int lines = g_test_rand_int_range (1, 4000);
+      int bad_at = g_test_rand_int_range (1, lines + lines / 4 + 2);
+      int preamble = g_test_rand_bit () ? 0 : g_test_rand_int_range (1, 1500);
+      int group_lines = 1 << g_test_rand_int_range (1, 12);
+      int encoding_lines = 1 << g_test_rand_int_range (9, 15);
+      int key_at = g_test_rand_int_range (1, 8 * MAX (preamble, 1));
+      gboolean crlf = g_test_rand_bit ();
+      GKeyFile *file = g_key_file_new ();
+      GError *error = NULL, *expected = NULL;
+      int i, bad, group = -1, first = -1;
+
+      g_string_truncate (text, 0);
+      for (i = 1; i <= lines; i++)
+        {
+          if (i == bad_at)
+            append_random (text, bad_lines, G_N_ELEMENTS (bad_lines));
+          else if (i <= preamble)
+            append_random (text, common_lines + (i == key_at ? 0 : 2),
+                           i == key_at ? 1 : 4);
+          else if (i == preamble + 1
+                   || g_test_rand_int_range (0, group_lines) == 0)
+            {
+              group = append_random (text, headings, G_N_ELEMENTS (headings))
+                      % 3;
+              if (first < 0)
+                first = group;
+            }
+          else if (g_test_rand_int_range (0,
+                                          group == first ? encoding_lines : 16)
+                   == 0)
+            append_random (text, encodings, G_N_ELEMENTS (encodings));
+          else
+            append_random (text, common_lines, G_N_ELEMENTS (common_lines));
+          if (i < lines || g_test_rand_bit ())
+            g_string_append (text, crlf ? "\r\n" : "\n");
+        }
+      write_bytes (f.path, text);
+      bad = oracle_bad_line (text->str, text->len, &expected);
+      ja_presets_file_load (f.path, file, NULL, &error);
+      if (bad == 0)
+        g_assert_no_error (error);
+      else
+        {
+          gchar *suffix
+              = g_strdup_printf (": line %d: %s", bad, expected->message);
+
+          g_assert_nonnull (error);
+          if (!g_str_has_suffix (error->message, suffix))
+            g_error ("round %d, %d lines: “%s” does not end with “%s”", round,
+                     lines, error->message, suffix);
+          g_assert_cmpint (error->code, ==, expected->code);
+          g_free (suffix);
+          g_error_free (expected);
+          g_error_free (error);
+        }
+      g_key_file_free (file);
+    }
+  g_string_free (text, TRUE);
+  fixture_clear (&f);
+}
+
 /* The message of ja_arguments_apply_preset on VALUES' preset in the file
  * PATH, which must refuse it, naming PATH.  Free with g_free. */
 static gchar *
@@ -575,5 +855,8 @@ main (int argc, char **argv)
                    test_unknown_id_message_bounded);
   g_test_add_func ("/params/unreadable-file-message-names-file",
                    test_unreadable_file_message_names_file);
+  g_test_add_func ("/presets/big-file-bad-line", test_big_file_bad_line);
+  g_test_add_func ("/presets/bad-line-as-in-beginnings",
+                   test_bad_line_as_in_beginnings);
   return g_test_run ();
 }
