@@ -24,7 +24,9 @@
 # line "N passed, N failed" over all five; the exit status is 0 only when
 # every pass passed.  README's test command and CI run this after
 # setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite;
-# PASSES="4 5" (any of 1 to 5) runs only the passes it names.
+# PASSES="4 5" (any of 1 to 5) runs only the passes it names.  Ctrl-C,
+# SIGTERM or SIGHUP stops it at once, with the step it was running, and
+# leaves no temporary file (the chroots' making, if not done, goes on).
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,17 +48,74 @@ cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 sanitize=${SANITIZE_DIR:-build-sanitize}
 
+# The temporary files (the failures' report, the chroots' log) are removed
+# however the script ends: at its end, on a failed step (set -e), or on
+# Ctrl-C, SIGTERM or SIGHUP, which also stop the step then running.  The
+# GIMP 3 chroots' making is left to finish (stopped half-way, mmdebstrap
+# can leave its mounts behind); the script says so.
+failures=$(mktemp)
+chroots_log=
+chroots_pid=
+step_pid=
+
+# tree PID: PID and the processes below it, parents first.
+# shellcheck disable=SC2317 # cleanup calls it, from the EXIT trap
+tree ()
+{
+  echo "$1"
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    tree "$child"
+  done
+}
+
+# shellcheck disable=SC2317 # the EXIT trap calls it
+cleanup ()
+{
+  if [ -n "$step_pid" ]; then
+    # Every process of the step: the GIMP 3 passes' unshare holds SIGTERM
+    # for the processes in its namespace, meson compile for its ninja.
+    # shellcheck disable=SC2046 # one PID a word
+    kill $(tree "$step_pid") 2>/dev/null || true
+    wait "$step_pid" 2>/dev/null || true
+  fi
+  # (A zombie, not waited for yet, has ended.)
+  if [ -n "$chroots_pid" ] \
+     && ps -o stat= -p "$chroots_pid" 2>/dev/null | grep -qv '^Z'; then
+    echo "=== run-tests.sh: tools/setup-gimp3.sh goes on making the GIMP 3" \
+      "chroots in the background; its logs:" \
+      "${GIMP3_CHROOT_CACHE:-/var/cache/gimp-jpeg-artifacts}/chroot-*.log" >&2
+  fi
+  rm -f "$failures" ${chroots_log:+"$chroots_log"}
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# step COMMAND [ARGUMENT...]: runs COMMAND and returns its status.  It runs
+# in the background, waited for: the shell would hold a signal's trap
+# until a command in the foreground ends, which can take minutes.
+step ()
+{
+  "$@" &
+  step_pid=$!
+  step_status=0
+  wait "$step_pid" || step_status=$?
+  step_pid=
+  return "$step_status"
+}
+
 # configure DIR [meson options]: sets up DIR, or reconfigures it.
 configure ()
 {
   dir=$1
   shift
   if [ -f "$dir/build.ninja" ]; then
-    meson setup --reconfigure "$dir" "$@"
+    step meson setup --reconfigure "$dir" "$@"
   else
-    meson setup "$dir" "$@"
+    step meson setup "$dir" "$@"
   fi
-  meson compile -C "$dir"
+  step meson compile -C "$dir"
 }
 
 passed=0
@@ -68,8 +127,6 @@ status=0
 # counts, and the name of each test that did not pass, with the last lines
 # it printed, to $failures: printed again at the very end, where a CI log
 # cut to its tail still shows what failed.
-failures=$(mktemp)
-trap 'rm -f "$failures"' EXIT
 tally ()
 {
   log=$(ls -t "$1"/meson-logs/testlog*.json | head -n 1)
@@ -104,7 +161,7 @@ run_pass ()
   dir=$2
   shift 2
   echo "=== run-tests.sh: $name"
-  if meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"; then
+  if step meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"; then
     echo "=== run-tests.sh: $name passed"
   else
     echo "=== run-tests.sh: $name FAILED"
@@ -128,7 +185,6 @@ wanted ()
 
 # The GIMP 3 chroots (made once, then kept) are made while passes 1 to 3
 # run: most of their making is downloading and unpacking.
-chroots_pid=""
 if wanted 4 || wanted 5; then
   chroots_log=$(mktemp)
   tools/setup-gimp3.sh trixie forky > "$chroots_log" 2>&1 &
@@ -241,7 +297,7 @@ gimp3_pass ()
   start=$(date +%s)
   echo "=== run-tests.sh: pass $number: GIMP $series ($suite)"
   rm -f "$dir"/meson-logs/testlog*.json
-  if tools/in-gimp3-chroot.sh "$suite" sh -c '
+  if step tools/in-gimp3-chroot.sh "$suite" sh -c '
        dir=$1
        if [ -f "$dir/build.ninja" ]; then
          meson setup --reconfigure "$dir" -Dgimp=3
@@ -277,7 +333,7 @@ if [ -n "$chroots_pid" ]; then
     echo "=== run-tests.sh: making the GIMP 3 chroots FAILED"
     status=1
   fi
-  rm -f "$chroots_log"
+  chroots_pid=
 fi
 if wanted 4; then
   gimp3_pass 4 3.0 trixie
