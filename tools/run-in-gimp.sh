@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-in-gimp.sh: the main job, end to end.  Builds the plug-in (in ./build,
-# or $BUILD_DIR), installs it into a fresh, throw-away GIMP2_DIRECTORY (the
-# user's own GIMP settings are never touched), starts GIMP 2.10 in batch
+# or $BUILD_DIR), installs it into a fresh, throw-away GIMP2_DIRECTORY,
+# where GIMP's temporary and cache folders go too (the user's own GIMP
+# settings, home and TMPDIR are never touched), starts GIMP 2.10 in batch
 # mode, opens IMAGE (default: the embedded sample data/coffee.png), runs
 # plug-in-jpeg-artifacts on its active layer, exports the result as
 # STEM-jpeg-artifacts.png beside IMAGE (or to --output), and prints the
@@ -11,7 +12,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-top=$(cd "$(dirname -- "$0")/.." && pwd)
+# The clone's folder, also when this script is reached through a link.
+top=$(cd "$(dirname -- "$(readlink -f -- "$0")")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 
 usage ()
@@ -116,7 +118,18 @@ esac
 [ ! -d "$output" ] || fail "--output $output is a folder; give a file name"
 outdir=$(dirname -- "$output")
 [ -d "$outdir" ] || fail "no folder $outdir to write $(basename -- "$output") in"
-[ -w "$outdir" ] || fail "cannot write into $outdir"
+[ -w "$outdir" ] \
+  || fail "cannot write into $outdir; give --output a file in a folder you can write in"
+
+# The build folder, or the folder it is to be made in (a read-only clone
+# needs BUILD_DIR elsewhere).
+writes=$build
+while [ ! -e "$writes" ]; do
+  writes=$(dirname -- "$writes")
+done
+if [ ! -d "$writes" ] || [ ! -w "$writes" ]; then
+  fail "cannot write in $writes to build the plug-in; set BUILD_DIR to a folder you can write in"
+fi
 
 gimp=$(command -v gimp-console-2.10 || command -v gimp-console) \
   || fail "gimp-console-2.10 not found (tools/setup-debian.sh installs it)"
@@ -135,10 +148,11 @@ trap 'stop 130' INT
 trap 'stop 143' TERM
 
 # Build the plug-in (quietly: its output shows when it fails), one run at
-# a time per build folder (two first runs would both set it up).
-lock=${TMPDIR:-/tmp}/jpeg-artifacts-build-$(printf '%s' "$build" | cksum \
-  | cut -d' ' -f1).lock
-if ! flock "$lock" sh -c '
+# a time per build folder (two first runs would both set it up): under a
+# lock on the folder the build folder is in, which leaves no file behind
+# and which any user who can build there can take.
+mkdir -p -- "$(dirname -- "$build")"
+if ! flock "$(dirname -- "$build")" sh -c '
      [ -f "$1/build.ninja" ] || meson setup "$1" "$2" || exit 1
      meson compile -C "$1" plugin/gimp-jpeg-artifacts' build "$build" "$top" \
      >"$work/build.log" 2>&1; then
@@ -187,7 +201,10 @@ batch="
 
 printf 'GIMP: %s, quality %s, %s generation(s)\n' "$(basename -- "$image")" \
   "$quality" "$generations"
-GIMP2_DIRECTORY=$work "$gimp" -i -n -d -f -s --console-messages \
+# GIMP's and GEGL's temporary, cache and data folders in the work folder
+# too: it would make them in TMPDIR, ~/.cache and ~/.local/share.
+GIMP2_DIRECTORY=$work GIMP2_TEMPDIR=$work/tmp XDG_CACHE_HOME=$work/cache \
+  XDG_DATA_HOME=$work/share "$gimp" -i -n -d -f -s --console-messages \
   -b "$batch" -b '(gimp-quit 0)' >"$work/gimp.out" 2>&1 &
 gimp_pid=$!
 status=0
