@@ -24,6 +24,11 @@ case "${1:-}" in
 esac
 
 if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || {
+    echo "setup-gimp3.sh: run it as root (mmdebstrap makes the chroots" \
+      "as root); sudo is not installed" >&2
+    exit 1
+  }
   exec sudo -- "$0" "$@"
 fi
 
@@ -85,7 +90,8 @@ make_chroot () {
   fi
   echo "setup-gimp3.sh: making $root ($suite from $mirror)"
   start=$(date +%s)
-  rm -rf "$root.new" "$root.stamp"
+  # Never into a mount point (a mount a killed mmdebstrap left there).
+  rm -rf --one-file-system "$root.new" "$root.stamp"
   set --
   # The patterns are dpkg's, not the shell's: no pathname expansion.
   set -f
@@ -93,12 +99,18 @@ make_chroot () {
   for p in $includes; do set -- "$@" "--dpkgopt=path-include=$p"; done
   set +f
   # A German locale: gettext ignores LANGUAGE in the C locale.
-  mmdebstrap --mode=root --variant=apt \
+  # mmdebstrap runs in a mount namespace of its own: the mounts it makes in
+  # the chroot (/proc, /sys, /dev/pts, and the machine's /dev/shm bound
+  # there) go with it also when SIGKILL or a crash ends it half-way (on
+  # SIGTERM it unmounts them itself), where they stayed, and the next
+  # run's rm -rf of the half-made chroot would have emptied the machine's
+  # /dev/shm.
+  unshare --mount -- mmdebstrap --mode=root --variant=apt \
     --aptopt="$aptopts" "$@" \
     --include="$(echo $packages | tr ' ' ',')" \
     --customize-hook='chroot "$1" localedef -i de_DE -f UTF-8 de_DE.UTF-8' \
     "$suite" "$root.new" "$mirror"
-  rm -rf "$root"
+  rm -rf --one-file-system "$root"
   mv "$root.new" "$root"
   echo "$recipe" > "$root.stamp"
   echo "setup-gimp3.sh: $root made in $(( $(date +%s) - start )) s," \
@@ -109,6 +121,16 @@ make_chroot () {
 # and unpacking, which two at once share well on a small machine.  Each
 # one's output goes to its log, shown when it ends.
 mkdir -p "$cache"
+# One run at a time per cache: two (two run-tests.sh, or one and a run by
+# hand) would make the same chroot in the same folder, the second
+# removing what the first is making.  An flock on the cache folder, which
+# every process of the run holds (fd 9) until the last one ends.
+exec 9<"$cache"
+if ! flock -n 9; then
+  echo "setup-gimp3.sh: waiting for another setup-gimp3.sh making chroots" \
+    "in $cache"
+  flock 9
+fi
 pids=""
 for suite in "$@"; do
   make_chroot "$suite" > "$cache/chroot-$suite.log" 2>&1 &
