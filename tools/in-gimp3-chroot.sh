@@ -19,6 +19,11 @@ if [ $# -lt 2 ]; then
   exit 2
 fi
 if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || {
+    echo "in-gimp3-chroot.sh: run it as root (it mounts and chroots);" \
+      "sudo is not installed" >&2
+    exit 1
+  }
   exec sudo -- "$0" "$@"
 fi
 

@@ -44,9 +44,14 @@ for pass in ${PASSES:-}; do
   esac
 done
 
-cd "$(dirname "$0")/.."
+# A relative BUILD_DIR or SANITIZE_DIR names a folder in the caller's
+# folder, as for run-in-gimp.sh; the script works in its clone's (found
+# through a link to the script too).
 build=${BUILD_DIR:-build}
 sanitize=${SANITIZE_DIR:-build-sanitize}
+case ${BUILD_DIR:-/} in /*) ;; *) build=$(pwd)/$build ;; esac
+case ${SANITIZE_DIR:-/} in /*) ;; *) sanitize=$(pwd)/$sanitize ;; esac
+cd "$(dirname -- "$(readlink -f -- "$0")")/.."
 
 # The temporary files (the failures' report, the chroots' log) are removed
 # however the script ends: at its end, on a failed step (set -e), or on
@@ -183,6 +188,31 @@ wanted ()
   fi
 }
 
+# writable DIR WHAT: DIR, or the folder it is to be made in, can be
+# written; else the script stops, saying so, WHAT and what to change.
+writable ()
+{
+  folder=$1
+  while [ ! -e "$folder" ]; do
+    folder=$(dirname -- "$folder")
+  done
+  if [ ! -d "$folder" ] || [ ! -w "$folder" ]; then
+    echo "run-tests.sh: cannot write in $(cd -- "$folder" && pwd), where $2" >&2
+    exit 2
+  fi
+}
+if wanted 1 || wanted 2; then
+  writable "$build" "pass 1 builds; set BUILD_DIR to a folder you can write in"
+fi
+if wanted 3; then
+  writable "$sanitize" \
+    "pass 3 builds; set SANITIZE_DIR to a folder you can write in"
+fi
+if wanted 4 || wanted 5; then
+  writable build-gimp3.0 "passes 4 and 5 build (in the clone, which their \
+chroots see); clone it where you can write, or run PASSES=\"1 2 3\""
+fi
+
 # The GIMP 3 chroots (made once, then kept) are made while passes 1 to 3
 # run: most of their making is downloading and unpacking.
 if wanted 4 || wanted 5; then
@@ -252,7 +282,8 @@ if wanted 3; then
   configure "$sanitize" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dfuzzing=true
   unset CC
-  export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+  # The path quoted: the sanitizers split their options at spaces.
+  export LSAN_OPTIONS="suppressions='$(pwd)/tests/lsan.supp':print_suppressions=0"
   # Undefined behaviour stops the process, so that the test fails whatever
   # it checks (by default UBSan reports and goes on).
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

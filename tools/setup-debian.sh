@@ -6,7 +6,8 @@
 # sanitizer and fuzzer runtimes and valgrind, GIMP itself for the
 # plug-in tests, and Xvfb, D-Bus, AT-SPI and ImageMagick for the dialog
 # tests, scikit-image for the SSIM reference, the de_DE.UTF-8 locale
-# the translation test runs GIMP in, and lomiri-wallpapers-20.04 for the
+# the translation test runs GIMP in, procps (ps: run-tests.sh stops a
+# step's processes with it), and lomiri-wallpapers-20.04 for the
 # benchmark's default photo (data/README.md), and mmdebstrap, with which
 # setup-gimp3.sh makes the Debian chroots the GIMP 3.0 and 3.2 tests run
 # in (run-tests.sh calls it, in the background while its first passes
@@ -24,6 +25,11 @@ case "${1:-}" in
 esac
 
 if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || {
+    echo "setup-debian.sh: run it as root (it installs Debian packages);" \
+      "sudo is not installed" >&2
+    exit 1
+  }
   exec sudo -- "$0" "$@"
 fi
 
@@ -34,7 +40,7 @@ packages="
   libgimp2.0-dev libgtk-3-dev libgegl-dev gegl
   gimp
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
-  xdotool imagemagick locales python3-skimage
+  xdotool imagemagick locales python3-skimage procps
   lomiri-wallpapers-20.04
   mmdebstrap
 "
