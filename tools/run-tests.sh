@@ -25,8 +25,8 @@
 # every pass passed.  README's test command and CI run this after
 # setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite;
 # PASSES="4 5" (any of 1 to 5) runs only the passes it names.  Ctrl-C,
-# SIGTERM or SIGHUP stops it at once, with the step it was running, and
-# leaves no temporary file (the chroots' making, if not done, goes on).
+# SIGTERM or SIGHUP stops it at once, with the step it was running and the
+# chroots' making, and leaves no temporary file.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,9 +55,8 @@ cd "$(dirname -- "$(readlink -f -- "$0")")/.."
 
 # The temporary files (the failures' report, the chroots' log) are removed
 # however the script ends: at its end, on a failed step (set -e), or on
-# Ctrl-C, SIGTERM or SIGHUP, which also stop the step then running.  The
-# GIMP 3 chroots' making is left to finish (stopped half-way, mmdebstrap
-# can leave its mounts behind); the script says so.
+# Ctrl-C, SIGTERM or SIGHUP, which also stop the step then running and the
+# GIMP 3 chroots' making (mmdebstrap takes down its mounts on SIGTERM).
 failures=$(mktemp)
 chroots_log=
 chroots_pid=
@@ -73,23 +72,31 @@ tree ()
   done
 }
 
+# stop PID: sends SIGTERM to PID, a child of the script, and to every
+# process below it (the GIMP 3 passes' unshare holds SIGTERM for the
+# processes in its namespace, meson compile for its ninja, setup-gimp3.sh
+# for its mmdebstrap), and waits up to a minute for them to end.
+# shellcheck disable=SC2317 # cleanup calls it, from the EXIT trap
+stop ()
+{
+  pids=$(tree "$1")
+  # shellcheck disable=SC2086 # one PID a word
+  kill $pids 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  tries=0
+  # shellcheck disable=SC2086
+  while [ $tries -lt 300 ] \
+        && ps -o stat= -p "$(echo $pids | tr ' ' ,)" | grep -qv '^Z'; do
+    sleep 0.2
+    tries=$((tries + 1))
+  done
+}
+
 # shellcheck disable=SC2317 # the EXIT trap calls it
 cleanup ()
 {
-  if [ -n "$step_pid" ]; then
-    # Every process of the step: the GIMP 3 passes' unshare holds SIGTERM
-    # for the processes in its namespace, meson compile for its ninja.
-    # shellcheck disable=SC2046 # one PID a word
-    kill $(tree "$step_pid") 2>/dev/null || true
-    wait "$step_pid" 2>/dev/null || true
-  fi
-  # (A zombie, not waited for yet, has ended.)
-  if [ -n "$chroots_pid" ] \
-     && ps -o stat= -p "$chroots_pid" 2>/dev/null | grep -qv '^Z'; then
-    echo "=== run-tests.sh: tools/setup-gimp3.sh goes on making the GIMP 3" \
-      "chroots in the background; its logs:" \
-      "${GIMP3_CHROOT_CACHE:-/var/cache/gimp-jpeg-artifacts}/chroot-*.log" >&2
-  fi
+  [ -z "$step_pid" ] || stop "$step_pid"
+  [ -z "$chroots_pid" ] || stop "$chroots_pid"
   rm -f "$failures" ${chroots_log:+"$chroots_log"}
 }
 trap cleanup EXIT
