@@ -502,30 +502,18 @@ test_unknown_id_message_bounded (void)
   fixture_clear (&f);
 }
 
-/* The CPU time this process has used, in seconds. */
-static double
-cpu_seconds (void)
-{
-  struct timespec now;
-
-  g_assert_cmpint (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now), ==, 0);
-  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-}
-
 /* Reads the presets file PATH, whose text is TEXT, with
  * ja_presets_file_load; when EXPECTED_LINE is 0 it must read, else its
  * message must name PATH and end with ": line EXPECTED_LINE: " and the
- * message GKeyFile gives on TEXT.  The CPU time the reading took. */
-static double
+ * message GKeyFile gives on TEXT. */
+static void
 load_and_check (const char *path, const char *text, int expected_line)
 {
   GKeyFile *file = g_key_file_new ();
   GError *error = NULL, *expected = NULL;
   gchar *suffix;
-  double start = cpu_seconds (), seconds;
 
   ja_presets_file_load (path, file, NULL, &error);
-  seconds = cpu_seconds () - start;
   if (expected_line == 0)
     g_assert_no_error (error);
   else
@@ -543,7 +531,6 @@ load_and_check (const char *path, const char *text, int expected_line)
       g_error_free (error);
     }
   g_key_file_free (file);
-  return seconds;
 }
 
 /* Where line NUMBER (from 1) of TEXT starts. */
@@ -558,17 +545,16 @@ line_start (const GString *text, int number)
 }
 
 /* A file of 6,000 presets (1 MB, 84,000 lines) with a line that does not
- * parse near its start or near its end: the message names that line, and
- * reading the file broken near its end takes less than ten times as long
- * as reading it whole (a parse to fail, one to find the line: 3 times;
- * parsing ever shorter beginnings of it took 30 times as long). */
+ * parse near its start or near its end: the message names that line.
+ * (Finding it near the end took 30 times as long as reading the whole
+ * file when the file's ever shorter beginnings were parsed, 3 times now:
+ * a speed the benchmark's kind of hand run shows, not this test.) */
 static void
 test_big_file_bad_line (void)
 {
   static const char bad[] = "this line is no key\n";
   Fixture f;
   GString *text = g_string_new (NULL);
-  double whole, broken;
   int i, near_end = 6000 * 14 - 10;
 
   fixture_init (&f);
@@ -580,14 +566,11 @@ test_big_file_bad_line (void)
         "contrast=1\nsharpen=0\nschedule=\n# saved by a test\n\n",
         i);
   write_text (f.path, text->str);
-  whole = MIN (load_and_check (f.path, text->str, 0),
-               load_and_check (f.path, text->str, 0));
+  load_and_check (f.path, text->str, 0);
 
   g_string_insert (text, (gssize)line_start (text, near_end), bad);
   write_text (f.path, text->str);
-  broken = load_and_check (f.path, text->str, near_end);
-  g_test_message ("whole: %.3f s, broken near the end: %.3f s", whole, broken);
-  g_assert_cmpfloat (broken, <, 10 * whole);
+  load_and_check (f.path, text->str, near_end);
 
   g_string_erase (text, (gssize)line_start (text, near_end), sizeof bad - 1);
   g_string_insert (text, (gssize)line_start (text, 32), bad);
@@ -686,7 +669,7 @@ append_random (GString *text, const Line *lines, int n)
   return i;
 }
 
-/* 150 random presets files of up to 3,000 lines (read 1,024 lines at a
+/* 60 random presets files of up to 4,000 lines (read 1,024 lines at a
  * time), in groups of a few lines to thousands, some with up to 1,500
  * lines before the first heading (where a key does not read), with keys
  * "Encoding" other than UTF-8 (which GKeyFile refuses in the file's
@@ -702,7 +685,7 @@ test_bad_line_as_in_beginnings (void)
   int round;
 
   fixture_init (&f);
-  for (round = 0; round < 150; round++)
+  for (round = 0; round < 60; round++)
     {
       int lines = g_test_rand_int_range (1, 4000);
       int bad_at = g_test_rand_int_range (1, lines + lines / 4 + 2);
