@@ -109,7 +109,7 @@ make_chroot () {
     --aptopt="$aptopts" "$@" \
     --include="$(echo $packages | tr ' ' ',')" \
     --customize-hook='chroot "$1" localedef -i de_DE -f UTF-8 de_DE.UTF-8' \
-    "$suite" "$root.new" "$mirror"
+    "$suite" "$root.new" "$mirror" 9<&-
   rm -rf --one-file-system "$root"
   mv "$root.new" "$root"
   echo "$recipe" > "$root.stamp"
@@ -124,7 +124,9 @@ mkdir -p "$cache"
 # One run at a time per cache: two (two run-tests.sh, or one and a run by
 # hand) would make the same chroot in the same folder, the second
 # removing what the first is making.  An flock on the cache folder, which
-# every process of the run holds (fd 9) until the last one ends.
+# every process of this script holds (fd 9) until the last one ends;
+# mmdebstrap does not get it, so that no process it leaves running can
+# keep the lock.
 exec 9<"$cache"
 if ! flock -n 9; then
   echo "setup-gimp3.sh: waiting for another setup-gimp3.sh making chroots" \
