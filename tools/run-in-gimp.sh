@@ -27,7 +27,7 @@ Options (the procedure's parameters):
   --quality N          1 to 100 (default 30)
   --generations N      1 to 1000 (default 10)
   --subsampling MODE   444, 422, 420, 440 or 411 (default 420)
-  --dct METHOD         accurate or fast (default accurate)
+  --dct METHOD         accurate, fast or float (default accurate)
   --quality-jitter J   0 to 50 (default 0)
   --grid-drift S       0 to 7 (default 0)
   --seed N             0 to 2147483647 (default 0)
@@ -66,8 +66,8 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     --dct)
       case ${2:-} in
-        accurate) dct=0 ;; fast) dct=1 ;;
-        *) fail "--dct takes accurate or fast" ;;
+        accurate) dct=0 ;; fast) dct=1 ;; float) dct=2 ;;
+        *) fail "--dct takes accurate, fast or float" ;;
       esac
       shift 2 ;;
     --quality-jitter) jitter=${2:?--quality-jitter needs a value}; shift 2 ;;
