@@ -288,7 +288,7 @@ typedef struct
  * Flattening, when on, composites each pixel in 8-bit gamma-encoded values
  * as (c * a + b * (255 - a) + 127) / 255 before every generation's encoder;
  * the decoded colours replace the pixel's colours and alpha is kept.  It
- * applies only to images with alpha. */
+ * applies only to images with alpha.  SETTINGS NULL: does nothing. */
 void jart_settings_init (JartSettings *settings);
 
 /* Checks every field; JART_OK or the code of the first bad one. */
@@ -398,7 +398,8 @@ JartStatus jart_resize (const JartImage *src, JartImage *dst,
 
 /* The size a step with SCALE shrinks a WIDTH x HEIGHT image to:
  * floor (side * SCALE + 0.5), at least 1, the side itself for SCALE 1
- * (or more).  A step whose size is the image's does not scale. */
+ * (or more).  A step whose size is the image's does not scale.  OUT_WIDTH
+ * or OUT_HEIGHT may be NULL: that side is not written. */
 void jart_scaled_size (int width, int height, double scale, int *out_width,
                        int *out_height);
 
@@ -428,7 +429,8 @@ size_t jart_steps_format (const JartSettings *settings, char *buffer,
                           size_t size);
 
 /* The MCU size for SUBSAMPLING with CHANNELS channels, in pixels: the grid
- * an anchor is taken modulo. */
+ * an anchor is taken modulo.  WIDTH or HEIGHT may be NULL: that side is not
+ * written. */
 void jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
                     int *height);
 

@@ -301,8 +301,10 @@ jart_scaled_size (int width, int height, double scale, int *out_width,
 
   if (!(scale < 1.0))
     w = width, h = height;
-  *out_width = w < 1.0 ? 1 : w > width ? width : (int)w;
-  *out_height = h < 1.0 ? 1 : h > height ? height : (int)h;
+  if (out_width != NULL)
+    *out_width = w < 1.0 ? 1 : w > width ? width : (int)w;
+  if (out_height != NULL)
+    *out_height = h < 1.0 ? 1 : h > height ? height : (int)h;
 }
 
 JartStatus

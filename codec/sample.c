@@ -53,8 +53,10 @@ jart_mcu_size (JartSubsampling subsampling, int channels, int *width,
 
   if (channels >= 3)
     jart_sampling_factors (subsampling, &h, &v);
-  *width = 8 * h;
-  *height = 8 * v;
+  if (width != NULL)
+    *width = 8 * h;
+  if (height != NULL)
+    *height = 8 * v;
 }
 
 void

@@ -15,6 +15,8 @@
 void
 jart_settings_init (JartSettings *settings)
 {
+  if (settings == NULL)
+    return;
   memset (settings, 0, sizeof *settings);
   settings->quality = 75;
   settings->generations = 1;
