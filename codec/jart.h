@@ -397,8 +397,9 @@ JartStatus jart_resize (const JartImage *src, JartImage *dst,
                         JartFilter filter);
 
 /* The size a step with SCALE shrinks a WIDTH x HEIGHT image to:
- * floor (side * SCALE + 0.5), at least 1, the side itself for SCALE 1
- * (or more).  A step whose size is the image's does not scale.  OUT_WIDTH
+ * floor (side * SCALE + 0.5), at most the side and at least 1, the side
+ * itself for SCALE 1 (or more, or NaN); 1 for a side below 1, whatever
+ * SCALE is.  A step whose size is the image's does not scale.  OUT_WIDTH
  * or OUT_HEIGHT may be NULL: that side is not written. */
 void jart_scaled_size (int width, int height, double scale, int *out_width,
                        int *out_height);

@@ -292,19 +292,27 @@ jart_resize_memory (int src_w, int src_h, int dst_w, int dst_h, int channels,
   return bytes;
 }
 
+/* SIDE * SCALE rounded to the nearest, at most SIDE, at least 1; SIDE
+ * itself for a SCALE of 1 or more (or NaN).  The rounded product is
+ * compared before it becomes an int: it may be NaN (0 x infinity). */
+static int
+scaled_side (int side, double scale)
+{
+  double s = floor ((double)side * scale + 0.5);
+
+  if (!(scale < 1.0) || !(s < side))
+    s = side;
+  return s < 1.0 ? 1 : (int)s;
+}
+
 void
 jart_scaled_size (int width, int height, double scale, int *out_width,
                   int *out_height)
 {
-  double w = floor ((double)width * scale + 0.5);
-  double h = floor ((double)height * scale + 0.5);
-
-  if (!(scale < 1.0))
-    w = width, h = height;
   if (out_width != NULL)
-    *out_width = w < 1.0 ? 1 : w > width ? width : (int)w;
+    *out_width = scaled_side (width, scale);
   if (out_height != NULL)
-    *out_height = h < 1.0 ? 1 : h > height ? height : (int)h;
+    *out_height = scaled_side (height, scale);
 }
 
 JartStatus

@@ -1,13 +1,17 @@
 /* test-api-hostile.c: the public functions that return no status, called
  * as a hostile caller calls them: NULL for each output pointer (the
  * function must skip that output and write the others as it writes them
- * with every pointer given), and what jart.h says of NULL input.  A
+ * with every pointer given), and what jart.h says of NULL input; and
+ * their arithmetic on sizes, scales and settings far outside the ranges
+ * (jart.h says what they give then).  A
  * crash here is a failure too: the test program dies and meson counts it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <limits.h>
+#include <math.h>
 #include <string.h>
 
 #include "compare.h"
@@ -36,6 +40,55 @@ check_null_sizes (Tally *tally)
   jart_mcu_size (JART_SUBSAMPLING_420, 4, NULL, NULL);
 }
 
+/* jart_scaled_size's promise, at most the side and at least 1, for any
+ * side and scale: a side of 0 times an infinite scale is NaN, which must
+ * not become an int; a negative side with a negative scale gave the side
+ * back. */
+static void
+check_scaled_size_extremes (Tally *tally)
+{
+  static const struct
+  {
+    int width, height;
+    double scale;
+  } odd[] = {
+    { 0, 0, -INFINITY },
+    { 0, 5, INFINITY },
+    { -5, -3, -2.0 },
+    { INT_MIN, INT_MIN, -2.0 },
+    { INT_MAX, 3, 1e-300 },
+    { 0, 0, NAN },
+    { INT_MAX, INT_MAX, 0.999999 },
+    { -7, 9, 0.5 },
+  };
+
+  for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+    {
+      int w = -1, h = -1;
+      int wmax = odd[i].width > 1 ? odd[i].width : 1;
+      int hmax = odd[i].height > 1 ? odd[i].height : 1;
+
+      jart_scaled_size (odd[i].width, odd[i].height, odd[i].scale, &w, &h);
+      tally_check (tally, w >= 1 && w <= wmax && h >= 1 && h <= hmax,
+                   "jart_scaled_size (%d, %d, %g) gives %d x %d", odd[i].width,
+                   odd[i].height, odd[i].scale, w, h);
+    }
+  /* The sides jart_run meets, as jart.h words them. */
+  for (int side = 1; side <= 300; side++)
+    for (double scale = 0.05; scale < 1.2; scale += 0.0625)
+      {
+        double r = floor (side * scale + 0.5);
+        int expected = scale >= 1.0 || r > side ? side : r < 1.0 ? 1 : (int)r;
+        int w = -1;
+
+        jart_scaled_size (side, 1, scale, &w, NULL);
+        if (!tally_check (tally, w == expected,
+                          "jart_scaled_size (%d, 1, %g) gives %d, not %d",
+                          side, scale, w, expected))
+          return;
+      }
+}
+
 int
 main (void)
 {
@@ -43,5 +96,6 @@ main (void)
 
   tally_init (&tally, "api-hostile");
   check_null_sizes (&tally);
+  check_scaled_size_extremes (&tally);
   return tally_finish (&tally);
 }
