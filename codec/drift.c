@@ -39,11 +39,21 @@ void
 jart_schedule_step (const JartSettings *settings, int generation,
                     JartStep *step, int *dx, int *dy)
 {
-  uint64_t state = ((uint64_t)settings->seed << 32) | (uint32_t)generation;
-  int jitter = settings->quality_jitter;
-  int drift = settings->grid_drift;
-  int r, q;
+  JartSettings defaults;
+  JartStep unused;
+  uint64_t state;
+  int jitter, drift, r, q, x, y;
 
+  if (settings == NULL)
+    {
+      jart_settings_init (&defaults);
+      settings = &defaults;
+    }
+  if (step == NULL)
+    step = &unused;
+  state = ((uint64_t)settings->seed << 32) | (uint32_t)generation;
+  jitter = settings->quality_jitter;
+  drift = settings->grid_drift;
   if (settings->n_steps > 0)
     {
       int n = settings->n_steps < JART_STEPS_MAX ? settings->n_steps
@@ -70,8 +80,13 @@ jart_schedule_step (const JartSettings *settings, int generation,
                       : q > JART_QUALITY_MAX ? JART_QUALITY_MAX
                                              : q;
     }
-  *dx = settings->anchor_x + uniform_below (&state, drift + 1);
-  *dy = settings->anchor_y + uniform_below (&state, drift + 1);
+  /* Both draws are made whichever output is wanted. */
+  x = settings->anchor_x + uniform_below (&state, drift + 1);
+  y = settings->anchor_y + uniform_below (&state, drift + 1);
+  if (dx != NULL)
+    *dx = x;
+  if (dy != NULL)
+    *dy = y;
 }
 
 void
@@ -81,5 +96,6 @@ jart_schedule (const JartSettings *settings, int generation, int *quality,
   JartStep step;
 
   jart_schedule_step (settings, generation, &step, dx, dy);
-  *quality = step.quality;
+  if (quality != NULL)
+    *quality = step.quality;
 }

@@ -339,14 +339,17 @@ size_t jart_memory_needed (int width, int height, int channels,
 
 /* The grid offset, quality and drift generation GENERATION (1-based) of a
  * run with SETTINGS uses: the schedule jart_run follows, for replaying it
- * elsewhere. */
+ * elsewhere.  QUALITY, DX and DY may each be NULL (not written); SETTINGS
+ * NULL is read as jart_settings_init's defaults. */
 void jart_schedule (const JartSettings *settings, int generation, int *quality,
                     int *dx, int *dy);
 
 /* The step generation GENERATION (1-based) of a run with SETTINGS follows,
  * with its quality after jitter (0 for the tables), and its grid offset:
  * without a schedule, the step the quality and subsampling fields make.
- * jart_schedule gives the same quality and offset. */
+ * jart_schedule gives the same quality and offset.  STEP, DX and DY may
+ * each be NULL (not written); SETTINGS NULL is read as
+ * jart_settings_init's defaults. */
 void jart_schedule_step (const JartSettings *settings, int generation,
                          JartStep *step, int *dx, int *dy);
 

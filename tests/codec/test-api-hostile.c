@@ -16,6 +16,7 @@
 
 #include "compare.h"
 #include "jart.h"
+#include "oracle.h"
 
 /* jart_settings_init, jart_scaled_size and jart_mcu_size. */
 static void
@@ -38,6 +39,76 @@ check_null_sizes (Tally *tally)
   jart_mcu_size (JART_SUBSAMPLING_420, 4, NULL, &h);
   tally_check (tally, h == 16, "jart_mcu_size, width NULL: height %d", h);
   jart_mcu_size (JART_SUBSAMPLING_420, 4, NULL, NULL);
+}
+
+/* jart_schedule and jart_schedule_step with each output NULL give the
+ * others as with all three, on settings that jitter and drift with and
+ * without a schedule; NULL settings are the defaults'. */
+static void
+check_null_schedule (Tally *tally)
+{
+  JartSettings s, defaults;
+
+  jart_settings_init (&s);
+  s.quality_jitter = 20;
+  s.grid_drift = 7;
+  s.seed = 99;
+  s.anchor_x = 3;
+  s.anchor_y = 5;
+  for (int scheduled = 0; scheduled < 2; scheduled++)
+    {
+      s.n_steps = scheduled;
+      s.steps[0].quality = 40;
+      s.steps[0].subsampling = JART_SUBSAMPLING_444;
+      s.steps[0].scale = 0.5;
+      for (int g = 1; g <= 20; g++)
+        {
+          JartStep step, step2;
+          int q, dx, dy, q2 = -1, dx2 = -1, dy2 = -1;
+
+          jart_schedule_step (&s, g, &step, &dx, &dy);
+          jart_schedule_step (&s, g, NULL, &dx2, NULL);
+          jart_schedule_step (&s, g, &step2, NULL, &dy2);
+          jart_schedule_step (&s, g, NULL, NULL, NULL);
+          tally_check (tally,
+                       oracle_same_step (&step, &step2) && dx2 == dx
+                           && dy2 == dy,
+                       "jart_schedule_step with NULL outputs, generation "
+                       "%d: offset (%d,%d), not (%d,%d)",
+                       g, dx2, dy2, dx, dy);
+          jart_schedule (&s, g, &q, &dx, &dy);
+          q2 = dx2 = dy2 = -1;
+          jart_schedule (&s, g, &q2, NULL, NULL);
+          jart_schedule (&s, g, NULL, &dx2, &dy2);
+          jart_schedule (&s, g, NULL, NULL, NULL);
+          tally_check (tally,
+                       q == step.quality && q2 == q && dx2 == dx && dy2 == dy,
+                       "jart_schedule with NULL outputs, generation %d: "
+                       "quality %d offset (%d,%d), not %d (%d,%d)",
+                       g, q2, dx2, dy2, q, dx, dy);
+        }
+    }
+
+  jart_settings_init (&defaults);
+  for (int g = 1; g <= 3; g++)
+    {
+      JartStep step, expected;
+      int q = -1, dx = -1, dy = -1, eq, edx, edy;
+
+      jart_schedule_step (&defaults, g, &expected, &edx, &edy);
+      jart_schedule_step (NULL, g, &step, &dx, &dy);
+      tally_check (
+          tally, oracle_same_step (&step, &expected) && dx == edx && dy == edy,
+          "jart_schedule_step (NULL settings): quality %d offset "
+          "(%d,%d), not the defaults' %d (%d,%d)",
+          step.quality, dx, dy, expected.quality, edx, edy);
+      jart_schedule (&defaults, g, &eq, &edx, &edy);
+      jart_schedule (NULL, g, &q, &dx, &dy);
+      tally_check (tally, q == eq && dx == edx && dy == edy,
+                   "jart_schedule (NULL settings): quality %d offset "
+                   "(%d,%d), not the defaults' %d (%d,%d)",
+                   q, dx, dy, eq, edx, edy);
+    }
 }
 
 /* jart_scaled_size's promise, at most the side and at least 1, for any
@@ -97,5 +168,6 @@ main (void)
   tally_init (&tally, "api-hostile");
   check_null_sizes (&tally);
   check_scaled_size_extremes (&tally);
+  check_null_schedule (&tally);
   return tally_finish (&tally);
 }

@@ -191,9 +191,8 @@ struct OracleLoop
   double psnr;      /* and PSNR */
 };
 
-/* Whether two steps encode alike: every field equal. */
-static int
-same_step (const JartStep *a, const JartStep *b)
+int
+oracle_same_step (const JartStep *a, const JartStep *b)
 {
   return a->quality == b->quality && a->subsampling == b->subsampling
          && a->scale == b->scale && a->filter == b->filter
@@ -214,7 +213,8 @@ repeats_last (const OracleLoop *loop, const JartGenerationReport *report,
   return loop->generation >= 2 && loop->changed == 0
          && report->quality == loop->quality && report->dx == loop->dx
          && report->dy == loop->dy
-         && (loop->settings.n_steps == 0 || same_step (step, &loop->step));
+         && (loop->settings.n_steps == 0
+             || oracle_same_step (step, &loop->step));
 }
 
 OracleLoop *

@@ -127,6 +127,10 @@ int oracle_step_jpeg_size (Oracle *oracle, const JartImage *in,
                            const JartSettings *settings, const JartStep *step,
                            int dx, int dy, int optimize, unsigned long *size);
 
+/* Whether two steps encode alike: every field equal (compared field by
+ * field: a struct copy need not copy the padding). */
+int oracle_same_step (const JartStep *a, const JartStep *b);
+
 /* libjpeg's largest image side, and how a longer side is cut: two bands
  * meeting at ORACLE_BAND_CUT and overlapping by ORACLE_BAND_MARGIN on
  * each side of it.  The cut and the second band's start are multiples of
