@@ -10,7 +10,10 @@
  * generation, and J does not change the drift of the grid nor S the
  * quality's.  With a schedule of N steps generation g follows step
  * min (g, N) - 1, and q is that step's quality (a step with the settings'
- * tables, quality 0, stays 0: the draw is made and not used).
+ * tables, quality 0, stays 0: the draw is made and not used).  Settings
+ * jart_settings_check refuses are read with each of those fields clamped
+ * to its range (a quality other than a step's 0 to 1..100, J, S and the
+ * anchors to theirs), so that no sum overflows.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,8 +55,11 @@ jart_schedule_step (const JartSettings *settings, int generation,
   if (step == NULL)
     step = &unused;
   state = ((uint64_t)settings->seed << 32) | (uint32_t)generation;
-  jitter = settings->quality_jitter;
-  drift = settings->grid_drift;
+  /* Settings jart_settings_check refuses are read as the nearest they
+     allow: no sum below can overflow then. */
+  jitter
+      = jart_clamp_int (settings->quality_jitter, 0, JART_QUALITY_JITTER_MAX);
+  drift = jart_clamp_int (settings->grid_drift, 0, JART_GRID_DRIFT_MAX);
   if (settings->n_steps > 0)
     {
       int n = settings->n_steps < JART_STEPS_MAX ? settings->n_steps
@@ -64,7 +70,8 @@ jart_schedule_step (const JartSettings *settings, int generation,
     }
   else
     {
-      step->quality = settings->quality;
+      step->quality = jart_clamp_int (settings->quality, JART_QUALITY_MIN,
+                                      JART_QUALITY_MAX);
       step->subsampling = settings->subsampling;
       step->scale = 1.0;
       step->filter = JART_FILTER_NEAREST;
@@ -75,14 +82,15 @@ jart_schedule_step (const JartSettings *settings, int generation,
   r = uniform_below (&state, 2 * jitter + 1) - jitter;
   if (step->quality != 0)
     {
-      q = step->quality + r;
-      step->quality = q < JART_QUALITY_MIN   ? JART_QUALITY_MIN
-                      : q > JART_QUALITY_MAX ? JART_QUALITY_MAX
-                                             : q;
+      q = jart_clamp_int (step->quality, JART_QUALITY_MIN, JART_QUALITY_MAX)
+          + r;
+      step->quality = jart_clamp_int (q, JART_QUALITY_MIN, JART_QUALITY_MAX);
     }
   /* Both draws are made whichever output is wanted. */
-  x = settings->anchor_x + uniform_below (&state, drift + 1);
-  y = settings->anchor_y + uniform_below (&state, drift + 1);
+  x = jart_clamp_int (settings->anchor_x, 0, JART_GRID_ANCHOR_MAX)
+      + uniform_below (&state, drift + 1);
+  y = jart_clamp_int (settings->anchor_y, 0, JART_GRID_ANCHOR_MAX)
+      + uniform_below (&state, drift + 1);
   if (dx != NULL)
     *dx = x;
   if (dy != NULL)

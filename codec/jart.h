@@ -340,7 +340,12 @@ size_t jart_memory_needed (int width, int height, int channels,
 /* The grid offset, quality and drift generation GENERATION (1-based) of a
  * run with SETTINGS uses: the schedule jart_run follows, for replaying it
  * elsewhere.  QUALITY, DX and DY may each be NULL (not written); SETTINGS
- * NULL is read as jart_settings_init's defaults. */
+ * NULL is read as jart_settings_init's defaults.  Settings
+ * jart_settings_check refuses are read with their quality (a step's other
+ * than 0), quality_jitter, grid_drift, anchor_x and anchor_y clamped to
+ * the ranges above: the quality is always 1..100 (0 for a step with the
+ * tables) and each offset 0..JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX,
+ * whatever SETTINGS holds. */
 void jart_schedule (const JartSettings *settings, int generation, int *quality,
                     int *dx, int *dy);
 
@@ -349,7 +354,8 @@ void jart_schedule (const JartSettings *settings, int generation, int *quality,
  * without a schedule, the step the quality and subsampling fields make.
  * jart_schedule gives the same quality and offset.  STEP, DX and DY may
  * each be NULL (not written); SETTINGS NULL is read as
- * jart_settings_init's defaults. */
+ * jart_settings_init's defaults, and settings jart_settings_check refuses
+ * as jart_schedule reads them. */
 void jart_schedule_step (const JartSettings *settings, int generation,
                          JartStep *step, int *dx, int *dy);
 

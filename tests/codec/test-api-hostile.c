@@ -41,6 +41,23 @@ check_null_sizes (Tally *tally)
   jart_mcu_size (JART_SUBSAMPLING_420, 4, NULL, NULL);
 }
 
+/* Settings whose schedule jitters and drifts, and a first step of
+ * quality 40 in 4:4:4 at half the size for when n_steps is 1. */
+static void
+drifting_settings (JartSettings *s)
+{
+  jart_settings_init (s);
+  s->quality = 60;
+  s->quality_jitter = 20;
+  s->grid_drift = 7;
+  s->seed = 99;
+  s->anchor_x = 3;
+  s->anchor_y = 5;
+  s->steps[0].quality = 40;
+  s->steps[0].subsampling = JART_SUBSAMPLING_444;
+  s->steps[0].scale = 0.5;
+}
+
 /* jart_schedule and jart_schedule_step with each output NULL give the
  * others as with all three, on settings that jitter and drift with and
  * without a schedule; NULL settings are the defaults'. */
@@ -49,18 +66,10 @@ check_null_schedule (Tally *tally)
 {
   JartSettings s, defaults;
 
-  jart_settings_init (&s);
-  s.quality_jitter = 20;
-  s.grid_drift = 7;
-  s.seed = 99;
-  s.anchor_x = 3;
-  s.anchor_y = 5;
+  drifting_settings (&s);
   for (int scheduled = 0; scheduled < 2; scheduled++)
     {
       s.n_steps = scheduled;
-      s.steps[0].quality = 40;
-      s.steps[0].subsampling = JART_SUBSAMPLING_444;
-      s.steps[0].scale = 0.5;
       for (int g = 1; g <= 20; g++)
         {
           JartStep step, step2;
@@ -109,6 +118,85 @@ check_null_schedule (Tally *tally)
                    "(%d,%d), not the defaults' %d (%d,%d)",
                    q, dx, dy, eq, edx, edy);
     }
+}
+
+static int
+clamp (int v, int low, int high)
+{
+  return v < low ? low : v > high ? high : v;
+}
+
+/* jart_schedule on settings jart_settings_check refuses, with the ends of
+ * int in the fields it adds up (grid_drift INT_MAX overflowed drift + 1,
+ * the anchors anchor + drift, the jitter 2 * jitter + 1 and the quality
+ * quality + jitter): the quality stays 1..100 and the offset 0..38, and
+ * they are the schedule of the settings with those fields clamped to their
+ * ranges, as jart.h says. */
+static void
+check_schedule_unchecked (Tally *tally)
+{
+  enum
+  {
+    QUALITY,
+    JITTER,
+    DRIFT,
+    ANCHOR_X,
+    ANCHOR_Y,
+    STEP_QUALITY,
+    FIELDS
+  };
+  static const char *const names[FIELDS]
+      = { "quality",  "quality_jitter", "grid_drift",
+          "anchor_x", "anchor_y",       "steps[0].quality" };
+  static const int values[]
+      = { INT_MAX, INT_MIN, INT_MAX / 2 + 5, -1000, 1000 };
+  const int offset_max = JART_GRID_ANCHOR_MAX + JART_GRID_DRIFT_MAX;
+
+  for (int field = 0; field < FIELDS; field++)
+    for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
+      {
+        JartSettings bad, clamped;
+        int *fields[2][FIELDS];
+
+        drifting_settings (&bad);
+        bad.n_steps = field == STEP_QUALITY;
+        for (int k = 0; k < 2; k++)
+          {
+            JartSettings *s = k == 0 ? &bad : &clamped;
+
+            fields[k][QUALITY] = &s->quality;
+            fields[k][JITTER] = &s->quality_jitter;
+            fields[k][DRIFT] = &s->grid_drift;
+            fields[k][ANCHOR_X] = &s->anchor_x;
+            fields[k][ANCHOR_Y] = &s->anchor_y;
+            fields[k][STEP_QUALITY] = &s->steps[0].quality;
+          }
+        *fields[0][field] = values[v];
+        clamped = bad;
+        *fields[1][QUALITY] = clamp (bad.quality, 1, 100);
+        *fields[1][JITTER] = clamp (bad.quality_jitter, 0, 50);
+        *fields[1][DRIFT] = clamp (bad.grid_drift, 0, 7);
+        *fields[1][ANCHOR_X] = clamp (bad.anchor_x, 0, 31);
+        *fields[1][ANCHOR_Y] = clamp (bad.anchor_y, 0, 31);
+        *fields[1][STEP_QUALITY] = clamp (bad.steps[0].quality, 1, 100);
+        for (int g = 1; g <= 50; g++)
+          {
+            int q, dx, dy, eq, edx, edy;
+
+            jart_schedule (&bad, g, &q, &dx, &dy);
+            jart_schedule (&clamped, g, &eq, &edx, &edy);
+            if (!tally_check (tally,
+                              q >= 1 && q <= 100 && dx >= 0 && dx <= offset_max
+                                  && dy >= 0 && dy <= offset_max && q == eq
+                                  && dx == edx && dy == edy,
+                              "jart_schedule with %s %d, generation %d: "
+                              "quality %d offset (%d,%d), the clamped "
+                              "settings' %d (%d,%d)",
+                              names[field], values[v], g, q, dx, dy, eq, edx,
+                              edy))
+              break;
+          }
+      }
 }
 
 /* jart_scaled_size's promise, at most the side and at least 1, for any
@@ -169,5 +257,6 @@ main (void)
   check_null_sizes (&tally);
   check_scaled_size_extremes (&tally);
   check_null_schedule (&tally);
+  check_schedule_unchecked (&tally);
   return tally_finish (&tally);
 }
