@@ -433,8 +433,9 @@ JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
 /* Writes SETTINGS's schedule as text jart_steps_parse reads back to the
  * same steps (equal steps in a row as one with "*N"), into BUFFER of SIZE
  * bytes, NUL-terminated.  Returns the length it needs without the NUL
- * (as snprintf; BUFFER may be NULL when SIZE is 0).  It reads at most
- * JART_STEPS_MAX steps, whatever n_steps says. */
+ * (as snprintf).  BUFFER NULL is read as SIZE 0 (nothing written, the
+ * length counted); SETTINGS NULL as no schedule (returns 0, BUFFER gets
+ * "").  It reads at most JART_STEPS_MAX steps, whatever n_steps says. */
 size_t jart_steps_format (const JartSettings *settings, char *buffer,
                           size_t size);
 

@@ -358,12 +358,17 @@ size_t
 jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
 {
   size_t length = 0;
-  /* Settings jart_settings_check refuses hold at most the array's steps. */
-  const int n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX);
-  int i = 0;
+  int n, i = 0;
 
+  /* No buffer: only the length is counted, whatever SIZE says. */
+  if (buffer == NULL)
+    size = 0;
   if (size > 0)
     buffer[0] = '\0';
+  if (settings == NULL)
+    return 0;
+  /* Settings jart_settings_check refuses hold at most the array's steps. */
+  n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX);
   while (i < n)
     {
       const JartStep *step = &settings->steps[i];

@@ -1,10 +1,11 @@
 /* test-steps-text.c: the schedule's text, jart_steps_parse and
  * jart_steps_format.  Every word and its range, the defaults a step takes
  * for the words it leaves out, repeats and the step limit, the byte offset
- * of the word at fault (SETTINGS untouched then), empty steps, numbers in
- * a locale whose decimal separator is a comma, and formatting: the text
- * read back gives the same steps, a buffer too small is cut and NUL-ended
- * and the length needed is returned as snprintf does.
+ * of the word at fault (SETTINGS untouched then), empty steps, NULL
+ * arguments (jart_steps_format's too), numbers in a locale whose decimal
+ * separator is a comma, and formatting: the text read back gives the same
+ * steps, a buffer too small is cut and NUL-ended and the length needed is
+ * returned as snprintf does.
  *
  * With the argument "round-trip": the property that the text of any valid
  * steps reads back to the same steps, over random schedules whose numbers
@@ -194,6 +195,28 @@ check_null (Tally *tally)
           && jart_steps_parse ("q5", NULL, &s, NULL) == JART_ERROR_NULL
           && jart_steps_parse ("q5", &defaults, NULL, NULL) == JART_ERROR_NULL,
       "a NULL argument is not JART_ERROR_NULL");
+
+  /* jart_steps_format returns no status: NULL settings format as no
+     schedule, and a NULL buffer counts the length whatever the size. */
+  {
+    char buffer[64];
+    size_t need;
+
+    memset (buffer, 'z', sizeof buffer);
+    tally_check (tally,
+                 jart_steps_format (NULL, buffer, sizeof buffer) == 0
+                     && buffer[0] == '\0',
+                 "jart_steps_format (NULL settings) wrote \"%.8s\"", buffer);
+    tally_check (tally, jart_steps_format (NULL, NULL, 16) == 0,
+                 "jart_steps_format (NULL, NULL, 16) is not 0");
+    jart_steps_parse ("q60 *2; q30 x0.5", &defaults, &s, NULL);
+    need = jart_steps_format (&s, NULL, 0);
+    tally_check (
+        tally, need > 0 && jart_steps_format (&s, NULL, sizeof buffer) == need,
+        "jart_steps_format with a NULL buffer of %zu bytes does "
+        "not count the %zu bytes",
+        sizeof buffer, need);
+  }
 }
 
 static void
