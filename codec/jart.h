@@ -421,11 +421,13 @@ void jart_scaled_size (int width, int height, double scale, int *out_width,
  * "lanczos" filter, "sat1.4" saturation, "con1.2" contrast, "sharp0.8"
  * sharpening, "*3" the step three times.  Numbers are plain decimals
  * (digits and at most one '.', whatever the locale), read as the nearest
- * double.  A word a step leaves out takes DEFAULTS's field.  An empty text (or
- * only spaces) gives n_steps 0.  On a mistake returns JART_ERROR_STEPS (a word
- * it does not know, or more than JART_STEPS_MAX steps) or the code of the
- * field out of range (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS
- * untouched, and *ERROR_AT (may be NULL) the byte offset of the word at fault.
+ * double; the whole numbers of "q" and "*" may have any count of digits
+ * ("q00075" is quality 75, "q99999999999" a quality out of range).  A word a
+ * step leaves out takes DEFAULTS's field.  An empty text (or only spaces)
+ * gives n_steps 0.  On a mistake returns JART_ERROR_STEPS (a word it does not
+ * know, or more than JART_STEPS_MAX steps) or the code of the field out of
+ * range (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS untouched, and
+ * *ERROR_AT (may be NULL) the byte offset of the word at fault.
  */
 JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
                              JartSettings *settings, size_t *error_at);

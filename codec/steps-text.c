@@ -84,16 +84,32 @@ steps_number (const char *text, size_t n, int shift, double *value)
   return 1;
 }
 
-/* Reads the N bytes at TEXT as a whole number of at most 4 digits. */
+/* A whole number past every range a word's whole number has (quality
+ * 1..100, repeat 1..JART_STEPS_MAX): steps_whole's value for any larger
+ * one. */
+#define STEPS_WHOLE_BIG 10000
+
+/* Reads the N bytes at TEXT, digits only (at least one), as a whole
+ * number, or STEPS_WHOLE_BIG when it is that or more: any count of digits
+ * is a number, "q99999999999999999999" a quality out of range and not a
+ * word the text does not know. */
 static int
 steps_whole (const char *text, size_t n, int *value)
 {
-  double number;
+  size_t i;
+  int v = 0;
 
-  if (n == 0 || n > 4 || memchr (text, '.', n) != NULL
-      || !steps_number (text, n, 0, &number))
+  if (n == 0)
     return 0;
-  *value = (int)number;
+  for (i = 0; i < n; i++)
+    {
+      if (text[i] < '0' || text[i] > '9')
+        return 0;
+      v = v * 10 + (text[i] - '0');
+      if (v > STEPS_WHOLE_BIG)
+        v = STEPS_WHOLE_BIG;
+    }
+  *value = v;
   return 1;
 }
 

@@ -331,6 +331,7 @@ case_schedule_errors() {
   # Each names the word, where it is (its byte offset, as the plug-in
   # says it) and what is wrong.
   usage_error "--schedule: 'q150' at byte 4 is not a quality: 'q' takes 1 to 100" --schedule "q75;q150 x0.5" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'q99999999999999999999999' at byte 4 is not a quality: 'q' takes 1 to 100" --schedule "q75;q99999999999999999999999" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'x2' at byte 4 is not a scale: 'x' takes 0.05 to 1, '%' 5 to 100" --schedule "q75 x2" "$DATA/coffee.png" out.png
   usage_error "--schedule: '*0' at byte 3 is not a repeat: '*' takes 1 to 64" --schedule "q75*0" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'blur' at byte 0 is not a word a schedule knows: qN (1..100), tables," --schedule "blur" "$DATA/coffee.png" out.png

@@ -147,6 +147,9 @@ check_words (Tally *tally)
   tally_check (tally, s.steps[5].quality == 65 && s.steps[6].quality == 30,
                "\"*N\" did not repeat the step in place");
   parses (tally, "q1 *64", 64, &s);
+  parses (tally, "q00075 *000002", 2, &s);
+  tally_check (tally, s.steps[1].quality == 75,
+               "\"q00075\" read as quality %d", s.steps[1].quality);
   parses (tally, "x0.05; x0.123456789012345; sat4 con4 sharp4; sat0", 4, &s);
   tally_check (tally, s.steps[1].scale == 0.123456789012345,
                "x0.123456789012345 read as %.17g", s.steps[1].scale);
@@ -157,6 +160,12 @@ check_mistakes (Tally *tally)
 {
   fails (tally, "q0", JART_ERROR_QUALITY, 0);
   fails (tally, "q101", JART_ERROR_QUALITY, 0);
+  /* Digits after 'q', however many, are a quality: out of range, not a
+     word the text does not know. */
+  fails (tally, "q99999999999999999999999", JART_ERROR_QUALITY, 0);
+  fails (tally, "q75 q10000", JART_ERROR_QUALITY, 4);
+  fails (tally, "q00000", JART_ERROR_QUALITY, 0);
+  fails (tally, "q5 *99999999999", JART_ERROR_STEPS, 3);
   fails (tally, "q75 q", JART_ERROR_STEPS, 4);
   fails (tally, "q75 qq", JART_ERROR_STEPS, 4);
   fails (tally, "q-5", JART_ERROR_STEPS, 0);
