@@ -32,21 +32,23 @@ ja_word_length (const char *text)
   return n;
 }
 
-/* Nonzero when the N bytes at WORD are '*' and 1 to 4 digits of a count
- * beyond 1..JART_STEPS_MAX. */
+/* Nonzero when the N bytes at WORD are '*' and digits (any count, as
+ * jart_steps_parse reads them) of a count beyond 1..JART_STEPS_MAX. */
 static int
 ja_is_bad_repeat (const char *word, size_t n)
 {
   size_t i;
   int count = 0;
 
-  if (n < 2 || n > 5 || word[0] != '*')
+  if (n < 2 || word[0] != '*')
     return 0;
   for (i = 1; i < n; i++)
     {
       if (word[i] < '0' || word[i] > '9')
         return 0;
-      count = count * 10 + (word[i] - '0');
+      /* Once past JART_STEPS_MAX it stops growing: no overflow. */
+      if (count <= JART_STEPS_MAX)
+        count = count * 10 + (word[i] - '0');
     }
   return count < 1 || count > JART_STEPS_MAX;
 }

@@ -334,6 +334,7 @@ case_schedule_errors() {
   usage_error "--schedule: 'q99999999999999999999999' at byte 4 is not a quality: 'q' takes 1 to 100" --schedule "q75;q99999999999999999999999" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'x2' at byte 4 is not a scale: 'x' takes 0.05 to 1, '%' 5 to 100" --schedule "q75 x2" "$DATA/coffee.png" out.png
   usage_error "--schedule: '*0' at byte 3 is not a repeat: '*' takes 1 to 64" --schedule "q75*0" "$DATA/coffee.png" out.png
+  usage_error "--schedule: '*99999999999' at byte 3 is not a repeat: '*' takes 1 to 64" --schedule "q75*99999999999" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'blur' at byte 0 is not a word a schedule knows: qN (1..100), tables," --schedule "blur" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'fuzzy' at byte 9 is not a word a schedule knows" --schedule "q75 x0.8 fuzzy" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'sat9' at byte 4 is out of range: 'sat', 'con' and 'sharp' take 0 to 4" --schedule "q60 sat9" "$DATA/coffee.png" out.png
