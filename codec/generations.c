@@ -146,7 +146,8 @@ size_t
 jart_memory_needed (int width, int height, int channels,
                     const JartSettings *settings)
 {
-  if (width < 1 || height < 1 || channels < 1 || channels > 4
+  if (width < 1 || width > JART_MAX_DIMENSION || height < 1
+      || height > JART_MAX_DIMENSION || channels < 1 || channels > 4
       || settings == NULL || jart_settings_check (settings) != JART_OK)
     return 0;
   return jart_work_memory (width, height, channels, settings)

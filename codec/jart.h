@@ -330,8 +330,9 @@ void *jart_buffer_alloc (size_t size);
 
 /* The bytes jart_run allocates for an image of WIDTH x HEIGHT pixels with
  * CHANNELS channels and SETTINGS (its statistics included when SETTINGS
- * asks for them); 0 for nonsense arguments (CHANNELS outside 1..4,
- * SETTINGS jart_settings_check refuses).  An
+ * asks for them); 0 for nonsense arguments (WIDTH or HEIGHT outside
+ * 1..65535, CHANNELS outside 1..4, SETTINGS jart_settings_check refuses,
+ * all of which jart_run refuses).  An
  * upper bound; with a schedule it counts the run's two frames, the largest
  * scaled copy and what a step's colour changes and scaling allocate. */
 size_t jart_memory_needed (int width, int height, int channels,

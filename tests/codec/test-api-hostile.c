@@ -248,6 +248,44 @@ check_scaled_size_extremes (Tally *tally)
       }
 }
 
+/* jart_memory_needed is 0 for sides jart_run refuses, as for its other
+ * nonsense arguments: INT_MAX a side overflowed int sums in work.c and
+ * stats-ssim.c (UBSan) and 65536 gave a figure for a run that cannot be.
+ * jart_jpeg_size_memory already said 0.  The largest image counts. */
+static void
+check_memory_extremes (Tally *tally)
+{
+  static const int sides[][2]
+      = { { 65536, 1 }, { 1, 65536 }, { INT_MAX, INT_MAX }, { INT_MAX, 8 } };
+  JartSettings s;
+
+  drifting_settings (&s);
+  for (int variant = 0; variant < 3; variant++)
+    {
+      s.statistics = variant == 1;
+      s.n_steps = variant == 2;
+      for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+        {
+          size_t run = jart_memory_needed (sides[i][0], sides[i][1], 4, &s);
+          size_t size = jart_jpeg_size_memory (sides[i][0], sides[i][1], 4, &s,
+                                               JART_CODING_PROGRESSIVE);
+
+          tally_check (tally, run == 0 && size == 0,
+                       "%d x %d pixels (statistics %d, %d steps): "
+                       "jart_memory_needed %zu, jart_jpeg_size_memory %zu",
+                       sides[i][0], sides[i][1], s.statistics, s.n_steps, run,
+                       size);
+        }
+      tally_check (
+          tally,
+          jart_memory_needed (JART_MAX_DIMENSION, JART_MAX_DIMENSION, 4, &s)
+              > 0,
+          "jart_memory_needed at 65535 x 65535 (statistics %d, %d "
+          "steps) is 0",
+          s.statistics, s.n_steps);
+    }
+}
+
 int
 main (void)
 {
@@ -258,5 +296,6 @@ main (void)
   check_scaled_size_extremes (&tally);
   check_null_schedule (&tally);
   check_schedule_unchecked (&tally);
+  check_memory_extremes (&tally);
   return tally_finish (&tally);
 }
