@@ -3,8 +3,8 @@
  * function must skip that output and write the others as it writes them
  * with every pointer given), and what jart.h says of NULL input; and
  * their arithmetic on sizes, scales and settings far outside the ranges
- * (jart.h says what they give then).  A
- * crash here is a failure too: the test program dies and meson counts it.
+ * (jart.h says what they give then).  A crash here is a failure too: the
+ * test program dies and meson counts it.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,6 @@
 
 #include <limits.h>
 #include <math.h>
-#include <string.h>
 
 #include "compare.h"
 #include "jart.h"
