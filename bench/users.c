@@ -84,9 +84,7 @@ typedef struct
   const JartImage *src;
   cairo_surface_t *surface; /* the preview's surface of the result */
   guint8 *copy;             /* the preview's copy of its pixels */
-  guint shown_serial;       /* what the preview shows */
-  int shown_generation;
-  gboolean shown_final;
+  JaWorkerShown shown;      /* what the preview shows */
 } WorkerTiming;
 
 static void
@@ -94,19 +92,12 @@ on_worker (JaWorker *worker, gpointer data)
 {
   WorkerTiming *t = data;
   const JaWorkerState *state = ja_worker_get_state (worker);
-  const gboolean final = state->finished && state->status == JART_OK;
   double now;
 
-  if (state->pixels != NULL
-      && (state->serial != t->shown_serial
-          || state->pixels_generation != t->shown_generation
-          || final != t->shown_final))
+  if (ja_worker_shown_update (&t->shown, state))
     {
       const JartImage *o = t->src;
 
-      t->shown_serial = state->serial;
-      t->shown_generation = state->pixels_generation;
-      t->shown_final = final;
       ja_preview_surface_fill (t->surface, o, state->pixels,
                                (size_t)o->width * o->channels, o, NULL);
       memcpy (t->copy, state->pixels,
@@ -136,7 +127,7 @@ int
 bench_worker (const JartImage *src, const JartSettings *settings, int change,
               double *result, double *statistics)
 {
-  WorkerTiming t = { NULL, 0, -1, -1, src, NULL, NULL, 0, 0, FALSE };
+  WorkerTiming t = { NULL, 0, -1, -1, src, NULL, NULL, { 0, 0, FALSE } };
   JaWorker *worker;
 
   /* As the preview makes them when the dialog opens. */

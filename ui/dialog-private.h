@@ -97,9 +97,7 @@ typedef struct
   gboolean syncing;   /* the two Generations adjustments */
   gboolean finishing; /* OK was pressed before the result was ready */
   gboolean accepted;
-  guint shown_serial; /* what the preview shows: run and generation */
-  int shown_generation;
-  gboolean shown_final;
+  JaWorkerShown shown;    /* what the preview shows: run and generation */
   guint readouts_timeout; /* a delayed update_readouts */
   gint64 readouts_time;   /* when the read-outs were last updated */
   GMainLoop *loop;

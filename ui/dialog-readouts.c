@@ -50,9 +50,9 @@ stats_generation (Dialog *d, const JaWorkerState *state, gboolean result)
     return state->done > 0 && state->jpeg_bytes[state->done - 1] > 0
                ? state->done
                : 0;
-  if (d->shown_serial != state->serial)
+  if (d->shown.serial != state->serial)
     return 0;
-  for (g = MIN (d->shown_generation, state->done); g >= 1; g--)
+  for (g = MIN (d->shown.generation, state->done); g >= 1; g--)
     if (state->jpeg_bytes[g - 1] > 0)
       return g;
   return 0;
@@ -127,10 +127,10 @@ saved_text (Dialog *d, const JaWorkerState *state)
   const JartGenerationReport *report;
   const char *subsampling;
   JartStep step;
-  int g = d->shown_generation, dx, dy;
+  int g = d->shown.generation, dx, dy;
   char *text, *sized;
 
-  if (d->shown_serial != state->serial || g < 1 || g > state->done)
+  if (d->shown.serial != state->serial || g < 1 || g > state->done)
     return NULL;
   report = &state->reports[g - 1];
   jart_schedule_step (&d->settings, g, &step, &dx, &dy);

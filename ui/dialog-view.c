@@ -47,8 +47,8 @@ ja_dialog_update_grid (Dialog *d)
 {
   int quality, dx = d->settings.anchor_x, dy = d->settings.anchor_y;
 
-  if (d->shown_generation > 0)
-    jart_schedule (&d->settings, d->shown_generation, &quality, &dx, &dy);
+  if (d->shown.generation > 0)
+    jart_schedule (&d->settings, d->shown.generation, &quality, &dx, &dy);
   ja_preview_set_grid (
       d->preview, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (d->grid)),
       dx, dy);

@@ -172,10 +172,10 @@ badge_text (Dialog *d, const JaWorkerState *state)
 {
   if (state->finished)
     return NULL;
-  if (d->shown_serial == state->serial && d->shown_generation > 0)
+  if (d->shown.serial == state->serial && d->shown.generation > 0)
     return g_strdup_printf (_ ("Generation %d of %d — computing…"),
-                            d->shown_generation, state->total);
-  if (d->shown_serial != 0)
+                            d->shown.generation, state->total);
+  if (d->shown.serial != 0)
     return g_strdup (_ ("Previous settings — computing…"));
   return g_strdup (_ ("Original — computing…"));
 }
@@ -185,17 +185,10 @@ worker_notify (JaWorker *worker, gpointer user_data)
 {
   Dialog *d = user_data;
   const JaWorkerState *state = ja_worker_get_state (worker);
-  gboolean final = state->finished && state->status == JART_OK;
   char *badge;
 
-  if (state->pixels != NULL
-      && (state->serial != d->shown_serial
-          || state->pixels_generation != d->shown_generation
-          || final != d->shown_final))
+  if (ja_worker_shown_update (&d->shown, state))
     {
-      d->shown_serial = state->serial;
-      d->shown_generation = state->pixels_generation;
-      d->shown_final = final;
       badge = badge_text (d, state);
       ja_preview_set_result (d->preview, state->pixels, FALSE, badge);
       ja_dialog_update_grid (d);
@@ -203,7 +196,7 @@ worker_notify (JaWorker *worker, gpointer user_data)
   else
     {
       badge = badge_text (d, state);
-      ja_preview_set_badge (d->preview, state->serial != d->shown_serial,
+      ja_preview_set_badge (d->preview, state->serial != d->shown.serial,
                             badge);
     }
   g_free (badge);

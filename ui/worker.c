@@ -599,6 +599,22 @@ ja_worker_get_state (JaWorker *worker)
   return &worker->state;
 }
 
+gboolean
+ja_worker_shown_update (JaWorkerShown *shown, const JaWorkerState *state)
+{
+  const gboolean final = state->finished && state->status == JART_OK;
+
+  if (state->pixels == NULL
+      || (state->serial == shown->serial
+          && state->pixels_generation == shown->generation
+          && final == shown->final))
+    return FALSE;
+  shown->serial = state->serial;
+  shown->generation = state->pixels_generation;
+  shown->final = final;
+  return TRUE;
+}
+
 guint8 *
 ja_worker_steal_result (JaWorker *worker)
 {

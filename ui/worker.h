@@ -72,6 +72,22 @@ void ja_worker_cancel (JaWorker *worker);
 /* The newest run's state as the main loop has seen it. */
 const JaWorkerState *ja_worker_get_state (JaWorker *worker);
 
+/* Which pixels of the worker a viewer shows: the run's serial (0: none
+ * yet), its generation, and whether they are its finished result. */
+typedef struct
+{
+  guint serial;
+  int generation;
+  gboolean final;
+} JaWorkerShown;
+
+/* Whether STATE holds pixels other than those SHOWN describes (another
+ * run or generation, or that generation now the finished result); if so,
+ * SHOWN describes them from then on.  The dialog's preview and the
+ * benchmark take a generation's pixels when this says so. */
+gboolean ja_worker_shown_update (JaWorkerShown *shown,
+                                 const JaWorkerState *state);
+
 /* Hands over the final pixels of the newest run when it finished with
  * JART_OK (the caller frees them with g_free or free: GLib's allocator is
  * the C library's), else NULL.  The state's pixels become NULL. */
