@@ -114,8 +114,6 @@ build_view_bar (Dialog *d)
   unsigned i;
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (bar), FALSE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 8);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 2);
   d->zoom = gtk_combo_box_text_new ();
