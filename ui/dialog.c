@@ -670,6 +670,41 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
   g_signal_connect (d->dialog, "delete-event", G_CALLBACK (gtk_true), NULL);
 }
 
+/* The least heights the preview and the plot keep on a short monitor,
+ * where they give up height so that the whole window fits on it. */
+#define PREVIEW_SHORT_HEIGHT 120
+#define PLOT_SHORT_HEIGHT 64
+
+/* What a window manager's title bar and frame may add to the window's
+ * height, which GTK knows only once the window is shown. */
+#define FRAME_ALLOWANCE 32
+
+/* On a monitor whose work area is HEIGHT high, lowers the least height of
+ * the preview and then of the plot (as far as their short heights) by what
+ * the window's least height at WIDTH, its controls shown, exceeds it, so
+ * that OK stays on the screen (the controls' column scrolls). */
+static void
+fit_height (Dialog *d, int width, int height)
+{
+  GtkWidget *widgets[2] = { GTK_WIDGET (d->preview), GTK_WIDGET (d->plot) };
+  const int shortest[2] = { PREVIEW_SHORT_HEIGHT, PLOT_SHORT_HEIGHT };
+  int minimum, i;
+
+  gtk_widget_get_preferred_height_for_width (d->dialog, width, &minimum, NULL);
+  for (i = 0; i < 2 && minimum > height - FRAME_ALLOWANCE; i++)
+    {
+      int w, h, cut;
+
+      gtk_widget_get_size_request (widgets[i], &w, &h);
+      cut = MIN (minimum - (height - FRAME_ALLOWANCE), h - shortest[i]);
+      if (cut > 0)
+        {
+          gtk_widget_set_size_request (widgets[i], w, h - cut);
+          minimum -= cut;
+        }
+    }
+}
+
 /* Places the window, before it shows, where it was if that is still on a
  * monitor, and keeps its size within the monitor it opens on (a size
  * remembered on a larger screen would put OK out of reach, and the bar
@@ -706,19 +741,22 @@ place_window (Dialog *d, const JaDialogGeometry *geometry)
   if (monitor == NULL)
     return;
   gdk_monitor_get_workarea (monitor, &area);
+  /* The sizes below are those of the controls shown (the window itself
+     not yet). */
+  gtk_widget_show_all (gtk_bin_get_child (GTK_BIN (d->dialog)));
   gtk_window_get_default_size (GTK_WINDOW (d->dialog), &width, &height);
   if (geometry == NULL || geometry->width <= 0)
     {
       /* At first as wide as the bar above the preview is in one line, if
-         the monitor has room for it: the widths of the controls, shown
-         (the window itself not yet). */
+         the monitor has room for it. */
       int natural;
 
-      gtk_widget_show_all (gtk_bin_get_child (GTK_BIN (d->dialog)));
       gtk_widget_get_preferred_width (d->dialog, NULL, &natural);
       width = MAX (width, natural + ja_dialog_view_bar_one_line_extra (d));
     }
-  gtk_window_set_default_size (GTK_WINDOW (d->dialog), MIN (width, area.width),
+  width = MIN (width, area.width);
+  fit_height (d, width, area.height);
+  gtk_window_set_default_size (GTK_WINDOW (d->dialog), width,
                                MIN (height, area.height));
 }
 
