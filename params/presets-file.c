@@ -4,7 +4,8 @@
  * parsing the text again a piece at a time, since GKeyFile's own message
  * names the line's text but not its number), or a preset's key
  * that is missing or out of range, with its line.  Changing it takes an
- * flock on PATH.lock, reads the file as it is then, changes the one
+ * flock on PATH.lock (waiting at most 5 seconds for another program's),
+ * reads the file as it is then, changes the one
  * preset and replaces the file through a synced temporary file and a
  * rename, so two programs saving at once keep both presets and a crash
  * leaves the old file or the new one, never a part.
@@ -33,6 +34,12 @@
 
 /* How many symbolic links a presets file's path may go through. */
 #define MAX_LINKS 40
+
+/* How long a change waits for another program's lock on the presets file
+ * (a save takes milliseconds: one held longer belongs to a program that is
+ * stopped or stuck), and how often it tries again meanwhile. */
+#define LOCK_WAIT_SECONDS 5
+#define LOCK_RETRY_US (20 * G_TIME_SPAN_MILLISECOND)
 
 gchar *
 ja_presets_file_path (const char *gimp_dir)
@@ -543,6 +550,40 @@ set_save_error (GError **error, const char *file, int errnum)
                g_strerror (errnum));
 }
 
+/* Takes the lock LOCK (the file LOCK_PATH, TARGET's lock), waiting for
+ * another program's at most LOCK_WAIT_SECONDS, so that a program stopped
+ * while it holds it (or stuck) costs a message naming the lock instead of
+ * a save that never ends.  A file system without locks (ENOLCK,
+ * EOPNOTSUPP) still gets the merge and the one-step replacement. */
+static gboolean
+take_lock (int lock, const char *target, const char *lock_path, GError **error)
+{
+  const gint64 give_up
+      = g_get_monotonic_time () + LOCK_WAIT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (flock (lock, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS)
+        return TRUE;
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        {
+          set_save_error (error, lock_path, errno);
+          return FALSE;
+        }
+      if (g_get_monotonic_time () >= give_up)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
+                       _ ("Your presets could not be saved in “%s”: another "
+                          "program has been changing it for %d seconds "
+                          "(it holds “%s”). Try again once it is done."),
+                       target, LOCK_WAIT_SECONDS, lock_path);
+          return FALSE;
+        }
+      g_usleep (LOCK_RETRY_US);
+    }
+  return TRUE;
+}
+
 /* Replaces TARGET with DATA of LENGTH bytes in one step: a temporary
  * file beside it, written, given TARGET's permission bits (the default
  * mode for a new file), synced, closed and renamed over TARGET; then the
@@ -674,16 +715,8 @@ ja_presets_file_update (const char *path, const char *name,
       g_free (target);
       return FALSE;
     }
-  /* A file system without locks (ENOLCK, EOPNOTSUPP) still gets the
-     merge and the one-step replacement. */
-  while (flock (lock, LOCK_EX) != 0)
-    if (errno != EINTR)
-      {
-        if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS)
-          break;
-        set_save_error (error, lock_path, errno);
-        goto out;
-      }
+  if (!take_lock (lock, target, lock_path, error))
+    goto out;
 
   file = g_key_file_new ();
   if (!ja_presets_file_load (target, file, NULL, &local))

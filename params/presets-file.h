@@ -61,7 +61,9 @@ gboolean ja_presets_file_check_name (const char *name, GError **error);
  * *NOTICE (when NOTICE is not NULL) says so, naming both files and the
  * line; the new file then holds the one preset.  On success *MERGED (when
  * not NULL) is the file as written, for the caller to free.  FALSE with
- * *ERROR naming the file when it cannot be written: nothing changed. */
+ * *ERROR naming the file when it cannot be written, or naming the lock
+ * when another program has held it for 5 seconds (G_FILE_ERROR_AGAIN):
+ * nothing changed. */
 gboolean ja_presets_file_update (const char *path, const char *name,
                                  const JaValues *values, GKeyFile **merged,
                                  gchar **notice, GError **error);

@@ -519,6 +519,38 @@ case_save_preset() {
   expect_error 1 "--save-preset: Your presets could not be saved in “$work/folder-file/jpeg-artifacts-presets.ini”"
 }
 
+# A --save-preset while another program holds the presets file's lock
+# (one stopped in the middle of a save) waits a few seconds, then fails
+# with a message naming the file and the lock, and changes nothing; once
+# the lock is free, the same save works.
+case_save_preset_locked() {
+  run --quality 20 --save-preset mine
+  expect_status 0
+  cp gimp/jpeg-artifacts-presets.ini before.ini
+  # The lock is flock's own (-o: not passed on to sleep), so that killing
+  # flock frees it.
+  flock -o gimp/jpeg-artifacts-presets.ini.lock sleep 60 >/dev/null 2>&1 &
+  holder=$!
+  tries=0
+  while flock -n gimp/jpeg-artifacts-presets.ini.lock true; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 500 ] || fail "the lock holder never took the lock"
+    sleep 0.01
+  done
+  run --quality 40 --save-preset other
+  pkill -P "$holder" sleep || true
+  kill "$holder" 2>/dev/null || true
+  wait "$holder" 2>/dev/null || true
+  expect_error 1 "--save-preset: Your presets could not be saved in “$work/gimp/jpeg-artifacts-presets.ini”: another program has been changing it for 5 seconds (it holds “$work/gimp/jpeg-artifacts-presets.ini.lock”). Try again once it is done."
+  cmp -s before.ini gimp/jpeg-artifacts-presets.ini || fail "the refused save changed the file"
+  leftovers=$(ls gimp | grep -v -x -e jpeg-artifacts-presets.ini -e jpeg-artifacts-presets.ini.lock || true)
+  [ -z "$leftovers" ] || fail "files left in the folder: $leftovers"
+  run --quality 40 --save-preset other
+  expect_status 0
+  grep -q -x '\[other\]' gimp/jpeg-artifacts-presets.ini || fail "no [other] in the file"
+  grep -q -x '\[mine\]' gimp/jpeg-artifacts-presets.ini || fail "[mine] lost"
+}
+
 case_schedule_table() {
   run --schedule "q90 444; q50 422 x0.5 bicubic; q20 sat1.5 *2" --generations 6 "$DATA/coffee.png" out.png
   expect_status 0
