@@ -12,8 +12,12 @@
  * The input is read as 8-bit gamma-encoded values through babl ("R'G'B'A u8",
  * "R'G'B' u8" for input without alpha, "Y'A u8" or "Y' u8" for gray input,
  * which is encoded as a one-component gray JPEG as the plug-in does for gray
- * layers), in the input's own colour space; alpha comes out as it went in, in
- * 8 bits (an input of more precision loses its alpha's finer steps).  Progress
+ * layers), in the input's own colour space; alpha comes out as it went in.
+ * An input with alpha of more than 8 bits a component (GIMP 3's 16-bit,
+ * 32-bit and floating-point layers) comes out in floating point ("R'G'B'A
+ * float", "Y'A float"): the colours the codec's 8-bit values, the alpha
+ * the input's own, read again band by band, so that it keeps its finer
+ * steps, as the plug-in keeps a deep layer's alpha.  Progress
  * is reported per generation (gegl_operation_progress); GEGL 0.4 gives an
  * operation no way to learn that its caller gave up, so a run, once started,
  * runs to its end.  An input without bounds (an infinite plane) or larger than
@@ -175,13 +179,30 @@ ja_gegl_codec_format (GeglOperation *operation)
                                  source);
 }
 
+/* The format of the output: the codec's, or for input with alpha of more
+ * than 8 bits a component, the same in floating point, whose alpha keeps
+ * the input's. */
+static const Babl *
+ja_gegl_output_format (GeglOperation *operation)
+{
+  const Babl *source = gegl_operation_get_source_format (operation, "input");
+  const Babl *codec = ja_gegl_codec_format (operation);
+
+  if (source == NULL || !babl_format_has_alpha (source)
+      || babl_format_get_bytes_per_pixel (source)
+             <= babl_format_get_n_components (source))
+    return codec;
+  return babl_format_with_space (
+      ja_gegl_format_is_gray (source) ? "Y'A float" : "R'G'B'A float", source);
+}
+
 static void
 prepare (GeglOperation *operation)
 {
-  const Babl *format = ja_gegl_codec_format (operation);
-
-  gegl_operation_set_format (operation, "input", format);
-  gegl_operation_set_format (operation, "output", format);
+  gegl_operation_set_format (operation, "input",
+                             ja_gegl_codec_format (operation));
+  gegl_operation_set_format (operation, "output",
+                             ja_gegl_output_format (operation));
 }
 
 /* The whole input: every generation depends on the whole grid. */
@@ -257,12 +278,52 @@ ja_gegl_progress (double fraction, void *user_data)
   return 0;
 }
 
+/* The rows of the floating-point output written at a time: about 4 MiB. */
+#define DEEP_BAND_BYTES (4u << 20)
+
+/* Writes the codec's IMAGE (8-bit, its alpha last) to OUTPUT over AREA in
+ * FORMAT, floating point with the same components: the colours IMAGE's
+ * values over 255, the alpha INPUT's own, read in FORMAT band by band.
+ * FALSE when there is no memory for a band. */
+static gboolean
+ja_gegl_set_deep (GeglBuffer *input, GeglBuffer *output,
+                  const GeglRectangle *area, const Babl *format,
+                  const JartImage *image)
+{
+  const int n = image->channels;
+  const size_t row = (size_t)area->width * (size_t)n;
+  const int rows = (int)CLAMP (DEEP_BAND_BYTES / (row * sizeof (float)), 1,
+                               (size_t)area->height);
+  float *band = g_try_malloc (row * sizeof (float) * (size_t)rows);
+  int y;
+
+  if (band == NULL)
+    return FALSE;
+  for (y = 0; y < area->height; y += rows)
+    {
+      GeglRectangle part = { area->x, area->y + y, area->width,
+                             MIN (rows, area->height - y) };
+      size_t i;
+
+      gegl_buffer_get (input, &part, 1.0, format, band,
+                       (gint)(row * sizeof (float)), GEGL_ABYSS_NONE);
+      for (i = 0; i < row * (size_t)part.height; i++)
+        if (i % (size_t)n != (size_t)n - 1)
+          band[i] = image->pixels[(size_t)y * image->stride + i] / 255.0f;
+      gegl_buffer_set (output, &part, 0, format, band,
+                       (gint)(row * sizeof (float)));
+    }
+  g_free (band);
+  return TRUE;
+}
+
 static gboolean
 process (GeglOperation *operation, GeglBuffer *input, GeglBuffer *output,
          const GeglRectangle *result, gint level)
 {
   GeglProperties *o = GEGL_PROPERTIES (operation);
-  const Babl *format = gegl_operation_get_format (operation, "output");
+  const Babl *format = gegl_operation_get_format (operation, "input");
+  const Babl *deep = gegl_operation_get_format (operation, "output");
   const GeglRectangle *in
       = gegl_operation_source_get_bounding_box (operation, "input");
   GeglRectangle area;
@@ -314,9 +375,17 @@ process (GeglOperation *operation, GeglBuffer *input, GeglBuffer *output,
   callbacks.user_data = operation;
   gegl_operation_progress (operation, 0.0, "");
   status = jart_run (&image, &image, &settings, &callbacks, NULL);
+  if (status == JART_OK && deep != format
+      && !ja_gegl_set_deep (input, output, &area, deep, &image))
+    status = JART_ERROR_NO_MEMORY;
   if (status != JART_OK)
-    g_warning ("ja:jpeg-artifacts: %s", jart_strerror (status));
-  gegl_buffer_set (output, &area, 0, format, image.pixels, (gint)image.stride);
+    {
+      g_warning ("ja:jpeg-artifacts: %s", jart_strerror (status));
+      gegl_buffer_copy (input, &area, GEGL_ABYSS_NONE, output, &area);
+    }
+  else if (deep == format)
+    gegl_buffer_set (output, &area, 0, format, image.pixels,
+                     (gint)image.stride);
   gegl_operation_progress (operation, 1.0, "");
   g_free (image.pixels);
   return TRUE;

@@ -89,18 +89,22 @@ load_pnm (const char *path, Picture *picture)
   fclose (file);
 }
 
-/* A 16-bit gray or RGB PNG (with or without alpha) through libpng's
- * low-level API, each sample scaled to 8 bits with rounding and no gamma
- * conversion (the simplified API takes 16-bit files without a gAMA chunk
- * as linear light, as GEGL's png-save writes them). */
+/* The samples of a 16-bit gray or RGB PNG (with or without alpha) through
+ * libpng's low-level API, no gamma conversion (the simplified API takes
+ * 16-bit files without a gAMA chunk as linear light, as GEGL's png-save
+ * writes them): with SCALE each scaled to 8 bits with rounding into
+ * PICTURE, else as the file has them, two bytes each, most significant
+ * first (PICTURE's width then counts bytes of one channel's samples
+ * twice). */
 static void
-load_png16 (const char *path, Picture *picture)
+read_png16 (const char *path, int scale, Picture *picture)
 {
   FILE *file = fopen (path, "rb");
   png_structp png;
   png_infop info;
   png_bytep *rows;
   int y, color_type, channels;
+  size_t row;
 
   if (file == NULL)
     die ("%s: cannot open", path);
@@ -114,20 +118,53 @@ load_png16 (const char *path, Picture *picture)
   channels = png_get_channels (png, info);
   if (color_type & PNG_COLOR_MASK_PALETTE)
     die ("%s: a 16-bit palette?", path);
-  png_set_scale_16 (png);
+  if (scale)
+    png_set_scale_16 (png);
   png_set_interlace_handling (png);
   png_read_update_info (png, info);
-  picture_allocate (picture, (int)png_get_image_width (png, info),
+  picture_allocate (picture,
+                    (int)png_get_image_width (png, info) * (scale ? 1 : 2),
                     (int)png_get_image_height (png, info), channels);
+  row = png_get_rowbytes (png, info);
   rows = malloc ((size_t)picture->height * sizeof *rows);
   for (y = 0; y < picture->height; y++)
-    rows[y] = picture->pixels
-              + (size_t)y * (size_t)picture->width * (size_t)channels;
+    rows[y] = picture->pixels + (size_t)y * row;
   png_read_image (png, rows);
   png_read_end (png, NULL);
   png_destroy_read_struct (&png, &info, NULL);
   free (rows);
   fclose (file);
+}
+
+/* A 16-bit PNG scaled to 8 bits (read_png16). */
+static void
+load_png16 (const char *path, Picture *picture)
+{
+  read_png16 (path, 1, picture);
+}
+
+int
+command_alpha16 (const char *path)
+{
+  Picture picture;
+  size_t i, n, step;
+  unsigned lo = 65535, hi = 0;
+
+  read_png16 (path, 0, &picture);
+  if (picture.channels != 2 && picture.channels != 4)
+    die ("%s: no alpha", path);
+  step = 2 * (size_t)picture.channels;
+  n = picture_size (&picture);
+  for (i = step - 2; i < n; i += step)
+    {
+      unsigned a = (unsigned)picture.pixels[i] << 8 | picture.pixels[i + 1];
+
+      lo = a < lo ? a : lo;
+      hi = a > hi ? a : hi;
+    }
+  printf ("%u %u\n", lo, hi);
+  free (picture.pixels);
+  return 0;
 }
 
 /* An 8-bit PNG through libpng's simplified API, in the file's own

@@ -38,6 +38,7 @@ usage (void)
            "       cli-image make-jpeg3 IN.png OUT.jpg\n"
            "       cli-image resave-own IN.jpg OUT COUNT\n"
            "       cli-image info FILE\n"
+           "       cli-image alpha16 FILE.png\n"
            "       cli-image same A B | same-alpha A B | diff A B\n"
            "       cli-image near FILE TOLERANCE VALUE...\n"
            "       cli-image difference8 RESULT INPUT DIFFERENCE\n");
@@ -73,6 +74,8 @@ main (int argc, char **argv)
     return command_resave_own (argv[2], argv[3], atoi (argv[4]));
   if (strcmp (command, "info") == 0 && argc == 3)
     return command_info (argv[2]);
+  if (strcmp (command, "alpha16") == 0 && argc == 3)
+    return command_alpha16 (argv[2]);
   if (strcmp (command, "same") == 0 && argc == 4)
     return command_compare (argv[2], argv[3], 0);
   if (strcmp (command, "same-alpha") == 0 && argc == 4)

@@ -43,6 +43,10 @@ unsigned char *read_file (const char *path, unsigned long *size);
 
 int command_info (const char *path);
 
+/* Prints "MIN MAX" of the alpha samples of a 16-bit PNG with alpha, in 16
+ * bits. */
+int command_alpha16 (const char *path);
+
 int command_to_pnm (const char *in, const char *out);
 
 /* cli-image-ref.c */

@@ -114,6 +114,19 @@ case_alpha() {
   "$HELPER" same-alpha pal.png gegl.png || fail "alpha from tRNS changed"
 }
 
+# A 16-bit input with alpha: the colours are the tool's (which reads the
+# file in 8 bits), and the alpha keeps its 16 bits (1000 and 40001 are no
+# 8-bit value times 257: in 8 bits they would come out as 1028 and 40092).
+case_deep_alpha() {
+  for alpha in 1000 40001; do
+    "$HELPER" make-png16 deep.png 40 24 25700 "$alpha"
+    same_as_tool deep.png "quality=20 generations=3" "--quality 20 --generations 3"
+    kept=$("$HELPER" alpha16 gegl.png)
+    [ "$kept" = "$alpha $alpha" ] \
+      || fail "the 16-bit alpha $alpha came out as $kept (least, most)"
+  done
+}
+
 case_gray() {
   same_as_tool "$DATA/coins.png" "quality=30 generations=10" \
     "--quality 30 --generations 10"

@@ -9,7 +9,9 @@
 # ($XDG_DATA_HOME/gegl-0.4/plug-ins, here the case's own).  filter-vs-cli:
 # a GimpDrawableFilter with the operation on an RGB and an RGBA layer,
 # its properties set through the filter's config, appended and merged,
-# gives the command-line tool's pixels (alpha kept).  filter-rerenders: a
+# gives the command-line tool's pixels (alpha kept).  filter-deep-alpha:
+# the same on 16-bit and floating-point RGBA layers keeps their alpha at 16
+# bits.  filter-rerenders: a
 # filter appended with quality 20, then set to quality 50 and updated,
 # merges into the tool's quality-50 pixels; the layer keeps its filter
 # until then.  plugin-filter-output: the plug-in's output "filter" adds
@@ -33,17 +35,22 @@ from cases import sample_rgb, write_input  # noqa: E402
 from harness import assert_same, check, run_cli  # noqa: E402
 from gimp3 import read_dump, run_gimp  # noqa: E402
 
-# A filter with the operation on the first layer of IMAGE PATH, its
-# properties PROPS (name -> value) set, appended; MERGE merges it.
-FILTER = """
-img = load(%(path)r)
-d = layer_of(img)
+# A filter with the operation on the layer d, its properties PROPS (name ->
+# value) set, appended (FILTER_ON_D); FILTER the same on the first layer of
+# IMAGE PATH; MERGE merges it.
+FILTER_ON_D = """
 f = Gimp.DrawableFilter.new(d, "ja:jpeg-artifacts", "JPEG Artifacts")
 c = f.get_config()
 for name, value in %(props)r:
     c.set_property(name, value)
 f.update()
 d.append_filter(f)
+"""
+
+FILTER = """
+img = load(%(path)r)
+d = layer_of(img)
+""" + FILTER_ON_D + """
 log("filters", %(label)r, len(d.get_filters()))
 """
 
@@ -201,8 +208,28 @@ dump(third, %(dump)r %% "third")
         print("same: %s layer, quality %d" % (name, quality))
 
 
+def case_filter_deep_alpha(config):
+    """The filter on RGBA layers converted to 16-bit integer and 32-bit
+    float linear (cases3.deep_alpha_run), merged: the colours equal the
+    tool's, the alpha at 16 bits does not change, as the plug-in keeps
+    it."""
+    use_gegl_module(config)
+    cases3.deep_alpha_run(
+        config, FILTER_ON_D % dict(props=[("quality", 35), ("generations", 4)])
+        + """
+d.merge_filters()
+log("filters-after-merge", LABEL, len(d.get_filters()))
+""", lambda png, label: run_cli(config, png,
+                                config.path("cli-%s.png" % label),
+                                quality=35, generations=4),
+        lambda run, label: check(
+            run.value("filters-after-merge %s" % label) == "0",
+            "%s: the filter stayed after the merge" % label))
+
+
 CASES = {
     "plugin-filter-output": case_plugin_filter_output,
+    "filter-deep-alpha": case_filter_deep_alpha,
     "filter-vs-cli": case_filter_vs_cli,
     "filter-rerenders": case_filter_rerenders,
 }
