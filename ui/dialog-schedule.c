@@ -1,8 +1,9 @@
 /* dialog-schedule.c: the dialog's expander of the schedule, the colour
  * changes before every save and the original JPEG file's settings (see
- * dialog-private.h).  The schedule's text is read as jart_steps_parse
- * reads it: while it does not, the entry shows why, the preview keeps the
- * last schedule that read and OK is refused.
+ * dialog-private.h).  The schedule's text is checked by ja_schedule_check
+ * (params/schedule-check.h), as the plug-in and the tool check it: while it
+ * does not read, the entry shows what is wrong in the dialog's words, the
+ * preview keeps the last schedule that read and OK is refused.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,113 +13,89 @@
 
 #include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
-#include <string.h>
 
 #include "dialog-private.h"
+#include "schedule-check.h"
 
 /* The colour sliders' step, and the digits their spin buttons show. */
 #define ADJUST_STEP 0.05
 #define ADJUST_DIGITS 2
 
-/* The word of TEXT that starts at byte AT, up to a space or ';'. */
+/* What is wrong with the schedule, as CHECK (ja_schedule_check) says. */
 static char *
-word_at (const char *text, size_t at)
-{
-  size_t end = at;
-
-  while (text[end] != '\0' && text[end] != ' ' && text[end] != ';')
-    end++;
-  /* The entry holds JA_SCHEDULE_SIZE - 1 characters, the values as many
-     bytes: text cut there may end inside a character. */
-  return g_utf8_make_valid (text + at, (gssize)(end - at));
-}
-
-/* Why the schedule TEXT does not read, STATUS and AT being what
- * jart_steps_parse or jart_settings_check said. */
-static char *
-schedule_error_text (Dialog *d, const char *text, JartStatus status, size_t at)
+schedule_error_text (const JaScheduleCheck *check)
 {
   char *word, *message;
 
-  if (status == JART_ERROR_TABLES)
+  /* The entry holds JA_SCHEDULE_SIZE - 1 characters, the values as many
+     bytes: text cut there may end inside a character. */
+  word = g_utf8_make_valid (check->word, -1);
+  switch (check->problem)
     {
-      const char *tables = strstr (text, "tables");
-
-      word = g_strdup (tables != NULL ? "tables" : "");
-    }
-  else
-    word = word_at (text, MIN (at, strlen (text)));
-
-  switch (status)
-    {
-    case JART_ERROR_STEPS:
-      {
-        JartSettings alone;
-        JartStep step;
-
-        /* A word that reads on its own was one step too many. */
-        jart_settings_init (&alone);
-        ja_values_default_step (&d->values, d->layer->original, &step);
-        if (word[0] != '\0'
-            && jart_steps_parse (word, &step, &alone, NULL) != JART_OK)
-          message = g_strdup_printf (
-              _ ("“%s” is not a word of a schedule (see the tooltip)"), word);
-        else
-          message = g_strdup_printf (
-              _ ("Too many steps: a schedule has at most %d"), JART_STEPS_MAX);
-      }
+    case JA_SCHEDULE_TOO_LONG:
+      message
+          = g_strdup_printf (_ ("The schedule is too long: at most %d bytes"),
+                             JA_SCHEDULE_SIZE - 1);
       break;
-    case JART_ERROR_QUALITY:
+    case JA_SCHEDULE_EMPTY_STEP:
+      message = g_strdup (
+          _ ("A step is empty: two “;” with nothing between them"));
+      break;
+    case JA_SCHEDULE_TOO_MANY_STEPS:
+      message = g_strdup_printf (
+          _ ("Too many steps: a schedule has at most %d"), JART_STEPS_MAX);
+      break;
+    case JA_SCHEDULE_QUALITY:
       message
           = g_strdup_printf (_ ("“%s”: the quality goes from 1 to 100"), word);
       break;
-    case JART_ERROR_SCALE:
+    case JA_SCHEDULE_REPEAT:
+      message = g_strdup_printf (
+          /* TRANSLATORS: a schedule's word such as "*65"; leave "*"
+             untranslated. */
+          _ ("“%s”: a repeat goes from *1 to *%d"), word, JART_STEPS_MAX);
+      break;
+    case JA_SCHEDULE_SCALE:
       message = g_strdup_printf (
           _ ("“%s”: the scale goes from x0.05 (5%%) to x1 (100%%)"), word);
       break;
-    case JART_ERROR_ADJUST:
+    case JA_SCHEDULE_ADJUST:
       message = g_strdup_printf (
           _ ("“%s”: saturation, contrast and sharpening go from 0 to 4"),
           word);
       break;
-    case JART_ERROR_TABLES:
+    case JA_SCHEDULE_NO_TABLES:
       message = g_strdup_printf (
           _ ("“%s”: there are no tables of an original JPEG file to use"),
           word);
       break;
     default:
-      message = g_strdup_printf (_ ("“%s”: %s"), word, jart_strerror (status));
+      message = g_strdup_printf (
+          _ ("“%s” is not a word of a schedule (see the tooltip)"), word);
       break;
     }
   g_free (word);
   return message;
 }
 
-/* Reads the schedule's text as the codec will: when it reads, it becomes
- * the one the preview computes; else the entry shows a warning icon and
- * the error under it, and OK is refused. */
+/* Reads the schedule's text as the codec will (ja_schedule_check, the
+ * word "tables" taking the original file's tables when they are usable):
+ * when it reads, it becomes the one the preview computes; else the entry
+ * shows a warning icon and the error under it, and OK is refused. */
 void
 ja_dialog_check_schedule (Dialog *d)
 {
-  const char *text = d->values.schedule;
   const JaOriginal *original = d->layer->original;
-  JartSettings settings;
-  JartStep step;
-  JartStatus status;
-  size_t at = 0;
+  JaScheduleCheck check;
 
-  jart_settings_init (&settings);
-  if (original != NULL && original->usable)
-    memcpy (settings.tables, original->tables, sizeof settings.tables);
-  ja_values_default_step (&d->values, original, &step);
-  status = jart_steps_parse (text, &step, &settings, &at);
-  if (status == JART_OK)
-    status = jart_settings_check (&settings);
-
-  d->schedule_ok = status == JART_OK;
+  d->schedule_ok
+      = ja_schedule_check (&d->values, original != NULL && original->usable,
+                           &check)
+        == JA_SCHEDULE_OK;
   if (d->schedule_ok)
     {
-      g_strlcpy (d->valid_schedule, text, sizeof d->valid_schedule);
+      g_strlcpy (d->valid_schedule, d->values.schedule,
+                 sizeof d->valid_schedule);
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (d->schedule_entry),
                                          GTK_ENTRY_ICON_SECONDARY, NULL);
       gtk_label_set_text (GTK_LABEL (d->schedule_error), "");
@@ -126,7 +103,7 @@ ja_dialog_check_schedule (Dialog *d)
     }
   else
     {
-      char *message = schedule_error_text (d, text, status, at);
+      char *message = schedule_error_text (&check);
 
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (d->schedule_entry),
                                          GTK_ENTRY_ICON_SECONDARY,

@@ -226,6 +226,14 @@ def scenario_broken_presets(args, runner, work):
 
 # The last step, which generation 5 follows, saves a copy of half the size.
 SCHEDULE = "q90 *2; q25 sat1.6 sharp0.8; q45 422 x0.5"
+# Wrong ends typed after SCHEDULE, and the error each must show.
+UNKNOWN_WORD = "“%s” is not a word of a schedule (see the tooltip)"
+BAD_SCHEDULE_TAILS = (
+    ("; q50*65", "“*65”: a repeat goes from *1 to *64"),
+    ("; q50 *0", "“*0”: a repeat goes from *1 to *64"),
+    ("; q101", "“q101”: the quality goes from 1 to 100"),
+    ("; q50 soggy", UNKNOWN_WORD % "soggy"),
+)
 
 
 def scenario_schedule_entry(args, runner, work):
@@ -233,7 +241,9 @@ def scenario_schedule_entry(args, runner, work):
     changes and says what the generation was saved with (a copy of half
     the size), the file size read-out is what jpeg-artifacts prints, per
     pixel of that copy; a word the schedule does not know shows the
-    warning with the word, refuses OK and keeps the preview; corrected,
+    warning with the word, refuses OK and keeps the preview; a repeat or
+    a quality out of range is named with its range, as the tool names
+    it, a word it does not know as such; corrected,
     OK gives exactly what jpeg-artifacts --schedule gives."""
     dialog = runner.open(os.path.join(work, "result.png"))
     dialog.set_number("Generations", 5)
@@ -305,7 +315,28 @@ def scenario_schedule_entry(args, runner, work):
     if is_sensitive(ok):
         raise Failure("OK is sensitive with a schedule that does not read")
     screenshot(os.path.join(args.logdir, "%s-invalid.png" % args.name))
-    for _ in range(len("; crunchyx")):
+    # The message names the fault as the tool does: a word it does not
+    # know, a repeat beyond its range (not "not a word"), a bad quality.
+    tail = "; crunchyx"
+    if text_of(error) != UNKNOWN_WORD % "crunchyx":
+        raise Failure("the error for a word it does not know says %r"
+                      % text_of(error))
+    for wrong, expected in BAD_SCHEDULE_TAILS:
+        for _ in range(len(tail)):
+            xdotool("key", "BackSpace")
+        xdotool("type", "--delay", "20", wrong)
+        wait_for("%r typed" % wrong,
+                 lambda: text_of(entry) == SCHEDULE + wrong, 10)
+        try:
+            wait_for("the error of %r" % wrong,
+                     lambda: text_of(error) == expected, 5)
+        except Failure:
+            raise Failure("the error for %r says %r, not %r"
+                          % (wrong, text_of(error), expected))
+        log("the schedule's error:", expected)
+        wait_for("OK to be refused", lambda: not is_sensitive(ok), 5)
+        tail = wrong
+    for _ in range(len(tail)):
         xdotool("key", "BackSpace")
     wait_for("OK again", lambda: is_sensitive(ok), 5)
     wait_for("the error to go", lambda: pyatspi.findDescendant(
