@@ -5,7 +5,9 @@
  * GimpChoice strings for the enumerations instead of numbers, a boolean
  * for use-original-settings; there is no apply-to (the
  * selected drawables are the ones changed) and no table-length (GIMP 3's
- * arrays know their length).  GIMP checks every number's range itself
+ * arrays know their length).  The dialog's window geometry and its "File
+ * coded as" are auxiliary arguments: GIMP keeps them with the last values,
+ * scripts do not pass them.  GIMP checks every number's range itself
  * before the run; plugin/common/arguments.c checks what GIMP cannot (the
  * preset, the schedule).
  *
@@ -55,6 +57,12 @@ static const char *const output_labels[]
         N_ ("A new layer with the difference"),
         N_ ("A non-destructive filter"),
         NULL };
+/* The dialog's "File coded as" (JartCoding), an auxiliary argument. */
+static const char *const size_for_ids[]
+    = { "standard", "optimized", "progressive", NULL };
+static const char *const size_for_labels[]
+    = { N_ ("Baseline, standard tables"), N_ ("Optimized"),
+        N_ ("As GIMP exports it (progressive)"), NULL };
 
 /* A GimpChoice of IDS with LABELS. */
 static GimpChoice *
@@ -183,6 +191,15 @@ ja_procedure_add_arguments (GimpProcedure *procedure)
       "The dialog's position, size, split, grid and Preview on canvas, as "
       "it was last closed",
       "", G_PARAM_READWRITE);
+  /* Auxiliary: GIMP keeps it with the last values, scripts do not pass
+     it. */
+  gimp_procedure_add_choice_aux_argument (
+      procedure, "size-for", "File coded as",
+      "Whose file the dialog's file size read-out measures: baseline with "
+      "standard Huffman tables, optimized tables, or progressive as GIMP "
+      "exports it",
+      make_choice (size_for_ids, size_for_labels), size_for_ids[d.size_for],
+      G_PARAM_READWRITE);
 
   gimp_procedure_add_drawable_return_value (
       procedure, "result", "Result",
@@ -262,6 +279,7 @@ ja_procedure_read (GimpProcedureConfig *config, JaValues *values)
   values->output = gimp_procedure_config_get_choice_id (config, "output");
   values->decode_as
       = gimp_procedure_config_get_choice_id (config, "decode-as");
+  values->size_for = gimp_procedure_config_get_choice_id (config, "size-for");
   values->apply_to = JA_APPLY_DRAWABLE;
   message
       = read_string (config, "preset", values->preset, sizeof values->preset);
@@ -283,7 +301,7 @@ ja_procedure_write (GimpProcedureConfig *config, const JaValues *v)
       "preset", v->preset, "schedule", v->schedule, "saturation",
       v->saturation, "contrast", v->contrast, "sharpen", v->sharpen,
       "use-original-settings", v->use_original != 0, "decode-as",
-      decode_ids[v->decode_as], NULL);
+      decode_ids[v->decode_as], "size-for", size_for_ids[v->size_for], NULL);
 }
 
 void

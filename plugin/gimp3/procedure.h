@@ -26,12 +26,13 @@ enum
 };
 
 /* Declares PROCEDURE's arguments, auxiliary arguments (what the dialog
- * remembers of its window) and return values. */
+ * remembers of its window, and its "File coded as") and return values. */
 void ja_procedure_add_arguments (GimpProcedure *procedure);
 
-/* Reads CONFIG into VALUES, unchecked (apply_to is the drawable); the
- * message, newly allocated, when the preset or the schedule is too long
- * for VALUES (it is then ""), else NULL. */
+/* Reads CONFIG into VALUES, unchecked (apply_to is the drawable, size_for
+ * the auxiliary argument "size-for"); the message, newly allocated, when
+ * the preset or the schedule is too long for VALUES (it is then ""), else
+ * NULL. */
 gchar *ja_procedure_read (GimpProcedureConfig *config, JaValues *values);
 
 /* Writes VALUES into CONFIG, so that GIMP stores them as the last

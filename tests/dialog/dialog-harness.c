@@ -40,9 +40,9 @@
 #include "theme.h"
 
 static const char *const value_keys[]
-    = { "quality",      "generations", "subsampling", "dct",
-        "jitter",       "drift",       "seed",        "anchor",
-        "transparency", "apply-to",    "output",      "decode-as" };
+    = { "quality", "generations", "subsampling", "dct",          "jitter",
+        "drift",   "seed",        "anchor",      "transparency", "apply-to",
+        "output",  "decode-as",   "size-for" };
 
 static int *
 value_field (JaValues *v, int i)
@@ -50,7 +50,8 @@ value_field (JaValues *v, int i)
   int *fields[] = { &v->quality,  &v->generations,    &v->subsampling,
                     &v->dct,      &v->quality_jitter, &v->grid_drift,
                     NULL,         &v->grid_anchor,    &v->transparency,
-                    &v->apply_to, &v->output,         &v->decode_as };
+                    &v->apply_to, &v->output,         &v->decode_as,
+                    &v->size_for };
 
   return fields[i];
 }

@@ -240,13 +240,15 @@ def scenario_cancel(args, runner, work, key):
 
 def scenario_last_values(args, runner, work):
     """The dialog opens with the values of the last OK (given by Enter),
-    the combo boxes' choices (DCT method, Decode as) too."""
+    the combo boxes' choices (DCT method, Decode as, and the file size
+    read-out's File coded as) too."""
     dialog = runner.open(os.path.join(work, "first.png"))
     dialog.set_number("Quality", 42)
     dialog.set_number("Generations", 7)
     dialog.set_number("Grid drift", 2)
     combo_select(dialog.combo("DCT method"), "Floating point")
     combo_select(dialog.combo("Decode as"), "GIMP")
+    combo_select(dialog.combo("File coded as"), "Optimized")
     dialog.wait_ready(generations=7)
     # Enter in a spin button is OK, the dialog's default response.
     dialog.focus()
@@ -258,7 +260,7 @@ def scenario_last_values(args, runner, work):
     got = {name: value_of(dialog.spin(name))
            for name in ("Quality", "Generations", "Grid drift")}
     got.update({name: combo_selected(dialog.combo(name))
-                for name in ("DCT method", "Decode as")})
+                for name in ("DCT method", "Decode as", "File coded as")})
     log("the second dialog opened with", got)
     shot = os.path.join(args.logdir, "%s-reopened.png" % args.name)
     dialog.wait_ready()
@@ -267,8 +269,10 @@ def scenario_last_values(args, runner, work):
     runner.close()
     runner.finish()
     if got != {"Quality": 42, "Generations": 7, "Grid drift": 2,
-               "DCT method": "Floating point", "Decode as": "GIMP"}:
-        raise Failure("the dialog did not open with the last values")
+               "DCT method": "Floating point", "Decode as": "GIMP",
+               "File coded as": "Optimized"}:
+        raise Failure("the dialog did not open with the last values: %r"
+                      % got)
 
 
 def generation_in_status(status):
