@@ -21,9 +21,11 @@
 #define ADJUST_STEP 0.05
 #define ADJUST_DIGITS 2
 
-/* What is wrong with the schedule, as CHECK (ja_schedule_check) says. */
+/* What is wrong with the schedule, as CHECK (ja_schedule_check) says;
+ * USABLE: the image has an original file's tables (which the word
+ * "tables" takes once "Use the original file's settings" is on). */
 static char *
-schedule_error_text (const JaScheduleCheck *check)
+schedule_error_text (const JaScheduleCheck *check, gboolean usable)
 {
   char *word, *message;
 
@@ -65,9 +67,16 @@ schedule_error_text (const JaScheduleCheck *check)
           word);
       break;
     case JA_SCHEDULE_NO_TABLES:
-      message = g_strdup_printf (
-          _ ("“%s”: there are no tables of an original JPEG file to use"),
-          word);
+      if (usable)
+        message = g_strdup_printf (
+            /* TRANSLATORS: the second %s is the check button "Use the
+               original file's settings", as translated there. */
+            _ ("“%s”: the original file's tables need “%s” on"), word,
+            _ ("Use the original file's settings"));
+      else
+        message = g_strdup_printf (
+            _ ("“%s”: there are no tables of an original JPEG file to use"),
+            word);
       break;
     default:
       message = g_strdup_printf (
@@ -79,19 +88,21 @@ schedule_error_text (const JaScheduleCheck *check)
 }
 
 /* Reads the schedule's text as the codec will (ja_schedule_check, the
- * word "tables" taking the original file's tables when they are usable):
- * when it reads, it becomes the one the preview computes; else the entry
- * shows a warning icon and the error under it, and OK is refused. */
+ * word "tables" taking the original file's tables when they are usable
+ * and "Use the original file's settings" is on, as the plug-in's checks
+ * of its arguments and of its last values require): when it reads, it
+ * becomes the one the preview computes; else the entry shows a warning
+ * icon and the error under it, and OK is refused. */
 void
 ja_dialog_check_schedule (Dialog *d)
 {
   const JaOriginal *original = d->layer->original;
+  const gboolean usable = original != NULL && original->usable;
   JaScheduleCheck check;
 
-  d->schedule_ok
-      = ja_schedule_check (&d->values, original != NULL && original->usable,
-                           &check)
-        == JA_SCHEDULE_OK;
+  d->schedule_ok = ja_schedule_check (&d->values,
+                                      usable && d->values.use_original, &check)
+                   == JA_SCHEDULE_OK;
   if (d->schedule_ok)
     {
       g_strlcpy (d->valid_schedule, d->values.schedule,
@@ -103,7 +114,7 @@ ja_dialog_check_schedule (Dialog *d)
     }
   else
     {
-      char *message = schedule_error_text (&check);
+      char *message = schedule_error_text (&check, usable);
 
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (d->schedule_entry),
                                          GTK_ENTRY_ICON_SECONDARY,

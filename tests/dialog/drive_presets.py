@@ -374,9 +374,10 @@ ORIGINAL_LABEL = "Use the original file's settings"
 def scenario_original_settings(args, runner, work):
     """Without an original JPEG file the check button is insensitive and
     says why (and so when the file's settings cannot be reproduced); with
-    one (quality 85, 4:2:2) it names them, and on it makes Quality and
-    Subsampling insensitive; OK gives what jpeg-artifacts --tables-from
-    gives for a file saved with those settings."""
+    one (quality 85, 4:2:2) it names them; the schedule's word "tables"
+    is refused until it is on, with a message naming it; on it makes
+    Quality and Subsampling insensitive; OK gives what jpeg-artifacts
+    --tables-from gives for a file saved with those settings."""
     for extra, why in (([], "The image was not loaded from a JPEG file"),
                        (["--original-unusable"], "cannot be reproduced")):
         runner.extra = extra
@@ -396,7 +397,7 @@ def scenario_original_settings(args, runner, work):
     dialog = runner.open(os.path.join(work, "result.png"))
     dialog.set_number("Generations", 3)
     dialog.wait_ready(generations=3)
-    dialog.expand_schedule()
+    entry = dialog.expand_schedule()
     check = find_named(dialog.window, ORIGINAL_LABEL, prefix=True)
     log("with an original:", check.name)
     if not is_sensitive(check) or "quality ≈ 85, 4:2:2" not in check.name:
@@ -404,10 +405,31 @@ def scenario_original_settings(args, runner, work):
                       "settings: %r" % check.name)
     if not is_sensitive(dialog.slider("Quality")):
         raise Failure("Quality is insensitive before the check button is on")
+    # The schedule's word "tables" takes the original file's tables only
+    # with the check button on, as the plug-in's checks require.
+    dialog.focus()
+    type_into_entry(reveal(entry), "tables")
+    wait_for("the word typed", lambda: text_of(entry) == "tables", 10)
+    error = find(dialog.window, pyatspi.ROLE_LABEL, "Schedule error")
+    expected = "“tables”: the original file's tables need “%s” on" \
+        % ORIGINAL_LABEL
+    try:
+        wait_for("the error of 'tables'",
+                 lambda: text_of(error) == expected, 5)
+    except Failure:
+        raise Failure("the error for 'tables' with the check button off "
+                      "says %r, not %r" % (text_of(error), expected))
+    log("the schedule's error:", expected)
+    ok = dialog.button("OK")
+    wait_for("OK to be refused", lambda: not is_sensitive(ok), 5)
     dialog.focus()
     click(reveal(check))
     wait_for("the check button on", lambda: check.getState().contains(
         pyatspi.STATE_CHECKED), 5)
+    wait_for("OK with 'tables' and the check button on",
+             lambda: is_sensitive(ok), 5)
+    type_into_entry(reveal(entry), "")
+    wait_for("the schedule emptied", lambda: text_of(entry) == "", 10)
     for control in (dialog.slider("Quality"), dialog.spin("Quality"),
                     dialog.combo("Subsampling")):
         if is_sensitive(control):
