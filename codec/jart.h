@@ -476,7 +476,7 @@ JartStatus jart_jpeg_size (const JartImage *image,
  * (any step, any grid offset) and CODING (a JartCoding): a few rows, the
  * copies a step's colour changes and scaling make and, for PROGRESSIVE,
  * the quantized coefficients of the whole canvas.  An upper bound; 0 for
- * nonsense arguments. */
+ * nonsense arguments, settings jart_settings_check refuses among them. */
 size_t jart_jpeg_size_memory (int width, int height, int channels,
                               const JartSettings *settings, int coding);
 

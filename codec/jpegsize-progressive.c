@@ -590,7 +590,8 @@ jart_jpeg_size_memory (int width, int height, int channels,
   if (width < 1 || width > JART_MAX_DIMENSION || height < 1
       || height > JART_MAX_DIMENSION || channels < 1 || channels > 4
       || settings == NULL || coding < JART_CODING_STANDARD
-      || coding > JART_CODING_PROGRESSIVE)
+      || coding > JART_CODING_PROGRESSIVE
+      || jart_settings_check (settings) != JART_OK)
     return 0;
   /* jpegsize.c's rows: a flattened image row, 8 luma row groups of up to
      two rows, two spare rows, 8 rows of each downsampled chroma, up to

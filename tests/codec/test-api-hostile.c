@@ -250,7 +250,8 @@ check_scaled_size_extremes (Tally *tally)
 /* jart_memory_needed is 0 for sides jart_run refuses, as for its other
  * nonsense arguments: INT_MAX a side overflowed int sums in work.c and
  * stats-ssim.c (UBSan) and 65536 gave a figure for a run that cannot be.
- * jart_jpeg_size_memory already said 0.  The largest image counts. */
+ * jart_jpeg_size_memory already said 0.  Settings jart_settings_check
+ * refuses get 0 from both.  The largest image counts. */
 static void
 check_memory_extremes (Tally *tally)
 {
@@ -275,6 +276,23 @@ check_memory_extremes (Tally *tally)
                        sides[i][0], sides[i][1], s.statistics, s.n_steps, run,
                        size);
         }
+      {
+        JartSettings bad = s;
+
+        /* Settings jart_run refuses: no figure either. */
+        bad.quality = 500;
+        bad.n_steps = 0;
+        tally_check (
+            tally,
+            jart_memory_needed (640, 480, 3, &bad) == 0
+                && jart_jpeg_size_memory (640, 480, 3, &bad,
+                                          JART_CODING_STANDARD)
+                       == 0,
+            "quality 500: jart_memory_needed %zu, "
+            "jart_jpeg_size_memory %zu",
+            jart_memory_needed (640, 480, 3, &bad),
+            jart_jpeg_size_memory (640, 480, 3, &bad, JART_CODING_STANDARD));
+      }
       tally_check (
           tally,
           jart_memory_needed (JART_MAX_DIMENSION, JART_MAX_DIMENSION, 4, &s)
