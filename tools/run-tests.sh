@@ -22,9 +22,11 @@
 # The suites that start GIMP or the dialog under Xvfb (gimp, dialog) run in
 # pass 3 only, with the sanitized plug-in and harness.  It ends with one
 # line "N passed, N failed" over all five; the exit status is 0 only when
-# every pass passed.  README's test command and CI run this after
-# setup-debian.sh.  QUICK=1 runs pass 1 only, with every suite;
-# PASSES="4 5" (any of 1 to 5) runs only the passes it names.  Ctrl-C,
+# every pass passed; each pass, and the whole run, says how long it took
+# ("=== run-tests.sh: pass N took S s", with its builds).  README's test
+# command and CI run this after setup-debian.sh.  QUICK=1 runs pass 1
+# only, with every suite; PASSES="4 5" (any of 1 to 5) runs only the
+# passes it names.  Ctrl-C,
 # SIGTERM or SIGHUP stops it at once, with the step it was running and the
 # chroots' making, and leaves no temporary file.
 #
@@ -133,6 +135,13 @@ configure ()
 passed=0
 failed=0
 status=0
+run_start=$(date +%s)
+
+# took WHAT START: prints how long WHAT took since START (date +%s).
+took ()
+{
+  echo "=== run-tests.sh: $1 took $(( $(date +%s) - $2 )) s"
+}
 
 # tally DIR PASS: adds the results of DIR's last meson test run (its
 # newest testlog*.json: a --wrap run writes testlog-WRAPPER.json) to the
@@ -228,6 +237,9 @@ if wanted 4 || wanted 5; then
   chroots_pid=$!
 fi
 
+# Pass 1's time holds the build it shares with pass 2 (pass 2's, with
+# PASSES=2).
+pass_start=$(date +%s)
 if wanted 1 || wanted 2; then
   configure "$build"
 fi
@@ -246,6 +258,10 @@ elif wanted 1; then
     run_pass "pass 1: the GEGL operation in GIMP 2.10's GEGL tool" \
       "$build" gimp-gegl-tool
   fi
+fi
+if wanted 1; then
+  took "pass 1" "$pass_start"
+  pass_start=$(date +%s)
 fi
 
 if wanted 2; then
@@ -280,9 +296,11 @@ if wanted 2; then
     fuzz-corpus-replay photos-coins-islow $params_tests
   unset JSIMD_FORCENONE JART_TEST_STATISTICS JART_TEST_QUALITIES \
     JART_TEST_THREAD_GENERATIONS
+  took "pass 2" "$pass_start"
 fi
 
 if wanted 3; then
+  pass_start=$(date +%s)
   # LeakSanitizer on, except for fontconfig's life-long cache
   # (tests/lsan.supp); the plug-in and the dialog harness inherit it.
   export CC=clang
@@ -321,6 +339,7 @@ if wanted 3; then
     --no-suite gegl --no-suite arithmetic --no-suite big-photo \
     --no-suite photo-repeats
   unset JART_TEST_STATISTICS JART_TEST_QUALITIES
+  took "pass 3" "$pass_start"
 fi
 
 # gimp3_pass NUMBER SERIES SUITE: GIMP SERIES (3.0, 3.2) in the chroot of
@@ -359,11 +378,12 @@ gimp3_pass ()
   else
     failed=$((failed + 1))
   fi
-  echo "=== run-tests.sh: pass $number took $(( $(date +%s) - start )) s"
+  took "pass $number" "$start"
 }
 
 if [ -n "$chroots_pid" ]; then
   echo "=== run-tests.sh: the GIMP 3 chroots"
+  wait_start=$(date +%s)
   if wait "$chroots_pid"; then
     cat "$chroots_log"
   else
@@ -372,6 +392,7 @@ if [ -n "$chroots_pid" ]; then
     status=1
   fi
   chroots_pid=
+  took "waiting for the GIMP 3 chroots" "$wait_start"
 fi
 if wanted 4; then
   gimp3_pass 4 3.0 trixie
@@ -384,5 +405,6 @@ if [ -s "$failures" ]; then
   echo "=== run-tests.sh: the tests that failed, each with the end of its output"
   cat "$failures"
 fi
+took "the whole run" "$run_start"
 echo "$passed passed, $failed failed"
 exit $status
