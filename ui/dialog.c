@@ -676,7 +676,8 @@ build_dialog (Dialog *d, const JaDialogGeometry *geometry)
 #define PLOT_SHORT_HEIGHT 64
 
 /* What a window manager's title bar and frame may add to the window's
- * height, which GTK knows only once the window is shown. */
+ * height, which GTK knows only once the window is shown: the window's
+ * height, and its least height, leave that much of the work area. */
 #define FRAME_ALLOWANCE 32
 
 /* On a monitor whose work area is HEIGHT high, lowers the least height of
@@ -757,7 +758,7 @@ place_window (Dialog *d, const JaDialogGeometry *geometry)
   width = MIN (width, area.width);
   fit_height (d, width, area.height);
   gtk_window_set_default_size (GTK_WINDOW (d->dialog), width,
-                               MIN (height, area.height));
+                               MIN (height, area.height - FRAME_ALLOWANCE));
 }
 
 /* Keeps the row of WIDGET, a control, and its label hidden. */
