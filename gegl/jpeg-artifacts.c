@@ -179,14 +179,13 @@ ja_gegl_codec_format (GeglOperation *operation)
                                  source);
 }
 
-/* The format of the output: the codec's, or for input with alpha of more
- * than 8 bits a component, the same in floating point, whose alpha keeps
- * the input's. */
+/* The format of the output: CODEC (ja_gegl_codec_format), or for input
+ * with alpha of more than 8 bits a component, the same in floating point,
+ * whose alpha keeps the input's. */
 static const Babl *
-ja_gegl_output_format (GeglOperation *operation)
+ja_gegl_output_format (GeglOperation *operation, const Babl *codec)
 {
   const Babl *source = gegl_operation_get_source_format (operation, "input");
-  const Babl *codec = ja_gegl_codec_format (operation);
 
   if (source == NULL || !babl_format_has_alpha (source)
       || babl_format_get_bytes_per_pixel (source)
@@ -199,10 +198,11 @@ ja_gegl_output_format (GeglOperation *operation)
 static void
 prepare (GeglOperation *operation)
 {
-  gegl_operation_set_format (operation, "input",
-                             ja_gegl_codec_format (operation));
+  const Babl *codec = ja_gegl_codec_format (operation);
+
+  gegl_operation_set_format (operation, "input", codec);
   gegl_operation_set_format (operation, "output",
-                             ja_gegl_output_format (operation));
+                             ja_gegl_output_format (operation, codec));
 }
 
 /* The whole input: every generation depends on the whole grid. */
@@ -295,21 +295,30 @@ ja_gegl_set_deep (GeglBuffer *input, GeglBuffer *output,
   const int rows = (int)CLAMP (DEEP_BAND_BYTES / (row * sizeof (float)), 1,
                                (size_t)area->height);
   float *band = g_try_malloc (row * sizeof (float) * (size_t)rows);
-  int y;
+  float level[256]; /* each 8-bit value over 255 */
+  int y, r, x, c;
 
   if (band == NULL)
     return FALSE;
+  for (c = 0; c < 256; c++)
+    level[c] = c / 255.0f;
   for (y = 0; y < area->height; y += rows)
     {
       GeglRectangle part = { area->x, area->y + y, area->width,
                              MIN (rows, area->height - y) };
-      size_t i;
 
       gegl_buffer_get (input, &part, 1.0, format, band,
                        (gint)(row * sizeof (float)), GEGL_ABYSS_NONE);
-      for (i = 0; i < row * (size_t)part.height; i++)
-        if (i % (size_t)n != (size_t)n - 1)
-          band[i] = image->pixels[(size_t)y * image->stride + i] / 255.0f;
+      for (r = 0; r < part.height; r++)
+        {
+          const uint8_t *in = image->pixels + (size_t)(y + r) * image->stride;
+          float *out = band + (size_t)r * row;
+
+          /* The colours; the alpha, last, stays the input's. */
+          for (x = 0; x < area->width; x++, in += n, out += n)
+            for (c = 0; c < n - 1; c++)
+              out[c] = level[in[c]];
+        }
       gegl_buffer_set (output, &part, 0, format, band,
                        (gint)(row * sizeof (float)));
     }
@@ -322,8 +331,10 @@ process (GeglOperation *operation, GeglBuffer *input, GeglBuffer *output,
          const GeglRectangle *result, gint level)
 {
   GeglProperties *o = GEGL_PROPERTIES (operation);
+  /* The codec's format, and the output's: the same, or floating point
+     for a deep alpha (ja_gegl_output_format). */
   const Babl *format = gegl_operation_get_format (operation, "input");
-  const Babl *deep = gegl_operation_get_format (operation, "output");
+  const Babl *out_format = gegl_operation_get_format (operation, "output");
   const GeglRectangle *in
       = gegl_operation_source_get_bounding_box (operation, "input");
   GeglRectangle area;
@@ -375,15 +386,15 @@ process (GeglOperation *operation, GeglBuffer *input, GeglBuffer *output,
   callbacks.user_data = operation;
   gegl_operation_progress (operation, 0.0, "");
   status = jart_run (&image, &image, &settings, &callbacks, NULL);
-  if (status == JART_OK && deep != format
-      && !ja_gegl_set_deep (input, output, &area, deep, &image))
+  if (status == JART_OK && out_format != format
+      && !ja_gegl_set_deep (input, output, &area, out_format, &image))
     status = JART_ERROR_NO_MEMORY;
   if (status != JART_OK)
     {
       g_warning ("ja:jpeg-artifacts: %s", jart_strerror (status));
       gegl_buffer_copy (input, &area, GEGL_ABYSS_NONE, output, &area);
     }
-  else if (deep == format)
+  else if (out_format == format)
     gegl_buffer_set (output, &area, 0, format, image.pixels,
                      (gint)image.stride);
   gegl_operation_progress (operation, 1.0, "");

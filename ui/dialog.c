@@ -689,19 +689,20 @@ fit_height (Dialog *d, int width, int height)
 {
   GtkWidget *widgets[2] = { GTK_WIDGET (d->preview), GTK_WIDGET (d->plot) };
   const int shortest[2] = { PREVIEW_SHORT_HEIGHT, PLOT_SHORT_HEIGHT };
-  int minimum, i;
+  int minimum, excess, i;
 
   gtk_widget_get_preferred_height_for_width (d->dialog, width, &minimum, NULL);
-  for (i = 0; i < 2 && minimum > height - FRAME_ALLOWANCE; i++)
+  excess = minimum - (height - FRAME_ALLOWANCE);
+  for (i = 0; i < 2 && excess > 0; i++)
     {
       int w, h, cut;
 
       gtk_widget_get_size_request (widgets[i], &w, &h);
-      cut = MIN (minimum - (height - FRAME_ALLOWANCE), h - shortest[i]);
+      cut = MIN (excess, h - shortest[i]);
       if (cut > 0)
         {
           gtk_widget_set_size_request (widgets[i], w, h - cut);
-          minimum -= cut;
+          excess -= cut;
         }
     }
 }

@@ -136,13 +136,6 @@ read_png16 (const char *path, int scale, Picture *picture)
   fclose (file);
 }
 
-/* A 16-bit PNG scaled to 8 bits (read_png16). */
-static void
-load_png16 (const char *path, Picture *picture)
-{
-  read_png16 (path, 1, picture);
-}
-
 int
 command_alpha16 (const char *path)
 {
@@ -169,7 +162,7 @@ command_alpha16 (const char *path)
 
 /* An 8-bit PNG through libpng's simplified API, in the file's own
  * channels (a palette gives RGB or RGBA); a 16-bit one through
- * load_png16. */
+ * read_png16, scaled to 8 bits. */
 static void
 load_png (const char *path, Picture *picture)
 {
@@ -182,7 +175,7 @@ load_png (const char *path, Picture *picture)
   if (image.format & PNG_FORMAT_FLAG_LINEAR)
     {
       png_image_free (&image);
-      load_png16 (path, picture);
+      read_png16 (path, 1, picture);
       return;
     }
   image.format
