@@ -131,11 +131,35 @@ block_signals (bool block)
   sigprocmask (block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+static void die_of_interrupt (void);
+
+/* True when a cancelling signal is pending (held back by block_signals)
+ * that is not ignored: one that ends the run once let in. */
+static bool
+cancel_pending (void)
+{
+  struct sigaction action;
+  sigset_t pending;
+  size_t i;
+
+  if (sigpending (&pending) != 0)
+    return false;
+  for (i = 0; i < N_CANCELLING_SIGNALS; i++)
+    if (sigismember (&pending, cancelling_signals[i]) == 1
+        && sigaction (cancelling_signals[i], NULL, &action) == 0
+        && action.sa_handler != SIG_IGN)
+      return true;
+  return false;
+}
+
 /* Saves the look of OPTIONS as the user's preset --save-preset NAME (see
  * user_presets_save).  The cancelling signals wait meanwhile: the presets
  * file is replaced through a temporary file beside it, which an interrupt
  * in the middle would leave there; one that came is acted on once the
- * file is whole again, old or new. */
+ * file is whole again, old or new.  While the save waits for another
+ * program's lock on the file (up to 5 seconds), nothing is written yet: a
+ * signal that comes then stops the wait, and ends the run as it does
+ * anywhere else, the file unchanged. */
 static bool
 save_preset (const ToolOptions *options, bool announce, ToolError *error)
 {
@@ -143,8 +167,10 @@ save_preset (const ToolOptions *options, bool announce, ToolError *error)
 
   block_signals (true);
   saved = user_presets_save (options->save_preset, &options->values, announce,
-                             error);
+                             cancel_pending, error);
   block_signals (false);
+  if (interrupted)
+    die_of_interrupt ();
   return saved;
 }
 

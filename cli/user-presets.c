@@ -61,14 +61,31 @@ user_presets_apply (const char *name, JaValues *values, ToolError *error)
   return false;
 }
 
+/* The caller's hook, as the presets' wait for the lock asks it. */
+typedef struct
+{
+  bool (*cancelled) (void);
+} CancelHook;
+
+static gboolean
+ask_cancelled (gpointer user_data)
+{
+  const CancelHook *hook = user_data;
+
+  return hook->cancelled ();
+}
+
 bool
 user_presets_save (const char *name, const JaValues *values, bool announce,
-                   ToolError *error)
+                   bool (*cancelled) (void), ToolError *error)
 {
   JaPresets *presets = user_presets_open ();
+  CancelHook hook = { cancelled };
   GError *failure = NULL;
   const char *notice;
 
+  if (cancelled != NULL)
+    ja_presets_set_cancel (presets, ask_cancelled, &hook);
   if (!ja_presets_save (presets, name, values, &failure))
     {
       tool_error_set (error, _ ("--save-preset: %s"), failure->message);

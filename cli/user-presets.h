@@ -24,9 +24,12 @@ bool user_presets_apply (const char *name, JaValues *values, ToolError *error);
 /* Saves the look fields of VALUES as the user's preset NAME, merged into
  * the presets file as it is on disk, and, when ANNOUNCE, prints on stdout
  * the preset's name and the file.  A note on stderr when the file on disk
- * could not be read and was kept aside.  False with ERROR when the name
- * is refused or the file cannot be written. */
+ * could not be read and was kept aside.  CANCELLED (when not NULL) is
+ * asked while the save waits for another program's lock on the file; true
+ * stops it.  False with ERROR when the name is refused, the file cannot
+ * be written or the wait was cancelled (the file then unchanged). */
 bool user_presets_save (const char *name, const JaValues *values,
-                        bool announce, ToolError *error);
+                        bool announce, bool (*cancelled) (void),
+                        ToolError *error);
 
 #endif /* USER_PRESETS_H */

@@ -4,7 +4,8 @@
  * parsing the text again a piece at a time, since GKeyFile's own message
  * names the line's text but not its number), or a preset's key
  * that is missing or out of range, with its line.  Changing it takes an
- * flock on PATH.lock (waiting at most 5 seconds for another program's),
+ * flock on PATH.lock (waiting at most 5 seconds for another program's, or
+ * until the caller's hook cancels the wait),
  * reads the file as it is then, changes the one
  * preset and replaces the file through a synced temporary file and a
  * rename, so two programs saving at once keep both presets and a crash
@@ -553,16 +554,27 @@ set_save_error (GError **error, const char *file, int errnum)
 /* Takes the lock LOCK (the file LOCK_PATH, TARGET's lock), waiting for
  * another program's at most LOCK_WAIT_SECONDS, so that a program stopped
  * while it holds it (or stuck) costs a message naming the lock instead of
- * a save that never ends.  A file system without locks (ENOLCK,
- * EOPNOTSUPP) still gets the merge and the one-step replacement. */
+ * a save that never ends; CANCELLED (when not NULL), asked with
+ * CANCEL_DATA before each try, stops the wait at once (an interrupt the
+ * caller holds back while it saves).  A file system without locks
+ * (ENOLCK, EOPNOTSUPP) still gets the merge and the one-step
+ * replacement. */
 static gboolean
-take_lock (int lock, const char *target, const char *lock_path, GError **error)
+take_lock (int lock, const char *target, const char *lock_path,
+           JaPresetsCancelled cancelled, gpointer cancel_data, GError **error)
 {
   const gint64 give_up
       = g_get_monotonic_time () + LOCK_WAIT_SECONDS * G_TIME_SPAN_SECOND;
 
-  while (flock (lock, LOCK_EX | LOCK_NB) != 0)
+  for (;;)
     {
+      if (cancelled != NULL && cancelled (cancel_data))
+        {
+          set_save_error (error, target, EINTR);
+          return FALSE;
+        }
+      if (flock (lock, LOCK_EX | LOCK_NB) == 0)
+        break;
       if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS)
         return TRUE;
       if (errno != EWOULDBLOCK && errno != EINTR)
@@ -677,7 +689,8 @@ keep_aside (const char *target, const char *reason, GError **error)
 
 gboolean
 ja_presets_file_update (const char *path, const char *name,
-                        const JaValues *values, GKeyFile **merged,
+                        const JaValues *values, JaPresetsCancelled cancelled,
+                        gpointer cancel_data, GKeyFile **merged,
                         gchar **notice, GError **error)
 {
   GKeyFile *file = NULL;
@@ -715,7 +728,7 @@ ja_presets_file_update (const char *path, const char *name,
       g_free (target);
       return FALSE;
     }
-  if (!take_lock (lock, target, lock_path, error))
+  if (!take_lock (lock, target, lock_path, cancelled, cancel_data, error))
     goto out;
 
   file = g_key_file_new ();

@@ -50,6 +50,10 @@ void ja_presets_file_write_look (GKeyFile *file, const char *name,
  * control character (a tab, a line break…), “[” or “]”. */
 gboolean ja_presets_file_check_name (const char *name, GError **error);
 
+/* Asked with USER_DATA while a change waits for another program's lock
+ * on the presets file: TRUE stops the wait, and the change fails. */
+typedef gboolean (*JaPresetsCancelled) (gpointer user_data);
+
 /* Changes the preset NAME in the file PATH: VALUES's look replaces it, or,
  * with VALUES NULL, it is deleted (nothing to do when the file does not
  * hold it).  Under a lock on PATH.lock (the same folder), the file is
@@ -62,10 +66,13 @@ gboolean ja_presets_file_check_name (const char *name, GError **error);
  * line; the new file then holds the one preset.  On success *MERGED (when
  * not NULL) is the file as written, for the caller to free.  FALSE with
  * *ERROR naming the file when it cannot be written, or naming the lock
- * when another program has held it for 5 seconds (G_FILE_ERROR_AGAIN):
- * nothing changed. */
+ * when another program has held it for 5 seconds (G_FILE_ERROR_AGAIN),
+ * or when CANCELLED (when not NULL), asked before each try for the lock,
+ * returned TRUE (G_FILE_ERROR_INTR): nothing changed. */
 gboolean ja_presets_file_update (const char *path, const char *name,
-                                 const JaValues *values, GKeyFile **merged,
+                                 const JaValues *values,
+                                 JaPresetsCancelled cancelled,
+                                 gpointer cancel_data, GKeyFile **merged,
                                  gchar **notice, GError **error);
 
 #endif /* JA_PRESETS_FILE_H */

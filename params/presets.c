@@ -36,6 +36,9 @@ struct JaPresets
   gchar *notice;        /* what the last save or delete must say */
   GArray *user;         /* JaUserPreset, sorted by name */
   GHashTable *problems; /* group name -> why it is no preset */
+  /* What stops a save's wait for the lock, with its data, or NULL. */
+  JaPresetsCancelled cancelled;
+  gpointer cancel_data;
 };
 
 static void
@@ -283,8 +286,9 @@ update (JaPresets *presets, const char *name, const JaValues *values,
   GKeyFile *merged;
 
   g_clear_pointer (&presets->notice, g_free);
-  if (!ja_presets_file_update (presets->path, name, values, &merged,
-                               &presets->notice, error))
+  if (!ja_presets_file_update (presets->path, name, values, presets->cancelled,
+                               presets->cancel_data, &merged, &presets->notice,
+                               error))
     return FALSE;
   g_clear_pointer (&presets->load_error, g_free);
   take_file (presets, merged);
@@ -298,6 +302,14 @@ ja_presets_save (JaPresets *presets, const char *name, const JaValues *values,
   if (!check_name (name, error) || !has_file (presets, error))
     return FALSE;
   return update (presets, name, values, error);
+}
+
+void
+ja_presets_set_cancel (JaPresets *presets, JaPresetsCancelled cancelled,
+                       gpointer cancel_data)
+{
+  presets->cancelled = cancelled;
+  presets->cancel_data = cancel_data;
 }
 
 gboolean

@@ -17,6 +17,7 @@
 
 #include <glib.h>
 
+#include "presets-file.h"
 #include "values.h"
 
 typedef struct JaPresets JaPresets;
@@ -64,6 +65,12 @@ const char *ja_presets_path (const JaPresets *presets);
  * the file then unchanged. */
 gboolean ja_presets_save (JaPresets *presets, const char *name,
                           const JaValues *values, GError **error);
+
+/* Lets CANCELLED, asked with CANCEL_DATA, stop a save's or delete's wait
+ * for another program's lock on the file (see ja_presets_file_update);
+ * NULL: none, the default. */
+void ja_presets_set_cancel (JaPresets *presets, JaPresetsCancelled cancelled,
+                            gpointer cancel_data);
 
 /* Deletes the user's preset NAME from the key file as it is on disk now,
  * then lists what the file holds. */

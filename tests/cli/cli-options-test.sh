@@ -519,16 +519,11 @@ case_save_preset() {
   expect_error 1 "--save-preset: Your presets could not be saved in “$work/folder-file/jpeg-artifacts-presets.ini”"
 }
 
-# A --save-preset while another program holds the presets file's lock
-# (one stopped in the middle of a save) waits a few seconds, then fails
-# with a message naming the file and the lock, and changes nothing; once
-# the lock is free, the same save works.
-case_save_preset_locked() {
-  run --quality 20 --save-preset mine
-  expect_status 0
-  cp gimp/jpeg-artifacts-presets.ini before.ini
-  # The lock is flock's own (-o: not passed on to sleep), so that killing
-  # flock frees it.
+# hold_presets_lock: another program (flock, its id in $holder) holds the
+# presets file's lock, as one stopped in the middle of a save would, until
+# release_presets_lock.  The lock is flock's own (-o: not passed on to
+# sleep), so that killing flock frees it.
+hold_presets_lock() {
   flock -o gimp/jpeg-artifacts-presets.ini.lock sleep 60 >/dev/null 2>&1 &
   holder=$!
   tries=0
@@ -537,18 +532,78 @@ case_save_preset_locked() {
     [ "$tries" -lt 500 ] || fail "the lock holder never took the lock"
     sleep 0.01
   done
-  run --quality 40 --save-preset other
+}
+
+release_presets_lock() {
   pkill -P "$holder" sleep || true
   kill "$holder" 2>/dev/null || true
   wait "$holder" 2>/dev/null || true
-  expect_error 1 "--save-preset: Your presets could not be saved in “$work/gimp/jpeg-artifacts-presets.ini”: another program has been changing it for 5 seconds (it holds “$work/gimp/jpeg-artifacts-presets.ini.lock”). Try again once it is done."
-  cmp -s before.ini gimp/jpeg-artifacts-presets.ini || fail "the refused save changed the file"
-  leftovers=$(ls gimp | grep -v -x -e jpeg-artifacts-presets.ini -e jpeg-artifacts-presets.ini.lock || true)
+}
+
+# expect_presets_unchanged: the presets file is before.ini's bytes, and
+# its folder holds nothing else than it and its lock.
+expect_presets_unchanged() {
+  cmp -s before.ini gimp/jpeg-artifacts-presets.ini || fail "$1 changed the file"
+  leftovers=$(ls -A gimp | grep -v -x -e jpeg-artifacts-presets.ini -e jpeg-artifacts-presets.ini.lock || true)
   [ -z "$leftovers" ] || fail "files left in the folder: $leftovers"
+}
+
+# A --save-preset while another program holds the presets file's lock
+# (one stopped in the middle of a save) waits a few seconds, then fails
+# with a message naming the file and the lock, and changes nothing; once
+# the lock is free, the same save works.
+case_save_preset_locked() {
+  run --quality 20 --save-preset mine
+  expect_status 0
+  cp gimp/jpeg-artifacts-presets.ini before.ini
+  hold_presets_lock
+  run --quality 40 --save-preset other
+  release_presets_lock
+  expect_error 1 "--save-preset: Your presets could not be saved in “$work/gimp/jpeg-artifacts-presets.ini”: another program has been changing it for 5 seconds (it holds “$work/gimp/jpeg-artifacts-presets.ini.lock”). Try again once it is done."
+  expect_presets_unchanged "the refused save"
   run --quality 40 --save-preset other
   expect_status 0
   grep -q -x '\[other\]' gimp/jpeg-artifacts-presets.ini || fail "no [other] in the file"
   grep -q -x '\[mine\]' gimp/jpeg-artifacts-presets.ini || fail "[mine] lost"
+}
+
+# An interrupt while --save-preset waits for another program's lock (alone
+# or before a run) ends the tool at once, by that signal and without a
+# message, as an interrupt does anywhere else: the presets file unchanged,
+# no temporary file left, no OUTPUT written.  The signal comes once the
+# tool has opened the lock file (it then waits for the lock), and the lock
+# is freed a second later, long before the 5 seconds the wait lasts: a
+# tool that held the signal back until the end of its save would then save
+# the preset, and only after that end by the signal.
+case_save_preset_locked_interrupt() {
+  run --quality 20 --save-preset mine
+  expect_status 0
+  cp gimp/jpeg-artifacts-presets.ini before.ini
+  for signal in INT TERM; do
+    hold_presets_lock
+    if [ "$signal" = INT ]; then
+      env --default-signal "$TOOL" --quality 40 --save-preset other \
+        >out.txt 2>err.txt &
+    else
+      env --default-signal "$TOOL" --quality 40 --save-preset other \
+        "$DATA/coffee.png" out.png >out.txt 2>err.txt &
+    fi
+    pid=$!
+    tries=0
+    until ls -l "/proc/$pid/fd" 2>/dev/null | grep -q 'jpeg-artifacts-presets\.ini\.lock$'; do
+      tries=$((tries + 1))
+      [ "$tries" -lt 1000 ] || fail "the tool never opened the lock file: $(cat err.txt)"
+      sleep 0.01
+    done
+    kill -s "$signal" "$pid"
+    sleep 1
+    release_presets_lock
+    expect_killed_by "$signal"
+    [ ! -s err.txt ] || fail "SIG$signal: stderr: $(cat err.txt)"
+    [ ! -s out.txt ] || fail "SIG$signal: stdout: $(cat out.txt)"
+    [ ! -e out.png ] || fail "SIG$signal: the cancelled run wrote out.png"
+    expect_presets_unchanged "SIG$signal during the wait for the lock"
+  done
 }
 
 case_schedule_table() {

@@ -3,7 +3,8 @@
  * message naming it and the line; saves and deletes merge into the file
  * as it is on disk, also when six processes save at once; names a key
  * file cannot hold are refused; a save that fails says so; a symbolic
- * link is followed; the plug-in's message on an unknown preset stays
+ * link is followed; a save's wait for another program's lock stops when
+ * its cancel hook says so; the plug-in's message on an unknown preset stays
  * short with 2,000 presets and one on a file that cannot be read names
  * the file; the line named is the one parsing ever longer beginnings of
  * the file finds, on random files and on a big one, where finding it
@@ -17,8 +18,10 @@
 #define _DEFAULT_SOURCE
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -248,8 +251,8 @@ change_after_other_save (gboolean delete)
   GError *error = NULL;
 
   fixture_init (&f);
-  g_assert_true (
-      ja_presets_file_update (f.path, "doomed", &doomed, NULL, NULL, &error));
+  g_assert_true (ja_presets_file_update (f.path, "doomed", &doomed, NULL, NULL,
+                                         NULL, NULL, &error));
   first = ja_presets_new (f.path, NULL);
   second = ja_presets_new (f.path, NULL);
   g_assert_true (ja_presets_save (second, "later", &later, &error));
@@ -439,8 +442,8 @@ test_symlink_updated_at_target (void)
   real_folder = g_build_filename (f.folder, "real", NULL);
   g_assert_cmpint (g_mkdir (real_folder, 0700), ==, 0);
   target = g_build_filename (real_folder, "kept.ini", NULL);
-  g_assert_true (
-      ja_presets_file_update (target, "old", &old, NULL, NULL, &error));
+  g_assert_true (ja_presets_file_update (target, "old", &old, NULL, NULL, NULL,
+                                         NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (symlink ("real/kept.ini", f.path), ==, 0);
 
@@ -456,6 +459,61 @@ test_symlink_updated_at_target (void)
   g_free (link);
   g_free (target);
   g_free (real_folder);
+  fixture_clear (&f);
+}
+
+/* Counts the calls of the cancel hook; stops the wait at the third. */
+static gboolean
+cancel_third (gpointer user_data)
+{
+  int *calls = user_data;
+
+  return ++*calls >= 3;
+}
+
+/* A save waiting for another holder's lock stops as soon as its cancel
+ * hook says so (long before the 5 seconds), with G_FILE_ERROR_INTR naming
+ * the file, which stays as it was, with no temporary file beside it. */
+static void
+test_cancel_stops_lock_wait (void)
+{
+  JaValues values = look (55);
+  int lock, calls = 0;
+  gchar *lock_path, *before, *after;
+  GError *error = NULL;
+  JaPresets *presets;
+  const gchar *name;
+  GDir *dir;
+  Fixture f;
+
+  fixture_init (&f);
+  g_assert_true (ja_presets_file_update (f.path, "old", &values, NULL, NULL,
+                                         NULL, NULL, &error));
+  before = read_text (f.path);
+  lock_path = g_strconcat (f.path, ".lock", NULL);
+  lock = g_open (lock_path, O_RDWR | O_CREAT, 0600);
+  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+  presets = ja_presets_new (f.path, NULL);
+  ja_presets_set_cancel (presets, cancel_third, &calls);
+  g_assert_false (ja_presets_save (presets, "new", &values, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INTR);
+  g_assert_nonnull (strstr (error->message, f.path));
+  g_assert_cmpint (calls, ==, 3);
+  after = read_text (f.path);
+  g_assert_cmpstr (after, ==, before);
+  dir = g_dir_open (f.folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (
+        g_str_has_prefix (name, JA_PRESETS_FILE_NAME)
+        && (name[strlen (JA_PRESETS_FILE_NAME)] == '\0'
+            || g_str_equal (name + strlen (JA_PRESETS_FILE_NAME), ".lock")));
+  g_dir_close (dir);
+  g_clear_error (&error);
+  ja_presets_free (presets);
+  close (lock);
+  g_free (after);
+  g_free (before);
+  g_free (lock_path);
   fixture_clear (&f);
 }
 
@@ -834,6 +892,8 @@ main (int argc, char **argv)
   g_test_add_func ("/presets/symlink-updated-at-target",
                    test_symlink_updated_at_target);
   g_test_add_func ("/presets/delete-merges", test_delete_merges);
+  g_test_add_func ("/presets/cancel-stops-lock-wait",
+                   test_cancel_stops_lock_wait);
   g_test_add_func ("/params/unknown-id-message-bounded",
                    test_unknown_id_message_bounded);
   g_test_add_func ("/params/unreadable-file-message-names-file",
