@@ -6,7 +6,9 @@
 # mode, opens IMAGE (default: the embedded sample data/coffee.png), runs
 # plug-in-jpeg-artifacts on its active layer, exports the result as
 # STEM-jpeg-artifacts.png beside IMAGE (or to --output), and prints the
-# per-generation table the procedure returned.
+# per-generation table the procedure returned.  While another run
+# (run-tests.sh, or run-in-gimp.sh) uses the build folder, it says which,
+# once, and waits.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +17,8 @@ set -eu
 # The clone's folder, also when this script is reached through a link.
 top=$(cd "$(dirname -- "$(readlink -f -- "$0")")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
+# One run at a time in a build folder (lock_build), with run-tests.sh's.
+. "$top/tools/build-lock.sh"
 
 usage ()
 {
@@ -141,21 +145,22 @@ gimp_pid=
 stop ()
 {
   [ -z "$gimp_pid" ] || kill "$gimp_pid" 2>/dev/null || true
+  [ -z "$build_lock_wait" ] || kill "$build_lock_wait" 2>/dev/null || true
   exit "$1"
 }
-trap 'rm -rf "$work"' EXIT
+trap 'unlock_build; rm -rf "$work"' EXIT
 trap 'stop 130' INT
 trap 'stop 143' TERM
 
 # Build the plug-in (quietly: its output shows when it fails), one run at
-# a time per build folder (two first runs would both set it up): under a
-# lock on the folder the build folder is in, which leaves no file behind
-# and which any user who can build there can take.
-mkdir -p -- "$(dirname -- "$build")"
-if ! flock "$(dirname -- "$build")" sh -c '
+# a time per build folder (two first runs would both set it up), run-tests.sh's
+# too: under the build folder's lock (tools/build-lock.sh), held until the
+# plug-in is copied.
+lock_build "$build" run-in-gimp.sh
+if ! sh -c '
      [ -f "$1/build.ninja" ] || meson setup "$1" "$2" || exit 1
      meson compile -C "$1" plugin/gimp-jpeg-artifacts' build "$build" "$top" \
-     >"$work/build.log" 2>&1; then
+     >"$work/build.log" 2>&1 9<&-; then
   cat "$work/build.log" >&2
   echo "run-in-gimp.sh: building the plug-in in $build failed (above)" >&2
   exit 1
@@ -168,6 +173,7 @@ for data in brushes dynamics fonts gradients palettes patterns \
 done
 mkdir -p "$work/plug-ins/gimp-jpeg-artifacts"
 cp "$build/plugin/gimp-jpeg-artifacts" "$work/plug-ins/gimp-jpeg-artifacts/"
+unlock_build
 
 # Script-Fu strings: backslashes and double quotes escaped.
 scheme_quote ()

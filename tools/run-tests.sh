@@ -28,7 +28,9 @@
 # only, with every suite; PASSES="4 5" (any of 1 to 5) runs only the
 # passes it names.  Ctrl-C,
 # SIGTERM or SIGHUP stops it at once, with the step it was running and the
-# chroots' making, and leaves no temporary file.
+# chroots' making, and leaves no temporary file.  A build folder is used by
+# one run at a time (tools/build-lock.sh): a run that finds another
+# run-tests.sh or run-in-gimp.sh in it says which, once, and waits.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -54,6 +56,8 @@ sanitize=${SANITIZE_DIR:-build-sanitize}
 case ${BUILD_DIR:-/} in /*) ;; *) build=$(pwd)/$build ;; esac
 case ${SANITIZE_DIR:-/} in /*) ;; *) sanitize=$(pwd)/$sanitize ;; esac
 cd "$(dirname -- "$(readlink -f -- "$0")")/.."
+# One run at a time in a build folder (lock_build), with run-in-gimp.sh's.
+. tools/build-lock.sh
 
 # The temporary files (the failures' report, the chroots' log) are removed
 # however the script ends: at its end, on a failed step (set -e), or on
@@ -99,6 +103,8 @@ cleanup ()
 {
   [ -z "$step_pid" ] || stop "$step_pid"
   [ -z "$chroots_pid" ] || stop "$chroots_pid"
+  [ -z "$build_lock_wait" ] || stop "$build_lock_wait"
+  unlock_build
   rm -f "$failures" ${chroots_log:+"$chroots_log"}
 }
 trap cleanup EXIT
@@ -108,10 +114,12 @@ trap 'exit 143' TERM
 
 # step COMMAND [ARGUMENT...]: runs COMMAND and returns its status.  It runs
 # in the background, waited for: the shell would hold a signal's trap
-# until a command in the foreground ends, which can take minutes.
+# until a command in the foreground ends, which can take minutes.  The
+# build folder's lock stays the script's (a process a test leaves running
+# must not keep it).
 step ()
 {
-  "$@" &
+  "$@" 9<&- &
   step_pid=$!
   step_status=0
   wait "$step_pid" || step_status=$?
@@ -241,6 +249,7 @@ fi
 # PASSES=2).
 pass_start=$(date +%s)
 if wanted 1 || wanted 2; then
+  lock_build "$build" run-tests.sh
   configure "$build"
 fi
 if [ "${QUICK:-0}" = 1 ]; then
@@ -303,6 +312,7 @@ if wanted 3; then
   pass_start=$(date +%s)
   # LeakSanitizer on, except for fontconfig's life-long cache
   # (tests/lsan.supp); the plug-in and the dialog harness inherit it.
+  lock_build "$sanitize" run-tests.sh
   export CC=clang
   configure "$sanitize" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dfuzzing=true
@@ -353,6 +363,7 @@ gimp3_pass ()
   dir=build-gimp$series
   start=$(date +%s)
   echo "=== run-tests.sh: pass $number: GIMP $series ($suite)"
+  lock_build "$dir" run-tests.sh
   rm -f "$dir"/meson-logs/testlog*.json
   if step tools/in-gimp3-chroot.sh "$suite" sh -c '
        dir=$1

@@ -1,0 +1,151 @@
+#!/bin/sh
+# tools-test.sh: the scripts of tools/ that build, one case per call:
+#   tools-test.sh CASE
+# with SRC (the clone) in the environment.  What is tested is their lock
+# on a build folder (tools/build-lock.sh): a run that finds another
+# holding it says once which, and waits; run-tests.sh and run-in-gimp.sh
+# both take it before they set up or compile anything, and a signal stops
+# their wait.  No case builds anything: the runs waiting are stopped
+# before the lock is free.
+#
+# Copyright (C) 2026 The JPEG Artifacts for GIMP authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tools-test.XXXXXX")
+holder_pid=
+pid=
+cleanup() {
+  # A script under test that did not wait is stopped with its build.
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  if [ -n "$holder_pid" ]; then
+    echo >"$work/release" &
+    wait "$holder_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# hold DIR: a shell (id in $holder_pid) takes DIR's build lock as the
+# scripts do, naming itself holder.sh, and keeps it until release; then
+# it appends "released" to the file order, and gives the lock up.
+hold() {
+  mkfifo release
+  SRC=$SRC sh -c '
+    . "$SRC/tools/build-lock.sh"
+    lock_build "$1" holder.sh
+    : >locked
+    read -r _ <release
+    echo released >>order
+    unlock_build' holder "$1" &
+  holder_pid=$!
+  tries=0
+  until [ -e locked ]; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 1000 ] || fail "the holder never took the lock"
+    sleep 0.01
+  done
+}
+
+release() {
+  echo >release
+  wait "$holder_pid" || fail "the holder failed"
+  holder_pid=
+}
+
+# wait_for_message PID ERR DIR WHO: the process PID says on stderr (the file
+# ERR) that WHO waits for the holder; fails when it ends first or when DIR
+# gets a build (meson's files) meanwhile.
+wait_for_message() {
+  tries=0
+  until [ -s "$2" ]; do
+    kill -0 "$1" 2>/dev/null || fail "$4 ended without waiting: $(cat "$2")"
+    [ ! -e "$3/meson-private" ] || fail "$4 set up $3 while another run held its lock"
+    tries=$((tries + 1))
+    [ "$tries" -lt 3000 ] || fail "$4 said nothing in 30 s"
+    sleep 0.01
+  done
+  # The line may be on its way.
+  sleep 0.1
+  [ "$(wc -l <"$2")" -eq 1 ] || fail "$4 printed: $(cat "$2")"
+  case "$(cat "$2")" in
+    "$4: waiting for holder.sh (process $holder_pid, since "*") to finish with $3") ;;
+    *) fail "$4's message: $(cat "$2")" ;;
+  esac
+  [ ! -e "$3/meson-private" ] || fail "$4 set up $3 while another run held its lock"
+}
+
+# no_process_on DIR: no process but the holder has DIR open (a stopped
+# script's wait for its lock is gone too).
+no_process_on() {
+  for fd in /proc/[0-9]*/fd/*; do
+    [ "$(readlink "$fd" 2>/dev/null)" = "$1" ] || continue
+    owner=${fd#/proc/}
+    owner=${owner%%/*}
+    [ "$owner" = "$holder_pid" ] \
+      || fail "process $owner still has $1 open: $(tr '\0' ' ' <"/proc/$owner/cmdline")"
+  done
+}
+
+# A second run waits for the first's lock, says so once, and takes the
+# lock only once the first has given it up.
+case_lock_waits() {
+  hold "$work/build"
+  SRC=$SRC sh -c '
+    . "$SRC/tools/build-lock.sh"
+    lock_build "$1" waiter.sh
+    echo taken >>order
+    cat "$1/.build-lock" >note
+    unlock_build' waiter "$work/build" 2>err.txt &
+  waiter=$!
+  wait_for_message "$waiter" err.txt "$work/build" waiter.sh
+  release
+  wait "$waiter" || fail "the waiter failed: $(cat err.txt)"
+  [ "$(cat order)" = "$(printf 'released\ntaken')" ] || fail "order: $(cat order)"
+  case "$(cat note)" in
+    "waiter.sh (process "*", since "*")") ;;
+    *) fail "the waiter's note: $(cat note)" ;;
+  esac
+  [ ! -e "$work/build/.build-lock" ] || fail "the note stayed: $(cat "$work/build/.build-lock")"
+}
+
+# script_waits NAME [ARGUMENT...]: tools/NAME, with BUILD_DIR a folder
+# whose lock another run holds, waits for it before it sets it up; SIGTERM
+# stops it there, its wait included, and it writes nothing.
+script_waits() {
+  hold "$work/build"
+  script=$1
+  shift
+  PASSES=1 BUILD_DIR=$work/build "$SRC/tools/$script" "$@" >out.txt 2>err.txt &
+  pid=$!
+  wait_for_message "$pid" err.txt "$work/build" "$script"
+  kill -TERM "$pid"
+  status=0
+  wait "$pid" || status=$?
+  pid=
+  [ "$status" -eq 143 ] || fail "$script ended with status $status, expected 143: $(cat err.txt)"
+  no_process_on "$work/build"
+  release
+  [ ! -e out.png ] || fail "$script wrote out.png"
+}
+
+case_run_tests_waits() {
+  script_waits run-tests.sh
+}
+
+case_run_in_gimp_waits() {
+  script_waits run-in-gimp.sh --output "$work/out.png"
+}
+
+name=$(echo "$1" | tr - _)
+"case_$name"
