@@ -58,6 +58,8 @@ case ${SANITIZE_DIR:-/} in /*) ;; *) sanitize=$(pwd)/$sanitize ;; esac
 cd "$(dirname -- "$(readlink -f -- "$0")")/.."
 # One run at a time in a build folder (lock_build), with run-in-gimp.sh's.
 . tools/build-lock.sh
+# LeakSanitizer's options (export_lsan_options).
+. tools/lsan-options.sh
 
 # The temporary files (the failures' report, the chroots' log) are removed
 # however the script ends: at its end, on a failed step (set -e), or on
@@ -105,6 +107,7 @@ cleanup ()
   [ -z "$chroots_pid" ] || stop "$chroots_pid"
   [ -z "$build_lock_wait" ] || stop "$build_lock_wait"
   unlock_build
+  remove_lsan_copy
   rm -f "$failures" ${chroots_log:+"$chroots_log"}
 }
 trap cleanup EXIT
@@ -317,8 +320,9 @@ if wanted 3; then
   configure "$sanitize" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dfuzzing=true
   unset CC
-  # The path quoted: the sanitizers split their options at spaces.
-  export LSAN_OPTIONS="suppressions='$(pwd)/tests/lsan.supp':print_suppressions=0"
+  # The path quoted: the sanitizers split their options at spaces (a
+  # path with quotes is taken care of too: see lsan-options.sh).
+  export_lsan_options "$(pwd)/tests/lsan.supp"
   # Undefined behaviour stops the process, so that the test fails whatever
   # it checks (by default UBSan reports and goes on).
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

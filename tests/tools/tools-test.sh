@@ -1,12 +1,14 @@
 #!/bin/sh
 # tools-test.sh: the scripts of tools/ that build, one case per call:
 #   tools-test.sh CASE
-# with SRC (the clone) in the environment.  What is tested is their lock
-# on a build folder (tools/build-lock.sh): a run that finds another
-# holding it says once which, and waits; run-tests.sh and run-in-gimp.sh
-# both take it before they set up or compile anything, and a signal stops
-# their wait.  No case builds anything: the runs waiting are stopped
-# before the lock is free.
+# with SRC (the clone) and LSAN_LEAK (lsan-leak, for lsan-options-quoted)
+# in the environment.  Their lock on a build folder (tools/build-lock.sh):
+# a run that finds another holding it says once which, and waits;
+# run-tests.sh and run-in-gimp.sh both take it before they set up or
+# compile anything, and a signal stops their wait.  No case builds
+# anything: the runs waiting are stopped before the lock is free.  And
+# LeakSanitizer's options (tools/lsan-options.sh), which must name the
+# suppressions file whatever the clone's path holds.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -145,6 +147,39 @@ case_run_tests_waits() {
 
 case_run_in_gimp_waits() {
   script_waits run-in-gimp.sh --output "$work/out.png"
+}
+
+# LeakSanitizer reads the suppressions file export_lsan_options names in
+# a folder whose name holds a single quote, a double quote, both, or
+# spaces, colons and commas (which split the sanitizers' options); the
+# copy made for a path with both kinds of quotes is removed by
+# remove_lsan_copy.  Without the file, the leak is reported.
+case_lsan_options_quoted() {
+  status=0
+  env -u LSAN_OPTIONS "$LSAN_LEAK" 2>err.txt || status=$?
+  if [ "$status" -eq 0 ] || ! grep -q leak_on_purpose err.txt; then
+    fail "lsan-leak's leak went unreported (status $status): $(cat err.txt)"
+  fi
+  for folder in "it's" 'say "cheese"' "both ' and \"" 'spaces, colons: and commas'; do
+    mkdir -p "$work/$folder"
+    echo 'leak:leak_on_purpose' >"$work/$folder/lsan.supp"
+    # shellcheck source=../../tools/lsan-options.sh
+    . "$SRC/tools/lsan-options.sh"
+    export_lsan_options "$work/$folder/lsan.supp"
+    # shellcheck disable=SC2154 # set by export_lsan_options
+    copy=$lsan_copy
+    status=0
+    "$LSAN_LEAK" 2>err.txt || status=$?
+    if [ "$status" -ne 0 ] || [ -s err.txt ]; then
+      fail "with the suppressions in $work/$folder (LSAN_OPTIONS=$LSAN_OPTIONS), status $status: $(cat err.txt)"
+    fi
+    remove_lsan_copy
+    unset LSAN_OPTIONS
+    [ -z "$copy" ] || [ ! -e "$copy" ] || fail "the copy $copy stayed"
+    case $folder in
+      *\'*\"*) [ -n "$copy" ] || fail "no copy for $folder" ;;
+    esac
+  done
 }
 
 name=$(echo "$1" | tr - _)
