@@ -155,13 +155,23 @@ took ()
 }
 
 # tally DIR PASS: adds the results of DIR's last meson test run (its
-# newest testlog*.json: a --wrap run writes testlog-WRAPPER.json) to the
-# counts, and the name of each test that did not pass, with the last lines
-# it printed, to $failures: printed again at the very end, where a CI log
-# cut to its tail still shows what failed.
+# newest testlog*.json: a --wrap run writes testlog-WRAPPER.json; the
+# passes remove the older ones first) to the counts, and the name of each
+# test that did not pass, with the last lines it printed, to $failures:
+# printed again at the very end, where a CI log cut to its tail still
+# shows what failed.  A run that wrote no log (meson test died before) is
+# one failure, said as such.
 tally ()
 {
-  log=$(ls -t "$1"/meson-logs/testlog*.json | head -n 1)
+  log=$(ls -t "$1"/meson-logs/testlog*.json 2>/dev/null | head -n 1)
+  if [ -z "$log" ]; then
+    echo "=== run-tests.sh: $2: meson test wrote no log in $1/meson-logs" \
+      "(it ended before its tests' results): the pass FAILED"
+    echo "--- $2: meson test wrote no log in $1/meson-logs" >>"$failures"
+    failed=$((failed + 1))
+    status=1
+    return
+  fi
   counts=$(python3 - "$log" "$2" "$failures" <<'EOF'
 import json, sys
 ok = bad = 0
@@ -193,6 +203,8 @@ run_pass ()
   dir=$2
   shift 2
   echo "=== run-tests.sh: $name"
+  # Only this run's log is tallied, or none.
+  rm -f "$dir"/meson-logs/testlog*.json
   if step meson test -C "$dir" --print-errorlogs --num-processes 2 "$@"; then
     echo "=== run-tests.sh: $name passed"
   else
@@ -388,11 +400,7 @@ gimp3_pass ()
     echo "=== run-tests.sh: pass $number: GIMP $series ($suite) FAILED"
     status=1
   fi
-  if ls "$dir"/meson-logs/testlog*.json >/dev/null 2>&1; then
-    tally "$dir" "pass $number: GIMP $series"
-  else
-    failed=$((failed + 1))
-  fi
+  tally "$dir" "pass $number: GIMP $series"
   took "pass $number" "$start"
 }
 

@@ -149,6 +149,36 @@ case_run_in_gimp_waits() {
   script_waits run-in-gimp.sh --output "$work/out.png"
 }
 
+# When meson test dies before writing its log, run-tests.sh's pass fails
+# as one that wrote no log, and no earlier run's log (here with a test
+# named stale-test, which passed) is counted instead.  meson is a stand-in
+# on PATH: setup and compile do nothing, test is killed.
+case_run_tests_no_log() {
+  mkdir bin build build/meson-logs
+  cat >bin/meson <<'STANDIN'
+#!/bin/sh
+case $1 in
+  setup | compile) exit 0 ;;
+  test) case " $* " in *" --list "*) exit 1 ;; esac; kill -KILL $$ ;;
+esac
+exit 2
+STANDIN
+  chmod +x bin/meson
+  echo '{"name": "stale-test", "result": "OK", "duration": 1.0}' \
+    >build/meson-logs/testlog.json
+  status=0
+  PATH=$work/bin:$PATH PASSES=1 BUILD_DIR=$work/build \
+    "$SRC/tools/run-tests.sh" >out.txt 2>err.txt || status=$?
+  [ "$status" -eq 1 ] || fail "status $status, expected 1: $(cat out.txt err.txt)"
+  [ "$(tail -n 1 out.txt)" = "0 passed, 1 failed" ] \
+    || fail "the tally: $(tail -n 1 out.txt)"
+  grep -q -x -F "=== run-tests.sh: pass 1: every suite but gimp and dialog (pass 3 runs them): meson test wrote no log in $work/build/meson-logs (it ended before its tests' results): the pass FAILED" out.txt \
+    || fail "no message on the missing log: $(cat out.txt)"
+  grep -q -x -F -- "--- pass 1: every suite but gimp and dialog (pass 3 runs them): meson test wrote no log in $work/build/meson-logs" out.txt \
+    || fail "the missing log is not among the failures: $(cat out.txt)"
+  ! grep -q stale-test out.txt || fail "the earlier run's log was read: $(cat out.txt)"
+}
+
 # LeakSanitizer reads the suppressions file export_lsan_options names in
 # a folder whose name holds a single quote, a double quote, both, or
 # spaces, colons and commas (which split the sanitizers' options); the
