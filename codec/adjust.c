@@ -149,6 +149,8 @@ jart_step_adjust (const JartStep *step, const JartImage *src, JartImage *dst)
   if (!amount_ok (step->saturation) || !amount_ok (step->contrast)
       || !amount_ok (step->sharpen))
     return JART_ERROR_ADJUST;
+  if (jart_images_overlap (src, dst))
+    return JART_ERROR_OVERLAP;
 
   memset (&a, 0, sizeof a);
   a.src = src;

@@ -58,21 +58,6 @@ psnr_of (uint64_t sse, size_t samples)
   return 10.0 * log10 (255.0 * 255.0 * (double)samples / (double)sse);
 }
 
-/* Nonzero when A's and B's bytes (each from its first pixel to the last
- * byte of its last row) overlap: compared as addresses, which a run that
- * writes one while reading the other must not share. */
-static int
-images_overlap (const JartImage *a, const JartImage *b)
-{
-  const uintptr_t a0 = (uintptr_t)a->pixels, b0 = (uintptr_t)b->pixels;
-  const uintptr_t a1 = a0 + (uintptr_t)(a->height - 1) * a->stride
-                       + (uintptr_t)a->width * (uintptr_t)a->channels;
-  const uintptr_t b1 = b0 + (uintptr_t)(b->height - 1) * b->stride
-                       + (uintptr_t)b->width * (uintptr_t)b->channels;
-
-  return a0 < b1 && b0 < a1;
-}
-
 static JartStatus
 run_check (const JartImage *src, const JartImage *dst,
            const JartSettings *settings)
@@ -600,7 +585,7 @@ run_generations (const JartImage *src, JartImage *dst,
   status = run_check (src, dst, settings);
   if (status != JART_OK)
     return status;
-  if (in_dst && images_overlap (src, dst))
+  if (in_dst && jart_images_overlap (src, dst))
     return JART_ERROR_OVERLAP;
 
   memset (&run, 0, sizeof run);

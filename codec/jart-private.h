@@ -59,6 +59,12 @@ int jart_flatten_background (const JartSettings *settings, int channels,
  * JART_ERROR_CHANNELS). */
 JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);
 
+/* Nonzero when the bytes of A and B, checked images (each from its first
+ * pixel to the last byte of its last row), overlap: compared as
+ * addresses, which a function that writes one while reading the other
+ * must not share (JART_ERROR_OVERLAP). */
+int jart_images_overlap (const JartImage *a, const JartImage *b);
+
 /* quant.c: one quantization table with the divisors the forward DCT's
  * output is divided by (8 * quantval for the accurate DCT; quantval scaled
  * by the AAN factors for the fast one). */

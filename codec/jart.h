@@ -61,8 +61,10 @@ typedef enum
   JART_ERROR_DECODE,      /* not a JartDecode value */
   JART_ERROR_CODING,      /* not a JartCoding value, or sizes holds
                              other bits than JART_SIZES_ALL's */
-  JART_ERROR_OVERLAP      /* jart_run_in_dst's destination shares bytes
-                             with its source */
+  JART_ERROR_OVERLAP      /* the destination of jart_run_in_dst,
+                             jart_resize or jart_step_adjust shares bytes
+                             with its source (SRC and DST the same image
+                             included) */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -391,18 +393,23 @@ JartStatus jart_generation_jpeg_size (const JartImage *input,
                                       uint64_t *bytes);
 
 /* Applies STEP's colour changes (saturation, contrast, sharpening) to SRC
- * and writes them to DST (same size and channels; may not overlap SRC),
- * alpha copied: what jart_run does before a step's save.  Integer
- * arithmetic, rounded as adjust.c describes; the neutral amounts give SRC
- * back.  Checks only the three amounts of STEP (JART_ERROR_ADJUST). */
+ * and writes them to DST (same size and channels), alpha copied: what
+ * jart_run does before a step's save.  DST's bytes (from its first pixel
+ * to its last row's last) must not overlap SRC's, nor DST be SRC: that is
+ * JART_ERROR_OVERLAP, DST untouched.  Integer arithmetic, rounded as
+ * adjust.c describes; the neutral amounts give SRC back.  Checks only the
+ * three amounts of STEP (JART_ERROR_ADJUST). */
 JartStatus jart_step_adjust (const JartStep *step, const JartImage *src,
                              JartImage *dst);
 
-/* Scales SRC to DST's size (any, may not overlap SRC) with FILTER, every
- * channel alike (alpha too): what jart_run does to shrink a step's copy and
- * grow it back.  Columns first, then rows; sample i of an axis is centred
- * on (i + 0.5) * in / out - 0.5; the window is cut at the image's edges;
- * an axis whose length stays is copied (resize.c has the details). */
+/* Scales SRC to DST's size (any) with FILTER, every channel alike (alpha
+ * too): what jart_run does to shrink a step's copy and grow it back.
+ * DST's bytes (from its first pixel to its last row's last) must not
+ * overlap SRC's, nor DST be SRC, not even at SRC's size: that is
+ * JART_ERROR_OVERLAP, DST untouched.  Columns first, then rows; sample i of an
+ * axis is centred on (i + 0.5) * in / out - 0.5; the window is cut at the
+ * image's edges; an axis whose length stays is copied (resize.c has the
+ * details). */
 JartStatus jart_resize (const JartImage *src, JartImage *dst,
                         JartFilter filter);
 

@@ -336,6 +336,8 @@ jart_resize (const JartImage *src, JartImage *dst, JartFilter filter)
     return JART_ERROR_CHANNELS;
   if ((int)filter < JART_FILTER_NEAREST || (int)filter > JART_FILTER_LANCZOS)
     return JART_ERROR_FILTER;
+  if (jart_images_overlap (src, dst))
+    return JART_ERROR_OVERLAP;
 
   memset (&columns, 0, sizeof columns);
   memset (&rows, 0, sizeof rows);

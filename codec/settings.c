@@ -139,6 +139,18 @@ jart_image_check (const JartImage *image)
   return JART_OK;
 }
 
+int
+jart_images_overlap (const JartImage *a, const JartImage *b)
+{
+  const uintptr_t a0 = (uintptr_t)a->pixels, b0 = (uintptr_t)b->pixels;
+  const uintptr_t a1 = a0 + (uintptr_t)(a->height - 1) * a->stride
+                       + (uintptr_t)a->width * (uintptr_t)a->channels;
+  const uintptr_t b1 = b0 + (uintptr_t)(b->height - 1) * b->stride
+                       + (uintptr_t)b->width * (uintptr_t)b->channels;
+
+  return a0 < b1 && b0 < a1;
+}
+
 JartStatus
 jart_image_pair_check (const JartImage *a, const JartImage *b)
 {

@@ -64,7 +64,7 @@ jart_strerror (JartStatus status)
       return "the coding must be standard, optimized or progressive";
     case JART_ERROR_OVERLAP:
       return "the destination must not share pixels with the source: give "
-             "jart_run_in_dst an image of its own";
+             "it an image of its own";
     }
   return "unknown status";
 }

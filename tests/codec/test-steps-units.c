@@ -1,7 +1,8 @@
 /* test-steps-units.c: a schedule's parts on their own, against values
  * worked out by hand: jart_resize and jart_scaled_size (every filter,
  * shrinking and growing, edges), jart_step_adjust (saturation, contrast,
- * sharpening, their rounding and alpha) and the checks jart_settings_check
+ * sharpening, their rounding and alpha), both refusing a destination
+ * that overlaps the source, and the checks jart_settings_check
  * and jart_run make of the steps and the tables.  (Whole runs with a
  * schedule against libjpeg-turbo: test-steps.c.)
  *
@@ -165,6 +166,35 @@ check_resize (Tally *tally)
         tally, jart_resize (a, &bad, JART_FILTER_BILINEAR) == JART_ERROR_SIZE,
         "jart_resize: width 0");
   }
+  /* In place, or into a part of the source: refused, nothing written. */
+  {
+    const size_t bytes = a->stride * 8;
+    uint8_t *kept = malloc (bytes);
+    JartImage corner = *b, top = *a, rest = *a;
+
+    for (size_t i = 0; i < bytes; i++)
+      a->pixels[i] = (uint8_t)(i * 7);
+    memcpy (kept, a->pixels, bytes);
+    corner.pixels = a->pixels + 2 * a->stride + 3;
+    corner.stride = a->stride;
+    tally_check (tally,
+                 jart_resize (a, a, JART_FILTER_BICUBIC) == JART_ERROR_OVERLAP
+                     && jart_resize (a, &corner, JART_FILTER_NEAREST)
+                            == JART_ERROR_OVERLAP
+                     && jart_resize (&corner, a, JART_FILTER_LANCZOS)
+                            == JART_ERROR_OVERLAP,
+                 "jart_resize: in place or into its own source not refused "
+                 "with JART_ERROR_OVERLAP");
+    tally_check (tally, memcmp (a->pixels, kept, bytes) == 0,
+                 "jart_resize: a refused overlap wrote the image");
+    /* Rows 4 to 7 are after rows 0 to 3's last byte: no overlap. */
+    top.height = rest.height = 4;
+    rest.pixels = a->pixels + 4 * a->stride;
+    tally_check (tally,
+                 jart_resize (&top, &rest, JART_FILTER_BILINEAR) == JART_OK,
+                 "jart_resize: the rows after the source's last refused");
+    free (kept);
+  }
   image_free (a);
   image_free (b);
   image_free (c);
@@ -311,6 +341,9 @@ check_adjust (Tally *tally)
     tally_check (tally,
                  jart_step_adjust (&s, a, &other) == JART_ERROR_CHANNELS,
                  "jart_step_adjust: other channels");
+    tally_check (tally, jart_step_adjust (&s, b, b) == JART_ERROR_OVERLAP,
+                 "jart_step_adjust: in place not refused with "
+                 "JART_ERROR_OVERLAP");
     s.sharpen = NAN;
     tally_check (tally, jart_step_adjust (&s, a, b) == JART_ERROR_ADJUST,
                  "jart_step_adjust: NaN sharpening");
