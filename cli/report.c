@@ -188,7 +188,9 @@ report_json_header (Report *report)
   char schedule[1024];
   const char *c;
 
-  jart_steps_format (s, schedule, sizeof schedule);
+  /* The run's settings passed jart_settings_check: their steps format (an
+     error would leave the schedule ""). */
+  jart_steps_format (s, schedule, sizeof schedule, NULL);
   fprintf (out,
            "{\n  \"settings\": {\"quality\": %d, \"generations\": %d, "
            "\"subsampling\": \"%s\", \"dct\": \"%s\", \"decode\": \"%s\", "

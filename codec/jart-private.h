@@ -59,6 +59,11 @@ int jart_flatten_background (const JartSettings *settings, int channels,
  * JART_ERROR_CHANNELS). */
 JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);
 
+/* settings.c: the code of STEP's first bad field, in jart.h's order of
+ * JartStep's fields (JART_ERROR_QUALITY .. JART_ERROR_ADJUST), or
+ * JART_OK. */
+JartStatus jart_step_check (const JartStep *step);
+
 /* Nonzero when the bytes of A and B, checked images (each from its first
  * pixel to the last byte of its last row), overlap: compared as
  * addresses, which a function that writes one while reading the other

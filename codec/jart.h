@@ -440,14 +440,20 @@ void jart_scaled_size (int width, int height, double scale, int *out_width,
 JartStatus jart_steps_parse (const char *text, const JartStep *defaults,
                              JartSettings *settings, size_t *error_at);
 
-/* Writes SETTINGS's schedule as text jart_steps_parse reads back to the
- * same steps (equal steps in a row as one with "*N"), into BUFFER of SIZE
- * bytes, NUL-terminated.  Returns the length it needs without the NUL
- * (as snprintf).  BUFFER NULL is read as SIZE 0 (nothing written, the
- * length counted); SETTINGS NULL as no schedule (returns 0, BUFFER gets
- * "").  It reads at most JART_STEPS_MAX steps, whatever n_steps says. */
-size_t jart_steps_format (const JartSettings *settings, char *buffer,
-                          size_t size);
+/* Writes SETTINGS's schedule (n_steps 0: none, "") as text
+ * jart_steps_parse reads back to the same steps (equal steps in a row as
+ * one with "*N"), into BUFFER of SIZE bytes, NUL-terminated, and sets
+ * *NEEDED (when NEEDED is not NULL) to the length it needs without the
+ * NUL (as snprintf returns it).  BUFFER NULL is read as SIZE 0 (nothing
+ * written, the length counted).  The steps are checked first, as
+ * jart_settings_check checks them (its other fields are not read): n_steps
+ * outside 0..JART_STEPS_MAX is JART_ERROR_STEPS, a step's field out of
+ * range that field's code (JART_ERROR_QUALITY, _SUBSAMPLING, _SCALE,
+ * _FILTER, _ADJUST), SETTINGS NULL JART_ERROR_NULL; then BUFFER gets ""
+ * (when SIZE is not 0) and *NEEDED 0: no text is written for steps that
+ * would not read back. */
+JartStatus jart_steps_format (const JartSettings *settings, char *buffer,
+                              size_t size, size_t *needed);
 
 /* The MCU size for SUBSAMPLING with CHANNELS channels, in pixels: the grid
  * an anchor is taken modulo.  WIDTH or HEIGHT may be NULL: that side is not

@@ -34,9 +34,8 @@ amount_ok (double amount)
   return amount >= 0.0 && amount <= JART_ADJUST_MAX;
 }
 
-/* The code of STEP's first bad field. */
-static JartStatus
-step_check (const JartStep *step)
+JartStatus
+jart_step_check (const JartStep *step)
 {
   if (step->quality < 0 || step->quality > JART_QUALITY_MAX)
     return JART_ERROR_QUALITY;
@@ -91,7 +90,7 @@ jart_settings_check (const JartSettings *s)
     return JART_ERROR_STEPS;
   for (i = 0; i < s->n_steps; i++)
     {
-      JartStatus status = step_check (&s->steps[i]);
+      JartStatus status = jart_step_check (&s->steps[i]);
 
       if (status != JART_OK)
         return status;

@@ -370,10 +370,30 @@ steps_put_number (char *buffer, size_t size, size_t *length,
   steps_put (buffer, size, length, text);
 }
 
-size_t
-jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
+/* The steps of SETTINGS as jart_settings_check checks them: JART_OK, or
+ * the code of the first fault (n_steps, then each step's fields). */
+static JartStatus
+steps_check (const JartSettings *settings)
+{
+  JartStatus status;
+  int i;
+
+  if (settings == NULL)
+    return JART_ERROR_NULL;
+  if (settings->n_steps < 0 || settings->n_steps > JART_STEPS_MAX)
+    return JART_ERROR_STEPS;
+  for (i = 0; i < settings->n_steps; i++)
+    if ((status = jart_step_check (&settings->steps[i])) != JART_OK)
+      return status;
+  return JART_OK;
+}
+
+JartStatus
+jart_steps_format (const JartSettings *settings, char *buffer, size_t size,
+                   size_t *needed)
 {
   size_t length = 0;
+  JartStatus status;
   int n, i = 0;
 
   /* No buffer: only the length is counted, whatever SIZE says. */
@@ -381,10 +401,13 @@ jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
     size = 0;
   if (size > 0)
     buffer[0] = '\0';
-  if (settings == NULL)
-    return 0;
-  /* Settings jart_settings_check refuses hold at most the array's steps. */
-  n = jart_clamp_int (settings->n_steps, 0, JART_STEPS_MAX);
+  if (needed != NULL)
+    *needed = 0;
+  /* Steps out of their ranges would give words that do not read back
+     (or none, for a subsampling or a filter without a word). */
+  if ((status = steps_check (settings)) != JART_OK)
+    return status;
+  n = settings->n_steps;
   while (i < n)
     {
       const JartStep *step = &settings->steps[i];
@@ -398,16 +421,12 @@ jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
         steps_put (buffer, size, &length, "tables");
       else
         steps_put_number (buffer, size, &length, "q", step->quality);
-      if ((int)step->subsampling >= 0 && (int)step->subsampling < 5)
-        {
-          steps_put (buffer, size, &length, " ");
-          steps_put (buffer, size, &length,
-                     steps_subsampling_words[step->subsampling]);
-        }
+      steps_put (buffer, size, &length, " ");
+      steps_put (buffer, size, &length,
+                 steps_subsampling_words[step->subsampling]);
       if (step->scale != 1.0)
         steps_put_number (buffer, size, &length, " x", step->scale);
-      if ((step->scale != 1.0 || step->filter != JART_FILTER_LANCZOS)
-          && (int)step->filter >= 0 && (int)step->filter < 4)
+      if (step->scale != 1.0 || step->filter != JART_FILTER_LANCZOS)
         {
           steps_put (buffer, size, &length, " ");
           steps_put (buffer, size, &length, steps_filter_words[step->filter]);
@@ -422,5 +441,7 @@ jart_steps_format (const JartSettings *settings, char *buffer, size_t size)
         steps_put_number (buffer, size, &length, " *", run);
       i += run;
     }
-  return length;
+  if (needed != NULL)
+    *needed = length;
+  return JART_OK;
 }

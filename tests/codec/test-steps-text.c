@@ -5,7 +5,8 @@
  * arguments (jart_steps_format's too), numbers in a locale whose decimal
  * separator is a comma, and formatting: the text read back gives the same
  * steps, a buffer too small is cut and NUL-ended and the length needed is
- * returned as snprintf does.
+ * given as snprintf returns it; steps jart_settings_check refuses are not
+ * formatted, with its status.
  *
  * With the argument "round-trip": the property that the text of any valid
  * steps reads back to the same steps, over random schedules whose numbers
@@ -60,6 +61,18 @@ same_steps (const JartSettings *a, const JartSettings *b)
   return 1;
 }
 
+/* The length jart_steps_format (SETTINGS, BUFFER, SIZE) needs, or
+ * (size_t)-1 when it fails. */
+static size_t
+formatted (const JartSettings *settings, char *buffer, size_t size)
+{
+  size_t needed = 12345;
+
+  if (jart_steps_format (settings, buffer, size, &needed) != JART_OK)
+    return (size_t)-1;
+  return needed;
+}
+
 /* Parses TEXT, which must succeed with N steps, then formats and parses
  * the result again, which must give the same steps. */
 static void
@@ -77,7 +90,7 @@ parses (Tally *tally, const char *text, int n, JartSettings *settings)
   tally_check (tally, status == JART_OK && settings->n_steps == n,
                "\"%s\": status %d, %d steps (expected 0 and %d)", text, status,
                settings->n_steps, n);
-  length = jart_steps_format (settings, buffer, sizeof buffer);
+  length = formatted (settings, buffer, sizeof buffer);
   tally_check (tally, length == strlen (buffer),
                "\"%s\": format says %zu bytes, wrote %zu", text, length,
                strlen (buffer));
@@ -205,27 +218,123 @@ check_null (Tally *tally)
           && jart_steps_parse ("q5", &defaults, NULL, NULL) == JART_ERROR_NULL,
       "a NULL argument is not JART_ERROR_NULL");
 
-  /* jart_steps_format returns no status: NULL settings format as no
-     schedule, and a NULL buffer counts the length whatever the size. */
+  /* jart_steps_format: NULL settings are JART_ERROR_NULL, with "" and a
+     length 0; a NULL buffer counts the length whatever the size, and a
+     NULL length is not written. */
   {
     char buffer[64];
-    size_t need;
+    size_t need = 99;
 
     memset (buffer, 'z', sizeof buffer);
     tally_check (tally,
-                 jart_steps_format (NULL, buffer, sizeof buffer) == 0
-                     && buffer[0] == '\0',
-                 "jart_steps_format (NULL settings) wrote \"%.8s\"", buffer);
-    tally_check (tally, jart_steps_format (NULL, NULL, 16) == 0,
-                 "jart_steps_format (NULL, NULL, 16) is not 0");
+                 jart_steps_format (NULL, buffer, sizeof buffer, &need)
+                         == JART_ERROR_NULL
+                     && buffer[0] == '\0' && need == 0,
+                 "jart_steps_format (NULL settings) wrote \"%.8s\", length "
+                 "%zu",
+                 buffer, need);
+    tally_check (tally,
+                 jart_steps_format (NULL, NULL, 16, NULL) == JART_ERROR_NULL,
+                 "jart_steps_format (NULL, NULL, 16, NULL) is not "
+                 "JART_ERROR_NULL");
     jart_steps_parse ("q60 *2; q30 x0.5", &defaults, &s, NULL);
-    need = jart_steps_format (&s, NULL, 0);
-    tally_check (
-        tally, need > 0 && jart_steps_format (&s, NULL, sizeof buffer) == need,
-        "jart_steps_format with a NULL buffer of %zu bytes does "
-        "not count the %zu bytes",
-        sizeof buffer, need);
+    need = formatted (&s, NULL, 0);
+    tally_check (tally,
+                 need > 0 && formatted (&s, NULL, sizeof buffer) == need,
+                 "jart_steps_format with a NULL buffer of %zu bytes does "
+                 "not count the %zu bytes",
+                 sizeof buffer, need);
   }
+}
+
+/* Steps that jart_settings_check refuses (STEP's field FIELD set to one of
+ * its values out of range, or n_steps out of 0..JART_STEPS_MAX) are not
+ * formatted: jart_steps_format gives the check's status, "" and a length
+ * 0, where it wrote words that do not read back ("q101", "x2", "satnan")
+ * or none (a subsampling or filter without a word) or the array's steps
+ * for an n_steps past it. */
+static void
+check_format_refused (Tally *tally)
+{
+  static const struct
+  {
+    const char *what;
+    JartStatus status;
+  } cases[] = {
+    { "quality 101", JART_ERROR_QUALITY },
+    { "quality -1", JART_ERROR_QUALITY },
+    { "subsampling 7", JART_ERROR_SUBSAMPLING },
+    { "scale 2", JART_ERROR_SCALE },
+    { "scale NaN", JART_ERROR_SCALE },
+    { "scale 0", JART_ERROR_SCALE },
+    { "filter 9", JART_ERROR_FILTER },
+    { "saturation NaN", JART_ERROR_ADJUST },
+    { "contrast -1", JART_ERROR_ADJUST },
+    { "sharpening 5", JART_ERROR_ADJUST },
+    { "n_steps 100000", JART_ERROR_STEPS },
+    { "n_steps -5", JART_ERROR_STEPS },
+  };
+  JartSettings s;
+  char buffer[256];
+  size_t i, need;
+
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      JartStatus status;
+      JartStep *step;
+
+      parses (tally, "q50 x0.5; q60", 2, &s);
+      step = &s.steps[1];
+      switch (i)
+        {
+        case 0:
+          step->quality = 101;
+          break;
+        case 1:
+          step->quality = -1;
+          break;
+        case 2:
+          step->subsampling = (JartSubsampling)7;
+          break;
+        case 3:
+          step->scale = 2.0;
+          break;
+        case 4:
+          step->scale = NAN;
+          break;
+        case 5:
+          step->scale = 0.0;
+          break;
+        case 6:
+          step->filter = (JartFilter)9;
+          break;
+        case 7:
+          step->saturation = NAN;
+          break;
+        case 8:
+          step->contrast = -1.0;
+          break;
+        case 9:
+          step->sharpen = 5.0;
+          break;
+        case 10:
+          s.n_steps = 100000;
+          break;
+        default:
+          s.n_steps = -5;
+          break;
+        }
+      memset (buffer, 'z', sizeof buffer);
+      need = 99;
+      status = jart_steps_format (&s, buffer, sizeof buffer, &need);
+      tally_check (
+          tally,
+          status == cases[i].status && jart_settings_check (&s) == status
+              && buffer[0] == '\0' && need == 0,
+          "steps with %s: status %d (expected %d, as "
+          "jart_settings_check), \"%.60s\", length %zu",
+          cases[i].what, (int)status, (int)cases[i].status, buffer, need);
+    }
 }
 
 static void
@@ -236,28 +345,24 @@ check_format (Tally *tally)
   size_t need;
 
   parses (tally, "q95; q75 x0.8 bicubic sat1.2 *3", 4, &s);
-  need = jart_steps_format (&s, NULL, 0);
-  tally_check (tally, need == jart_steps_format (&s, exact, sizeof exact),
+  need = formatted (&s, NULL, 0);
+  tally_check (tally, need == formatted (&s, exact, sizeof exact),
                "the length with no buffer differs from the one written");
   tally_check (tally,
                strcmp (exact, "q95 420; q75 420 x0.8 bicubic sat1.2 *3") == 0,
                "formatted as \"%s\"", exact);
   memset (small, 'z', sizeof small);
   tally_check (tally,
-               jart_steps_format (&s, small, sizeof small) == need
+               formatted (&s, small, sizeof small) == need
                    && strlen (small) == sizeof small - 1
                    && strncmp (small, exact, sizeof small - 1) == 0,
                "a small buffer got \"%.8s\"", small);
-  /* An n_steps past the array (settings jart_settings_check refuses)
-     reads the array's steps only: the text of its 64. */
-  s.n_steps = JART_STEPS_MAX;
-  need = jart_steps_format (&s, NULL, 0);
-  s.n_steps = 100000;
-  tally_check (tally, jart_steps_format (&s, NULL, 0) == need,
-               "n_steps 100000: the text of more than the array's steps");
-  s.n_steps = -5;
-  tally_check (tally, jart_steps_format (&s, exact, sizeof exact) == 0,
-               "n_steps -5: \"%s\"", exact);
+  tally_check (tally,
+               jart_steps_format (&s, exact, sizeof exact, NULL) == JART_OK
+                   && strcmp (exact, "q95 420; q75 420 x0.8 bicubic sat1.2 *3")
+                          == 0,
+               "with no length asked, formatted as \"%s\"", exact);
+  check_format_refused (tally);
   /* jart_memory_needed: 0 for what jart_run refuses. */
   jart_settings_init (&s);
   tally_check (tally,
@@ -297,7 +402,7 @@ check_locale (Tally *tally)
   JartSettings s;
   char buffer[256];
   parses (tally, "x0.75 sat1.25", 1, &s);
-  jart_steps_format (&s, buffer, sizeof buffer);
+  formatted (&s, buffer, sizeof buffer);
   tally_check (tally,
                strstr (buffer, "x0.75") != NULL
                    && strstr (buffer, "sat1.25") != NULL,
@@ -404,7 +509,7 @@ check_round_trip (Tally *tally, uint32_t seed, int rounds)
                            ? 0.0
                            : random_amount (&state, 0.0, JART_ADJUST_MAX);
         }
-      length = jart_steps_format (&s, buffer, sizeof buffer);
+      length = formatted (&s, buffer, sizeof buffer);
       jart_settings_init (&again);
       status = jart_steps_parse (buffer, &defaults, &again, NULL);
       if (!tally_check (tally,
@@ -444,7 +549,7 @@ check_round_trips (Tally *tally)
   char buffer[256];
 
   parses (tally, "99.9%", 1, &s);
-  jart_steps_format (&s, buffer, sizeof buffer);
+  formatted (&s, buffer, sizeof buffer);
   tally_check (tally, strstr (buffer, "x0.999 ") != NULL,
                "\"99.9%%\" formats as \"%s\", not as x0.999", buffer);
   parses (tally, "sat.05449494544909422", 1, &s);
