@@ -429,9 +429,12 @@ void jart_scaled_size (int width, int height, double scale, int *out_width,
  * "lanczos" filter, "sat1.4" saturation, "con1.2" contrast, "sharp0.8"
  * sharpening, "*3" the step three times.  Numbers are plain decimals
  * (digits and at most one '.', whatever the locale), read as the nearest
- * double; the whole numbers of "q" and "*" may have any count of digits
- * ("q00075" is quality 75, "q99999999999" a quality out of range).  A word a
- * step leaves out takes DEFAULTS's field.  An empty text (or only spaces)
+ * double, and may have any count of digits, leading zeros included: a
+ * number is read by its value, whatever its length ("q00075" is quality
+ * 75, "x" and 400 zeros and "0.5" scale 0.5), and one out of range gives
+ * the code a short one does ("q99999999999" JART_ERROR_QUALITY, "x0." and
+ * 400 zeros and "5" JART_ERROR_SCALE, "*99999" JART_ERROR_STEPS).  A word
+ * a step leaves out takes DEFAULTS's field.  An empty text (or only spaces)
  * gives n_steps 0.  On a mistake returns JART_ERROR_STEPS (a word it does not
  * know, or more than JART_STEPS_MAX steps) or the code of the field out of
  * range (JART_ERROR_QUALITY, _SCALE, _ADJUST), SETTINGS untouched, and

@@ -9,7 +9,7 @@
  * order; a word a step leaves out takes the
  * caller's default.  Numbers are read in the C locale's form (a '.'
  * before the decimals) whatever the process's locale is, as the double
- * nearest the decimal written, and written as the fewest significant
+ * nearest the decimal written, whatever its length, and written as the fewest significant
  * digits that read back to the same double, in plain decimal form (no
  * exponent), so that the text of any steps reads back to them.
  *
@@ -36,25 +36,31 @@ steps_is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The longest number a word may hold: room for the smallest double
- * written out in plain decimals ("0." and 323 zeros before 17 digits). */
+/* The longest number steps_plain writes: room for the smallest double in
+ * plain decimals ("0." and 323 zeros before 17 digits). */
 #define STEPS_NUMBER_MAX 360
+
+/* How many significant digits of a number steps_number hands to strtod:
+ * more than the 767 that deciding the double nearest a decimal can take;
+ * the digits after them count only as being zero or not. */
+#define STEPS_DIGITS_KEPT 800
 
 /* Reads the N bytes at TEXT as a decimal number, divided by 10^SHIFT:
  * digits with at most one '.' among them, nothing else (no sign, no
- * exponent, no locale), at most STEPS_NUMBER_MAX bytes.  The value is the
- * double nearest that decimal: the digits go to strtod as a whole number
- * and an exponent ("1234e-3"), a form with no decimal separator, which
- * the locale cannot change.  Nonzero on success. */
+ * exponent, no locale), of any length.  The value is the double nearest
+ * that decimal: the significant digits (leading zeros skipped, past
+ * STEPS_DIGITS_KEPT a last '1' standing for any nonzero digit after them)
+ * go to strtod as a whole number and an exponent ("1234e-3"), a form with
+ * no decimal separator, which the locale cannot change.  Nonzero on
+ * success. */
 static int
 steps_number (const char *text, size_t n, int shift, double *value)
 {
-  char number[STEPS_NUMBER_MAX + 16];
-  size_t i, count = 0;
-  int decimals = shift, dot = 0, digits = 0;
+  char number[STEPS_DIGITS_KEPT + 32];
+  size_t i, count = 0, decimals = (size_t)shift, dropped = 0;
+  int dot = 0, digits = 0, sticky = 0;
+  long long exponent;
 
-  if (n > STEPS_NUMBER_MAX)
-    return 0;
   for (i = 0; i < n; i++)
     {
       char c = text[i];
@@ -63,23 +69,43 @@ steps_number (const char *text, size_t n, int shift, double *value)
         dot = 1;
       else if (c >= '0' && c <= '9')
         {
-          digits++;
-          decimals += dot;
+          digits = 1;
+          decimals += (size_t)dot;
           /* Leading zeros add nothing. */
-          if (count > 0 || c != '0')
+          if (count == 0 && c == '0')
+            continue;
+          if (count < STEPS_DIGITS_KEPT)
             number[count++] = c;
+          else
+            {
+              dropped++;
+              sticky |= c != '0';
+            }
         }
       else
         return 0;
     }
-  if (digits == 0)
+  if (!digits)
     return 0;
   if (count == 0)
     {
       *value = 0.0;
       return 1;
     }
-  snprintf (number + count, sizeof number - count, "e-%d", decimals);
+  if (sticky)
+    {
+      number[count++] = '1';
+      dropped--;
+    }
+  /* The exponent is DROPPED - DECIMALS; past +-10^6 strtod gives
+     infinity or 0 alike, and the text has room for it. */
+  if (dropped >= decimals)
+    exponent = (long long)(dropped - decimals > 1000000 ? 1000000
+                                                        : dropped - decimals);
+  else
+    exponent = -(long long)(decimals - dropped > 1000000 ? 1000000
+                                                         : decimals - dropped);
+  snprintf (number + count, sizeof number - count, "e%lld", exponent);
   *value = strtod (number, NULL);
   return 1;
 }

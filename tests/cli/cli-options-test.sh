@@ -338,6 +338,11 @@ case_schedule_errors() {
   usage_error "--schedule: 'blur' at byte 0 is not a word a schedule knows: qN (1..100), tables," --schedule "blur" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'fuzzy' at byte 9 is not a word a schedule knows" --schedule "q75 x0.8 fuzzy" "$DATA/coffee.png" out.png
   usage_error "--schedule: 'sat9' at byte 4 is out of range: 'sat', 'con' and 'sharp' take 0 to 4" --schedule "q60 sat9" "$DATA/coffee.png" out.png
+  # A number is read by its value whatever its length (here 400 zeros),
+  # as a quality of many digits is: out of range, not an unknown word.
+  zeros=$(printf '%0400d' 0)
+  usage_error "--schedule: 'x0.${zeros}5' at byte 4 is not a scale: 'x' takes 0.05 to 1, '%' 5 to 100" --schedule "q75 x0.${zeros}5" "$DATA/coffee.png" out.png
+  usage_error "--schedule: 'sat9${zeros}' at byte 4 is out of range: 'sat', 'con' and 'sharp' take 0 to 4" --schedule "q60 sat9${zeros}" "$DATA/coffee.png" out.png
   usage_error "--schedule: the step at byte 4 is empty (two ';' with nothing between them)" --schedule "q75;;q60" "$DATA/coffee.png" out.png
   usage_error "--schedule: the step at byte 9 makes more than 64 steps" --schedule "q75 *64; q60" "$DATA/coffee.png" out.png
   usage_error "--saturation must be a number from 0 to 4" --saturation 4.5 "$DATA/coffee.png" out.png

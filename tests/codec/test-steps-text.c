@@ -168,6 +168,63 @@ check_words (Tally *tally)
                "x0.123456789012345 read as %.17g", s.steps[1].scale);
 }
 
+/* PREFIX, COUNT zeros, then SUFFIX, in BUFFER (of 2048 bytes). */
+static const char *
+with_zeros (char *buffer, const char *prefix, size_t count, const char *suffix)
+{
+  size_t n = strlen (prefix);
+
+  memcpy (buffer, prefix, n);
+  memset (buffer + n, '0', count);
+  strcpy (buffer + n + count, suffix);
+  return buffer;
+}
+
+/* A number is read by its value whatever its length: leading zeros of any
+ * count, as for "q" and "*", and any count of digits after them (past 360
+ * bytes the word was a word the text does not know, JART_ERROR_STEPS,
+ * even for a value in range).  Out of range it is the field's code, as
+ * for a quality of many digits; the double is still the nearest. */
+static void
+check_long_numbers (Tally *tally)
+{
+  char text[2048];
+  JartSettings s;
+
+  parses (tally, with_zeros (text, "q", 400, "75"), 1, &s);
+  tally_check (tally, s.steps[0].quality == 75, "q, 400 zeros, 75: %d",
+               s.steps[0].quality);
+  parses (tally, with_zeros (text, "x", 400, "0.5"), 1, &s);
+  tally_check (tally, s.steps[0].scale == 0.5, "x, 400 zeros, 0.5: %.17g",
+               s.steps[0].scale);
+  parses (tally, with_zeros (text, "sat1.", 400, ""), 1, &s);
+  tally_check (tally, s.steps[0].saturation == 1.0,
+               "sat1. and 400 zeros: %.17g", s.steps[0].saturation);
+  parses (tally, with_zeros (text, "99.", 400, "%"), 1, &s);
+  tally_check (tally, s.steps[0].scale == 0.99, "99. and 400 zeros %%: %.17g",
+               s.steps[0].scale);
+  /* 1 + 2^-53, halfway between 1 and the next double, reads as 1 (ties to
+     even); a 1 far after it, past the 800 digits strtod is given, tips it
+     to the next double. */
+  parses (tally, "con1.00000000000000011102230246251565404236316680908203125",
+          1, &s);
+  tally_check (tally, s.steps[0].contrast == 1.0, "1 + 2^-53 read as %.17g",
+               s.steps[0].contrast);
+  parses (tally,
+          with_zeros (text,
+                      "con1.00000000000000011102230246251565404236316680908203"
+                      "125",
+                      900, "1"),
+          1, &s);
+  tally_check (tally, s.steps[0].contrast == nextafter (1.0, 2.0),
+               "1 + 2^-53 and a 1 after 900 more zeros read as %.17g",
+               s.steps[0].contrast);
+  fails (tally, with_zeros (text, "q75 x0.", 400, "5"), JART_ERROR_SCALE, 4);
+  fails (tally, with_zeros (text, "q75 sat9", 400, ""), JART_ERROR_ADJUST, 4);
+  fails (tally, with_zeros (text, "q", 400, "101"), JART_ERROR_QUALITY, 0);
+  fails (tally, with_zeros (text, "sharp1.", 400, "x"), JART_ERROR_STEPS, 0);
+}
+
 static void
 check_mistakes (Tally *tally)
 {
@@ -576,6 +633,7 @@ main (int argc, char **argv)
   tally_init (&tally, "steps-text");
   check_words (&tally);
   check_mistakes (&tally);
+  check_long_numbers (&tally);
   check_null (&tally);
   check_format (&tally);
   check_locale (&tally);
