@@ -10,7 +10,10 @@
  * (users.c) time what users wait for: the tool as a process, the dialog
  * (its worker and the preview's handling of what it hands over, after a
  * settings change in an open dialog and on a new worker's first run), the
- * statistics inside a run.
+ * statistics inside a run.  The tool's cases also time libjpeg-turbo's
+ * loop as a whole process, as the tool is timed: this program run again
+ * with BENCH_TURBO_PROCESS (bench.h) reads the image, runs the loop and
+ * writes the PPM.
  *
  * Each codec run happens in a child process, so that its peak resident
  * memory (getrusage) can be told apart from the parent's.  Every case runs
@@ -146,6 +149,56 @@ done:
   return seconds;
 }
 
+/* BENCH_TURBO_PROCESS's work (bench.h): libjpeg-turbo's loop as a whole
+ * process, from reading the image to its PPM.  Returns the exit status. */
+static int
+turbo_process (int argc, char **argv)
+{
+  JartSettings settings;
+  JartImage *image;
+  FILE *out;
+  int ok, y;
+
+  if (argc != 7)
+    {
+      fprintf (stderr,
+               "jpeg-artifacts-bench: %s takes GENERATIONS QUALITY "
+               "SUBSAMPLING IMAGE OUTPUT\n",
+               BENCH_TURBO_PROCESS);
+      return 2;
+    }
+  jart_settings_init (&settings);
+  settings.generations = atoi (argv[2]);
+  settings.quality = atoi (argv[3]);
+  settings.subsampling = (JartSubsampling)atoi (argv[4]);
+  if (jart_settings_check (&settings) != JART_OK)
+    {
+      fprintf (stderr, "jpeg-artifacts-bench: %s: bad settings\n",
+               BENCH_TURBO_PROCESS);
+      return 2;
+    }
+  image = image_load (argv[5]);
+  if (image == NULL)
+    return 1;
+  out = fopen (argv[6], "wb");
+  ok = out != NULL && (image->channels == 1 || image->channels == 3)
+       && turbojpeg_loop (image, &settings) >= 0
+       && fprintf (out, "P%d\n%d %d\n255\n", image->channels == 1 ? 5 : 6,
+                   image->width, image->height)
+              > 0;
+  for (y = 0; ok && y < image->height; y++)
+    ok = fwrite (image->pixels + (size_t)y * image->stride,
+                 (size_t)image->width * image->channels, 1, out)
+         == 1;
+  if (out != NULL && fclose (out) != 0)
+    ok = 0;
+  if (!ok)
+    fprintf (stderr, "jpeg-artifacts-bench: %s: could not write %s\n",
+             BENCH_TURBO_PROCESS, argv[6]);
+  image_free (image);
+  return ok ? 0 : 1;
+}
+
 /* What a child reports of its codec run. */
 typedef struct
 {
@@ -246,8 +299,11 @@ usage (FILE *stream)
            "both give the\n"
            "same pixels; then what users wait for: the jpeg-artifacts tool "
            "as a process\n"
-           "(its table, or --quiet), the dialog to its result in the preview "
-           "and its\nstatistics, and "
+           "(its table, or --quiet) next to libjpeg-turbo's loop, in memory "
+           "and as a process\n"
+           "that reads the image and writes PPM too, the dialog to its "
+           "result in the preview\n"
+           "and its statistics, and "
            "what a generation's statistics cost in a run.\n"
            "LIST picks cases by number, e.g. 1,3 (default: all nine).\n"
            "Each case runs N times (1 to 99, default 3); the figures are "
@@ -278,9 +334,10 @@ user_cases (const char *list, const char *path, const JartImage *image,
             int quality, JartSubsampling subsampling, int repeat)
 {
   char dir[] = "/tmp/jpeg-artifacts-bench.XXXXXX", output[64];
-  double turbo[2][99], table[2][99], quiet[99], quiet1[99], result[99];
+  double turbo[2][99], table[2][99], process[2][99], quiet[99], quiet1[99];
+  double result[99];
   double stats[99], first[99], first_stats[99];
-  double t1 = 0, t100 = 0;
+  double t1 = 0, t100 = 0, p;
   const int wanted[2] = { 1, 100 };
   JartSettings settings;
   int k, i, failures = 0;
@@ -307,7 +364,11 @@ user_cases (const char *list, const char *path, const JartImage *image,
           turbo[i][k] = turbojpeg_loop (copy, &settings);
           image_free (copy);
           table[i][k] = bench_tool (JART_TOOL, path, wanted[i], 0, output);
-          if (turbo[i][k] < 0 || table[i][k] < 0)
+          /* The same loop with the tool's work around it: reading the
+             image, writing its PPM. */
+          process[i][k] = bench_turbo_process (path, wanted[i], quality,
+                                               subsampling, output);
+          if (turbo[i][k] < 0 || table[i][k] < 0 || process[i][k] < 0)
             failures++;
           /* What reading and writing the image cost the tool, with the
              round trip and no table: no table can be faster. */
@@ -323,6 +384,7 @@ user_cases (const char *list, const char *path, const JartImage *image,
               i == 0 ? "tool with its table, 1 generation"
                      : "tool with its table, 100 generations",
               t1, t100, t1 / t100);
+      p = bench_median (process[i], repeat);
       if (i == 0)
         {
           double q1 = bench_median (quiet1, repeat);
@@ -331,7 +393,17 @@ user_cases (const char *list, const char *path, const JartImage *image,
                   "tool --quiet, 1 generation (reading, one round trip, "
                   "writing)",
                   t1, q1, t1 / q1);
+          printf ("%-66s %11.3f %11.3f %8.2fx\n",
+                  "tool with its table, 1 generation, vs turbo as a process",
+                  p, t100, p / t100);
+          printf ("%-66s %11.3f %11.3f %8.2fx\n",
+                  "tool --quiet, 1 generation, vs turbo as a process", p, q1,
+                  p / q1);
         }
+      else
+        printf ("%-66s %11.3f %11.3f %8.2fx\n",
+                "tool with its table, 100 generations, vs turbo as a process",
+                p, t100, p / t100);
     }
   if (!failures && (strchr (list, '7') || strchr (list, '8')))
     {
@@ -412,6 +484,8 @@ main (int argc, char **argv)
   JartImage *image;
   double megapixels;
 
+  if (argc > 1 && strcmp (argv[1], BENCH_TURBO_PROCESS) == 0)
+    return turbo_process (argc, argv);
   for (i = 1; i < argc; i++)
     {
       if (strcmp (argv[i], "--help") == 0)

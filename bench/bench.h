@@ -23,6 +23,20 @@ double bench_median (double *v, int n);
 double bench_tool (const char *tool, const char *image, int generations,
                    int quiet, const char *output);
 
+/* The first argument by which jpeg-artifacts-bench runs as libjpeg-turbo's
+ * loop in a process of its own, as the tool runs:
+ *   jpeg-artifacts-bench --turbo-process GENERATIONS QUALITY SUBSAMPLING
+ *                        IMAGE OUTPUT
+ * reads IMAGE (PNG or JPEG), runs the loop (SUBSAMPLING a JartSubsampling
+ * number) and writes the last generation to OUTPUT as binary PPM (PGM
+ * for gray), as djpeg would: no temporary file, no fsync. */
+#define BENCH_TURBO_PROCESS "--turbo-process"
+
+/* Seconds that process takes, run by the benchmark's own program
+ * (/proc/self/exe); -1 when it fails. */
+double bench_turbo_process (const char *image, int generations, int quality,
+                            JartSubsampling subsampling, const char *output);
+
 /* Seconds from the dialog worker's start with SETTINGS on SRC to its
  * result in the preview's surface, as the dialog's main loop converts each
  * generation the worker hands over (*RESULT), and to the result's

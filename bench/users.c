@@ -1,6 +1,7 @@
 /* users.c: the benchmark's cases of what users wait for (bench.h): the
  * command-line tool as a whole process (reading the image, the table or
- * --quiet, writing the result), the dialog from a settings change to its
+ * --quiet, writing the result) and libjpeg-turbo's loop as one
+ * (bench_turbo_process), the dialog from a settings change to its
  * result in the preview (the worker, and what the dialog's main loop does
  * with each generation it hands over) and to the result's statistics, and
  * what the statistics
@@ -35,16 +36,15 @@ bench_now (void)
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-double
-bench_tool (const char *tool, const char *image, int generations, int quiet,
-            const char *output)
+/* Seconds the program ARGV[0] takes as a process with ARGV, its standard
+ * output to /dev/null; -1 when it fails. */
+static double
+time_process (char *const argv[])
 {
-  char count[16];
   double start = bench_now ();
   int status = 0;
   pid_t pid;
 
-  snprintf (count, sizeof count, "%d", generations);
   pid = fork ();
   if (pid < 0)
     return -1;
@@ -54,21 +54,46 @@ bench_tool (const char *tool, const char *image, int generations, int quiet,
 
       if (null < 0 || dup2 (null, STDOUT_FILENO) < 0)
         _exit (127);
-      if (quiet)
-        execl (tool, tool, "--quiet", "--generations", count, image, output,
-               (char *)NULL);
-      else
-        execl (tool, tool, "--generations", count, image, output,
-               (char *)NULL);
+      execv (argv[0], argv);
       _exit (127);
     }
   if (waitpid (pid, &status, 0) != pid || !WIFEXITED (status)
       || WEXITSTATUS (status) != 0)
     {
-      fprintf (stderr, "jpeg-artifacts-bench: %s failed\n", tool);
+      fprintf (stderr, "jpeg-artifacts-bench: %s failed\n", argv[0]);
       return -1;
     }
   return bench_now () - start;
+}
+
+double
+bench_tool (const char *tool, const char *image, int generations, int quiet,
+            const char *output)
+{
+  char count[16];
+  char *with_table[] = { (char *)tool,  "--generations", count,
+                         (char *)image, (char *)output,  NULL };
+  char *without[]
+      = { (char *)tool,   "--quiet", "--generations", count, (char *)image,
+          (char *)output, NULL };
+
+  snprintf (count, sizeof count, "%d", generations);
+  return time_process (quiet ? without : with_table);
+}
+
+double
+bench_turbo_process (const char *image, int generations, int quality,
+                     JartSubsampling subsampling, const char *output)
+{
+  char count[16], q[16], sampling[16];
+  char *argv[]
+      = { "/proc/self/exe", BENCH_TURBO_PROCESS, count,          q,
+          sampling,         (char *)image,       (char *)output, NULL };
+
+  snprintf (count, sizeof count, "%d", generations);
+  snprintf (q, sizeof q, "%d", quality);
+  snprintf (sampling, sizeof sampling, "%d", (int)subsampling);
+  return time_process (argv);
 }
 
 /* The dialog on one run: its worker, and what the dialog's main loop does
