@@ -1,9 +1,9 @@
-/* dialog-private.h: what the dialog's files (dialog.c, dialog-view.c,
- * dialog-readouts.c, dialog-presets.c, dialog-schedule.c) share and
- * nothing outside ui/ sees: the Dialog, one per open dialog, with the
- * values it edits, its widgets and the state of the computation it shows,
- * and the functions one file calls in another.  Every function takes the
- * Dialog and runs on GTK's main thread.
+/* dialog-private.h: what the dialog's files (dialog.c, dialog-place.c,
+ * dialog-view.c, dialog-readouts.c, dialog-presets.c, dialog-schedule.c)
+ * share and nothing outside ui/ sees: the Dialog, one per open dialog,
+ * with the values it edits, its widgets and the state of the computation
+ * it shows, and the functions one file calls in another.  Every function
+ * takes the Dialog and runs on GTK's main thread.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -119,6 +119,13 @@ void ja_dialog_control_changed (Dialog *d);
  * layer->canvas_preview) when "Preview on canvas" is on and the canvas
  * does not show it yet; takes it away when the option is off. */
 void ja_dialog_update_canvas (Dialog *d);
+
+/* dialog-place.c */
+
+/* Places the window, before it shows, where GEOMETRY (may be NULL) says it
+ * was if that is still on a monitor, else centred, and fits its size to
+ * the monitor's work area. */
+void ja_dialog_place_window (Dialog *d, const JaDialogGeometry *geometry);
 
 /* dialog-view.c */
 
