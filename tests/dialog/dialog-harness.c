@@ -17,7 +17,9 @@
  * standard tables (jart_quant_table) stand for the file's: --original
  * 85:422 is a file saved at quality 85 with 4:2:2, as libjpeg writes it;
  * --original-unusable is a JPEG file whose settings the codec cannot
- * reproduce.  --presets names the key file of the user's presets.
+ * reproduce.  --presets names the key file of the user's presets.  The
+ * dialog speaks the environment's language (LANGUAGE, LANG) with the
+ * catalogues in $JPEG_ARTIFACTS_LOCALEDIR, else the installed ones.
  *
  *   dialog-harness IMAGE [--values FILE] [--geometry FILE] [--output PNG]
  *                        [--offset X,Y] [--check-size N] [--check-type N]
@@ -31,12 +33,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dialog.h"
+#include "locale-dir.h"
 #include "theme.h"
 
 static const char *const value_keys[]
@@ -340,7 +344,12 @@ main (int argc, char **argv)
   char *checksum;
   int i;
 
+  /* gtk_init sets the locale from the environment; the dialog's words come
+   * from the catalogues the plug-in reads ($JPEG_ARTIFACTS_LOCALEDIR, the
+   * build's po/ in the tests). */
   gtk_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, ja_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   if (argc < 2)
     {
       fprintf (stderr, "usage: %s IMAGE [options]\n", argv[0]);

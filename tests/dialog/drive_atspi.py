@@ -325,3 +325,15 @@ def same_pixels(a, b):
 
 # The locale each --language runs GIMP in.
 LOCALES = {"de": "de_DE.UTF-8"}
+
+
+def language_env(language, localedir):
+    """The environment's variables that make the plug-in (and GIMP) speak
+    LANGUAGE with the catalogues in LOCALEDIR, the build's po/.  gettext
+    ignores LANGUAGE in the C locale; a language with no locale in LOCALES
+    (tools/setup-debian.sh generates de_DE.UTF-8 only) is spoken in the
+    German locale, LANGUAGE choosing its catalogue: only numbers are then
+    written the German way."""
+    locale = LOCALES.get(language, LOCALES["de"])
+    return {"LANG": locale, "LC_ALL": locale, "LANGUAGE": language,
+            "JPEG_ARTIFACTS_LOCALEDIR": localedir}

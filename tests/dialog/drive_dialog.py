@@ -15,7 +15,7 @@ import time
 
 import harness
 from drive_atspi import (dialog_window, extents, Failure, find, find_dialog,
-                         find_named, LOCALES, log, NoFocus, PLUGIN_NAME,
+                         find_named, language_env, log, NoFocus, PLUGIN_NAME,
                          PROCEDURE, pyatspi, reveal, SCREEN, text_of,
                          type_into_spin, value_of, wait_for, xdotool)
 
@@ -204,9 +204,13 @@ class Harness:
         self.process = None
         self.extra = []  # more options for the harness
         self.text = ""   # what the harness printed when it closed
+        # The dialog's language (with args.localedir's catalogues), None
+        # for the test's own environment.
+        self.language = None
 
-    def open(self, output):
-        """Starts the harness and returns its dialog.  Now and then a
+    def open(self, output, title="JPEG Artifacts"):
+        """Starts the harness and returns its dialog, whose title starts
+        with TITLE (in the dialog's language).  Now and then a
         harness started right after the X server and the accessibility bus
         came up could not open the display (GTK's "cannot open display",
         the harness exiting at once, the same display answering xdotool a
@@ -214,16 +218,19 @@ class Harness:
         started again, twice at most, and the test says so."""
         self.output = output
         for attempt in range(3):
+            env = dict(os.environ)
+            if self.language is not None:
+                env.update(language_env(self.language, self.args.localedir))
             self.process = subprocess.Popen(
                 [self.args.harness, self.args.image, "--values", self.values,
                  "--geometry", self.geometry, "--output", output]
                 + self.extra,
-                stdout=subprocess.PIPE, text=True)
+                stdout=subprocess.PIPE, text=True, env=env)
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
-                window = dialog_window(self.app_names)
+                window = dialog_window(self.app_names, title)
                 if window is not None:
-                    return Dialog(window)
+                    return Dialog(window, title)
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.2)
@@ -320,10 +327,7 @@ class Gimp:
         env[folder_variable] = self.home
         env["LANG"] = env["LC_ALL"] = "C.UTF-8"
         if self.args.language:
-            # gettext ignores LANGUAGE in the C locale.
-            env["LANG"] = env["LC_ALL"] = LOCALES[self.args.language]
-            env["LANGUAGE"] = self.args.language
-            env["JPEG_ARTIFACTS_LOCALEDIR"] = self.args.localedir
+            env.update(language_env(self.args.language, self.args.localedir))
         self.log_file = open(os.path.join(self.work, "gimp.log"), "w")
         self.process = subprocess.Popen(
             command, env=env,
