@@ -226,7 +226,7 @@ ja_dialog_build_presets (Dialog *d, GtkGrid *grid, int row)
     g_list_free (cells);
   }
   ja_widgets_set_accessible (d->preset_combo, _ ("Preset"), tooltip);
-  label = ja_widgets_mnemonic_label (_ ("Pr_eset:"), d->preset_combo);
+  label = ja_widgets_row_label (_ ("Pr_eset:"), d->preset_combo);
   gtk_widget_set_tooltip_text (label, tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, d->preset_combo, 1, row, 2, 1);

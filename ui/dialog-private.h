@@ -42,6 +42,7 @@ typedef struct
   GtkWidget *converge_label;
   GtkWidget *saved_label;
   GtkWidget *plot_series;
+  GtkWidget *plot_bar; /* the box of File coded as and Plot */
 
   JaPresets *presets;
   GtkWidget *preset_combo; /* the presets, then "Custom" */

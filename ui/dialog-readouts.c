@@ -310,10 +310,10 @@ plot_series_changed (GtkComboBox *combo, Dialog *d)
 void
 ja_dialog_build_readouts (Dialog *d, GtkBox *box)
 {
-  GtkWidget *status_box, *quality_box, *plot_bar, *label;
+  GtkWidget *status_box, *quality_box, *plot_bar, *plot_box, *label;
 
   status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  d->status_label = ja_widgets_readout_label (FALSE, _ ("Status"), NULL);
+  d->status_label = ja_widgets_readout_label (TRUE, _ ("Status"), NULL);
 
   d->progress = gtk_progress_bar_new ();
   gtk_widget_set_valign (d->progress, GTK_ALIGN_CENTER);
@@ -324,12 +324,12 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
   gtk_box_pack_start (box, status_box, FALSE, FALSE, 0);
 
   d->psnr_label = ja_widgets_readout_label (
-      FALSE, _ ("PSNR"),
+      TRUE, _ ("PSNR"),
       _ ("Peak signal-to-noise ratio of the result against the "
          "original, over the colour channels: higher is closer."));
   gtk_label_set_selectable (GTK_LABEL (d->psnr_label), FALSE);
   d->ssim_label = ja_widgets_readout_label (
-      FALSE, _ ("SSIM"),
+      TRUE, _ ("SSIM"),
       _ ("Structural similarity of the result's luma to the "
          "original's, from 1 for identical down: it follows "
          "what the eye notices better than the PSNR. Measured "
@@ -341,7 +341,7 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
   gtk_box_pack_start (box, quality_box, FALSE, FALSE, 0);
 
   d->size_label = ja_widgets_readout_label (
-      FALSE, _ ("File size"),
+      TRUE, _ ("File size"),
       _ ("The size of the JPEG file the last generation writes, "
          "coded as the chooser next to it says, every marker of a "
          "bare file counted (metadata such as the ICC profile, "
@@ -373,21 +373,23 @@ ja_dialog_build_readouts (Dialog *d, GtkBox *box)
       _ ("Which value the chart shows for each generation: the "
          "PSNR, the SSIM or the JPEG file size."));
   label = ja_widgets_mnemonic_label (_ ("P_lot:"), d->plot_series);
-  /* The file size on a row of its own, as wide as the preview: the size
-   * of an intermediate generation says which one it is, a longer text,
-   * cut at its end rather than widening the dialog while a run goes on
-   * (the accessible text stays whole).  Under it whose file it is, and at
-   * the row's end the chart's selector. */
-  gtk_label_set_ellipsize (GTK_LABEL (d->size_label), PANGO_ELLIPSIZE_END);
+  /* The file size on a row of its own; under it whose file it is, and at
+   * the row's end the chart's selector (the two go on a line each in a
+   * narrow window: dialog-place.c's fit_width).  The read-outs' texts,
+   * which come once the dialog shows, wrap rather than widening it. */
   gtk_box_pack_start (box, d->size_label, FALSE, FALSE, 0);
-  plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  plot_bar = d->plot_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (d->size_for, GTK_ALIGN_START);
   gtk_box_pack_start (GTK_BOX (plot_bar), d->size_for, FALSE, FALSE, 0);
-  gtk_box_pack_end (GTK_BOX (plot_bar), d->plot_series, FALSE, FALSE, 0);
-  gtk_box_pack_end (GTK_BOX (plot_bar), label, FALSE, FALSE, 0);
+  plot_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_pack_start (GTK_BOX (plot_box), label, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (plot_box), d->plot_series, FALSE, FALSE, 0);
+  gtk_widget_set_halign (plot_box, GTK_ALIGN_END);
+  gtk_box_pack_end (GTK_BOX (plot_bar), plot_box, FALSE, FALSE, 0);
   gtk_box_pack_start (box, plot_bar, FALSE, FALSE, 0);
 
   d->saved_label = ja_widgets_readout_label (
-      FALSE, _ ("Generation settings"),
+      TRUE, _ ("Generation settings"),
       _ ("What the generation the preview shows was saved with: "
          "its quality, or the tables of the file the image was "
          "loaded from, its subsampling and, when a schedule "

@@ -211,7 +211,7 @@ ja_dialog_build_schedule (Dialog *d)
                                   _ ("e.g. q90 *2; q60 x0.5; q30 sat1.5"));
   ja_widgets_set_accessible (d->schedule_entry, _ ("Schedule"),
                              schedule_tooltip);
-  label = ja_widgets_mnemonic_label (_ ("Sc_hedule:"), d->schedule_entry);
+  label = ja_widgets_row_label (_ ("Sc_hedule:"), d->schedule_entry);
   gtk_widget_set_tooltip_text (label, schedule_tooltip);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
   gtk_grid_attach (grid, d->schedule_entry, 1, row, 2, 1);
@@ -253,6 +253,10 @@ ja_dialog_build_schedule (Dialog *d)
 
   usable = original_texts (d->layer->original, &text, &tooltip);
   d->use_original = gtk_check_button_new_with_label (text);
+  /* The file's settings make the text long: it wraps where the column is
+     narrow. */
+  gtk_label_set_line_wrap (
+      GTK_LABEL (gtk_bin_get_child (GTK_BIN (d->use_original))), TRUE);
   ja_widgets_set_accessible (d->use_original, text, tooltip);
   gtk_widget_set_sensitive (d->use_original, usable);
   gtk_grid_attach (grid, d->use_original, 0, row, 3, 1);

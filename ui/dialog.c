@@ -516,7 +516,7 @@ build_controls (Dialog *d)
       d->seed_spin, _ ("Seed"),
       _ ("Where the random jitter and drift start: the same seed "
          "gives the same result."));
-  label = ja_widgets_mnemonic_label (_ ("S_eed:"), d->seed_spin);
+  label = ja_widgets_row_label (_ ("S_eed:"), d->seed_spin);
   d->seed_button = gtk_button_new_with_mnemonic (_ ("_New seed"));
   ja_widgets_set_accessible (d->seed_button, _ ("New seed"),
                              _ ("Picks a new random seed."));

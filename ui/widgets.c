@@ -1,6 +1,7 @@
 /* widgets.c: the small helpers the dialog builds its controls with (see
  * widgets.h): accessible names and tooltips, labels, headings, and the
- * rows of a label with a slider and a spin button or with a combo box.
+ * rows of a label with a slider and a spin button or with a combo box,
+ * whose labels wrap or go above their controls in a narrow window.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,9 @@
 #include <gtk/gtk.h>
 
 #include "widgets.h"
+
+/* Marks the labels ja_widgets_row_label makes. */
+#define ROW_LABEL_KEY "ja-row-label"
 
 void
 ja_widgets_set_accessible (GtkWidget *widget, const char *name,
@@ -55,6 +59,66 @@ ja_widgets_mnemonic_label (const char *text, GtkWidget *target)
   return label;
 }
 
+GtkWidget *
+ja_widgets_row_label (const char *text, GtkWidget *target)
+{
+  GtkWidget *label = ja_widgets_mnemonic_label (text, target);
+
+  /* Whole words only: the column is at least as wide as the longest. */
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  g_object_set_data (G_OBJECT (label), ROW_LABEL_KEY, GINT_TO_POINTER (1));
+  return label;
+}
+
+static int
+compare_descending (gconstpointer a, gconstpointer b)
+{
+  return *(const int *)b - *(const int *)a;
+}
+
+void
+ja_widgets_grid_stack_labels (GtkGrid *grid)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (grid)), *l;
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+  guint i;
+
+  for (l = children; l != NULL; l = l->next)
+    {
+      int left, top, width;
+
+      gtk_container_child_get (GTK_CONTAINER (grid), l->data, "left-attach",
+                               &left, "top-attach", &top, "width", &width,
+                               NULL);
+      if (g_object_get_data (l->data, ROW_LABEL_KEY) != NULL && left == 0
+          && width == 1)
+        g_array_append_val (rows, top);
+    }
+  /* From the bottom up, so that the rows above keep their numbers. */
+  g_array_sort (rows, compare_descending);
+  for (i = 0; i < rows->len; i++)
+    {
+      int row = g_array_index (rows, int, i);
+      GtkWidget *label = gtk_grid_get_child_at (grid, 0, row);
+
+      gtk_grid_insert_row (grid, row + 1);
+      for (l = children; l != NULL; l = l->next)
+        {
+          int top, height;
+
+          gtk_container_child_get (GTK_CONTAINER (grid), l->data, "top-attach",
+                                   &top, "height", &height, NULL);
+          if (l->data != label && top == row && height == 1)
+            gtk_container_child_set (GTK_CONTAINER (grid), l->data,
+                                     "top-attach", row + 1, NULL);
+        }
+      gtk_container_child_set (GTK_CONTAINER (grid), label, "width", 3, NULL);
+    }
+  g_array_free (rows, TRUE);
+  g_list_free (children);
+}
+
 void
 ja_widgets_add_heading (GtkGrid *grid, int row, const char *text)
 {
@@ -81,7 +145,7 @@ ja_widgets_add_slider_row (GtkGrid *grid, int row, const char *mnemonic,
 {
   GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, slider_adj);
   GtkWidget *spin = gtk_spin_button_new (value_adj, 1, digits);
-  GtkWidget *label = ja_widgets_mnemonic_label (mnemonic, spin);
+  GtkWidget *label = ja_widgets_row_label (mnemonic, spin);
 
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_range_set_round_digits (GTK_RANGE (scale), digits);
@@ -112,7 +176,7 @@ ja_widgets_add_combo_row (GtkGrid *grid, int row, const char *mnemonic,
                           const char *const *items, int n)
 {
   GtkWidget *combo = gtk_combo_box_text_new ();
-  GtkWidget *label = ja_widgets_mnemonic_label (mnemonic, combo);
+  GtkWidget *label = ja_widgets_row_label (mnemonic, combo);
   int i;
 
   for (i = 0; i < n; i++)

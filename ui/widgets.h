@@ -26,6 +26,17 @@ GtkWidget *ja_widgets_readout_label (gboolean wrap, const char *name,
  * TARGET. */
 GtkWidget *ja_widgets_mnemonic_label (const char *text, GtkWidget *target);
 
+/* A row's label in the controls' grid: a mnemonic label (as above) on one
+ * line where its column has room, its words on more lines where the
+ * window is narrow (a long translation, a small screen). */
+GtkWidget *ja_widgets_row_label (const char *text, GtkWidget *target);
+
+/* Puts each label ja_widgets_row_label made in GRID's first column on a
+ * line of its own, across the three columns, above the rest of its row,
+ * so that the grid needs no column of labels: for a narrow window.  The
+ * controls keep their order, and Tab goes through them as before. */
+void ja_widgets_grid_stack_labels (GtkGrid *grid);
+
 /* A bold heading across GRID's three columns at ROW. */
 void ja_widgets_add_heading (GtkGrid *grid, int row, const char *text);
 

@@ -43,7 +43,8 @@ from drive_presets import (scenario_broken_presets, scenario_original_settings,
 from drive_canvas import (canvas_origin_aside, check_german,
                           read_image_records, scenario_canvas,
                           scenario_canvas_selection, scenario_gegl_tool,
-                          scenario_german, wait_canvas_shows)
+                          scenario_german, scenario_narrow,
+                          wait_canvas_shows)
 from drive_session import run_scenario
 
 
@@ -58,6 +59,7 @@ SCENARIOS = {
     "escape": (lambda a, r, w: scenario_cancel(a, r, w, True), 1),
     "last-values": (scenario_last_values, 2),
     "german": (scenario_german, 1),
+    "narrow": (scenario_narrow, 1),
     "statistics": (scenario_statistics, 1),
     "difference": (scenario_difference, 1),
     "preset": (scenario_preset, 1),

@@ -1,7 +1,8 @@
 # drive_canvas.py: drive.py's scenarios in GIMP's own window: the
-# dialog and its menu item in German, the preview on GIMP's canvas (with
-# the dialog moved aside), the GEGL operation in GIMP's GEGL tool, and the
-# canvas preview of a selection.
+# dialog and its menu item in German (and, in the harness, the dialog in
+# the languages with the longest labels on a small screen), the preview on
+# GIMP's canvas (with the dialog moved aside), the GEGL operation in GIMP's
+# GEGL tool, and the canvas preview of a selection.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,8 @@ import time
 import harness
 from drive_atspi import (click, combo_items, combo_select, extents, Failure,
                          find_dialog, log, PLUGIN_NAME, pyatspi, reveal,
-                         rgb_bytes, same_pixels, screenshot, wait_for, xdotool)
+                         rgb_bytes, same_pixels, screenshot, text_of, wait_for,
+                         xdotool)
 from drive_dialog import Gimp
 from drive_scenarios import cli_output, cli_reference, open_at
 
@@ -113,6 +115,46 @@ def scenario_german(args, runner, work):
     if registered.encode("utf-8") not in pluginrc:
         raise Failure("pluginrc has no %s" % registered)
     log("GIMP registered the text domain:", registered)
+
+
+# The catalogues whose labels are the longest, each with its word for
+# Quality, which a catalogue that is not loaded (or another language's)
+# cannot give.
+NARROW_LANGUAGES = (("de", "Qualität"), ("es", "Calidad"),
+                    ("fr", "Qualité"), ("pt_BR", "Qualidade"))
+
+
+def scenario_narrow(args, runner, work):
+    """The dialog in the harness in each of NARROW_LANGUAGES in turn, on
+    the small screen the test asks for (800x600): once its result and
+    read-outs show (their texts, which come last, must not widen it), the
+    window and every control lie on the screen, each under its name from
+    the language's catalogue; Cancel closes it."""
+    for language, quality in NARROW_LANGUAGES:
+        catalogue = Catalogue(args.localedir, language)
+        if catalogue("Quality") != quality:
+            raise Failure("'Quality' is '%s' in %s.po, expected '%s'"
+                          % (catalogue("Quality"), language, quality))
+        runner.language = language
+        title = catalogue.raw("JPEG Artifacts – %s").split("%s")[0]
+        dialog = runner.open(os.path.join(work, "%s.png" % language), title)
+        log("%s: the dialog's title: %s" % (language, dialog.window.name))
+        ready = catalogue.raw("Result ready: generation %d of %d") % (1, 1)
+        status = dialog.control(pyatspi.ROLE_LABEL, catalogue("Status"))
+        wait_for("'%s'" % ready, lambda: text_of(status) == ready, 60)
+        size = dialog.control(pyatspi.ROLE_LABEL, catalogue("File size"))
+        prefix = catalogue.raw("File size: %s, %.2f bits/pixel").split("%")[0]
+        wait_for("the file size", lambda: text_of(size).startswith(prefix),
+                 60)
+        log("%s: %s; %s" % (language, text_of(status), text_of(size)))
+        dialog.check_names(catalogue)
+        dialog.check_on_screen()
+        screenshot(os.path.join(args.logdir, "%s-%s.png"
+                                % (args.name, language)))
+        click(dialog.button(catalogue("Cancel")))
+        said = runner.close()
+        if "cancel" not in said:
+            raise Failure("%s: Cancel did not cancel: %s" % (language, said))
 
 
 def find_patch(screen, sw, sh, image, iw, ih, x, y, size):
