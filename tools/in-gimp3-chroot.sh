@@ -31,6 +31,19 @@ suite=$1
 shift
 source_dir=$(cd "$(dirname "$0")/.." && pwd -P)
 root="${GIMP3_CHROOT_CACHE:-/var/cache/gimp-jpeg-artifacts}/chroot-$suite"
+# A shared lock on $root.lock for the command's whole life (fd 8, which
+# every process in the namespaces inherits; they all end with the
+# command): setup-gimp3.sh replaces a chroot only under the exclusive
+# lock, so that it never removes one a command is running in, and a
+# command started meanwhile waits for the new one.
+if [ -d "${root%/*}" ]; then
+  exec 8>>"$root.lock"
+  if ! flock -n -s 8; then
+    echo "in-gimp3-chroot.sh: waiting for setup-gimp3.sh to finish" \
+      "replacing $root" >&2
+    flock -s 8
+  fi
+fi
 if ! ls "$root"/usr/bin/gimp-console-3.* >/dev/null 2>&1; then
   echo "in-gimp3-chroot.sh: no GIMP 3 chroot at $root; run" \
     "tools/setup-gimp3.sh $suite first" >&2

@@ -109,10 +109,21 @@ make_chroot () {
     --aptopt="$aptopts" "$@" \
     --include="$(echo $packages | tr ' ' ',')" \
     --customize-hook='chroot "$1" localedef -i de_DE -f UTF-8 de_DE.UTF-8' \
-    "$suite" "$root.new" "$mirror" 9<&-
+    "$suite" "$root.new" "$mirror" 9<&- 6>&-
+  # Not under a command running in the old chroot: in-gimp3-chroot.sh
+  # holds a shared lock on $root.lock while its command runs (passes 4
+  # and 5 of another run-tests.sh, or a run by hand); the old chroot goes
+  # once they have ended, and a new command waits for the new one.
+  exec 7>>"$root.lock"
+  if ! flock -n -x 7; then
+    echo "setup-gimp3.sh: waiting for the commands running in $root" \
+      "(tools/in-gimp3-chroot.sh) to end before replacing it" >&6
+    flock -x 7
+  fi
   rm -rf --one-file-system "$root"
   mv "$root.new" "$root"
   echo "$recipe" > "$root.stamp"
+  exec 7>&-
   echo "setup-gimp3.sh: $root made in $(( $(date +%s) - start )) s," \
     "$(du -sh "$root" | cut -f1)"
 }
@@ -133,6 +144,9 @@ if ! flock -n 9; then
     "in $cache"
   flock 9
 fi
+# The script's own output (fd 6) for what a user must see at once: a
+# wait (make_chroot's output goes to its log, shown when it ends).
+exec 6>&1
 pids=""
 for suite in "$@"; do
   make_chroot "$suite" > "$cache/chroot-$suite.log" 2>&1 &

@@ -6,8 +6,10 @@
 # a run that finds another holding it says once which, and waits;
 # run-tests.sh and run-in-gimp.sh both take it before they set up or
 # compile anything, and a signal stops their wait.  No case builds
-# anything: the runs waiting are stopped before the lock is free.  And
-# LeakSanitizer's options (tools/lsan-options.sh), which must name the
+# anything: the runs waiting are stopped before the lock is free.  The
+# GIMP 3 chroots' lock: setup-gimp3.sh replaces a chroot only when no
+# command of in-gimp3-chroot.sh runs in it, and such a command waits for
+# a replacement under way.  And LeakSanitizer's options (tools/lsan-options.sh), which must name the
 # suppressions file whatever the clone's path holds.
 #
 # Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -51,6 +53,11 @@ hold() {
     echo released >>order
     unlock_build' holder "$1" &
   holder_pid=$!
+  wait_locked
+}
+
+# wait_locked: until the holder says it has its lock (the file locked).
+wait_locked() {
   tries=0
   until [ -e locked ]; do
     tries=$((tries + 1))
@@ -177,6 +184,91 @@ STANDIN
   grep -q -x -F -- "--- pass 1: every suite but gimp and dialog (pass 3 runs them): meson test wrote no log in $work/build/meson-logs" out.txt \
     || fail "the missing log is not among the failures: $(cat out.txt)"
   ! grep -q stale-test out.txt || fail "the earlier run's log was read: $(cat out.txt)"
+}
+
+# hold_chroot_lock MODE FILE [COMMAND]: a shell (id in $holder_pid) holds
+# an flock (-s or -x) on FILE, as in-gimp3-chroot.sh and setup-gimp3.sh
+# take it, until release; then it runs COMMAND and gives the lock up.
+hold_chroot_lock() {
+  mkfifo release
+  flock "$1" "$2" sh -c ': >locked; read -r _ <release; eval "$1"' \
+    holder "${3:-:}" &
+  holder_pid=$!
+  wait_locked
+}
+
+# wait_for_line PID FILE LINE: the process PID writes LINE into FILE;
+# fails when it ends first.
+wait_for_line() {
+  tries=0
+  until grep -q -x -F -- "$3" "$2" 2>/dev/null; do
+    kill -0 "$1" 2>/dev/null || fail "it ended without saying '$3': $(cat "$2")"
+    tries=$((tries + 1))
+    [ "$tries" -lt 3000 ] || fail "no '$3' in 30 s: $(cat "$2")"
+    sleep 0.01
+  done
+}
+
+# setup-gimp3.sh replaces a chroot only once no command runs in it
+# (in-gimp3-chroot.sh holds a shared lock on CHROOT.lock while one does):
+# it says so once and waits, the old chroot whole till then.  mmdebstrap
+# is a stand-in on PATH that makes a chroot of two files.
+case_chroot_setup_waits() {
+  mkdir bin cache
+  cat >bin/mmdebstrap <<'STANDIN'
+#!/bin/sh
+eval "target=\${$(($# - 1))}"
+mkdir -p "$target/usr/bin"
+: >"$target/usr/bin/gimp-console-3.0"
+: >"$target/new"
+STANDIN
+  chmod +x bin/mmdebstrap
+  root=$work/cache/chroot-trixie
+  mkdir -p "$root/usr/bin"
+  : >"$root/usr/bin/gimp-console-3.0"
+  : >"$root/old"
+  echo another-recipe >"$root.stamp"
+  hold_chroot_lock -s "$root.lock"
+  PATH=$work/bin:$PATH GIMP3_CHROOT_CACHE=$work/cache \
+    "$SRC/tools/setup-gimp3.sh" trixie >out.txt 2>err.txt &
+  pid=$!
+  wait_for_line "$pid" out.txt "setup-gimp3.sh: waiting for the commands running in $root (tools/in-gimp3-chroot.sh) to end before replacing it"
+  sleep 0.2
+  kill -0 "$pid" 2>/dev/null || fail "setup-gimp3.sh did not wait: $(cat out.txt err.txt)"
+  [ -e "$root/old" ] || fail "the chroot was replaced while a command ran in it"
+  [ -e "$root.new/new" ] || fail "no new chroot beside the old one"
+  release
+  status=0
+  wait "$pid" || status=$?
+  pid=
+  [ "$status" -eq 0 ] || fail "setup-gimp3.sh ended with status $status: $(cat out.txt err.txt)"
+  [ ! -e "$root/old" ] && [ -e "$root/new" ] && [ ! -e "$root.new" ] \
+    || fail "the chroot was not replaced: $(ls "$work/cache" "$root")"
+  [ "$(grep -c waiting out.txt)" -eq 1 ] || fail "setup-gimp3.sh printed: $(cat out.txt)"
+}
+
+# in-gimp3-chroot.sh waits while setup-gimp3.sh holds a chroot's
+# exclusive lock (replacing it), and looks at the chroot only then: the
+# holder removes GIMP from it before it lets go, and the command is
+# refused for that.
+case_chroot_command_waits() {
+  root=$work/cache/chroot-trixie
+  mkdir -p "$root/usr/bin"
+  : >"$root/usr/bin/gimp-console-3.0"
+  hold_chroot_lock -x "$root.lock" "rm '$root/usr/bin/gimp-console-3.0'"
+  GIMP3_CHROOT_CACHE=$work/cache "$SRC/tools/in-gimp3-chroot.sh" trixie true \
+    >out.txt 2>err.txt &
+  pid=$!
+  wait_for_line "$pid" err.txt "in-gimp3-chroot.sh: waiting for setup-gimp3.sh to finish replacing $root"
+  sleep 0.2
+  kill -0 "$pid" 2>/dev/null || fail "in-gimp3-chroot.sh did not wait: $(cat err.txt)"
+  release
+  status=0
+  wait "$pid" || status=$?
+  pid=
+  [ "$status" -eq 1 ] || fail "in-gimp3-chroot.sh ended with status $status: $(cat err.txt)"
+  grep -q -F "in-gimp3-chroot.sh: no GIMP 3 chroot at $root" err.txt \
+    || fail "in-gimp3-chroot.sh looked at the chroot before it was made: $(cat err.txt)"
 }
 
 # LeakSanitizer reads the suppressions file export_lsan_options names in
