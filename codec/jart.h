@@ -64,7 +64,8 @@ typedef enum
   JART_ERROR_OVERLAP      /* the destination of jart_run_in_dst,
                              jart_resize or jart_step_adjust shares bytes
                              with its source (SRC and DST the same image
-                             included) */
+                             included, but for jart_run_in_dst's run in
+                             place) */
 } JartStatus;
 
 /* Chroma subsampling, named as J:a:b.  The values match TurboJPEG's TJSAMP_*
@@ -316,8 +317,13 @@ JartStatus jart_run (const JartImage *src, JartImage *dst,
  * cancel, DST holds some generation's pixels, or rows of two; on an error
  * in the arguments, or no memory, it is untouched.  DST's bytes (from its
  * first pixel to its last row's last) must not overlap SRC's
- * (JART_ERROR_OVERLAP).  With a schedule (n_steps > 0) the run works in frames
- * of its own and writes DST at the end, as jart_run does. */
+ * (JART_ERROR_OVERLAP), but for one case: DST may be SRC itself (the same
+ * pixels and stride) when CALLBACKS has no generation_done (progress and
+ * cancel it may have), and the run then works in the source's pixels, as
+ * jart_run does without callbacks: no frame of its own at all (the
+ * statistics, and the PSNR of the reports, which compare with the source,
+ * need a generation_done).  With a schedule (n_steps > 0) the run works in
+ * frames of its own and writes DST at the end, as jart_run does. */
 JartStatus jart_run_in_dst (const JartImage *src, JartImage *dst,
                             const JartSettings *settings,
                             const JartCallbacks *callbacks,

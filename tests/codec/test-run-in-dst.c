@@ -8,7 +8,9 @@
  * as it was and jart_run_in_dst leaves it holding generation 2 (both
  * return JART_ERROR_CANCELLED), except with a schedule, where the run
  * works in frames of its own and leaves it untouched too.  A destination
- * that is the source is refused, untouched.  And jart_buffer_alloc gives
+ * that shares bytes with the source is refused, untouched, but for the
+ * source itself with no generation_done: that run works in place and
+ * ends with jart_run's pixels and result.  And jart_buffer_alloc gives
  * memory that holds what is written and free() releases.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -214,6 +216,82 @@ check_case (Tally *tally, const char *what, const JartImage *src,
   image_free (untouched);
 }
 
+static int
+count_progress (double fraction, void *user_data)
+{
+  (void)fraction;
+  (*(int *)user_data)++;
+  return 0;
+}
+
+/* jart_run_in_dst into SRC itself (a padded copy of it) with no
+ * generation_done: with a progress callback, and with none, it runs in
+ * place and ends with jart_run's pixels and result, the padding
+ * untouched.  With a generation_done it is refused, nothing written. */
+static void
+check_in_place (Tally *tally, const char *what, const JartImage *src,
+                const JartSettings *settings)
+{
+  JartImage *expected = image_copy (src);
+  JartResult want, got;
+  JartStatus status;
+  Seen seen;
+  int with_progress;
+
+  status = jart_run (src, expected, settings, NULL, &want);
+  tally_check (tally, status == JART_OK, "%s: jart_run gave %d", what,
+               (int)status);
+  for (with_progress = 0; with_progress < 2; with_progress++)
+    {
+      JartImage *work = image_padded (src, 13, 0x5a);
+      JartImage *before = image_padded (src, 13, 0x5a);
+      int calls = 0;
+      JartCallbacks progress = { NULL, count_progress, NULL, &calls };
+
+      memset (&got, 0xff, sizeof got);
+      status = jart_run_in_dst (work, work, settings,
+                                with_progress ? &progress : NULL, &got);
+      tally_check (
+          tally,
+          status == JART_OK && pixels_equal (work, expected->pixels)
+              && image_padding_equal (work, before)
+              && got.generations_run == want.generations_run
+              && got.fixed_point == want.fixed_point,
+          "%s: in place%s: status %d, pixels %s jart_run's, "
+          "padding %s, %d generations run (jart_run %d)",
+          what, with_progress ? " with a progress callback" : "", (int)status,
+          pixels_equal (work, expected->pixels) ? "equal to" : "unlike",
+          image_padding_equal (work, before) ? "kept" : "written",
+          got.generations_run, want.generations_run);
+      tally_check (tally, !with_progress || calls > 0,
+                   "%s: in place, the progress callback never came", what);
+      image_free (work);
+      image_free (before);
+    }
+  {
+    JartImage *work = image_padded (src, 13, 0x5a);
+    JartImage *before = image_padded (src, 13, 0x5a);
+    JartImage *tight = image_copy (src);
+    JartCallbacks reading = { on_generation, NULL, NULL, &seen };
+
+    memset (&seen, 0, sizeof seen);
+    status = jart_run_in_dst (work, work, settings, &reading, NULL);
+    tally_check (tally,
+                 status == JART_ERROR_OVERLAP && seen.calls == 0
+                     && pixels_equal (work, tight->pixels)
+                     && image_padding_equal (work, before),
+                 "%s: into the source itself with a generation_done: status "
+                 "%d, %d calls, not JART_ERROR_OVERLAP with the image "
+                 "untouched",
+                 what, (int)status, seen.calls);
+    seen_free (&seen);
+    image_free (work);
+    image_free (before);
+    image_free (tight);
+  }
+  image_free (expected);
+}
+
 int
 main (void)
 {
@@ -236,6 +314,7 @@ main (void)
       settings.generations = GENERATIONS;
       snprintf (what, sizeof what, "%d channels", channel_counts[c]);
       check_case (&tally, what, src, &settings);
+      check_in_place (&tally, what, src, &settings);
 
       settings.statistics = 1;
       settings.grid_drift = 3;
@@ -243,6 +322,8 @@ main (void)
       snprintf (what, sizeof what, "%d channels, statistics and drift",
                 channel_counts[c]);
       check_case (&tally, what, src, &settings);
+      snprintf (what, sizeof what, "%d channels, drift", channel_counts[c]);
+      check_in_place (&tally, what, src, &settings);
 
       jart_schedule_step (&settings, 1, &step, &dx, &dy);
       if (!tally_check (&tally,
@@ -257,6 +338,7 @@ main (void)
       snprintf (what, sizeof what, "%d channels, a schedule",
                 channel_counts[c]);
       check_case (&tally, what, src, &settings);
+      check_in_place (&tally, what, src, &settings);
       image_free (src);
     }
 
@@ -294,8 +376,16 @@ main (void)
     for (i = 0; i < 3; i++)
       {
         const JartImage *from = i == 0 ? src : &half;
-        JartStatus status = jart_run_in_dst (from, (JartImage *)bad[i],
-                                             &settings, NULL, NULL);
+        Seen seen;
+        /* Into the source itself only with a generation_done
+           (check_in_place has the run in place without one). */
+        JartCallbacks reading = { on_generation, NULL, NULL, &seen };
+        JartStatus status;
+
+        memset (&seen, 0, sizeof seen);
+        status = jart_run_in_dst (from, (JartImage *)bad[i], &settings,
+                                  i == 0 ? &reading : NULL, NULL);
+        seen_free (&seen);
 
         tally_check (&tally, status == JART_ERROR_OVERLAP,
                      "jart_run_in_dst into %s gave %d, not "
