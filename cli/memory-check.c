@@ -4,8 +4,9 @@
  * copy of the input; the codec's own work, as jart_memory_needed reports
  * it (with the table, its statistics too: the SSIM's reference and the
  * coefficients and pieces the three file sizes are kept up to date from),
- * and, without a schedule, the working image it allocates when there are
- * callbacks; and what reading the input holds (a pipe's data, libjpeg's
+ * and, without a schedule, the working image it allocates for the
+ * table's generations (with --quiet it works in the pixels themselves);
+ * and what reading the input holds (a pipe's data, libjpeg's
  * coefficients of a progressive JPEG).
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
@@ -31,8 +32,8 @@ memory_run_needed (const ToolOptions *options, int width, int height,
 
   /* The table's figures are the codec's statistics (jpeg-artifacts.c). */
   settings.statistics = !options->quiet;
-  if (settings.n_steps == 0)
-    frames++; /* the codec's working image */
+  if (settings.n_steps == 0 && !options->quiet)
+    frames++; /* the codec's working image (--quiet: it works in place) */
   if (options->difference)
     frames++; /* the input */
   need = ja_free_memory_multiply (frame, frames);
