@@ -58,9 +58,16 @@ case_memory_check_huge_jpeg() {
   expect_refused huge.jpg "56.1 GB"
   # Without the table (its statistics, and the working image: the codec
   # works in the pixels themselves) the run needs less, and is still
-  # refused.
+  # refused.  A sanitized tool runs with no address-space limit, so
+  # there only the machine's free memory refuses it: with 19.4 GB free
+  # the check lets it go, and it ends at the small file's missing data.
   limited_run 4000000 --quiet huge.jpg out.png
-  expect_refused huge.jpg "19.4 GB"
+  if [ "${SANITIZED:-0}" = 1 ] && ! grep -q -F "needs " err.txt; then
+    expect_error 1 "huge.jpg: broken JPEG file"
+    [ ! -e out.png ] || fail "out.png was created"
+  else
+    expect_refused huge.jpg "19.4 GB"
+  fi
 }
 
 case_memory_check_huge_png() {
