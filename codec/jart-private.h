@@ -59,10 +59,12 @@ int jart_flatten_background (const JartSettings *settings, int channels,
  * JART_ERROR_CHANNELS). */
 JartStatus jart_image_pair_check (const JartImage *a, const JartImage *b);
 
-/* settings.c: the code of STEP's first bad field, in jart.h's order of
+/* settings.c: the steps of S (not NULL) as jart_settings_check checks
+ * them: JART_ERROR_STEPS for n_steps outside 0..JART_STEPS_MAX, else the
+ * code of the first bad field of the first bad step, in jart.h's order of
  * JartStep's fields (JART_ERROR_QUALITY .. JART_ERROR_ADJUST), or
  * JART_OK. */
-JartStatus jart_step_check (const JartStep *step);
+JartStatus jart_steps_check (const JartSettings *s);
 
 /* Nonzero when the bytes of A and B, checked images (each from its first
  * pixel to the last byte of its last row), overlap: compared as

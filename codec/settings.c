@@ -34,8 +34,9 @@ amount_ok (double amount)
   return amount >= 0.0 && amount <= JART_ADJUST_MAX;
 }
 
-JartStatus
-jart_step_check (const JartStep *step)
+/* The code of STEP's first bad field. */
+static JartStatus
+step_check (const JartStep *step)
 {
   if (step->quality < 0 || step->quality > JART_QUALITY_MAX)
     return JART_ERROR_QUALITY;
@@ -54,8 +55,23 @@ jart_step_check (const JartStep *step)
 }
 
 JartStatus
+jart_steps_check (const JartSettings *s)
+{
+  JartStatus status;
+  int i;
+
+  if (s->n_steps < 0 || s->n_steps > JART_STEPS_MAX)
+    return JART_ERROR_STEPS;
+  for (i = 0; i < s->n_steps; i++)
+    if ((status = step_check (&s->steps[i])) != JART_OK)
+      return status;
+  return JART_OK;
+}
+
+JartStatus
 jart_settings_check (const JartSettings *s)
 {
+  JartStatus status;
   int i, tables = 0, schedule;
 
   if (s == NULL)
@@ -86,16 +102,10 @@ jart_settings_check (const JartSettings *s)
     return JART_ERROR_THREADS;
   if (!jart_kernels_available (s->kernels))
     return JART_ERROR_KERNELS;
-  if (s->n_steps < 0 || s->n_steps > JART_STEPS_MAX)
-    return JART_ERROR_STEPS;
+  if ((status = jart_steps_check (s)) != JART_OK)
+    return status;
   for (i = 0; i < s->n_steps; i++)
-    {
-      JartStatus status = jart_step_check (&s->steps[i]);
-
-      if (status != JART_OK)
-        return status;
-      tables |= s->steps[i].quality == 0;
-    }
+    tables |= s->steps[i].quality == 0;
   for (i = 0; tables && i < 2 * 64; i++)
     if (s->tables[i / 64][i % 64] < 1
         || s->tables[i / 64][i % 64] > JART_TABLE_VALUE_MAX)

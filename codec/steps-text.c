@@ -9,9 +9,9 @@
  * order; a word a step leaves out takes the
  * caller's default.  Numbers are read in the C locale's form (a '.'
  * before the decimals) whatever the process's locale is, as the double
- * nearest the decimal written, whatever its length, and written as the fewest significant
- * digits that read back to the same double, in plain decimal form (no
- * exponent), so that the text of any steps reads back to them.
+ * nearest the decimal written, whatever its length, and written as the fewest
+ * significant digits that read back to the same double, in plain decimal form
+ * (no exponent), so that the text of any steps reads back to them.
  *
  * Copyright (C) 2026 The JPEG Artifacts for GIMP authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -99,12 +99,11 @@ steps_number (const char *text, size_t n, int shift, double *value)
     }
   /* The exponent is DROPPED - DECIMALS; past +-10^6 strtod gives
      infinity or 0 alike, and the text has room for it. */
-  if (dropped >= decimals)
-    exponent = (long long)(dropped - decimals > 1000000 ? 1000000
-                                                        : dropped - decimals);
-  else
-    exponent = -(long long)(decimals - dropped > 1000000 ? 1000000
-                                                         : decimals - dropped);
+  exponent = (long long)dropped - (long long)decimals;
+  if (exponent > 1000000)
+    exponent = 1000000;
+  else if (exponent < -1000000)
+    exponent = -1000000;
   snprintf (number + count, sizeof number - count, "e%lld", exponent);
   *value = strtod (number, NULL);
   return 1;
@@ -396,24 +395,6 @@ steps_put_number (char *buffer, size_t size, size_t *length,
   steps_put (buffer, size, length, text);
 }
 
-/* The steps of SETTINGS as jart_settings_check checks them: JART_OK, or
- * the code of the first fault (n_steps, then each step's fields). */
-static JartStatus
-steps_check (const JartSettings *settings)
-{
-  JartStatus status;
-  int i;
-
-  if (settings == NULL)
-    return JART_ERROR_NULL;
-  if (settings->n_steps < 0 || settings->n_steps > JART_STEPS_MAX)
-    return JART_ERROR_STEPS;
-  for (i = 0; i < settings->n_steps; i++)
-    if ((status = jart_step_check (&settings->steps[i])) != JART_OK)
-      return status;
-  return JART_OK;
-}
-
 JartStatus
 jart_steps_format (const JartSettings *settings, char *buffer, size_t size,
                    size_t *needed)
@@ -431,7 +412,9 @@ jart_steps_format (const JartSettings *settings, char *buffer, size_t size,
     *needed = 0;
   /* Steps out of their ranges would give words that do not read back
      (or none, for a subsampling or a filter without a word). */
-  if ((status = steps_check (settings)) != JART_OK)
+  if (settings == NULL)
+    return JART_ERROR_NULL;
+  if ((status = jart_steps_check (settings)) != JART_OK)
     return status;
   n = settings->n_steps;
   while (i < n)
